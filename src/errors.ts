@@ -1,0 +1,92 @@
+/**
+ * The error registry: every error the engine raises has a stable code, an HTTP status and a
+ * one-line meaning. Adapters (CLI, HTTP API) map a `WfmError` to an exit code or a response by
+ * its code; they never parse messages.
+ *
+ * Misuse (bad input, impossible arguments) throws a `WfmError`. An infeasible request that is
+ * well formed (an unreachable target, an uncoverable interval) is returned as data with issues,
+ * not thrown (see design.md, "Infeasible is data").
+ */
+
+/** One problem with one field of the input. `path` locates it, e.g. `["intervals", 3, "volume"]`. */
+export interface WfmIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+interface ErrorSpec {
+  status: number;
+  meaning: string;
+}
+
+/**
+ * Codes are `WFM_ERR_<AREA>_<WHAT>`. Add new codes in the section of their area; never rename or
+ * reuse one (other systems match on them).
+ */
+export const ERROR_CODES = {
+  // Input and parsing (any area)
+  WFM_ERR_INPUT_INVALID: { status: 400, meaning: 'The input does not have the expected shape or values.' },
+  WFM_ERR_INPUT_CSV: { status: 400, meaning: 'A CSV file could not be read (header, column or cell).' },
+  WFM_ERR_INPUT_JSON: { status: 400, meaning: 'A JSON document could not be parsed.' },
+  WFM_ERR_INPUT_TIME: { status: 400, meaning: 'A timestamp, time zone or interval grid is invalid.' },
+  WFM_ERR_INPUT_TOO_LARGE: { status: 413, meaning: 'The input is over a documented size limit.' },
+  WFM_ERR_IO_READ: { status: 400, meaning: 'An input file could not be read.' },
+  WFM_ERR_IO_WRITE: { status: 500, meaning: 'An output file could not be written.' },
+
+  // Staffing (src/erlang)
+  WFM_ERR_ERLANG_TARGET_UNREACHABLE: { status: 422, meaning: 'No number of agents meets the targets.' },
+  WFM_ERR_ERLANG_SEARCH_LIMIT: { status: 422, meaning: 'The agent search passed its cap without meeting the targets.' },
+  WFM_ERR_ERLANG_NUMERIC: { status: 422, meaning: 'A queueing quantity could not be computed in float64.' },
+
+  // Forecast (src/forecast)
+  WFM_ERR_FORECAST_HISTORY_SHORT: { status: 422, meaning: 'The history is too short to forecast from.' },
+  WFM_ERR_FORECAST_METHOD: { status: 422, meaning: 'The requested method cannot run on this history.' },
+
+  // Scheduling (src/scheduler)
+  WFM_ERR_SCHEDULER_RULES: { status: 400, meaning: 'Shift templates, break rules or roster rules are inconsistent.' },
+  WFM_ERR_SCHEDULER_SOLVER: { status: 500, meaning: 'The MIP solver failed unexpectedly.' },
+  WFM_ERR_SCHEDULER_INFEASIBLE: { status: 422, meaning: 'The plan or roster cannot meet its hard constraints.' },
+
+  // Service (src/api) and jobs
+  WFM_ERR_API_UNAUTHORIZED: { status: 401, meaning: 'A valid bearer token is required.' },
+  WFM_ERR_API_NOT_FOUND: { status: 404, meaning: 'No such route or resource.' },
+  WFM_ERR_API_QUEUE_FULL: { status: 429, meaning: 'The job queue is full; try again later.' },
+  WFM_ERR_JOB_CANCELLED: { status: 409, meaning: 'The job was cancelled.' },
+  WFM_ERR_JOB_TIMEOUT: { status: 422, meaning: 'The job ran past its time limit.' },
+  WFM_ERR_INTERNAL: { status: 500, meaning: 'An unexpected internal error.' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type WfmErrorCode = keyof typeof ERROR_CODES;
+
+export class WfmError extends Error {
+  override readonly name = 'WfmError';
+  readonly code: WfmErrorCode;
+  readonly status: number;
+  readonly issues: WfmIssue[];
+
+  constructor(code: WfmErrorCode, message: string, options: { issues?: WfmIssue[]; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.issues = options.issues ?? [];
+  }
+
+  /** The JSON form used by the HTTP API and the CLI's `--format json` errors. */
+  toJSON(): { code: WfmErrorCode; message: string; issues: WfmIssue[] } {
+    return { code: this.code, message: this.message, issues: this.issues };
+  }
+}
+
+export function isWfmError(value: unknown): value is WfmError {
+  return value instanceof WfmError;
+}
+
+/** Renders a path as `intervals[3].volume` for messages. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out === '' ? '(root)' : out;
+}

@@ -1,0 +1,8 @@
+/**
+ * wfm-engine public API. Every named export here is part of the contract; internal modules are
+ * not. See README.md for usage and design.md for the semantics.
+ */
+export { WfmError, ERROR_CODES, isWfmError, formatPath } from './errors.js';
+export type { WfmErrorCode, WfmIssue } from './errors.js';
+export { parseInstant, formatInstant, inferIntervalMinutes, INTERVAL_MINUTES } from './time/instant.js';
+export type { IntervalMinutes } from './time/instant.js';

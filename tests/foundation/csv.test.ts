@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { csvNumber, parseCsv, toCsv } from '../../src/io/csv.js';
+
+describe('parseCsv', () => {
+  const spec = { required: ['start', 'volume'], optional: ['aht_seconds'], what: 'history' };
+
+  it('reads rows with their file line numbers', () => {
+    const { rows } = parseCsv('start,volume\n2026-01-05T08:00Z,12\n\n2026-01-05T08:15Z,9\n', spec);
+    expect(rows.map((r) => r.line)).toEqual([2, 3]);
+    expect(rows[1]?.cells.volume).toBe('9');
+  });
+
+  it('rejects an unknown column by name', () => {
+    expect(() => parseCsv('start,volume,colour\nx,1,red\n', spec)).toThrowError(/Unknown column "colour"/);
+  });
+
+  it('rejects a missing required column', () => {
+    expect(() => parseCsv('start\nx\n', spec)).toThrowError(/no "volume" column/);
+  });
+
+  it('names line and column of a bad number', () => {
+    const { rows } = parseCsv('start,volume\nx,abc\n', spec);
+    expect(() => csvNumber(rows[0]!, 'volume', 'history')).toThrowError(/line 2: "volume" is not a number/);
+  });
+});
+
+describe('toCsv', () => {
+  it('writes a header and renders non-finite numbers explicitly', () => {
+    expect(toCsv([{ a: 1, b: Infinity }, { a: 'x,y', b: Number.NaN }], ['a', 'b'])).toBe('a,b\n1,Infinity\n"x,y",\n');
+  });
+});
