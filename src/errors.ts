@@ -51,6 +51,8 @@ export const ERROR_CODES = {
   WFM_ERR_API_UNAUTHORIZED: { status: 401, meaning: 'A valid bearer token is required.' },
   WFM_ERR_API_NOT_FOUND: { status: 404, meaning: 'No such route or resource.' },
   WFM_ERR_API_QUEUE_FULL: { status: 429, meaning: 'The job queue is full; try again later.' },
+  WFM_ERR_API_MEDIA_TYPE: { status: 415, meaning: 'The request body must be JSON (Content-Type: application/json).' },
+  WFM_ERR_API_REQUEST: { status: 400, meaning: 'The HTTP request is malformed (headers, URL or body framing).' },
   WFM_ERR_JOB_CANCELLED: { status: 409, meaning: 'The job was cancelled.' },
   WFM_ERR_JOB_TIMEOUT: { status: 422, meaning: 'The job ran past its time limit.' },
   WFM_ERR_INTERNAL: { status: 500, meaning: 'An unexpected internal error.' },
