@@ -1,0 +1,167 @@
+/**
+ * The shift plan's public output types (design.md, "Scheduling semantics" 1 and 3).
+ *
+ * Times are given twice: as ISO 8601 with the zone's offset (for people and other systems) and as
+ * integer slots of the plan's grid (for the roster and evaluation hot loops). A slot is one
+ * requirement interval `[start, start + intervalMinutes)`; slot 0 is the first interval of the
+ * requirement. Ranges are half-open: `endSlot` is the first slot no longer covered.
+ *
+ * Stability: these types are a contract with the roster (src/scheduler/roster). Extend them; never
+ * rename or remove a field.
+ */
+
+/** One break or lunch of one shift instance. */
+export interface PlannedBreak {
+  /** The break rule's name in the template, e.g. "lunch", "break-1". */
+  name: string;
+  /** Paid breaks count towards paid hours; unpaid ones extend the shift's span. */
+  paid: boolean;
+  start: string;
+  end: string;
+  startSlot: number;
+  endSlot: number;
+}
+
+/** One agent's copy of a shift: the same template, day and times, with its own breaks. */
+export interface PlannedShiftInstance {
+  /** Breaks and lunch in time order; empty when the template has none. */
+  breaks: PlannedBreak[];
+}
+
+/**
+ * `count` agents start `template` at `start` on `day`. `instances.length === count`; each instance
+ * carries its concrete break times, so that on-phone coverage per interval is exact.
+ */
+export interface PlannedShift {
+  template: string;
+  /** Local calendar date of the shift start in the plan's time zone, `yyyy-MM-dd`. */
+  day: string;
+  /** ISO weekday of `day`, 1 = Monday ... 7 = Sunday. */
+  weekday: number;
+  start: string;
+  end: string;
+  startSlot: number;
+  /** May exceed the grid's slot count when the shift runs past the horizon (non-cyclic plans). */
+  endSlot: number;
+  /** Paid hours of one instance (span minus unpaid breaks). */
+  paidHours: number;
+  count: number;
+  instances: PlannedShiftInstance[];
+}
+
+/** A retraining / coaching session of the flexible pool: `seats` agents off the phones. */
+export interface RetrainingSession {
+  /** The pool entry's name in the rules. */
+  pool: string;
+  /** Local calendar date, `yyyy-MM-dd`. */
+  day: string;
+  start: string;
+  end: string;
+  startSlot: number;
+  endSlot: number;
+  /** Agents taken off the phones for the whole session. */
+  seats: number;
+}
+
+/** Coverage of one interval of the grid. Counts are agents (integers unless noted). */
+export interface CoverageInterval {
+  slot: number;
+  start: string;
+  /** Agents required on the phones (the requirement's `agents`; 0 when closed). */
+  required: number;
+  /** Agents on shift during the interval (on phone + on break + in retraining). */
+  onShift: number;
+  onPhone: number;
+  onBreak: number;
+  inRetraining: number;
+  /** max(0, onPhone - required). */
+  over: number;
+  /** max(0, required - onPhone). */
+  under: number;
+  /** Service level re-computed on `onPhone` with the staffing core; null when not available. */
+  serviceLevel: number | null;
+}
+
+/** An interval with demand that no candidate shift can cover, reported by name. */
+export interface UncoverableInterval {
+  slot: number;
+  start: string;
+  required: number;
+  /** Why, e.g. "no template starts early enough: earliest 'ft8' start on 2026-03-02 is 06:00". */
+  reason: string;
+}
+
+/** A problem with the plan that is data, not an exception (design.md: infeasible is data). */
+export interface PlanIssue {
+  code: 'uncoverable' | 'under-coverage' | 'pool-short' | 'closed-demand' | 'solver-fallback' | 'template-min-unmet';
+  message: string;
+  slot?: number;
+  day?: string;
+}
+
+export type SolveStatus =
+  /** The MIP was solved to within the gap target. */
+  | 'optimal'
+  /** The MIP stopped at its time limit with an incumbent. */
+  | 'time-limit'
+  /** No incumbent in time: LP-guided rounding plus greedy repair. */
+  | 'heuristic';
+
+/** Quality figures reported with every plan. Hours are agent-hours. */
+export interface PlanQuality {
+  /** Sum over instances of paid hours. */
+  paidHours: number;
+  /** Objective value of the plan: cost-weighted paid hours plus penalties. */
+  objective: number;
+  /** LP relaxation value of the same model (a lower bound on `objective`). */
+  lpBound: number;
+  /** objective / lpBound (1 when both are 0). Equals paid hours / bound with unit weights and full cover. */
+  objectiveOverBound: number;
+  /** paidHours / lpBound (1 when both are 0). */
+  paidOverBound: number;
+  /** Relative MIP gap reported by the solver (0 when proven optimal; null for the heuristic). */
+  mipGap: number | null;
+  /** Sum over intervals of `under`, agent-intervals. */
+  underCoverageAgentIntervals: number;
+  /** Sum over intervals of `over`, agent-intervals. */
+  overCoverageAgentIntervals: number;
+  poolHoursRequested: number;
+  poolHoursPlaced: number;
+  /**
+   * Service level re-computed on the on-phone staff with the staffing core: interval-weighted by
+   * offered volume, and the worst open interval. Null when the requirement carries no volume/AHT.
+   */
+  serviceLevel: { volumeWeighted: number; worst: number; worstStart: string } | null;
+  status: SolveStatus;
+  /** Wall time of the LP and MIP, milliseconds (measured by the caller's clock; 0 in the pure core). */
+  solveMs: number;
+  columns: number;
+  rows: number;
+}
+
+/** The grid the plan is expressed on. */
+export interface PlanGrid {
+  /** ISO start of slot 0, with offset. */
+  start: string;
+  intervalMinutes: number;
+  slotCount: number;
+  timeZone: string;
+  /** True when the plan wraps around the horizon (a steady-state week). */
+  cyclic: boolean;
+}
+
+/** The whole shift plan: what `wfm shift-plan` writes as JSON. */
+export interface ShiftPlan {
+  grid: PlanGrid;
+  /**
+   * Which requirement column the plan covers: on-phone `agents` (breaks and retraining are modelled
+   * explicitly; shrinkage other than breaks/training is left to the roster's headcount).
+   */
+  covers: 'agents';
+  shifts: PlannedShift[];
+  retraining: RetrainingSession[];
+  coverage: CoverageInterval[];
+  quality: PlanQuality;
+  uncoverable: UncoverableInterval[];
+  issues: PlanIssue[];
+}
