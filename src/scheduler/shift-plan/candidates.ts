@@ -1,0 +1,139 @@
+import { WfmError, type WfmIssue } from '../../errors.js';
+import { localTimeToSlot, type SlotGrid } from '../common/slot-grid.js';
+import type { OpeningHours, ShiftPlanRules, ShiftTemplate } from './rules.js';
+
+/** One candidate shift: template `template` starting at `startSlot`, spanning `spanSlots`. */
+export interface CandidateShift {
+  template: number;
+  startSlot: number;
+  spanSlots: number;
+  /** Index into grid.days of the start's local date. */
+  day: number;
+}
+
+/** A template's break rule on the grid: window offsets and length in slots. */
+export interface BreakOnGrid {
+  template: number;
+  rule: number;
+  lengthSlots: number;
+  earliestOffsetSlots: number;
+  latestOffsetSlots: number;
+  stepMinutes: number;
+}
+
+export interface TemplateOnGrid {
+  spanSlots: number;
+  paidHours: number;
+  breaks: BreakOnGrid[];
+}
+
+/**
+ * Checks that every duration and clock time of the rules sits on the grid's interval lattice, and
+ * converts templates to slots. Throws `WFM_ERR_SCHEDULER_RULES` naming each offending field.
+ */
+export function templatesOnGrid(rules: ShiftPlanRules, intervalMinutes: number): TemplateOnGrid[] {
+  const issues: WfmIssue[] = [];
+  const onLattice = (value: number, path: (string | number)[], what: string) => {
+    if (value % intervalMinutes !== 0) issues.push({ path, message: `${what} (${value} min) is not a multiple of the ${intervalMinutes}-minute interval` });
+  };
+  const out = rules.templates.map((t, ti) => {
+    const unpaid = t.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.minutes, 0);
+    const spanMinutes = t.paidMinutes + unpaid;
+    onLattice(t.paidMinutes, ['templates', ti, 'paidMinutes'], 'paid length');
+    t.starts.forEach((w, wi) => {
+      onLattice(w.fromMinute, ['templates', ti, 'starts', wi, 'from'], 'window start');
+      onLattice(w.stepMinutes, ['templates', ti, 'starts', wi, 'stepMinutes'], 'start step');
+    });
+    const breaks = t.breaks.map((b, bi): BreakOnGrid => {
+      const path = ['breakRules', t.name, bi];
+      onLattice(b.minutes, [...path, 'minutes'], 'break length');
+      onLattice(b.earliestStartMinutes, [...path, 'earliestStartMinutes'], 'break window start');
+      onLattice(b.latestStartMinutes, [...path, 'latestStartMinutes'], 'break window end');
+      onLattice(b.stepMinutes, [...path, 'stepMinutes'], 'break step');
+      return {
+        template: ti,
+        rule: bi,
+        lengthSlots: b.minutes / intervalMinutes,
+        earliestOffsetSlots: b.earliestStartMinutes / intervalMinutes,
+        latestOffsetSlots: b.latestStartMinutes / intervalMinutes,
+        stepMinutes: b.stepMinutes,
+      };
+    });
+    return { spanSlots: spanMinutes / intervalMinutes, paidHours: t.paidMinutes / 60, breaks };
+  });
+  rules.pool.forEach((p, pi) => {
+    onLattice(p.sessionMinutes, ['pool', pi, 'sessionMinutes'], 'session length');
+    onLattice(p.stepMinutes, ['pool', pi, 'stepMinutes'], 'session step');
+    onLattice(p.windowStartMinute, ['pool', pi, 'windowStart'], 'window start');
+    onLattice(p.windowEndMinute, ['pool', pi, 'windowEnd'], 'window end');
+  });
+  if (issues.length > 0) {
+    const first = issues[0] as WfmIssue;
+    throw new WfmError('WFM_ERR_SCHEDULER_RULES', `Rules do not fit the ${intervalMinutes}-minute grid: ${first.path.join('.')}: ${first.message}`, { issues });
+  }
+  return out;
+}
+
+/** Local minute of day of any slot, also past the grid (extrapolated) or wrapped (cyclic). */
+export function minuteOfDayAt(grid: SlotGrid, slot: number, cyclic: boolean): number {
+  const n = grid.slotCount;
+  if (slot >= 0 && slot < n) return grid.minuteOfDay[slot] as number;
+  if (cyclic) return grid.minuteOfDay[((slot % n) + n) % n] as number;
+  const last = grid.minuteOfDay[n - 1] as number;
+  return (((last + (slot - n + 1) * grid.intervalMinutes) % 1440) + 1440) % 1440;
+}
+
+/** Weekday (1..7) of any slot, also past the grid. */
+function weekdayAt(grid: SlotGrid, slot: number, cyclic: boolean): number {
+  const n = grid.slotCount;
+  if (slot >= 0 && slot < n) return (grid.days[grid.dayOfSlot[slot] as number] as { weekday: number }).weekday;
+  if (cyclic) return weekdayAt(grid, ((slot % n) + n) % n, false);
+  const lastDay = grid.days[grid.days.length - 1] as { weekday: number; endSlot: number };
+  const minutesPast = (slot - n) * grid.intervalMinutes + (grid.minuteOfDay[n - 1] as number) + grid.intervalMinutes;
+  return ((lastDay.weekday - 1 + Math.floor(minutesPast / 1440)) % 7) + 1;
+}
+
+/** True when the slot is inside the opening hours (always true without opening hours). */
+export function isOpen(grid: SlotGrid, slot: number, cyclic: boolean, hours: OpeningHours[] | undefined): boolean {
+  if (!hours) return true;
+  const minute = minuteOfDayAt(grid, slot, cyclic);
+  const weekday = weekdayAt(grid, slot, cyclic);
+  return hours.some((h) => h.weekdays.includes(weekday) && minute >= h.openMinute && minute + grid.intervalMinutes <= h.closeMinute);
+}
+
+/**
+ * Expands the templates into candidate shifts: every allowed start on every local day of the grid
+ * whose whole span lies in the opening hours. O(days x starts x span).
+ */
+export function candidateShifts(grid: SlotGrid, rules: ShiftPlanRules, onGrid: TemplateOnGrid[]): CandidateShift[] {
+  const out: CandidateShift[] = [];
+  rules.templates.forEach((template: ShiftTemplate, ti) => {
+    const span = (onGrid[ti] as TemplateOnGrid).spanSlots;
+    const seen = new Set<number>();
+    grid.days.forEach((day, di) => {
+      for (const window of template.starts) {
+        if (!window.weekdays.includes(day.weekday)) continue;
+        for (let minute = window.fromMinute; minute <= window.toMinute; minute += window.stepMinutes) {
+          const slot = localTimeToSlot(grid, day.date, minute);
+          if (slot === null || slot < 0 || slot >= grid.slotCount || seen.has(slot)) continue;
+          let open = true;
+          for (let k = 0; k < span && open; k++) open = isOpen(grid, slot + k, rules.cyclic, rules.openingHours);
+          if (!open) continue;
+          seen.add(slot);
+          out.push({ template: ti, startSlot: slot, spanSlots: span, day: di });
+        }
+      }
+    });
+  });
+  return out;
+}
+
+/** Allowed break start slots of `rule` for a shift starting at `startSlot`, ascending. */
+export function breakStarts(grid: SlotGrid, rule: BreakOnGrid, startSlot: number, cyclic: boolean): number[] {
+  const out: number[] = [];
+  for (let off = rule.earliestOffsetSlots; off <= rule.latestOffsetSlots; off++) {
+    const u = startSlot + off;
+    if (minuteOfDayAt(grid, u, cyclic) % rule.stepMinutes === 0) out.push(u);
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * The shift plan's inputs as the core sees them, after validation at the boundary
+ * (src/schemas/shift-plan.ts). Durations in minutes, clock times as minutes since local midnight.
+ */
+import type { QueueParams } from '../../erlang/types.js';
+
+/** One break or lunch of a template; its window is given as offsets from the shift start. */
+export interface BreakRule {
+  name: string;
+  minutes: number;
+  paid: boolean;
+  /** Earliest and latest break start after the shift start, minutes (inclusive). */
+  earliestStartMinutes: number;
+  latestStartMinutes: number;
+  /** Break starts fall on multiples of this many minutes of the local clock. */
+  stepMinutes: number;
+}
+
+/** Starts from `fromMinute` to `toMinute` (inclusive, local clock) every `stepMinutes`, on `weekdays`. */
+export interface StartWindow {
+  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+  weekdays: number[];
+  fromMinute: number;
+  toMinute: number;
+  stepMinutes: number;
+}
+
+export interface ShiftTemplate {
+  name: string;
+  /** Paid length; the shift spans paidMinutes plus its unpaid breaks. */
+  paidMinutes: number;
+  starts: StartWindow[];
+  /** Cost per paid hour, relative (1 = a standard paid hour). */
+  costWeight: number;
+  /** Agents on this template per local day (by start day), when set. */
+  minAgentsPerDay?: number;
+  maxAgentsPerDay?: number;
+  /** Breaks in time order, windows not overlapping. */
+  breaks: BreakRule[];
+}
+
+/** Open from `openMinute` to `closeMinute` (local clock, close may be 1440) on `weekdays`. */
+export interface OpeningHours {
+  weekdays: number[];
+  openMinute: number;
+  closeMinute: number;
+}
+
+/** The flexible pool: retraining to take off the phones on matching days. */
+export interface PoolRule {
+  name: string;
+  /** ISO weekdays the rule applies to; all days when absent and `dates` absent. */
+  weekdays?: number[];
+  /** Local dates `yyyy-MM-dd` the rule applies to (in addition to `weekdays`). */
+  dates?: string[];
+  windowStartMinute: number;
+  windowEndMinute: number;
+  sessionMinutes: number;
+  /** Agents per session (its capacity). */
+  seatsPerSession: number;
+  /** Either whole sessions per day ... */
+  sessionsPerDay?: number;
+  /** ... or agent-hours per day (seats filled one agent at a time). */
+  agentHoursPerDay?: number;
+  priority: 'must' | 'as-much-as-possible';
+  stepMinutes: number;
+  /** Sessions running at once, at most (no limit when absent). */
+  maxParallelSessions?: number;
+  /** Penalty per agent-hour not placed, in paid-hour cost units (as-much-as-possible only). */
+  shortfallPenaltyPerHour: number;
+}
+
+export interface SolverSettings {
+  timeLimitSeconds: number;
+  relativeGap: number;
+  seed: number;
+}
+
+export interface ShiftPlanRules {
+  templates: ShiftTemplate[];
+  openingHours?: OpeningHours[];
+  coverage: { mode: 'hard' | 'soft'; underPenaltyPerAgentInterval: number };
+  pool: PoolRule[];
+  /** Wrap shifts and breaks past the horizon's end to its start (a steady-state week). */
+  cyclic: boolean;
+  solver: SolverSettings;
+}
+
+/** The requirement on the plan's grid. */
+export interface PlanRequirement {
+  originMs: number;
+  intervalMinutes: number;
+  timeZone: string;
+  /** On-phone agents required per slot (0 where the requirement has no row). */
+  required: number[];
+  /** True where the requirement has a row (false = gap / closed). */
+  present: boolean[];
+  /** Offered volume and AHT per slot, when the requirement carries them (for the SL re-computation). */
+  volume?: number[];
+  ahtSeconds?: number[];
+  /** Queue model and targets of the staffing run, when known. */
+  queue?: QueueParams;
+}

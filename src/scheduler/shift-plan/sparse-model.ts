@@ -1,0 +1,78 @@
+/**
+ * A small column-wise builder for sparse linear models, turned into the CSC arrays HiGHS takes
+ * directly (no LP text: building and parsing LP strings is the slow part on a realistic week).
+ */
+export interface SparseModel {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  integer: Uint8Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+export class ModelBuilder {
+  private readonly cost: number[] = [];
+  private readonly lower: number[] = [];
+  private readonly upper: number[] = [];
+  private readonly isInteger: number[] = [];
+  private readonly colStarts: number[] = [0];
+  private readonly rowIdx: number[] = [];
+  private readonly coef: number[] = [];
+  private readonly rLower: number[] = [];
+  private readonly rUpper: number[] = [];
+
+  /** Adds a row `lower <= a x <= upper` and returns its index (coefficients come with columns). */
+  addRow(lower: number, upper: number): number {
+    this.rLower.push(lower);
+    this.rUpper.push(upper);
+    return this.rLower.length - 1;
+  }
+
+  /** Adds a column with its objective cost, bounds and row entries; returns its index. */
+  addCol(cost: number, lower: number, upper: number, integer: boolean, rows: readonly number[], values: readonly number[]): number {
+    this.cost.push(cost);
+    this.lower.push(lower);
+    this.upper.push(upper);
+    this.isInteger.push(integer ? 1 : 0);
+    // Merge duplicate rows (a cyclic break can wrap onto the same cover row twice).
+    const merged = new Map<number, number>();
+    rows.forEach((r, k) => merged.set(r, (merged.get(r) ?? 0) + (values[k] as number)));
+    for (const [r, v] of [...merged.entries()].sort((a, b) => a[0] - b[0])) {
+      if (v === 0) continue;
+      this.rowIdx.push(r);
+      this.coef.push(v);
+    }
+    this.colStarts.push(this.rowIdx.length);
+    return this.cost.length - 1;
+  }
+
+  get numCols(): number {
+    return this.cost.length;
+  }
+
+  get numRows(): number {
+    return this.rLower.length;
+  }
+
+  build(): SparseModel {
+    return {
+      numCols: this.cost.length,
+      numRows: this.rLower.length,
+      colCost: Float64Array.from(this.cost),
+      colLower: Float64Array.from(this.lower),
+      colUpper: Float64Array.from(this.upper),
+      integer: Uint8Array.from(this.isInteger),
+      rowLower: Float64Array.from(this.rLower),
+      rowUpper: Float64Array.from(this.rUpper),
+      starts: Int32Array.from(this.colStarts),
+      indices: Int32Array.from(this.rowIdx),
+      values: Float64Array.from(this.coef),
+    };
+  }
+}
