@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installAuth } from './auth.js';
+import type { ApiContext, RouteModule, ZodApp } from './context.js';
+import { installErrorHandling, sendError, toWfmError } from './error-handler.js';
+import { JobManager } from './jobs.js';
+import { resolveLimits, type ApiLimits } from './options.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import type { TaskRunner } from './runner.js';
+import { jsonSerializerCompiler, zodValidatorCompiler } from './schema-compilers.js';
+
+export interface BuildAppOptions {
+  /** Bearer key required on every route but `/healthz`; none = open (bind to loopback only). */
+  apiKey?: string | undefined;
+  /** Limits over the defaults (docs/api.md). */
+  limits?: Partial<ApiLimits>;
+  /** fastify/pino logger options; false (the default here) for silence in tests. */
+  logger?: FastifyServerOptions['logger'];
+  /**
+   * Where CPU work runs. Default: a piscina pool on the single worker module, closed with the app.
+   * A given runner is left open (its owner closes it).
+   */
+  runner?: TaskRunner;
+  /** Clock for job times, epoch ms. */
+  now?: () => number;
+  /** Route modules to register (default: all of the service's routes). */
+  routes?: RouteModule[];
+}
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The client's `X-Request-Id` when it is short and plain (it goes into the logs), else a UUID. */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Every route of the service, in OpenAPI order. */
+export async function defaultRoutes(): Promise<RouteModule[]> {
+  return [healthRoutes, jobRoutes];
+}
+
+/**
+ * Builds the HTTP service without listening (tests use `app.inject()`; src/server.ts listens).
+ * Registers zod validation, the OpenAPI document (`/docs`, JSON at `/docs/json`), the bearer-key
+ * check, one error handler (`{ code, message, issues }`), the job manager and every route.
+ *
+ * @example const app = await buildApp({ limits: { maxQueuedJobs: 4 } }); await app.inject({ url: '/healthz' });
+ */
+export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
+  const limits = resolveLimits(options.limits);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.bodyLimitBytes,
+    genReqId: requestId,
+    // Framework-level failures (a malformed URL, a bad header) get the same JSON errors.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, toWfmError(error));
+    },
+    // Routes are exact: a trailing slash or a doubled one is a 404, not a guess.
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
+  installErrorHandling(app);
+  installAuth(app, options.apiKey);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  let ownsRunner = false;
+  let runner = options.runner;
+  if (!runner) {
+    const { createPoolRunner } = await import('./pool-runner.js');
+    runner = createPoolRunner();
+    ownsRunner = true;
+  }
+  const jobs = new JobManager({
+    runner,
+    limits,
+    now: options.now,
+    onUnexpectedError: (error, jobId) => app.log.error({ err: error, jobId }, 'job failed unexpectedly'),
+  });
+  const ctx: ApiContext = { limits, jobs, runner };
+  app.addHook('onClose', async () => {
+    jobs.close();
+    if (ownsRunner) await runner.close();
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'wfm-engine',
+        description:
+          'Contact-centre workforce management: forecast, staffing (Erlang C / A), what-if sweeps, shift plans and rosters. ' +
+          'Errors are JSON { code, message, issues } with stable codes (src/errors.ts).',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: options.apiKey ? [{ bearer: [] }] : [],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  for (const register of options.routes ?? (await defaultRoutes())) register(app, ctx);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,46 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { WfmError } from '../errors.js';
+import { sendError } from './error-handler.js';
+
+/** Routes that answer without the key (load balancers and probes). */
+const PUBLIC_PATHS = new Set(['/healthz']);
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * True when `header` is `Bearer <key>`. Both sides are hashed to 32-byte SHA-256 digests first, so
+ * that `timingSafeEqual` compares equal lengths and the time taken reveals neither the key nor
+ * its length.
+ */
+export function bearerMatches(header: string | undefined, keyDigest: Buffer): boolean {
+  if (typeof header !== 'string') return false;
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  const given = digest(match?.[1] ?? '');
+  // Compare even when the header is malformed, so both paths take the same time.
+  return timingSafeEqual(given, keyDigest) && match !== null;
+}
+
+/**
+ * With an API key, every route but `/healthz` needs `Authorization: Bearer <key>`; otherwise
+ * 401 `WFM_ERR_API_UNAUTHORIZED` (with `WWW-Authenticate: Bearer`). Runs in `onRequest`, before
+ * the body is read.
+ */
+export function installAuth(app: FastifyInstance, apiKey: string | undefined): void {
+  if (apiKey === undefined || apiKey === '') return;
+  const keyDigest = digest(apiKey);
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (PUBLIC_PATHS.has(path)) return;
+    if (bearerMatches(request.headers.authorization, keyDigest)) return;
+    reply.header('www-authenticate', 'Bearer');
+    return sendError(
+      reply,
+      new WfmError('WFM_ERR_API_UNAUTHORIZED', 'Missing or wrong API key: send "Authorization: Bearer <key>".', {
+        issues: [{ path: ['headers', 'authorization'], message: 'a valid bearer token is required' }],
+      }),
+    );
+  });
+}

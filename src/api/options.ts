@@ -1,0 +1,85 @@
+import { WfmError } from '../errors.js';
+
+/**
+ * The service's options and limits. Every limit is configurable (buildApp options, or the
+ * `WFM_*` environment variables read by `limitsFromEnv`) and documented in docs/api.md.
+ */
+
+export interface ApiLimits {
+  /** Largest request body, bytes. Over it: 413 `WFM_ERR_INPUT_TOO_LARGE`. */
+  bodyLimitBytes: number;
+  /** Most intervals in one request (summed over queues). Over it: 413. */
+  maxIntervals: number;
+  /** Most agents in one request (roster agents, or `agents` of one interval). Over it: 413. */
+  maxAgents: number;
+  /** Most scenarios in one what-if request. Over it: 413. */
+  maxScenarios: number;
+  /** Wall-clock limit of one job or pooled call, milliseconds; past it the work is aborted. */
+  jobTimeLimitMs: number;
+  /** Jobs waiting for a worker at most; one more is refused with 429 `WFM_ERR_API_QUEUE_FULL`. */
+  maxQueuedJobs: number;
+  /** Jobs running at once (each holds one pool thread). */
+  maxRunningJobs: number;
+  /** Finished jobs are kept this long for `GET /v1/jobs/:id`, milliseconds. */
+  jobRetentionMs: number;
+  /** Finished jobs kept at most (the oldest are forgotten first). */
+  maxKeptJobs: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze({
+  bodyLimitBytes: 8 * 1024 * 1024,
+  maxIntervals: 50_000,
+  maxAgents: 5_000,
+  maxScenarios: 5_000,
+  jobTimeLimitMs: 300_000,
+  maxQueuedJobs: 16,
+  maxRunningJobs: 1,
+  jobRetentionMs: 3_600_000,
+  maxKeptJobs: 500,
+});
+
+const ENV_NAMES: Record<keyof ApiLimits, string> = {
+  bodyLimitBytes: 'WFM_BODY_LIMIT_BYTES',
+  maxIntervals: 'WFM_MAX_INTERVALS',
+  maxAgents: 'WFM_MAX_AGENTS',
+  maxScenarios: 'WFM_MAX_SCENARIOS',
+  jobTimeLimitMs: 'WFM_JOB_TIME_LIMIT_MS',
+  maxQueuedJobs: 'WFM_MAX_QUEUED_JOBS',
+  maxRunningJobs: 'WFM_MAX_RUNNING_JOBS',
+  jobRetentionMs: 'WFM_JOB_RETENTION_MS',
+  maxKeptJobs: 'WFM_MAX_KEPT_JOBS',
+};
+
+/** The environment variable that sets each limit (documented in docs/api.md). */
+export const LIMIT_ENV_NAMES: Readonly<Record<keyof ApiLimits, string>> = Object.freeze(ENV_NAMES);
+
+/**
+ * Reads limits from `WFM_*` environment variables (positive integers); unset ones keep their
+ * default. Throws on a malformed value, naming the variable.
+ */
+export function limitsFromEnv(env: Record<string, string | undefined>): Partial<ApiLimits> {
+  const out: Partial<ApiLimits> = {};
+  for (const key of Object.keys(ENV_NAMES) as (keyof ApiLimits)[]) {
+    const raw = env[ENV_NAMES[key]];
+    if (raw === undefined || raw.trim() === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) {
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `${ENV_NAMES[key]}: "${raw}" is not a positive integer.`, { issues: [{ path: [ENV_NAMES[key]], message: 'not a positive integer' }] });
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Merges partial limits over the defaults, rejecting non-positive values. */
+export function resolveLimits(partial: Partial<ApiLimits> = {}): ApiLimits {
+  const limits: ApiLimits = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(partial) as [keyof ApiLimits, number | undefined][]) {
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `limits.${key}: ${value} is not a positive number.`, { issues: [{ path: ['limits', key], message: 'not a positive number' }] });
+    }
+    limits[key] = value;
+  }
+  return limits;
+}

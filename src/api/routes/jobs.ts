@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { WfmError } from '../../errors.js';
+import type { ApiContext, RouteModule, ZodApp } from '../context.js';
+import { errorResponseSchema, errorResponses } from '../schema-compilers.js';
+
+export const JobViewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string().describe('shift-plan | roster'),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+    progress: z.number().nullable().describe('0 while queued, 1 when finished, null while running without a report.'),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    elapsedMs: z.number().nullable(),
+    result: z.unknown().optional().describe('The result (the CLI JSON form), once succeeded.'),
+    error: errorResponseSchema.optional().describe('Why it failed or was cancelled.'),
+  })
+  .describe('Job');
+
+const JobParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+function notFound(id: string): WfmError {
+  return new WfmError('WFM_ERR_API_NOT_FOUND', `No job "${id.slice(0, 100)}" (unknown, or finished and forgotten).`, {
+    issues: [{ path: ['params', 'id'], message: 'unknown job' }],
+  });
+}
+
+/** `GET /v1/jobs/:id` (status, progress, result) and `DELETE /v1/jobs/:id` (cancel, or forget a finished job). */
+export const jobRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/v1/jobs/:id',
+    {
+      schema: {
+        summary: 'A job: status, progress and, once succeeded, its result.',
+        tags: ['jobs'],
+        params: JobParamsSchema,
+        response: { 200: JobViewSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const view = ctx.jobs.get(request.params.id);
+      if (!view) throw notFound(request.params.id);
+      return view;
+    },
+  );
+  app.delete(
+    '/v1/jobs/:id',
+    {
+      schema: {
+        summary: 'Cancels a queued or running job (its worker is freed), or forgets a finished one.',
+        tags: ['jobs'],
+        params: JobParamsSchema,
+        response: { 200: JobViewSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const view = ctx.jobs.cancel(request.params.id);
+      if (!view) throw notFound(request.params.id);
+      return view;
+    },
+  );
+};
+
+export interface JobRouteSpec<S extends z.ZodType> {
+  url: string;
+  kind: string;
+  /** Name of the worker handler (src/workers/worker.ts). */
+  handler: string;
+  body: S;
+  summary: string;
+  /** Size checks on the raw body before validation (413 over a limit). */
+  checkSize?: (body: unknown, ctx: ApiContext) => void;
+}
+
+/**
+ * A `POST` route that queues long work as a job: `202 Accepted` with the job view and a
+ * `Location: /v1/jobs/<id>` header; 429 when the queue is full.
+ */
+export function registerJobRoute<S extends z.ZodType>(app: ZodApp, ctx: ApiContext, spec: JobRouteSpec<S>): void {
+  app.post(
+    spec.url,
+    {
+      schema: {
+        summary: spec.summary,
+        tags: ['jobs'],
+        body: spec.body,
+        response: { 202: JobViewSchema, ...errorResponses(400, 401, 413, 415, 422, 429) },
+      },
+      preValidation: spec.checkSize
+        ? async (request) => {
+            spec.checkSize?.(request.body, ctx);
+          }
+        : undefined,
+    },
+    async (request, reply) => {
+      const view = ctx.jobs.submit(spec.kind, spec.handler, request.body);
+      return reply.code(202).header('location', `/v1/jobs/${view.id}`).send(view);
+    },
+  );
+}
