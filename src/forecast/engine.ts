@@ -1,0 +1,153 @@
+import { weekdayOf } from './local-time.js';
+import { COMBO_MEMBERS, METHODS, minTrainDays } from './methods/index.js';
+import { scoreWindow, seasonalNaiveScale, type WindowScore } from './metrics.js';
+import type { ForecastMethod } from './types.js';
+
+/** Training data at one origin: the first `days` days of the slot grid. */
+export interface Training {
+  train: Float64Array;
+  days: number;
+  slotsPerDay: number;
+  /** Local epoch day of training day 0. */
+  firstDay: number;
+  /** Open mask over (weekday, slot) from the opening hours, or undefined. */
+  openMask?: Uint8Array | undefined;
+}
+
+/**
+ * Slots forecast as closed: closed by the opening hours, or with at least two observations among
+ * the last 8 same-weekday days and all of them 0 (a centre closed at night or on a weekday needs
+ * no telling). Mask over (weekday 0 = Monday, slot). O(8 x 7 x slots).
+ */
+export function closedMask(t: Training): Uint8Array {
+  const S = t.slotsPerDay;
+  const closed = new Uint8Array(7 * S);
+  for (let back = 1; back <= 7; back++) {
+    const last = t.days - back;
+    if (last < 0) continue;
+    const w = weekdayOf(t.firstDay + last);
+    for (let s = 0; s < S; s++) {
+      if (t.openMask && t.openMask[w * S + s] === 0) {
+        closed[w * S + s] = 1;
+        continue;
+      }
+      let seen = 0;
+      let nonZero = false;
+      for (let d = last, k = 0; d >= 0 && k < 8; d -= 7, k++) {
+        const v = t.train[d * S + s] as number;
+        if (Number.isNaN(v)) continue;
+        seen++;
+        if (v !== 0) nonZero = true;
+      }
+      if (seen >= 2 && !nonZero) closed[w * S + s] = 1;
+    }
+  }
+  return closed;
+}
+
+/**
+ * Makes a method's raw output usable: a slot it could not forecast takes the mean of every known
+ * value of that weekday and slot (else of that slot, else 0); negatives become 0; closed slots 0.
+ */
+function finalize(raw: Float64Array, t: Training, closed: Uint8Array): Float64Array {
+  const S = t.slotsPerDay;
+  const out = new Float64Array(raw.length);
+  let fallback: Float64Array | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const h = Math.floor(i / S);
+    const s = i - h * S;
+    const w = weekdayOf(t.firstDay + t.days + h);
+    if (closed[w * S + s] === 1) continue;
+    let v = raw[i] as number;
+    if (Number.isNaN(v)) {
+      fallback ??= fallbackMeans(t);
+      v = fallback[w * S + s] as number;
+    }
+    out[i] = v > 0 ? v : 0;
+  }
+  return out;
+}
+
+function fallbackMeans(t: Training): Float64Array {
+  const S = t.slotsPerDay;
+  const sum = new Float64Array(8 * S);
+  const count = new Float64Array(8 * S);
+  for (let d = 0; d < t.days; d++) {
+    const w = weekdayOf(t.firstDay + d);
+    for (let s = 0; s < S; s++) {
+      const v = t.train[d * S + s] as number;
+      if (Number.isNaN(v)) continue;
+      for (const k of [w * S + s, 7 * S + s]) {
+        sum[k] = (sum[k] as number) + v;
+        count[k] = (count[k] as number) + 1;
+      }
+    }
+  }
+  const out = new Float64Array(7 * S);
+  for (let w = 0; w < 7; w++) {
+    for (let s = 0; s < S; s++) {
+      const k = w * S + s;
+      const all = 7 * S + s;
+      out[k] = (count[k] as number) > 0 ? (sum[k] as number) / (count[k] as number) : (count[all] as number) > 0 ? (sum[all] as number) / (count[all] as number) : 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Forecasts `horizonDays` days after the training with each of `methods` (finalized: no NaN,
+ * no negatives, closed slots 0). `combo` is the equal-weight mean of its members, which are run
+ * once and shared.
+ */
+export function runMethods(t: Training, horizonDays: number, methods: readonly ForecastMethod[]): Map<ForecastMethod, Float64Array> {
+  const closed = closedMask(t);
+  const out = new Map<ForecastMethod, Float64Array>();
+  const run = (m: ForecastMethod): Float64Array => {
+    const done = out.get(m);
+    if (done) return done;
+    let f: Float64Array;
+    if (m === 'combo') {
+      const members = COMBO_MEMBERS.map(run);
+      f = new Float64Array(horizonDays * t.slotsPerDay);
+      for (const member of members) for (let i = 0; i < f.length; i++) f[i] = (f[i] as number) + (member[i] as number) / members.length;
+    } else {
+      const raw = METHODS[m].fn({ train: t.train, days: t.days, slotsPerDay: t.slotsPerDay, horizonDays });
+      f = finalize(raw, t, closed);
+    }
+    out.set(m, f);
+    return f;
+  };
+  for (const m of methods) run(m);
+  return out;
+}
+
+export interface OriginResult {
+  /** Grid day index of the first test day. */
+  originDay: number;
+  actual: Float64Array;
+  forecasts: Map<ForecastMethod, Float64Array>;
+  scores: Map<ForecastMethod, WindowScore>;
+}
+
+/**
+ * Rolling-origin backtest: origins at `days - horizonDays - 7k` (k = 0..origins-1) that leave at
+ * least a week of training, each forecasting `horizonDays` from the data before it only. Methods
+ * are scored where they have their minimum training; WAPE/MASE/bias per origin. Oldest origin first.
+ */
+export function backtest(full: Training, horizonDays: number, origins: number, methods: readonly ForecastMethod[]): OriginResult[] {
+  const S = full.slotsPerDay;
+  const results: OriginResult[] = [];
+  for (let k = origins - 1; k >= 0; k--) {
+    const originDay = full.days - horizonDays - 7 * k;
+    if (originDay < 7) continue;
+    const eligible = methods.filter((m) => minTrainDays(m) <= originDay);
+    const t: Training = { ...full, train: full.train.subarray(0, originDay * S), days: originDay };
+    const forecasts = runMethods(t, horizonDays, eligible);
+    const actual = full.train.subarray(originDay * S, (originDay + horizonDays) * S);
+    const scale = seasonalNaiveScale(t.train, 7 * S);
+    const scores = new Map<ForecastMethod, WindowScore>();
+    for (const m of eligible) scores.set(m, scoreWindow(forecasts.get(m) as Float64Array, actual, scale));
+    results.push({ originDay, actual, forecasts, scores });
+  }
+  return results;
+}

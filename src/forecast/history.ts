@@ -1,0 +1,294 @@
+import { WfmError, type WfmIssue } from '../errors.js';
+import { INTERVAL_MINUTES, isIntervalMinutes, parseInstant, type IntervalMinutes } from '../time/instant.js';
+import { LocalClock } from './local-time.js';
+import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from './types.js';
+
+/**
+ * History on the integer slot grid: day `d` (local epoch day `firstDay + d`), slot `s` (local
+ * minute of day / intervalMinutes). `volume[d * slotsPerDay + s]` is NaN where there is no data
+ * (a missing row, or the hour skipped by a spring-forward change); 0 is "no contacts".
+ */
+export interface SlotGrid {
+  clock: LocalClock;
+  intervalMinutes: IntervalMinutes;
+  slotsPerDay: number;
+  firstDay: number;
+  days: number;
+  volume: Float64Array;
+  /** Sum of volume x AHT (seconds) over the rows that gave an AHT. */
+  ahtWork: Float64Array;
+  /** Volume of the rows that gave an AHT. */
+  ahtVolume: Float64Array;
+  /** Local epoch day of the last instant with data. */
+  lastDataDay: number;
+}
+
+const MAX_DAYS = 3 * 366;
+const OFFSET = /([zZ]|[+-]\d{2}(?::?\d{2})?)$/;
+
+function rowName(index: number, line: number | undefined, field: string): string {
+  return line === undefined ? `history[${index}].${field}` : `line ${line} ${field}`;
+}
+
+function issuePath(index: number, line: number | undefined, field: string): (string | number)[] {
+  return line === undefined ? ['history', index, field] : ['line', line, field];
+}
+
+function bad(message: string, issues: WfmIssue[], code: 'WFM_ERR_INPUT_INVALID' | 'WFM_ERR_INPUT_TIME' = 'WFM_ERR_INPUT_INVALID'): WfmError {
+  return new WfmError(code, message, { issues });
+}
+
+/** The zone to read and write in: the given one, else the single fixed offset of the input, else UTC. */
+export function resolveZone(times: readonly (string | number)[], timeZone: string | undefined): string {
+  if (timeZone) return timeZone;
+  let found: string | undefined;
+  for (const t of times) {
+    if (typeof t !== 'string') continue;
+    const m = OFFSET.exec(t.trim());
+    if (!m) continue;
+    const raw = (m[1] as string).toUpperCase();
+    const zone = raw === 'Z' ? 'UTC' : `UTC${raw.length === 3 ? `${raw}:00` : raw.includes(':') ? raw : `${raw.slice(0, 3)}:${raw.slice(3)}`}`;
+    if (found === undefined) found = zone;
+    else if (found !== zone) {
+      throw bad('The history has more than one UTC offset (daylight-saving changes?): give its IANA time zone (--time-zone).', [
+        { path: ['timeZone'], message: `offsets ${found} and ${zone} both occur` },
+      ], 'WFM_ERR_INPUT_TIME');
+    }
+  }
+  return found === 'UTC+00:00' ? 'UTC' : (found ?? 'UTC');
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,3})?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Epoch ms of a history time. Plain ISO forms take a fast path (35,000 rows would otherwise spend
+ * most of the second in luxon); anything unusual, and every error, goes through `parseInstant`.
+ */
+function toMs(value: string | number, clock: LocalClock, field: string): number {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw bad(`${field}: not a time.`, [{ path: [field], message: 'not a finite epoch ms' }], 'WFM_ERR_INPUT_TIME');
+    return value;
+  }
+  const m = ISO.exec(value.trim());
+  if (m) {
+    const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+    const local = Date.UTC(y, mo - 1, d, h, mi, se);
+    const back = new Date(local);
+    if (h < 24 && mi < 60 && se < 60 && back.getUTCDate() === d && back.getUTCMonth() === mo - 1) {
+      const offset = m[7];
+      if (offset !== undefined) {
+        if (offset === 'Z' || offset === 'z') return local;
+        const digits = offset.replace(':', '');
+        const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0');
+        return local - (offset[0] === '-' ? -minutes : minutes) * 60_000;
+      }
+      // Wall-clock time: the earliest instant whose local time it is (none: a DST gap, reported below).
+      let best = Infinity;
+      for (const probe of [local - 50_400_000, local + 50_400_000]) {
+        const off = clock.offsetMinutes(probe);
+        const instant = local - off * 60_000;
+        if (clock.offsetMinutes(instant) === off && instant < best) best = instant;
+      }
+      if (best !== Infinity) return best;
+    }
+  }
+  return parseInstant(value, clock.name, field);
+}
+
+function isContactRows(history: HistoryInput): history is readonly ContactHistoryRow[] {
+  const first = history[0] as Partial<ContactHistoryRow & IntervalHistoryRow> | undefined;
+  return first !== undefined && first.timestamp !== undefined && first.start === undefined;
+}
+
+function emptyGrid(clock: LocalClock, intervalMinutes: IntervalMinutes, firstDay: number, days: number, lastDataDay: number): SlotGrid {
+  const slotsPerDay = 1440 / intervalMinutes;
+  if (days > MAX_DAYS) {
+    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history spans ${days} days; at most ${MAX_DAYS} are accepted.`, {
+      issues: [{ path: ['history'], message: `spans ${days} days` }],
+    });
+  }
+  const n = days * slotsPerDay;
+  return {
+    clock, intervalMinutes, slotsPerDay, firstDay, days, lastDataDay,
+    volume: new Float64Array(n).fill(Number.NaN),
+    ahtWork: new Float64Array(n),
+    ahtVolume: new Float64Array(n),
+  };
+}
+
+/** The most common gap between consecutive sorted instants, minutes. */
+function modalGapMinutes(sorted: Float64Array): number {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = ((sorted[i] as number) - (sorted[i - 1] as number)) / 60_000;
+    counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [gap, count] of counts) if (count > bestCount || (count === bestCount && gap < best)) [best, bestCount] = [gap, count];
+  return best;
+}
+
+/**
+ * Validates history rows and puts them on the slot grid, summing up to `intervalMinutes` when the
+ * history is finer. Throws a `WfmError` naming the row for an unparsable time, a negative or
+ * non-finite count, a duplicate interval, or a start off the interval grid.
+ *
+ * Complexity O(n + days x slotsPerDay).
+ */
+export function buildGrid(history: HistoryInput, timeZone: string | undefined, intervalMinutes: IntervalMinutes | undefined): SlotGrid {
+  if (history.length === 0) throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history is empty.', { issues: [{ path: ['history'], message: 'empty' }] });
+  if (isContactRows(history)) return contactGrid(history, timeZone, intervalMinutes);
+  const rows = history as readonly IntervalHistoryRow[];
+  const zone = resolveZone(rows.map((r) => r.start), timeZone);
+  const clock = new LocalClock(zone);
+  const n = rows.length;
+  const ms = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as IntervalHistoryRow;
+    if (row.start === undefined || row.start === null) throw bad(`${rowName(i, row.line, 'start')}: missing.`, [{ path: issuePath(i, row.line, 'start'), message: 'missing' }], 'WFM_ERR_INPUT_TIME');
+    ms[i] = toMs(row.start, clock, rowName(i, row.line, 'start'));
+    if (typeof row.volume !== 'number' || !Number.isFinite(row.volume) || row.volume < 0) {
+      throw bad(`${rowName(i, row.line, 'volume')}: must be a count >= 0 (got ${String(row.volume)}).`, [
+        { path: issuePath(i, row.line, 'volume'), message: 'must be a finite number >= 0' },
+      ]);
+    }
+    const aht = row.ahtSeconds;
+    if (aht !== undefined && aht !== null && (typeof aht !== 'number' || !Number.isFinite(aht) || aht < 0)) {
+      throw bad(`${rowName(i, row.line, 'aht_seconds')}: must be seconds >= 0 (got ${String(aht)}).`, [
+        { path: issuePath(i, row.line, 'ahtSeconds'), message: 'must be a finite number >= 0' },
+      ]);
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ms[a] as number) - (ms[b] as number));
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    sorted[k] = ms[i] as number;
+    if (k > 0 && sorted[k] === sorted[k - 1]) {
+      const j = order[k - 1] as number;
+      const [a, b] = [Math.min(i, j), Math.max(i, j)];
+      const ra = rows[a] as IntervalHistoryRow;
+      const rb = rows[b] as IntervalHistoryRow;
+      throw bad(`${rowName(b, rb.line, 'start')}: duplicate interval (same start as ${rowName(a, ra.line, 'start')}).`, [
+        { path: issuePath(b, rb.line, 'start'), message: `duplicate of ${rowName(a, ra.line, 'start')}` },
+      ]);
+    }
+  }
+  if (n < 2) throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history has a single row; at least one week is needed.', { issues: [{ path: ['history'], message: 'one row' }] });
+  const gap = modalGapMinutes(sorted);
+  const dataMinutes = gap;
+  if (!isIntervalMinutes(dataMinutes)) {
+    throw bad(`The history rows are mostly ${dataMinutes} minutes apart, which is not one of ${INTERVAL_MINUTES.join(', ')}.`, [
+      { path: ['intervalMinutes'], message: `inferred ${dataMinutes}` },
+    ], 'WFM_ERR_INPUT_TIME');
+  }
+  const target = intervalMinutes ?? dataMinutes;
+  if (target % dataMinutes !== 0) {
+    throw bad(`The history is in ${dataMinutes}-minute intervals, which do not add up to ${target}-minute intervals.`, [
+      { path: ['intervalMinutes'], message: `${target} is not a multiple of ${dataMinutes}` },
+    ], 'WFM_ERR_INPUT_TIME');
+  }
+  const locals = new Array<{ epochDay: number; minuteOfDay: number }>(n);
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const local = clock.toLocal(ms[i] as number);
+    if (local.minuteOfDay % dataMinutes !== 0) {
+      const row = rows[i] as IntervalHistoryRow;
+      throw bad(`${rowName(i, row.line, 'start')}: ${String(row.start)} is not on the ${dataMinutes}-minute grid of the other rows.`, [
+        { path: issuePath(i, row.line, 'start'), message: `misaligned: not a multiple of ${dataMinutes} minutes after midnight` },
+      ], 'WFM_ERR_INPUT_TIME');
+    }
+    locals[i] = local;
+    firstDay = Math.min(firstDay, local.epochDay);
+    lastDay = Math.max(lastDay, local.epochDay);
+  }
+  const spanMs = (sorted[n - 1] as number) - (sorted[0] as number) + dataMinutes * 60_000;
+  if (spanMs < 7 * 86_400_000 - 3_600_000) {
+    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', `The history covers ${(spanMs / 86_400_000).toFixed(1)} days; at least one week is needed.`, {
+      issues: [{ path: ['history'], message: `shorter than one week (last row: ${rowName(order[n - 1] as number, (rows[order[n - 1] as number] as IntervalHistoryRow).line, 'start')})` }],
+    });
+  }
+  const grid = emptyGrid(clock, target, firstDay, lastDay - firstDay + 1, lastDay);
+  const S = grid.slotsPerDay;
+  const parts = new Uint16Array(grid.days * S);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as IntervalHistoryRow;
+    const local = locals[i] as { epochDay: number; minuteOfDay: number };
+    const idx = (local.epochDay - firstDay) * S + Math.floor(local.minuteOfDay / target);
+    grid.volume[idx] = (parts[idx] === 0 ? 0 : (grid.volume[idx] as number)) + row.volume;
+    parts[idx] = (parts[idx] as number) + 1;
+    if (row.ahtSeconds !== undefined && row.ahtSeconds !== null && row.volume > 0) {
+      grid.ahtWork[idx] = (grid.ahtWork[idx] as number) + row.volume * row.ahtSeconds;
+      grid.ahtVolume[idx] = (grid.ahtVolume[idx] as number) + row.volume;
+    }
+  }
+  // A coarse slot with some parts missing is scaled up; the repeated hour of a fall-back day
+  // (two parts per wall-clock slot) is averaged.
+  const per = target / dataMinutes;
+  for (let idx = 0; idx < parts.length; idx++) {
+    const p = parts[idx] as number;
+    if (p > 0 && p !== per) grid.volume[idx] = ((grid.volume[idx] as number) * per) / p;
+  }
+  return grid;
+}
+
+function contactGrid(rows: readonly ContactHistoryRow[], timeZone: string | undefined, intervalMinutes: IntervalMinutes | undefined): SlotGrid {
+  const zone = resolveZone(rows.map((r) => r.timestamp), timeZone);
+  const clock = new LocalClock(zone);
+  const I = intervalMinutes ?? 15;
+  const step = I * 60_000;
+  const n = rows.length;
+  const ms = new Float64Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as ContactHistoryRow;
+    ms[i] = toMs(row.timestamp, clock, rowName(i, row.line, 'timestamp'));
+    const h = row.handleSeconds;
+    if (h !== undefined && h !== null && (typeof h !== 'number' || !Number.isFinite(h) || h < 0)) {
+      throw bad(`${rowName(i, row.line, 'handle_seconds')}: must be seconds >= 0 (got ${String(h)}).`, [
+        { path: issuePath(i, row.line, 'handleSeconds'), message: 'must be a finite number >= 0' },
+      ]);
+    }
+    min = Math.min(min, ms[i] as number);
+    max = Math.max(max, ms[i] as number);
+  }
+  if (max - min < 7 * 86_400_000 - step - 3_600_000) {
+    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', `The contact records cover ${((max - min) / 86_400_000).toFixed(1)} days; at least one week is needed.`, {
+      issues: [{ path: ['history'], message: 'shorter than one week' }],
+    });
+  }
+  const firstLocal = clock.toLocal(min);
+  const lastLocal = clock.toLocal(max);
+  const grid = emptyGrid(clock, I, firstLocal.epochDay, lastLocal.epochDay - firstLocal.epochDay + 1, lastLocal.epochDay);
+  const S = grid.slotsPerDay;
+  const slotOf = (t: number): number => {
+    const l = clock.toLocal(t);
+    return (l.epochDay - grid.firstDay) * S + Math.floor(l.minuteOfDay / I);
+  };
+  // The log is complete between its first and last interval: intervals without contacts are 0.
+  // A wall-clock slot met twice (the repeated hour of a fall-back day) is averaged afterwards.
+  const parts = new Uint8Array(grid.volume.length);
+  const startMs = min - (firstLocal.minuteOfDay % I) * 60_000;
+  for (let t = startMs; t <= max; t += step) {
+    const idx = slotOf(t);
+    grid.volume[idx] = 0;
+    parts[idx] = (parts[idx] as number) + 1;
+  }
+  for (let i = 0; i < n; i++) {
+    const idx = slotOf(ms[i] as number);
+    grid.volume[idx] = (grid.volume[idx] as number) + 1;
+    const h = (rows[i] as ContactHistoryRow).handleSeconds;
+    if (h !== undefined && h !== null) {
+      grid.ahtWork[idx] = (grid.ahtWork[idx] as number) + h;
+      grid.ahtVolume[idx] = (grid.ahtVolume[idx] as number) + 1;
+    }
+  }
+  for (let idx = 0; idx < parts.length; idx++) {
+    const p = parts[idx] as number;
+    if (p > 1) grid.volume[idx] = (grid.volume[idx] as number) / p;
+  }
+  return grid;
+}

@@ -1,0 +1,115 @@
+import type { IntervalMinutes } from '../time/instant.js';
+
+/** Names of the forecasting methods (`auto` picks one of them by backtest WAPE). */
+export const FORECAST_METHODS = ['snaive', 'avg4', 'avg8', 'wavg8', 'median8', 'shape', 'dshw', 'combo'] as const;
+export type ForecastMethod = (typeof FORECAST_METHODS)[number];
+export type ForecastMethodChoice = ForecastMethod | 'auto';
+
+/** One interval of history: contacts offered in `[start, start + intervalMinutes)`. */
+export interface IntervalHistoryRow {
+  /** ISO 8601 with offset, wall-clock time in `timeZone`, or epoch milliseconds. */
+  start: string | number;
+  /** Contacts offered (>= 0). An explicit 0 means "none came"; a missing row means "no data". */
+  volume: number;
+  /** Mean handle time of the interval's contacts, seconds. */
+  ahtSeconds?: number | undefined;
+  /** Source line (CSV) for error messages; adapters set it. */
+  line?: number | undefined;
+}
+
+/** One contact: when it arrived and (optionally) how long it took to handle. */
+export interface ContactHistoryRow {
+  timestamp: string | number;
+  handleSeconds?: number | undefined;
+  line?: number | undefined;
+}
+
+export type HistoryInput = readonly IntervalHistoryRow[] | readonly ContactHistoryRow[];
+
+/**
+ * A special day. A past date (before the horizon) is always left out of training. A future date
+ * is adjusted: `factor` multiplies the forecast (0 closes the day), `like` forecasts the day as the
+ * named weekday ("sunday" or "Sun").
+ */
+export interface SpecialDay {
+  /** Local date `YYYY-MM-DD`. */
+  date: string;
+  factor?: number | undefined;
+  like?: string | undefined;
+  /** A free-text label (holiday, outage, campaign), kept for the notes. */
+  label?: string | undefined;
+}
+
+export interface ForecastOptions {
+  /** IANA zone of wall-clock input and of the output offsets. Default: UTC (or the fixed offset of the input). */
+  timeZone?: string | undefined;
+  /** Output interval, minutes; finer history is summed up to it. Default: the history's interval. */
+  intervalMinutes?: IntervalMinutes | undefined;
+  /** Horizon length in weeks (1..8). Default 1. */
+  weeks?: number | undefined;
+  /** First local date of the horizon, `YYYY-MM-DD`. History from this date on is not used. Default: the day after the history. */
+  start?: string | undefined;
+  /** Method, or `auto` (default) for the lowest mean backtest WAPE. */
+  method?: ForecastMethodChoice | undefined;
+  /** Opening hours, e.g. `"Mon-Fri 07:00-21:00; Sat 09:00-13:00"`. Closed intervals are forecast as 0. */
+  openingHours?: string | undefined;
+  specialDays?: readonly SpecialDay[] | undefined;
+  /** Rolling weekly backtest origins (3..12). Default 4. */
+  backtestOrigins?: number | undefined;
+  /** AHT used where the history has none, seconds. */
+  defaultAhtSeconds?: number | undefined;
+}
+
+/** One forecast interval, in the form `wfm staff --input` reads. */
+export interface ForecastInterval {
+  /** ISO 8601 with the zone's offset. */
+  start: string;
+  volume: number;
+  /** Null when the history has no handle times and no default was given. */
+  ahtSeconds: number | null;
+  volumeP10: number;
+  volumeP90: number;
+}
+
+/** Accuracy of one method at one backtest origin. */
+export interface OriginScore {
+  /** First local date of the test window. */
+  origin: string;
+  /** Sum |error| / sum actual, percent. */
+  wape: number;
+  /** Mean |error| / in-sample mean |seasonal-naive error|. */
+  mase: number;
+  /** Sum (forecast - actual) / sum actual, percent. */
+  bias: number;
+  /** Mean |error| / actual over intervals with at least 10 contacts, percent (null when none). */
+  mape10: number | null;
+}
+
+export interface MethodReport {
+  method: ForecastMethod;
+  meanWape: number;
+  meanMase: number;
+  meanBias: number;
+  meanMape10: number | null;
+  origins: OriginScore[];
+}
+
+export interface BacktestReport {
+  /** Horizon of each backtest, days. */
+  horizonDays: number;
+  /** First local date of each backtest test window, oldest first. */
+  origins: string[];
+  /** Methods ranked by mean WAPE, best first. */
+  methods: MethodReport[];
+  /** Negative-binomial overdispersion used for the band (0 = Poisson). */
+  overdispersion: number;
+}
+
+export interface ForecastResult {
+  intervalMinutes: IntervalMinutes;
+  timeZone: string;
+  method: ForecastMethod;
+  intervals: ForecastInterval[];
+  report: BacktestReport;
+  notes: string[];
+}
