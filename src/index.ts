@@ -6,3 +6,27 @@ export { WfmError, ERROR_CODES, isWfmError, formatPath } from './errors.js';
 export type { WfmErrorCode, WfmIssue } from './errors.js';
 export { parseInstant, formatInstant, inferIntervalMinutes, INTERVAL_MINUTES } from './time/instant.js';
 export type { IntervalMinutes } from './time/instant.js';
+export {
+  trafficErlangs,
+  headcountAfterShrinkage,
+  erlangB,
+  erlangC,
+  evaluateInterval,
+  solveInterval,
+  solveErlangCAgents,
+  staffQueue,
+  staffDeferred,
+} from './erlang/index.js';
+export type {
+  QueueModel,
+  StaffingTargets,
+  QueueParams,
+  IntervalLoad,
+  IntervalMetrics,
+  IntervalStaffing,
+  DeferredParams,
+  StaffingTotals,
+  StaffQueueInput,
+  DeferredInterval,
+  DeferredTotals,
+} from './erlang/index.js';

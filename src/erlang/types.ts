@@ -56,6 +56,10 @@ export interface IntervalMetrics {
   probWait: number;
   /** Mean number waiting. */
   queueLength: number;
+  /** Mean number in system (waiting + in service), L = Lq + carried load. */
+  inSystem?: number;
+  /** Mean time in system of an answered contact (wait + handle), seconds. */
+  sojournSeconds?: number;
   /** N <= A with no abandonment: the queue grows without bound. */
   unstable: boolean;
   // Erlang A and chat only:
@@ -81,4 +85,52 @@ export interface IntervalStaffing extends IntervalMetrics {
   met: boolean;
   /** Which target decided N ('serviceLevel' | 'maxAsaSeconds' | 'maxOccupancy' | 'maxAbandonRate' | 'stability' | 'none'). */
   binding: string;
+  /**
+   * Erlang A and chat: false when no abandonment cap was given, so the requirement says nothing
+   * about how many contacts give up (the solver may return fewer agents than the traffic).
+   */
+  abandonmentCapped?: boolean;
+  /** A short human-readable remark (e.g. why `met` is false, or that abandonment was not capped). */
+  note?: string;
+}
+
+/**
+ * Deferred work (email, back office): contacts need not be answered live, only finished within a
+ * deadline. Work arriving in an interval can be worked from that interval on.
+ */
+export interface DeferredParams {
+  /** Every contact must be finished within this many hours of the start of its arrival interval. */
+  deadlineHours: number;
+  /** Productive fraction of staffed agent time (occupancy target), e.g. 0.85. Default 1. */
+  maxOccupancy?: number;
+  /**
+   * Opening hours: `open[i]` false means nobody works interval i (no capacity; work arriving
+   * then waits for the next open interval). Default: all open.
+   */
+  open?: boolean[];
+}
+
+/** Whole-queue totals of a staffing run (`staffQueue`). */
+export interface StaffingTotals {
+  intervals: number;
+  /** Contacts offered over all intervals. */
+  volume: number;
+  /** Sum of agents x interval hours. */
+  agentHours: number;
+  /** Sum of agentsFractional x interval hours (no stacked round-ups). */
+  agentHoursFractional: number;
+  /** Sum of headcount x interval hours (after shrinkage). */
+  headcountHours: number;
+  /** Volume-weighted service level (1 when there is no volume). */
+  serviceLevel: number;
+  /** Mean wait of answered contacts over all intervals, seconds (Infinity if any is unstable). */
+  asaSeconds: number;
+  /** Busy agent time over staffed agent time. */
+  occupancy: number;
+  /** Volume-weighted abandonment rate (Erlang A, chat). */
+  abandonRate?: number;
+  /** Lowest service level of an interval with volume (1 when none). */
+  worstServiceLevel: number;
+  unstableIntervals: number;
+  unmetIntervals: number;
 }

@@ -1,0 +1,74 @@
+import { erlangB } from './erlang-b.js';
+import type { IntervalMetrics } from './types.js';
+
+/**
+ * Erlang C: probability that an arrival waits in an M/M/N queue with offered load A Erlangs,
+ * from Erlang B: C = N B / (N - A (1 - B)). N <= A (A > 0) is unstable and gives 1; A = 0 gives 0.
+ * O(N). Example: `erlangC(14, 10)` is 0.174131933595 (reference case C01).
+ */
+export function erlangC(servers: number, erlangs: number): number {
+  if (erlangs <= 0) return 0;
+  if (servers <= erlangs) return 1;
+  const b = erlangB(servers, erlangs);
+  return (servers * b) / (servers - erlangs * (1 - b));
+}
+
+/**
+ * Erlang C metrics at `agents` for A Erlangs of traffic with mean handle time `ahtSeconds`:
+ * P(wait) = C, SL(t) = 1 - C e^{-(N-A) t / AHT}, ASA = C AHT / (N - A), occupancy A / N,
+ * queue length Lq = C A / (N - A), in system Lq + A, sojourn ASA + AHT.
+ * N <= A with A > 0: P(wait) 1, SL 0, ASA Infinity, occupancy 1, `unstable: true`.
+ * `answerSeconds` absent is taken as 0 (SL = answered at once). O(N).
+ * Example: `evaluateErlangC(10, 180, 13, 20).serviceLevel` is 0.795594788418 (reference C04).
+ */
+export function evaluateErlangC(
+  erlangs: number,
+  ahtSeconds: number,
+  agents: number,
+  answerSeconds = 0,
+): IntervalMetrics {
+  if (erlangs <= 0) {
+    return {
+      erlangs: 0,
+      agents,
+      serviceLevel: 1,
+      asaSeconds: 0,
+      occupancy: 0,
+      probWait: 0,
+      queueLength: 0,
+      unstable: false,
+      inSystem: 0,
+      sojournSeconds: ahtSeconds,
+    };
+  }
+  if (agents <= erlangs) {
+    return {
+      erlangs,
+      agents,
+      serviceLevel: 0,
+      asaSeconds: Infinity,
+      occupancy: 1,
+      probWait: 1,
+      queueLength: Infinity,
+      unstable: true,
+      inSystem: Infinity,
+      sojournSeconds: Infinity,
+    };
+  }
+  const c = erlangC(agents, erlangs);
+  const spare = agents - erlangs;
+  const asaSeconds = (c * ahtSeconds) / spare;
+  const queueLength = (c * erlangs) / spare;
+  return {
+    erlangs,
+    agents,
+    serviceLevel: 1 - c * Math.exp((-spare * answerSeconds) / ahtSeconds),
+    asaSeconds,
+    occupancy: erlangs / agents,
+    probWait: c,
+    queueLength,
+    unstable: false,
+    inSystem: queueLength + erlangs,
+    sojournSeconds: asaSeconds + ahtSeconds,
+  };
+}

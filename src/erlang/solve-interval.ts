@@ -1,0 +1,148 @@
+import { EPS, MAX_EXTRA_AGENTS } from './constants.js';
+import { evaluateChat, chatMaxThroughputPerAgent } from './chat.js';
+import { evaluateErlangA } from './erlang-a.js';
+import { evaluateErlangC } from './erlang-c.js';
+import { solveErlangCAgents } from './erlang-c-solver.js';
+import { fractionalRequirement, meetsTargets, missedTargets } from './targets.js';
+import { headcountAfterShrinkage, trafficErlangs } from './traffic.js';
+import type { IntervalLoad, IntervalMetrics, IntervalStaffing, QueueParams } from './types.js';
+
+/**
+ * Queue metrics of one interval at a given number of agents, for the queue's model (Erlang C,
+ * Erlang A, chat). O(N) for Erlang C; O(states) for Erlang A and chat (plus the waiting-time
+ * distribution, O(states x Lambda t)). Example:
+ * `evaluateInterval({ volume: 100, ahtSeconds: 180, intervalMinutes: 30 },
+ *   { model: 'erlang-c', targets: { answerSeconds: 20 } }, 13).serviceLevel` is 0.7956.
+ */
+export function evaluateInterval(load: IntervalLoad, params: QueueParams, agents: number): IntervalMetrics {
+  const erlangs = trafficErlangs(load);
+  switch (params.model) {
+    case 'erlang-c':
+      return evaluateErlangC(erlangs, load.ahtSeconds, agents, params.targets.answerSeconds ?? 0);
+    case 'erlang-a':
+      return evaluateErlangA(load, params, agents);
+    case 'chat':
+      return evaluateChat(load, params, agents);
+  }
+}
+
+/**
+ * The minimal agents N for one interval meeting every active target of `params.targets` at once,
+ * with the metrics at N, the fractional requirement (continuous in the load; in (N - 1, N]), the
+ * headcount after shrinkage and the target that decided N.
+ *
+ * Erlang C: the incremental search of `solveErlangCAgents` (same N, by construction). Erlang A and
+ * chat: metrics are monotone in N, so the search starts at a proven lower bound (answered
+ * fraction <= N / A bounds both the service level and, without a line cap, the abandonment
+ * rate), gallops up (1, 2, 4, ... agents) to a feasible N and bisects back, O(log N) chain
+ * evaluations. Infeasible is data: when the search passes its cap, `met` is false with a note.
+ * Example: 100 calls in 30 min, AHT 180 s, 80 % in 20 s, occupancy <= 85 % gives 14 agents.
+ */
+export function solveInterval(load: IntervalLoad, params: QueueParams): IntervalStaffing {
+  const erlangs = trafficErlangs(load);
+  const targets = params.targets;
+  let agents: number;
+  if (params.model === 'erlang-c') {
+    agents = solveErlangCAgents(erlangs, load.ahtSeconds, targets);
+  } else {
+    agents = searchAgents(load, params, erlangs);
+  }
+  if (agents < 0) return unmet(load, params, erlangs);
+  return staffingAt(load, params, agents);
+}
+
+/** Metrics at `agents`, the requirement continuous in N, headcount, binding target. */
+function staffingAt(load: IntervalLoad, params: QueueParams, agents: number): IntervalStaffing {
+  const at = evaluateInterval(load, params, agents);
+  const below = agents > 0 ? evaluateInterval(load, params, agents - 1) : undefined;
+  const { agentsFractional, binding } =
+    at.erlangs > 0 ? fractionalRequirement(below, at, params.targets) : { agentsFractional: 0, binding: 'none' as const };
+  return withStaffingNotes(params, {
+    ...at,
+    agentsFractional,
+    headcount: headcountAfterShrinkage(agents, params.shrinkage ?? 0),
+    met: meetsTargets(at, params.targets),
+    binding,
+  });
+}
+
+/**
+ * Metrics at a given agent count presented as a staffing row (an interval that carries its own
+ * `agents` is evaluated, not solved): agentsFractional = agents, binding 'given', `met` says
+ * whether the targets hold at that staffing.
+ */
+export function evaluatedStaffing(load: IntervalLoad, params: QueueParams, agents: number): IntervalStaffing {
+  const at = evaluateInterval(load, params, agents);
+  const missed = missedTargets(at, params.targets);
+  return withStaffingNotes(params, {
+    ...at,
+    agentsFractional: agents,
+    headcount: headcountAfterShrinkage(agents, params.shrinkage ?? 0),
+    met: missed.length === 0,
+    binding: 'given',
+    ...(missed.length > 0 ? { note: `targets missed at ${agents} agents: ${missed.join(', ')}` } : {}),
+  });
+}
+
+function withStaffingNotes(params: QueueParams, row: IntervalStaffing): IntervalStaffing {
+  if (params.model === 'erlang-c') return row;
+  const capped = params.targets.maxAbandonRate !== undefined;
+  row.abandonmentCapped = capped;
+  if (!capped && row.note === undefined) row.note = 'abandonment not capped (no maxAbandonRate target)';
+  return row;
+}
+
+function unmet(load: IntervalLoad, params: QueueParams, erlangs: number): IntervalStaffing {
+  const agents = Math.floor(erlangs) + 1;
+  const at = evaluateInterval(load, params, agents);
+  return withStaffingNotes(params, {
+    ...at,
+    agentsFractional: agents,
+    headcount: headcountAfterShrinkage(agents, params.shrinkage ?? 0),
+    met: false,
+    binding: 'none',
+    note: `no agent count up to ${agents + MAX_EXTRA_AGENTS} meets the targets (or a target is out of range)`,
+  });
+}
+
+/**
+ * Lower bound for Erlang A / chat: answered contacts carry at most N agents' worth of work, so
+ * the answered fraction is <= N x (throughput per agent) / (arrival rate). Then SL <= that
+ * fraction, and without a line cap abandonment >= 1 - that fraction.
+ */
+function lowerBound(load: IntervalLoad, params: QueueParams, erlangs: number): number {
+  if (!(erlangs > 0)) return 0;
+  // Agent-equivalents of offered work: arrival rate / best per-agent throughput.
+  const perAgent = params.model === 'chat' ? chatMaxThroughputPerAgent(load, params) : 1 / load.ahtSeconds;
+  const demand = load.volume / (load.intervalMinutes * 60) / perAgent;
+  const { serviceLevel, maxAbandonRate } = params.targets;
+  let bound = 0;
+  if (serviceLevel !== undefined) bound = Math.max(bound, Math.floor(demand * (serviceLevel - EPS)) - 1);
+  if (maxAbandonRate !== undefined && params.queueCapacity === undefined) {
+    bound = Math.max(bound, Math.floor(demand * (1 - maxAbandonRate - EPS)) - 1);
+  }
+  return Math.max(0, bound);
+}
+
+/** Minimal N by gallop + bisection over a monotone feasibility; -1 past the cap. */
+function searchAgents(load: IntervalLoad, params: QueueParams, erlangs: number): number {
+  if (!(load.volume > 0)) return 0;
+  const start = lowerBound(load, params, erlangs);
+  const feasible = (n: number) => meetsTargets(evaluateInterval(load, params, n), params.targets);
+  const cap = start + MAX_EXTRA_AGENTS;
+  let lo = start - 1; // known or assumed infeasible (the bound is proven)
+  let hi = start;
+  let step = 1;
+  while (!feasible(hi)) {
+    lo = hi;
+    if (hi >= cap) return -1;
+    hi = Math.min(cap, hi + step);
+    step *= 2;
+  }
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (feasible(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
