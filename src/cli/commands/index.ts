@@ -1,10 +1,18 @@
 import type { Command } from 'commander';
 import { registerServe } from './serve.js';
+import { registerStaff } from './staff.js';
+import { registerErlang } from './erlang.js';
+import { registerDemo } from './demo.js';
+import { registerForecast } from './forecast.js';
 
 /** Every `wfm` subcommand registers itself here, one module per command. */
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerServe,
+  registerStaff,
+  registerErlang,
+  registerDemo,
+  registerForecast,
   // Add one line per command module, e.g. registerStaff from './staff.js'.
 ];

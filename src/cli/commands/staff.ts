@@ -1,0 +1,296 @@
+import { Option, type Command } from 'commander';
+import { WfmError, formatPath, isWfmError, type WfmIssue } from '../../errors.js';
+import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
+import {
+  MAX_INTERVALS,
+  parseStaffingRequest,
+  staffRequest,
+  type IntervalResult,
+  type StaffingResponse,
+  type StaffingTotals,
+} from '../../schemas/staffing.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
+
+/** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
+const QUEUE_FLAGS = [
+  { flag: '--service-level', arg: '<fraction>', path: ['target', 'serviceLevel'], help: 'service-level target, fraction in (0, 1), e.g. 0.8' },
+  { flag: '--answer-seconds', arg: '<s>', path: ['target', 'answerSeconds'], help: 'answer-time threshold of the service level, seconds' },
+  { flag: '--max-asa-seconds', arg: '<s>', path: ['target', 'maxAsaSeconds'], help: 'ceiling on the average speed of answer, seconds' },
+  { flag: '--max-occupancy', arg: '<fraction>', path: ['target', 'maxOccupancy'], help: 'cap on agent occupancy, fraction in (0, 1]' },
+  { flag: '--max-abandon-rate', arg: '<fraction>', path: ['target', 'maxAbandonRate'], help: 'cap on abandonment (erlang-a, chat), fraction' },
+  { flag: '--shrinkage', arg: '<fraction>', path: ['shrinkage'], help: 'shrinkage in [0, 1): headcount = ceil(agents / (1 - s))' },
+  { flag: '--patience-seconds', arg: '<s>', path: ['patienceSeconds'], help: 'mean patience, seconds (erlang-a, chat)' },
+  { flag: '--queue-capacity', arg: '<n>', path: ['queueCapacity'], help: 'lines: contacts in system at most (erlang-a, chat)' },
+] as const;
+
+const OTHER_FLAG_PATHS: Record<string, readonly string[]> = {
+  '--model': ['model'],
+  '--chat-aht': ['chat', 'ahtSecondsByConcurrency'],
+  '--interval': ['intervalMinutes'],
+  '--time-zone': ['timeZone'],
+  '--volume-quantile': ['volumeQuantile'],
+  '--volume': ['volume'],
+  '--aht-seconds': ['ahtSeconds'],
+  '--agents': ['agents'],
+};
+
+export const TARGET_HELP = `Targets: all given targets are met at once. When no target is given at all (neither in
+the input file nor by flags), the default is 80 % of contacts answered within 20 s
+(--service-level 0.8 --answer-seconds 20).`;
+
+/** Adds the queue options (model, targets, patience, lines, shrinkage, chat) to a command. */
+export function addQueueOptions(command: Command): Command {
+  command.addOption(new Option('--model <model>', 'queue model (default erlang-c)').choices(['erlang-c', 'erlang-a', 'chat']));
+  for (const f of QUEUE_FLAGS) command.option(`${f.flag} ${f.arg}`, f.help);
+  command.option('--chat-aht <list>', 'chat: handle time in seconds at concurrency 1,2,...,k, comma-separated (e.g. 300,420,560)');
+  return command;
+}
+
+function camel(flag: string): string {
+  return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    node[key] = typeof next === 'object' && next !== null && !Array.isArray(next) ? { ...(next as object) } : {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1] as string] = value;
+}
+
+/**
+ * Applies the queue flags over `base` (the file's document, or {}). Returns the merged document
+ * and the flags that were given (for error messages).
+ */
+export function applyQueueFlags(base: Record<string, unknown>, opts: Record<string, unknown>): { doc: Record<string, unknown>; given: Set<string> } {
+  const doc: Record<string, unknown> = { ...base };
+  const given = new Set<string>();
+  if (opts.model !== undefined) {
+    doc.model = opts.model;
+    given.add('--model');
+  }
+  for (const f of QUEUE_FLAGS) {
+    const value = numberFlag(opts[camel(f.flag)] as string | undefined, f.flag);
+    if (value === undefined) continue;
+    setPath(doc, f.path, value);
+    given.add(f.flag);
+  }
+  if (typeof opts.chatAht === 'string') {
+    const list = opts.chatAht.split(',').map((x, k) => numberFlag(x.trim(), `--chat-aht (item ${k + 1})`) as number);
+    setPath(doc, ['chat', 'ahtSecondsByConcurrency'], list);
+    given.add('--chat-aht');
+  }
+  return { doc, given };
+}
+
+/** The flag that sets `path`, if any. */
+function flagFor(path: readonly (string | number)[]): string | undefined {
+  const key = path.join('.');
+  for (const f of QUEUE_FLAGS) if (key === f.path.join('.') || key.startsWith(`${f.path.join('.')}.`)) return f.flag;
+  for (const [flag, p] of Object.entries(OTHER_FLAG_PATHS)) if (key === p.join('.') || key.startsWith(`${p.join('.')}.`)) return flag;
+  return undefined;
+}
+
+/** Where a request row came from, for messages: a CSV file's line numbers, or none (JSON). */
+export interface RowOrigin {
+  what: string;
+  csvLines?: readonly number[];
+}
+
+const SNAKE: Record<string, string> = { ahtSeconds: 'aht_seconds', volumeP10: 'volume_p10', volumeP90: 'volume_p90' };
+
+/**
+ * Re-throws a validation error with every issue named the way the user wrote it: `line 7,
+ * volume` for a CSV row, `--service-level` for a flag, else the JSON path.
+ */
+export function relabelError(error: unknown, origin: RowOrigin, given: ReadonlySet<string>): never {
+  if (!isWfmError(error) || error.issues.length === 0) throw error;
+  const labelled = error.issues.map((issue): { issue: WfmIssue; label: string } => {
+    const [head, index, field] = issue.path;
+    if (head === 'intervals' && typeof index === 'number' && origin.csvLines) {
+      const line = origin.csvLines[index] ?? index + 2;
+      const column = typeof field === 'string' ? (SNAKE[field] ?? field) : undefined;
+      const path = column ? ['line', line, column] : ['line', line];
+      return { issue: { path, message: issue.message }, label: `${origin.what} CSV line ${line}${column ? `, ${column}` : ''}` };
+    }
+    const flag = flagFor(issue.path);
+    const label = flag && given.has(flag) ? flag : `${formatPath(issue.path)}${flag ? ` (${flag})` : ''}`;
+    return { issue, label };
+  });
+  const first = labelled[0] as { issue: WfmIssue; label: string };
+  const more = labelled.length > 1 ? ` (and ${labelled.length - 1} more)` : '';
+  throw new WfmError(error.code, `${first.label}: ${first.issue.message}${more}`, {
+    issues: labelled.map((x) => ({ path: x.issue.path, message: `${x.label}: ${x.issue.message}` })),
+    cause: error,
+  });
+}
+
+/** A forecast document (`wfm forecast` JSON output) is recognised by its `report` or `method`. */
+function isForecastDocument(doc: Record<string, unknown>): boolean {
+  return 'report' in doc || 'method' in doc;
+}
+
+const INTERVAL_KEYS = ['start', 'volume', 'ahtSeconds', 'agents', 'volumeP10', 'volumeP90'] as const;
+
+/**
+ * Reads `wfm staff --input`: a staffing request (JSON), a forecast document (JSON; its other
+ * keys are ignored and the targets come from flags), or CSV `start,volume,aht_seconds` with
+ * optional `agents`, `volume_p10`, `volume_p90` (the forecast CSV feeds it unchanged).
+ */
+export function readStaffingInput(path: string): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
+  const text = readInputFile(path);
+  if (looksLikeJson(path, text)) {
+    const value = parseJsonText(text, path);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: a staffing request must be a JSON object.`, { issues: [{ path: [], message: 'not an object' }] });
+    }
+    const doc = value as Record<string, unknown>;
+    if (!isForecastDocument(doc)) return { doc, origin: { what: 'staffing request' }, kind: 'json' };
+    const intervals = Array.isArray(doc.intervals)
+      ? doc.intervals.map((row: unknown) =>
+          typeof row === 'object' && row !== null
+            ? Object.fromEntries(INTERVAL_KEYS.filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]]))
+            : row,
+        )
+      : doc.intervals;
+    const picked: Record<string, unknown> = { intervals };
+    if (doc.intervalMinutes !== undefined) picked.intervalMinutes = doc.intervalMinutes;
+    if (doc.timeZone !== undefined) picked.timeZone = doc.timeZone;
+    return { doc: picked, origin: { what: 'forecast document' }, kind: 'json' };
+  }
+  const { rows } = parseCsv(text, { required: ['start', 'volume', 'aht_seconds'], optional: ['agents', 'volume_p10', 'volume_p90'], what: 'staffing' });
+  if (rows.length > MAX_INTERVALS) {
+    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The staffing CSV has ${rows.length} rows; at most ${MAX_INTERVALS} intervals are accepted.`, {
+      issues: [{ path: ['rows'], message: `at most ${MAX_INTERVALS}` }],
+    });
+  }
+  const intervals = rows.map((row) => {
+    const start = row.cells.start ?? '';
+    if (start === '') {
+      throw new WfmError('WFM_ERR_INPUT_CSV', `staffing CSV line ${row.line}: "start" is empty.`, { issues: [{ path: ['line', row.line, 'start'], message: 'empty' }] });
+    }
+    const out: Record<string, unknown> = {
+      start,
+      volume: csvNumber(row, 'volume', 'staffing'),
+      ahtSeconds: csvNumber(row, 'aht_seconds', 'staffing'),
+    };
+    const optional = { agents: 'agents', volumeP10: 'volume_p10', volumeP90: 'volume_p90' } as const;
+    for (const [key, column] of Object.entries(optional)) {
+      const value = csvNumber(row, column, 'staffing', true);
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
+  });
+  return { doc: { intervals }, origin: { what: 'staffing', csvLines: rows.map((r) => r.line) }, kind: 'csv' };
+}
+
+const BASE_COLUMNS = ['start', 'volume', 'ahtSeconds', 'erlangs', 'agents', 'agentsFractional', 'headcount', 'serviceLevel', 'asaSeconds', 'occupancy', 'probWait', 'queueLength', 'unstable', 'evaluated', 'met', 'binding'] as const;
+const ABANDON_COLUMNS = ['abandonRate', 'slAnsweredOfAnswered', 'slWaitEndedWithin', 'slVirtual', 'asaVirtualSeconds', 'asaAllSeconds', 'blockRate', 'abandonmentCapped'] as const;
+const INFINITE_WHEN_NULL = new Set(['asaSeconds', 'queueLength', 'asaVirtualSeconds', 'asaAllSeconds']);
+
+export function snakeCase(key: string): string {
+  return key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
+}
+
+/** The per-interval CSV: the JSON keys in snake_case; infinite means are written `Infinity`. */
+export function staffingCsv(response: Pick<StaffingResponse, 'model' | 'intervals'>): string {
+  const keys: string[] = [...BASE_COLUMNS, ...(response.model === 'erlang-c' ? [] : ABANDON_COLUMNS), 'note'];
+  const rows = response.intervals.map((r: IntervalResult) => {
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      const value = (r as Record<string, unknown>)[key];
+      out[snakeCase(key)] = value === null && INFINITE_WHEN_NULL.has(key) ? Infinity : value;
+    }
+    return out;
+  });
+  return toCsv(rows, keys.map(snakeCase));
+}
+
+/** One line for stderr: the totals of a staffing response. */
+export function totalsLine(t: StaffingTotals): string {
+  const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
+  const parts = [
+    `intervals ${t.intervals}`,
+    `volume ${+t.volume.toFixed(2)}`,
+    `agent-hours ${t.agentHours.toFixed(2)} (fractional ${t.agentHoursFractional.toFixed(2)})`,
+    `headcount-hours ${t.headcountHours.toFixed(2)}`,
+    `peak agents ${t.peakAgents}`,
+    `service level ${pct(t.serviceLevel)}`,
+    `ASA ${t.asaSeconds === null ? 'n/a' : `${t.asaSeconds.toFixed(1)} s`}`,
+    `occupancy ${pct(t.occupancy)}`,
+  ];
+  if (t.abandonRate !== undefined) parts.push(`abandoned ${pct(t.abandonRate)}`);
+  if (t.unmetIntervals > 0) parts.push(`UNMET intervals ${t.unmetIntervals}`);
+  return `totals: ${parts.join(', ')}`;
+}
+
+/** JSON with infinite numbers as null (JSON has no Infinity). */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+}
+
+interface StaffOptions {
+  input: string;
+  interval?: string;
+  timeZone?: string;
+  volumeQuantile?: 'p10' | 'p50' | 'p90';
+  format?: 'csv' | 'json';
+  out?: string;
+  [flag: string]: unknown;
+}
+
+export function registerStaff(program: Command): void {
+  const command = program
+    .command('staff')
+    .description('Agents required per interval (Erlang C, Erlang A, chat) for a list of intervals.')
+    .requiredOption('--input <file>', 'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, or a `wfm forecast` JSON')
+    .option('--interval <minutes>', 'interval length in minutes (default: inferred from the starts)')
+    .option('--time-zone <zone>', 'IANA zone of wall-clock starts and of the output offsets (default UTC)')
+    .addOption(new Option('--volume-quantile <q>', 'staff at a forecast band (needs volume_p10 / volume_p90)').choices(['p10', 'p50', 'p90']));
+  addQueueOptions(command)
+    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else the input format)').choices(['csv', 'json']))
+    .option('--out <file>', 'write here (atomically) instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Flags override the values in the input file. An interval that carries its own agents is evaluated,
+not solved. CSV output: one row per interval, columns as the JSON keys in snake_case; the totals go
+to stderr as one line. JSON output: { intervalMinutes, timeZone, model, target, shrinkage,
+intervals, totals }. Infinite means (unstable intervals) are null in JSON, Infinity in CSV.
+
+${TARGET_HELP}
+
+Examples:
+  wfm staff --input forecast.csv --service-level 0.9 --answer-seconds 15 --shrinkage 0.3
+  wfm staff --input week.csv --model erlang-a --patience-seconds 120 --max-abandon-rate 0.05 --format json`,
+    )
+    .action((opts: StaffOptions) => runStaff(opts));
+}
+
+function runStaff(opts: StaffOptions): void {
+  const input = readStaffingInput(opts.input);
+  const base = { ...input.doc };
+  const interval = numberFlag(opts.interval, '--interval');
+  if (interval !== undefined) base.intervalMinutes = interval;
+  if (opts.timeZone !== undefined) base.timeZone = opts.timeZone;
+  if (opts.volumeQuantile !== undefined) base.volumeQuantile = opts.volumeQuantile;
+  const { doc, given } = applyQueueFlags(base, opts);
+  for (const [flag, value] of [['--interval', interval], ['--time-zone', opts.timeZone], ['--volume-quantile', opts.volumeQuantile]] as const) {
+    if (value !== undefined) given.add(flag);
+  }
+  let response: StaffingResponse;
+  try {
+    response = staffRequest(parseStaffingRequest(doc));
+  } catch (error) {
+    relabelError(error, input.origin, given);
+  }
+  const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.json') ? 'json' : opts.out?.toLowerCase().endsWith('.csv') ? 'csv' : input.kind);
+  if (format === 'json') {
+    emit(toJson(response), opts.out);
+  } else {
+    emit(staffingCsv(response), opts.out);
+    process.stderr.write(`${totalsLine(response.totals)}\n`);
+  }
+}

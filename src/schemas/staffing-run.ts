@@ -1,0 +1,221 @@
+/**
+ * The adapter-level glue shared by the CLI, the HTTP API and the worker: a validated staffing
+ * request in, its response out. Reads the starts in the request's zone, infers and checks the
+ * interval grid, calls the core once, and formats the starts with their offsets.
+ */
+import { WfmError } from '../errors.js';
+import { staffQueue, staffingTotals } from '../erlang/index.js';
+import type { IntervalStaffing, QueueParams } from '../erlang/types.js';
+import { formatInstant, inferIntervalMinutes, parseInstant } from '../time/instant.js';
+import type {
+  ErlangRequest,
+  ErlangResponse,
+  IntervalResult,
+  StaffingIntervalInput,
+  StaffingRequest,
+  StaffingResponse,
+  StaffingTotals,
+} from './staffing.js';
+
+type QueueRequest = Pick<StaffingRequest, 'model' | 'target' | 'patienceSeconds' | 'queueCapacity' | 'shrinkage' | 'chat'>;
+
+/** The core's queue parameters from a request (only the fields that are set). */
+export function queueParamsOf(request: QueueRequest): QueueParams {
+  return {
+    model: request.model,
+    targets: { ...request.target },
+    ...(request.patienceSeconds === undefined ? {} : { patienceSeconds: request.patienceSeconds }),
+    ...(request.queueCapacity === undefined ? {} : { queueCapacity: request.queueCapacity }),
+    ...(request.shrinkage === undefined ? {} : { shrinkage: request.shrinkage }),
+    ...(request.chat === undefined ? {} : { chat: { ahtSecondsByConcurrency: [...request.chat.ahtSecondsByConcurrency] } }),
+  };
+}
+
+/**
+ * Staffs a validated request (see `parseStaffingRequest`). Output intervals keep the input order.
+ * Throws WFM_ERR_INPUT_TIME naming `intervals[i].start` for an unreadable start, a duplicate
+ * instant (the same time written twice, e.g. with two offsets), or a start off the interval grid.
+ * O(intervals x agents searched).
+ *
+ * @example
+ * staffRequest(parseStaffingRequest({ intervals: [
+ *   { start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: 180 },
+ *   { start: '2026-06-01T09:30:00Z', volume: 120, ahtSeconds: 180 }] }))
+ * // intervalMinutes 30 (inferred), 80 % in 20 s: intervals[0].agents === 14
+ */
+export function staffRequest(request: StaffingRequest): StaffingResponse {
+  const timeZone = request.timeZone ?? 'UTC';
+  const startsMs = request.intervals.map((row, i) => readStart(row.start, timeZone, i));
+  const intervalMinutes = request.intervalMinutes ?? inferOrThrow(startsMs);
+  checkGrid(startsMs, intervalMinutes);
+  const params = queueParamsOf(request);
+  const volumes = request.intervals.map((row) => volumeAt(row, request.volumeQuantile));
+  const { intervals } = staffQueue({
+    intervalMinutes,
+    params,
+    intervals: request.intervals.map((row, i) => ({
+      volume: volumes[i] as number,
+      ahtSeconds: row.ahtSeconds,
+      ...(row.agents === undefined ? {} : { agents: row.agents }),
+    })),
+  });
+  const results = intervals.map((x, i) => {
+    const row = request.intervals[i] as StaffingIntervalInput;
+    return { start: formatInstant(startsMs[i] as number, timeZone), ...toResult(x, volumes[i] as number, row.ahtSeconds, row.agents !== undefined, request.model) };
+  });
+  return {
+    intervalMinutes,
+    timeZone,
+    model: request.model,
+    target: request.target,
+    shrinkage: request.shrinkage ?? 0,
+    intervals: results,
+    totals: totalsOf(results, intervalMinutes, params),
+  };
+}
+
+/**
+ * One interval: solves for the minimal agents, or evaluates at `agents` when given.
+ *
+ * @example erlangRequest(parseErlangRequest({ volume: 100, intervalMinutes: 30, ahtSeconds: 180 })).agents // 14
+ */
+export function erlangRequest(request: ErlangRequest): ErlangResponse {
+  const params = queueParamsOf(request);
+  const given = request.agents !== undefined;
+  const [x] = staffQueue({
+    intervalMinutes: request.intervalMinutes,
+    params,
+    intervals: [{ volume: request.volume, ahtSeconds: request.ahtSeconds, ...(given ? { agents: request.agents } : {}) }],
+  }).intervals;
+  if (!x) throw new WfmError('WFM_ERR_INTERNAL', 'staffQueue returned no interval.');
+  return {
+    ...toResult(x, request.volume, request.ahtSeconds, given, request.model),
+    intervalMinutes: request.intervalMinutes,
+    model: request.model,
+    target: request.target,
+  };
+}
+
+function volumeAt(row: StaffingIntervalInput, quantile: StaffingRequest['volumeQuantile']): number {
+  if (quantile === 'p10') return row.volumeP10 ?? row.volume;
+  if (quantile === 'p90') return row.volumeP90 ?? row.volume;
+  return row.volume;
+}
+
+/** JSON has no Infinity: infinite means are written as null (documented in the schema). */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+function toResult(x: IntervalStaffing, volume: number, ahtSeconds: number, evaluated: boolean, model: string): Omit<IntervalResult, 'start'> {
+  const base: Omit<IntervalResult, 'start'> = {
+    volume,
+    ahtSeconds,
+    erlangs: x.erlangs,
+    agents: x.agents,
+    agentsFractional: x.agentsFractional,
+    headcount: x.headcount,
+    serviceLevel: x.serviceLevel,
+    asaSeconds: finiteOrNull(x.asaSeconds),
+    occupancy: x.occupancy,
+    probWait: x.probWait,
+    queueLength: finiteOrNull(x.queueLength),
+    unstable: x.unstable,
+    evaluated,
+    met: x.met,
+    binding: evaluated ? 'given' : x.binding,
+    ...(x.inSystem === undefined ? {} : { inSystem: finiteOrNull(x.inSystem) }),
+    ...(x.sojournSeconds === undefined ? {} : { sojournSeconds: finiteOrNull(x.sojournSeconds) }),
+    ...(x.note === undefined ? {} : { note: x.note }),
+  };
+  if (model === 'erlang-c') return base;
+  return {
+    ...base,
+    abandonRate: x.abandonRate ?? 0,
+    slAnsweredOfAnswered: x.slAnsweredOfAnswered ?? x.serviceLevel,
+    slWaitEndedWithin: x.slWaitEndedWithin ?? x.serviceLevel,
+    slVirtual: x.slVirtual ?? x.serviceLevel,
+    asaVirtualSeconds: finiteOrNull(x.asaVirtualSeconds ?? x.asaSeconds),
+    asaAllSeconds: finiteOrNull(x.asaAllSeconds ?? x.asaSeconds),
+    blockRate: x.blockRate ?? 0,
+    abandonmentCapped: x.abandonmentCapped ?? false,
+  };
+}
+
+/**
+ * Totals of response rows: the core's `staffingTotals` (volume-weighted service level and
+ * abandonment, answered-weighted ASA, busy over staffed time), plus workload and peaks.
+ */
+export function totalsOf(rows: readonly Omit<IntervalResult, 'start'>[], intervalMinutes: number, params: QueueParams): StaffingTotals {
+  const core = rows.map(
+    (r): IntervalStaffing => ({
+      ...r,
+      asaSeconds: r.asaSeconds ?? Infinity,
+      queueLength: r.queueLength ?? Infinity,
+    }) as IntervalStaffing,
+  );
+  const t = staffingTotals(core, rows, intervalMinutes, params);
+  let workloadSeconds = 0;
+  let peakAgents = 0;
+  let peakHeadcount = 0;
+  for (const r of rows) {
+    workloadSeconds += r.volume * r.ahtSeconds;
+    peakAgents = Math.max(peakAgents, r.agents);
+    peakHeadcount = Math.max(peakHeadcount, r.headcount);
+  }
+  return {
+    intervals: t.intervals,
+    volume: t.volume,
+    workloadHours: workloadSeconds / 3600,
+    agentHours: t.agentHours,
+    agentHoursFractional: t.agentHoursFractional,
+    headcountHours: t.headcountHours,
+    peakAgents,
+    peakHeadcount,
+    serviceLevel: t.serviceLevel,
+    worstServiceLevel: t.worstServiceLevel,
+    asaSeconds: finiteOrNull(t.asaSeconds),
+    occupancy: t.occupancy,
+    ...(t.abandonRate === undefined ? {} : { abandonRate: t.abandonRate }),
+    unstableIntervals: t.unstableIntervals,
+    unmetIntervals: t.unmetIntervals,
+  };
+}
+
+function readStart(text: string, timeZone: string, i: number): number {
+  try {
+    return parseInstant(text, timeZone, `intervals[${i}].start`);
+  } catch (error) {
+    throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: ${(error as Error).message}`, {
+      issues: [{ path: ['intervals', i, 'start'], message: `cannot read "${text}" as a time${timeZone === 'UTC' ? '' : ` in ${timeZone}`}` }],
+      cause: error,
+    });
+  }
+}
+
+function inferOrThrow(startsMs: readonly number[]): number {
+  const sorted = [...new Set(startsMs)].sort((a, b) => a - b);
+  return inferIntervalMinutes(sorted);
+}
+
+/** Rejects a repeated instant and starts that are not a whole number of intervals apart. */
+function checkGrid(startsMs: readonly number[], intervalMinutes: number): void {
+  const order = startsMs.map((ms, i) => ({ ms, i })).sort((a, b) => a.ms - b.ms || a.i - b.i);
+  const stepMs = intervalMinutes * 60_000;
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1] as { ms: number; i: number };
+    const cur = order[k] as { ms: number; i: number };
+    const gap = cur.ms - prev.ms;
+    if (gap === 0) {
+      throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: intervals[${cur.i}].start: duplicate interval (the same instant as intervals[${prev.i}]).`, {
+        issues: [{ path: ['intervals', cur.i, 'start'], message: `duplicate interval (the same instant as intervals[${prev.i}])` }],
+      });
+    }
+    if (gap % stepMs !== 0) {
+      const message = `starts ${gap / 60_000} minutes after intervals[${prev.i}], not a multiple of the ${intervalMinutes}-minute interval`;
+      throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: intervals[${cur.i}].start: ${message}.`, {
+        issues: [{ path: ['intervals', cur.i, 'start'], message }],
+      });
+    }
+  }
+}

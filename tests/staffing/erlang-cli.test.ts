@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli-harness.js';
+
+const C01 = ['--volume', '100', '--interval', '30', '--aht-seconds', '180'];
+
+describe('wfm erlang', () => {
+  it('solves one interval (reference case C01)', async () => {
+    // ../shared/reference/erlang-cases.json C01 (Damonsoul/ErlangC, pyworkforce): 14 agents,
+    // Pw 0.174131933595, ASA 7.83593701178 s, occupancy 0.714285714286, SL 0.888350019179, 20 scheduled.
+    const r = await runCli('erlang', ...C01, '--service-level', '0.8', '--answer-seconds', '20', '--max-occupancy', '0.85', '--shrinkage', '0.3');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.erlangs).toBeCloseTo(10, 12);
+    expect(out.agents).toBe(14);
+    expect(out.headcount).toBe(20);
+    expect(out.probWait).toBeCloseTo(0.174131933595, 9);
+    expect(out.asaSeconds).toBeCloseTo(7.83593701178, 7);
+    expect(out.occupancy).toBeCloseTo(0.714285714286, 9);
+    expect(out.serviceLevel).toBeCloseTo(0.888350019179, 9);
+    expect(out.evaluated).toBe(false);
+    expect(out.met).toBe(true);
+    expect(out.agentsFractional).toBeGreaterThan(13);
+    expect(out.agentsFractional).toBeLessThanOrEqual(14);
+  });
+
+  it('evaluates at --agents (reference case C03)', async () => {
+    // ../shared/reference/erlang-cases.json C03 (Damonsoul/ErlangC README): 12 agents:
+    // Pw 0.449388224298, ASA 40.4449401868 s, SL 0.640158040374.
+    const r = await runCli('erlang', ...C01, '--agents', '12', '--answer-seconds', '20', '--service-level', '0.8');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.agents).toBe(12);
+    expect(out.evaluated).toBe(true);
+    expect(out.binding).toBe('given');
+    expect(out.met).toBe(false);
+    expect(out.probWait).toBeCloseTo(0.449388224298, 9);
+    expect(out.asaSeconds).toBeCloseTo(40.4449401868, 7);
+    expect(out.serviceLevel).toBeCloseTo(0.640158040374, 9);
+  });
+
+  it('reports an unstable interval with null ASA (JSON has no Infinity)', async () => {
+    // ../shared/reference/erlang-cases.json X04: A = 10 Erlangs, 10 agents: SL 0, unstable.
+    const r = await runCli('erlang', ...C01, '--agents', '10');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.unstable).toBe(true);
+    expect(out.asaSeconds).toBeNull();
+    expect(out.serviceLevel).toBe(0);
+  });
+
+  it('evaluates Erlang A (reference case A01)', async () => {
+    // ../shared/reference/erlang-cases.json A01: 14 agents, patience 300 s: SL 0.916792091864,
+    // abandonment 0.0139837441224.
+    const r = await runCli('erlang', ...C01, '--agents', '14', '--model', 'erlang-a', '--patience-seconds', '300', '--answer-seconds', '20');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.serviceLevel).toBeCloseTo(0.916792091864, 9);
+    expect(out.abandonRate).toBeCloseTo(0.0139837441224, 9);
+  });
+
+  it.each([
+    ['a negative volume', ['--volume', '-1', '--interval', '30', '--aht-seconds', '180'], /--volume: volume must be >= 0/],
+    ['SL outside (0, 1)', [...C01, '--service-level', '1.2', '--answer-seconds', '20'], /--service-level: serviceLevel must be in \(0, 1\)/],
+    ['answer time missing', [...C01, '--service-level', '0.8'], /answerSeconds is required/],
+    ['NaN', ['--volume', 'NaN', '--interval', '30', '--aht-seconds', '180'], /--volume: "NaN" is not a number/],
+    ['erlang-a without patience', [...C01, '--model', 'erlang-a'], /--model|patienceSeconds/],
+  ])('rejects %s with exit 2', async (_name, args, message) => {
+    const r = await runCli('erlang', ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});

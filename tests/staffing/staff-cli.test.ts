@@ -1,0 +1,162 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './cli-harness.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+function files(content: Record<string, string>) {
+  const t = tempDir(content);
+  cleanup = t.cleanup;
+  return t;
+}
+
+// Interval 1 is the reference case C01 of ../shared/reference/erlang-cases.json (Damonsoul/ErlangC,
+// pyworkforce): 100 calls in 30 min, AHT 180 s, 80 % in 20 s, occupancy <= 85 %: 14 agents,
+// SL 0.888350019179, and with 30 % shrinkage 20 scheduled. Interval 2 evaluates C02 (11 agents:
+// SL 0.389613811729, ASA 122.781276844 s).
+const CSV = `start,volume,aht_seconds,agents
+2026-06-01 09:00,100,180,
+2026-06-01 09:30,100,180,11
+`;
+const FLAGS = ['--service-level', '0.8', '--answer-seconds', '20', '--max-occupancy', '0.85', '--shrinkage', '0.3'];
+
+describe('wfm staff', () => {
+  it('staffs a CSV and writes CSV with snake_case columns; totals go to stderr', async () => {
+    const t = files({ 'in.csv': CSV });
+    const r = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS);
+    expect(r.code).toBe(0);
+    const [header, first, second] = r.stdout.trim().split('\n');
+    const columns = (header as string).split(',');
+    expect(columns.slice(0, 8)).toEqual(['start', 'volume', 'aht_seconds', 'erlangs', 'agents', 'agents_fractional', 'headcount', 'service_level']);
+    const cell = (line: string | undefined, column: string) => (line as string).split(',')[columns.indexOf(column)];
+    expect(cell(first, 'start')).toBe('2026-06-01T09:00:00Z');
+    expect(cell(first, 'agents')).toBe('14');
+    expect(cell(first, 'headcount')).toBe('20');
+    expect(Number(cell(first, 'service_level'))).toBeCloseTo(0.888350019179, 9);
+    expect(cell(second, 'agents')).toBe('11');
+    expect(cell(second, 'evaluated')).toBe('true');
+    expect(Number(cell(second, 'asa_seconds'))).toBeCloseTo(122.781276844, 6);
+    expect(r.stderr).toMatch(/^totals: intervals 2, volume 200, /);
+    expect(r.stderr).toMatch(/peak agents 14/);
+  });
+
+  it('writes JSON with totals; the zone gives the output offsets', async () => {
+    const t = files({ 'in.csv': CSV });
+    const r = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--time-zone', 'America/New_York', '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.intervalMinutes).toBe(30); // inferred from the starts
+    expect(out.intervals[0].start).toBe('2026-06-01T09:00:00-04:00');
+    expect(out.intervals[0].agents).toBe(14);
+    // totals computed by hand: 14 + 11 agents x 0.5 h = 12.5 agent-hours; peak 14.
+    expect(out.totals.agentHours).toBeCloseTo(12.5, 12);
+    expect(out.totals.peakAgents).toBe(14);
+  });
+
+  it('reads a JSON request; flags override the file', async () => {
+    const request = {
+      intervalMinutes: 30,
+      target: { serviceLevel: 0.5, answerSeconds: 20 },
+      intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: 180 }],
+    };
+    const t = files({ 'req.json': JSON.stringify(request) });
+    const r = await runCli('staff', '--input', t.path('req.json'), '--service-level', '0.8', '--max-occupancy', '0.85');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).intervals[0].agents).toBe(14); // C01 again
+  });
+
+  it('uses 80 % in 20 s when no target is given at all', async () => {
+    const t = files({ 'in.csv': 'start,volume,aht_seconds\n2026-06-01T09:00Z,100,180\n' });
+    const r = await runCli('staff', '--input', t.path('in.csv'), '--interval', '30', '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.target).toEqual({ serviceLevel: 0.8, answerSeconds: 20 });
+    // ../shared/reference/erlang-cases.json C04: 13 agents give SL 0.7956 < 0.8; 14 give 0.888 (C01).
+    expect(out.intervals[0].agents).toBe(14);
+  });
+
+  it('takes the forecast CSV unchanged and staffs at a band with --volume-quantile', async () => {
+    const forecast = 'start,volume,aht_seconds,volume_p10,volume_p90\n2026-06-01T09:00:00Z,80,180,60,100\n2026-06-01T09:30:00Z,90,180,70,110\n';
+    const t = files({ 'f.csv': forecast });
+    const r = await runCli('staff', '--input', t.path('f.csv'), '--volume-quantile', 'p90', '--format', 'json', ...FLAGS);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.intervals[0].volume).toBe(100);
+    expect(out.intervals[0].agents).toBe(14); // p90 volume 100 is case C01
+  });
+
+  it('takes a forecast JSON document; its other keys are ignored, targets come from flags', async () => {
+    const forecast = {
+      method: 'seasonal-naive',
+      intervalMinutes: 30,
+      timeZone: 'UTC',
+      intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: 180, volumeP10: 90, volumeP90: 110 }],
+      report: { mape: 0.1 },
+    };
+    const t = files({ 'f.json': JSON.stringify(forecast) });
+    const r = await runCli('staff', '--input', t.path('f.json'), ...FLAGS);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).intervals[0].agents).toBe(14);
+  });
+
+  it('adds the Erlang A columns for the erlang-a model', async () => {
+    const t = files({ 'in.csv': 'start,volume,aht_seconds,agents\n2026-06-01T09:00Z,100,180,14\n' });
+    const r = await runCli('staff', '--input', t.path('in.csv'), '--interval', '30', '--model', 'erlang-a', '--patience-seconds', '300', '--answer-seconds', '20');
+    expect(r.code).toBe(0);
+    const [header, line] = r.stdout.trim().split('\n');
+    const columns = (header as string).split(',');
+    expect(columns).toEqual(expect.arrayContaining(['abandon_rate', 'sl_answered_of_answered', 'sl_wait_ended_within', 'sl_virtual', 'asa_virtual_seconds', 'asa_all_seconds', 'block_rate']));
+    // ../shared/reference/erlang-cases.json A01: 14 agents, patience 300 s: abandonment 0.0139837441224.
+    expect(Number((line as string).split(',')[columns.indexOf('abandon_rate')])).toBeCloseTo(0.0139837441224, 9);
+  });
+
+  it('writes --out atomically and nothing else in the folder', async () => {
+    const t = files({ 'in.csv': CSV });
+    const r = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--out', t.path('out/staff.json'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(t.path('out/staff.json'), 'utf8')).intervals).toHaveLength(2);
+    expect(readdirSync(t.path('out'))).toEqual(['staff.json']);
+  });
+});
+
+describe('wfm staff rejects bad input with exit 2, naming the line and field, writing nothing', () => {
+  const cases: [string, string, string[], RegExp][] = [
+    ['negative volume', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:15Z,-3,180\n', [], /line 3, volume: volume must be >= 0/],
+    ['NaN volume', 'start,volume,aht_seconds\n2026-06-01T09:00Z,NaN,180\n', [], /line 2: "volume" is not a number/],
+    ['unknown column', 'start,volume,aht_seconds,colour\n2026-06-01T09:00Z,10,180,red\n', [], /Unknown column "colour"/],
+    ['unparsable timestamp', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\nyesterday,10,180\n', [], /line 3, start: cannot read "yesterday"/],
+    ['duplicate interval', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:00Z,12,180\n', [], /line 3, start: duplicate interval/],
+    ['same instant, two offsets', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T05:00-04:00,12,180\n', ['--interval', '15'], /line 3, start: duplicate interval/],
+    ['service level above 1', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--service-level', '80', '--answer-seconds', '20'], /--service-level: serviceLevel must be in \(0, 1\)/],
+    ['answer time missing', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--service-level', '0.8'], /target\.answerSeconds \(--answer-seconds\): answerSeconds is required/],
+    ['a start off the grid', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:20Z,10,180\n', ['--interval', '15'], /line 3, start: starts 20 minutes after/],
+    ['a non-number flag', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--shrinkage', 'lots'], /--shrinkage: "lots" is not a number/],
+  ];
+  it.each(cases)('%s', async (_name, csv, flags, message) => {
+    const t = files({ 'in.csv': csv });
+    const r = await runCli('staff', '--input', t.path('in.csv'), ...flags, '--out', t.path('out.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wfm: WFM_ERR_INPUT_/);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(t.path('out.csv'))).toBe(false);
+    expect(readdirSync(t.dir)).toEqual(['in.csv']);
+  });
+
+  it('names the JSON path for a JSON request', async () => {
+    const t = files({ 'req.json': JSON.stringify({ intervalMinutes: 15, intervals: [{ start: '2026-06-01T09:00Z', volume: -1, ahtSeconds: 180 }] }) });
+    const r = await runCli('staff', '--input', t.path('req.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/intervals\[0\]\.volume: volume must be >= 0/);
+  });
+
+  it('rejects an unknown model through commander with exit 2', async () => {
+    const t = files({ 'in.csv': CSV });
+    const r = await runCli('staff', '--input', t.path('in.csv'), '--model', 'erlang-x');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/erlang-x/);
+  });
+});
