@@ -30,3 +30,19 @@ export type {
   DeferredInterval,
   DeferredTotals,
 } from './erlang/index.js';
+export { forecast, FORECAST_METHODS } from './forecast/index.js';
+export type {
+  ForecastMethod,
+  ForecastMethodChoice,
+  ForecastOptions,
+  ForecastResult,
+  ForecastInterval,
+  BacktestReport,
+  MethodReport,
+  OriginScore,
+  IntervalHistoryRow,
+  ContactHistoryRow,
+  HistoryInput,
+  SpecialDay,
+} from './forecast/index.js';
+export { ForecastRequestSchema, ForecastResultSchema, parseForecastRequest, forecastRequest } from './schemas/forecast.js';

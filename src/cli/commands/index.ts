@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerServe } from './serve.js';
+import { registerForecast } from './forecast.js';
 import { registerStaff } from './staff.js';
 import { registerErlang } from './erlang.js';
 import { registerDemo } from './demo.js';
@@ -10,6 +11,7 @@ export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerServe,
+  registerForecast,
   registerStaff,
   registerErlang,
   registerDemo,

@@ -1,0 +1,137 @@
+import { Option, type Command } from 'commander';
+import { WfmError } from '../../errors.js';
+import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
+import { forecast } from '../../forecast/forecast.js';
+import { FORECAST_METHODS, type ContactHistoryRow, type ForecastMethodChoice, type ForecastResult, type HistoryInput, type IntervalHistoryRow, type SpecialDay } from '../../forecast/types.js';
+import { parseWith } from '../../io/validate.js';
+import { ContactHistoryRowSchema, IntervalHistoryRowSchema, MAX_HISTORY_ROWS, SpecialDaySchema } from '../../schemas/forecast.js';
+import { isIntervalMinutes } from '../../time/instant.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
+import { z } from 'zod';
+
+interface ForecastFlags {
+  history: string;
+  interval?: string;
+  timeZone?: string;
+  weeks?: string;
+  start?: string;
+  method?: ForecastMethodChoice;
+  specialDays?: string;
+  open?: string;
+  aht?: string;
+  origins?: string;
+  format?: 'csv' | 'json';
+  out?: string;
+}
+
+export function registerForecast(program: Command): void {
+  program
+    .command('forecast')
+    .description('Forecast volume and AHT per interval for the weeks after the history, with a p10/p90 band and a backtest report.')
+    .requiredOption('--history <file>', 'history: CSV start,volume[,aht_seconds] (or timestamp,count), CSV timestamp[,handle_seconds] (contacts), or JSON')
+    .option('--interval <minutes>', 'output interval (5, 6, 10, 15, 20, 30, 60); finer history is summed up; default: the history\'s')
+    .option('--time-zone <zone>', 'IANA zone of wall-clock times and of the output offsets (default UTC, or the input\'s single offset)')
+    .option('--weeks <n>', 'horizon in weeks, 1..8 (default 1)')
+    .option('--start <date>', 'first day of the horizon, YYYY-MM-DD (default: the day after the history; later history is not used)')
+    .addOption(new Option('--method <method>', 'forecasting method (default auto: lowest backtest WAPE)').choices([...FORECAST_METHODS, 'auto']))
+    .option('--special-days <file>', 'CSV date[,factor][,like][,label] or JSON [{date, factor?, like?, label?}]: past dates are left out of training, future ones adjusted')
+    .option('--open <hours>', 'opening hours, e.g. "Mon-Fri 07:00-21:00; Sat 09:00-13:00"; closed intervals are forecast as 0')
+    .option('--aht <seconds>', 'AHT where the history has no handle times')
+    .option('--origins <n>', 'weekly backtest origins, 3..12 (default 4)')
+    .addOption(new Option('--format <format>', 'output format (default csv)').choices(['csv', 'json']))
+    .option('--out <file>', 'write here (atomically) instead of standard output')
+    .addHelpText(
+      'after',
+      `
+CSV output: start,volume,aht_seconds,volume_p10,volume_p90 (start with offset); JSON adds the
+backtest report (WAPE, MASE, bias per method and origin) and notes. Both feed wfm staff --input.
+A missing history row is "no data"; an explicit 0 is "no contacts".`,
+    )
+    .action((opts: ForecastFlags) => runForecast(opts));
+}
+
+function runForecast(opts: ForecastFlags): void {
+  const history = readHistory(opts.history);
+  const interval = numberFlag(opts.interval, '--interval');
+  if (interval !== undefined && !isIntervalMinutes(interval)) {
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `--interval: ${interval} is not one of 5, 6, 10, 15, 20, 30, 60.`, { issues: [{ path: ['--interval'], message: 'not an allowed interval' }] });
+  }
+  const result = forecast(history, {
+    timeZone: opts.timeZone,
+    intervalMinutes: interval,
+    weeks: numberFlag(opts.weeks, '--weeks'),
+    start: opts.start,
+    method: opts.method,
+    openingHours: opts.open,
+    specialDays: opts.specialDays ? readSpecialDays(opts.specialDays) : undefined,
+    backtestOrigins: numberFlag(opts.origins, '--origins'),
+    defaultAhtSeconds: numberFlag(opts.aht, '--aht'),
+  });
+  emit(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forecastCsv(result), opts.out);
+}
+
+/** The CSV form of a forecast: `start,volume,aht_seconds,volume_p10,volume_p90`. */
+export function forecastCsv(result: ForecastResult): string {
+  return toCsv(
+    result.intervals.map((r) => ({ start: r.start, volume: r.volume, aht_seconds: r.ahtSeconds ?? undefined, volume_p10: r.volumeP10, volume_p90: r.volumeP90 })),
+    ['start', 'volume', 'aht_seconds', 'volume_p10', 'volume_p90'],
+  );
+}
+
+/**
+ * Reads `--history`. CSV: interval counts `start,volume[,aht_seconds]` (`timestamp` and `count`
+ * are accepted for `start` and `volume`), or contact records `timestamp[,handle_seconds]`.
+ * JSON: an array of either row form, or an object with a `history` array.
+ */
+export function readHistory(path: string): HistoryInput {
+  const text = readInputFile(path, '--history');
+  if (looksLikeJson(path, text)) {
+    const value = parseJsonText(text, path);
+    const rows = Array.isArray(value) ? value : (value as { history?: unknown } | null)?.history;
+    const schema = z.union([z.array(IntervalHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS), z.array(ContactHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS)]);
+    return parseWith(schema, rows, `history ${path}`) as HistoryInput;
+  }
+  const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
+  const counts = header.includes('volume') || header.includes('count');
+  if (counts) {
+    const timeColumn = header.includes('start') ? 'start' : 'timestamp';
+    const volumeColumn = header.includes('volume') ? 'volume' : 'count';
+    const { rows } = parseCsv(text, { required: [timeColumn, volumeColumn], optional: ['aht_seconds'], what: 'history' });
+    tooLarge(rows.length);
+    return rows.map((row): IntervalHistoryRow => {
+      const start = row.cells[timeColumn] ?? '';
+      if (start === '') throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV line ${row.line}: "${timeColumn}" is empty.`, { issues: [{ path: ['line', row.line, timeColumn], message: 'empty' }] });
+      return { start, volume: csvNumber(row, volumeColumn, 'history') as number, ahtSeconds: csvNumber(row, 'aht_seconds', 'history', true), line: row.line };
+    });
+  }
+  const { rows } = parseCsv(text, { required: ['timestamp'], optional: ['handle_seconds'], what: 'history' });
+  tooLarge(rows.length);
+  return rows.map((row): ContactHistoryRow => ({
+    timestamp: row.cells.timestamp ?? '',
+    handleSeconds: csvNumber(row, 'handle_seconds', 'history', true),
+    line: row.line,
+  }));
+}
+
+function tooLarge(n: number): void {
+  if (n > MAX_HISTORY_ROWS) {
+    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history has ${n} rows; at most ${MAX_HISTORY_ROWS} are accepted.`, { issues: [{ path: ['history'], message: `at most ${MAX_HISTORY_ROWS} rows` }] });
+  }
+}
+
+/** Reads `--special-days`: CSV `date[,factor][,like][,label]` or a JSON array of special days. */
+export function readSpecialDays(path: string): SpecialDay[] {
+  const text = readInputFile(path, '--special-days');
+  if (looksLikeJson(path, text)) return parseWith(z.array(SpecialDaySchema), parseJsonText(text, path), `special days ${path}`);
+  const { rows } = parseCsv(text, { required: ['date'], optional: ['factor', 'like', 'label'], what: 'special days' });
+  return rows.map((row) => {
+    const like = row.cells.like;
+    const label = row.cells.label;
+    return {
+      date: row.cells.date ?? '',
+      factor: csvNumber(row, 'factor', 'special days', true),
+      ...(like ? { like } : {}),
+      ...(label ? { label } : {}),
+    };
+  });
+}
