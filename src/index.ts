@@ -46,3 +46,35 @@ export type {
   SpecialDay,
 } from './forecast/index.js';
 export { ForecastRequestSchema, ForecastResultSchema, parseForecastRequest, forecastRequest } from './schemas/forecast.js';
+export {
+  StaffingRequestSchema,
+  StaffingResponseSchema,
+  ErlangRequestSchema,
+  ErlangResponseSchema,
+  IntervalResultSchema,
+  StaffingTotalsSchema,
+  DEFAULT_TARGET,
+  MAX_INTERVALS,
+  parseStaffingRequest,
+  parseErlangRequest,
+  staffRequest,
+  erlangRequest,
+} from './schemas/staffing.js';
+export type {
+  StaffingRequest,
+  StaffingRequestInput,
+  StaffingResponse,
+  StaffingResponseTotals,
+  ErlangRequest,
+  ErlangRequestInput,
+  ErlangResponse,
+  IntervalResult,
+} from './schemas/staffing.js';
+export { staffBatch } from './erlang/batch.js';
+export type { StaffingBatch, StaffingBatchResult } from './erlang/batch.js';
+export { createPool, runTask } from './workers/pool.js';
+export type { WfmPool, PoolOptions, RunTaskOptions } from './workers/pool.js';
+export { staffBatchOnPool } from './workers/staffing-batch.js';
+export type { BatchRunOptions } from './workers/staffing-batch.js';
+export { generateSampleWeek } from './samples/sample-week.js';
+export type { SampleWeek, SampleWeekOptions, SampleInterval } from './samples/sample-week.js';

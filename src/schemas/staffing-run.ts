@@ -14,7 +14,7 @@ import type {
   StaffingIntervalInput,
   StaffingRequest,
   StaffingResponse,
-  StaffingTotals,
+  StaffingResponseTotals,
 } from './staffing.js';
 
 type QueueRequest = Pick<StaffingRequest, 'model' | 'target' | 'patienceSeconds' | 'queueCapacity' | 'shrinkage' | 'chat'>;
@@ -146,7 +146,7 @@ function toResult(x: IntervalStaffing, volume: number, ahtSeconds: number, evalu
  * Totals of response rows: the core's `staffingTotals` (volume-weighted service level and
  * abandonment, answered-weighted ASA, busy over staffed time), plus workload and peaks.
  */
-export function totalsOf(rows: readonly Omit<IntervalResult, 'start'>[], intervalMinutes: number, params: QueueParams): StaffingTotals {
+export function totalsOf(rows: readonly Omit<IntervalResult, 'start'>[], intervalMinutes: number, params: QueueParams): StaffingResponseTotals {
   const core = rows.map(
     (r): IntervalStaffing => ({
       ...r,

@@ -273,7 +273,7 @@ export type StaffingIntervalInput = z.output<typeof StaffingIntervalInputSchema>
 export type ErlangRequestInput = z.input<typeof ErlangRequestSchema>;
 export type ErlangRequest = z.output<typeof ErlangRequestSchema>;
 export type IntervalResult = z.infer<typeof IntervalResultSchema>;
-export type StaffingTotals = z.infer<typeof StaffingTotalsSchema>;
+export type StaffingResponseTotals = z.infer<typeof StaffingTotalsSchema>;
 export type StaffingResponse = z.infer<typeof StaffingResponseSchema>;
 export type ErlangResponse = z.infer<typeof ErlangResponseSchema>;
 

@@ -7,7 +7,7 @@ import {
   staffRequest,
   type IntervalResult,
   type StaffingResponse,
-  type StaffingTotals,
+  type StaffingResponseTotals,
 } from '../../schemas/staffing.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
 
@@ -209,7 +209,7 @@ export function staffingCsv(response: Pick<StaffingResponse, 'model' | 'interval
 }
 
 /** One line for stderr: the totals of a staffing response. */
-export function totalsLine(t: StaffingTotals): string {
+export function totalsLine(t: StaffingResponseTotals): string {
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
   const parts = [
     `intervals ${t.intervals}`,
