@@ -7,9 +7,11 @@
  */
 import { WfmError, isWfmError, type WfmErrorCode, type WfmIssue } from '../errors.js';
 import { staffingHandlers } from './handlers/staffing.js';
+import { shiftPlanHandlers } from './handlers/shift-plan.js';
 
 export const handlers = {
   ...staffingHandlers,
+  ...shiftPlanHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

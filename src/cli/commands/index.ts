@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerServe } from './serve.js';
+import { registerShiftPlan } from './shift-plan.js';
 import { registerForecast } from './forecast.js';
 import { registerStaff } from './staff.js';
 import { registerErlang } from './erlang.js';
@@ -11,6 +12,7 @@ export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerServe,
+  registerShiftPlan,
   registerForecast,
   registerStaff,
   registerErlang,
