@@ -128,7 +128,10 @@ function lowerBound(load: IntervalLoad, params: QueueParams, erlangs: number): n
 function searchAgents(load: IntervalLoad, params: QueueParams, erlangs: number): number {
   if (!(load.volume > 0)) return 0;
   const start = lowerBound(load, params, erlangs);
-  const feasible = (n: number) => meetsTargets(evaluateInterval(load, params, n), params.targets);
+  // The waiting-time distribution is only needed when a service-level target is active.
+  const distribution = params.targets.serviceLevel !== undefined;
+  const evaluate = params.model === 'chat' ? evaluateChat : evaluateErlangA;
+  const feasible = (n: number) => meetsTargets(evaluate(load, params, n, distribution), params.targets);
   const cap = start + MAX_EXTRA_AGENTS;
   let lo = start - 1; // known or assumed infeasible (the bound is proven)
   let hi = start;
