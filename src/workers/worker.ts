@@ -7,10 +7,12 @@
  */
 import { WfmError, isWfmError, type WfmErrorCode, type WfmIssue } from '../errors.js';
 import { staffingHandlers } from './handlers/staffing.js';
+import { forecastHandlers } from './handlers/forecast.js';
 import { shiftPlanHandlers } from './handlers/shift-plan.js';
 
 export const handlers = {
   ...staffingHandlers,
+  ...forecastHandlers,
   ...shiftPlanHandlers,
 } as const;
 

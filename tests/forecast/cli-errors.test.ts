@@ -7,12 +7,10 @@ import { syntheticRows, weeklyPattern } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wfm-forecast-'));
 let stderr = '';
-let stdout = '';
 beforeEach(() => {
   stderr = '';
-  stdout = '';
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });
 afterEach(() => vi.restoreAllMocks());
 
