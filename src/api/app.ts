@@ -9,8 +9,11 @@ import type { ApiContext, RouteModule, ZodApp } from './context.js';
 import { installErrorHandling, sendError, toWfmError } from './error-handler.js';
 import { JobManager } from './jobs.js';
 import { resolveLimits, type ApiLimits } from './options.js';
+import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { staffingRoutes } from './routes/staffing.js';
+import { whatIfRoutes } from './routes/what-if.js';
 import type { TaskRunner } from './runner.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './schema-compilers.js';
 
@@ -42,7 +45,7 @@ function requestId(request: IncomingMessage): string {
 
 /** Every route of the service, in OpenAPI order. */
 export async function defaultRoutes(): Promise<RouteModule[]> {
-  return [healthRoutes, jobRoutes];
+  return [healthRoutes, staffingRoutes, whatIfRoutes, forecastRoutes, jobRoutes];
 }
 
 /**

@@ -1,6 +1,23 @@
+import { availableParallelism } from 'node:os';
+import { createPool, runTask } from '../workers/pool.js';
+import type { HandlerName, HandlerPayload } from '../workers/worker.js';
 import type { TaskRunner } from './runner.js';
 
-/** The default runner: the piscina pool of src/workers/pool.ts. */
-export function createPoolRunner(): TaskRunner {
-  throw new Error('createPoolRunner: the worker pool is not available yet; pass a runner to buildApp.');
+/**
+ * The default runner: the piscina pool of src/workers/pool.ts over the single worker module.
+ * Threads start on first use and one is kept warm, so the first request after start-up does not
+ * wait for a thread to boot. Aborting a task's signal ends the thread running it (piscina), which
+ * frees the worker for the next task.
+ */
+export function createPoolRunner(options: { maxThreads?: number } = {}): TaskRunner {
+  const threads = Math.max(1, Math.floor(options.maxThreads ?? availableParallelism()));
+  const pool = createPool({ maxThreads: threads, minThreads: 1 });
+  return {
+    threads,
+    run: (name, payload, signal) =>
+      runTask(pool, name as HandlerName, payload as HandlerPayload<HandlerName>, signal ? { signal } : {}),
+    close: async () => {
+      await pool.close({ force: true });
+    },
+  };
 }

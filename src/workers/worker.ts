@@ -7,11 +7,13 @@
  */
 import { WfmError, isWfmError, type WfmErrorCode, type WfmIssue } from '../errors.js';
 import { staffingHandlers } from './handlers/staffing.js';
+import { whatIfHandlers } from './handlers/what-if.js';
 import { forecastHandlers } from './handlers/forecast.js';
 import { shiftPlanHandlers } from './handlers/shift-plan.js';
 
 export const handlers = {
   ...staffingHandlers,
+  ...whatIfHandlers,
   ...forecastHandlers,
   ...shiftPlanHandlers,
 } as const;

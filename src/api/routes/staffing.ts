@@ -1,0 +1,104 @@
+import { WfmError, type WfmIssue } from '../../errors.js';
+import {
+  ErlangRequestSchema,
+  ErlangResponseSchema,
+  StaffingRequestSchema,
+  StaffingResponseSchema,
+  erlangRequest,
+  staffRequest,
+  type StaffingRequest,
+  type StaffingResponse,
+} from '../../schemas/staffing.js';
+import { arrayLength, checkLimit, withTimeLimit, type RouteModule } from '../context.js';
+import { errorResponses } from '../schema-compilers.js';
+
+/**
+ * Work units a staffing request may cost and still run on the event loop: one unit per Erlang C
+ * interval, 25 per Erlang A or chat interval (their exact chains cost more). A 672-interval
+ * Erlang C week (about 0.3 ms of solving) runs inline: a round trip to a worker thread (copying
+ * the request and the response) costs more than the work. Larger requests go to the pool so that
+ * the event loop stays responsive.
+ */
+export const INLINE_STAFFING_MAX_UNITS = 5_000;
+
+export function staffingWorkUnits(request: Pick<StaffingRequest, 'model' | 'intervals'>): number {
+  return request.intervals.length * (request.model === 'erlang-c' ? 1 : 25);
+}
+
+/**
+ * 422 when a solved interval meets no target within the search cap: the request is well formed
+ * but asks for what no staffing can give. Evaluated intervals (given agents) that miss their
+ * target are data, not errors.
+ */
+function checkReachable(response: StaffingResponse): void {
+  const issues: WfmIssue[] = [];
+  let count = 0;
+  response.intervals.forEach((row, i) => {
+    if (row.evaluated || row.met) return;
+    count++;
+    if (issues.length < 100) issues.push({ path: ['intervals', i], message: `no number of agents meets the targets (start ${row.start ?? i})` });
+  });
+  if (count > 0) {
+    throw new WfmError('WFM_ERR_ERLANG_TARGET_UNREACHABLE', `No number of agents meets the targets in ${count} interval(s); the first is intervals[${String(issues[0]?.path[1])}].`, {
+      issues,
+    });
+  }
+}
+
+/** `POST /v1/staffing` (headcount per interval) and `POST /v1/erlang` (one interval). */
+export const staffingRoutes: RouteModule = (app, ctx) => {
+  app.post(
+    '/v1/staffing',
+    {
+      schema: {
+        summary: 'Agents and headcount required per interval (Erlang C, Erlang A, chat), or metrics at given agents.',
+        description:
+          'The body is the JSON form of `wfm staff --input`. Intervals that carry `agents` are evaluated, the others solved. ' +
+          `At most ${ctx.limits.maxIntervals} intervals (413 beyond). 422 when a solved interval has no staffing that meets its targets.`,
+        tags: ['staffing'],
+        body: StaffingRequestSchema,
+        response: { 200: StaffingResponseSchema, ...errorResponses(400, 401, 413, 415, 422) },
+      },
+      preValidation: async (request) => {
+        checkLimit(arrayLength(request.body, 'intervals'), ctx.limits.maxIntervals, ['intervals'], 'intervals');
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      let response: StaffingResponse;
+      if (staffingWorkUnits(body) <= INLINE_STAFFING_MAX_UNITS) {
+        response = staffRequest(body);
+      } else {
+        response = (await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => ctx.runner.run('staffing.request', body, signal))) as StaffingResponse;
+      }
+      checkReachable(response);
+      return reply.send(response);
+    },
+  );
+
+  app.post(
+    '/v1/erlang',
+    {
+      schema: {
+        summary: 'One interval: the minimal agents for the targets, or the metrics at `agents`.',
+        description: 'The body is the JSON form of `wfm erlang`. Runs on the event loop (one interval is microseconds of work).',
+        tags: ['staffing'],
+        body: ErlangRequestSchema,
+        response: { 200: ErlangResponseSchema, ...errorResponses(400, 401, 413, 415, 422) },
+      },
+      preValidation: async (request) => {
+        const agents = (request.body as { agents?: unknown } | null)?.agents;
+        if (typeof agents === 'number') checkLimit(agents, ctx.limits.maxAgents, ['agents'], 'agents');
+      },
+    },
+    async (request) => {
+      const result = erlangRequest(request.body);
+      if (!result.evaluated && !result.met) {
+        throw new WfmError('WFM_ERR_ERLANG_TARGET_UNREACHABLE', 'No number of agents meets the targets for this interval.', {
+          issues: [{ path: ['target'], message: 'unreachable' }],
+        });
+      }
+      return result;
+    },
+  );
+};
