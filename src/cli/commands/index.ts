@@ -1,22 +1,20 @@
 import type { Command } from 'commander';
 import { registerServe } from './serve.js';
-import { registerShiftPlan } from './shift-plan.js';
-import { registerForecast } from './forecast.js';
 import { registerStaff } from './staff.js';
 import { registerErlang } from './erlang.js';
 import { registerDemo } from './demo.js';
 import { registerForecast } from './forecast.js';
+import { registerShiftPlan } from './shift-plan.js';
 
 /** Every `wfm` subcommand registers itself here, one module per command. */
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerServe,
-  registerShiftPlan,
-  registerForecast,
   registerStaff,
   registerErlang,
   registerDemo,
   registerForecast,
+  registerShiftPlan,
   // Add one line per command module, e.g. registerStaff from './staff.js'.
 ];
