@@ -2,14 +2,13 @@ import { DateTime, Info, type Zone } from 'luxon';
 import { WfmError } from '../errors.js';
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /** Weekday names, index 0 = Monday (ISO order). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /**
- * Local wall-clock arithmetic for one zone, with the zone offset cached per UTC hour so that
- * mapping 35,000 instants costs a few thousand luxon calls, not 35,000.
+ * Local wall-clock arithmetic for one zone, with the zone offset cached per UTC day so that
+ * mapping 35,000 instants costs a few hundred luxon calls, not 35,000.
  *
  * A local "epoch day" is the number of days from 1970-01-01 to the local calendar date.
  */
@@ -17,6 +16,7 @@ export class LocalClock {
   readonly name: string;
   private readonly zone: Zone;
   private readonly cache = new Map<number, number>();
+  private readonly transitionDays = new Set<number>();
 
   constructor(name: string) {
     const zone = Info.normalizeZone(name);
@@ -31,12 +31,16 @@ export class LocalClock {
 
   /** Zone offset at the instant, minutes (positive east of UTC). */
   offsetMinutes(ms: number): number {
-    const hour = Math.floor(ms / HOUR_MS);
-    let offset = this.cache.get(hour);
-    if (offset === undefined) {
-      offset = this.zone.offset(ms);
-      // An hour bucket that contains a transition is not cached as one value.
-      if (this.zone.offset(hour * HOUR_MS) === this.zone.offset(hour * HOUR_MS + HOUR_MS - 1)) this.cache.set(hour, offset);
+    if (this.zone.isUniversal) return this.zone.offset(ms);
+    // Offsets are cached per UTC day; a day that contains a transition is looked up per call.
+    const day = Math.floor(ms / DAY_MS);
+    const cached = this.cache.get(day);
+    if (cached !== undefined) return cached;
+    const offset = this.zone.offset(ms);
+    if (!this.transitionDays.has(day)) {
+      if (this.zone.offset(day * DAY_MS) === this.zone.offset(day * DAY_MS + DAY_MS - 1) && offset === this.zone.offset(day * DAY_MS)) {
+        this.cache.set(day, offset);
+      } else this.transitionDays.add(day);
     }
     return offset;
   }
