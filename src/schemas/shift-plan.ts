@@ -39,7 +39,7 @@ const StartWindowSchema = z.strictObject({
   days: Weekdays.optional(),
   from: clock(1439).describe('Earliest start, local HH:mm.'),
   to: clock(1439).describe('Latest start, local HH:mm (inclusive).'),
-  stepMinutes: minutes('stepMinutes').default(15),
+  stepMinutes: minutes('stepMinutes').optional().describe('Default: the interval length.'),
 });
 
 const TemplateSchema = z.strictObject({
@@ -57,7 +57,7 @@ const BreakSchema = z.strictObject({
   paid: z.boolean(),
   earliestStartMinutes: minutes('earliestStartMinutes', 0).describe('Earliest break start after the shift start.'),
   latestStartMinutes: minutes('latestStartMinutes', 0).describe('Latest break start after the shift start (inclusive).'),
-  stepMinutes: minutes('stepMinutes').default(15).describe('Break starts fall on multiples of this on the local clock.'),
+  stepMinutes: minutes('stepMinutes').optional().describe('Break starts fall on multiples of this on the local clock; default: the interval length.'),
 });
 
 const BreakRulesSchema = z.strictObject({
@@ -78,7 +78,7 @@ const PoolSchema = z.strictObject({
   sessionsPerDay: z.int().min(0).max(10_000).optional(),
   agentHoursPerDay: z.number().min(0).max(100_000).optional(),
   priority: z.enum(['must', 'as-much-as-possible']).default('must'),
-  stepMinutes: minutes('stepMinutes').default(15),
+  stepMinutes: minutes('stepMinutes').optional().describe('Default: the interval length.'),
   maxParallelSessions: z.int().min(1).max(10_000).optional(),
   shortfallPenaltyPerHour: z.number().min(0).max(1e6).default(1.5).describe('Per agent-hour not placed (as-much-as-possible), paid-hour cost units.'),
 });
@@ -177,8 +177,8 @@ export function parseShiftPlanRules(data: unknown): { rules: ShiftPlanRules; tim
     costWeight: t.costWeight,
     ...(t.minAgentsPerDay !== undefined ? { minAgentsPerDay: t.minAgentsPerDay } : {}),
     ...(t.maxAgentsPerDay !== undefined ? { maxAgentsPerDay: t.maxAgentsPerDay } : {}),
-    starts: t.starts.map((w) => ({ weekdays: w.days ?? ALL_DAYS, fromMinute: w.from, toMinute: w.to, stepMinutes: w.stepMinutes })),
-    breaks: (breaksOf.get(t.name) ?? []).map((b) => ({ ...b })),
+    starts: t.starts.map((w) => ({ weekdays: w.days ?? ALL_DAYS, fromMinute: w.from, toMinute: w.to, ...(w.stepMinutes !== undefined ? { stepMinutes: w.stepMinutes } : {}) })),
+    breaks: (breaksOf.get(t.name) ?? []).map(({ stepMinutes, ...b }) => ({ ...b, ...(stepMinutes !== undefined ? { stepMinutes } : {}) })),
   }));
   const rules: ShiftPlanRules = {
     templates,
@@ -195,7 +195,7 @@ export function parseShiftPlanRules(data: unknown): { rules: ShiftPlanRules; tim
       ...(p.sessionsPerDay !== undefined ? { sessionsPerDay: p.sessionsPerDay } : {}),
       ...(p.agentHoursPerDay !== undefined ? { agentHoursPerDay: p.agentHoursPerDay } : {}),
       priority: p.priority,
-      stepMinutes: p.stepMinutes,
+      ...(p.stepMinutes !== undefined ? { stepMinutes: p.stepMinutes } : {}),
       ...(p.maxParallelSessions !== undefined ? { maxParallelSessions: p.maxParallelSessions } : {}),
       shortfallPenaltyPerHour: p.shortfallPenaltyPerHour,
     })),

@@ -42,28 +42,28 @@ export function templatesOnGrid(rules: ShiftPlanRules, intervalMinutes: number):
     onLattice(t.paidMinutes, ['templates', ti, 'paidMinutes'], 'paid length');
     t.starts.forEach((w, wi) => {
       onLattice(w.fromMinute, ['templates', ti, 'starts', wi, 'from'], 'window start');
-      onLattice(w.stepMinutes, ['templates', ti, 'starts', wi, 'stepMinutes'], 'start step');
+      onLattice(w.stepMinutes ?? intervalMinutes, ['templates', ti, 'starts', wi, 'stepMinutes'], 'start step');
     });
     const breaks = t.breaks.map((b, bi): BreakOnGrid => {
       const path = ['breakRules', t.name, bi];
       onLattice(b.minutes, [...path, 'minutes'], 'break length');
       onLattice(b.earliestStartMinutes, [...path, 'earliestStartMinutes'], 'break window start');
       onLattice(b.latestStartMinutes, [...path, 'latestStartMinutes'], 'break window end');
-      onLattice(b.stepMinutes, [...path, 'stepMinutes'], 'break step');
+      onLattice(b.stepMinutes ?? intervalMinutes, [...path, 'stepMinutes'], 'break step');
       return {
         template: ti,
         rule: bi,
         lengthSlots: b.minutes / intervalMinutes,
         earliestOffsetSlots: b.earliestStartMinutes / intervalMinutes,
         latestOffsetSlots: b.latestStartMinutes / intervalMinutes,
-        stepMinutes: b.stepMinutes,
+        stepMinutes: b.stepMinutes ?? intervalMinutes,
       };
     });
     return { spanSlots: spanMinutes / intervalMinutes, paidHours: t.paidMinutes / 60, breaks };
   });
   rules.pool.forEach((p, pi) => {
     onLattice(p.sessionMinutes, ['pool', pi, 'sessionMinutes'], 'session length');
-    onLattice(p.stepMinutes, ['pool', pi, 'stepMinutes'], 'session step');
+    onLattice(p.stepMinutes ?? intervalMinutes, ['pool', pi, 'stepMinutes'], 'session step');
     onLattice(p.windowStartMinute, ['pool', pi, 'windowStart'], 'window start');
     onLattice(p.windowEndMinute, ['pool', pi, 'windowEnd'], 'window end');
   });
@@ -113,7 +113,7 @@ export function candidateShifts(grid: SlotGrid, rules: ShiftPlanRules, onGrid: T
     grid.days.forEach((day, di) => {
       for (const window of template.starts) {
         if (!window.weekdays.includes(day.weekday)) continue;
-        for (let minute = window.fromMinute; minute <= window.toMinute; minute += window.stepMinutes) {
+        for (let minute = window.fromMinute; minute <= window.toMinute; minute += window.stepMinutes ?? grid.intervalMinutes) {
           const slot = localTimeToSlot(grid, day.date, minute);
           if (slot === null || slot < 0 || slot >= grid.slotCount || seen.has(slot)) continue;
           let open = true;

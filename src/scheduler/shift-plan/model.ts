@@ -211,7 +211,7 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
       if (demandRow === undefined) return;
       for (let s = d.firstSlot; s < d.endSlot; s++) {
         const m = grid.minuteOfDay[s] as number;
-        if (m % p.stepMinutes !== 0 || m < p.windowStartMinute || m + p.sessionMinutes > p.windowEndMinute) continue;
+        if (m % (p.stepMinutes ?? grid.intervalMinutes) !== 0 || m < p.windowStartMinute || m + p.sessionMinutes > p.windowEndMinute) continue;
         if (s + lengthSlots > n && !cyclic) continue;
         const rows = coveredSlots(s, lengthSlots, n, cyclic).map((x) => coverRow[x] as number);
         const vals = rows.map(() => -agentsPerUnit);

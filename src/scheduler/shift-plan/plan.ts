@@ -9,7 +9,7 @@ import { computeCoverage, type InstanceOnGrid, type SessionOnGrid } from './cove
 import { POOL_TIE_COST, buildShiftPlanModel, type ShiftPlanModel } from './model.js';
 import { formatSessions, formatShifts } from './output.js';
 import { roundAndRepair } from './repair.js';
-import type { PlanRequirement, PoolRule, ShiftPlanRules } from './rules.js';
+import { withDefaultSteps, type PlanRequirement, type PoolRule, type ShiftPlanRules } from './rules.js';
 import { solveModel, type Highs, type SolveOutcome } from './solve.js';
 import type { CoverageInterval, PlanIssue, PlanQuality, ShiftPlan, SolveStatus } from './types.js';
 
@@ -38,7 +38,8 @@ const INFEASIBLE_FALLBACK_PENALTY = 1000;
  *
  * @example planShifts({ originMs, intervalMinutes: 15, timeZone: 'UTC', required, present }, rules, { highs })
  */
-export function planShifts(requirement: PlanRequirement, rules: ShiftPlanRules, options: PlanOptions): ShiftPlan {
+export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules, options: PlanOptions): ShiftPlan {
+  const rules = withDefaultSteps(rulesIn, requirement.intervalMinutes);
   const clock = options.now ?? (() => 0);
   const t0 = clock();
   const n = requirement.required.length;

@@ -12,8 +12,8 @@ export interface BreakRule {
   /** Earliest and latest break start after the shift start, minutes (inclusive). */
   earliestStartMinutes: number;
   latestStartMinutes: number;
-  /** Break starts fall on multiples of this many minutes of the local clock. */
-  stepMinutes: number;
+  /** Break starts fall on multiples of this many minutes of the local clock (default: the interval). */
+  stepMinutes?: number;
 }
 
 /** Starts from `fromMinute` to `toMinute` (inclusive, local clock) every `stepMinutes`, on `weekdays`. */
@@ -22,7 +22,8 @@ export interface StartWindow {
   weekdays: number[];
   fromMinute: number;
   toMinute: number;
-  stepMinutes: number;
+  /** Default: the interval length. */
+  stepMinutes?: number;
 }
 
 export interface ShiftTemplate {
@@ -63,7 +64,8 @@ export interface PoolRule {
   /** ... or agent-hours per day (seats filled one agent at a time). */
   agentHoursPerDay?: number;
   priority: 'must' | 'as-much-as-possible';
-  stepMinutes: number;
+  /** Sessions start on multiples of this on the local clock (default: the interval). */
+  stepMinutes?: number;
   /** Sessions running at once, at most (no limit when absent). */
   maxParallelSessions?: number;
   /** Penalty per agent-hour not placed, in paid-hour cost units (as-much-as-possible only). */
@@ -100,4 +102,17 @@ export interface PlanRequirement {
   ahtSeconds?: number[];
   /** Queue model and targets of the staffing run, when known. */
   queue?: QueueParams;
+}
+
+/** The rules with every step filled in: absent steps default to the interval length. */
+export function withDefaultSteps(rules: ShiftPlanRules, intervalMinutes: number): ShiftPlanRules {
+  return {
+    ...rules,
+    templates: rules.templates.map((t) => ({
+      ...t,
+      starts: t.starts.map((w) => ({ ...w, stepMinutes: w.stepMinutes ?? intervalMinutes })),
+      breaks: t.breaks.map((b) => ({ ...b, stepMinutes: b.stepMinutes ?? intervalMinutes })),
+    })),
+    pool: rules.pool.map((p) => ({ ...p, stepMinutes: p.stepMinutes ?? intervalMinutes })),
+  };
 }

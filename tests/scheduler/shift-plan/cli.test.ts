@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+
+const rules = {
+  templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '16:00' }] }],
+  pool: [{ name: 'training', windowStart: '09:00', windowEnd: '17:00', sessionMinutes: 60, sessionsPerDay: 1, priority: 'must' }],
+};
+
+let dir: string;
+let stderr: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wfm-shift-plan-'));
+  stderr = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+function csvRequirement(): string {
+  const lines = ['start,agents'];
+  for (let h = 0; h < 24; h++) lines.push(`2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 20 ? 2 : 0}`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('wfm shift-plan', () => {
+  it('plans a CSV requirement and writes the JSON plan and the coverage CSV', async () => {
+    writeFileSync(join(dir, 'req.csv'), csvRequirement());
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+    const out = join(dir, 'plan.json');
+    const cov = join(dir, 'coverage.csv');
+    const code = await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json'), '--out', out, '--coverage-csv', cov, '--time-limit', '5']);
+    expect(code).toBe(0);
+    const plan = JSON.parse(readFileSync(out, 'utf8')) as { quality: { underCoverageAgentIntervals: number; poolHoursPlaced: number; serviceLevel: unknown }; retraining: unknown[] };
+    expect(plan.quality.underCoverageAgentIntervals).toBe(0);
+    expect(plan.quality.poolHoursPlaced).toBe(1);
+    expect(plan.quality.serviceLevel).toBeNull(); // no volume/AHT in this requirement
+    expect(plan.retraining).toHaveLength(1);
+    const csv = readFileSync(cov, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('start,required,on_shift,on_phone,on_break,in_retraining,over,under,service_level');
+    expect(csv).toHaveLength(25);
+    expect(stderr).toMatch(/shift plan \(optimal\)/);
+  });
+
+  it('rejects bad rules with exit 2, naming the field, and writes nothing', async () => {
+    writeFileSync(join(dir, 'req.csv'), csvRequirement());
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify({ ...rules, breakRules: [{ template: 'ft8', breaks: [] }] }));
+    const out = join(dir, 'plan.json');
+    const code = await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json'), '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/WFM_ERR_SCHEDULER_RULES/);
+    expect(stderr).toMatch(/breakRules\[0\]\.template: unknown template "ft8"/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a requirement CSV row with a bad number, naming the line', async () => {
+    writeFileSync(join(dir, 'req.csv'), 'start,agents\n2026-03-02T08:00:00Z,2\n2026-03-02T09:00:00Z,two\n');
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+    const code = await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/line 3: "agents" is not a number/);
+  });
+});
