@@ -71,6 +71,11 @@ export interface JobRouteSpec<S extends z.ZodType> {
   summary: string;
   /** Size checks on the raw body before validation (413 over a limit). */
   checkSize?: (body: unknown, ctx: ApiContext) => void;
+  /**
+   * Deeper checks after the schema (cross-field rules the worker would otherwise find), so that
+   * a bad body is a 400 at once rather than a failed job later.
+   */
+  check?: (body: z.output<S>) => void;
 }
 
 /**
@@ -94,6 +99,7 @@ export function registerJobRoute<S extends z.ZodType>(app: ZodApp, ctx: ApiConte
         : undefined,
     },
     async (request, reply) => {
+      spec.check?.(request.body as z.output<S>);
       const view = ctx.jobs.submit(spec.kind, spec.handler, request.body);
       return reply.code(202).header('location', `/v1/jobs/${view.id}`).send(view);
     },

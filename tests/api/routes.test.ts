@@ -1,0 +1,200 @@
+/**
+ * Every route of the service through `app.inject()`, with the real worker handlers run inline
+ * (tests/api/pool.test.ts runs them on the real piscina pool). Expected staffing numbers come
+ * from ../shared/reference/erlang-cases.json (case ids cited); the others are computed by hand.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+import type { ZodApp } from '../../src/api/context.js';
+import { inlineRunner, type TaskHandler } from '../../src/api/runner.js';
+import { handlers } from '../../src/workers/worker.js';
+import { waitFor } from './helpers.js';
+
+let app: ZodApp;
+beforeAll(async () => {
+  app = await buildApp({
+    runner: inlineRunner(handlers as unknown as Record<string, TaskHandler>),
+    limits: { maxIntervals: 1000, maxScenarios: 50, maxAgents: 500 },
+  });
+});
+afterAll(async () => app.close());
+
+/** 100 calls per 30 minutes at 180 s = 10 Erlangs (reference cases C01-C04). */
+function halfHours(n: number, volume = 100): { start: string; volume: number; ahtSeconds: number }[] {
+  return Array.from({ length: n }, (_, i) => ({ start: new Date(Date.UTC(2026, 5, 1, 8) + i * 1_800_000).toISOString(), volume, ahtSeconds: 180 }));
+}
+
+async function post(url: string, payload: unknown) {
+  const res = await app.inject({ method: 'POST', url, payload: payload as object });
+  return { status: res.statusCode, json: res.json() as Record<string, unknown> & { code?: string; issues?: { path: (string | number)[] }[] } };
+}
+
+function paths(json: { issues?: { path: (string | number)[] }[] }): string[] {
+  return (json.issues ?? []).map((i) => i.path.join('.'));
+}
+
+describe('POST /v1/staffing', () => {
+  it('staffs each interval: 10 Erlangs at 80/20 need 14 agents (C01), 20 heads at 30 % shrinkage', async () => {
+    const { status, json } = await post('/v1/staffing', { shrinkage: 0.3, intervals: halfHours(2) });
+    expect(status).toBe(200);
+    const rows = json.intervals as { agents: number; headcount: number; serviceLevel: number; start: string }[];
+    expect(rows.map((r) => r.agents)).toEqual([14, 14]);
+    // ceil(14 / 0.7) = 20 (computed by hand).
+    expect(rows.map((r) => r.headcount)).toEqual([20, 20]);
+    expect(rows[0]?.serviceLevel).toBeCloseTo(0.888350019179, 9);
+    expect(rows[0]?.start).toBe('2026-06-01T08:00:00Z');
+  });
+
+  it('evaluates an interval that carries agents: 13 agents give SL 0.795594788418 (C04), not an error', async () => {
+    const intervals = halfHours(2).map((r, i) => (i === 0 ? { ...r, agents: 13 } : r));
+    const { status, json } = await post('/v1/staffing', { intervalMinutes: 30, intervals });
+    expect(status).toBe(200);
+    const rows = json.intervals as { agents: number; serviceLevel: number; met: boolean }[];
+    expect(rows[0]?.agents).toBe(13);
+    expect(rows[0]?.serviceLevel).toBeCloseTo(0.795594788418, 9);
+    expect(rows[0]?.met).toBe(false);
+  });
+
+  it('400 names every bad field', async () => {
+    const intervals = halfHours(3);
+    intervals[1] = { ...intervals[1], volume: -5 } as (typeof intervals)[number];
+    const { status, json } = await post('/v1/staffing', { target: { serviceLevel: 1.5, answerSeconds: 20 }, intervals });
+    expect(status).toBe(400);
+    expect(json.code).toBe('WFM_ERR_INPUT_INVALID');
+    expect(paths(json)).toEqual(expect.arrayContaining(['intervals.1.volume', 'target.serviceLevel']));
+  });
+
+  it('400 for an unreadable start, naming the interval', async () => {
+    const intervals = halfHours(2);
+    intervals[1] = { ...intervals[1], start: 'yesterday' } as (typeof intervals)[number];
+    const { status, json } = await post('/v1/staffing', { intervalMinutes: 30, intervals });
+    expect(status).toBe(400);
+    expect(json.code).toBe('WFM_ERR_INPUT_TIME');
+  });
+
+  it('413 over the interval limit, before validating the rows', async () => {
+    const { status, json } = await post('/v1/staffing', { intervals: Array.from({ length: 1001 }, () => ({ nonsense: true })) });
+    expect(status).toBe(413);
+    expect(json.code).toBe('WFM_ERR_INPUT_TOO_LARGE');
+  });
+
+  it('422 when no staffing reaches the target: 5 lines for 10 Erlangs block over half the calls', async () => {
+    // Erlang B with 5 servers at 10 Erlangs blocks about 56 % (B(5, 10) = 0.564); blocked calls are
+    // never answered, so 80 % in 20 s is out of reach whatever the agents (computed by hand).
+    const { status, json } = await post('/v1/staffing', {
+      intervalMinutes: 30,
+      model: 'erlang-a',
+      patienceSeconds: 60,
+      queueCapacity: 5,
+      intervals: halfHours(1),
+    });
+    expect(status).toBe(422);
+    expect(json.code).toBe('WFM_ERR_ERLANG_TARGET_UNREACHABLE');
+    expect(paths(json)).toEqual(['intervals.0']);
+  });
+});
+
+describe('POST /v1/erlang', () => {
+  it('solves one interval (C01: 14 agents) and evaluates at given agents (C02: 11 agents, SL 0.389613811729)', async () => {
+    const solved = await post('/v1/erlang', { volume: 100, intervalMinutes: 30, ahtSeconds: 180 });
+    expect(solved.status).toBe(200);
+    expect(solved.json.agents).toBe(14);
+    const evaluated = await post('/v1/erlang', { volume: 100, intervalMinutes: 30, ahtSeconds: 180, agents: 11 });
+    expect(evaluated.json.serviceLevel).toBeCloseTo(0.389613811729, 9);
+  });
+
+  it('400 for a shape error, 413 over the agent limit, 422 for an unreachable target', async () => {
+    expect((await post('/v1/erlang', { volume: 'many' })).status).toBe(400);
+    const big = await post('/v1/erlang', { volume: 100, intervalMinutes: 30, ahtSeconds: 180, agents: 501 });
+    expect(big.status).toBe(413);
+    const none = await post('/v1/erlang', { volume: 100, intervalMinutes: 30, ahtSeconds: 180, model: 'erlang-a', patienceSeconds: 60, queueCapacity: 5 });
+    expect(none.status).toBe(422);
+  });
+});
+
+describe('POST /v1/what-if', () => {
+  const queue = { name: 'sales', request: { intervalMinutes: 30, shrinkage: 0.3, intervals: halfHours(2, 50) } };
+
+  it('sweeps scenarios: volume x2 on 50 calls is C01 (14 agents, 20 heads)', async () => {
+    const { status, json } = await post('/v1/what-if', { queues: [queue], sweep: { volumeFactor: [1, 2] } });
+    expect(status).toBe(200);
+    const scenarios = json.scenarios as { changes: { volumeFactor: number }; queues: { headcount: number[]; agentHours: number }[] }[];
+    expect(json.scenarioCount).toBe(2);
+    expect(scenarios[1]?.changes.volumeFactor).toBe(2);
+    expect(scenarios[1]?.queues[0]?.headcount).toEqual([20, 20]);
+    // 14 agents x 2 intervals x 0.5 h = 14 agent-hours (computed by hand).
+    expect(scenarios[1]?.queues[0]?.agentHours).toBe(14);
+  });
+
+  it("reports a fixed roster's service level under each scenario", async () => {
+    const { json } = await post('/v1/what-if', {
+      queues: [{ ...queue, rosterHeadcount: [19, 19] }],
+      scenarios: [{ name: '+100 %', volumeFactor: 2 }],
+      detail: 'summary',
+    });
+    const s = (json.scenarios as { totals: { rosterServiceLevel: number } }[])[0];
+    // 19 heads x 0.7 -> 13 agents on the phones at 10 Erlangs: SL 0.795594788418 (C04).
+    expect(s?.totals.rosterServiceLevel).toBeCloseTo(0.795594788418, 9);
+  });
+
+  it('400 names the field: a roster of the wrong length, Erlang A without patience', async () => {
+    const wrong = await post('/v1/what-if', { queues: [{ ...queue, rosterHeadcount: [1] }] });
+    expect(wrong.status).toBe(400);
+    expect(paths(wrong.json)).toContain('queues.0.rosterHeadcount');
+    const erlangA = await post('/v1/what-if', { queues: [queue], sweep: { model: ['erlang-c', 'erlang-a'] } });
+    expect(erlangA.status).toBe(400);
+    expect(paths(erlangA.json)).toContain('queues.0.request.patienceSeconds');
+  });
+
+  it('413 when the sweep expands past the scenario limit', async () => {
+    const values = Array.from({ length: 8 }, (_, i) => 1 + i / 10);
+    const { status, json } = await post('/v1/what-if', { queues: [queue], sweep: { volumeFactor: values, ahtFactor: values } });
+    expect(status).toBe(413);
+    expect(json.code).toBe('WFM_ERR_INPUT_TOO_LARGE');
+  });
+});
+
+describe('POST /v1/forecast', () => {
+  it('forecasts a week from five weeks of hourly history', async () => {
+    // A flat 10 calls an hour: every method forecasts 10 (computed by hand).
+    const history = Array.from({ length: 5 * 7 * 24 }, (_, i) => ({ start: new Date(Date.UTC(2026, 4, 4) + i * 3_600_000).toISOString(), volume: 10, ahtSeconds: 200 }));
+    const { status, json } = await post('/v1/forecast', { history, intervalMinutes: 60, weeks: 1 });
+    expect(status).toBe(200);
+    const intervals = json.intervals as { volume: number }[];
+    expect(intervals).toHaveLength(7 * 24);
+    expect(intervals[0]?.volume).toBeCloseTo(10, 6);
+  });
+
+  it('400 for an empty history', async () => {
+    const { status, json } = await post('/v1/forecast', { history: [] });
+    expect(status).toBe(400);
+    expect(paths(json)).toContain('history');
+  });
+});
+
+describe('POST /v1/shift-plans', () => {
+  it('queues a plan (202) and serves it from GET /v1/jobs/:id', async () => {
+    const requirement = (await post('/v1/staffing', { intervals: halfHours(8) })).json;
+    const rules = { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '08:00' }] }] };
+    const submitted = await post('/v1/shift-plans', { requirement, rules });
+    expect(submitted.status).toBe(202);
+    const id = submitted.json.id as string;
+    let view: { status: string; result?: { shifts: { count: number }[] } } = { status: '' };
+    await waitFor(async () => {
+      view = (await app.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
+      return view.status === 'succeeded' || view.status === 'failed';
+    }, 30_000);
+    expect(view.status).toBe('succeeded');
+    // 14 agents (C01) in each of the 8 half-hours from 08:00 to 12:00, and one 4-hour template
+    // starting at 08:00 only: exactly 14 shifts (computed by hand).
+    expect(view.result?.shifts.reduce((s, x) => s + x.count, 0)).toBe(14);
+  });
+
+  it('400 at once for inconsistent rules, naming the field', async () => {
+    const requirement = (await post('/v1/staffing', { intervals: halfHours(4) })).json;
+    const rules = { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '09:00' }] }], breakRules: [{ template: 'nope', breaks: [] }] };
+    const { status, json } = await post('/v1/shift-plans', { requirement, rules });
+    expect(status).toBe(400);
+    expect(paths(json).some((p) => p.includes('breakRules'))).toBe(true);
+  });
+});
