@@ -103,6 +103,18 @@ describe('wfm staff', () => {
     expect(JSON.parse(r.stdout).intervals[0].agents).toBe(14);
   });
 
+  it('fills missing handle times (a forecast without AHT history) from --default-aht-seconds', async () => {
+    const forecast = 'start,volume,aht_seconds,volume_p10,volume_p90\n2026-06-01T09:00:00Z,100,,90,110\n2026-06-01T09:30:00Z,100,180,90,110\n';
+    const t = files({ 'f.csv': forecast });
+    const missing = await runCli('staff', '--input', t.path('f.csv'), ...FLAGS);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/line 2: "aht_seconds" is empty \(give --default-aht-seconds/);
+    const r = await runCli('staff', '--input', t.path('f.csv'), '--default-aht-seconds', '180', '--format', 'json', ...FLAGS);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.intervals.map((x: { ahtSeconds: number; agents: number }) => [x.ahtSeconds, x.agents])).toEqual([[180, 14], [180, 14]]); // C01
+  });
+
   it('adds the Erlang A columns for the erlang-a model', async () => {
     const t = files({ 'in.csv': 'start,volume,aht_seconds,agents\n2026-06-01T09:00Z,100,180,14\n' });
     const r = await runCli('staff', '--input', t.path('in.csv'), '--interval', '30', '--model', 'erlang-a', '--patience-seconds', '300', '--answer-seconds', '20');

@@ -139,7 +139,17 @@ const INTERVAL_KEYS = ['start', 'volume', 'ahtSeconds', 'agents', 'volumeP10', '
  * keys are ignored and the targets come from flags), or CSV `start,volume,aht_seconds` with
  * optional `agents`, `volume_p10`, `volume_p90` (the forecast CSV feeds it unchanged).
  */
-export function readStaffingInput(path: string): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
+export function readStaffingInput(path: string, defaultAhtSeconds?: number): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
+  const read = readRows(path, defaultAhtSeconds);
+  if (defaultAhtSeconds !== undefined && Array.isArray(read.doc.intervals)) {
+    read.doc.intervals = read.doc.intervals.map((row: unknown) =>
+      typeof row === 'object' && row !== null && ((row as { ahtSeconds?: unknown }).ahtSeconds ?? null) === null ? { ...row, ahtSeconds: defaultAhtSeconds } : row,
+    );
+  }
+  return read;
+}
+
+function readRows(path: string, defaultAhtSeconds: number | undefined): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
   const text = readInputFile(path);
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
@@ -171,11 +181,13 @@ export function readStaffingInput(path: string): { doc: Record<string, unknown>;
     if (start === '') {
       throw new WfmError('WFM_ERR_INPUT_CSV', `staffing CSV line ${row.line}: "start" is empty.`, { issues: [{ path: ['line', row.line, 'start'], message: 'empty' }] });
     }
-    const out: Record<string, unknown> = {
-      start,
-      volume: csvNumber(row, 'volume', 'staffing'),
-      ahtSeconds: csvNumber(row, 'aht_seconds', 'staffing'),
-    };
+    const ahtSeconds = csvNumber(row, 'aht_seconds', 'staffing', true) ?? defaultAhtSeconds;
+    if (ahtSeconds === undefined) {
+      throw new WfmError('WFM_ERR_INPUT_CSV', `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for intervals without a handle time).`, {
+        issues: [{ path: ['line', row.line, 'aht_seconds'], message: 'empty' }],
+      });
+    }
+    const out: Record<string, unknown> = { start, volume: csvNumber(row, 'volume', 'staffing'), ahtSeconds };
     const optional = { agents: 'agents', volumeP10: 'volume_p10', volumeP90: 'volume_p90' } as const;
     for (const [key, column] of Object.entries(optional)) {
       const value = csvNumber(row, column, 'staffing', true);
@@ -247,6 +259,7 @@ export function registerStaff(program: Command): void {
     .description('Agents required per interval (Erlang C, Erlang A, chat) for a list of intervals.')
     .requiredOption('--input <file>', 'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, or a `wfm forecast` JSON')
     .option('--interval <minutes>', 'interval length in minutes (default: inferred from the starts)')
+    .option('--default-aht-seconds <s>', 'handle time for intervals that have none (empty aht_seconds, or null in a forecast without handle times)')
     .option('--time-zone <zone>', 'IANA zone of wall-clock starts and of the output offsets (default UTC)')
     .addOption(new Option('--volume-quantile <q>', 'staff at a forecast band (needs volume_p10 / volume_p90)').choices(['p10', 'p50', 'p90']));
   addQueueOptions(command)
@@ -270,7 +283,7 @@ Examples:
 }
 
 function runStaff(opts: StaffOptions): void {
-  const input = readStaffingInput(opts.input);
+  const input = readStaffingInput(opts.input, numberFlag(opts.defaultAhtSeconds as string | undefined, '--default-aht-seconds'));
   const base = { ...input.doc };
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined) base.intervalMinutes = interval;
