@@ -1,6 +1,9 @@
-import { MAX_CHAIN_STATES } from './constants.js';
+import { MAX_CHAIN_STATES as MAX_CHAIN_STATES_ } from './constants.js';
 import { absorbedWithin } from './death-process.js';
 import type { IntervalMetrics } from './types.js';
+
+// Module-local copies: an imported binding can cost a getter call per use under some loaders.
+const MAX_CHAIN_STATES = MAX_CHAIN_STATES_;
 
 /**
  * A birth-death queue with abandonment, described around its queueing threshold S (the state from
@@ -56,44 +59,56 @@ function ensure(size: number): void {
  */
 export function chainMetrics(chain: QueueChain, distribution: boolean): IntervalMetrics | undefined {
   const { lambda, theta, fullRate, maxWaiting } = chain;
-  const logLambda = Math.log(lambda);
-  // Waiting states j = 1..J: log weight relative to state S.
-  let j = 0;
-  let lw = 0;
-  let maxLog = chain.logLow;
-  let truncated = false;
   const finite = Number.isFinite(maxWaiting);
   if (!finite && theta === 0 && lambda >= fullRate) return undefined;
+  // Waiting states S + 1 .. S + J. Their weights relative to state S are held in log-scaled form,
+  // w_j = tail[j - 1] x e^{logScale}: the ratios lambda / rate are multiplied in float64 and the
+  // shared exponent moves by 200 ln 10 whenever a weight passes 1e200, so nothing overflows or
+  // loses range however many states (it is log space with one shared exponent per block).
+  let j = 0;
+  let w = 1; // state S in the current scale
+  let logScale = 0;
+  let low = Math.exp(Math.min(chain.logLow, 700)); // the low part in the current scale (clamped; rescaled below)
+  const lowLog = chain.logLow;
+  let peak = Math.max(1, low);
+  let truncated = false;
   for (;;) {
     if (finite && j >= maxWaiting) break;
-    const rate = fullRate + (j + 1) * theta;
-    const logRatio = logLambda - Math.log(rate);
-    if (logRatio < 0) {
-      // Remaining tail <= w_j r / (1 - r) with r the (non-increasing) ratio: stop when negligible.
-      const r = Math.exp(logRatio);
-      if (lw + Math.log(r / (1 - r)) < maxLog - 46) {
-        truncated = true;
-        break;
-      }
+    const ratio = lambda / (fullRate + (j + 1) * theta);
+    // Remaining tail <= w r / (1 - r), the ratios being non-increasing: stop when negligible.
+    if (ratio < 1 && (w * ratio) / (1 - ratio) < 1e-20 * peak) {
+      truncated = true;
+      break;
     }
     if (j + 1 > MAX_CHAIN_STATES) return undefined;
-    lw += logRatio;
+    w *= ratio;
+    if (w > 1e200) {
+      for (let k = 0; k < j; k++) tail[k] = tail[k]! * 1e-200;
+      w *= 1e-200;
+      peak *= 1e-200;
+      logScale += 200 * Math.LN10;
+      low = Math.exp(Math.min(lowLog - logScale, 700));
+    }
     ensure(j + 2);
-    tail[j] = lw; // state S + j + 1
+    tail[j] = w; // state S + j + 1
     j++;
-    if (lw > maxLog) maxLog = lw;
+    if (w > peak) peak = w;
+    if (low > peak) peak = low;
   }
   const waitingStates = j;
-  // Normalise: Z = e^{logLow} + sum_j e^{tail_j}, scaled by e^{-maxLog}.
-  let z = Math.exp(chain.logLow - maxLog);
+  // Normalise: Z = e^{logLow} + sum_j w_j, scaled by e^{-maxLog}.
+  let stored = 0;
   let lqSum = 0;
   for (let k = 0; k < waitingStates; k++) {
-    const w = Math.exp(tail[k]! - maxLog);
-    tail[k] = w; // now scaled weight
-    z += w;
-    lqSum += (k + 1) * w;
+    stored += tail[k]!;
+    lqSum += (k + 1) * tail[k]!;
   }
-  const pLow = Math.exp(chain.logLow - maxLog) / z;
+  const maxLog = Math.max(lowLog, stored > 0 ? logScale + Math.log(stored) : -Infinity);
+  const tailFactor = Math.exp(logScale - maxLog);
+  for (let k = 0; k < waitingStates; k++) tail[k] = tail[k]! * tailFactor;
+  const z = Math.exp(lowLog - maxLog) + stored * tailFactor;
+  lqSum *= tailFactor;
+  const pLow = Math.exp(lowLog - maxLog) / z;
   const pTop = Math.exp(-maxLog) / z; // state S
   const pWaitingStates = 1 - pLow; // states above S
   const queueLength = lqSum / z;
@@ -128,14 +143,17 @@ export function chainMetrics(chain: QueueChain, distribution: boolean): Interval
     if (q > 0) waitVirtual += q * meanVirtual; // meanVirtual is Infinity with no agents
   }
   const answered = pBelow + answeredWaiting;
+  // The distribution ignores the far positions holding under 1e-18 of the waiting mass.
+  let used = positions;
+  while (used > 1 && positionMass[used - 1]! < 1e-18 * probWait) used--;
   const t = chain.answerSeconds;
   let serviceLevel = NaN;
   let slAnsweredOfAnswered = NaN;
   let slWaitEndedWithin = NaN;
   let slVirtual = NaN;
   if (distribution) {
-    const answeredWithin = absorbedWithin(answeredMass, positions, fullRate, theta, 1, t);
-    const virtualWithin = absorbedWithin(positionMass, positions, fullRate, theta, 0, t);
+    const answeredWithin = absorbedWithin(answeredMass, used, fullRate, theta, 1, t);
+    const virtualWithin = absorbedWithin(positionMass, used, fullRate, theta, 0, t);
     serviceLevel = pBelow + answeredWithin;
     slAnsweredOfAnswered = answered > 0 ? serviceLevel / answered : 1;
     // Wait ends (answer or abandon) after min(V, patience): P(> t) = P(V > t) e^{-theta t}.

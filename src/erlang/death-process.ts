@@ -32,13 +32,10 @@ export function absorbedWithin(
   const y = scratch(positions);
   for (let r = 0; r < positions; r++) y[r] = mass[r]!;
   let result = 0;
+  let absorbed = 0; // mass absorbed after m steps
   let top = positions; // positions above `top` are empty
   for (let m = 0; m <= last; m++) {
-    if (m >= first) {
-      let transient = 0;
-      for (let r = 0; r < top; r++) transient += y[r]!;
-      result += weights[m - first]! * (total - transient);
-    }
+    if (m >= first) result += weights[m - first]! * absorbed;
     // One step: position r (index r-1) leaves with probability rate(r) / maxRate.
     let carry = 0;
     for (let idx = top - 1; idx >= 0; idx--) {
@@ -46,7 +43,7 @@ export function absorbedWithin(
       y[idx] = y[idx]! - leave + carry;
       carry = leave;
     }
-    // `carry` left position 1: answered (absorbed).
+    absorbed += carry; // left position 1: answered
     while (top > 0 && y[top - 1] === 0) top--;
   }
   return Math.min(total, Math.max(0, result));
@@ -66,18 +63,33 @@ let poissonBuffer = new Float64Array(256);
  */
 function poissonWeights(mean: number): Float64Array {
   const mode = Math.floor(mean);
-  const spread = Math.ceil(12 * Math.sqrt(mean) + 30);
-  const lo = Math.max(0, mode - spread);
-  const hi = mode + spread;
-  const size = hi - lo + 1;
+  // Walk out from the mode until the terms fall below 1e-20 of the mode's (the mass left beyond is
+  // then below 1e-18 for every mean); 9 sqrt(mean) + 30 bounds the walk.
+  const spread = Math.ceil(9 * Math.sqrt(mean) + 30);
+  const size = 2 * spread + 1;
   if (poissonBuffer.length < size) poissonBuffer = new Float64Array(size * 2);
-  const w = poissonBuffer.subarray(0, size);
-  w[mode - lo] = 1;
-  for (let m = mode + 1; m <= hi; m++) w[m - lo] = (w[m - 1 - lo]! * mean) / m;
-  for (let m = mode - 1; m >= lo; m--) w[m - lo] = (w[m + 1 - lo]! * (m + 1)) / mean;
+  const w = poissonBuffer;
+  let hi = mode;
+  let value = 1;
+  w[spread] = 1;
+  while (hi < mode + spread) {
+    value = (value * mean) / (hi + 1);
+    if (value < 1e-20) break;
+    hi++;
+    w[spread + hi - mode] = value;
+  }
+  let lo = mode;
+  value = 1;
+  while (lo > 0 && lo > mode - spread) {
+    value = (value * lo) / mean;
+    if (value < 1e-20) break;
+    lo--;
+    w[spread + lo - mode] = value;
+  }
+  const out = w.subarray(spread + lo - mode, spread + hi - mode + 1);
   let sum = 0;
-  for (let i = 0; i < size; i++) sum += w[i]!;
-  for (let i = 0; i < size; i++) w[i] = w[i]! / sum;
+  for (let i = 0; i < out.length; i++) sum += out[i]!;
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! / sum;
   poissonFirst = lo;
-  return w;
+  return out;
 }

@@ -1,6 +1,9 @@
-import { EPS } from './constants.js';
+import { EPS as EPS_ } from './constants.js';
 import { headcountAfterShrinkage } from './traffic.js';
 import type { DeferredParams } from './types.js';
+
+// Module-local copies: an imported binding can cost a getter call per use under some loaders.
+const EPS = EPS_;
 
 /** One interval of a deferred-work (email) staffing plan. Work is measured in agent-hours. */
 export interface DeferredInterval {

@@ -1,6 +1,10 @@
-import { EPS, MAX_EXTRA_AGENTS } from './constants.js';
+import { EPS as EPS_, MAX_EXTRA_AGENTS as MAX_EXTRA_AGENTS_ } from './constants.js';
 import { erlangBInverse } from './erlang-b.js';
 import type { StaffingTargets } from './types.js';
+
+// Module-local copies: an imported binding can cost a getter call per use under some loaders.
+const EPS = EPS_;
+const MAX_EXTRA_AGENTS = MAX_EXTRA_AGENTS_;
 
 /**
  * Minimal agents N for Erlang C meeting every active target at once (service level X in t s,

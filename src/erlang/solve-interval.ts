@@ -1,4 +1,4 @@
-import { EPS, MAX_EXTRA_AGENTS } from './constants.js';
+import { EPS as EPS_, MAX_EXTRA_AGENTS as MAX_EXTRA_AGENTS_ } from './constants.js';
 import { evaluateChat, chatMaxThroughputPerAgent } from './chat.js';
 import { evaluateErlangA } from './erlang-a.js';
 import { evaluateErlangC } from './erlang-c.js';
@@ -6,6 +6,10 @@ import { solveErlangCAgents } from './erlang-c-solver.js';
 import { fractionalRequirement, meetsTargets, missedTargets } from './targets.js';
 import { headcountAfterShrinkage, trafficErlangs } from './traffic.js';
 import type { IntervalLoad, IntervalMetrics, IntervalStaffing, QueueParams } from './types.js';
+
+// Module-local copies: an imported binding can cost a getter call per use under some loaders.
+const EPS = EPS_;
+const MAX_EXTRA_AGENTS = MAX_EXTRA_AGENTS_;
 
 /**
  * Queue metrics of one interval at a given number of agents, for the queue's model (Erlang C,
@@ -54,16 +58,23 @@ export function solveInterval(load: IntervalLoad, params: QueueParams): Interval
 /** Metrics at `agents`, the requirement continuous in N, headcount, binding target. */
 function staffingAt(load: IntervalLoad, params: QueueParams, agents: number): IntervalStaffing {
   const at = evaluateInterval(load, params, agents);
-  const below = agents > 0 ? evaluateInterval(load, params, agents - 1) : undefined;
+  const below = agents > 0 ? evaluateBelow(load, params, agents - 1) : undefined;
   const { agentsFractional, binding } =
     at.erlangs > 0 ? fractionalRequirement(below, at, params.targets) : { agentsFractional: 0, binding: 'none' as const };
-  return withStaffingNotes(params, {
-    ...at,
-    agentsFractional,
-    headcount: headcountAfterShrinkage(agents, params.shrinkage ?? 0),
-    met: meetsTargets(at, params.targets),
-    binding,
-  });
+  // `at` is a fresh object: extend it in place rather than copy it (this runs once per solve).
+  const row = at as IntervalStaffing;
+  row.agentsFractional = agentsFractional;
+  row.headcount = headcountAfterShrinkage(agents, params.shrinkage ?? 0);
+  row.met = meetsTargets(at, params.targets);
+  row.binding = binding;
+  return withStaffingNotes(params, row);
+}
+
+/** Metrics at N - 1 for the interpolation: the waiting-time distribution only if an SL target needs it. */
+function evaluateBelow(load: IntervalLoad, params: QueueParams, agents: number): IntervalMetrics {
+  if (params.model === 'erlang-c') return evaluateInterval(load, params, agents);
+  const evaluate = params.model === 'chat' ? evaluateChat : evaluateErlangA;
+  return evaluate(load, params, agents, params.targets.serviceLevel !== undefined);
 }
 
 /**

@@ -1,5 +1,8 @@
-import { EPS } from './constants.js';
+import { EPS as EPS_ } from './constants.js';
 import type { IntervalMetrics, StaffingTargets } from './types.js';
+
+// Module-local copies: an imported binding can cost a getter call per use under some loaders.
+const EPS = EPS_;
 
 /** A target that can decide the agent count; 'stability' is N > A for a queue without abandonment. */
 export type BindingTarget = 'serviceLevel' | 'maxAsaSeconds' | 'maxOccupancy' | 'maxAbandonRate' | 'stability';

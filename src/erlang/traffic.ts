@@ -1,5 +1,8 @@
-import { EPS } from './constants.js';
+import { EPS as EPS_ } from './constants.js';
 import type { IntervalLoad } from './types.js';
+
+// Module-local copies: an imported binding can cost a getter call per use under some loaders.
+const EPS = EPS_;
 
 /**
  * Offered traffic in Erlangs: A = volume x ahtSeconds / (intervalMinutes x 60).
