@@ -5,6 +5,7 @@ import { registerErlang } from './erlang.js';
 import { registerDemo } from './demo.js';
 import { registerForecast } from './forecast.js';
 import { registerShiftPlan } from './shift-plan.js';
+import { registerRoster } from './roster.js';
 
 /** Every `wfm` subcommand registers itself here, one module per command. */
 export type RegisterCommand = (program: Command) => void;
@@ -16,5 +17,6 @@ export const commands: RegisterCommand[] = [
   registerDemo,
   registerForecast,
   registerShiftPlan,
+  registerRoster,
   // Add one line per command module, e.g. registerStaff from './staff.js'.
 ];

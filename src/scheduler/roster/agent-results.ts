@@ -1,0 +1,149 @@
+import type { ShiftPlan } from '../shift-plan/types.js';
+import { AgentEvaluator, type AgentScore } from './evaluate-agent.js';
+import type { PlanProblem } from './from-plan.js';
+import { RULE_COUNT, RULE_KEYS, RULE_UNITS } from './problem.js';
+import type { PullResult, ShiftOnGrid } from './pulls.js';
+import type { FlexibleTeamDay, RosterAgentResult, RosterDay, RosterResult, RosterViolation } from './result-types.js';
+import type { RosterAgent } from './types.js';
+
+/**
+ * Per-agent output: days with shift, breaks and sessions; weekly hours against the contract;
+ * preferences met; violations by rule (per-agent rules only; cover and fairness are global).
+ * Also the sessions with who sits in them and the per-day flexible team. O(agents x days + pulls).
+ */
+export function agentResults(
+  pp: PlanProblem,
+  agents: RosterAgent[],
+  assign: Int32Array,
+  shifts: (ShiftOnGrid & { cell: number; instance: number })[],
+  pulls: PullResult,
+  plan: ShiftPlan,
+): { agentList: RosterAgentResult[]; sessions: RosterResult['retraining']['sessions']; days: FlexibleTeamDay[] } {
+  const { problem: p, grid, shiftOfCell } = pp;
+  const D = p.days;
+  const ev = new AgentEvaluator(p);
+  const score: AgentScore = { hard: 0, soft: 0, weekendDays: 0, lateShifts: 0 };
+  const sessionHours = (si: number): number => {
+    const s = plan.retraining[si]!;
+    return ((s.endSlot - s.startSlot) * grid.intervalMinutes) / 60;
+  };
+  const pullsByAgent = new Map<number, typeof pulls.pulls>();
+  for (const pl of pulls.pulls) pullsByAgent.set(pl.agent, [...(pullsByAgent.get(pl.agent) ?? []), pl]);
+  const shiftByAgentCell = new Map<string, (typeof shifts)[number]>();
+  for (const s of shifts) shiftByAgentCell.set(`${s.agent}:${s.cell}`, s);
+
+  const agentList = agents.map((agent, e): RosterAgentResult => {
+    const days: RosterDay[] = [];
+    const myPulls = pullsByAgent.get(e) ?? [];
+    let assigned = 0;
+    for (let d = 0; d < D; d++) {
+      const c = assign[e * D + d]!;
+      if (c < 0) continue;
+      const s = shiftOfCell[c]!;
+      const mine = shiftByAgentCell.get(`${e}:${c}`)!;
+      const inst = s.instances.length > 0 ? s.instances[mine.instance % s.instances.length]! : { breaks: [] };
+      const retraining = myPulls
+        .filter((pl) => {
+          const ses = plan.retraining[pl.session]!;
+          return ses.startSlot >= s.startSlot && ses.endSlot <= s.endSlot;
+        })
+        .map((pl) => {
+          const ses = plan.retraining[pl.session]!;
+          const hours = sessionHours(pl.session);
+          if (pl.kind === 'retraining') assigned += hours;
+          return { pool: ses.pool, start: ses.start, end: ses.end, hours, kind: pl.kind };
+        });
+      days.push({
+        date: grid.days[d]!.date,
+        template: s.template,
+        start: s.start,
+        end: s.end,
+        paidHours: s.paidHours,
+        breaks: inst.breaks.map((b) => ({ name: b.name, paid: b.paid, start: b.start, end: b.end })),
+        retraining,
+        extra: mine.instance >= s.count,
+      });
+    }
+    const amounts = new Float64Array(RULE_COUNT);
+    const core = p.agents[e]!;
+    ev.evaluate(core, assign, e * D, score, amounts);
+    const violations: RosterViolation[] = [];
+    RULE_KEYS.forEach((rule, r) => {
+      if (r < 3 || amounts[r]! <= 1e-9 || rule === 'fairnessLate' || rule === 'fairnessWeekend') return;
+      violations.push({ rule, hard: p.rules[rule].hard, amount: amounts[r]!, unit: RULE_UNITS[rule] });
+    });
+    const weeks = core.windows.map((w) => {
+      let minutes = 0;
+      let n = 0;
+      for (let d = w.fromDay; d < w.toDay; d++) {
+        const c = assign[e * D + d]!;
+        if (c >= 0) {
+          minutes += p.cells[c]!.paidMinutes;
+          n++;
+        }
+      }
+      return { firstDate: grid.days[w.fromDay]!.date, paidHours: minutes / 60, minHours: w.minMinutes / 60, maxHours: w.maxMinutes / 60, days: n, maxDays: w.maxDays };
+    });
+    return {
+      id: agent.id,
+      name: agent.name,
+      team: agent.team,
+      days,
+      weeks,
+      preferences: preferencesMet(agent, pp, assign, e),
+      retrainingHoursNeeded: agent.retrainingHoursNeeded,
+      retrainingHoursAssigned: assigned,
+      violations,
+    };
+  });
+
+  const sessions = plan.retraining.map((ses, si) => ({
+    pool: ses.pool,
+    day: ses.day,
+    start: ses.start,
+    end: ses.end,
+    seats: ses.seats,
+    retraining: pulls.pulls.filter((pl) => pl.session === si && pl.kind === 'retraining').map((pl) => agents[pl.agent]!.id),
+    coaching: pulls.pulls.filter((pl) => pl.session === si && pl.kind === 'coaching').map((pl) => agents[pl.agent]!.id),
+    emptySeats: pulls.emptySeats[si] ?? ses.seats,
+  }));
+
+  // flexible team per day, and flagged hours outstanding after each day's sessions
+  const left = agents.map((a) => a.retrainingHoursNeeded);
+  const days: FlexibleTeamDay[] = grid.days.map((day) => {
+    const team: FlexibleTeamDay['team'] = [];
+    for (const pl of pulls.pulls) {
+      const ses = plan.retraining[pl.session]!;
+      if (ses.day !== day.date) continue;
+      const hours = sessionHours(pl.session);
+      team.push({ agent: agents[pl.agent]!.id, pool: ses.pool, start: ses.start, end: ses.end, hours, kind: pl.kind });
+      if (pl.kind === 'retraining') left[pl.agent] = Math.max(0, left[pl.agent]! - hours);
+    }
+    team.sort((a, b) => a.start.localeCompare(b.start) || a.agent.localeCompare(b.agent));
+    return { date: day.date, team, flaggedHoursOutstanding: left.reduce((t, h) => t + h, 0) };
+  });
+  return { agentList, sessions, days };
+}
+
+function preferencesMet(agent: RosterAgent, pp: PlanProblem, assign: Int32Array, e: number): { met: number; total: number } {
+  const { problem: p, grid } = pp;
+  let met = 0;
+  let total = 0;
+  for (const pref of agent.preferences) {
+    for (let d = 0; d < p.days; d++) {
+      const weekday = grid.days[d]!.weekday;
+      if (pref.days && !pref.days.includes(weekday)) continue;
+      const c = assign[e * p.days + d]!;
+      if (pref.kind === 'preferred-day' || pref.kind === 'unwanted-day') {
+        total++;
+        if ((c >= 0) === (pref.kind === 'preferred-day')) met++;
+      } else if (c >= 0) {
+        total++;
+        const m = p.cells[c]!.startOfDayMinute;
+        const inside = m >= (pref.fromMinute ?? 0) && m <= (pref.toMinute ?? 1440);
+        if (inside === (pref.kind === 'preferred-start')) met++;
+      }
+    }
+  }
+  return { met, total };
+}

@@ -1,0 +1,44 @@
+import { AgentEvaluator, type AgentScore } from './evaluate-agent.js';
+import { RULE_COUNT, RULE_KEYS, type CoreProblem } from './problem.js';
+
+/** Why one under-filled cell could not take more agents: agents blocked, by reason. */
+export type BlockReasons = Record<string, number>;
+
+/**
+ * For an under-filled cell, asks every agent why they are not on it: not available (availability,
+ * time off, template), already on another shift that day, or which hard rules adding the shift
+ * would break (re-scoring that agent with the cell added). O(agents x days).
+ */
+export function blockersOf(p: CoreProblem, assign: Int32Array, cell: number): BlockReasons {
+  const ev = new AgentEvaluator(p);
+  const reasons: BlockReasons = {};
+  const bump = (k: string): void => {
+    reasons[k] = (reasons[k] ?? 0) + 1;
+  };
+  const d = p.cells[cell]!.day;
+  const before = new Float64Array(RULE_COUNT);
+  const after = new Float64Array(RULE_COUNT);
+  const score: AgentScore = { hard: 0, soft: 0, weekendDays: 0, lateShifts: 0 };
+  p.agents.forEach((agent, e) => {
+    const i = e * p.days + d;
+    if (!agent.allowed[cell]) return bump('unavailable');
+    if (assign[i]! === cell) return;
+    if (assign[i]! >= 0) return bump('on another shift that day');
+    before.fill(0);
+    after.fill(0);
+    ev.evaluate(agent, assign, e * p.days, score, before);
+    assign[i] = cell;
+    ev.evaluate(agent, assign, e * p.days, score, after);
+    assign[i] = -1;
+    let any = false;
+    for (let r = 2; r < RULE_COUNT; r++) {
+      const key = RULE_KEYS[r]!;
+      if (p.rules[key].hard && after[r]! > before[r]! + 1e-9) {
+        bump(key);
+        any = true;
+      }
+    }
+    if (!any) bump('free (left off by the search: soft costs)');
+  });
+  return reasons;
+}

@@ -1,0 +1,153 @@
+/**
+ * The roster core's own problem model: a grid of days, a set of demand cells (one per shift type
+ * and day, with a required head count and soft under/over weights) and agents with weekly rules.
+ *
+ * Both entry points map onto it: a shift plan's instances become "demand for shift instance s on
+ * day d" (see `from-plan.ts`), and a Curtois & Qu nurse-rostering instance becomes "demand for
+ * shift type s on day d" (see `curtois-qu.ts`). Each agent works at most one cell per day.
+ *
+ * Times are integer minutes from the horizon start (absolute, so a DST week keeps true rest
+ * lengths); `startOfDayMinute` is the local wall-clock start, used for start-time spread.
+ */
+
+/** Every rule the roster scores, in a fixed order (index into score arrays). */
+export const RULE_KEYS = [
+  'coverUnder',
+  'coverOver',
+  'preference',
+  'minRest',
+  'forbiddenSequence',
+  'maxConsecutiveDays',
+  'minConsecutiveDays',
+  'minConsecutiveDaysOff',
+  'maxWeekends',
+  'weekendsOffEveryOtherWeek',
+  'consecutiveDaysOffPerWeek',
+  'minMinutes',
+  'maxMinutes',
+  'maxDays',
+  'maxShiftsPerType',
+  'startTimeSpread',
+  'fairnessWeekend',
+  'fairnessLate',
+] as const;
+export type RuleKey = (typeof RULE_KEYS)[number];
+export const RULE_COUNT = RULE_KEYS.length;
+export const RULE_INDEX: Readonly<Record<RuleKey, number>> = Object.fromEntries(
+  RULE_KEYS.map((k, i) => [k, i]),
+) as Record<RuleKey, number>;
+
+/** The unit each rule's violation amount is measured in (for reports). */
+export const RULE_UNITS: Readonly<Record<RuleKey, string>> = {
+  coverUnder: 'agents short x cell weight (plan: paid hours of the shift)',
+  coverOver: 'agents over x cell weight',
+  preference: 'weighted preference points',
+  minRest: 'minutes of rest short',
+  forbiddenSequence: 'forbidden shift successions',
+  maxConsecutiveDays: 'days over the maximum',
+  minConsecutiveDays: 'days short of the minimum run',
+  minConsecutiveDaysOff: 'days off short of the minimum run',
+  maxWeekends: 'weekends over the maximum',
+  weekendsOffEveryOtherWeek: 'pairs of consecutive weekends worked',
+  consecutiveDaysOffPerWeek: 'weeks without two consecutive days off',
+  minMinutes: 'minutes under the contract minimum',
+  maxMinutes: 'minutes over the contract maximum',
+  maxDays: 'days over the contract maximum',
+  maxShiftsPerType: 'shifts over the per-type maximum',
+  startTimeSpread: 'minutes of start-time spread over the maximum',
+  fairnessWeekend: 'sum of squared deviations of weekend days worked from the mean (agents x variance)',
+  fairnessLate: 'sum of squared deviations of late shifts from the mean (agents x variance)',
+};
+
+/** Whether a rule is hard and the penalty per unit of violation. */
+export interface RuleSetting {
+  hard: boolean;
+  weight: number;
+}
+
+/** One demand cell: a shift (type or plan instance) on one day. */
+export interface CoreCell {
+  /** Caller's key, e.g. a plan instance id or "D@3". */
+  key: string;
+  day: number;
+  /** Shift type index (for per-type limits and forbidden successions). */
+  type: number;
+  required: number;
+  /** Penalty per agent short of `required`, and per agent over it. */
+  underWeight: number;
+  overWeight: number;
+  startMinute: number;
+  endMinute: number;
+  paidMinutes: number;
+  /** Local wall-clock start minute of its day (0..1439). */
+  startOfDayMinute: number;
+  isLate: boolean;
+}
+
+/** A window of days with contract limits (a week, or the whole horizon). */
+export interface CoreWindow {
+  fromDay: number;
+  /** Exclusive. */
+  toDay: number;
+  minMinutes: number;
+  maxMinutes: number;
+  maxDays: number;
+}
+
+export interface CoreAgent {
+  id: string;
+  /** allowed[cell] = 1 when the agent may work that cell (availability, time off, templates). */
+  allowed: Uint8Array;
+  /** Soft preference cost when the agent works cell c. */
+  workCost: Float64Array;
+  /** Soft preference cost when the agent is off on day d. */
+  offCost: Float64Array;
+  windows: CoreWindow[];
+  /** Per shift type maximum count over the horizon (Infinity = none). */
+  maxPerType: number[];
+  maxConsecutiveDays: number;
+  minConsecutiveDays: number;
+  minConsecutiveDaysOff: number;
+  maxWeekends: number;
+  /** True when the agent worked the weekend before the horizon (weekends off every other week). */
+  workedPreviousWeekend: boolean;
+  /** In the fairness groups (weekend and late shifts shared evenly). */
+  inFairness: boolean;
+}
+
+export interface CoreProblem {
+  days: number;
+  /** Weekend index of each day (-1 on weekdays); days sharing an index form one weekend. */
+  weekendOfDay: Int32Array;
+  /** Start day of each week (for per-week day-off rules and start spread). */
+  weekStarts: number[];
+  types: number;
+  cells: CoreCell[];
+  /** Cell indices by day. */
+  cellsByDay: number[][];
+  agents: CoreAgent[];
+  /** forbiddenFollow[a * types + b] = 1: type b may not follow type a on the next day. */
+  forbiddenFollow: Uint8Array | null;
+  /** Minimum rest between consecutive shifts in minutes (0 = none). */
+  minRestMinutes: number;
+  /** Maximum start-time spread within a week, minutes (Infinity = none). */
+  maxStartSpreadMinutes: number;
+  /** Each full week needs two consecutive days off. */
+  twoConsecutiveDaysOffPerWeek: boolean;
+  /** No two consecutive weekends worked. */
+  weekendsOffEveryOtherWeek: boolean;
+  rules: Record<RuleKey, RuleSetting>;
+}
+
+/** Default settings: everything hard except cover, preferences, spread and fairness. */
+export function defaultRuleSettings(): Record<RuleKey, RuleSetting> {
+  const s = {} as Record<RuleKey, RuleSetting>;
+  for (const k of RULE_KEYS) s[k] = { hard: true, weight: 1 };
+  s.coverUnder = { hard: false, weight: 100 };
+  s.coverOver = { hard: false, weight: 1 };
+  s.preference = { hard: false, weight: 1 };
+  s.startTimeSpread = { hard: false, weight: 0.1 };
+  s.fairnessWeekend = { hard: false, weight: 1 };
+  s.fairnessLate = { hard: false, weight: 1 };
+  return s;
+}

@@ -1,0 +1,117 @@
+/** The roster result: what `wfm roster` writes as JSON (and `POST /v1/rosters` returns). */
+import type { RuleKey } from './problem.js';
+
+export interface RosterBreak {
+  name: string;
+  paid: boolean;
+  start: string;
+  end: string;
+}
+
+export interface RosterSession {
+  pool: string;
+  start: string;
+  end: string;
+  hours: number;
+  /** Retraining for a flagged agent, or coaching on a spare seat. */
+  kind: 'retraining' | 'coaching';
+}
+
+/** One agent's working day. */
+export interface RosterDay {
+  date: string;
+  template: string;
+  start: string;
+  end: string;
+  paidHours: number;
+  breaks: RosterBreak[];
+  retraining: RosterSession[];
+  /** True when the shift is beyond the plan's count (an agent on minimum hours). */
+  extra: boolean;
+}
+
+export interface RosterViolation {
+  rule: RuleKey;
+  hard: boolean;
+  amount: number;
+  unit: string;
+}
+
+export interface RosterAgentResult {
+  id: string;
+  name: string;
+  team: string;
+  days: RosterDay[];
+  /** Per week of the horizon (7-day blocks from its first day). */
+  weeks: { firstDate: string; paidHours: number; minHours: number; maxHours: number; days: number; maxDays: number }[];
+  preferences: { met: number; total: number };
+  retrainingHoursNeeded: number;
+  retrainingHoursAssigned: number;
+  violations: RosterViolation[];
+}
+
+export interface UnfilledShift {
+  template: string;
+  day: string;
+  start: string;
+  end: string;
+  required: number;
+  filled: number;
+  /** Agents blocked, by reason (a hard rule's key, "unavailable", "on another shift that day"). */
+  blockedBy: Record<string, number>;
+}
+
+export interface RosterCoverageInterval {
+  slot: number;
+  start: string;
+  required: number;
+  onShift: number;
+  onPhone: number;
+  onBreak: number;
+  inRetraining: number;
+  over: number;
+  under: number;
+  /** Agents on the phones in the plan for this interval (for the coverage loss). */
+  planOnPhone: number;
+  serviceLevel: number | null;
+}
+
+export interface RosterRuleScore {
+  rule: RuleKey;
+  hard: boolean;
+  weight: number;
+  amount: number;
+  penalty: number;
+  unit: string;
+}
+
+export interface FlexibleTeamDay {
+  date: string;
+  team: { agent: string; pool: string; start: string; end: string; hours: number; kind: 'retraining' | 'coaching' }[];
+  /** Sum over flagged agents of retraining hours still needed at the end of the day. */
+  flaggedHoursOutstanding: number;
+}
+
+export interface RosterResult {
+  grid: { start: string; intervalMinutes: number; slotCount: number; timeZone: string };
+  agents: RosterAgentResult[];
+  unfilledShifts: UnfilledShift[];
+  coverage: RosterCoverageInterval[];
+  retraining: {
+    sessions: { pool: string; day: string; start: string; end: string; seats: number; retraining: string[]; coaching: string[]; emptySeats: number }[];
+    days: FlexibleTeamDay[];
+  };
+  score: { hard: number; soft: number; feasible: boolean; byRule: RosterRuleScore[] };
+  quality: {
+    shiftsRequired: number;
+    shiftsFilled: number;
+    extraShifts: number;
+    /** Under-coverage in agent-intervals: the plan's, the roster's, and the difference. */
+    planUnderAgentIntervals: number;
+    rosterUnderAgentIntervals: number;
+    coverageLossAgentIntervals: number;
+    serviceLevel: { volumeWeighted: number; worst: number; worstStart: string } | null;
+    paidHours: number;
+  };
+  search: { seed: number; iterations: number; restarts: number; stoppedBy: 'iterations' | 'time' };
+}

@@ -1,0 +1,270 @@
+import type { CoreProblem } from './problem.js';
+import { makeRng, randInt } from './rng.js';
+import { RosterState } from './state.js';
+
+export interface SearchOptions {
+  seed: number;
+  /** Hard stop on move evaluations (makes the result independent of machine speed). */
+  maxIterations: number;
+  /** Wall-time budget in ms, measured with `now` (checked every 1024 moves). */
+  timeLimitMs: number;
+  /** A clock in ms supplied by the adapter; the core never reads the clock itself. */
+  now: () => number;
+  /** Cost per unit of weighted hard violation, relative to soft (default 1000). */
+  hardMultiplier?: number;
+  /** Late-acceptance history length (default 500). */
+  historyLength?: number;
+  /** Adapt the hard multiplier within [H/100, 100 H] (strategic oscillation; default true). */
+  adaptive?: boolean;
+}
+
+export interface SearchResult {
+  assign: Int32Array;
+  hard: number;
+  soft: number;
+  iterations: number;
+  restarts: number;
+  /** Why the search stopped. */
+  stoppedBy: 'iterations' | 'time';
+}
+
+/**
+ * Rosters a core problem: greedy construction, then late-acceptance hill climbing (Burke &
+ * Bykov 2017) over four neighbourhoods (change one agent-day; swap two agents' days; swap a block
+ * of up to 7 days between two agents; fill an under-covered cell; re-align an agent's week on one
+ * shift type and start time), with restarts from the best
+ * roster after a long stall. Each move costs O(days) for the one or two agents it touches.
+ * Deterministic for a seed when `maxIterations` binds before `timeLimitMs`.
+ */
+export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult {
+  const rng = makeRng(opts.seed);
+  const H = opts.hardMultiplier ?? 1000;
+  const st = new RosterState(p, H, construct(p, H, rng));
+  const E = p.agents.length;
+  const D = p.days;
+  const A = st.assign;
+  const start = opts.now();
+  const L = opts.historyLength ?? 500;
+  const adaptive = opts.adaptive ?? true;
+  const hh = new Float64Array(L).fill(st.hard);
+  const hs = new Float64Array(L).fill(st.soft);
+  const adaptEvery = 4096;
+  let best = Int32Array.from(A);
+  let bestHard = st.hard;
+  let bestSoft = st.soft;
+  let lastImprove = 0;
+  let restarts = 0;
+  let iter = 0;
+  let stoppedBy: SearchResult['stoppedBy'] = 'iterations';
+  const stall = Math.max(200_000, 2000 * E, 50 * L);
+  const blockBuf = new Int32Array(D);
+  const moved = new Int32Array(D);
+  const prevRow = new Int32Array(D);
+  const twin = new Map<number, number>();
+  p.cells.forEach((cell, c) => twin.set(twinKey(cell.day, cell.type, cell.startOfDayMinute), c));
+  if (E === 0 || p.cells.length === 0) return { assign: best, hard: bestHard, soft: bestSoft, iterations: 0, restarts: 0, stoppedBy };
+  for (; iter < opts.maxIterations; iter++) {
+    if ((iter & 1023) === 0 && opts.now() - start >= opts.timeLimitMs) {
+      stoppedBy = 'time';
+      break;
+    }
+    const cur = st.cost;
+    const r = rng();
+    const v = iter % L;
+    const histCost = st.hardMultiplier * hh[v]! + hs[v]!;
+    let delta: number;
+    if (r < 0.35 || E < 2) {
+      // change one agent-day
+      const e = randInt(rng, E);
+      const d = randInt(rng, D);
+      const dayCells = p.cellsByDay[d]!;
+      const k = randInt(rng, dayCells.length + 1);
+      const to = k === dayCells.length ? -1 : dayCells[k]!;
+      const i = e * D + d;
+      const from = A[i]!;
+      if (to === from || (to >= 0 && !p.agents[e]!.allowed[to])) continue;
+      delta = st.coverDelta(from, to);
+      A[i] = to;
+      delta += st.rescore(e);
+      if (accept(cur + delta, cur, histCost)) {
+        st.applyCover(from, to);
+        st.commit();
+      } else A[i] = from;
+    } else if (r < 0.42) {
+      // re-align: move all of one agent's worked days to the same shift (type and local start)
+      const e = randInt(rng, E);
+      const d = randInt(rng, D);
+      const cur0 = A[e * D + d]!;
+      const dayCells = p.cellsByDay[d]!;
+      if (cur0 < 0 || dayCells.length < 2) continue;
+      const target = p.cells[dayCells[randInt(rng, dayCells.length)]!]!;
+      let changed = 0;
+      delta = 0;
+      for (let dd = 0; dd < D; dd++) {
+        const from = A[e * D + dd]!;
+        if (from < 0) continue;
+        const to = twin.get(twinKey(dd, target.type, target.startOfDayMinute)) ?? -1;
+        if (to < 0 || to === from || !p.agents[e]!.allowed[to]) continue;
+        delta += st.coverDelta(from, to);
+        moved[changed++] = dd;
+        prevRow[dd] = from;
+        A[e * D + dd] = to;
+      }
+      if (changed === 0) continue;
+      delta += st.rescore(e);
+      if (accept(cur + delta, cur, histCost)) {
+        for (let k = 0; k < changed; k++) {
+          const dd = moved[k]!;
+          st.applyCover(prevRow[dd]!, A[e * D + dd]!);
+        }
+        st.commit();
+      } else for (let k = 0; k < changed; k++) A[e * D + moved[k]!] = prevRow[moved[k]!]!;
+    } else if (r < 0.5) {
+      // fill an under-covered cell with an agent who is off, or moves from an over-covered one
+      const c = randInt(rng, p.cells.length);
+      if (st.cover[c]! >= p.cells[c]!.required) continue;
+      const e = randInt(rng, E);
+      const d = p.cells[c]!.day;
+      const i = e * D + d;
+      const from = A[i]!;
+      if (from === c || !p.agents[e]!.allowed[c]) continue;
+      delta = st.coverDelta(from, c);
+      A[i] = c;
+      delta += st.rescore(e);
+      if (accept(cur + delta, cur, histCost)) {
+        st.applyCover(from, c);
+        st.commit();
+      } else A[i] = from;
+    } else {
+      // swap a block of days between two agents (length 1 = a single-day swap); cover unchanged
+      const e1 = randInt(rng, E);
+      let e2 = randInt(rng, E - 1);
+      if (e2 >= e1) e2++;
+      const len = r < 0.7 ? 1 : 2 + randInt(rng, Math.min(6, D - 1));
+      const d0 = randInt(rng, D - len + 1);
+      const a1 = p.agents[e1]!;
+      const a2 = p.agents[e2]!;
+      let same = true;
+      let ok = true;
+      for (let d = d0; d < d0 + len; d++) {
+        const c1 = A[e1 * D + d]!;
+        const c2 = A[e2 * D + d]!;
+        if (c1 !== c2) same = false;
+        if ((c2 >= 0 && !a1.allowed[c2]) || (c1 >= 0 && !a2.allowed[c1])) {
+          ok = false;
+          break;
+        }
+      }
+      if (same || !ok) continue;
+      for (let d = d0; d < d0 + len; d++) {
+        blockBuf[d] = A[e1 * D + d]!;
+        A[e1 * D + d] = A[e2 * D + d]!;
+        A[e2 * D + d] = blockBuf[d]!;
+      }
+      delta = st.rescore(e1, e2);
+      if (accept(cur + delta, cur, histCost)) {
+        st.commit();
+      } else {
+        for (let d = d0; d < d0 + len; d++) {
+          A[e2 * D + d] = A[e1 * D + d]!;
+          A[e1 * D + d] = blockBuf[d]!;
+        }
+      }
+    }
+    hh[v] = st.hard;
+    hs[v] = st.soft;
+    if (adaptive && (iter & (adaptEvery - 1)) === 0) {
+      // strategic oscillation: raise the hard weight while infeasible, relax it while feasible
+      st.hardMultiplier = st.hard > 1e-9 ? Math.min(H * 100, st.hardMultiplier * 1.3) : Math.max(H / 100, st.hardMultiplier / 1.3);
+    }
+    if (st.hard < bestHard - 1e-9 || (st.hard <= bestHard + 1e-9 && st.soft < bestSoft - 1e-9)) {
+      bestHard = st.hard;
+      bestSoft = st.soft;
+      best = Int32Array.from(A);
+      lastImprove = iter;
+    } else if (iter - lastImprove > stall) {
+      // restart from the best roster with a fresh history and a small random kick
+      A.set(best);
+      st.recomputeAll();
+      for (let k = 0; k < Math.max(2, E >> 2); k++) kick(st, rng);
+      hh.fill(st.hard);
+      hs.fill(st.soft);
+      lastImprove = iter;
+      restarts++;
+    }
+  }
+  return { assign: best, hard: bestHard, soft: bestSoft, iterations: iter, restarts, stoppedBy };
+}
+
+function twinKey(day: number, type: number, startOfDayMinute: number): number {
+  return (day * 4096 + type) * 2048 + startOfDayMinute;
+}
+
+function accept(candidate: number, current: number, historic: number): boolean {
+  return candidate <= current || candidate <= historic;
+}
+
+/** A random allowed block swap, applied unconditionally (perturbation for restarts). */
+function kick(st: RosterState, rng: () => number): void {
+  const p = st.p;
+  const E = p.agents.length;
+  const D = p.days;
+  const A = st.assign;
+  const e1 = randInt(rng, E);
+  const e2 = randInt(rng, E);
+  if (e1 === e2) return;
+  const len = 1 + randInt(rng, Math.min(4, D));
+  const d0 = randInt(rng, D - len + 1);
+  for (let d = d0; d < d0 + len; d++) {
+    const c1 = A[e1 * D + d]!;
+    const c2 = A[e2 * D + d]!;
+    if ((c2 >= 0 && !p.agents[e1]!.allowed[c2]) || (c1 >= 0 && !p.agents[e2]!.allowed[c1])) return;
+  }
+  for (let d = d0; d < d0 + len; d++) {
+    const t = A[e1 * D + d]!;
+    A[e1 * D + d] = A[e2 * D + d]!;
+    A[e2 * D + d] = t;
+  }
+  st.rescore(e1, e2);
+  st.commit();
+}
+
+/**
+ * Greedy construction: cells in order of day, each required head filled by the candidate (of up
+ * to 64 sampled agents off that day) whose assignment lowers the cost most. O(required x 64 x days).
+ */
+function construct(p: CoreProblem, H: number, rng: () => number): Int32Array {
+  const st = new RosterState(p, H);
+  const E = p.agents.length;
+  const D = p.days;
+  const A = st.assign;
+  const sample = Math.min(E, 64);
+  for (let d = 0; d < D; d++) {
+    for (const c of p.cellsByDay[d]!) {
+      const need = p.cells[c]!.required;
+      for (let k = 0; k < need; k++) {
+        let bestE = -1;
+        let bestDelta = Infinity;
+        const off = randInt(rng, Math.max(1, E));
+        for (let s = 0; s < sample; s++) {
+          const e = (off + Math.floor((s * E) / sample)) % E;
+          const i = e * D + d;
+          if (A[i]! !== -1 || !p.agents[e]!.allowed[c]) continue;
+          A[i] = c;
+          const delta = st.coverDelta(-1, c) + st.rescore(e);
+          A[i] = -1;
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            bestE = e;
+          }
+        }
+        if (bestE < 0 || bestDelta >= 0) break;
+        A[bestE * D + d] = c;
+        st.applyCover(-1, c);
+        st.rescore(bestE);
+        st.commit();
+      }
+    }
+  }
+  return A;
+}
