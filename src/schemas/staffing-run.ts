@@ -7,6 +7,7 @@ import { WfmError } from '../errors.js';
 import { staffQueue, staffingTotals } from '../erlang/index.js';
 import type { IntervalStaffing, QueueParams } from '../erlang/types.js';
 import { formatInstant, inferIntervalMinutes, parseInstant } from '../time/instant.js';
+import { MAX_DEFERRED_SLOTS } from './staffing.js';
 import type {
   ErlangRequest,
   ErlangResponse,
@@ -50,15 +51,14 @@ export function staffRequest(request: StaffingRequest): StaffingResponse {
   checkGrid(startsMs, intervalMinutes);
   const params = queueParamsOf(request);
   const volumes = request.intervals.map((row) => volumeAt(row, request.volumeQuantile));
-  const { intervals } = staffQueue({
-    intervalMinutes,
-    params,
-    intervals: request.intervals.map((row, i) => ({
-      volume: volumes[i] as number,
-      ahtSeconds: row.ahtSeconds,
-      ...(row.agents === undefined ? {} : { agents: row.agents }),
-    })),
-  });
+  const loads = request.intervals.map((row, i) => ({
+    volume: volumes[i] as number,
+    ahtSeconds: row.ahtSeconds,
+    ...(row.agents === undefined ? {} : { agents: row.agents }),
+  }));
+  const intervals = request.deferred
+    ? staffDeferredOnGrid(loads, startsMs, intervalMinutes, params, request.deferred)
+    : staffQueue({ intervalMinutes, params, intervals: loads }).intervals;
   const results = intervals.map((x, i) => {
     const row = request.intervals[i] as StaffingIntervalInput;
     return { start: formatInstant(startsMs[i] as number, timeZone), ...toResult(x, volumes[i] as number, row.ahtSeconds, row.agents !== undefined, request.model) };
@@ -69,6 +69,7 @@ export function staffRequest(request: StaffingRequest): StaffingResponse {
     model: request.model,
     target: request.target,
     shrinkage: request.shrinkage ?? 0,
+    ...(request.deferred ? { deferred: request.deferred } : {}),
     intervals: results,
     totals: totalsOf(results, intervalMinutes, params),
   };
@@ -180,6 +181,42 @@ export function totalsOf(rows: readonly Omit<IntervalResult, 'start'>[], interva
     unstableIntervals: t.unstableIntervals,
     unmetIntervals: t.unmetIntervals,
   };
+}
+
+/**
+ * Deferred work needs consecutive intervals (work carries over): the rows are laid on the full
+ * grid from the first to the last start, the missing slots closed, then mapped back to the rows.
+ */
+function staffDeferredOnGrid(
+  loads: readonly { volume: number; ahtSeconds: number }[],
+  startsMs: readonly number[],
+  intervalMinutes: number,
+  params: QueueParams,
+  deferred: NonNullable<StaffingRequest['deferred']>,
+): IntervalStaffing[] {
+  const stepMs = intervalMinutes * 60_000;
+  const first = Math.min(...startsMs);
+  const slots = (Math.max(...startsMs) - first) / stepMs + 1;
+  if (slots > MAX_DEFERRED_SLOTS) {
+    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `Deferred work spans ${slots} intervals from the first to the last start; at most ${MAX_DEFERRED_SLOTS}.`, {
+      issues: [{ path: ['intervals'], message: `at most ${MAX_DEFERRED_SLOTS} interval slots for deferred work` }],
+    });
+  }
+  const slotOf = startsMs.map((ms) => (ms - first) / stepMs);
+  const dense = Array.from({ length: slots }, () => ({ volume: 0, ahtSeconds: 0 }));
+  const open = new Array<boolean>(slots).fill(false);
+  loads.forEach((load, i) => {
+    const slot = slotOf[i] as number;
+    dense[slot] = { volume: load.volume, ahtSeconds: load.ahtSeconds };
+    open[slot] = true;
+  });
+  const { intervals } = staffQueue({
+    intervalMinutes,
+    params,
+    intervals: dense,
+    deferred: { deadlineHours: deferred.deadlineHours, open, ...(deferred.maxOccupancy === undefined ? {} : { maxOccupancy: deferred.maxOccupancy }) },
+  });
+  return slotOf.map((slot) => intervals[slot] as IntervalStaffing);
 }
 
 function readStart(text: string, timeZone: string, i: number): number {

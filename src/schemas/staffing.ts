@@ -52,6 +52,16 @@ export const ChatSchema = z.strictObject({
     .describe('Handle time, seconds, when an agent holds 1, 2, ... k chats at once.'),
 });
 
+/** At most this many interval slots (first to last start, gaps included) for deferred work. */
+export const MAX_DEFERRED_SLOTS = 10_000;
+
+export const DeferredSchema = z
+  .strictObject({
+    deadlineHours: z.number().gt(0, 'deadlineHours must be > 0').max(720, 'deadlineHours must be at most 720'),
+    maxOccupancy: z.number().gt(0, 'maxOccupancy must be in (0, 1]').max(1, 'maxOccupancy must be in (0, 1]').optional(),
+  })
+  .describe('Deferred work (email, back office): finish each interval\'s work within deadlineHours at an occupancy target, carrying work to later intervals; replaces the live-queue model. Missing intervals are closed.');
+
 /** The queue description shared by the interval-list and single-interval requests. */
 const queueFields = {
   model: QueueModelSchema.default('erlang-c').describe('Queue model; default erlang-c.'),
@@ -124,11 +134,20 @@ export const StaffingRequestSchema = z
       .optional()
       .describe('IANA zone for wall-clock starts and for the output offsets; default UTC.'),
     volumeQuantile: VolumeQuantileSchema.optional().describe('Staff at a forecast band: p10 | p50 (volume) | p90.'),
+    deferred: DeferredSchema.optional(),
     ...queueFields,
     intervals: z.array(StaffingIntervalInputSchema).min(1, 'give at least one interval').max(MAX_INTERVALS, `at most ${MAX_INTERVALS} intervals`),
   })
   .superRefine((request, ctx) => {
     checkQueue(request, ctx);
+    if (request.deferred && request.model !== 'erlang-c') {
+      ctx.addIssue({ code: 'custom', path: ['deferred'], message: 'deferred work replaces the queue model; leave model out (or erlang-c)' });
+    }
+    if (request.deferred) {
+      request.intervals.forEach((row, i) => {
+        if (row.agents !== undefined) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'agents'], message: 'given agents are not supported for deferred work' });
+      });
+    }
     const quantile = request.volumeQuantile;
     if (quantile === 'p10' || quantile === 'p90') {
       const key = quantile === 'p10' ? 'volumeP10' : 'volumeP90';
@@ -257,6 +276,7 @@ export const StaffingResponseSchema = z.object({
   model: QueueModelSchema,
   target: StaffingTargetSchema,
   shrinkage: z.number(),
+  deferred: DeferredSchema.optional(),
   intervals: z.array(IntervalResultSchema),
   totals: StaffingTotalsSchema,
 });

@@ -55,6 +55,8 @@ describe('staffing request schema', () => {
     ['unknown target key', { target: { serviceLevle: 0.8 } }, 'target', /serviceLevle/],
     ['unknown interval key', { intervals: [{ ...row('2026-06-01T09:00:00Z'), colour: 'red' }] }, 'intervals.0', /colour/],
     ['no intervals', { intervals: [] }, 'intervals', /at least one interval/],
+    ['deferred work with erlang-a', { model: 'erlang-a', patienceSeconds: 60, deferred: { deadlineHours: 4 } }, 'deferred', /replaces the queue model/],
+    ['deferred deadline 0', { deferred: { deadlineHours: 0 } }, 'deferred.deadlineHours', /> 0/],
     ['p90 without the band', { volumeQuantile: 'p90' }, 'intervals.0.volumeP90', /required for volumeQuantile p90/],
   ])('rejects %s, naming the field', (_name, patch, path, message) => {
     const error = rejection({ ...base, ...patch });

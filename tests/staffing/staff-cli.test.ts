@@ -115,6 +115,20 @@ describe('wfm staff', () => {
     expect(out.intervals.map((x: { ahtSeconds: number; agents: number }) => [x.ahtSeconds, x.agents])).toEqual([[180, 14], [180, 14]]); // C01
   });
 
+  it('staffs deferred work (email) by deadline with --deadline-hours; missing hours are closed', async () => {
+    // Computed by hand: 10 emails x 360 s = 1 agent-hour arriving per hour; with a 2-hour deadline
+    // at occupancy 1 a constant 1 agent per open hour finishes every email on time.
+    const csv = 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,360\n2026-06-01T10:00Z,10,360\n2026-06-01T11:00Z,10,360\n2026-06-01T14:00Z,10,360\n';
+    const t = files({ 'mail.csv': csv });
+    const r = await runCli('staff', '--input', t.path('mail.csv'), '--deadline-hours', '2', '--interval', '60', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.deferred).toEqual({ deadlineHours: 2 });
+    expect(out.intervals.map((x: { agents: number }) => x.agents).slice(0, 3)).toEqual([1, 1, 1]);
+    expect(out.intervals.every((x: { serviceLevel: number; binding: string }) => x.serviceLevel === 1 && x.binding === 'deadline')).toBe(true);
+    expect(out.intervals).toHaveLength(4);
+  });
+
   it('adds the Erlang A columns for the erlang-a model', async () => {
     const t = files({ 'in.csv': 'start,volume,aht_seconds,agents\n2026-06-01T09:00Z,100,180,14\n' });
     const r = await runCli('staff', '--input', t.path('in.csv'), '--interval', '30', '--model', 'erlang-a', '--patience-seconds', '300', '--answer-seconds', '20');

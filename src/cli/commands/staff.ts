@@ -29,6 +29,7 @@ const OTHER_FLAG_PATHS: Record<string, readonly string[]> = {
   '--interval': ['intervalMinutes'],
   '--time-zone': ['timeZone'],
   '--volume-quantile': ['volumeQuantile'],
+  '--deadline-hours': ['deferred'],
   '--volume': ['volume'],
   '--aht-seconds': ['ahtSeconds'],
   '--agents': ['agents'],
@@ -259,6 +260,7 @@ export function registerStaff(program: Command): void {
     .description('Agents required per interval (Erlang C, Erlang A, chat) for a list of intervals.')
     .requiredOption('--input <file>', 'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, or a `wfm forecast` JSON')
     .option('--interval <minutes>', 'interval length in minutes (default: inferred from the starts)')
+    .option('--deadline-hours <h>', 'deferred work (email): finish each interval\'s contacts within this many hours (occupancy from --max-occupancy); replaces the queue model')
     .option('--default-aht-seconds <s>', 'handle time for intervals that have none (empty aht_seconds, or null in a forecast without handle times)')
     .option('--time-zone <zone>', 'IANA zone of wall-clock starts and of the output offsets (default UTC)')
     .addOption(new Option('--volume-quantile <q>', 'staff at a forecast band (needs volume_p10 / volume_p90)').choices(['p10', 'p50', 'p90']));
@@ -290,7 +292,12 @@ function runStaff(opts: StaffOptions): void {
   if (opts.timeZone !== undefined) base.timeZone = opts.timeZone;
   if (opts.volumeQuantile !== undefined) base.volumeQuantile = opts.volumeQuantile;
   const { doc, given } = applyQueueFlags(base, opts);
-  for (const [flag, value] of [['--interval', interval], ['--time-zone', opts.timeZone], ['--volume-quantile', opts.volumeQuantile]] as const) {
+  const deadlineHours = numberFlag(opts.deadlineHours as string | undefined, '--deadline-hours');
+  if (deadlineHours !== undefined) {
+    const occupancy = (doc.target as { maxOccupancy?: number } | undefined)?.maxOccupancy;
+    doc.deferred = { ...(doc.deferred as object | undefined), deadlineHours, ...(occupancy === undefined ? {} : { maxOccupancy: occupancy }) };
+  }
+  for (const [flag, value] of [['--deadline-hours', deadlineHours], ['--interval', interval], ['--time-zone', opts.timeZone], ['--volume-quantile', opts.volumeQuantile]] as const) {
     if (value !== undefined) given.add(flag);
   }
   let response: StaffingResponse;
