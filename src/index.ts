@@ -46,6 +46,9 @@ export type {
   SpecialDay,
 } from './forecast/index.js';
 export { ForecastRequestSchema, ForecastResultSchema, parseForecastRequest, forecastRequest } from './schemas/forecast.js';
+export { forecastMany } from './workers/forecast-many.js';
+export type { ForecastManyOptions } from './workers/forecast-many.js';
+export type { ForecastSeries } from './workers/handlers/forecast.js';
 export {
   StaffingRequestSchema,
   StaffingResponseSchema,
