@@ -4,6 +4,7 @@ import { staffBatch, type StaffingBatch, BATCH_RESULT_COLUMNS } from '../../src/
 import { staffQueue } from '../../src/erlang/index.js';
 import type { QueueParams } from '../../src/erlang/types.js';
 import { isWfmError } from '../../src/errors.js';
+import { parseStaffingRequest, staffRequest } from '../../src/schemas/staffing.js';
 import { createPool, runTask, type WfmPool } from '../../src/workers/pool.js';
 import { staffBatchOnPool } from '../../src/workers/staffing-batch.js';
 
@@ -107,6 +108,17 @@ describe('staffBatchOnPool (2 worker threads)', () => {
     expect(isWfmError(error)).toBe(true);
     expect((error as { code: string }).code).toBe('WFM_ERR_INPUT_INVALID');
     expect((error as { issues: { path: unknown[] }[] }).issues[0]?.path).toEqual(['volume']);
+  });
+
+  it("runs a whole staffing request on a worker ('staffing.request') with the same answer as in-thread", async () => {
+    const body = {
+      intervalMinutes: 30,
+      target: { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.85 },
+      intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: 180 }],
+    };
+    const pooled = await runTask(pool, 'staffing.request', body);
+    expect(pooled).toEqual(staffRequest(parseStaffingRequest(body)));
+    expect(pooled.intervals[0]?.agents).toBe(14); // ../shared/reference/erlang-cases.json C01
   });
 
   it('cancels through an AbortSignal', async () => {

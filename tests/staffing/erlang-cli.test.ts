@@ -58,6 +58,34 @@ describe('wfm erlang', () => {
     expect(out.abandonRate).toBeCloseTo(0.0139837441224, 9);
   });
 
+  it('chat with one chat per agent is Erlang A (reference case A01 again)', async () => {
+    // By the model's definition an agent with j chats completes them at rate j / AHT_j; with k = 1
+    // that is M/M/N+M, so ../shared/reference/erlang-cases.json A01 applies: SL 0.916792091864,
+    // abandonment 0.0139837441224.
+    const r = await runCli('erlang', ...C01, '--agents', '14', '--model', 'chat', '--chat-aht', '180', '--patience-seconds', '300', '--answer-seconds', '20');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.serviceLevel).toBeCloseTo(0.916792091864, 9);
+    expect(out.abandonRate).toBeCloseTo(0.0139837441224, 9);
+    expect(out.abandonmentCapped).toBe(false);
+    expect(out.note).toMatch(/abandonment not capped/);
+  });
+
+  it('solves chat with concurrency and an abandonment cap, meeting every target', async () => {
+    const r = await runCli('erlang', '--volume', '300', '--interval', '30', '--aht-seconds', '300', '--model', 'chat', '--chat-aht', '300,420,560',
+      '--patience-seconds', '120', '--service-level', '0.8', '--answer-seconds', '30', '--max-abandon-rate', '0.05');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.met).toBe(true);
+    expect(out.serviceLevel).toBeGreaterThanOrEqual(0.8);
+    expect(out.abandonRate).toBeLessThanOrEqual(0.05);
+    // Fewer agents than Erlangs: each agent holds up to 3 chats (A = 300 x 300 / 1800 = 50).
+    expect(out.agents).toBeLessThan(50);
+    const below = await runCli('erlang', '--volume', '300', '--interval', '30', '--aht-seconds', '300', '--model', 'chat', '--chat-aht', '300,420,560',
+      '--patience-seconds', '120', '--answer-seconds', '30', '--agents', String(out.agents - 1), '--service-level', '0.8', '--max-abandon-rate', '0.05');
+    expect(JSON.parse(below.stdout).met).toBe(false);
+  });
+
   it.each([
     ['a negative volume', ['--volume', '-1', '--interval', '30', '--aht-seconds', '180'], /--volume: volume must be >= 0/],
     ['SL outside (0, 1)', [...C01, '--service-level', '1.2', '--answer-seconds', '20'], /--service-level: serviceLevel must be in \(0, 1\)/],
