@@ -37,7 +37,9 @@ let answeredMass = new Float64Array(1024);
 function ensure(size: number): void {
   if (tail.length < size) {
     const grown = Math.max(size, tail.length * 2);
+    const kept = tail;
     tail = new Float64Array(grown);
+    tail.set(kept); // the weights written so far
     positionMass = new Float64Array(grown);
     answeredMass = new Float64Array(grown);
   }
