@@ -158,7 +158,7 @@ describe('wfm staff rejects bad input with exit 2, naming the line and field, wr
     ['duplicate interval', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:00Z,12,180\n', [], /line 3, start: duplicate interval/],
     ['same instant, two offsets', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T05:00-04:00,12,180\n', ['--interval', '15'], /line 3, start: duplicate interval/],
     ['service level above 1', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--service-level', '80', '--answer-seconds', '20'], /--service-level: serviceLevel must be in \(0, 1\)/],
-    ['answer time missing', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--service-level', '0.8'], /target\.answerSeconds \(--answer-seconds\): answerSeconds is required/],
+    ['answer time missing', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--service-level', '0.8'], /target\.answerSeconds: answerSeconds is required with a serviceLevel target \(--answer-seconds\)/],
     ['a start off the grid', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:20Z,10,180\n', ['--interval', '15'], /line 3, start: starts 20 minutes after/],
     ['a non-number flag', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--shrinkage', 'lots'], /--shrinkage: "lots" is not a number/],
   ];

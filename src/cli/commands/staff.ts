@@ -108,22 +108,24 @@ const SNAKE: Record<string, string> = { ahtSeconds: 'aht_seconds', volumeP10: 'v
  */
 export function relabelError(error: unknown, origin: RowOrigin, given: ReadonlySet<string>): never {
   if (!isWfmError(error) || error.issues.length === 0) throw error;
-  const labelled = error.issues.map((issue): { issue: WfmIssue; label: string } => {
+  const labelled = error.issues.map((issue): { issue: WfmIssue; label: string; row: boolean; hint?: string } => {
     const [head, index, field] = issue.path;
     if (head === 'intervals' && typeof index === 'number' && origin.csvLines) {
       const line = origin.csvLines[index] ?? index + 2;
       const column = typeof field === 'string' ? (SNAKE[field] ?? field) : undefined;
       const path = column ? ['line', line, column] : ['line', line];
-      return { issue: { path, message: issue.message }, label: `${origin.what} CSV line ${line}${column ? `, ${column}` : ''}` };
+      return { issue: { path, message: issue.message }, label: `${origin.what} CSV line ${line}${column ? `, ${column}` : ''}`, row: true };
     }
     const flag = flagFor(issue.path);
-    const label = flag && given.has(flag) ? flag : `${formatPath(issue.path)}${flag ? ` (${flag})` : ''}`;
-    return { issue, label };
+    if (flag && given.has(flag)) return { issue: { path: [flag], message: issue.message }, label: flag, row: false };
+    return { issue: { path: issue.path, message: `${issue.message}${flag ? ` (${flag})` : ''}` }, label: formatPath(issue.path), row: false, ...(flag ? { hint: flag } : {}) };
   });
-  const first = labelled[0] as { issue: WfmIssue; label: string };
+  const first = labelled[0] as { issue: WfmIssue; label: string; row: boolean; hint?: string };
   const more = labelled.length > 1 ? ` (and ${labelled.length - 1} more)` : '';
-  throw new WfmError(error.code, `${first.label}: ${first.issue.message}${more}`, {
-    issues: labelled.map((x) => ({ path: x.issue.path, message: `${x.label}: ${x.issue.message}` })),
+  // A hand-written message (not a schema summary) already says what to do: keep it.
+  const headline = first.row || error.message.startsWith('Invalid ') ? `${first.label}: ${first.issue.message}${more}` : `${error.message}${first.hint ? ` (${first.hint})` : ''}`;
+  throw new WfmError(error.code, headline, {
+    issues: labelled.map((x) => x.issue),
     cause: error,
   });
 }
