@@ -4,10 +4,14 @@ import { isWfmError, type WfmError } from '../../src/errors.js';
 import {
   DEFAULT_TARGET,
   ErlangResponseSchema,
+  IntervalResultSchema,
   MAX_INTERVALS,
   StaffingResponseSchema,
+  StaffingTotalsSchema,
+  erlangRequest,
   parseErlangRequest,
   parseStaffingRequest,
+  staffRequest,
 } from '../../src/schemas/staffing.js';
 
 const row = (start: string, volume = 10, ahtSeconds = 180) => ({ start, volume, ahtSeconds });
@@ -106,5 +110,27 @@ describe('response schemas', () => {
     expect(Object.keys(staffing.properties)).toEqual(expect.arrayContaining(['intervals', 'totals', 'timeZone']));
     const erlang = z.toJSONSchema(ErlangResponseSchema) as { properties: Record<string, unknown> };
     expect(Object.keys(erlang.properties)).toEqual(expect.arrayContaining(['agents', 'serviceLevel', 'abandonRate']));
+  });
+});
+
+describe('responses match their schemas (what the HTTP API serialises)', () => {
+  const intervals = [
+    { start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: 180 },
+    { start: '2026-06-01T09:30:00Z', volume: 100, ahtSeconds: 180, agents: 10 },
+  ];
+  it.each([
+    ['erlang-c', {}],
+    ['erlang-a', { model: 'erlang-a', patienceSeconds: 120, target: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 }, queueCapacity: 60 }],
+    ['chat', { model: 'chat', patienceSeconds: 120, chat: { ahtSecondsByConcurrency: [180, 250] } }],
+    ['deferred', { deferred: { deadlineHours: 2 }, intervals: intervals.map(({ agents: _a, ...r }) => r) }],
+  ])('%s', (_name, patch) => {
+    const response = staffRequest(parseStaffingRequest({ intervalMinutes: 30, shrinkage: 0.25, intervals, ...patch }));
+    const parsed = StaffingResponseSchema.strict().extend({ intervals: z.array(IntervalResultSchema.strict()), totals: StaffingTotalsSchema.strict() }).safeParse(response);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it('erlang', () => {
+    const response = erlangRequest(parseErlangRequest({ volume: 100, intervalMinutes: 30, ahtSeconds: 180, model: 'erlang-a', patienceSeconds: 300 }));
+    expect(ErlangResponseSchema.strict().safeParse(response).error?.issues ?? []).toEqual([]);
   });
 });
