@@ -4,7 +4,7 @@
  * (queues) with `forecastMany` on the worker pool, one thread vs all threads, and the speed-up.
  * `FORECAST_BENCH_SERIES=20 npm run bench -- forecast-speed` runs fewer series.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { forecast } from '../src/forecast/forecast.js';
 import type { IntervalHistoryRow } from '../src/forecast/types.js';
 import { forecastMany } from '../src/workers/forecast-many.js';
@@ -59,23 +59,28 @@ const singleMs = times[2] as number;
 
 const count = Number(process.env.FORECAST_BENCH_SERIES ?? 100);
 const make = (): ForecastSeries[] => Array.from({ length: count }, (_, k) => ({ ...series(k + 1), options: { method: 'auto' } }));
-async function onPool(threads: number): Promise<number> {
+/** Wall time of the batch, and process CPU time (all threads) / wall time: the parallelism obtained. */
+async function onPool(threads: number): Promise<{ ms: number; cpuPerWall: number }> {
   const pool = createPool({ maxThreads: threads, minThreads: threads });
   try {
     await forecastMany(pool, make().slice(0, threads)); // start and warm the threads
     const batch = make();
+    const cpu0 = process.cpuUsage();
     const t0 = nowMs();
     const results = await forecastMany(pool, batch);
     const ms = nowMs() - t0;
+    const cpu = process.cpuUsage(cpu0);
     if (results.length !== count) throw new Error('missing results');
-    return ms;
+    return { ms, cpuPerWall: Math.round(((cpu.user + cpu.system) / 1000 / ms) * 100) / 100 };
   } finally {
     await pool.destroy();
   }
 }
 const threads = availableParallelism();
-const oneThreadMs = await onPool(1);
-const allThreadsMs = await onPool(threads);
+const oneThread = await onPool(1);
+const allThreads = await onPool(threads);
+const oneThreadMs = oneThread.ms;
+const allThreadsMs = allThreads.ms;
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 writeResult({
   name: 'forecast-speed',
@@ -89,7 +94,13 @@ writeResult({
     poolAllThreadsMs: r1(allThreadsMs),
     speedUp: Math.round((oneThreadMs / allThreadsMs) * 100) / 100,
     seriesPerSecond: r1((count * 1000) / allThreadsMs),
+    cpuPerWallOneThread: oneThread.cpuPerWall,
+    cpuPerWallAllThreads: allThreads.cpuPerWall,
   },
   targets: { singleSeriesMedianMs: { target: '< 1000 ms for 35,040 points (fit, backtest, forecast)', met: singleMs < 1000 } },
-  details: { singleSeriesRunsMs: times.map(r1), note: 'measured on a shared 2-core machine while other work was running' },
+  details: {
+    singleSeriesRunsMs: times.map(r1),
+    loadAverage1m: loadavg()[0],
+    note: 'measured on a shared 2-core machine while other work was running; cpuPerWall = process CPU time (all threads) / wall time',
+  },
 });
