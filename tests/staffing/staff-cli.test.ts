@@ -115,6 +115,17 @@ describe('wfm staff', () => {
     expect(out.intervals.map((x: { ahtSeconds: number; agents: number }) => [x.ahtSeconds, x.agents])).toEqual([[180, 14], [180, 14]]); // C01
   });
 
+  it('asks for --default-aht-seconds when a forecast JSON has null handle times', async () => {
+    const forecast = { method: 'snaive', intervalMinutes: 30, timeZone: 'UTC', report: {}, intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: null, volumeP10: 90, volumeP90: 110 }] };
+    const t = files({ 'f.json': JSON.stringify(forecast) });
+    const missing = await runCli('staff', '--input', t.path('f.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/intervals\[0\]\.ahtSeconds is null .*give --default-aht-seconds/);
+    const r = await runCli('staff', '--input', t.path('f.json'), '--default-aht-seconds', '180');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).intervals[0].agents).toBe(14); // C01, default target 80 % in 20 s
+  });
+
   it('staffs deferred work (email) by deadline with --deadline-hours; missing hours are closed', async () => {
     // Computed by hand: 10 emails x 360 s = 1 agent-hour arriving per hour; with a 2-hour deadline
     // at occupancy 1 a constant 1 agent per open hour finishes every email on time.

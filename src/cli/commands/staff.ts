@@ -144,6 +144,14 @@ const INTERVAL_KEYS = ['start', 'volume', 'ahtSeconds', 'agents', 'volumeP10', '
  */
 export function readStaffingInput(path: string, defaultAhtSeconds?: number): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
   const read = readRows(path, defaultAhtSeconds);
+  if (defaultAhtSeconds === undefined && Array.isArray(read.doc.intervals)) {
+    const i = read.doc.intervals.findIndex((row: unknown) => typeof row === 'object' && row !== null && (row as { ahtSeconds?: unknown }).ahtSeconds === null);
+    if (i >= 0) {
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); give --default-aht-seconds.`, {
+        issues: [{ path: ['intervals', i, 'ahtSeconds'], message: 'null; give --default-aht-seconds' }],
+      });
+    }
+  }
   if (defaultAhtSeconds !== undefined && Array.isArray(read.doc.intervals)) {
     read.doc.intervals = read.doc.intervals.map((row: unknown) =>
       typeof row === 'object' && row !== null && ((row as { ahtSeconds?: unknown }).ahtSeconds ?? null) === null ? { ...row, ahtSeconds: defaultAhtSeconds } : row,
