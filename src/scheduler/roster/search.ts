@@ -2,6 +2,9 @@ import type { CoreProblem } from './problem.js';
 import { makeRng, randInt } from './rng.js';
 import { RosterState } from './state.js';
 
+export type MoveKind = 'change' | 'fill' | 'moveDay' | 'realign' | 'swapDay' | 'swapBlock';
+const DEFAULT_MOVES: Record<MoveKind, number> = { change: 35, fill: 10, moveDay: 10, realign: 7, swapDay: 18, swapBlock: 20 };
+
 export interface SearchOptions {
   seed: number;
   /** Hard stop on move evaluations (makes the result independent of machine speed). */
@@ -14,6 +17,11 @@ export interface SearchOptions {
   hardMultiplier?: number;
   /** Late-acceptance history length (default 500). */
   historyLength?: number;
+  /**
+   * Relative frequency of the neighbourhoods (default change 35, fill 10, move-day 10, re-align 7,
+   * swap-day 18, swap-block 20). Zero disables one.
+   */
+  moves?: Partial<Record<MoveKind, number>>;
   /** Adapt the hard multiplier within [H/100, 100 H] (strategic oscillation; default true). */
   adaptive?: boolean;
 }
@@ -30,24 +38,34 @@ export interface SearchResult {
 
 /**
  * Rosters a core problem: greedy construction, then late-acceptance hill climbing (Burke &
- * Bykov 2017) over four neighbourhoods (change one agent-day; swap two agents' days; swap a block
+ * Bykov 2017) over six neighbourhoods (change one agent-day; swap two agents' days; swap a block
  * of up to 7 days between two agents; fill an under-covered cell; re-align an agent's week on one
- * shift type and start time), with restarts from the best
- * roster after a long stall. Each move costs O(days) for the one or two agents it touches.
+ * shift type and start time; move a working day to a day off), with restarts after a long stall
+ * (alternately from the best roster with a random kick and from a fresh randomised construction). Each move costs O(days) for the one or two agents it touches.
  * Deterministic for a seed when `maxIterations` binds before `timeLimitMs`.
  */
 export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult {
   const rng = makeRng(opts.seed);
   const H = opts.hardMultiplier ?? 1000;
-  const st = new RosterState(p, H, construct(p, H, rng));
+  const st = new RosterState(p, H, construct(p, H, rng, 0));
   const E = p.agents.length;
   const D = p.days;
   const A = st.assign;
   const start = opts.now();
   const L = opts.historyLength ?? 500;
   const adaptive = opts.adaptive ?? true;
+  const w = { ...DEFAULT_MOVES, ...opts.moves };
+  const order: MoveKind[] = ['change', 'moveDay', 'realign', 'fill', 'swapDay', 'swapBlock'];
+  const total = order.reduce((t, k) => t + w[k], 0) || 1;
+  const cut: number[] = [];
+  order.reduce((acc, k) => {
+    cut.push((acc + w[k]) / total);
+    return acc + w[k];
+  }, 0);
   const hh = new Float64Array(L).fill(st.hard);
-  const hs = new Float64Array(L).fill(st.soft);
+  // the history starts a little above the current cost, so the search can leave a local optimum
+  const slack = (): number => 0.02 * Math.abs(st.soft) + 1;
+  const hs = new Float64Array(L).fill(st.soft + slack());
   const adaptEvery = 4096;
   let best = Int32Array.from(A);
   let bestHard = st.hard;
@@ -56,7 +74,7 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
   let restarts = 0;
   let iter = 0;
   let stoppedBy: SearchResult['stoppedBy'] = 'iterations';
-  const stall = Math.max(200_000, 2000 * E, 50 * L);
+  const stall = Math.max(20_000, 2000 * E, 50 * L);
   const blockBuf = new Int32Array(D);
   const moved = new Int32Array(D);
   const prevRow = new Int32Array(D);
@@ -73,7 +91,7 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
     const v = iter % L;
     const histCost = st.hardMultiplier * hh[v]! + hs[v]!;
     let delta: number;
-    if (r < 0.35 || E < 2) {
+    if (r < cut[0]! || E < 2) {
       // change one agent-day
       const e = randInt(rng, E);
       const d = randInt(rng, D);
@@ -90,7 +108,31 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
         st.applyCover(from, to);
         st.commit();
       } else A[i] = from;
-    } else if (r < 0.42) {
+    } else if (r < cut[1]!) {
+      // move a working day: the agent works the same shift (type and start) on one of its days off instead
+      const e = randInt(rng, E);
+      const d1 = randInt(rng, D);
+      const d2 = randInt(rng, D);
+      const i1 = e * D + d1;
+      const i2 = e * D + d2;
+      const from = A[i1]!;
+      if (d1 === d2 || from < 0 || A[i2]! >= 0) continue;
+      const fc = p.cells[from]!;
+      const to = twin.get(twinKey(d2, fc.type, fc.startOfDayMinute)) ?? -1;
+      if (to < 0 || !p.agents[e]!.allowed[to]) continue;
+      delta = st.coverDelta(from, -1) + st.coverDelta(-1, to);
+      A[i1] = -1;
+      A[i2] = to;
+      delta += st.rescore(e);
+      if (accept(cur + delta, cur, histCost)) {
+        st.applyCover(from, -1);
+        st.applyCover(-1, to);
+        st.commit();
+      } else {
+        A[i1] = from;
+        A[i2] = -1;
+      }
+    } else if (r < cut[2]!) {
       // re-align: move all of one agent's worked days to the same shift (type and local start)
       const e = randInt(rng, E);
       const d = randInt(rng, D);
@@ -119,7 +161,7 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
         }
         st.commit();
       } else for (let k = 0; k < changed; k++) A[e * D + moved[k]!] = prevRow[moved[k]!]!;
-    } else if (r < 0.5) {
+    } else if (r < cut[3]!) {
       // fill an under-covered cell with an agent who is off, or moves from an over-covered one
       const c = randInt(rng, p.cells.length);
       if (st.cover[c]! >= p.cells[c]!.required) continue;
@@ -140,7 +182,7 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
       const e1 = randInt(rng, E);
       let e2 = randInt(rng, E - 1);
       if (e2 >= e1) e2++;
-      const len = r < 0.7 ? 1 : 2 + randInt(rng, Math.min(6, D - 1));
+      const len = r < cut[4]! ? 1 : 2 + randInt(rng, Math.min(6, D - 1));
       const d0 = randInt(rng, D - len + 1);
       const a1 = p.agents[e1]!;
       const a2 = p.agents[e2]!;
@@ -184,11 +226,12 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
       lastImprove = iter;
     } else if (iter - lastImprove > stall) {
       // restart from the best roster with a fresh history and a small random kick
-      A.set(best);
+      // alternate: the best roster with a random kick, or a fresh randomised construction
+      A.set(restarts % 2 === 0 ? best : construct(p, H, rng, 0.3));
       st.recomputeAll();
-      for (let k = 0; k < Math.max(2, E >> 2); k++) kick(st, rng);
+      if (restarts % 2 === 0) for (let k = 0; k < Math.max(2, E >> 2); k++) kick(st, rng);
       hh.fill(st.hard);
-      hs.fill(st.soft);
+      hs.fill(st.soft + slack());
       lastImprove = iter;
       restarts++;
     }
@@ -231,9 +274,10 @@ function kick(st: RosterState, rng: () => number): void {
 
 /**
  * Greedy construction: cells in order of day, each required head filled by the candidate (of up
- * to 64 sampled agents off that day) whose assignment lowers the cost most. O(required x 64 x days).
+ * to 64 sampled agents off that day) whose assignment lowers the cost most (randomised by `noise`
+ * on restarts). O(required x 64 x days).
  */
-function construct(p: CoreProblem, H: number, rng: () => number): Int32Array {
+function construct(p: CoreProblem, H: number, rng: () => number, noise: number): Int32Array {
   const st = new RosterState(p, H);
   const E = p.agents.length;
   const D = p.days;
@@ -251,7 +295,8 @@ function construct(p: CoreProblem, H: number, rng: () => number): Int32Array {
           const i = e * D + d;
           if (A[i]! !== -1 || !p.agents[e]!.allowed[c]) continue;
           A[i] = c;
-          const delta = st.coverDelta(-1, c) + st.rescore(e);
+          const raw = st.coverDelta(-1, c) + st.rescore(e);
+          const delta = raw < 0 ? raw * (1 - noise * rng()) : raw;
           A[i] = -1;
           if (delta < bestDelta) {
             bestDelta = delta;
