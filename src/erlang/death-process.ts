@@ -1,16 +1,64 @@
 /**
- * Time to absorption of a pure death process, by uniformization (Jensen's method): the queue
- * ahead of a waiting contact. A contact that arrives in position r (1 = first in line) moves to
- * r - 1 at rate rate(r) = base + (r - 1 + shift) x theta and is answered on leaving position 1.
- * With shift 0 this is the virtual wait V (patience ignored for the contact itself); with shift 1
- * it is V', the wait of a contact that is eventually answered, tilted by its own patience
+ * Time to absorption of a pure death process: the queue ahead of a waiting contact. A contact
+ * that arrives in position r (1 = first in line) moves to r - 1 at rate
+ * rate(r) = base + (r - 1 + shift) x theta and is answered on leaving position 1. With shift 0 this
+ * is the virtual wait V (its own patience ignored); with shift 1 it is V', the wait of a contact
+ * that is eventually answered, tilted by its own patience
  * (E[e^{-theta V}; V <= t] = P(answered | r) P(V' <= t)).
  *
- * Returns sum_r mass[r] P(T_r <= t) for the positions r = 1..positions, mass[r] at index r - 1.
- * All quantities are non-negative, so there is no cancellation: the error is the Poisson tail
- * cut off (below 1e-16). O(positions x (Lambda t + 10 sqrt(Lambda t))), Lambda = the largest rate.
+ * Returns sum_r mass[r] P(T_r <= t) for positions r = 1..positions (mass[r] at index r - 1).
+ *
+ * Closed form: the stages are theta (a + i), i = 0..r-1, a = base / theta + shift, and such a sum is
+ * -ln(U) / theta with U ~ Beta(a, r). So P(T_r <= t) = 1 - I_x(a, r) = P(K >= r), x = e^{-theta t},
+ * K negative binomial: P(K = j) = (a)_j / j! x^a (1 - x)^j. Summed over positions,
+ * sum_r mass_r P(K >= r) = total - sum_j P(K = j) (mass beyond position j): positive terms, the
+ * pmf by a log-space recurrence (no underflow of x^a for thousands of agents). theta = 0 is the
+ * Gamma(r, base) limit: K Poisson(base t). O(positions).
+ * The uniformization below computes the same quantity by another route (a test checks one against the other).
  */
 export function absorbedWithin(
+  mass: Float64Array,
+  positions: number,
+  base: number,
+  theta: number,
+  shift: number,
+  seconds: number,
+): number {
+  let total = 0;
+  for (let r = 0; r < positions; r++) total += mass[r]!;
+  if (positions === 0 || total === 0 || !(seconds > 0)) return 0;
+  let logPmf: number;
+  let logStep: number; // log of the pmf ratio's constant factor
+  let a = 0;
+  const poisson = theta === 0;
+  if (poisson) {
+    if (!(base > 0)) return 0;
+    logPmf = -base * seconds;
+    logStep = Math.log(base * seconds);
+  } else {
+    a = base / theta + shift;
+    if (!(a > 0)) return 0;
+    logPmf = -a * theta * seconds; // x^a
+    logStep = Math.log(-Math.expm1(-theta * seconds)); // log(1 - x)
+  }
+  // beyond = mass at positions r > j (r is 1-based: index r - 1); walk j = 0..positions-1.
+  let beyond = total;
+  let notYet = 0;
+  for (let j = 0; j < positions && beyond > 0; j++) {
+    if (j > 0) logPmf += poisson ? logStep - Math.log(j) : logStep + Math.log((a + j - 1) / j);
+    notYet += Math.exp(logPmf) * beyond;
+    beyond -= mass[j]!;
+  }
+  return Math.min(total, Math.max(0, total - notYet));
+}
+
+/**
+ * The same quantity as `absorbedWithin` by uniformization (Jensen's method): all terms are
+ * non-negative, the error is the Poisson tail cut off (below 1e-18).
+ * O(positions x (Lambda t + 9 sqrt(Lambda t))), Lambda = the largest rate. Kept as the
+ * independent reference that the closed form is tested against.
+ */
+export function absorbedWithinUniformized(
   mass: Float64Array,
   positions: number,
   base: number,
