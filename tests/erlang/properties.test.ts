@@ -113,6 +113,34 @@ describe('Erlang A and chat properties (fast-check)', () => {
     );
   });
 
+  it('minimality by brute force: no smaller N meets every target (Erlang A and chat, all target kinds)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 30, noNaN: true }),
+        ahtArb,
+        patienceArb,
+        targetsArb,
+        fc.option(fc.double({ min: 0.01, max: 0.3, noNaN: true }), { nil: undefined }),
+        fc.constantFrom('erlang-a', 'chat'),
+        (a, aht, patience, base, maxAbandonRate, model) => {
+          const targets: StaffingTargets = { ...base, ...(maxAbandonRate !== undefined ? { maxAbandonRate } : {}) };
+          const params: QueueParams = {
+            model,
+            targets,
+            patienceSeconds: patience,
+            ...(model === 'chat' ? { chat: { ahtSecondsByConcurrency: [aht, aht * 1.5] } } : {}),
+          };
+          const solved = solveInterval(loadOf(a, aht), params);
+          expect(solved.met).toBe(true);
+          for (let n = 0; n < solved.agents; n++) {
+            expect(meetsTargets(evaluateInterval(loadOf(a, aht), params, n), targets), `N = ${n} < ${solved.agents}`).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('Erlang A tends to Erlang C as patience grows', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.5, max: 60, noNaN: true }), ahtArb, fc.integer({ min: 2, max: 10 }), (a, aht, spare) => {
