@@ -35,6 +35,8 @@ export interface PoolColumn {
 
 export interface BreakColumn {
   col: number;
+  /** The pending-count column at the same lattice point. */
+  pendCol: number;
   template: number;
   rule: number;
   slot: number;
@@ -150,7 +152,8 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
     });
   });
 
-  // Shift columns.
+  // Shift columns. `openAt` records the lattice points some window stays open after.
+  const openAt = new Set<number>();
   const shiftCols = candidates.map((c, ci) => {
     const t = rules.templates[c.template];
     const tg = onGrid[c.template] as TemplateOnGrid;
@@ -164,6 +167,7 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
       vals.push(-1);
       for (const p of lat.points) {
         if (p >= first && p < last) {
+          openAt.add(lat.capRow.get(p) as number);
           rows.push(lat.capRow.get(p) as number);
           vals.push(-1);
         }
@@ -187,15 +191,18 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
       const vals = rows.map(() => -1);
       rows.push(lat.flowRow.get(p) as number);
       vals.push(1);
-      breakCols.push({ col: mb.addCol(0, 0, INF, true, rows, vals), template, rule, slot: p });
+      const col = mb.addCol(0, 0, INF, true, rows, vals);
       const pendRows = [lat.flowRow.get(p) as number, lat.capRow.get(p) as number];
       const pendVals = [1, 1];
+      // Carry the pending count only while a window is open: otherwise it is 0, and the link
+      // would only tie independent days together (see decompose).
       const next = lat.points[idx + 1];
-      if (next !== undefined) {
+      if (next !== undefined && openAt.has(lat.capRow.get(p) as number)) {
         pendRows.push(lat.flowRow.get(next) as number);
         pendVals.push(-1);
       }
-      mb.addCol(0, 0, INF, false, pendRows, pendVals);
+      const pendCol = mb.addCol(0, 0, INF, false, pendRows, pendVals);
+      breakCols.push({ col, pendCol, template, rule, slot: p });
     });
   }
 

@@ -9,6 +9,7 @@ import { computeCoverage, type InstanceOnGrid, type SessionOnGrid } from './cove
 import { POOL_TIE_COST, buildShiftPlanModel, type ShiftPlanModel } from './model.js';
 import { formatSessions, formatShifts } from './output.js';
 import { roundAndRepair } from './repair.js';
+import { solutionVector } from './start-solution.js';
 import { withDefaultSteps, type PlanRequirement, type PoolRule, type ShiftPlanRules } from './rules.js';
 import { solveModel, type Highs, type SolveOutcome } from './solve.js';
 import type { CoverageInterval, PlanIssue, PlanQuality, ShiftPlan, SolveStatus } from './types.js';
@@ -71,36 +72,32 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     built = buildShiftPlanModel({ grid, rules, onGrid, candidates, required: modelRequired, shortPenalty: modelRequired.map(() => penalty) });
     lp = solveModel(options.highs, built.model, lpOptions);
   }
-  const mip: SolveOutcome =
-    lp.status === 'infeasible'
-      ? lp
-      : solveModel(options.highs, built.model, {
-          integer: true,
-          timeLimitSeconds: rules.solver.timeLimitSeconds,
-          relativeGap: rules.solver.relativeGap,
-          seed: rules.solver.seed,
-        });
+  // LP-guided rounding + greedy repair: the fallback, and the MIP's first incumbent.
+  const heuristic = roundAndRepair({
+    grid,
+    rules,
+    onGrid,
+    candidates: built.candidates,
+    windows: built.windows,
+    required: modelRequired,
+    lpCounts: lp.values ? built.shiftCols.map((col) => lp.values?.[col] ?? 0) : null,
+    poolCols: built.poolCols,
+    poolDemands: built.poolDemands,
+  });
+  const mip = lp.status === 'infeasible' ? lp : improve(options.highs, built, rules, lp, solutionVector(built, rules, n, modelRequired, heuristic.instances, heuristic.sessions));
 
   let status: SolveStatus;
   let instances: InstanceOnGrid[];
   let sessions: SessionOnGrid[];
-  if (mip.values) {
+  const costOf = (plan: { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] }) => planCost(built, rules, onGrid, n, modelRequired, penalty, plan);
+  const fromMip = mip.values ? decode(built, onGrid, rules, mip.values) : null;
+  if (fromMip && costOf(fromMip) <= costOf(heuristic) + 1e-6) {
     status = mip.status === 'optimal' ? 'optimal' : 'time-limit';
-    ({ instances, sessions } = decode(built, onGrid, rules, mip.values));
+    ({ instances, sessions } = fromMip);
   } else {
     status = 'heuristic';
-    issues.push({ code: 'solver-fallback', message: `No MIP solution within ${rules.solver.timeLimitSeconds} s: LP-guided rounding and greedy repair.` });
-    ({ instances, sessions } = roundAndRepair({
-      grid,
-      rules,
-      onGrid,
-      candidates: built.candidates,
-      windows: built.windows,
-      required: modelRequired,
-      lpCounts: lp.values ? built.shiftCols.map((col) => lp.values?.[col] ?? 0) : null,
-      poolCols: built.poolCols,
-      poolDemands: built.poolDemands,
-    }));
+    issues.push({ code: 'solver-fallback', message: `No better MIP solution within ${rules.solver.timeLimitSeconds} s: LP-guided rounding and greedy repair.` });
+    ({ instances, sessions } = heuristic);
   }
   const solveMs = clock() - t0;
 
@@ -165,6 +162,71 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     uncoverable,
     issues,
   };
+}
+
+/**
+ * The MIP in two steps. RENS (Berthold 2014): the MIP with every shift count bounded by the floor
+ * and ceiling of its LP value, which HiGHS solves quickly and close to the LP bound, while its own
+ * primal heuristics struggle on the full covering model; then, unless that is already within the
+ * gap of the LP bound, the full MIP started from the best solution so far, in the time left.
+ * Blocks without a solution keep the rounding heuristic's values (`start`).
+ */
+function improve(highs: Highs, built: ShiftPlanModel, rules: ShiftPlanRules, lp: SolveOutcome, start: Float64Array): SolveOutcome {
+  // The time limit covers the LP too.
+  const limit = Math.max(0.5, rules.solver.timeLimitSeconds - (lp.seconds ?? 0));
+  const settings = { integer: true, relativeGap: rules.solver.relativeGap, seed: rules.solver.seed };
+  const colLower = Float64Array.from(built.model.colLower);
+  const colUpper = Float64Array.from(built.model.colUpper);
+  for (const col of built.shiftCols) {
+    const x = lp.values?.[col] ?? 0;
+    colLower[col] = Math.floor(x + 1e-6);
+    colUpper[col] = Math.ceil(x - 1e-6);
+  }
+  const rens = solveModel(highs, { ...built.model, colLower, colUpper }, { ...settings, timeLimitSeconds: limit * 0.6, start });
+  const startCost = objectiveOf(built.model.colCost, start);
+  const best = rens.values && rens.objective <= startCost ? rens.values : start;
+  const bestCost = Math.min(startCost, rens.values ? rens.objective : Infinity);
+  if (lp.objective > 0 && (bestCost - lp.objective) / bestCost <= rules.solver.relativeGap) {
+    return { status: 'optimal', objective: bestCost, values: best, gap: (bestCost - lp.objective) / bestCost };
+  }
+  const full = solveModel(highs, built.model, { ...settings, timeLimitSeconds: Math.max(0.5, limit - (rens.seconds ?? 0)), start: best });
+  if (full.values && full.objective <= bestCost + 1e-9) return full;
+  return { status: 'limit', objective: bestCost, values: best, gap: lp.objective > 0 ? (bestCost - lp.objective) / bestCost : null };
+}
+
+function objectiveOf(cost: Float64Array, values: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < cost.length; j++) sum += (cost[j] as number) * (values[j] as number);
+  return sum;
+}
+
+/** Cost of a concrete plan as the model counts it: weighted paid hours + shortage + pool penalties. */
+function planCost(
+  built: ShiftPlanModel,
+  rules: ShiftPlanRules,
+  onGrid: TemplateOnGrid[],
+  n: number,
+  required: number[],
+  penalty: number | null,
+  plan: { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] },
+): number {
+  let cost = 0;
+  for (const inst of plan.instances) {
+    const t = candidateTemplate(built, inst);
+    cost += (rules.templates[t]?.costWeight ?? 1) * (onGrid[t] as TemplateOnGrid).paidHours;
+  }
+  const c = computeCoverage(n, rules.cyclic, plan.instances, plan.sessions);
+  for (let s = 0; s < n; s++) {
+    const short = (required[s] as number) - ((c.onShift[s] as number) - (c.onBreak[s] as number) - (c.inRetraining[s] as number));
+    if (short > 0) cost += (penalty ?? INFEASIBLE_FALLBACK_PENALTY * 10) * short;
+  }
+  for (const demand of built.poolDemands) {
+    const pool = rules.pool[demand.pool] as PoolRule;
+    const placed = plan.sessions.filter((x) => x.pool === demand.pool && x.day === demand.day).reduce((sum, x) => sum + (x.seats * pool.sessionMinutes) / 60, 0);
+    const short = Math.max(0, demand.requestedHours - placed);
+    cost += short * (pool.priority === 'must' ? INFEASIBLE_FALLBACK_PENALTY * 10 : pool.shortfallPenaltyPerHour);
+  }
+  return cost;
 }
 
 function candidateTemplate(built: ShiftPlanModel, inst: InstanceOnGrid): number {

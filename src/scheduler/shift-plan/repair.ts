@@ -1,12 +1,13 @@
 /**
  * The fallback when the MIP returns no incumbent in time: LP-guided rounding plus greedy repair.
  *
- * 1. Round each shift's LP value to the nearest integer.
+ * 1. Round each shift's LP value down.
  * 2. Place breaks one instance at a time where the on-phone surplus is largest.
  * 3. Place pool sessions: "must" ones where the requirement is lowest, the others only where the
  *    surplus already allows them.
  * 4. While an interval is short, add the candidate shift that covers the most short intervals per
  *    unit cost (capped at `maxAdds`).
+ * 5. Drop instances (longest first) whose on-phone time is all surplus.
  * The result has no under-coverage on coverable intervals unless the cap is reached.
  */
 import type { SlotGrid } from '../common/slot-grid.js';
@@ -35,7 +36,7 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
   const n = grid.slotCount;
   const cyclic = rules.cyclic;
   const phone = new Float64Array(n);
-  const counts = candidates.map((_c, i) => Math.max(0, Math.round(input.lpCounts?.[i] ?? 0)));
+  const counts = candidates.map((_c, i) => Math.max(0, Math.floor((input.lpCounts?.[i] ?? 0) + 1e-6)));
   candidates.forEach((c, i) => {
     for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) phone[s] = (phone[s] as number) + (counts[i] as number);
   });
@@ -105,5 +106,34 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     instances.push(...placeBreaks(candidates, windows, onGrid, one, null, surplus, take));
     adds++;
   }
-  return { instances, sessions };
+  return { instances: dropSurplus(instances, onGrid, candidates, phone, required, n, cyclic), sessions };
+}
+
+/** Removes instances whose every on-phone interval is surplus, longest first. O(instances x span). */
+function dropSurplus(
+  instances: InstanceOnGrid[],
+  onGrid: readonly TemplateOnGrid[],
+  candidates: readonly CandidateShift[],
+  phone: Float64Array,
+  required: readonly number[],
+  n: number,
+  cyclic: boolean,
+): InstanceOnGrid[] {
+  const order = instances.map((_x, i) => i).sort((a, b) => {
+    const pa = (onGrid[(candidates[(instances[a] as InstanceOnGrid).candidate] as CandidateShift).template] as TemplateOnGrid).paidHours;
+    const pb = (onGrid[(candidates[(instances[b] as InstanceOnGrid).candidate] as CandidateShift).template] as TemplateOnGrid).paidHours;
+    return pb - pa;
+  });
+  const removed = new Set<number>();
+  for (const i of order) {
+    const inst = instances[i] as InstanceOnGrid;
+    const onBreak = new Set<number>();
+    for (const b of inst.breaks) for (const s of coveredSlots(b.startSlot, b.lengthSlots, n, cyclic)) onBreak.add(s);
+    const working = coveredSlots(inst.startSlot, inst.spanSlots, n, cyclic).filter((s) => !onBreak.has(s));
+    if (working.every((s) => (phone[s] as number) - 1 >= (required[s] as number))) {
+      for (const s of working) phone[s] = (phone[s] as number) - 1;
+      removed.add(i);
+    }
+  }
+  return instances.filter((_x, i) => !removed.has(i));
 }
