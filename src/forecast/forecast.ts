@@ -172,31 +172,35 @@ function applySpecialDays(
 }
 
 function buildReport(origins: readonly OriginResult[], ranked: readonly ForecastMethod[], horizonDays: number, firstDay: number): BacktestReport {
-  const mean = (xs: number[]): number => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
+  // NaN (no contacts in a window, no MASE scale) is reported as null, which JSON can carry.
+  const value = (x: number | undefined, round: (v: number) => number): number | null => (x === undefined || !Number.isFinite(x) ? null : round(x));
+  const mean = (xs: (number | null)[], round: (v: number) => number): number | null => {
+    const known = xs.filter((x): x is number => x !== null);
+    return known.length > 0 ? round(known.reduce((a, b) => a + b, 0) / known.length) : null;
+  };
   const methods: MethodReport[] = [];
   for (const m of ranked) {
     const per = origins.map((o) => {
       const s = o.scores.get(m);
       return {
         origin: dateOfEpochDay(firstDay + o.originDay),
-        wape: round2(s?.wape ?? Number.NaN),
-        mase: round3(s?.mase ?? Number.NaN),
-        bias: round2(s?.bias ?? Number.NaN),
-        mape10: s?.mape10 === null || s?.mape10 === undefined ? null : round2(s.mape10),
+        wape: value(s?.wape, round2),
+        mase: value(s?.mase, round3),
+        bias: value(s?.bias, round2),
+        mape10: value(s?.mape10 ?? undefined, round2),
       };
     });
-    const mape = per.map((p) => p.mape10).filter((x): x is number => x !== null);
     methods.push({
       method: m,
-      meanWape: round2(mean(per.map((p) => p.wape))),
-      meanMase: round3(mean(per.map((p) => p.mase))),
-      meanBias: round2(mean(per.map((p) => p.bias))),
-      meanMape10: mape.length > 0 ? round2(mean(mape)) : null,
+      meanWape: mean(per.map((p) => p.wape), round2),
+      meanMase: mean(per.map((p) => p.mase), round3),
+      meanBias: mean(per.map((p) => p.bias), round2),
+      meanMape10: mean(per.map((p) => p.mape10), round2),
       origins: per,
     });
   }
-  // Lowest mean WAPE first; NaN (no contacts in the test windows) last; ties keep the simpler method.
-  methods.sort((a, b) => (Number.isNaN(a.meanWape) ? 1 : 0) - (Number.isNaN(b.meanWape) ? 1 : 0) || a.meanWape - b.meanWape);
+  // Lowest mean WAPE first; methods without one last; ties keep the listed (simpler-first) order.
+  methods.sort((a, b) => (a.meanWape === b.meanWape ? 0 : (a.meanWape ?? Infinity) - (b.meanWape ?? Infinity)));
   return { horizonDays, origins: origins.map((o) => dateOfEpochDay(firstDay + o.originDay)), methods, overdispersion: 0 };
 }
 

@@ -75,21 +75,22 @@ export interface ForecastInterval {
 export interface OriginScore {
   /** First local date of the test window. */
   origin: string;
-  /** Sum |error| / sum actual, percent. */
-  wape: number;
-  /** Mean |error| / in-sample mean |seasonal-naive error|. */
-  mase: number;
-  /** Sum (forecast - actual) / sum actual, percent. */
-  bias: number;
+  /** Sum |error| / sum actual, percent (null when no contacts came in the window). */
+  wape: number | null;
+  /** Mean |error| / in-sample mean |seasonal-naive error| (null when that scale is 0 or unknown). */
+  mase: number | null;
+  /** Sum (forecast - actual) / sum actual, percent (null when no contacts came). */
+  bias: number | null;
   /** Mean |error| / actual over intervals with at least 10 contacts, percent (null when none). */
   mape10: number | null;
 }
 
 export interface MethodReport {
   method: ForecastMethod;
-  meanWape: number;
-  meanMase: number;
-  meanBias: number;
+  /** Means over the origins with a value; null when none has one. */
+  meanWape: number | null;
+  meanMase: number | null;
+  meanBias: number | null;
   meanMape10: number | null;
   origins: OriginScore[];
 }

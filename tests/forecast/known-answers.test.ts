@@ -107,6 +107,17 @@ describe('gaps are not zeros', () => {
   });
 });
 
+describe('degenerate history', () => {
+  it('a centre that never had a contact forecasts 0 everywhere, with null WAPE/MASE in the report (JSON-safe)', () => {
+    const rows = syntheticRows('2026-01-05', 42, 'UTC', 60, () => 0);
+    const result = forecast(rows, {});
+    expect(result.intervals.every((r) => r.volume === 0 && r.volumeP90 === 0)).toBe(true);
+    expect(result.report.methods[0]?.meanWape).toBeNull();
+    expect(result.report.methods[0]?.origins[0]?.mase).toBeNull();
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+});
+
 describe('special days', () => {
   const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern);
 
