@@ -76,7 +76,7 @@ function rules(poolSessions: number): ShiftPlanRulesInput {
     ],
     coverage: { mode: 'hard' },
     pool: poolSessions > 0 ? [{ name: 'retraining', windowStart: '08:00', windowEnd: '20:00', sessionMinutes: 60, seatsPerSession: 1, sessionsPerDay: poolSessions, priority: 'must' }] : [],
-    solver: { timeLimitSeconds: 8, relativeGap: 0.005, seed: 1 },
+    solver: { timeLimitSeconds: 7, relativeGap: 0.005, seed: 1 },
   };
 }
 
