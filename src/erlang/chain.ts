@@ -56,8 +56,8 @@ function ensure(size: number): void {
  * sum_{i=1..r} 1 / (c + i theta) if answered; its virtual wait V_r has stages c + (i-1) theta. The
  * distributions come from `absorbedWithin` (uniformization), when `distribution` is true;
  * otherwise the service-level fields are NaN (the solver's fast path for non-SL targets).
- * Returns `undefined` when theta = 0, no line cap and lambda >= fullRate (unstable), or the
- * chain needs more than MAX_CHAIN_STATES states.
+ * Returns `undefined` when theta = 0, no line cap and lambda >= fullRate (unstable; callers
+ * check this first), or when the chain needs more than MAX_CHAIN_STATES states.
  */
 export function chainMetrics(chain: QueueChain, distribution: boolean): IntervalMetrics | undefined {
   const { lambda, theta, fullRate, maxWaiting } = chain;

@@ -1,4 +1,6 @@
+import { WfmError } from '../errors.js';
 import { chainMetrics } from './chain.js';
+import { MAX_CHAIN_STATES } from './constants.js';
 import { idleMetrics, unstableMetrics } from './erlang-a.js';
 import { trafficErlangs } from './traffic.js';
 import type { IntervalLoad, IntervalMetrics, QueueParams } from './types.js';
@@ -88,5 +90,10 @@ export function evaluateChat(
     },
     distribution,
   );
-  return metrics ?? unstableMetrics(erlangs, agents);
+  if (metrics === undefined) {
+    // Reached only when the waiting room needs more than MAX_CHAIN_STATES states (no patience,
+    // no lines, load within a hair of capacity): say so rather than return a wrong number.
+    throw new WfmError('WFM_ERR_ERLANG_NUMERIC', `the ${params.model} chain at ${agents} agents needs more than ${MAX_CHAIN_STATES} states`);
+  }
+  return metrics;
 }

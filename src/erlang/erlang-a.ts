@@ -1,5 +1,8 @@
+import { WfmError } from '../errors.js';
 import { chainMetrics } from './chain.js';
+import { MAX_CHAIN_STATES } from './constants.js';
 import { erlangBInverse } from './erlang-b.js';
+import { evaluateErlangC } from './erlang-c.js';
 import { trafficErlangs } from './traffic.js';
 import type { IntervalLoad, IntervalMetrics, QueueParams } from './types.js';
 
@@ -84,7 +87,21 @@ export function evaluateErlangA(
   const erlangs = trafficErlangs(load);
   const theta = params.patienceSeconds !== undefined && params.patienceSeconds > 0 ? 1 / params.patienceSeconds : 0;
   const capacity = params.queueCapacity ?? Infinity;
-  if (theta === 0 && capacity === Infinity && agents <= erlangs) return unstableMetrics(erlangs, agents);
+  if (theta === 0 && capacity === Infinity) {
+    // Infinitely patient, no lines: exactly Erlang C (closed form, any load below capacity).
+    if (agents <= erlangs) return unstableMetrics(erlangs, agents);
+    const c = evaluateErlangC(erlangs, load.ahtSeconds, agents, params.targets.answerSeconds ?? 0);
+    return {
+      ...c,
+      abandonRate: 0,
+      slAnsweredOfAnswered: c.serviceLevel,
+      slWaitEndedWithin: c.serviceLevel,
+      slVirtual: c.serviceLevel,
+      asaVirtualSeconds: c.asaSeconds,
+      asaAllSeconds: c.asaSeconds,
+      blockRate: 0,
+    };
+  }
   const threshold = Math.min(agents, capacity);
   // 1 / B overflows only when B < 1e-308: then nobody waits, and MAX_VALUE says the same.
   const r = Math.min(erlangBInverse(threshold, erlangs), Number.MAX_VALUE);
@@ -106,5 +123,10 @@ export function evaluateErlangA(
     },
     distribution,
   );
-  return metrics ?? unstableMetrics(erlangs, agents);
+  if (metrics === undefined) {
+    // Reached only when the waiting room needs more than MAX_CHAIN_STATES states (no patience,
+    // no lines, load within a hair of capacity): say so rather than return a wrong number.
+    throw new WfmError('WFM_ERR_ERLANG_NUMERIC', `the ${params.model} chain at ${agents} agents needs more than ${MAX_CHAIN_STATES} states`);
+  }
+  return metrics;
 }

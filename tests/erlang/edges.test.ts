@@ -107,3 +107,23 @@ describe('scale', () => {
     expect(solved.serviceLevel).toBeGreaterThan(0.9);
   });
 });
+
+describe('models without patience', () => {
+  it('Erlang A with no patience and no lines is Erlang C exactly, even within 1e-8 of capacity', () => {
+    // 99.9999999 calls of 180 s in 30 minutes: A = 9.99999999 on 10 agents.
+    const load = { volume: 99.9999999, ahtSeconds: 180, intervalMinutes: 30 };
+    const a = evaluateInterval(load, { model: 'erlang-a', targets: { answerSeconds: 20 } }, 10);
+    const c = evaluateInterval(load, erlangC({ answerSeconds: 20 }), 10);
+    expect(a.probWait).toBe(c.probWait);
+    expect(a.serviceLevel).toBe(c.serviceLevel);
+    expect(a.abandonRate).toBe(0);
+  });
+
+  it('a chat chain that would need millions of states is a coded error, not a wrong number', () => {
+    const load = { volume: 99.9999999, ahtSeconds: 180, intervalMinutes: 30 };
+    expect(() => evaluateInterval(load, { model: 'chat', targets: { answerSeconds: 20 }, chat: { ahtSecondsByConcurrency: [180] } }, 10)).toThrowError(
+      expect.objectContaining({ code: 'WFM_ERR_ERLANG_NUMERIC' }),
+    );
+  });
+});
+
