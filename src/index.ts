@@ -81,3 +81,31 @@ export { staffBatchOnPool } from './workers/staffing-batch.js';
 export type { BatchRunOptions } from './workers/staffing-batch.js';
 export { generateSampleWeek } from './samples/sample-week.js';
 export type { SampleWeek, SampleWeekOptions, SampleInterval } from './samples/sample-week.js';
+export { planShifts } from './scheduler/shift-plan/plan.js';
+export type { PlanOptions, ServiceLevelFn } from './scheduler/shift-plan/plan.js';
+export type { ShiftPlanRules, PlanRequirement, ShiftTemplate, BreakRule, PoolRule, OpeningHours } from './scheduler/shift-plan/rules.js';
+export type {
+  ShiftPlan,
+  PlannedShift,
+  PlannedShiftInstance,
+  PlannedBreak,
+  RetrainingSession,
+  CoverageInterval,
+  PlanQuality,
+  PlanGrid,
+  PlanIssue,
+  UncoverableInterval,
+  SolveStatus,
+} from './scheduler/shift-plan/types.js';
+export {
+  ShiftPlanRulesSchema,
+  ShiftPlanRequirementSchema,
+  parseShiftPlanRules,
+  parseRequirementJson,
+  runShiftPlan,
+  MAX_PLAN_INTERVALS,
+} from './schemas/shift-plan.js';
+export type { ShiftPlanRulesInput, RequirementDocument, ShiftPlanRunOptions } from './schemas/shift-plan.js';
+export { loadSolver } from './workers/handlers/shift-plan.js';
+export { createSlotGrid, formatSlot, slotStartMs, slotOfInstant, localTimeToSlot } from './scheduler/common/slot-grid.js';
+export type { SlotGrid, LocalDay } from './scheduler/common/slot-grid.js';
