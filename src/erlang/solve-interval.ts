@@ -13,8 +13,8 @@ const MAX_EXTRA_AGENTS = MAX_EXTRA_AGENTS_;
 
 /**
  * Queue metrics of one interval at a given number of agents, for the queue's model (Erlang C,
- * Erlang A, chat). O(N) for Erlang C; O(states) for Erlang A and chat (plus the waiting-time
- * distribution, O(states x Lambda t)). Example:
+ * Erlang A, chat). O(N) for Erlang C; O(N + waiting states) for Erlang A, O(N k + waiting
+ * states) for chat (the waiting-time distribution included). Example:
  * `evaluateInterval({ volume: 100, ahtSeconds: 180, intervalMinutes: 30 },
  *   { model: 'erlang-c', targets: { answerSeconds: 20 } }, 13).serviceLevel` is 0.7956.
  */
