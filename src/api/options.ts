@@ -10,7 +10,10 @@ export interface ApiLimits {
   bodyLimitBytes: number;
   /** Most intervals in one request (summed over queues). Over it: 413. */
   maxIntervals: number;
-  /** Most agents in one request (roster agents, or `agents` of one interval). Over it: 413. */
+  /**
+   * Most agents in one interval: a given `agents`, or the offered load in Erlangs (which bounds the
+   * agents to search). Over it: 413.
+   */
   maxAgents: number;
   /** Most scenarios in one what-if request. Over it: 413. */
   maxScenarios: number;
@@ -29,7 +32,7 @@ export interface ApiLimits {
 export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze({
   bodyLimitBytes: 8 * 1024 * 1024,
   maxIntervals: 50_000,
-  maxAgents: 5_000,
+  maxAgents: 10_000,
   maxScenarios: 5_000,
   jobTimeLimitMs: 300_000,
   maxQueuedJobs: 16,

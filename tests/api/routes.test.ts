@@ -198,3 +198,16 @@ describe('POST /v1/shift-plans', () => {
     expect(paths(json).some((p) => p.includes('breakRules'))).toBe(true);
   });
 });
+
+describe('load limit', () => {
+  it('413 when an interval would need more agents than maxAgents, before any work', async () => {
+    // 100,000 calls in 30 minutes at 180 s = 10,000 Erlangs, over the test limit of 500 agents.
+    const { status, json } = await post('/v1/staffing', { intervalMinutes: 30, intervals: [{ start: '2026-06-01T08:00:00Z', volume: 100_000, ahtSeconds: 180 }] });
+    expect(status).toBe(413);
+    expect(paths(json)).toEqual(['intervals.0']);
+    const erlang = await post('/v1/erlang', { volume: 10_000_000, intervalMinutes: 0.001, ahtSeconds: 86_400 });
+    expect(erlang.status).toBe(413);
+    const whatIf = await post('/v1/what-if', { queues: [{ request: { intervalMinutes: 30, intervals: halfHours(1, 1000) } }], sweep: { volumeFactor: [1, 100] } });
+    expect(whatIf.status).toBe(413);
+  });
+});

@@ -9,7 +9,7 @@ import {
   type StaffingRequest,
   type StaffingResponse,
 } from '../../schemas/staffing.js';
-import { arrayLength, checkLimit, withTimeLimit, type RouteModule } from '../context.js';
+import { arrayLength, checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 
 /**
@@ -65,6 +65,7 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const body = request.body;
+      checkLoad(body.intervals, body.intervalMinutes, ctx.limits.maxAgents, ['intervals']);
       let response: StaffingResponse;
       if (staffingWorkUnits(body) <= INLINE_STAFFING_MAX_UNITS) {
         response = staffRequest(body);
@@ -92,6 +93,7 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) => {
+      checkLoad([request.body], request.body.intervalMinutes, ctx.limits.maxAgents, ['interval']);
       const result = erlangRequest(request.body);
       if (!result.evaluated && !result.met) {
         throw new WfmError('WFM_ERR_ERLANG_TARGET_UNREACHABLE', 'No number of agents meets the targets for this interval.', {

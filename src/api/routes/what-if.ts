@@ -1,6 +1,6 @@
 import { WhatIfRequestSchema, WhatIfResponseSchema, buildWhatIfInput, whatIfScenarioCount } from '../../schemas/what-if.js';
 import { runWhatIfParallel } from '../../what-if/parallel.js';
-import { checkLimit, withTimeLimit, type RouteModule } from '../context.js';
+import { checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 
 /** Intervals summed over the queues of a raw what-if body (0 when the shape is wrong). */
@@ -48,6 +48,13 @@ export const whatIfRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       checkLimit(whatIfScenarioCount(request.body), ctx.limits.maxScenarios, ['sweep'], 'scenarios');
+      // The largest load any scenario puts on an interval is bounded like a staffing request's.
+      const body = request.body;
+      const most = (values: (number | undefined)[]): number => Math.max(1, ...values.filter((v): v is number => v !== undefined));
+      const factor =
+        most([...(body.sweep?.volumeFactor ?? []), ...(body.scenarios ?? []).map((s) => s.volumeFactor)]) *
+        most([...(body.sweep?.ahtFactor ?? []), ...(body.scenarios ?? []).map((s) => s.ahtFactor)]);
+      body.queues.forEach((q, k) => checkLoad(q.request.intervals, q.request.intervalMinutes, ctx.limits.maxAgents, ['queues', k, 'request', 'intervals'], factor));
       const input = buildWhatIfInput(request.body, ctx.limits.maxScenarios);
       // A client that hangs up stops the work (its threads are freed).
       const hangUp = new AbortController();
