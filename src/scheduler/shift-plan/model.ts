@@ -213,6 +213,16 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
     const bySessions = p.sessionsPerDay !== undefined;
     const agentsPerUnit = bySessions ? p.seatsPerSession : 1;
     const upper = bySessions ? (p.maxParallelSessions ?? INF) : p.seatsPerSession * (p.maxParallelSessions ?? 1e6);
+    // Sessions running at once, at most maxParallelSessions: one row per covered slot.
+    const parallelRow = new Map<number, number>();
+    const parallelRowAt = (slot: number) => {
+      let row = parallelRow.get(slot);
+      if (row === undefined) {
+        row = mb.addRow(-INF, p.maxParallelSessions as number);
+        parallelRow.set(slot, row);
+      }
+      return row;
+    };
     grid.days.forEach((d, di) => {
       const demandRow = poolRowOf.get(`${pi}:${di}`);
       if (demandRow === undefined) return;
@@ -224,6 +234,12 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
         const vals = rows.map(() => -agentsPerUnit);
         rows.push(demandRow);
         vals.push((agentsPerUnit * p.sessionMinutes) / 60);
+        if (p.maxParallelSessions !== undefined) {
+          for (const x of coveredSlots(s, lengthSlots, n, cyclic)) {
+            rows.push(parallelRowAt(x));
+            vals.push(bySessions ? 1 : 1 / p.seatsPerSession);
+          }
+        }
         // A tiny cost keeps the solver from placing more than asked where coverage is free.
         const col = mb.addCol(POOL_TIE_COST * agentsPerUnit, 0, upper, true, rows, vals);
         poolCols.push({ col, pool: pi, day: di, startSlot: s, lengthSlots, agentsPerUnit });

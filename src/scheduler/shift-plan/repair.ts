@@ -58,10 +58,17 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     const cols = input.poolCols.filter((p) => p.pool === demand.pool && p.day === demand.day);
     const hoursPerUnit = (cols[0]?.agentsPerUnit ?? 1) * (pool.sessionMinutes / 60);
     let placed = 0;
+    // Sessions (or seats / seatsPerSession) running per slot, against maxParallelSessions.
+    const running = new Map<number, number>();
+    const unitLoad = pool.sessionsPerDay !== undefined ? 1 : 1 / pool.seatsPerSession;
+    const fits = (col: PoolColumn) =>
+      pool.maxParallelSessions === undefined ||
+      coveredSlots(col.startSlot, col.lengthSlots, n, cyclic).every((s) => (running.get(s) ?? 0) + unitLoad <= (pool.maxParallelSessions as number) + 1e-9);
     for (let guard = 0; guard < 10_000 && placed + 1e-9 < demand.requestedHours && cols.length > 0; guard++) {
       let best: PoolColumn | undefined;
       let bestValue = -Infinity;
       for (const col of cols) {
+        if (!fits(col)) continue;
         const value = surplus(col.startSlot, col.lengthSlots);
         if (value > bestValue) {
           bestValue = value;
@@ -70,6 +77,7 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
       }
       if (!best || (pool.priority !== 'must' && bestValue < best.agentsPerUnit)) break;
       take(best.startSlot, best.lengthSlots, best.agentsPerUnit);
+      for (const s of coveredSlots(best.startSlot, best.lengthSlots, n, cyclic)) running.set(s, (running.get(s) ?? 0) + unitLoad);
       sessions.push({ pool: demand.pool, day: demand.day, startSlot: best.startSlot, lengthSlots: best.lengthSlots, seats: best.agentsPerUnit });
       placed += hoursPerUnit;
     }
@@ -81,9 +89,41 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) (coveringBySlot[s] as number[]).push(i);
   });
   const maxAdds = input.maxAdds ?? 100_000;
+  // Agents per (template, day), against the templates' daily min/max.
+  const perDay = new Map<string, number>();
+  const dayKey = (c: CandidateShift) => `${c.template}:${c.day}`;
+  for (const inst of instances) {
+    const key = dayKey(candidates[inst.candidate] as CandidateShift);
+    perDay.set(key, (perDay.get(key) ?? 0) + 1);
+  }
+  const atMax = (c: CandidateShift) => (perDay.get(dayKey(c)) ?? 0) >= (rules.templates[c.template]?.maxAgentsPerDay ?? Infinity);
+  const shortOf = (c: CandidateShift) => {
+    let short = 0;
+    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) if ((phone[s] as number) < (required[s] as number)) short++;
+    return short;
+  };
+  const addOne = (ci: number) => {
+    const c = candidates[ci] as CandidateShift;
+    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) phone[s] = (phone[s] as number) + 1;
+    const one = candidates.map((_x, i) => (i === ci ? 1 : 0));
+    instances.push(...placeBreaks(candidates, windows, onGrid, one, null, surplus, take));
+    perDay.set(dayKey(c), (perDay.get(dayKey(c)) ?? 0) + 1);
+  };
+  // Daily minimums first: the candidate of that template and day covering the most short intervals.
+  rules.templates.forEach((t, ti) => {
+    if (!t.minAgentsPerDay) return;
+    grid.days.forEach((_d, di) => {
+      const options = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.template === ti && c.day === di);
+      while (options.length > 0 && (perDay.get(`${ti}:${di}`) ?? 0) < (t.minAgentsPerDay as number)) {
+        let best = options[0] as { c: CandidateShift; i: number };
+        for (const o of options) if (shortOf(o.c) > shortOf(best.c)) best = o;
+        addOne(best.i);
+      }
+    });
+  });
   let slot = 0;
   for (let adds = 0; adds < maxAdds && slot < n; ) {
-    if ((phone[slot] as number) >= (required[slot] as number) || (coveringBySlot[slot] as number[]).length === 0) {
+    if ((phone[slot] as number) >= (required[slot] as number)) {
       slot++;
       continue;
     }
@@ -91,22 +131,27 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     let bestScore = -Infinity;
     for (const ci of coveringBySlot[slot] as number[]) {
       const c = candidates[ci] as CandidateShift;
-      let short = 0;
-      for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) if ((phone[s] as number) < (required[s] as number)) short++;
+      if (atMax(c)) continue;
       const template = rules.templates[c.template];
-      const score = short / ((template?.costWeight ?? 1) * (onGrid[c.template] as TemplateOnGrid).paidHours);
+      const score = shortOf(c) / ((template?.costWeight ?? 1) * (onGrid[c.template] as TemplateOnGrid).paidHours);
       if (score > bestScore) {
         bestScore = score;
         best = ci;
       }
     }
-    const c = candidates[best] as CandidateShift;
-    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) phone[s] = (phone[s] as number) + 1;
-    const one = candidates.map((_x, i) => (i === best ? 1 : 0));
-    instances.push(...placeBreaks(candidates, windows, onGrid, one, null, surplus, take));
+    if (best < 0) {
+      slot++; // nothing may cover it any more: left short
+      continue;
+    }
+    addOne(best);
     adds++;
   }
-  return { instances: dropSurplus(instances, onGrid, candidates, phone, required, n, cyclic), sessions };
+  const keep = (inst: InstanceOnGrid) => {
+    const c = candidates[inst.candidate] as CandidateShift;
+    return (perDay.get(dayKey(c)) ?? 0) <= (rules.templates[c.template]?.minAgentsPerDay ?? 0);
+  };
+  const dropped = (inst: InstanceOnGrid) => perDay.set(dayKey(candidates[inst.candidate] as CandidateShift), (perDay.get(dayKey(candidates[inst.candidate] as CandidateShift)) ?? 1) - 1);
+  return { instances: dropSurplus(instances, onGrid, candidates, phone, required, n, cyclic, keep, dropped), sessions };
 }
 
 /** Removes instances whose every on-phone interval is surplus, longest first. O(instances x span). */
@@ -118,6 +163,8 @@ function dropSurplus(
   required: readonly number[],
   n: number,
   cyclic: boolean,
+  keep: (inst: InstanceOnGrid) => boolean,
+  dropped: (inst: InstanceOnGrid) => void,
 ): InstanceOnGrid[] {
   const order = instances.map((_x, i) => i).sort((a, b) => {
     const pa = (onGrid[(candidates[(instances[a] as InstanceOnGrid).candidate] as CandidateShift).template] as TemplateOnGrid).paidHours;
@@ -127,12 +174,14 @@ function dropSurplus(
   const removed = new Set<number>();
   for (const i of order) {
     const inst = instances[i] as InstanceOnGrid;
+    if (keep(inst)) continue;
     const onBreak = new Set<number>();
     for (const b of inst.breaks) for (const s of coveredSlots(b.startSlot, b.lengthSlots, n, cyclic)) onBreak.add(s);
     const working = coveredSlots(inst.startSlot, inst.spanSlots, n, cyclic).filter((s) => !onBreak.has(s));
     if (working.every((s) => (phone[s] as number) - 1 >= (required[s] as number))) {
       for (const s of working) phone[s] = (phone[s] as number) - 1;
       removed.add(i);
+      dropped(inst);
     }
   }
   return instances.filter((_x, i) => !removed.has(i));
