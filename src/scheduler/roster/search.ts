@@ -22,6 +22,12 @@ export interface SearchOptions {
    * swap-day 18, swap-block 20). Zero disables one.
    */
   moves?: Partial<Record<MoveKind, number>>;
+  /**
+   * Acceptance: late acceptance (default) or simulated annealing with a geometric cooling from
+   * `temperature[0]` to `temperature[1]` over the budget (the larger of iteration and time progress).
+   */
+  acceptance?: 'late-acceptance' | 'annealing';
+  temperature?: [number, number];
   /** Adapt the hard multiplier within [H/100, 100 H] (strategic oscillation; default true). */
   adaptive?: boolean;
 }
@@ -54,6 +60,9 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
   const start = opts.now();
   const L = opts.historyLength ?? 500;
   const adaptive = opts.adaptive ?? true;
+  const annealing = opts.acceptance === 'annealing';
+  const [t0, t1] = opts.temperature ?? [30, 0.3];
+  let temperature = t0;
   const w = { ...DEFAULT_MOVES, ...opts.moves };
   const order: MoveKind[] = ['change', 'moveDay', 'realign', 'fill', 'swapDay', 'swapBlock'];
   const total = order.reduce((t, k) => t + w[k], 0) || 1;
@@ -82,14 +91,21 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
   p.cells.forEach((cell, c) => twin.set(twinKey(cell.day, cell.type, cell.startOfDayMinute), c));
   if (E === 0 || p.cells.length === 0) return { assign: best, hard: bestHard, soft: bestSoft, iterations: 0, restarts: 0, stoppedBy };
   for (; iter < opts.maxIterations; iter++) {
-    if ((iter & 1023) === 0 && opts.now() - start >= opts.timeLimitMs) {
-      stoppedBy = 'time';
-      break;
+    if ((iter & 1023) === 0) {
+      const elapsed = opts.now() - start;
+      if (elapsed >= opts.timeLimitMs) {
+        stoppedBy = 'time';
+        break;
+      }
+      if (annealing) {
+        const progress = Math.min(1, Math.max(iter / opts.maxIterations, elapsed / opts.timeLimitMs));
+        temperature = t0 * Math.pow(t1 / t0, progress);
+      }
     }
     const cur = st.cost;
     const r = rng();
     const v = iter % L;
-    const histCost = st.hardMultiplier * hh[v]! + hs[v]!;
+    const histCost = annealing ? cur - temperature * Math.log(rng() + 1e-300) : st.hardMultiplier * hh[v]! + hs[v]!;
     let delta: number;
     if (r < cut[0]! || E < 2) {
       // change one agent-day
@@ -224,7 +240,7 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
       bestSoft = st.soft;
       best = Int32Array.from(A);
       lastImprove = iter;
-    } else if (iter - lastImprove > stall) {
+    } else if (!annealing && iter - lastImprove > stall) {
       // restart from the best roster with a fresh history and a small random kick
       // alternate: the best roster with a random kick, or a fresh randomised construction
       A.set(restarts % 2 === 0 ? best : construct(p, H, rng, 0.3));
@@ -236,7 +252,61 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
       restarts++;
     }
   }
+  // polish the best roster: greedily fill under-covered cells from agents off that day or on an over-covered cell
+  A.set(best);
+  st.recomputeAll();
+  st.hardMultiplier = H;
+  polish(st);
+  if (st.hard < bestHard - 1e-9 || (st.hard <= bestHard + 1e-9 && st.soft < bestSoft - 1e-9)) {
+    best = Int32Array.from(A);
+    bestHard = st.hard;
+    bestSoft = st.soft;
+  }
   return { assign: best, hard: bestHard, soft: bestSoft, iterations: iter, restarts, stoppedBy };
+}
+
+/**
+ * For each under-covered cell, the best single improving move that puts one more agent on it: an
+ * agent off that day, or one on an over-covered cell that day. Repeats while it improves.
+ * O(under-covered cells x agents x days) per round, at most 3 rounds.
+ */
+function polish(st: RosterState): void {
+  const p = st.p;
+  const A = st.assign;
+  const D = p.days;
+  for (let round = 0; round < 3; round++) {
+    let improved = false;
+    for (let c = 0; c < p.cells.length; c++) {
+      const d = p.cells[c]!.day;
+      while (st.cover[c]! < p.cells[c]!.required) {
+        let bestE = -1;
+        let bestDelta = -1e-9;
+        for (let e = 0; e < p.agents.length; e++) {
+          const i = e * D + d;
+          const from = A[i]!;
+          if (from === c || !p.agents[e]!.allowed[c]) continue;
+          if (from >= 0 && st.cover[from]! <= p.cells[from]!.required) continue;
+          A[i] = c;
+          const delta = st.coverDelta(from, c) + st.rescore(e);
+          A[i] = from;
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            bestE = e;
+          }
+        }
+        if (bestE < 0) break;
+        const i = bestE * D + d;
+        const from = A[i]!;
+        A[i] = c;
+        st.coverDelta(from, c);
+        st.rescore(bestE);
+        st.applyCover(from, c);
+        st.commit();
+        improved = true;
+      }
+    }
+    if (!improved) break;
+  }
 }
 
 function twinKey(day: number, type: number, startOfDayMinute: number): number {
