@@ -17,6 +17,7 @@ import { staffingRoutes } from './routes/staffing.js';
 import { whatIfRoutes } from './routes/what-if.js';
 import type { TaskRunner } from './runner.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './schema-compilers.js';
+import { webRoutes } from '../web/routes.js';
 
 export interface BuildAppOptions {
   /** Bearer key required on every route but `/healthz`; none = open (bind to loopback only). */
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   for (const register of options.routes ?? (await defaultRoutes())) register(app, ctx);
+  webRoutes(app, ctx); // the planner's page at / (src/web)
   await app.ready();
   return app;
 }

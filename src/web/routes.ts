@@ -1,0 +1,112 @@
+/**
+ * The planner's web page (`GET /`) and the few helper routes it needs beyond the `/v1` API:
+ * the demo centre, reading an uploaded history CSV, and the roster exports (CSV, per-agent
+ * iCalendar) made by the same functions as `wfm roster --out`. Registered by `buildApp` with one
+ * line; hidden from the OpenAPI document (they serve the page, not other systems).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ApiContext, ZodApp } from '../api/context.js';
+import { agentDayCsv, agentIcs, safeFileName } from '../cli/commands/roster-output.js';
+import { WfmError } from '../errors.js';
+import { csvNumber, parseCsv } from '../io/csv.js';
+import { MAX_HISTORY_ROWS } from '../schemas/forecast.js';
+import { parseRosterRequest } from '../schemas/roster.js';
+import { runRoster } from '../scheduler/roster/run.js';
+import type { RosterResult } from '../scheduler/roster/result-types.js';
+import { buildWebDemo } from './demo.js';
+import { loadStaticAssets, type StaticAsset } from './static-assets.js';
+
+/** The page's roster fallback runs on the event loop: its search is capped at this many seconds. */
+export const WEB_ROSTER_MAX_SECONDS = 5;
+
+const DemoQuerySchema = z.strictObject({
+  agents: z.coerce.number().int().min(5).max(500).optional(),
+  weekdayVolume: z.coerce.number().int().min(50).max(20_000).optional(),
+  historyWeeks: z.coerce.number().int().min(3).max(12).optional(),
+  seed: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+});
+
+const HistoryCsvSchema = z.strictObject({ csv: z.string().min(1, 'the CSV is empty').max(50_000_000) });
+
+const RosterExportSchema = z.looseObject({
+  grid: z.looseObject({ start: z.string().min(10), timeZone: z.string() }),
+  agents: z.array(z.looseObject({ id: z.string(), name: z.string(), team: z.string(), days: z.array(z.looseObject({ date: z.string(), start: z.string(), end: z.string() })) })),
+  coverage: z.array(z.looseObject({ start: z.string() })).default([]),
+});
+const AgentIcsSchema = z.strictObject({ roster: RosterExportSchema, agentId: z.string().min(1).max(128) });
+const hidden = { hide: true } as const;
+
+/**
+ * Registers `GET /` (the page), `GET /web/<asset>`, `GET /web/demo`, `POST /web/history-csv`,
+ * `POST /web/roster`, `POST /web/export/roster.csv` and `POST /web/export/agent.ics`.
+ *
+ * @example await buildApp(); // the page is at http://127.0.0.1:8080/
+ */
+export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
+  const assets = loadStaticAssets();
+  const send = (asset: StaticAsset) => async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').type(asset.contentType).send(asset.body);
+  const index = assets.get('index.html');
+  if (index) app.get('/', { schema: hidden }, send(index));
+  for (const [name, asset] of assets) app.get(`/web/${name}`, { schema: hidden }, send(asset));
+
+  app.get('/web/demo', { schema: { ...hidden, querystring: DemoQuerySchema } }, async (request) => buildWebDemo(request.query));
+
+  app.post('/web/history-csv', { schema: { ...hidden, body: HistoryCsvSchema } }, async (request) => ({ history: historyFromCsv(request.body.csv) }));
+
+  // Rosters on the page: the `/v1/rosters` job when the service has it, else this short inline run.
+  app.post('/web/roster', { schema: { ...hidden, body: z.unknown() } }, async (request) => {
+    const parsed = parseRosterRequest(request.body);
+    const options = { ...parsed.options, timeLimitSeconds: Math.min(parsed.options.timeLimitSeconds, WEB_ROSTER_MAX_SECONDS) };
+    return runRoster({ ...parsed, options }, () => performance.now());
+  });
+
+  app.post('/web/export/roster.csv', { schema: { ...hidden, body: RosterExportSchema } }, async (request, reply) => {
+    const csv = agentDayCsv(request.body as unknown as RosterResult);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="roster-agent-days.csv"').send(csv);
+  });
+
+  app.post('/web/export/agent.ics', { schema: { ...hidden, body: AgentIcsSchema } }, async (request, reply) => {
+    const { roster, agentId } = request.body;
+    if (!roster.agents.some((a) => a.id === agentId)) {
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `No agent "${agentId}" in the roster.`, { issues: [{ path: ['agentId'], message: 'not in roster.agents' }] });
+    }
+    const ics = agentIcs(roster as unknown as RosterResult, agentId);
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${safeFileName(agentId)}.ics"`).send(ics);
+  });
+}
+
+/**
+ * Reads an uploaded history CSV into the `/v1/forecast` history rows: interval counts
+ * `start,volume[,aht_seconds]` (`timestamp`/`count` accepted), or contact records
+ * `timestamp[,handle_seconds]` (the columns of `wfm forecast --history`). Errors name the line.
+ */
+export function historyFromCsv(text: string): ({ start: string; volume: number; ahtSeconds?: number } | { timestamp: string; handleSeconds?: number })[] {
+  const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
+  const counts = header.includes('volume') || header.includes('count');
+  if (counts) {
+    const timeColumn = header.includes('start') ? 'start' : 'timestamp';
+    const volumeColumn = header.includes('volume') ? 'volume' : 'count';
+    const { rows } = parseCsv(text, { required: [timeColumn, volumeColumn], optional: ['aht_seconds'], what: 'history' });
+    checkRows(rows.length);
+    return rows.map((row) => {
+      const start = row.cells[timeColumn] ?? '';
+      if (start === '') throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV line ${row.line}: "${timeColumn}" is empty.`, { issues: [{ path: ['line', row.line, timeColumn], message: 'empty' }] });
+      const aht = csvNumber(row, 'aht_seconds', 'history', true);
+      return { start, volume: csvNumber(row, volumeColumn, 'history') as number, ...(aht === undefined ? {} : { ahtSeconds: aht }) };
+    });
+  }
+  const { rows } = parseCsv(text, { required: ['timestamp'], optional: ['handle_seconds'], what: 'history' });
+  checkRows(rows.length);
+  return rows.map((row) => {
+    const handle = csvNumber(row, 'handle_seconds', 'history', true);
+    return { timestamp: row.cells.timestamp ?? '', ...(handle === undefined ? {} : { handleSeconds: handle }) };
+  });
+}
+
+function checkRows(n: number): void {
+  if (n > MAX_HISTORY_ROWS) {
+    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history has ${n} rows; at most ${MAX_HISTORY_ROWS}.`, { issues: [{ path: ['csv'], message: `at most ${MAX_HISTORY_ROWS} rows` }] });
+  }
+}

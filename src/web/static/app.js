@@ -1,0 +1,462 @@
+/* global document, window, sessionStorage, clearTimeout, setTimeout, performance, URLSearchParams */
+// The planner page: load history, run forecast -> staffing -> shift plan -> roster through the
+// HTTP API, draw the week, and re-run what-if scenarios as the sliders move.
+import { ApiError, download, getJson, postJson, postText, runJob } from './api.js';
+import { barChart, coverageChart, dayMarks, forecastChart, linesChart } from './charts.js';
+import { agentDetail, drawTimeline } from './timeline.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { demo: null, history: null, agents: null, forecast: null, staffing: null, staffingRequest: null, plan: null, roster: null, whatIf: null };
+window.wfm = state; // for the browser tests and the curious
+
+function setStatus(text, isError = false) {
+  $('status').textContent = text;
+  $('status').classList.toggle('error', isError);
+}
+
+function describeError(error) {
+  if (error instanceof ApiError) {
+    const first = error.issues[0];
+    return `${error.message}${first && !error.message.includes(first.message) ? ` (${first.path.join('.')}: ${first.message})` : ''} [${error.code}]`;
+  }
+  return String(error?.message ?? error);
+}
+
+// ---------- loading ----------
+
+function fillSettings(demo) {
+  $('week-start').value = demo.weekStart;
+  $('time-zone').value = demo.timeZone;
+  $('opening-hours').value = demo.openingHours;
+  $('sl').value = String(Math.round(demo.staffing.target.serviceLevel * 100));
+  $('answer').value = String(demo.staffing.target.answerSeconds);
+  $('occupancy').value = String(Math.round(demo.staffing.target.maxOccupancy * 100));
+  $('shrinkage').value = String(Math.round(demo.staffing.shrinkage * 100));
+  $('shift-rules').value = JSON.stringify(demo.shiftRules, null, 2);
+  const pool = demo.shiftRules.pool?.[0];
+  if (pool) $('pool-sessions').value = String(pool.sessionsPerDay ?? 0);
+}
+
+function summarise() {
+  const h = state.history ?? [];
+  const first = h[0]?.start ?? h[0]?.timestamp ?? '';
+  const last = h[h.length - 1]?.start ?? h[h.length - 1]?.timestamp ?? '';
+  const teams = new Set((state.agents ?? []).map((a) => a.team ?? ''));
+  $('data-summary').textContent = `${h.length} history rows (${String(first).slice(0, 10)} to ${String(last).slice(0, 10)}), ${(state.agents ?? []).length} agents in ${teams.size} teams.`;
+  $('run-plan').disabled = h.length === 0 || !(state.agents?.length > 0);
+}
+
+async function loadDemo() {
+  setStatus('Loading the demo centre...');
+  const query = new URLSearchParams(window.location.search);
+  const params = new URLSearchParams();
+  for (const k of ['agents', 'weekdayVolume', 'historyWeeks', 'seed']) if (query.has(k)) params.set(k, query.get(k));
+  state.demo = await getJson(`/web/demo${params.size ? `?${params}` : ''}`);
+  state.history = state.demo.history;
+  state.agents = state.demo.agents;
+  fillSettings(state.demo);
+  summarise();
+  setStatus(`Loaded: ${state.demo.name}. Run the plan when the settings suit.`);
+}
+
+async function ensureDefaults() {
+  if (state.demo) return;
+  const demo = await getJson('/web/demo?agents=150&historyWeeks=3');
+  state.demo = demo;
+  state.agents ??= demo.agents;
+  fillSettings(demo);
+}
+
+async function loadHistoryFile(file) {
+  setStatus(`Reading ${file.name}...`);
+  await ensureDefaults();
+  const { history } = await postJson('/web/history-csv', { csv: await file.text() });
+  state.history = history;
+  const last = history[history.length - 1];
+  const lastDate = String(last?.start ?? last?.timestamp ?? '').slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(lastDate)) {
+    const d = new Date(`${lastDate}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
+    $('week-start').value = d.toISOString().slice(0, 10);
+  }
+  summarise();
+  setStatus(`Read ${history.length} history rows from ${file.name}.`);
+}
+
+async function loadAgentsFile(file) {
+  await ensureDefaults();
+  const data = JSON.parse(await file.text());
+  state.agents = Array.isArray(data) ? data : data.agents;
+  summarise();
+  setStatus(`Read ${state.agents.length} agents from ${file.name}.`);
+}
+
+// ---------- the plan ----------
+
+function num(id) {
+  return Number($(id).value);
+}
+
+function shiftRules() {
+  let rules;
+  try {
+    rules = JSON.parse($('shift-rules').value);
+  } catch (error) {
+    throw new Error(`Shift rules: not valid JSON (${error.message}).`);
+  }
+  const sessions = num('pool-sessions');
+  rules.pool = (rules.pool ?? []).map((p) => ({ ...p, sessionsPerDay: sessions }));
+  if (sessions === 0) rules.pool = [];
+  rules.solver = { ...(rules.solver ?? {}), timeLimitSeconds: num('plan-seconds') };
+  return rules;
+}
+
+function step(name, text, done = false) {
+  let li = document.querySelector(`#steps li[data-step="${name}"]`);
+  if (!li) {
+    li = document.createElement('li');
+    li.dataset.step = name;
+    $('steps').appendChild(li);
+  }
+  li.textContent = text;
+  li.classList.toggle('done', done);
+}
+
+function meanAht(history) {
+  let w = 0;
+  let s = 0;
+  for (const r of history) {
+    if (typeof r.ahtSeconds === 'number' && r.volume > 0) {
+      s += r.ahtSeconds * r.volume;
+      w += r.volume;
+    }
+  }
+  return w > 0 ? Math.round(s / w) : 300;
+}
+
+async function runPlan(event) {
+  event?.preventDefault();
+  $('run-plan').disabled = true;
+  $('steps').textContent = '';
+  const t0 = performance.now();
+  try {
+    const timeZone = $('time-zone').value.trim() || 'UTC';
+    step('forecast', 'Forecast: running...');
+    const forecastBody = { history: state.history, timeZone, start: $('week-start').value, weeks: 1 };
+    if ($('opening-hours').value.trim()) forecastBody.openingHours = $('opening-hours').value.trim();
+    if (state.demo && state.history === state.demo.history) forecastBody.intervalMinutes = state.demo.intervalMinutes;
+    state.forecast = await postJson('/v1/forecast', forecastBody);
+    const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
+    step('forecast', `Forecast: ${Math.round(contacts)} contacts (${state.forecast.method}).`, true);
+
+    step('staffing', 'Staffing: running...');
+    const aht = meanAht(state.history);
+    state.staffingRequest = {
+      model: 'erlang-c',
+      target: { serviceLevel: num('sl') / 100, answerSeconds: num('answer'), maxOccupancy: num('occupancy') / 100 },
+      shrinkage: num('shrinkage') / 100,
+      timeZone: state.forecast.timeZone,
+      intervalMinutes: state.forecast.intervalMinutes,
+      intervals: state.forecast.intervals.map((r) => ({ start: r.start, volume: r.volume, ahtSeconds: r.ahtSeconds ?? aht })),
+    };
+    state.staffing = await postJson('/v1/staffing', state.staffingRequest);
+    step('staffing', `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${state.staffing.totals.agentHours.toFixed(0)} agent-hours.`, true);
+
+    step('plan', 'Shift plan: queued...');
+    state.plan = await runJob('/v1/shift-plans', { requirement: state.staffing, rules: shiftRules() }, (v) => step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`));
+    step('plan', `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours (${(state.plan.quality.paidOverBound * 100 - 100).toFixed(1)} % over the LP bound).`, true);
+
+    step('roster', 'Roster: queued...');
+    const rosterBody = {
+      plan: state.plan,
+      agents: state.agents,
+      rules: { ...(state.demo?.rosterRules ?? {}), minRestHours: num('min-rest'), maxConsecutiveDays: num('max-consecutive') },
+      options: { timeLimitSeconds: num('roster-seconds'), answerSeconds: num('answer') },
+    };
+    try {
+      state.roster = await runJob('/v1/rosters', rosterBody, (v) => step('roster', `Roster: ${v.status}...`));
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      step('roster', 'Roster: running...');
+      state.roster = await postJson('/web/roster', rosterBody);
+    }
+    const q = state.roster.quality;
+    step('roster', `Roster: ${q.shiftsFilled} of ${q.shiftsRequired} shifts filled, ${state.roster.score.hard} hard violations.`, true);
+    render();
+    setStatus(`Plan ready in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    await runWhatIf();
+  } catch (error) {
+    setStatus(`The plan stopped: ${describeError(error)}`, true);
+  } finally {
+    $('run-plan').disabled = false;
+  }
+}
+
+// ---------- views ----------
+
+function kpis(list, target) {
+  target.textContent = '';
+  for (const [label, value, key] of list) {
+    const div = document.createElement('div');
+    const dt = document.createElement('dt');
+    dt.textContent = label;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    if (key) dd.dataset.kpi = key;
+    div.append(dt, dd);
+    target.appendChild(div);
+  }
+}
+
+const pct = (x) => (x === null || x === undefined ? '-' : `${(x * 100).toFixed(1)} %`);
+
+function render() {
+  $('results').hidden = false;
+  $('wi-sl').value = String(state.staffingRequest.target.serviceLevel);
+  $('wi-shrinkage').value = String(state.staffingRequest.shrinkage);
+  sliderText();
+  const q = state.roster.quality;
+  const pq = state.plan.quality;
+  kpis(
+    [
+      ['Forecast contacts', String(Math.round(state.forecast.intervals.reduce((s, r) => s + r.volume, 0))), 'contacts'],
+      ['Peak agents', String(state.staffing.totals.peakAgents), 'peak-agents'],
+      ['Peak headcount', String(state.staffing.totals.peakHeadcount), 'peak-headcount'],
+      ['Paid hours', String(q.paidHours), 'paid-hours'],
+      ['Plan / LP bound', pq.paidOverBound ? pq.paidOverBound.toFixed(3) : '-', 'over-bound'],
+      ['Shifts filled', `${q.shiftsFilled} / ${q.shiftsRequired}`, 'shifts'],
+      ['Under (agent-intervals)', String(q.rosterUnderAgentIntervals), 'under'],
+      ['Service level, rostered', pct(q.serviceLevel?.volumeWeighted), 'sl'],
+      ['Pool hours placed', `${pq.poolHoursPlaced} / ${pq.poolHoursRequested}`, 'pool'],
+      ['Hard violations', String(state.roster.score.hard), 'hard'],
+    ],
+    $('kpis'),
+  );
+  renderForecast();
+  renderCoverage();
+  renderRosterControls();
+  renderTimeline();
+  renderExport();
+}
+
+function renderForecast() {
+  const fc = state.forecast.intervals;
+  const stepMs = state.forecast.intervalMinutes * 60_000;
+  const originMs = Date.parse(fc[0].start);
+  const histSlots = 14 * 24 * (60 / state.forecast.intervalMinutes);
+  const history = new Array(histSlots).fill(null);
+  for (const r of state.history) {
+    const slot = Math.round((Date.parse(r.start ?? r.timestamp) - (originMs - histSlots * stepMs)) / stepMs);
+    if (slot >= 0 && slot < histSlots && typeof r.volume === 'number') history[slot] = r.volume;
+  }
+  const histStarts = history.map((_, i) => new Date(originMs - (histSlots - i) * stepMs).toISOString());
+  const starts = [...histStarts, ...fc.map((r) => r.start)];
+  forecastChart($('chart-forecast'), {
+    title: 'Contacts per interval: the last two weeks of history and the forecast week with its p10-p90 band',
+    history,
+    forecast: fc.map((r) => r.volume),
+    band: { lo: fc.map((r) => r.volumeP10), hi: fc.map((r) => r.volumeP90) },
+    days: dayMarks(starts).filter((_, i) => i % 2 === 0 || window.innerWidth > 700),
+  });
+  $('forecast-note').textContent = `Method ${state.forecast.method}; ${state.forecast.notes.join(' ')}`;
+}
+
+function renderCoverage() {
+  const cov = state.roster.coverage;
+  coverageChart($('chart-coverage'), {
+    title: 'Agents required and rostered on the phones per interval',
+    required: cov.map((c) => c.required),
+    onPhone: cov.map((c) => c.onPhone),
+    days: dayMarks(cov.map((c) => c.start)),
+  });
+  const planned = new Map();
+  for (const s of state.plan.retraining ?? []) {
+    const hours = ((Date.parse(s.end) - Date.parse(s.start)) / 3_600_000) * s.seats;
+    planned.set(s.day, (planned.get(s.day) ?? 0) + hours);
+  }
+  const days = new Map();
+  for (const d of state.roster.retraining.days) {
+    const r = d.team.filter((x) => x.kind === 'retraining').reduce((s, x) => s + x.hours, 0);
+    const c = d.team.filter((x) => x.kind === 'coaching').reduce((s, x) => s + x.hours, 0);
+    days.set(d.date, [r, c]);
+  }
+  const dates = [...new Set([...planned.keys(), ...days.keys()])].sort();
+  barChart($('chart-pool'), {
+    title: 'Agent-hours off the phones per day: planned seats, retraining and coaching',
+    yLabel: 'hours',
+    series: [{ name: 'planned', cls: 'bar-planned' }, { name: 'retraining', cls: 'bar-retraining' }, { name: 'coaching', cls: 'bar-coaching' }],
+    groups: dates.map((d) => ({ label: `${new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)} ${d.slice(8)}`, values: [planned.get(d) ?? 0, ...(days.get(d) ?? [0, 0])] })),
+  });
+}
+
+function renderRosterControls() {
+  const teams = [...new Set(state.roster.agents.map((a) => a.team))].sort();
+  $('team-filter').innerHTML = '<option value="">All teams</option>';
+  for (const t of teams) $('team-filter').add(new window.Option(t || '(none)', t));
+  const dates = [...new Set(state.roster.coverage.map((c) => c.start.slice(0, 10)))].slice(0, 7);
+  $('day-filter').innerHTML = '<option value="-1">Whole week</option>';
+  dates.forEach((d, i) => $('day-filter').add(new window.Option(`${new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)} ${d}`, String(i))));
+}
+
+function renderTimeline() {
+  const firstDate = state.roster.coverage[0]?.start.slice(0, 10) ?? state.roster.grid.start.slice(0, 10);
+  drawTimeline($('timeline'), state.roster, firstDate, { dayIndex: Number($('day-filter').value), team: $('team-filter').value, showIdle: $('show-idle').checked }, (agent) => {
+    agentDetail($('agent-detail'), agent);
+    $('ics-agent').value = agent.id;
+    $('agent-detail').focus();
+  });
+}
+
+function renderExport() {
+  $('ics-agent').textContent = '';
+  for (const a of state.roster.agents.filter((x) => x.days.length > 0)) $('ics-agent').add(new window.Option(`${a.name} (${a.id})`, a.id));
+}
+
+// ---------- what-if ----------
+
+let whatIfTimer;
+let whatIfSeq = 0;
+
+function sliderText() {
+  const signed = (f) => `${f >= 1 ? '+' : ''}${Math.round((f - 1) * 100)} %`;
+  $('wi-volume-out').textContent = signed(num('wi-volume'));
+  $('wi-aht-out').textContent = signed(num('wi-aht'));
+  $('wi-sl-out').textContent = `${Math.round(num('wi-sl') * 100)} %`;
+  $('wi-shrinkage-out').textContent = `${Math.round(num('wi-shrinkage') * 100)} %`;
+}
+
+/** Rostered heads per staffing interval: on-phone agents grossed up by the base shrinkage. */
+function rosterHeadcount() {
+  const byMs = new Map(state.roster.coverage.map((c) => [Date.parse(c.start), c.onPhone]));
+  const s = state.staffingRequest.shrinkage;
+  return state.staffingRequest.intervals.map((r) => Math.ceil((byMs.get(Date.parse(r.start)) ?? 0) / (1 - s) - 1e-9));
+}
+
+async function runWhatIf() {
+  if (!state.staffingRequest || !state.roster) return;
+  const seq = ++whatIfSeq;
+  const t0 = performance.now();
+  const scenario = { name: 'scenario', volumeFactor: num('wi-volume'), ahtFactor: num('wi-aht'), serviceLevel: num('wi-sl'), answerSeconds: state.staffingRequest.target.answerSeconds, shrinkage: num('wi-shrinkage') };
+  const heads = rosterHeadcount();
+  try {
+    const result = await postJson('/v1/what-if', { queues: [{ name: 'week', request: state.staffingRequest, rosterHeadcount: heads }], scenarios: [{ name: 'base' }, scenario], detail: 'intervals' });
+    if (seq !== whatIfSeq) return;
+    state.whatIf = result;
+    const [base, sc] = result.scenarios;
+    const ms = performance.now() - t0;
+    kpis(
+      [
+        ['Headcount-hours', `${sc.totals.headcountHours.toFixed(0)} (base ${base.totals.headcountHours.toFixed(0)})`, 'wi-headcount-hours'],
+        ['Peak headcount', `${sc.queues[0].peakHeadcount} (base ${base.queues[0].peakHeadcount})`, 'wi-peak'],
+        ['Agent-hours', sc.totals.agentHours.toFixed(0), 'wi-agent-hours'],
+        ['Service level, roster as is', pct(sc.totals.rosterServiceLevel), 'wi-roster-sl'],
+        ['Unmet intervals', String(sc.totals.unmetIntervals), 'wi-unmet'],
+        ['Answered in', `${ms.toFixed(0)} ms`, 'wi-ms'],
+      ],
+      $('wi-totals'),
+    );
+    const svg = linesChart($('chart-whatif'), {
+      title: 'Headcount required per interval: base, scenario, and the roster',
+      yLabel: 'heads',
+      days: dayMarks(state.staffingRequest.intervals.map((r) => r.start)),
+      lines: [
+        { values: heads, cls: 'line-rostered' },
+        { values: base.queues[0].headcount, cls: 'line-base' },
+        { values: sc.queues[0].headcount, cls: 'line-scenario' },
+      ],
+    });
+    svg.dataset.peak = String(sc.queues[0].peakHeadcount);
+    setStatus(`What-if updated in ${ms.toFixed(0)} ms.`);
+  } catch (error) {
+    if (seq === whatIfSeq) setStatus(`What-if failed: ${describeError(error)}`, true);
+  }
+}
+
+function scheduleWhatIf() {
+  sliderText();
+  clearTimeout(whatIfTimer);
+  whatIfTimer = setTimeout(runWhatIf, 120);
+}
+
+// ---------- exports ----------
+
+async function exportCsv() {
+  const csv = await postText('/web/export/roster.csv', state.roster);
+  download(csv, 'roster-agent-days.csv', 'text/csv');
+  setStatus('Roster CSV saved.');
+}
+
+async function exportIcs() {
+  const id = $('ics-agent').value;
+  const agent = state.roster.agents.find((a) => a.id === id);
+  if (!agent) return;
+  const ics = await postText('/web/export/agent.ics', { roster: { grid: state.roster.grid, agents: [agent] }, agentId: id });
+  download(ics, `${id.replace(/[^A-Za-z0-9._-]/g, '_')}.ics`, 'text/calendar');
+  setStatus(`Calendar of ${agent.name} saved.`);
+}
+
+async function exportReport() {
+  const html = await postText('/web/export/report.html', { forecast: state.forecast, staffing: state.staffing, plan: state.plan, roster: state.roster });
+  download(html, 'wfm-report.html', 'text/html');
+  setStatus('HTML report saved.');
+}
+
+function exportJson() {
+  const { forecast, staffing, plan, roster } = state;
+  download(JSON.stringify({ forecast, staffing, plan, roster }, null, 2), 'wfm-week.json', 'application/json');
+}
+
+// ---------- wiring ----------
+
+function selectTab(tab) {
+  for (const t of document.querySelectorAll('[role="tab"]')) {
+    const on = t === tab;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    $(t.getAttribute('aria-controls')).hidden = !on;
+  }
+  if (state.roster) {
+    if (tab.id === 'tab-forecast') renderForecast();
+    if (tab.id === 'tab-coverage') renderCoverage();
+    if (tab.id === 'tab-whatif') runWhatIf();
+  }
+}
+
+function guard(fn) {
+  return (...args) => Promise.resolve(fn(...args)).catch((error) => setStatus(describeError(error), true));
+}
+
+function init() {
+  $('load-demo').addEventListener('click', guard(loadDemo));
+  $('history-file').addEventListener('change', guard((e) => e.target.files[0] && loadHistoryFile(e.target.files[0])));
+  $('agents-file').addEventListener('change', guard((e) => e.target.files[0] && loadAgentsFile(e.target.files[0])));
+  $('settings').addEventListener('submit', runPlan);
+  $('api-key').value = sessionStorage.getItem('wfm-api-key') ?? '';
+  $('api-key').addEventListener('change', () => sessionStorage.setItem('wfm-api-key', $('api-key').value));
+  const tabs = [...document.querySelectorAll('[role="tab"]')];
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => selectTab(tab));
+    tab.addEventListener('keydown', (e) => {
+      const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : null;
+      if (next) {
+        next.focus();
+        selectTab(next);
+      }
+    });
+  });
+  for (const id of ['team-filter', 'day-filter', 'show-idle']) $(id).addEventListener('change', () => state.roster && renderTimeline());
+  for (const id of ['wi-volume', 'wi-aht', 'wi-sl', 'wi-shrinkage']) $(id).addEventListener('input', scheduleWhatIf);
+  $('export-csv').addEventListener('click', guard(exportCsv));
+  $('export-ics').addEventListener('click', guard(exportIcs));
+  $('export-report').addEventListener('click', guard(exportReport));
+  $('export-json').addEventListener('click', exportJson);
+  let resizeTimer;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => state.roster && (renderForecast(), renderCoverage()), 200);
+  });
+  sliderText();
+  document.body.dataset.ready = 'true';
+}
+
+init();

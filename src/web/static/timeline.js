@@ -1,0 +1,127 @@
+/* global document */
+// The roster as a timeline: one row per agent (a button: click or Enter opens the agent's week),
+// shifts with paid breaks, unpaid lunch, retraining and coaching sessions in distinct colours.
+import { el } from './charts.js';
+
+/** Minutes since the first day's local midnight, read from an ISO string with offset (its wall clock). */
+export function localMinutes(iso, firstDate) {
+  const days = Math.round((Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${firstDate}T00:00:00Z`)) / 86_400_000);
+  return days * 1440 + Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
+}
+
+function hhmm(iso) {
+  return iso.slice(11, 16);
+}
+
+/**
+ * Draws the rows. `view` is { dayIndex: -1 (whole week) or 0..6, team: '' (all) or a team name }.
+ * `onSelect(agent)` runs on click. Returns the number of rows drawn.
+ */
+export function drawTimeline(container, roster, firstDate, view, onSelect) {
+  container.textContent = '';
+  const agents = roster.agents.filter((a) => (view.team === '' || a.team === view.team) && (view.showIdle || a.days.length > 0));
+  const week = view.dayIndex < 0;
+  const from = week ? 0 : view.dayIndex * 1440 + 6 * 60;
+  const to = week ? 7 * 1440 : view.dayIndex * 1440 + 22 * 60;
+  const width = 1000;
+  const height = 18;
+  const x = (min) => ((Math.min(Math.max(min, from), to) - from) / (to - from)) * width;
+
+  const axis = document.createElement('div');
+  axis.className = 'tl-row tl-axis';
+  axis.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.className = 'tl-name';
+  label.textContent = `${agents.length} agents`;
+  axis.appendChild(label);
+  const axisSvg = el('svg', { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', class: 'tl-svg' }, axis);
+  const step = week ? 1440 : 120;
+  for (let m = from; m < to; m += step) {
+    const t = el('text', { x: x(m) + 2, y: 13, class: 'tick' }, axisSvg);
+    t.textContent = week ? new Date(Date.parse(`${firstDate}T12:00:00Z`) + (m / 1440) * 86_400_000).toUTCString().slice(0, 3) : `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:00`;
+  }
+  container.appendChild(axis);
+
+  for (const agent of agents) {
+    const row = document.createElement('button');
+    row.type = 'button';
+    row.className = 'tl-row';
+    row.dataset.agent = agent.id;
+    const worked = agent.days.reduce((s, d) => s + d.paidHours, 0);
+    row.setAttribute('aria-label', `${agent.name}, team ${agent.team}, ${agent.days.length} shifts, ${worked} paid hours${agent.violations.length ? `, ${agent.violations.length} rule violations` : ''}`);
+    const name = document.createElement('span');
+    name.className = 'tl-name';
+    name.textContent = `${agent.violations.length ? '⚠ ' : ''}${agent.name}`;
+    row.appendChild(name);
+    const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', class: 'tl-svg' }, row);
+    for (let d = 1; d < 7 && week; d++) el('line', { x1: x(d * 1440), x2: x(d * 1440), y1: 0, y2: height, class: 'day-line' }, svg);
+    for (const day of agent.days) {
+      const s = localMinutes(day.start, firstDate);
+      const e = localMinutes(day.end, firstDate);
+      if (e <= from || s >= to) continue;
+      el('rect', { x: x(s), y: 2, width: Math.max(1, x(e) - x(s)), height: height - 4, class: 'seg-shift' }, svg);
+      for (const b of day.breaks) {
+        const bs = localMinutes(b.start, firstDate);
+        const be = localMinutes(b.end, firstDate);
+        el('rect', { x: x(bs), y: 2, width: Math.max(1, x(be) - x(bs)), height: height - 4, class: b.paid ? 'seg-break' : 'seg-lunch' }, svg);
+      }
+      for (const r of day.retraining) {
+        const rs = localMinutes(r.start, firstDate);
+        const re = localMinutes(r.end, firstDate);
+        el('rect', { x: x(rs), y: 2, width: Math.max(1, x(re) - x(rs)), height: height - 4, class: r.kind === 'retraining' ? 'seg-retraining' : 'seg-coaching' }, svg);
+      }
+    }
+    row.addEventListener('click', () => onSelect(agent));
+    container.appendChild(row);
+  }
+  return agents.length;
+}
+
+/** The agent's week: shifts, breaks, sessions, hours against the contract, and rule violations. */
+export function agentDetail(container, agent) {
+  container.textContent = '';
+  const h = document.createElement('h3');
+  h.textContent = `${agent.name} (${agent.id}, team ${agent.team || '-'})`;
+  container.appendChild(h);
+  const p = document.createElement('p');
+  const wk = agent.weeks[0];
+  p.textContent = wk
+    ? `${wk.paidHours} paid hours (contract ${wk.minHours}-${wk.maxHours} h), ${wk.days} days (at most ${wk.maxDays}). Preferences met ${agent.preferences.met}/${agent.preferences.total}. Retraining ${agent.retrainingHoursAssigned}/${agent.retrainingHoursNeeded} h.`
+    : 'No shifts this week.';
+  container.appendChild(p);
+  const table = document.createElement('table');
+  table.innerHTML = '<caption>Shifts</caption><thead><tr><th scope="col">Day</th><th scope="col">Shift</th><th scope="col">Breaks</th><th scope="col">Sessions</th></tr></thead>';
+  const body = document.createElement('tbody');
+  for (const d of agent.days) {
+    const tr = document.createElement('tr');
+    const cells = [
+      `${new Date(`${d.date}T12:00:00Z`).toUTCString().slice(0, 3)} ${d.date}`,
+      `${d.template} ${hhmm(d.start)}-${hhmm(d.end)} (${d.paidHours} h)${d.extra ? ' extra' : ''}`,
+      d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`).join(', '),
+      d.retraining.map((r) => `${r.kind} ${hhmm(r.start)}-${hhmm(r.end)}`).join(', ') || '-',
+    ];
+    for (const c of cells) {
+      const td = document.createElement('td');
+      td.textContent = c;
+      tr.appendChild(td);
+    }
+    body.appendChild(tr);
+  }
+  table.appendChild(body);
+  container.appendChild(table);
+  const v = document.createElement('div');
+  v.className = 'violations';
+  const vh = document.createElement('h4');
+  vh.textContent = agent.violations.length ? `Rule violations (${agent.violations.length})` : 'No rule violations';
+  v.appendChild(vh);
+  if (agent.violations.length) {
+    const ul = document.createElement('ul');
+    for (const x of agent.violations) {
+      const li = document.createElement('li');
+      li.textContent = `${x.rule}${x.hard ? ' (hard)' : ''}: ${x.amount} ${x.unit}`;
+      ul.appendChild(li);
+    }
+    v.appendChild(ul);
+  }
+  container.appendChild(v);
+}
