@@ -112,7 +112,7 @@ describe('staffBatchOnPool (2 worker threads)', () => {
 
   it("runs a whole staffing request on a worker ('staffing.request') with the same answer as in-thread", async () => {
     const body = {
-      intervalMinutes: 30,
+      intervalMinutes: 30 as const,
       target: { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.85 },
       intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: 180 }],
     };
