@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerServe } from './serve.js';
+import { registerWhatIf } from './what-if.js';
 import { registerStaff } from './staff.js';
 import { registerErlang } from './erlang.js';
 import { registerDemo } from './demo.js';
@@ -12,6 +13,7 @@ export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerServe,
+  registerWhatIf,
   registerStaff,
   registerErlang,
   registerDemo,
