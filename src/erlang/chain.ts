@@ -54,12 +54,16 @@ function ensure(size: number): void {
  * Waiting times come from the state an arrival sees (PASTA): in position r it is answered with
  * probability prod_{i=1..r} (c + (i-1) theta) / (c + i theta), c = fullRate, after a mean wait of
  * sum_{i=1..r} 1 / (c + i theta) if answered; its virtual wait V_r has stages c + (i-1) theta. The
- * distributions come from `absorbedWithin` (uniformization), when `distribution` is true;
+ * distributions come from `absorbedWithin` (negative-binomial closed form): all of them when
+ * `distribution` is true, only `serviceLevel` when it is 'serviceLevel' (the solver's SL check);
  * otherwise the service-level fields are NaN (the solver's fast path for non-SL targets).
  * Returns `undefined` when theta = 0, no line cap and lambda >= fullRate (unstable; callers
  * check this first), or when the chain needs more than MAX_CHAIN_STATES states.
  */
-export function chainMetrics(chain: QueueChain, distribution: boolean): IntervalMetrics | undefined {
+/** Which waiting-time distributions to compute: all, only the service level, or none. */
+export type DistributionLevel = boolean | 'serviceLevel';
+
+export function chainMetrics(chain: QueueChain, distribution: DistributionLevel): IntervalMetrics | undefined {
   const { lambda, theta, fullRate, maxWaiting } = chain;
   const finite = Number.isFinite(maxWaiting);
   if (!finite && theta === 0 && lambda >= fullRate) return undefined;
@@ -153,7 +157,9 @@ export function chainMetrics(chain: QueueChain, distribution: boolean): Interval
   let slAnsweredOfAnswered = NaN;
   let slWaitEndedWithin = NaN;
   let slVirtual = NaN;
-  if (distribution) {
+  if (distribution === 'serviceLevel') {
+    serviceLevel = pBelow + absorbedWithin(answeredMass, used, fullRate, theta, 1, t);
+  } else if (distribution) {
     const answeredWithin = absorbedWithin(answeredMass, used, fullRate, theta, 1, t);
     const virtualWithin = absorbedWithin(positionMass, used, fullRate, theta, 0, t);
     serviceLevel = pBelow + answeredWithin;

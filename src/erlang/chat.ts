@@ -1,5 +1,5 @@
 import { WfmError } from '../errors.js';
-import { chainMetrics } from './chain.js';
+import { chainMetrics, type DistributionLevel } from './chain.js';
 import { MAX_CHAIN_STATES } from './constants.js';
 import { idleMetrics, unstableMetrics } from './erlang-a.js';
 import { trafficErlangs } from './traffic.js';
@@ -23,19 +23,20 @@ export function chatMaxThroughputPerAgent(load: IntervalLoad, params: QueueParam
 function chatRate(n: number, agents: number, ahts: readonly number[]): number {
   const q = Math.floor(n / agents);
   const rem = n - q * agents;
-  const rateAt = (j: number) => (j === 0 ? 0 : j / ahts[j - 1]!);
-  return (rem > 0 ? rem * rateAt(q + 1) : 0) + (agents - rem) * rateAt(q);
+  // No closure here: this runs once per state.
+  const withExtra = rem > 0 ? (rem * (q + 1)) / ahts[q]! : 0;
+  const withQ = q > 0 ? ((agents - rem) * q) / ahts[q - 1]! : 0;
+  return withExtra + withQ;
 }
-
-let logWeights = new Float64Array(1024);
 
 /**
  * Chat metrics at `agents`: each agent holds up to k chats at once (k = the length of
  * params.chat.ahtSecondsByConcurrency), chats are spread evenly over the agents, and an agent
  * holding j chats completes them at rate j / AHT_j. Arrivals are Poisson, patience exponential
  * (params.patienceSeconds), lines cap the chats in system (params.queueCapacity). A chat waits
- * when all N k slots are taken. The birth-death chain over chats in system is built in log space
- * (log w_n = sum log(lambda / rate(i))) and the waiting part shares Erlang A's code
+ * when all N k slots are taken. The birth-death chain over chats in system is summed from state
+ * N k down with ratios and a shared log offset (log space without a log per state), and the
+ * waiting part shares Erlang A's code
  * (`chainMetrics`), so the same metrics are reported. Occupancy is the mean share of agents
  * holding at least one chat. `erlangs` is volume x ahtSeconds / interval as for calls.
  * With k = 1 this is exactly Erlang A. O(N k + waiting states).
@@ -44,7 +45,7 @@ export function evaluateChat(
   load: IntervalLoad,
   params: QueueParams,
   agents: number,
-  distribution = true,
+  distribution: DistributionLevel = true,
 ): IntervalMetrics {
   const ahts = chatAhts(load, params);
   if (!(load.volume > 0)) return idleMetrics(agents, ahts[0]!, true);
@@ -57,21 +58,27 @@ export function evaluateChat(
   const fullRate = agents > 0 ? chatRate(slots, agents, ahts) : 0;
   if (theta === 0 && capacity === Infinity && lambda >= fullRate) return unstableMetrics(erlangs, agents);
   const threshold = Math.min(slots, capacity);
-  if (logWeights.length < threshold + 1) logWeights = new Float64Array(Math.max(threshold + 1, logWeights.length * 2));
-  const logLambda = Math.log(lambda);
-  logWeights[0] = 0;
-  for (let n = 1; n <= threshold; n++) logWeights[n] = logWeights[n - 1]! + logLambda - Math.log(chatRate(n, agents, ahts));
-  const top = logWeights[threshold]!;
-  let max = -Infinity;
-  for (let n = 0; n <= threshold; n++) max = Math.max(max, logWeights[n]! - top);
-  let sum = 0;
-  let sumN = 0;
-  let sumBusy = 0;
-  for (let n = 0; n <= threshold; n++) {
-    const w = Math.exp(logWeights[n]! - top - max);
+  // States 0..S relative to w_S = 1, walking down: w_{n-1} = w_n rate(n) / lambda. Held as
+  // stored x e^{logOffset}: when a weight passes 1e250 the running sums are scaled down by 1e-250
+  // (log space with one shared exponent; entries far below the peak may underflow, harmlessly).
+  let w = 1;
+  let logOffset = 0;
+  let sum = 1;
+  let sumN = threshold;
+  let sumBusy = Math.min(threshold, agents);
+  for (let n = threshold; n >= 1; n--) {
+    w *= chatRate(n, agents, ahts) / lambda;
+    if (w > 1e250) {
+      w *= 1e-250;
+      sum *= 1e-250;
+      sumN *= 1e-250;
+      sumBusy *= 1e-250;
+      logOffset += 250 * Math.LN10;
+    }
+    const state = n - 1;
     sum += w;
-    sumN += n * w;
-    sumBusy += Math.min(n, agents) * w;
+    sumN += state * w;
+    sumBusy += Math.min(state, agents) * w;
   }
   const metrics = chainMetrics(
     {
@@ -82,7 +89,7 @@ export function evaluateChat(
       fullRate: chatRate(threshold, Math.max(agents, 1), ahts),
       theta,
       maxWaiting: capacity - threshold,
-      logLow: Math.log(sum) + max,
+      logLow: Math.log(sum) + logOffset,
       lowMeanN: sumN / sum,
       lowBusy: sumBusy / sum,
       busyAtTop: Math.min(threshold, agents),

@@ -27,26 +27,37 @@ export function absorbedWithin(
   let total = 0;
   for (let r = 0; r < positions; r++) total += mass[r]!;
   if (positions === 0 || total === 0 || !(seconds > 0)) return 0;
-  let logPmf: number;
-  let logStep: number; // log of the pmf ratio's constant factor
+  // pmf_j = v x e^{offset}: v is updated by the ratio pmf_j / pmf_{j-1} in float64 and the offset
+  // moves by 200 ln 10 when v passes 1e200 (x^a alone underflows past a theta t = 745).
+  let ratioConst: number; // Poisson: base t; negative binomial: 1 - x
   let a = 0;
+  let offset: number;
   const poisson = theta === 0;
   if (poisson) {
     if (!(base > 0)) return 0;
-    logPmf = -base * seconds;
-    logStep = Math.log(base * seconds);
+    offset = -base * seconds;
+    ratioConst = base * seconds;
   } else {
     a = base / theta + shift;
     if (!(a > 0)) return 0;
-    logPmf = -a * theta * seconds; // x^a
-    logStep = Math.log(-Math.expm1(-theta * seconds)); // log(1 - x)
+    offset = -a * theta * seconds; // log x^a
+    ratioConst = -Math.expm1(-theta * seconds); // 1 - x
   }
+  let v = 1;
+  let scale = Math.exp(offset);
   // beyond = mass at positions r > j (r is 1-based: index r - 1); walk j = 0..positions-1.
   let beyond = total;
   let notYet = 0;
   for (let j = 0; j < positions && beyond > 0; j++) {
-    if (j > 0) logPmf += poisson ? logStep - Math.log(j) : logStep + Math.log((a + j - 1) / j);
-    notYet += Math.exp(logPmf) * beyond;
+    if (j > 0) {
+      v *= poisson ? ratioConst / j : ((a + j - 1) / j) * ratioConst;
+      if (v > 1e200) {
+        v *= 1e-200;
+        offset += 200 * Math.LN10;
+        scale = Math.exp(offset);
+      }
+    }
+    notYet += v * scale * beyond;
     beyond -= mass[j]!;
   }
   return Math.min(total, Math.max(0, total - notYet));

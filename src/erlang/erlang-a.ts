@@ -1,5 +1,5 @@
 import { WfmError } from '../errors.js';
-import { chainMetrics } from './chain.js';
+import { chainMetrics, type DistributionLevel } from './chain.js';
 import { MAX_CHAIN_STATES } from './constants.js';
 import { erlangBInverse } from './erlang-b.js';
 import { evaluateErlangC } from './erlang-c.js';
@@ -79,7 +79,7 @@ export function evaluateErlangA(
   load: IntervalLoad,
   params: QueueParams,
   agents: number,
-  distribution = true,
+  distribution: DistributionLevel = true,
 ): IntervalMetrics {
   if (!(load.volume > 0) || !(load.ahtSeconds > 0)) return idleMetrics(agents, load.ahtSeconds, true);
   const lambda = load.volume / (load.intervalMinutes * 60);

@@ -28,6 +28,21 @@ export function evaluateErlangC(
   agents: number,
   answerSeconds = 0,
 ): IntervalMetrics {
+  const inverse = erlangs > 0 && agents > erlangs ? erlangBInverse(agents, erlangs) : 0;
+  return erlangCMetricsFromInverse(erlangs, ahtSeconds, agents, answerSeconds, inverse);
+}
+
+/**
+ * `evaluateErlangC` given R = 1 / B(agents, erlangs) already computed (the solver's neighbours
+ * N - 1 and N share one recursion: R(N) = 1 + N R(N - 1) / A). O(1).
+ */
+export function erlangCMetricsFromInverse(
+  erlangs: number,
+  ahtSeconds: number,
+  agents: number,
+  answerSeconds: number,
+  inverse: number,
+): IntervalMetrics {
   if (erlangs <= 0) {
     return {
       erlangs: 0,
@@ -56,8 +71,8 @@ export function evaluateErlangC(
       sojournSeconds: Infinity,
     };
   }
-  const c = erlangC(agents, erlangs);
   const spare = agents - erlangs;
+  const c = agents / (inverse * spare + erlangs);
   const asaSeconds = (c * ahtSeconds) / spare;
   const queueLength = (c * erlangs) / spare;
   return {

@@ -1,7 +1,9 @@
 import { EPS as EPS_, MAX_EXTRA_AGENTS as MAX_EXTRA_AGENTS_ } from './constants.js';
+import type { DistributionLevel } from './chain.js';
 import { evaluateChat, chatMaxThroughputPerAgent } from './chat.js';
 import { evaluateErlangA } from './erlang-a.js';
-import { evaluateErlangC } from './erlang-c.js';
+import { erlangBInverse } from './erlang-b.js';
+import { erlangCMetricsFromInverse, evaluateErlangC } from './erlang-c.js';
 import { solveErlangCAgents } from './erlang-c-solver.js';
 import { fractionalRequirement, meetsTargets, missedTargets } from './targets.js';
 import { headcountAfterShrinkage, trafficErlangs } from './traffic.js';
@@ -57,8 +59,19 @@ export function solveInterval(load: IntervalLoad, params: QueueParams): Interval
 
 /** Metrics at `agents`, the requirement continuous in N, headcount, binding target. */
 function staffingAt(load: IntervalLoad, params: QueueParams, agents: number): IntervalStaffing {
-  const at = evaluateInterval(load, params, agents);
-  const below = agents > 0 ? evaluateBelow(load, params, agents - 1) : undefined;
+  let at: IntervalMetrics;
+  let below: IntervalMetrics | undefined;
+  const erlangs = trafficErlangs(load);
+  if (params.model === 'erlang-c' && agents - 1 > erlangs) {
+    // One recursion for both neighbours: R(N) = 1 + N R(N - 1) / A.
+    const t = params.targets.answerSeconds ?? 0;
+    const r = erlangBInverse(agents - 1, erlangs);
+    below = erlangCMetricsFromInverse(erlangs, load.ahtSeconds, agents - 1, t, r);
+    at = erlangCMetricsFromInverse(erlangs, load.ahtSeconds, agents, t, 1 + (agents * r) / erlangs);
+  } else {
+    at = evaluateInterval(load, params, agents);
+    below = agents > 0 ? evaluateBelow(load, params, agents - 1) : undefined;
+  }
   const { agentsFractional, binding } =
     at.erlangs > 0 ? fractionalRequirement(below, at, params.targets) : { agentsFractional: 0, binding: 'none' as const };
   // `at` is a fresh object: extend it in place rather than copy it (this runs once per solve).
@@ -74,7 +87,7 @@ function staffingAt(load: IntervalLoad, params: QueueParams, agents: number): In
 function evaluateBelow(load: IntervalLoad, params: QueueParams, agents: number): IntervalMetrics {
   if (params.model === 'erlang-c') return evaluateInterval(load, params, agents);
   const evaluate = params.model === 'chat' ? evaluateChat : evaluateErlangA;
-  return evaluate(load, params, agents, params.targets.serviceLevel !== undefined);
+  return evaluate(load, params, agents, params.targets.serviceLevel !== undefined ? 'serviceLevel' : false);
 }
 
 /**
@@ -135,19 +148,23 @@ function lowerBound(load: IntervalLoad, params: QueueParams, erlangs: number): n
   return Math.max(0, bound);
 }
 
+function feasible(load: IntervalLoad, params: QueueParams, agents: number, distribution: DistributionLevel): boolean {
+  const metrics =
+    params.model === 'chat' ? evaluateChat(load, params, agents, distribution) : evaluateErlangA(load, params, agents, distribution);
+  return meetsTargets(metrics, params.targets);
+}
+
 /** Minimal N by gallop + bisection over a monotone feasibility; -1 past the cap. */
 function searchAgents(load: IntervalLoad, params: QueueParams, erlangs: number): number {
   if (!(load.volume > 0)) return 0;
   const start = lowerBound(load, params, erlangs);
   // The waiting-time distribution is only needed when a service-level target is active.
-  const distribution = params.targets.serviceLevel !== undefined;
-  const evaluate = params.model === 'chat' ? evaluateChat : evaluateErlangA;
-  const feasible = (n: number) => meetsTargets(evaluate(load, params, n, distribution), params.targets);
+  const distribution = params.targets.serviceLevel !== undefined ? 'serviceLevel' : false;
   const cap = start + MAX_EXTRA_AGENTS;
   let lo = start - 1; // known or assumed infeasible (the bound is proven)
   let hi = start;
   let step = 1;
-  while (!feasible(hi)) {
+  while (!feasible(load, params, hi, distribution)) {
     lo = hi;
     if (hi >= cap) return -1;
     hi = Math.min(cap, hi + step);
@@ -155,7 +172,7 @@ function searchAgents(load: IntervalLoad, params: QueueParams, erlangs: number):
   }
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2);
-    if (feasible(mid)) hi = mid;
+    if (feasible(load, params, mid, distribution)) hi = mid;
     else lo = mid;
   }
   return hi;

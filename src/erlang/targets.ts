@@ -29,6 +29,11 @@ export function meetsTargets(metrics: IntervalMetrics, targets: StaffingTargets)
   return missedTargets(metrics, targets).length === 0;
 }
 
+/** Answer speed 1 / ASA: 0 for an unstable queue, Infinity with no wait. */
+function speed(asaSeconds: number): number {
+  return asaSeconds > 0 ? 1 / asaSeconds : Infinity;
+}
+
 /** Where the straight line through (x0, y0), (x0 + 1, y1) reaches y; x0 + 1 when it cannot. */
 function crossing(x0: number, y0: number, y1: number, y: number): number {
   const dy = y1 - y0;
@@ -65,7 +70,6 @@ export function fractionalRequirement(
         x = crossing(lo, below.serviceLevel, at.serviceLevel, targets.serviceLevel ?? 0);
         break;
       case 'maxAsaSeconds': {
-        const speed = (asa: number) => (asa > 0 ? 1 / asa : Infinity);
         x = crossing(lo, speed(below.asaSeconds), speed(at.asaSeconds), speed(targets.maxAsaSeconds ?? 0));
         break;
       }
