@@ -96,6 +96,38 @@ const tl = nowMs();
 const lpOnly = solveModel(highs, built.model, { integer: false, timeLimitSeconds: 60, relativeGap: 0, seed: 1 });
 const lpMs = nowMs() - tl;
 
+/** The same model as CPLEX LP text (the `highs.solve(lpString)` route), to compare with CSC arrays. */
+function lpText(m: typeof built.model): string {
+  const terms: string[][] = Array.from({ length: m.numRows }, () => []);
+  for (let j = 0; j < m.numCols; j++) {
+    for (let k = m.starts[j] as number; k < (m.starts[j + 1] as number); k++) {
+      const v = m.values[k] as number;
+      (terms[m.indices[k] as number] as string[]).push(`${v >= 0 ? '+' : '-'} ${Math.abs(v)} x${j}`);
+    }
+  }
+  const out = ['Minimize', ` obj: ${Array.from(m.colCost, (c, j) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} x${j}`).join(' ')}`, 'Subject To'];
+  terms.forEach((t, i) => {
+    if (t.length === 0) return;
+    const lo = m.rowLower[i] as number;
+    const hi = m.rowUpper[i] as number;
+    if (lo === hi) out.push(` r${i}: ${t.join(' ')} = ${lo}`);
+    else {
+      if (lo > -1e29) out.push(` r${i}l: ${t.join(' ')} >= ${lo}`);
+      if (hi < 1e29) out.push(` r${i}u: ${t.join(' ')} <= ${hi}`);
+    }
+  });
+  out.push('Bounds');
+  for (let j = 0; j < m.numCols; j++) out.push(` 0 <= x${j}${(m.colUpper[j] as number) < 1e29 ? ` <= ${m.colUpper[j]}` : ''}`);
+  out.push('End');
+  return out.join('\n');
+}
+const tt = nowMs();
+const text = lpText(built.model);
+const lpTextBuildMs = nowMs() - tt;
+const ts = nowMs();
+const viaText = highs.solve(text, { output_flag: false });
+const lpTextSolveMs = nowMs() - ts;
+
 function run(poolSessions: number): { plan: ShiftPlan; ms: number } {
   const t0 = nowMs();
   const plan = planShifts(requirement, parseShiftPlanRules(rules(poolSessions)).rules, { highs, ...(serviceLevel ? { serviceLevel } : {}), now: nowMs });
@@ -128,6 +160,10 @@ writeResult({
     extraLpBoundPerPoolHour: extraBoundPerPoolHour,
     modelBuildMs: buildMs,
     lpSolveMs: lpMs,
+    lpTextBuildMs,
+    lpTextSolveMs,
+    lpTextKiB: Math.round(text.length / 1024),
+    lpTextObjective: viaText.ObjectiveValue,
     lpObjective: lpOnly.objective,
     serviceLevelWeighted: q0.serviceLevel?.volumeWeighted ?? null,
     serviceLevelWorst: q0.serviceLevel?.worst ?? null,

@@ -190,7 +190,11 @@ function improve(highs: Highs, built: ShiftPlanModel, rules: ShiftPlanRules, lp:
     return { status: 'optimal', objective: bestCost, values: best, gap: (bestCost - lp.objective) / bestCost };
   }
   const full = solveModel(highs, built.model, { ...settings, timeLimitSeconds: Math.max(0.5, limit - (rens.seconds ?? 0)), start: best });
-  if (full.values && full.objective <= bestCost + 1e-9) return full;
+  if (full.values && full.objective <= bestCost + 1e-9) {
+    // The LP value is a valid bound too, and the stronger one when a block stopped early.
+    const vsLp = full.objective > 0 ? (full.objective - lp.objective) / full.objective : 0;
+    return { ...full, gap: Math.max(0, Math.min(full.gap ?? Infinity, vsLp)) };
+  }
   return { status: 'limit', objective: bestCost, values: best, gap: lp.objective > 0 ? (bestCost - lp.objective) / bestCost : null };
 }
 
