@@ -71,7 +71,9 @@ export function unstableMetrics(erlangs: number, agents: number): IntervalMetric
  * asaVirtualSeconds = E[V] (over admitted arrivals), abandonRate, asaSeconds (answered),
  * asaAllSeconds (all arrivals, Lq / lambda), occupancy, blockRate. With a line cap below N the
  * surplus agents idle (pure loss on `queueCapacity` lines). O(N + waiting states), plus the
- * waiting-time distribution when `distribution` (default true).
+ * waiting-time distribution when `distribution` (default true; 'serviceLevel' for that one only).
+ * `inverse`, when the caller has it, is 1 / B(min(agents, queueCapacity), A) (the solver carries it
+ * from one candidate N to the next instead of recomputing it).
  * Example: 100 calls / 30 min, AHT 180 s, patience 300 s, 14 agents, t = 20 s: serviceLevel
  * 0.916792 (reference case A01).
  */
@@ -80,6 +82,7 @@ export function evaluateErlangA(
   params: QueueParams,
   agents: number,
   distribution: DistributionLevel = true,
+  inverse?: number,
 ): IntervalMetrics {
   if (!(load.volume > 0) || !(load.ahtSeconds > 0)) return idleMetrics(agents, load.ahtSeconds, true);
   const lambda = load.volume / (load.intervalMinutes * 60);
@@ -104,7 +107,7 @@ export function evaluateErlangA(
   }
   const threshold = Math.min(agents, capacity);
   // 1 / B overflows only when B < 1e-308: then nobody waits, and MAX_VALUE says the same.
-  const r = Math.min(erlangBInverse(threshold, erlangs), Number.MAX_VALUE);
+  const r = Math.min(inverse ?? erlangBInverse(threshold, erlangs), Number.MAX_VALUE);
   const lowMeanN = erlangs * (1 - 1 / r);
   const metrics = chainMetrics(
     {

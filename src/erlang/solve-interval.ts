@@ -148,19 +148,43 @@ function lowerBound(load: IntervalLoad, params: QueueParams, erlangs: number): n
   return Math.max(0, bound);
 }
 
+// The solver's running 1 / B(n, A) for Erlang A: the last infeasible candidate's, so that the next,
+// larger candidate costs only the steps between them (R(n) = 1 + n R(n - 1) / A).
+let carriedN = 0;
+let carriedR = 1;
+
 function feasible(load: IntervalLoad, params: QueueParams, agents: number, distribution: DistributionLevel): boolean {
-  const metrics =
-    params.model === 'chat' ? evaluateChat(load, params, agents, distribution) : evaluateErlangA(load, params, agents, distribution);
-  return meetsTargets(metrics, params.targets);
+  if (params.model === 'chat') return meetsTargets(evaluateChat(load, params, agents, distribution), params.targets);
+  const erlangs = trafficErlangs(load);
+  const threshold = Math.min(agents, params.queueCapacity ?? Infinity);
+  let r: number;
+  if (carriedN > 0 && carriedN <= threshold) {
+    r = carriedR;
+    for (let n = carriedN + 1; n <= threshold; n++) r = 1 + (n * r) / erlangs;
+  } else {
+    r = erlangBInverse(threshold, erlangs);
+  }
+  const ok = meetsTargets(evaluateErlangA(load, params, agents, distribution, r), params.targets);
+  if (!ok) {
+    carriedN = threshold;
+    carriedR = r;
+  }
+  return ok;
 }
 
-/** Minimal N by gallop + bisection over a monotone feasibility; -1 past the cap. */
+/**
+ * Minimal N by gallop + bisection over a monotone feasibility; -1 past the cap. Candidates above
+ * the last infeasible one reuse its Erlang B recursion (Erlang A), so the loss part costs O(N)
+ * once per solve rather than once per candidate.
+ */
 function searchAgents(load: IntervalLoad, params: QueueParams, erlangs: number): number {
   if (!(load.volume > 0)) return 0;
   const start = lowerBound(load, params, erlangs);
   // The waiting-time distribution is only needed when a service-level target is active.
   const distribution = params.targets.serviceLevel !== undefined ? 'serviceLevel' : false;
   const cap = start + MAX_EXTRA_AGENTS;
+  carriedN = 0;
+  carriedR = 1;
   let lo = start - 1; // known or assumed infeasible (the bound is proven)
   let hi = start;
   let step = 1;
