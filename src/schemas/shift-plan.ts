@@ -7,6 +7,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
 import { parseWith } from '../io/validate.js';
+import { assertTimeZone } from '../time/instant.js';
 import { parseClockMinutes } from '../scheduler/common/slot-grid.js';
 import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
@@ -281,6 +282,7 @@ export function runShiftPlan(requirement: RequirementDocument, rulesData: unknow
   const parsed = parseShiftPlanRules(rulesData);
   const rules = options.timeLimitSeconds === undefined ? parsed.rules : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
   const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? 'UTC';
+  assertTimeZone(timeZone);
   const queue: QueueParams | undefined = parsed.queue
     ? {
         model: parsed.queue.model,

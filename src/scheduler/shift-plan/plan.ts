@@ -49,13 +49,27 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const issues: PlanIssue[] = [];
 
   // Demand in closed intervals is not staffed (design.md): reported, then dropped.
+  const closedByDay = new Map<number, { first: number; count: number; agentIntervals: number }>();
   const required = requirement.required.map((r, s) => {
     if (r > 0 && !isOpen(grid, s, rules.cyclic, rules.openingHours)) {
-      issues.push({ code: 'closed-demand', slot: s, message: `${formatSlot(grid, s)}: ${r} agents required outside the opening hours (ignored)` });
+      const day = grid.dayOfSlot[s] as number;
+      const entry = closedByDay.get(day) ?? { first: s, count: 0, agentIntervals: 0 };
+      entry.count++;
+      entry.agentIntervals += r;
+      closedByDay.set(day, entry);
       return 0;
     }
     return Math.max(0, Math.ceil(r - 1e-9));
   });
+  for (const [day, e] of closedByDay) {
+    const date = (grid.days[day] as { date: string }).date;
+    issues.push({
+      code: 'closed-demand',
+      slot: e.first,
+      day: date,
+      message: `${date}: ${e.count} intervals from ${formatSlot(grid, e.first)} require agents outside the opening hours (${e.agentIntervals} agent-intervals, ignored)`,
+    });
+  }
 
   const candidates = candidateShifts(grid, rules, onGrid);
   const { coverable, uncoverable } = findUncoverable(grid, rules, candidates, required);

@@ -65,3 +65,13 @@ describe('wfm shift-plan', () => {
     expect(stderr).toMatch(/line 3: "agents" is not a number/);
   });
 });
+
+describe('wfm shift-plan time zone', () => {
+  it('rejects an unknown --time-zone with exit 2, naming it', async () => {
+    writeFileSync(join(dir, 'req.csv'), csvRequirement());
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+    const code = await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json'), '--time-zone', 'Mars/Olympus']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/WFM_ERR_INPUT_TIME: timeZone: unknown IANA time zone "Mars\/Olympus"/);
+  });
+});
