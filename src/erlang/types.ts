@@ -83,7 +83,11 @@ export interface IntervalStaffing extends IntervalMetrics {
   headcount: number;
   /** True when every active target is met (false only when the search hit its cap). */
   met: boolean;
-  /** Which target decided N ('serviceLevel' | 'maxAsaSeconds' | 'maxOccupancy' | 'maxAbandonRate' | 'stability' | 'none'). */
+  /**
+   * Which target decided N: 'serviceLevel' | 'maxAsaSeconds' | 'maxOccupancy' | 'maxAbandonRate' |
+   * 'stability' | 'none' (no traffic, or no target); 'given' for an interval evaluated at its own
+   * agents; 'deadline' for deferred work.
+   */
   binding: string;
   /**
    * Erlang A and chat: false when no abandonment cap was given, so the requirement says nothing
