@@ -74,6 +74,29 @@ describe('shift plan: exact small cases', () => {
     expect(p.quality.underCoverageAgentIntervals).toBe(0);
     expect(p.quality.paidHours).toBe(8);
   });
+
+  it('keeps the 25 hours of a fall-back day (Europe/Paris, 2026-10-25)', async () => {
+    // 2026-10-25 00:00+02:00 is 2026-10-24T22:00Z; 02:00-03:00 local happens twice: 25 hourly intervals.
+    const req = new Array<number>(25).fill(0);
+    for (let s = 11; s < 19; s++) req[s] = 2; // 10:00-18:00 local (+01:00 after the change)
+    const p = await plan(requirement(req, 60, '2026-10-24T22:00:00Z', 'Europe/Paris'), fourHours('10:00', '14:00'));
+    expect(p.grid.slotCount).toBe(25);
+    expect(p.shifts.map((s) => [s.start, s.count])).toEqual([
+      ['2026-10-25T10:00:00+01:00', 2],
+      ['2026-10-25T14:00:00+01:00', 2],
+    ]);
+    expect(p.quality.underCoverageAgentIntervals).toBe(0);
+  });
+
+  it('reports demand outside the opening hours once per day and does not staff it', async () => {
+    const req = day([[8, 12, 1]]);
+    req[21] = 3; // 21:00, after closing at 20:00
+    const p = await plan(requirement(req), { ...fourHours(), openingHours: [{ open: '08:00', close: '20:00' }] });
+    const closed = p.issues.filter((i) => i.code === 'closed-demand');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]?.message).toMatch(/1 intervals from 2026-03-02T21:00:00Z .*3 agent-intervals/);
+    expect(p.quality.paidHours).toBe(4);
+  });
 });
 
 /** Random small instances: 1 day of 30-min intervals, demand 0..4 between 08:00 and 20:00. */
