@@ -10,7 +10,7 @@ import { generateSampleWeek, mulberry32 } from '../samples/sample-week.js';
 export interface WebDemoOptions {
   /** Agents in the centre. Default 150. */
   agents?: number;
-  /** Contacts offered on an average weekday. Default 3,200. */
+  /** Contacts offered on an average weekday. Default 2,800. */
   weekdayVolume?: number;
   /** Weeks of history before the planned week. Default 8. */
   historyWeeks?: number;
@@ -44,7 +44,7 @@ const FIRST_NAMES = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', '
  */
 export function buildWebDemo(options: WebDemoOptions = {}): WebDemo {
   const agentCount = options.agents ?? 150;
-  const weekdayVolume = options.weekdayVolume ?? 3200;
+  const weekdayVolume = options.weekdayVolume ?? 2800;
   const historyWeeks = options.historyWeeks ?? 8;
   const seed = options.seed ?? 20260601;
   const timeZone = 'America/New_York';
@@ -73,7 +73,7 @@ function demoShiftRules(): Record<string, unknown> {
   return {
     templates: [
       { name: 'ft8', paidMinutes: 480, starts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '11:30' }, { days: ['sat', 'sun'], from: '09:00', to: '09:00' }] },
-      { name: 'pt4', paidMinutes: 240, starts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '15:45' }, { days: ['sat', 'sun'], from: '09:00', to: '12:45' }] },
+      { name: 'pt4', paidMinutes: 240, costWeight: 1.1, starts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '15:45' }, { days: ['sat', 'sun'], from: '09:00', to: '12:45' }] },
     ],
     breakRules: [
       {

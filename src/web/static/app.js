@@ -164,7 +164,7 @@ async function runPlan(event) {
 
     step('plan', 'Shift plan: queued...');
     state.plan = await runJob('/v1/shift-plans', { requirement: state.staffing, rules: shiftRules() }, (v) => step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`));
-    step('plan', `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours (${(state.plan.quality.paidOverBound * 100 - 100).toFixed(1)} % over the LP bound).`, true);
+    step('plan', `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours (${state.plan.quality.paidOverBound.toFixed(3)} x the LP bound).`, true);
 
     step('roster', 'Roster: queued...');
     const rosterBody = {
@@ -183,6 +183,7 @@ async function runPlan(event) {
     const q = state.roster.quality;
     step('roster', `Roster: ${q.shiftsFilled} of ${q.shiftsRequired} shifts filled, ${state.roster.score.hard} hard violations.`, true);
     render();
+    $('results').scrollIntoView({ block: 'start' });
     setStatus(`Plan ready in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     await runWhatIf();
   } catch (error) {
@@ -249,16 +250,21 @@ function renderForecast() {
     const slot = Math.round((Date.parse(r.start ?? r.timestamp) - (originMs - histSlots * stepMs)) / stepMs);
     if (slot >= 0 && slot < histSlots && typeof r.volume === 'number') history[slot] = r.volume;
   }
-  const histStarts = history.map((_, i) => new Date(originMs - (histSlots - i) * stepMs).toISOString());
+  // Local wall-clock starts at the forecast's offset (day labels in the centre's time, not UTC).
+  const offset = /[+-]\d{2}:\d{2}$/.exec(fc[0].start)?.[0] ?? 'Z';
+  const offsetMs = offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  const histStarts = history.map((_, i) => `${new Date(originMs - (histSlots - i) * stepMs + offsetMs).toISOString().slice(0, 19)}${offset}`);
   const starts = [...histStarts, ...fc.map((r) => r.start)];
   forecastChart($('chart-forecast'), {
     title: 'Contacts per interval: the last two weeks of history and the forecast week with its p10-p90 band',
     history,
     forecast: fc.map((r) => r.volume),
     band: { lo: fc.map((r) => r.volumeP10), hi: fc.map((r) => r.volumeP90) },
-    days: dayMarks(starts).filter((_, i) => i % 2 === 0 || window.innerWidth > 700),
+    days: dayMarks(starts),
   });
-  $('forecast-note').textContent = `Method ${state.forecast.method}; ${state.forecast.notes.join(' ')}`;
+  const best = state.forecast.report.methods.find((m) => m.method === state.forecast.method);
+  $('forecast-note').textContent = `Method ${state.forecast.method}, chosen by week-ahead backtests${best?.meanWape !== null && best?.meanWape !== undefined ? ` (mean WAPE ${(best.meanWape * 100).toFixed(1)} %)` : ''}.`;
+  $('forecast-notes').textContent = state.forecast.notes.join(' ');
 }
 
 function renderCoverage() {
@@ -296,6 +302,8 @@ function renderRosterControls() {
   const dates = [...new Set(state.roster.coverage.map((c) => c.start.slice(0, 10)))].slice(0, 7);
   $('day-filter').innerHTML = '<option value="-1">Whole week</option>';
   dates.forEach((d, i) => $('day-filter').add(new window.Option(`${new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)} ${d}`, String(i))));
+  // A week of shifts is too fine to read on a phone: start there on the first day.
+  if (window.innerWidth < 700 && dates.length > 0) $('day-filter').value = '0';
 }
 
 function renderTimeline() {
@@ -366,6 +374,11 @@ async function runWhatIf() {
       ],
     });
     svg.dataset.peak = String(sc.queues[0].peakHeadcount);
+    // The roster's own SL needs the load on its plan; without it, the base scenario's SL of the roster stands in.
+    if (!state.roster.quality.serviceLevel && base.totals.rosterServiceLevel !== null) {
+      const slKpi = document.querySelector('[data-kpi="sl"]');
+      if (slKpi) slKpi.textContent = pct(base.totals.rosterServiceLevel);
+    }
     setStatus(`What-if updated in ${ms.toFixed(0)} ms.`);
   } catch (error) {
     if (seq === whatIfSeq) setStatus(`What-if failed: ${describeError(error)}`, true);

@@ -27,7 +27,7 @@ export function niceTicks(max, count = 4) {
 function frame(container, { title, height = 220, n, yMax, days, yLabel }) {
   container.textContent = '';
   const width = Math.max(320, container.clientWidth || 800);
-  const m = { top: 8, right: 8, bottom: 24, left: 44 };
+  const m = { top: 18, right: 8, bottom: 24, left: 44 };
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', height, role: 'img', 'aria-label': title, class: 'chart' }, container);
   const ticks = niceTicks(yMax);
   const top = ticks[ticks.length - 1] || 1;
@@ -37,10 +37,12 @@ function frame(container, { title, height = 220, n, yMax, days, yLabel }) {
     el('line', { x1: m.left, x2: width - m.right, y1: y(t), y2: y(t), class: 'grid' }, svg);
     el('text', { x: m.left - 4, y: y(t) + 4, 'text-anchor': 'end', class: 'tick' }, svg).textContent = String(t);
   }
-  if (yLabel) el('text', { x: 2, y: m.top + 8, class: 'tick' }, svg).textContent = yLabel;
+  if (yLabel) el('text', { x: 2, y: 11, class: 'tick' }, svg).textContent = yLabel;
+  // Every day gets a line; when days are narrower than a label, only Mondays are labelled.
+  const crowded = (days?.length ?? 0) > 0 && (width - m.left - m.right) / days.length < 52;
   for (const d of days ?? []) {
     el('line', { x1: x(d.index), x2: x(d.index), y1: m.top, y2: height - m.bottom, class: 'day-line' }, svg);
-    el('text', { x: x(d.index) + 3, y: height - 8, class: 'tick' }, svg).textContent = d.label;
+    if (!crowded || d.label.startsWith('Mon')) el('text', { x: x(d.index) + 3, y: height - 8, class: 'tick' }, svg).textContent = d.label;
   }
   return { svg, x, y, width, height, m };
 }

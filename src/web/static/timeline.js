@@ -19,8 +19,10 @@ function hhmm(iso) {
  */
 export function drawTimeline(container, roster, firstDate, view, onSelect) {
   container.textContent = '';
-  const agents = roster.agents.filter((a) => (view.team === '' || a.team === view.team) && (view.showIdle || a.days.length > 0));
   const week = view.dayIndex < 0;
+  const dayDate = week ? '' : new Date(Date.parse(`${firstDate}T12:00:00Z`) + view.dayIndex * 86_400_000).toISOString().slice(0, 10);
+  const works = (a) => (week ? a.days.length > 0 : a.days.some((d) => d.date === dayDate));
+  const agents = roster.agents.filter((a) => (view.team === '' || a.team === view.team) && (view.showIdle || works(a)));
   const from = week ? 0 : view.dayIndex * 1440 + 6 * 60;
   const to = week ? 7 * 1440 : view.dayIndex * 1440 + 22 * 60;
   const width = 1000;
@@ -34,12 +36,17 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
   label.className = 'tl-name';
   label.textContent = `${agents.length} agents`;
   axis.appendChild(label);
-  const axisSvg = el('svg', { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', class: 'tl-svg' }, axis);
+  // Axis labels are HTML (a stretched SVG would distort its text).
+  const scale = document.createElement('div');
+  scale.className = 'tl-scale';
   const step = week ? 1440 : 120;
   for (let m = from; m < to; m += step) {
-    const t = el('text', { x: x(m) + 2, y: 13, class: 'tick' }, axisSvg);
+    const t = document.createElement('span');
+    t.style.left = `${(x(m) / width) * 100}%`;
     t.textContent = week ? new Date(Date.parse(`${firstDate}T12:00:00Z`) + (m / 1440) * 86_400_000).toUTCString().slice(0, 3) : `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:00`;
+    scale.appendChild(t);
   }
+  axis.appendChild(scale);
   container.appendChild(axis);
 
   for (const agent of agents) {

@@ -1,0 +1,137 @@
+/**
+ * The planner page in a real browser (Debian's Chromium, driven by playwright-core; never a
+ * browser download): load the demo, run a plan through the HTTP API, check that the charts and the
+ * timeline show the numbers the API returns, move a what-if slider, download the roster CSV, and
+ * save screenshots of the main views to docs/screenshots/ (shown in README.md).
+ *
+ * Skips, saying so, when /usr/bin/chromium is absent. Small demo (45 agents, 700 contacts per
+ * weekday, 5 weeks of history) and short solver limits keep it to well under a minute of work.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../../src/api/app.js';
+import type { ZodApp } from '../../src/api/context.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+if (!hasChromium) console.warn(`tests/web: ${CHROMIUM} is absent, skipping the browser tests (apt-get install chromium).`);
+
+interface PageState {
+  forecast: { intervals: { volume: number }[] };
+  staffing: { totals: { peakAgents: number; peakHeadcount: number } };
+  staffingRequest: unknown;
+  roster: { agents: { id: string; name: string; days: { date: string }[] }[]; coverage: { start: string; required: number; onPhone: number }[] };
+}
+
+describe.skipIf(!hasChromium)('planner page in Chromium', () => {
+  let app: ZodApp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    app = await buildApp();
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const pageState = (): Promise<PageState> => page.evaluate(() => (window as unknown as { wfm: PageState }).wfm);
+  const kpi = async (key: string): Promise<string> => (await page.locator(`[data-kpi="${key}"]`).textContent()) ?? '';
+
+  it('loads the demo, runs the plan and shows the numbers the API returned', async () => {
+    await page.goto(`${base}/?agents=45&weekdayVolume=700&historyWeeks=5`);
+    await page.click('#load-demo');
+    await page.waitForSelector('#run-plan:not([disabled])');
+    await page.fill('#plan-seconds', '3');
+    await page.fill('#roster-seconds', '2');
+    await page.click('#run-plan');
+    await page.waitForSelector('#results:not([hidden]) [data-kpi="shifts"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-kpi="wi-peak"]', { state: 'attached', timeout: 30_000 });
+    const s = await pageState();
+
+    // Staffing shown = a fresh POST /v1/staffing of the same request (the API, not the page, computes it).
+    const fresh = (await (await fetch(`${base}/v1/staffing`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(s.staffingRequest) })).json()) as PageState['staffing'];
+    expect(await kpi('peak-agents')).toBe(String(fresh.totals.peakAgents));
+    expect(await kpi('peak-headcount')).toBe(String(fresh.totals.peakHeadcount));
+    const contacts = s.forecast.intervals.reduce((sum, r) => sum + r.volume, 0);
+    expect(await kpi('contacts')).toBe(String(Math.round(contacts)));
+    expect(await page.getAttribute('#chart-forecast svg', 'data-forecast-total')).toBe(String(Math.round(contacts)));
+
+    // Coverage chart: under/over agent-intervals computed by hand from the roster's coverage rows.
+    await page.click('#tab-coverage');
+    const under = s.roster.coverage.reduce((sum, c) => sum + Math.max(0, c.required - c.onPhone), 0);
+    const over = s.roster.coverage.reduce((sum, c) => sum + Math.max(0, c.onPhone - c.required), 0);
+    expect(Number(await page.getAttribute('#chart-coverage svg', 'data-under'))).toBe(under);
+    expect(Number(await page.getAttribute('#chart-coverage svg', 'data-over'))).toBe(over);
+    expect(await page.locator('#chart-coverage rect.under').count()).toBe(s.roster.coverage.filter((c) => c.onPhone < c.required).length);
+    expect(await page.locator('#chart-pool rect').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'coverage-1280.png') });
+
+    await page.click('#tab-forecast');
+    await page.screenshot({ path: join(SHOTS, 'forecast-1280.png') });
+  });
+
+  it('draws one timeline row per rostered agent and opens an agent on click', async () => {
+    const s = await pageState();
+    await page.click('#tab-roster');
+    const working = s.roster.agents.filter((a) => a.days.length > 0);
+    expect(await page.locator('#timeline button.tl-row').count()).toBe(working.length);
+    const shifts = working.reduce((sum, a) => sum + a.days.length, 0);
+    expect(await page.locator('#timeline rect.seg-shift').count()).toBe(shifts);
+    expect(await page.locator('#timeline rect.seg-lunch').count()).toBeGreaterThan(0);
+    const agent = working[0]!;
+    await page.locator(`#timeline button[data-agent="${agent.id}"]`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#agent-detail h3').textContent()).toContain(agent.name);
+    expect(await page.locator('#agent-detail tbody tr').count()).toBe(agent.days.length);
+    await page.screenshot({ path: join(SHOTS, 'roster-1280.png') });
+  });
+
+  it('moves the volume slider and sees the headcount change', async () => {
+    await page.click('#tab-whatif');
+    await page.waitForSelector('#chart-whatif svg');
+    const before = Number(await page.getAttribute('#chart-whatif svg', 'data-peak'));
+    await page.fill('#wi-volume', '1.3');
+    await expect.poll(async () => Number(await page.getAttribute('#chart-whatif svg', 'data-peak')), { timeout: 10_000 }).toBeGreaterThan(before);
+    expect(await page.textContent('#wi-volume-out')).toBe('+30 %');
+    await page.screenshot({ path: join(SHOTS, 'what-if-1280.png') });
+  });
+
+  it('downloads the roster CSV: one row per agent and day', async () => {
+    const s = await pageState();
+    await page.click('#tab-export');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    expect(download.suggestedFilename()).toBe('roster-agent-days.csv');
+    const text = readFileSync((await download.path()) as string, 'utf8').trim().split(/\r?\n/);
+    expect(text[0]).toBe('agent_id,name,team,date,status,template,start,end,paid_hours,breaks,retraining,extra');
+    const dates = new Set(s.roster.coverage.map((c) => c.start.slice(0, 10)));
+    expect(text.length - 1).toBe(s.roster.agents.length * dates.size);
+  });
+
+  it('fits a phone-width screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.click('#tab-roster');
+    await page.selectOption('#day-filter', '0');
+    await page.locator('#tabs').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('tabs')?.scrollIntoView({ block: 'start' }));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'roster-phone.png') });
+    await page.click('#tab-coverage');
+    await page.evaluate(() => document.getElementById('tabs')?.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(SHOTS, 'coverage-phone.png') });
+  });
+});
