@@ -40,6 +40,8 @@ function chatRate(n: number, agents: number, ahts: readonly number[]): number {
  * (`chainMetrics`), so the same metrics are reported. Occupancy is the mean share of agents
  * holding at least one chat. `erlangs` is volume x ahtSeconds / interval as for calls.
  * With k = 1 this is exactly Erlang A. O(N k + waiting states).
+ * Example: 100 chats / 30 min, AHT 180 / 300 / 420 s at 1 / 2 / 3 chats, patience 300 s, 9 agents,
+ * t = 20 s: serviceLevel about 0.95.
  */
 export function evaluateChat(
   load: IntervalLoad,

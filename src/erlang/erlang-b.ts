@@ -18,7 +18,7 @@ export function erlangB(servers: number, erlangs: number): number {
  * 1 / B(N, A) by the same recursion on the reciprocal, R(n) = 1 + n R(n-1) / A, unrolled four
  * steps at a time so that the dependent chain is one multiply-add per four agents (the hot path
  * of the Erlang C solver). Overflows to Infinity (B = 0) only when B is below float64 range.
- * O(N). Requires erlangs > 0.
+ * O(N). Requires erlangs > 0. Example: `1 / erlangBInverse(10, 20)` is 0.537963, as `erlangB(10, 20)`.
  */
 export function erlangBInverse(servers: number, erlangs: number): number {
   const inv = 1 / erlangs;

@@ -18,7 +18,9 @@ export interface StaffQueueInput {
  * occupancy as busy over staffed agent time, the worst interval's service level, and counts of
  * unstable and unmet intervals. With `deferred`, the queue is deferred work (`staffDeferred`):
  * serviceLevel is the share finished by its deadline and asaSeconds the mean delay.
- * O(intervals x one solve). Example: see README "Staffing".
+ * O(intervals x one solve). Example: `staffQueue({ intervalMinutes: 30, params: { model: 'erlang-c',
+ * targets: { serviceLevel: 0.8, answerSeconds: 20 } }, intervals: [{ volume: 100, ahtSeconds: 180 }] })`
+ * gives 14 agents and totals.agentHours 7.
  */
 export function staffQueue(input: StaffQueueInput): { intervals: IntervalStaffing[]; totals: StaffingTotals } {
   const { intervalMinutes, params } = input;
