@@ -64,7 +64,8 @@ export function fractionalRequirement(
     let x: number;
     switch (target) {
       case 'stability':
-        x = at.erlangs;
+        // Erlang C / A: N = floor(A) + 1, so A is in [N - 1, N). (Chat's capacity is not A: then N.)
+        x = at.erlangs >= lo ? at.erlangs : n;
         break;
       case 'serviceLevel':
         x = crossing(lo, below.serviceLevel, at.serviceLevel, targets.serviceLevel ?? 0);
