@@ -127,3 +127,17 @@ describe('models without patience', () => {
   });
 });
 
+describe('Erlang A below the traffic', () => {
+  it('with abandonment allowed, the minimal N can be below A (patience 120 s, AHT 300 s, 10 % may abandon)', () => {
+    // 100 Erlangs: 300 calls of 300 s in 15 minutes. Without abandonment any N <= 100 would be unstable.
+    const load = { volume: 300, ahtSeconds: 300, intervalMinutes: 15 };
+    const solved = solveInterval(load, { model: 'erlang-a', targets: { maxAbandonRate: 0.1 }, patienceSeconds: 120 });
+    expect(solved.met).toBe(true);
+    expect(solved.agents).toBeLessThan(100);
+    expect(solved.unstable).toBe(false);
+    expect(solved.abandonRate!).toBeLessThanOrEqual(0.1);
+    // Carried load: answered x AHT <= N agents (computed by hand: 100 x (1 - abandonRate) <= N).
+    expect(100 * (1 - solved.abandonRate!)).toBeLessThanOrEqual(solved.agents + 1e-9);
+  });
+});
+
