@@ -1,0 +1,133 @@
+/**
+ * The page's server side with `app.inject()` (no browser): static files, the demo centre, the
+ * history CSV reader and the roster exports. Expected values are computed by hand from the
+ * inputs written here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+import type { ZodApp } from '../../src/api/context.js';
+import { inlineRunner } from '../../src/api/runner.js';
+import { buildWebDemo } from '../../src/web/demo.js';
+import { historyFromCsv } from '../../src/web/routes.js';
+import { loadStaticAssets } from '../../src/web/static-assets.js';
+
+let app: ZodApp;
+beforeAll(async () => {
+  app = await buildApp({ runner: inlineRunner({}), routes: [] });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const roster = {
+  grid: { start: '2026-06-01T00:00:00-04:00', intervalMinutes: 30, slotCount: 96, timeZone: 'America/New_York' },
+  agents: [
+    {
+      id: 'A1',
+      name: 'Ada',
+      team: 'North',
+      days: [
+        {
+          date: '2026-06-01',
+          template: 'ft8',
+          start: '2026-06-01T08:00:00-04:00',
+          end: '2026-06-01T16:30:00-04:00',
+          paidHours: 8,
+          breaks: [{ name: 'lunch', paid: false, start: '2026-06-01T12:00:00-04:00', end: '2026-06-01T12:30:00-04:00' }],
+          retraining: [],
+          extra: false,
+        },
+      ],
+    },
+    { id: 'B/2', name: 'Ben', team: 'South', days: [] },
+  ],
+  coverage: [{ start: '2026-06-01T08:00:00-04:00' }, { start: '2026-06-02T08:00:00-04:00' }],
+};
+
+describe('static page', () => {
+  it('serves the page at / and its modules under /web with their types', async () => {
+    const page = await app.inject({ url: '/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<script type="module" src="/web/app.js">');
+    const js = await app.inject({ url: '/web/app.js' });
+    expect(js.headers['content-type']).toContain('text/javascript');
+    expect((await app.inject({ url: '/web/app.css' })).headers['content-type']).toContain('text/css');
+  });
+
+  it('serves only the listed files: anything else is the JSON 404', async () => {
+    for (const url of ['/web/../package.json', '/web/nope.js', '/web/%2e%2e/src/index.ts']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().code).toBe('WFM_ERR_API_NOT_FOUND');
+    }
+    expect([...loadStaticAssets().keys()]).toEqual(['api.js', 'app.css', 'app.js', 'charts.js', 'index.html', 'timeline.js']);
+  });
+
+  it('is absent from the OpenAPI document', async () => {
+    const doc = (await app.inject({ url: '/docs/json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).filter((p) => p === '/' || p.startsWith('/web'))).toEqual([]);
+  });
+});
+
+describe('demo centre', () => {
+  it('is deterministic and sized as asked', async () => {
+    const a = (await app.inject({ url: '/web/demo?agents=12&weekdayVolume=300&historyWeeks=3' })).json();
+    const b = buildWebDemo({ agents: 12, weekdayVolume: 300, historyWeeks: 3 });
+    expect(a).toEqual(JSON.parse(JSON.stringify(b)));
+    expect(a.agents).toHaveLength(12);
+    // generateSampleWeek: 5 weekdays x 48 + 2 weekend days x 32 open 15-minute intervals = 304 per week.
+    expect(a.history).toHaveLength(3 * 304);
+    expect(a.history[0].start).toBe('2026-05-11T08:00:00-04:00');
+    // one agent in eight (i % 8 === 3) is flagged for retraining: agents 4 and 12 of 12
+    expect(a.agents.filter((x: { retraining?: unknown }) => x.retraining).map((x: { id: string }) => x.id)).toEqual(['A004', 'A012']);
+  });
+
+  it('names a bad query parameter', async () => {
+    const res = await app.inject({ url: '/web/demo?agents=2' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues[0].path).toEqual(['agents']);
+  });
+});
+
+describe('history CSV', () => {
+  it('reads interval counts and contact records', () => {
+    expect(historyFromCsv('start,volume,aht_seconds\n2026-06-01T08:00:00Z,12,300\n2026-06-01T08:15:00Z,0,\n')).toEqual([
+      { start: '2026-06-01T08:00:00Z', volume: 12, ahtSeconds: 300 },
+      { start: '2026-06-01T08:15:00Z', volume: 0 },
+    ]);
+    expect(historyFromCsv('timestamp,handle_seconds\n2026-06-01T08:03:10Z,241\n')).toEqual([{ timestamp: '2026-06-01T08:03:10Z', handleSeconds: 241 }]);
+  });
+
+  it('answers 400 naming the line of a bad cell', async () => {
+    const res = await app.inject({ method: 'POST', url: '/web/history-csv', payload: { csv: 'start,volume\n2026-06-01T08:00:00Z,12\n2026-06-01T08:15:00Z,lots\n' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('line 3');
+  });
+});
+
+describe('roster exports', () => {
+  it('writes the agent-day CSV of wfm roster: one row per agent and date', async () => {
+    const res = await app.inject({ method: 'POST', url: '/web/export/roster.csv', payload: roster });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('roster-agent-days.csv');
+    const lines = res.body.trim().split(/\r?\n/);
+    // 2 agents x 2 dates (from the coverage rows) = 4 rows after the header
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toContain('A1,Ada,North,2026-06-01,work,ft8');
+    expect(lines[4]).toContain('B/2,Ben,South,2026-06-02,off');
+  });
+
+  it('writes one agent calendar, with a safe file name', async () => {
+    const res = await app.inject({ method: 'POST', url: '/web/export/agent.ics', payload: { roster, agentId: 'A1' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    expect(res.body).toContain('BEGIN:VEVENT');
+    expect(res.body).toContain('SUMMARY:Shift ft8');
+    const other = await app.inject({ method: 'POST', url: '/web/export/agent.ics', payload: { roster, agentId: 'B/2' } });
+    expect(other.headers['content-disposition']).toContain('B_2.ics');
+    const missing = await app.inject({ method: 'POST', url: '/web/export/agent.ics', payload: { roster, agentId: 'Z' } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().issues[0].path).toEqual(['agentId']);
+  });
+});
