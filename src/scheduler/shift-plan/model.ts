@@ -111,11 +111,15 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
   }
 
   // Template-day rows.
+  // Template-day rows, only for days the template can start on (a minimum on a day without
+  // starts would be an empty, infeasible row).
   const dayRows = new Map<string, number>();
-  rules.templates.forEach((t, ti) => {
-    if (t.minAgentsPerDay === undefined && t.maxAgentsPerDay === undefined) return;
-    grid.days.forEach((_d, di) => dayRows.set(`${ti}:${di}`, mb.addRow(t.minAgentsPerDay ?? 0, t.maxAgentsPerDay ?? INF)));
-  });
+  for (const c of candidates) {
+    const t = rules.templates[c.template];
+    const key = `${c.template}:${c.day}`;
+    if (!t || (t.minAgentsPerDay === undefined && t.maxAgentsPerDay === undefined) || dayRows.has(key)) continue;
+    dayRows.set(key, mb.addRow(t.minAgentsPerDay ?? 0, t.maxAgentsPerDay ?? INF));
+  }
 
   // Aykin rows per (template, break rule): lattice points, flow and cap rows.
   interface Lattice { points: number[]; flowRow: Map<number, number>; capRow: Map<number, number> }
