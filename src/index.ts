@@ -109,3 +109,30 @@ export type { ShiftPlanRulesInput, RequirementDocument, ShiftPlanRunOptions } fr
 export { loadSolver } from './workers/handlers/shift-plan.js';
 export { createSlotGrid, formatSlot, slotStartMs, slotOfInstant, localTimeToSlot } from './scheduler/common/slot-grid.js';
 export type { SlotGrid, LocalDay } from './scheduler/common/slot-grid.js';
+export { rosterPlan } from './scheduler/roster/roster.js';
+export type { RosterOptions } from './scheduler/roster/roster.js';
+export { runRoster } from './scheduler/roster/run.js';
+export { searchRoster } from './scheduler/roster/search.js';
+export type { SearchOptions, SearchResult } from './scheduler/roster/search.js';
+export { improveWithMip, lnsApplicable } from './scheduler/roster/lns.js';
+export { readCurtoisQu } from './scheduler/roster/curtois-qu.js';
+export type { CurtoisQuInstance } from './scheduler/roster/curtois-qu.js';
+export { RULE_KEYS, RULE_UNITS, defaultRuleSettings } from './scheduler/roster/problem.js';
+export type { RuleKey, RuleSetting, CoreProblem } from './scheduler/roster/problem.js';
+export type { RosterAgent, RosterRules, Preference, TimeOff, TimeWindow } from './scheduler/roster/types.js';
+export type { RosterResult, RosterAgentResult, RosterDay, UnfilledShift, RosterCoverageInterval, FlexibleTeamDay } from './scheduler/roster/result-types.js';
+export { checkRoster, checkPulls } from './scheduler/rules-check/index.js';
+export type { CheckViolation } from './scheduler/rules-check/index.js';
+export {
+  RosterPlanSchema,
+  AgentSchema,
+  AgentsSchema,
+  RosterRulesSchema,
+  RosterRequestSchema,
+  parseRosterPlan,
+  parseAgentsJson,
+  parseAgentsCsv,
+  parseRosterRules,
+  parseRosterRequest,
+} from './schemas/roster.js';
+export type { RosterRequestInput, AgentInput } from './schemas/roster.js';

@@ -10,12 +10,14 @@ import { staffingHandlers } from './handlers/staffing.js';
 import { whatIfHandlers } from './handlers/what-if.js';
 import { forecastHandlers } from './handlers/forecast.js';
 import { shiftPlanHandlers } from './handlers/shift-plan.js';
+import { rosterHandlers } from './handlers/roster.js';
 
 export const handlers = {
   ...staffingHandlers,
   ...whatIfHandlers,
   ...forecastHandlers,
   ...shiftPlanHandlers,
+  ...rosterHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

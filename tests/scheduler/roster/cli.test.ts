@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { generateInstance } from './generate.js';
+
+let dir: string;
+let stderr: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wfm-roster-'));
+  stderr = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+function writeInputs(): void {
+  const g = generateInstance(5, { agents: 4 });
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(g.plan));
+  const csv = ['id,name,team,min_hours,max_hours,max_days,days,retraining_hours,preferred_days'];
+  g.agents.forEach((a, i) => csv.push(`${a.id},Agent ${i},t${i % 2},0,40,5,mon|tue|wed|thu|fri|sat|sun,${i === 0 ? 2 : ''},${i === 1 ? 'sat|sun' : ''}`));
+  writeFileSync(join(dir, 'agents.csv'), `${csv.join('\n')}\n`);
+  writeFileSync(join(dir, 'rules.json'), JSON.stringify({ minRestHours: 11, maxConsecutiveDays: 5 }));
+}
+
+describe('wfm roster', () => {
+  it('writes roster.json, the agent-day CSV and one .ics per agent', async () => {
+    writeInputs();
+    const out = join(dir, 'out');
+    const code = await main(['node', 'wfm', 'roster', '--plan', join(dir, 'plan.json'), '--agents', join(dir, 'agents.csv'), '--rules', join(dir, 'rules.json'), '--iterations', '50000', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as { agents: { id: string }[]; score: { feasible: boolean } };
+    expect(roster.agents).toHaveLength(4);
+    expect(roster.score.feasible).toBe(true);
+    const csv = readFileSync(join(out, 'roster-agent-days.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('agent_id,name,team,date,status,template,start,end,paid_hours,breaks,retraining,extra');
+    expect(csv).toHaveLength(1 + 4 * 7);
+    expect(readdirSync(join(out, 'ics')).sort()).toEqual(roster.agents.map((a) => `${a.id}.ics`).sort());
+    const ics = readFileSync(join(out, 'ics', `${roster.agents[0]!.id}.ics`), 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('BEGIN:VEVENT');
+  });
+
+  it('rejects a bad agents row with exit 2, naming the line, and writes nothing', async () => {
+    writeInputs();
+    writeFileSync(join(dir, 'agents.csv'), 'id,max_hours,min_hours\nx1,40,0\nx2,abc,0\n');
+    const out = join(dir, 'out');
+    const code = await main(['node', 'wfm', 'roster', '--plan', join(dir, 'plan.json'), '--agents', join(dir, 'agents.csv'), '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/line 3/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a hard fairness rule and an unknown rule key', async () => {
+    writeInputs();
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify({ settings: { fairnessLate: { hard: true }, nope: { weight: 1 } } }));
+    const code = await main(['node', 'wfm', 'roster', '--plan', join(dir, 'plan.json'), '--agents', join(dir, 'agents.csv'), '--rules', join(dir, 'rules.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/WFM_ERR_SCHEDULER_RULES/);
+  });
+});
