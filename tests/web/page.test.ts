@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await app?.close();
   });
 
-  const pageState = (): Promise<PageState> => page.evaluate(() => (window as unknown as { wfm: PageState }).wfm);
+  const pageState = (): Promise<PageState> => page.evaluate<PageState>('window.wfm');
   const kpi = async (key: string): Promise<string> => (await page.locator(`[data-kpi="${key}"]`).textContent()) ?? '';
 
   it('loads the demo, runs the plan and shows the numbers the API returned', async () => {
@@ -126,12 +126,12 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.click('#tab-roster');
     await page.selectOption('#day-filter', '0');
     await page.locator('#tabs').scrollIntoViewIfNeeded();
-    await page.evaluate(() => document.getElementById('tabs')?.scrollIntoView({ block: 'start' }));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.evaluate("document.getElementById('tabs').scrollIntoView({ block: 'start' })");
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'roster-phone.png') });
     await page.click('#tab-coverage');
-    await page.evaluate(() => document.getElementById('tabs')?.scrollIntoView({ block: 'start' }));
+    await page.evaluate("document.getElementById('tabs').scrollIntoView({ block: 'start' })");
     await page.screenshot({ path: join(SHOTS, 'coverage-phone.png') });
   });
 });

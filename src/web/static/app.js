@@ -6,7 +6,7 @@ import { barChart, coverageChart, dayMarks, forecastChart, linesChart } from './
 import { agentDetail, drawTimeline } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { demo: null, history: null, agents: null, forecast: null, staffing: null, staffingRequest: null, plan: null, roster: null, whatIf: null };
+const state = { whatIfUpdates: 0, demo: null, history: null, agents: null, forecast: null, staffing: null, staffingRequest: null, plan: null, roster: null, whatIf: null };
 window.wfm = state; // for the browser tests and the curious
 
 function setStatus(text, isError = false) {
@@ -167,8 +167,14 @@ async function runPlan(event) {
     step('plan', `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours (${state.plan.quality.paidOverBound.toFixed(3)} x the LP bound).`, true);
 
     step('roster', 'Roster: queued...');
+    // The plan's coverage rows get the offered load, so that the roster re-computes its service level.
+    const load = new Map(state.staffing.intervals.map((r) => [Date.parse(r.start), r]));
+    const coverage = state.plan.coverage.map((c) => {
+      const row = load.get(Date.parse(c.start));
+      return row && row.ahtSeconds > 0 ? { ...c, volume: row.volume, ahtSeconds: row.ahtSeconds } : c;
+    });
     const rosterBody = {
-      plan: state.plan,
+      plan: { ...state.plan, coverage },
       agents: state.agents,
       rules: { ...(state.demo?.rosterRules ?? {}), minRestHours: num('min-rest'), maxConsecutiveDays: num('max-consecutive') },
       options: { timeLimitSeconds: num('roster-seconds'), answerSeconds: num('answer') },
@@ -374,6 +380,7 @@ async function runWhatIf() {
       ],
     });
     svg.dataset.peak = String(sc.queues[0].peakHeadcount);
+    state.whatIfUpdates++;
     // The roster's own SL needs the load on its plan; without it, the base scenario's SL of the roster stands in.
     if (!state.roster.quality.serviceLevel && base.totals.rosterServiceLevel !== null) {
       const slKpi = document.querySelector('[data-kpi="sl"]');
