@@ -2,6 +2,7 @@
  * From agents required per interval to the shift plan (design.md, "Scheduling semantics" 1, 3).
  */
 import { createSlotGrid, formatSlot, type SlotGrid } from '../common/slot-grid.js';
+import { seatSessions } from './attendance.js';
 import { placeBreaks } from './breaks.js';
 import { candidateShifts, isOpen, templatesOnGrid, type TemplateOnGrid } from './candidates.js';
 import { findUncoverable } from './coverability.js';
@@ -166,11 +167,18 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     columns: built.model.numCols,
     rows: built.model.numRows,
   };
+  const shifts = formatShifts(grid, rules, onGrid, built.candidates, instances);
+  const retraining = formatSessions(grid, rules, sessions);
+  const seating = seatSessions(shifts, retraining);
+  retraining.forEach((session, i) => (session.attendees = seating.seats[i] ?? []));
+  if (seating.unseated > 0) {
+    issues.push({ code: 'session-unseated', message: `${seating.unseated} retraining seats have no single agent on shift and off break for the whole session (the per-interval counts still hold).` });
+  }
   return {
     grid: { start: formatSlot(grid, 0), intervalMinutes: grid.intervalMinutes, slotCount: n, timeZone: grid.timeZone, cyclic: rules.cyclic },
     covers: 'agents',
-    shifts: formatShifts(grid, rules, onGrid, built.candidates, instances),
-    retraining: formatSessions(grid, rules, sessions),
+    shifts,
+    retraining,
     coverage,
     quality,
     uncoverable,

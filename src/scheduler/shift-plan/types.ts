@@ -61,6 +61,12 @@ export interface RetrainingSession {
   endSlot: number;
   /** Agents taken off the phones for the whole session. */
   seats: number;
+  /**
+   * A suggested seating: per seat, the shift instance (`shifts[shift].instances[instance]`) on shift
+   * for the whole session, not on break during it, in no other session at the time. Shorter than
+   * `seats` when some seat found nobody (then an issue `session-unseated` says so).
+   */
+  attendees?: { shift: number; instance: number }[];
 }
 
 /** Coverage of one interval of the grid. Counts are agents (integers unless noted). */
@@ -93,7 +99,7 @@ export interface UncoverableInterval {
 
 /** A problem with the plan that is data, not an exception (design.md: infeasible is data). */
 export interface PlanIssue {
-  code: 'uncoverable' | 'under-coverage' | 'pool-short' | 'closed-demand' | 'solver-fallback' | 'template-min-unmet';
+  code: 'uncoverable' | 'under-coverage' | 'pool-short' | 'closed-demand' | 'solver-fallback' | 'template-min-unmet' | 'session-unseated';
   message: string;
   slot?: number;
   day?: string;

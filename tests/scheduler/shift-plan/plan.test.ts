@@ -150,6 +150,15 @@ describe('shift plan: properties over random small instances', () => {
         });
         expect(p.quality.underCoverageAgentIntervals).toBe(p.coverage.reduce((sum, c) => sum + c.under, 0));
         expect(p.quality.paidHours).toBe(p.shifts.reduce((sum, s) => sum + s.count * s.paidHours, 0));
+        // Suggested seating: each attendee is on shift for the whole session and not on break in it.
+        for (const session of p.retraining) {
+          for (const a of session.attendees ?? []) {
+            const shift = p.shifts[a.shift];
+            expect(shift && shift.startSlot <= session.startSlot && shift.endSlot >= session.endSlot).toBe(true);
+            const breaks = shift?.instances[a.instance]?.breaks ?? [];
+            expect(breaks.some((b) => b.startSlot < session.endSlot && b.endSlot > session.startSlot)).toBe(false);
+          }
+        }
       }),
       { numRuns: 15, seed: 4 },
     );
