@@ -27,6 +27,11 @@ export interface ApiLimits {
   jobRetentionMs: number;
   /** Finished jobs kept at most (the oldest are forgotten first). */
   maxKeptJobs: number;
+  /**
+   * Staffing requests up to this many work units run on the event loop, larger ones on the pool
+   * (one unit per Erlang C interval, 25 per Erlang A or chat interval; see routes/staffing.ts).
+   */
+  inlineStaffingUnits: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze({
@@ -39,6 +44,7 @@ export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze({
   maxRunningJobs: 1,
   jobRetentionMs: 3_600_000,
   maxKeptJobs: 500,
+  inlineStaffingUnits: 5_000,
 });
 
 const ENV_NAMES: Record<keyof ApiLimits, string> = {
@@ -51,6 +57,7 @@ const ENV_NAMES: Record<keyof ApiLimits, string> = {
   maxRunningJobs: 'WFM_MAX_RUNNING_JOBS',
   jobRetentionMs: 'WFM_JOB_RETENTION_MS',
   maxKeptJobs: 'WFM_MAX_KEPT_JOBS',
+  inlineStaffingUnits: 'WFM_INLINE_STAFFING_UNITS',
 };
 
 /** The environment variable that sets each limit (documented in docs/api.md). */

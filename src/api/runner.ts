@@ -4,6 +4,8 @@
  * Tests pass an inline runner with their own handlers (a slow one, a failing one).
  */
 
+import { Piscina } from 'piscina';
+
 /** A named worker handler applied to a validated payload. */
 export type TaskHandler = (payload: unknown, signal?: AbortSignal) => unknown;
 
@@ -28,6 +30,14 @@ export function abortError(signal: AbortSignal): Error {
   return error;
 }
 
+/** A handler's result marked for moving (`Piscina.move`), as the pool would deliver it. */
+function unwrapMoved(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && Piscina.valueSymbol in value) {
+    return (value as Record<symbol, unknown>)[Piscina.valueSymbol];
+  }
+  return value;
+}
+
 /**
  * Runs handlers on the calling thread. An abort before the handler starts rejects at once; an
  * abort while an async handler runs rejects the returned promise (the handler itself sees the
@@ -40,7 +50,7 @@ export function inlineRunner(handlers: Record<string, TaskHandler>): TaskRunner 
       const handler = handlers[name];
       if (!handler) throw new Error(`No task handler named "${name}".`);
       if (signal?.aborted) throw abortError(signal);
-      const work = Promise.resolve().then(() => handler(payload, signal));
+      const work = Promise.resolve().then(() => handler(payload, signal)).then(unwrapMoved);
       if (!signal) return work;
       return new Promise((resolve, reject) => {
         const onAbort = (): void => reject(abortError(signal));

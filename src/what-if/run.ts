@@ -36,7 +36,12 @@ export function scenarioParams(queue: WhatIfQueue, scenario: Scenario): QueuePar
  * fixed roster's service level if the queue has one. O(intervals x agents searched); the Erlang C
  * path uses the allocation-free solver.
  */
-export function evaluateQueueScenario(queue: WhatIfQueue, scenario: Scenario, detail: WhatIfInput['detail']): WhatIfQueueResult {
+export function evaluateQueueScenario(
+  queue: WhatIfQueue,
+  scenario: Scenario,
+  detail: WhatIfInput['detail'],
+  out: { headcount?: Float64Array; rosterServiceLevel?: Float64Array } = {},
+): WhatIfQueueResult {
   const params = scenarioParams(queue, scenario);
   const volumeFactor = scenario.volumeFactor ?? 1;
   const ahtFactor = scenario.ahtFactor ?? 1;
@@ -48,8 +53,8 @@ export function evaluateQueueScenario(queue: WhatIfQueue, scenario: Scenario, de
   const erlangC = params.model === 'erlang-c';
   const roster = queue.rosterHeadcount;
 
-  const headcount = detail === 'intervals' ? new Array<number | null>(n) : undefined;
-  const rosterSl = roster && detail === 'intervals' ? new Array<number>(n) : undefined;
+  const headcount = detail === 'intervals' ? (out.headcount ?? new Float64Array(n)) : undefined;
+  const rosterSl = roster && detail === 'intervals' ? (out.rosterServiceLevel ?? new Float64Array(n)) : undefined;
   let agentSum = 0;
   let headcountSum = 0;
   let peak = 0;
@@ -77,7 +82,7 @@ export function evaluateQueueScenario(queue: WhatIfQueue, scenario: Scenario, de
     volumeSum += volume;
     if (agents < 0) {
       unmet++;
-      if (headcount) headcount[i] = null;
+      if (headcount) headcount[i] = NaN;
     } else {
       const heads = headcountAfterShrinkage(agents, shrinkage);
       agentSum += agents;
@@ -109,7 +114,7 @@ export function evaluateQueueScenario(queue: WhatIfQueue, scenario: Scenario, de
     serviceLevel: volumeSum > 0 ? weightedSl / volumeSum : null,
     unmetIntervals: unmet,
   };
-  if (headcount) result.headcount = headcount as number[];
+  if (headcount) result.headcount = headcount;
   if (roster) {
     result.roster = {
       serviceLevel: volumeSum > 0 ? rosterWeightedSl / volumeSum : null,
@@ -129,10 +134,21 @@ function scenarioVolume(queue: WhatIfQueue, scenario: Scenario): number {
 }
 
 /** One scenario over every queue, with totals. */
-export function evaluateScenario(input: WhatIfInput, index: number): WhatIfScenarioResult {
+export function evaluateScenario(input: WhatIfInput, index: number, buffers?: ScenarioBuffers): WhatIfScenarioResult {
   const scenario = input.scenarios[index];
   if (!scenario) throw new RangeError(`evaluateScenario: no scenario ${index}`);
-  const queues = input.queues.map((q) => evaluateQueueScenario(q, scenario, input.detail));
+  let offset = 0;
+  const queues = input.queues.map((q) => {
+    const n = q.volume.length;
+    const out = buffers
+      ? {
+          headcount: buffers.headcount.subarray(offset, offset + n),
+          ...(q.rosterHeadcount ? { rosterServiceLevel: buffers.rosterServiceLevel.subarray(offset, offset + n) } : {}),
+        }
+      : {};
+    offset += n;
+    return evaluateQueueScenario(q, scenario, input.detail, out);
+  });
   let agentHours = 0;
   let headcountHours = 0;
   let unmetIntervals = 0;
@@ -180,9 +196,27 @@ export function evaluateScenario(input: WhatIfInput, index: number): WhatIfScena
  *   .scenarios[0].totals.headcountHours
  */
 export function runWhatIf(input: WhatIfInput, from = 0, to = input.scenarios.length): WhatIfResult {
-  const scenarios: WhatIfScenarioResult[] = [];
-  for (let s = from; s < to; s++) scenarios.push(evaluateScenario(input, s));
   let intervalCount = 0;
   for (const q of input.queues) intervalCount += q.volume.length;
+  // One buffer per column for the whole range, each result a view into it: a worker moves the
+  // range back as two buffers instead of cloning thousands of arrays.
+  const cells = input.detail === 'intervals' ? (to - from) * intervalCount : 0;
+  const headcount = new Float64Array(cells);
+  const rosterServiceLevel = new Float64Array(input.queues.some((q) => q.rosterHeadcount) ? cells : 0);
+  const scenarios: WhatIfScenarioResult[] = [];
+  for (let s = from; s < to; s++) {
+    const at = (s - from) * intervalCount;
+    const buffers =
+      cells > 0
+        ? { headcount: headcount.subarray(at, at + intervalCount), rosterServiceLevel: rosterServiceLevel.length > 0 ? rosterServiceLevel.subarray(at, at + intervalCount) : rosterServiceLevel }
+        : undefined;
+    scenarios.push(evaluateScenario(input, s, buffers));
+  }
   return { scenarioCount: input.scenarios.length, intervalCount, scenarios };
+}
+
+/** Where one scenario writes its per-interval columns (views of the range's buffers). */
+interface ScenarioBuffers {
+  headcount: Float64Array;
+  rosterServiceLevel: Float64Array;
 }

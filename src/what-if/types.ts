@@ -62,8 +62,8 @@ export interface WhatIfQueueResult {
   serviceLevel: number | null;
   /** Intervals where the search hit its cap without meeting the targets. */
   unmetIntervals: number;
-  /** Headcount per interval (detail 'intervals'). */
-  headcount?: number[];
+  /** Headcount per interval, NaN where unmet (detail 'intervals'; `whatIfJson` writes NaN as null). */
+  headcount?: Float64Array;
   /** The fixed roster under this scenario, when the queue has one. */
   roster?: WhatIfRosterResult;
 }
@@ -76,7 +76,7 @@ export interface WhatIfRosterResult {
   /** Sum over intervals of max(0, required - on-phone agents), agent-intervals. */
   shortAgentIntervals: number;
   /** Service level per interval (detail 'intervals'). */
-  serviceLevelByInterval?: number[];
+  serviceLevelByInterval?: Float64Array;
 }
 
 export interface WhatIfScenarioResult {

@@ -10,6 +10,7 @@ import type { ZodApp } from '../../src/api/context.js';
 import { createPoolRunner } from '../../src/api/pool-runner.js';
 import type { TaskRunner } from '../../src/api/runner.js';
 import { parseWhatIfRequest } from '../../src/schemas/what-if.js';
+import { whatIfJson } from '../../src/what-if/json.js';
 import { runWhatIf } from '../../src/what-if/run.js';
 
 const built = existsSync(new URL('../../dist/workers/worker.js', import.meta.url));
@@ -32,7 +33,7 @@ describe.skipIf(!built)('on the worker pool', () => {
   it('runs the what-if on the pool with the same numbers as the single-threaded core', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/what-if', payload: whatIf });
     expect(res.statusCode).toBe(200);
-    const expected = JSON.parse(JSON.stringify(runWhatIf(parseWhatIfRequest(whatIf))));
+    const expected = JSON.parse(JSON.stringify(whatIfJson(runWhatIf(parseWhatIfRequest(whatIf)))));
     expect(res.json()).toEqual(expected);
   });
 

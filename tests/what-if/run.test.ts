@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runWhatIf, evaluateQueueScenario, scenarioParams } from '../../src/what-if/run.js';
 import { expandScenarios, sweepSize } from '../../src/what-if/scenarios.js';
+import { whatIfJson } from '../../src/what-if/json.js';
 import { runWhatIfParallel, runWhatIfTask, splitRanges, WHAT_IF_HANDLER } from '../../src/what-if/parallel.js';
 import type { WhatIfInput, WhatIfQueue } from '../../src/what-if/types.js';
 
@@ -21,7 +22,7 @@ describe('what-if core', () => {
   it('staffs the base as the reference: 10 Erlangs at 80/20 need 14 agents, SL 0.888350019179 (../shared/reference/erlang-cases.json C01)', () => {
     const r = evaluateQueueScenario(week([100, 100]), { name: 'base' }, 'intervals');
     // Headcount: ceil(14 / (1 - 0.3)) = 20 (computed by hand). Hours: 2 intervals x 0.5 h.
-    expect(r.headcount).toEqual([20, 20]);
+    expect(Array.from(r.headcount ?? [])).toEqual([20, 20]);
     expect(r.agentHours).toBe(14);
     expect(r.headcountHours).toBe(20);
     expect(r.peakHeadcount).toBe(20);
@@ -40,7 +41,7 @@ describe('what-if core', () => {
     // C10: 200 calls per hour at 180 s = 10 Erlangs; 80 % in 60 s -> 13 agents, SL 0.895054865154.
     const q = week([100], { ahtSeconds: Float64Array.of(90) });
     const r = evaluateQueueScenario(q, { name: 's', ahtFactor: 2, answerSeconds: 60, shrinkage: 0 }, 'intervals');
-    expect(r.headcount).toEqual([13]);
+    expect(Array.from(r.headcount ?? [])).toEqual([13]);
     expect(r.serviceLevel).toBeCloseTo(0.895054865154, 9);
   });
 
@@ -81,7 +82,7 @@ describe('what-if core', () => {
         const q = week(volumes);
         const base = evaluateQueueScenario(q, { name: 'b' }, 'intervals');
         const more = evaluateQueueScenario(q, { name: 'm', volumeFactor: factor }, 'intervals');
-        base.headcount?.forEach((h, i) => expect(more.headcount?.[i] as number).toBeGreaterThanOrEqual(h as number));
+        base.headcount?.forEach((h, i) => expect(more.headcount?.[i] as number).toBeGreaterThanOrEqual(h));
       }),
       { numRuns: 100 },
     );
@@ -137,5 +138,38 @@ describe('parallel split', () => {
     const parallel = await runWhatIfParallel(runner, input, { minCellsPerThread: 1 });
     expect(parallel).toEqual(runWhatIf(input));
     expect(parallel.scenarios.map((s) => s.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('JSON form', () => {
+  it('writes columns as arrays and an unmet interval (NaN) as null', () => {
+    const json = whatIfJson({
+      scenarioCount: 1,
+      intervalCount: 2,
+      scenarios: [
+        {
+          index: 0,
+          name: 'base',
+          changes: {},
+          totals: { agentHours: 1, headcountHours: 1, serviceLevel: 0.9, unmetIntervals: 1, rosterServiceLevel: 0.5 },
+          queues: [
+            {
+              name: 'q',
+              agentHours: 1,
+              headcountHours: 1,
+              peakHeadcount: 2,
+              serviceLevel: 0.9,
+              unmetIntervals: 1,
+              headcount: Float64Array.of(2, NaN),
+              roster: { serviceLevel: 0.5, intervalsUnderRequirement: 1, shortAgentIntervals: 1, serviceLevelByInterval: Float64Array.of(0.5, 0.25) },
+            },
+          ],
+        },
+      ],
+    });
+    const q = json.scenarios[0]?.queues[0];
+    expect(q?.headcount).toEqual([2, null]);
+    expect(q?.roster?.serviceLevelByInterval).toEqual([0.5, 0.25]);
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });

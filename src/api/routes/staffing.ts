@@ -13,14 +13,13 @@ import { arrayLength, checkLimit, checkLoad, withTimeLimit, type RouteModule } f
 import { errorResponses } from '../schema-compilers.js';
 
 /**
- * Work units a staffing request may cost and still run on the event loop: one unit per Erlang C
- * interval, 25 per Erlang A or chat interval (their exact chains cost more). A 672-interval
- * Erlang C week (about 0.3 ms of solving) runs inline: a round trip to a worker thread (copying
- * the request and the response) costs more than the work. Larger requests go to the pool so that
- * the event loop stays responsive.
+ * Work units of a staffing request, to choose where it runs: one unit per Erlang C interval, 25
+ * per Erlang A or chat interval (their exact chains cost more). Up to `limits.inlineStaffingUnits`
+ * (default 5,000) the request runs on the event loop: a 672-interval Erlang C week is a few
+ * milliseconds of work, and a round trip to a worker thread (copying the request and the
+ * response) costs about as much again (benchmarks/api-staffing.bench.ts measures both). Larger
+ * requests go to the pool so that the event loop stays responsive.
  */
-export const INLINE_STAFFING_MAX_UNITS = 5_000;
-
 export function staffingWorkUnits(request: Pick<StaffingRequest, 'model' | 'intervals'>): number {
   return request.intervals.length * (request.model === 'erlang-c' ? 1 : 25);
 }
@@ -67,7 +66,7 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
       const body = request.body;
       checkLoad(body.intervals, body.intervalMinutes, ctx.limits.maxAgents, ['intervals']);
       let response: StaffingResponse;
-      if (staffingWorkUnits(body) <= INLINE_STAFFING_MAX_UNITS) {
+      if (staffingWorkUnits(body) <= ctx.limits.inlineStaffingUnits) {
         response = staffRequest(body);
       } else {
         response = (await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => ctx.runner.run('staffing.request', body, signal))) as StaffingResponse;

@@ -1,4 +1,5 @@
 import { WhatIfRequestSchema, WhatIfResponseSchema, buildWhatIfInput, whatIfScenarioCount } from '../../schemas/what-if.js';
+import { whatIfJson } from '../../what-if/json.js';
 import { runWhatIfParallel } from '../../what-if/parallel.js';
 import { checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
@@ -63,7 +64,7 @@ export const whatIfRoutes: RouteModule = (app, ctx) => {
       };
       request.raw.socket?.once('close', onClose);
       try {
-        return await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => runWhatIfParallel(ctx.runner, input, { signal }), hangUp.signal);
+        return whatIfJson(await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => runWhatIfParallel(ctx.runner, input, { signal }), hangUp.signal));
       } finally {
         request.raw.socket?.off('close', onClose);
       }

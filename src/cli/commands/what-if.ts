@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { toCsv } from '../../io/csv.js';
 import { parseWhatIfRequest } from '../../schemas/what-if.js';
+import { whatIfJson } from '../../what-if/json.js';
 import { runWhatIfParallel } from '../../what-if/parallel.js';
 import { runWhatIf } from '../../what-if/run.js';
 import type { WhatIfInput, WhatIfResult } from '../../what-if/types.js';
@@ -95,6 +96,6 @@ export function registerWhatIf(program: Command): void {
       const input = parseWhatIfRequest(data);
       const { availableParallelism } = await import('node:os');
       const result = await run(input, threads ?? availableParallelism());
-      emit(opts.format === 'csv' ? whatIfCsv(result) : JSON.stringify(result), opts.out);
+      emit(opts.format === 'csv' ? whatIfCsv(result) : JSON.stringify(whatIfJson(result)), opts.out);
     });
 }
