@@ -7,6 +7,7 @@ import { registerDemo } from './demo.js';
 import { registerForecast } from './forecast.js';
 import { registerShiftPlan } from './shift-plan.js';
 import { registerRoster } from './roster.js';
+import { registerPlan } from './plan.js';
 
 /** Every `wfm` subcommand registers itself here, one module per command. */
 export type RegisterCommand = (program: Command) => void;
@@ -20,5 +21,6 @@ export const commands: RegisterCommand[] = [
   registerForecast,
   registerShiftPlan,
   registerRoster,
+  registerPlan,
   // Add one line per command module, e.g. registerStaff from './staff.js'.
 ];

@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { dirname, resolve } from 'node:path';
+import { parsePlanConfig } from '../../plan/config.js';
+import { planInputFromConfig } from '../../plan/load-config.js';
+import { runPlanToFolder } from '../../plan/run-to-folder.js';
+import { summaryText } from '../../plan/summary-text.js';
+import { numberFlag, parseJsonText, readInputFile } from '../io.js';
+
+interface PlanFlags {
+  config: string;
+  out: string;
+  shiftPlanSeconds?: string;
+  rosterSeconds?: string;
+  seed?: string;
+}
+
+/** `wfm plan --config FILE [--out DIR]`: the whole flow into one folder. */
+export function registerPlan(program: Command): void {
+  program
+    .command('plan')
+    .description('The whole plan: history -> forecast -> staffing -> shift plan -> roster -> HTML report, every result written into one folder.')
+    .requiredOption('--config <file>', 'plan config JSON (history, forecast, staffing, shiftPlan, agents, roster, limits, seed; see docs/plan.md)')
+    .option('--out <dir>', 'output folder, written atomically (replaced only once complete)', 'wfm-plan-out')
+    .option('--shift-plan-seconds <s>', 'MIP time limit (overrides limits.shiftPlanSeconds)')
+    .option('--roster-seconds <s>', 'roster search time limit (overrides limits.rosterSeconds)')
+    .option('--seed <n>', 'seed of the MIP and the roster search (overrides seed)')
+    .addHelpText(
+      'after',
+      `
+Writes forecast.csv/json, staffing.csv/json, shift-plan.json, coverage.csv, roster.json,
+roster-agent-days.csv, ics/<agent>.ics, summary.json and report.html (self-contained: open it in a
+browser, no network needed). Progress goes to stderr, the summary to stdout. File paths in the
+config are relative to the config file.
+
+Example:
+  wfm plan --config plan.json --out week-23`,
+    )
+    .action((flags: PlanFlags) => runPlanCommand(flags));
+}
+
+async function runPlanCommand(flags: PlanFlags): Promise<void> {
+  const raw = parseJsonText(readInputFile(flags.config, '--config'), `--config ${flags.config}`) as Record<string, unknown> | null;
+  const overrides = overrideFlags(flags);
+  const doc = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}) } : raw;
+  const config = parsePlanConfig(doc);
+  const limits = {
+    shiftPlanSeconds: overrides.shiftPlanSeconds ?? config.limits.shiftPlanSeconds,
+    rosterSeconds: overrides.rosterSeconds ?? config.limits.rosterSeconds,
+  };
+  const input = planInputFromConfig({ ...config, limits }, dirname(resolve(flags.config)));
+  const artifacts = await runPlanToFolder(input, flags.out);
+  process.stdout.write(summaryText(artifacts.summary, flags.out));
+}
+
+function overrideFlags(flags: PlanFlags): { shiftPlanSeconds?: number; rosterSeconds?: number; seed?: number } {
+  const shiftPlanSeconds = numberFlag(flags.shiftPlanSeconds, '--shift-plan-seconds');
+  const rosterSeconds = numberFlag(flags.rosterSeconds, '--roster-seconds');
+  const seed = numberFlag(flags.seed, '--seed');
+  return { ...(shiftPlanSeconds !== undefined ? { shiftPlanSeconds } : {}), ...(rosterSeconds !== undefined ? { rosterSeconds } : {}), ...(seed !== undefined ? { seed } : {}) };
+}

@@ -1,0 +1,25 @@
+/**
+ * Adapter: the whole plan from a config to an output folder, as `wfm plan` and `wfm demo` run it:
+ * load the solver, run the pipeline with the terminal progress, write the folder atomically.
+ */
+import { loadSolver } from '../workers/handlers/shift-plan.js';
+import { runPlan, type PlanArtifacts, type PlanInput } from './pipeline.js';
+import { progressReporter, type ProgressStream } from './progress-bar.js';
+import { writePlanFolder } from './write-folder.js';
+
+export interface RunToFolderOptions {
+  /** Where progress goes (default process.stderr). */
+  progress?: ProgressStream;
+}
+
+/** Runs the plan and writes `outDir`; nothing is written when a step fails. */
+export async function runPlanToFolder(input: PlanInput, outDir: string, options: RunToFolderOptions = {}): Promise<PlanArtifacts> {
+  const progress = progressReporter(options.progress ?? process.stderr);
+  try {
+    const artifacts = runPlan(input, { highs: await loadSolver(), now: () => performance.now(), onProgress: progress.onProgress });
+    writePlanFolder(outDir, artifacts);
+    return artifacts;
+  } finally {
+    progress.finish();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Adapter: writes a plan's artifacts into an output folder ATOMICALLY. Everything goes into a
+ * temporary sibling folder first, which is renamed into place at the end; an existing folder is
+ * replaced only after the new one is complete, and a failure leaves no half-written folder.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { forecastCsv } from '../cli/commands/forecast.js';
+import { agentDayCsv, agentIcs, safeFileName } from '../cli/commands/roster-output.js';
+import { staffingCsv } from '../cli/commands/staff.js';
+import { WfmError } from '../errors.js';
+import { toCsv } from '../io/csv.js';
+import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../schemas/shift-plan.js';
+import { toJsonText } from './json.js';
+import type { PlanArtifacts } from './pipeline.js';
+
+/** The files of an output folder (ics/<agent>.ics besides), in the order they are written. */
+export const PLAN_FILES = [
+  'forecast.csv',
+  'forecast.json',
+  'staffing.csv',
+  'staffing.json',
+  'shift-plan.json',
+  'coverage.csv',
+  'roster.json',
+  'roster-agent-days.csv',
+  'summary.json',
+  'report.html',
+] as const;
+
+/** The file contents of a plan folder, path -> text. Pure. */
+export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
+  const files = new Map<string, string>([
+    ['forecast.csv', forecastCsv(a.forecast)],
+    ['forecast.json', toJsonText(a.forecast)],
+    ['staffing.csv', staffingCsv(a.staffing)],
+    ['staffing.json', toJsonText(a.staffing)],
+    ['shift-plan.json', toJsonText(a.shiftPlan)],
+    ['coverage.csv', toCsv(coverageCsvRows(a.shiftPlan), COVERAGE_CSV_COLUMNS)],
+    ['roster.json', toJsonText(a.roster)],
+    ['roster-agent-days.csv', agentDayCsv(a.roster)],
+    ['summary.json', toJsonText(a.summary)],
+    ['report.html', a.reportHtml],
+  ]);
+  const used = new Set<string>();
+  for (const agent of a.roster.agents) {
+    let name = safeFileName(agent.id);
+    while (used.has(name)) name += '_';
+    used.add(name);
+    files.set(join('ics', `${name}.ics`), agentIcs(a.roster, agent.id));
+  }
+  return files;
+}
+
+/**
+ * Writes the folder atomically (temp sibling + rename). Throws WFM_ERR_IO_WRITE naming the folder.
+ * `beforeRename` is a test hook called with the temp folder once every file is written.
+ */
+export function writePlanFolder(dir: string, artifacts: PlanArtifacts, hooks: { beforeRename?: (tmp: string) => void } = {}): void {
+  const target = resolve(dir);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const old = join(dirname(target), `.${basename(target)}.${process.pid}.old`);
+  try {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(join(tmp, 'ics'), { recursive: true });
+    for (const [path, text] of planFolderFiles(artifacts)) writeFileSync(join(tmp, path), text);
+    hooks.beforeRename?.(tmp);
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(tmp, target);
+    rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (existsSync(old) && !existsSync(target)) renameSync(old, target);
+    if (error instanceof WfmError) throw error;
+    throw new WfmError('WFM_ERR_IO_WRITE', `--out: cannot write "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
+  }
+}
