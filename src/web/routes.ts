@@ -14,6 +14,12 @@ import { MAX_HISTORY_ROWS } from '../schemas/forecast.js';
 import { parseRosterRequest } from '../schemas/roster.js';
 import { runRoster } from '../scheduler/roster/run.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
+import type { ForecastResult } from '../forecast/types.js';
+import { buildSummary } from '../plan/summary.js';
+import { renderReport } from '../report/html.js';
+import { ForecastResultSchema } from '../schemas/forecast.js';
+import { StaffingResponseSchema, type StaffingResponse } from '../schemas/staffing.js';
+import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
 import { loadStaticAssets, type StaticAsset } from './static-assets.js';
 
@@ -23,7 +29,7 @@ export const WEB_ROSTER_MAX_SECONDS = 5;
 const DemoQuerySchema = z.strictObject({
   agents: z.coerce.number().int().min(5).max(500).optional(),
   weekdayVolume: z.coerce.number().int().min(50).max(20_000).optional(),
-  historyWeeks: z.coerce.number().int().min(3).max(12).optional(),
+  historyWeeks: z.coerce.number().int().min(4).max(52).optional(),
   seed: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
 });
 
@@ -34,12 +40,20 @@ const RosterExportSchema = z.looseObject({
   agents: z.array(z.looseObject({ id: z.string(), name: z.string(), team: z.string(), days: z.array(z.looseObject({ date: z.string(), start: z.string(), end: z.string() })) })),
   coverage: z.array(z.looseObject({ start: z.string() })).default([]),
 });
+const ReportSchema = z.strictObject({
+  name: z.string().min(1).max(200).default('Planner page'),
+  forecast: ForecastResultSchema,
+  staffing: StaffingResponseSchema,
+  plan: z.looseObject({ grid: z.looseObject({ start: z.string() }), quality: z.looseObject({}), coverage: z.array(z.unknown()), retraining: z.array(z.unknown()), issues: z.array(z.unknown()) }),
+  roster: RosterExportSchema.and(z.looseObject({ quality: z.looseObject({}), score: z.looseObject({}), retraining: z.looseObject({ days: z.array(z.unknown()) }) })),
+});
 const AgentIcsSchema = z.strictObject({ roster: RosterExportSchema, agentId: z.string().min(1).max(128) });
 const hidden = { hide: true } as const;
 
 /**
  * Registers `GET /` (the page), `GET /web/<asset>`, `GET /web/demo`, `POST /web/history-csv`,
- * `POST /web/roster`, `POST /web/export/roster.csv` and `POST /web/export/agent.ics`.
+ * `POST /web/roster`, `POST /web/export/roster.csv`, `POST /web/export/agent.ics` and
+ * `POST /web/export/report.html`.
  *
  * @example await buildApp(); // the page is at http://127.0.0.1:8080/
  */
@@ -65,6 +79,20 @@ export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
   app.post('/web/export/roster.csv', { schema: { ...hidden, body: RosterExportSchema } }, async (request, reply) => {
     const csv = agentDayCsv(request.body as unknown as RosterResult);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="roster-agent-days.csv"').send(csv);
+  });
+
+  // The HTML report of `wfm plan`, for the week on the page.
+  app.post('/web/export/report.html', { schema: { ...hidden, body: ReportSchema } }, async (request, reply) => {
+    const body = request.body;
+    const parts = { forecast: body.forecast as ForecastResult, staffing: body.staffing as StaffingResponse, shiftPlan: body.plan as unknown as ShiftPlan, roster: body.roster as unknown as RosterResult };
+    let html: string;
+    try {
+      html = renderReport({ summary: buildSummary({ name: body.name, ...parts }), ...parts });
+    } catch (error) {
+      // The shapes are checked above only as deep as the page needs; a result the report cannot read is bad input.
+      throw new WfmError('WFM_ERR_INPUT_INVALID', 'The plan results do not fit together into a report (give the outputs of one run).', { issues: [{ path: [], message: (error as Error).message }], cause: error });
+    }
+    return reply.type('text/html; charset=utf-8').header('content-disposition', 'attachment; filename="wfm-report.html"').send(html);
   });
 
   app.post('/web/export/agent.ics', { schema: { ...hidden, body: AgentIcsSchema } }, async (request, reply) => {

@@ -4,8 +4,8 @@
  * timeline show the numbers the API returns, move a what-if slider, download the roster CSV, and
  * save screenshots of the main views to docs/screenshots/ (shown in README.md).
  *
- * Skips, saying so, when /usr/bin/chromium is absent. Small demo (45 agents, 700 contacts per
- * weekday, 5 weeks of history) and short solver limits keep it to well under a minute of work.
+ * Skips, saying so, when /usr/bin/chromium is absent. A small demo centre (45 agents, 5 weeks of
+ * history) and short solver limits keep it to well under a minute of work.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,11 @@ interface PageState {
   forecast: { intervals: { volume: number }[] };
   staffing: { totals: { peakAgents: number; peakHeadcount: number } };
   staffingRequest: unknown;
-  roster: { agents: { id: string; name: string; days: { date: string }[] }[]; coverage: { start: string; required: number; onPhone: number }[] };
+  roster: {
+    agents: { id: string; name: string; days: { date: string }[] }[];
+    coverage: { start: string; required: number; onPhone: number }[];
+    quality: { extraShifts: number };
+  };
 }
 
 describe.skipIf(!hasChromium)('planner page in Chromium', () => {
@@ -52,7 +56,7 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
   const kpi = async (key: string): Promise<string> => (await page.locator(`[data-kpi="${key}"]`).textContent()) ?? '';
 
   it('loads the demo, runs the plan and shows the numbers the API returned', async () => {
-    await page.goto(`${base}/?agents=45&weekdayVolume=700&historyWeeks=5`);
+    await page.goto(`${base}/?agents=45&historyWeeks=5`);
     await page.click('#load-demo');
     await page.waitForSelector('#run-plan:not([disabled])');
     await page.fill('#plan-seconds', '3');
@@ -119,6 +123,18 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     expect(text[0]).toBe('agent_id,name,team,date,status,template,start,end,paid_hours,breaks,retraining,extra');
     const dates = new Set(s.roster.coverage.map((c) => c.start.slice(0, 10)));
     expect(text.length - 1).toBe(s.roster.agents.length * dates.size);
+  });
+
+  it('downloads the HTML report of the same week, and an agent calendar', async () => {
+    const s = await pageState();
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
+    const html = readFileSync((await report.path()) as string, 'utf8');
+    const summary = JSON.parse(/<script type="application\/json" id="wfm-summary">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null') as { roster: { shiftsFilled: number; shiftsRequired: number } };
+    expect(`${summary.roster.shiftsFilled} / ${summary.roster.shiftsRequired}`).toBe(await kpi('shifts'));
+    expect(summary.roster.shiftsFilled).toBe(s.roster.agents.reduce((sum, a) => sum + a.days.length, 0) - s.roster.quality.extraShifts);
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
+    expect(ics.suggestedFilename()).toMatch(/^A\d{3}\.ics$/);
+    expect(readFileSync((await ics.path()) as string, 'utf8')).toContain('BEGIN:VCALENDAR');
   });
 
   it('fits a phone-width screen', async () => {

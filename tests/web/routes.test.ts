@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import type { ZodApp } from '../../src/api/context.js';
 import { inlineRunner } from '../../src/api/runner.js';
-import { buildWebDemo } from '../../src/web/demo.js';
+import { buildDemoCentre } from '../../src/samples/demo-centre.js';
 import { historyFromCsv } from '../../src/web/routes.js';
 import { loadStaticAssets } from '../../src/web/static-assets.js';
 
@@ -71,16 +71,14 @@ describe('static page', () => {
 });
 
 describe('demo centre', () => {
-  it('is deterministic and sized as asked', async () => {
-    const a = (await app.inject({ url: '/web/demo?agents=12&weekdayVolume=300&historyWeeks=3' })).json();
-    const b = buildWebDemo({ agents: 12, weekdayVolume: 300, historyWeeks: 3 });
-    expect(a).toEqual(JSON.parse(JSON.stringify(b)));
+  it('is the demo centre of wfm demo, sized as asked', async () => {
+    const a = (await app.inject({ url: '/web/demo?agents=12&weekdayVolume=300&historyWeeks=4' })).json();
+    expect(a).toEqual(JSON.parse(JSON.stringify(buildDemoCentre({ agents: 12, weekdayVolume: 300, historyWeeks: 4 }))));
     expect(a.agents).toHaveLength(12);
     // generateSampleWeek: 5 weekdays x 48 + 2 weekend days x 32 open 15-minute intervals = 304 per week.
-    expect(a.history).toHaveLength(3 * 304);
-    expect(a.history[0].start).toBe('2026-05-11T08:00:00-04:00');
-    // one agent in eight (i % 8 === 3) is flagged for retraining: agents 4 and 12 of 12
-    expect(a.agents.filter((x: { retraining?: unknown }) => x.retraining).map((x: { id: string }) => x.id)).toEqual(['A004', 'A012']);
+    expect(a.history).toHaveLength(4 * 304);
+    // four weeks before the planned Monday 2026-06-01, opening at 08:00 New York time (EDT, -04:00)
+    expect(a.history[0].start).toBe('2026-05-04T08:00:00-04:00');
   });
 
   it('names a bad query parameter', async () => {
@@ -129,5 +127,11 @@ describe('roster exports', () => {
     const missing = await app.inject({ method: 'POST', url: '/web/export/agent.ics', payload: { roster, agentId: 'Z' } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().issues[0].path).toEqual(['agentId']);
+  });
+
+  it('answers 400, not 500, for a report body that is not one run', async () => {
+    const res = await app.inject({ method: 'POST', url: '/web/export/report.html', payload: { forecast: {}, staffing: {}, plan: {}, roster } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('WFM_ERR_INPUT_INVALID');
   });
 });

@@ -24,17 +24,20 @@ function describeError(error) {
 
 // ---------- loading ----------
 
+/** Fills the form from a demo centre (a `wfm plan` configuration: forecast, staffing, shiftPlan, roster, limits). */
 function fillSettings(demo) {
-  $('week-start').value = demo.weekStart;
-  $('time-zone').value = demo.timeZone;
-  $('opening-hours').value = demo.openingHours;
+  $('week-start').value = demo.forecast.start;
+  $('time-zone').value = demo.forecast.timeZone;
+  $('opening-hours').value = demo.forecast.openingHours ?? '';
   $('sl').value = String(Math.round(demo.staffing.target.serviceLevel * 100));
   $('answer').value = String(demo.staffing.target.answerSeconds);
-  $('occupancy').value = String(Math.round(demo.staffing.target.maxOccupancy * 100));
-  $('shrinkage').value = String(Math.round(demo.staffing.shrinkage * 100));
-  $('shift-rules').value = JSON.stringify(demo.shiftRules, null, 2);
-  const pool = demo.shiftRules.pool?.[0];
+  $('occupancy').value = String(Math.round((demo.staffing.target.maxOccupancy ?? 1) * 100));
+  $('shrinkage').value = String(Math.round((demo.staffing.shrinkage ?? 0) * 100));
+  $('shift-rules').value = JSON.stringify(demo.shiftPlan, null, 2);
+  const pool = demo.shiftPlan.pool?.[0];
   if (pool) $('pool-sessions').value = String(pool.sessionsPerDay ?? 0);
+  $('plan-seconds').value = String(demo.limits.shiftPlanSeconds);
+  $('roster-seconds').value = String(demo.limits.rosterSeconds);
 }
 
 function summarise() {
@@ -61,7 +64,7 @@ async function loadDemo() {
 
 async function ensureDefaults() {
   if (state.demo) return;
-  const demo = await getJson('/web/demo?agents=150&historyWeeks=3');
+  const demo = await getJson('/web/demo?agents=150&historyWeeks=4');
   state.demo = demo;
   state.agents ??= demo.agents;
   fillSettings(demo);
@@ -104,9 +107,10 @@ function shiftRules() {
   } catch (error) {
     throw new Error(`Shift rules: not valid JSON (${error.message}).`);
   }
+  // The setting is the first (weekday) pool's sessions per day; 0 drops that pool.
   const sessions = num('pool-sessions');
-  rules.pool = (rules.pool ?? []).map((p) => ({ ...p, sessionsPerDay: sessions }));
-  if (sessions === 0) rules.pool = [];
+  const [first, ...rest] = rules.pool ?? [];
+  if (first) rules.pool = sessions > 0 ? [{ ...first, sessionsPerDay: sessions }, ...rest] : rest;
   rules.solver = { ...(rules.solver ?? {}), timeLimitSeconds: num('plan-seconds') };
   return rules;
 }
@@ -144,7 +148,11 @@ async function runPlan(event) {
     step('forecast', 'Forecast: running...');
     const forecastBody = { history: state.history, timeZone, start: $('week-start').value, weeks: 1 };
     if ($('opening-hours').value.trim()) forecastBody.openingHours = $('opening-hours').value.trim();
-    if (state.demo && state.history === state.demo.history) forecastBody.intervalMinutes = state.demo.intervalMinutes;
+    if (state.demo && state.history === state.demo.history) {
+      // The demo's own forecast options (interval, method, its holidays as special days).
+      const { intervalMinutes, method, specialDays } = state.demo.forecast;
+      Object.assign(forecastBody, { intervalMinutes, method, specialDays });
+    }
     state.forecast = await postJson('/v1/forecast', forecastBody);
     const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
     step('forecast', `Forecast: ${Math.round(contacts)} contacts (${state.forecast.method}).`, true);
@@ -176,7 +184,7 @@ async function runPlan(event) {
     const rosterBody = {
       plan: { ...state.plan, coverage },
       agents: state.agents,
-      rules: { ...(state.demo?.rosterRules ?? {}), minRestHours: num('min-rest'), maxConsecutiveDays: num('max-consecutive') },
+      rules: { ...(state.demo?.roster?.rules ?? {}), minRestHours: num('min-rest'), maxConsecutiveDays: num('max-consecutive') },
       options: { timeLimitSeconds: num('roster-seconds'), answerSeconds: num('answer') },
     };
     try {
@@ -416,7 +424,8 @@ async function exportIcs() {
 }
 
 async function exportReport() {
-  const html = await postText('/web/export/report.html', { forecast: state.forecast, staffing: state.staffing, plan: state.plan, roster: state.roster });
+  const name = state.demo && state.history === state.demo.history ? state.demo.name : 'Planner page';
+  const html = await postText('/web/export/report.html', { name, forecast: state.forecast, staffing: state.staffing, plan: state.plan, roster: state.roster });
   download(html, 'wfm-report.html', 'text/html');
   setStatus('HTML report saved.');
 }
