@@ -101,6 +101,7 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#agent-detail h3').textContent()).toContain(agent.name);
     expect(await page.locator('#agent-detail tbody tr').count()).toBe(agent.days.length);
+    await page.evaluate("document.getElementById('results').scrollIntoView({ block: 'start' })");
     await page.screenshot({ path: join(SHOTS, 'roster-1280.png') });
   });
 
@@ -111,6 +112,7 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.fill('#wi-volume', '1.3');
     await expect.poll(async () => Number(await page.getAttribute('#chart-whatif svg', 'data-peak')), { timeout: 10_000 }).toBeGreaterThan(before);
     expect(await page.textContent('#wi-volume-out')).toBe('+30 %');
+    await page.evaluate("document.getElementById('results').scrollIntoView({ block: 'start' })");
     await page.screenshot({ path: join(SHOTS, 'what-if-1280.png') });
   });
 

@@ -38,11 +38,12 @@ function frame(container, { title, height = 220, n, yMax, days, yLabel }) {
     el('text', { x: m.left - 4, y: y(t) + 4, 'text-anchor': 'end', class: 'tick' }, svg).textContent = String(t);
   }
   if (yLabel) el('text', { x: 2, y: 11, class: 'tick' }, svg).textContent = yLabel;
-  // Every day gets a line; when days are narrower than a label, only Mondays are labelled.
-  const crowded = (days?.length ?? 0) > 0 && (width - m.left - m.right) / days.length < 52;
+  // Every day gets a line and a label: "Mon 01" when it fits, else "Mo", else Mondays only.
+  const dayWidth = (days?.length ?? 0) > 0 ? (width - m.left - m.right) / days.length : Infinity;
   for (const d of days ?? []) {
     el('line', { x1: x(d.index), x2: x(d.index), y1: m.top, y2: height - m.bottom, class: 'day-line' }, svg);
-    if (!crowded || d.label.startsWith('Mon')) el('text', { x: x(d.index) + 3, y: height - 8, class: 'tick' }, svg).textContent = d.label;
+    const text = dayWidth >= 52 ? d.label : dayWidth >= 20 ? d.label.slice(0, 2) : d.label.startsWith('Mon') ? d.label : '';
+    if (text) el('text', { x: x(d.index) + 3, y: height - 8, class: 'tick' }, svg).textContent = text;
   }
   return { svg, x, y, width, height, m };
 }
