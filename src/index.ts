@@ -136,3 +136,15 @@ export {
   parseRosterRequest,
 } from './schemas/roster.js';
 export type { RosterRequestInput, AgentInput } from './schemas/roster.js';
+export { runPlan, staffForecast, PLAN_STEPS } from './plan/pipeline.js';
+export type { PlanInput, PlanDeps, PlanArtifacts, PlanProgress, PlanStep } from './plan/pipeline.js';
+export { PlanConfigSchema, parsePlanConfig } from './plan/config.js';
+export type { PlanConfig, PlanConfigInput } from './plan/config.js';
+export { buildSummary } from './plan/summary.js';
+export type { PlanSummary, PlanDaySummary } from './plan/summary.js';
+export { planInputFromConfig } from './plan/load-config.js';
+export { writePlanFolder, planFolderFiles, PLAN_FILES } from './plan/write-folder.js';
+export { renderReport } from './report/html.js';
+export type { ReportInput } from './report/html.js';
+export { buildDemoCentre } from './samples/demo-centre.js';
+export type { DemoCentreOptions, DemoCentreConfig } from './samples/demo-centre.js';
