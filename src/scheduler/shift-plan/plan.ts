@@ -9,10 +9,11 @@ import { findUncoverable } from './coverability.js';
 import { computeCoverage, type InstanceOnGrid, type SessionOnGrid } from './coverage.js';
 import { POOL_TIE_COST, buildShiftPlanModel, type ShiftPlanModel } from './model.js';
 import { formatSessions, formatShifts } from './output.js';
+import { improve } from './improve.js';
 import { roundAndRepair } from './repair.js';
 import { solutionVector } from './start-solution.js';
 import { withDefaultSteps, type PlanRequirement, type PoolRule, type ShiftPlanRules } from './rules.js';
-import { solveModel, type Highs, type SolveOutcome } from './solve.js';
+import { solveModel, type Highs } from './solve.js';
 import type { CoverageInterval, PlanIssue, PlanQuality, ShiftPlan, SolveStatus } from './types.js';
 
 /** Service level of one interval at `agents` on the phones (injected: the staffing core). */
@@ -184,46 +185,6 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     uncoverable,
     issues,
   };
-}
-
-/**
- * The MIP in two steps. RENS (Berthold 2014): the MIP with every shift count bounded by the floor
- * and ceiling of its LP value, which HiGHS solves quickly and close to the LP bound, while its own
- * primal heuristics struggle on the full covering model; then, unless that is already within the
- * gap of the LP bound, the full MIP started from the best solution so far, in the time left.
- * Blocks without a solution keep the rounding heuristic's values (`start`).
- */
-function improve(highs: Highs, built: ShiftPlanModel, rules: ShiftPlanRules, lp: SolveOutcome, start: Float64Array): SolveOutcome {
-  // The time limit covers the LP too.
-  const limit = Math.max(0.5, rules.solver.timeLimitSeconds - (lp.seconds ?? 0));
-  const settings = { integer: true, relativeGap: rules.solver.relativeGap, seed: rules.solver.seed };
-  const colLower = Float64Array.from(built.model.colLower);
-  const colUpper = Float64Array.from(built.model.colUpper);
-  for (const col of built.shiftCols) {
-    const x = lp.values?.[col] ?? 0;
-    colLower[col] = Math.floor(x + 1e-6);
-    colUpper[col] = Math.ceil(x - 1e-6);
-  }
-  const rens = solveModel(highs, { ...built.model, colLower, colUpper }, { ...settings, timeLimitSeconds: limit * 0.6, start });
-  const startCost = objectiveOf(built.model.colCost, start);
-  const best = rens.values && rens.objective <= startCost ? rens.values : start;
-  const bestCost = Math.min(startCost, rens.values ? rens.objective : Infinity);
-  if (lp.objective > 0 && (bestCost - lp.objective) / bestCost <= rules.solver.relativeGap) {
-    return { status: 'optimal', objective: bestCost, values: best, gap: (bestCost - lp.objective) / bestCost };
-  }
-  const full = solveModel(highs, built.model, { ...settings, timeLimitSeconds: Math.max(0.5, limit - (rens.seconds ?? 0)), start: best });
-  if (full.values && full.objective <= bestCost + 1e-9) {
-    // The LP value is a valid bound too, and the stronger one when a block stopped early.
-    const vsLp = full.objective > 0 ? (full.objective - lp.objective) / full.objective : 0;
-    return { ...full, gap: Math.max(0, Math.min(full.gap ?? Infinity, vsLp)) };
-  }
-  return { status: 'limit', objective: bestCost, values: best, gap: lp.objective > 0 ? (bestCost - lp.objective) / bestCost : null };
-}
-
-function objectiveOf(cost: Float64Array, values: Float64Array): number {
-  let sum = 0;
-  for (let j = 0; j < cost.length; j++) sum += (cost[j] as number) * (values[j] as number);
-  return sum;
 }
 
 /** Cost of a concrete plan as the model counts it: weighted paid hours + shortage + pool penalties. */

@@ -73,7 +73,7 @@ export function solveModel(highs: Highs, m: SparseModel, options: SolveOptions):
   return { status, objective, values, gap, seconds: options.timeLimitSeconds - budget };
 }
 
-interface BlockOutcome {
+export interface BlockOutcome {
   status: SolveOutcome['status'];
   values: Float64Array | null;
   /** The dual bound of the block (its LP value for an LP). */
@@ -81,7 +81,7 @@ interface BlockOutcome {
   seconds: number;
 }
 
-function solveBlock(highs: Highs, m: SparseModel, options: SolveOptions): BlockOutcome {
+export function solveBlock(highs: Highs, m: SparseModel, options: SolveOptions): BlockOutcome {
   if (m.numCols === 0) return { status: 'optimal', values: new Float64Array(0), bound: 0, seconds: 0 };
   if (m.numRows === 0) {
     // Columns in no row: each sits at the bound its cost prefers.
