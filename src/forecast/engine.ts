@@ -111,7 +111,7 @@ export function runMethods(t: Training, horizonDays: number, methods: readonly F
       f = new Float64Array(horizonDays * t.slotsPerDay);
       for (const member of members) for (let i = 0; i < f.length; i++) f[i] = (f[i] as number) + (member[i] as number) / members.length;
     } else {
-      const raw = METHODS[m].fn({ train: t.train, days: t.days, slotsPerDay: t.slotsPerDay, horizonDays });
+      const raw = METHODS[m].fn({ train: t.train, days: t.days, slotsPerDay: t.slotsPerDay, horizonDays, firstDay: t.firstDay });
       f = finalize(raw, t, closed);
     }
     out.set(m, f);

@@ -14,7 +14,7 @@ const noisyHistory = fc.array(fc.integer({ min: 0, max: 40 }), { minLength: base
 describe('forecast properties (fast-check)', () => {
   it('never forecasts a negative volume, and p10 <= volume <= p90', () => {
     fc.assert(
-      fc.property(noisyHistory, fc.constantFrom('auto', 'snaive', 'shape', 'dshw', 'combo' as const), (history, method) => {
+      fc.property(noisyHistory, fc.constantFrom('auto', 'snaive', 'shape', 'calendar', 'dshw', 'combo' as const), (history, method) => {
         const result = forecast(history, { method: method as 'auto' });
         for (const row of result.intervals) {
           expect(row.volume).toBeGreaterThanOrEqual(0);

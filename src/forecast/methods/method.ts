@@ -9,6 +9,8 @@ export interface MethodInput {
   days: number;
   slotsPerDay: number;
   horizonDays: number;
+  /** Local epoch day (days from 1970-01-01) of training day 0, for calendar effects; optional. */
+  firstDay?: number | undefined;
 }
 
 /** Returns horizonDays x slotsPerDay forecasts; NaN where the method has nothing to say. */

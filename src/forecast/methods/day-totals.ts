@@ -1,0 +1,50 @@
+import { lastSameWeekday } from './method.js';
+
+/**
+ * Total of each training day, or NaN when more than one hour of its slots is missing (a
+ * spring-forward day still counts). O(days x slots).
+ */
+export function dayTotals(train: Float64Array, days: number, slotsPerDay: number): Float64Array {
+  const allowMissing = Math.ceil(slotsPerDay / 24);
+  const totals = new Float64Array(days).fill(Number.NaN);
+  for (let d = 0; d < days; d++) {
+    let sum = 0;
+    let missing = 0;
+    for (let s = 0; s < slotsPerDay; s++) {
+      const v = train[d * slotsPerDay + s] as number;
+      if (Number.isNaN(v)) missing++;
+      else sum += v;
+    }
+    if (missing <= allowMissing) totals[d] = sum;
+  }
+  return totals;
+}
+
+/**
+ * Training day indices of the last `count` days with a known value in `perDay` and the weekday of
+ * horizon day `h`, newest first (looking back at most `count + 4` weeks, so gaps are skipped).
+ */
+export function sameWeekdayDays(perDay: Float64Array, days: number, h: number, count: number): number[] {
+  const out: number[] = [];
+  for (let d = lastSameWeekday(days, h), tries = 0; d >= 0 && out.length < count && tries < count + 4; d -= 7, tries++) {
+    if (!Number.isNaN(perDay[d] as number)) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Mean of the means of `perDay` over the last w same-weekday days, for each w in `windows`
+ * (e.g. [4, 8]: the mean of the 4-week and the 8-week mean). NaN when no such day is known.
+ */
+export function windowMeans(perDay: Float64Array, days: number, h: number, windows: readonly number[]): number {
+  const found = sameWeekdayDays(perDay, days, h, Math.max(...windows));
+  if (found.length === 0) return Number.NaN;
+  let total = 0;
+  for (const w of windows) {
+    const n = Math.min(w, found.length);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += perDay[found[i] as number] as number;
+    total += sum / n;
+  }
+  return total / windows.length;
+}
