@@ -3,6 +3,7 @@ import { solveModel } from '../shift-plan/solve.js';
 import { ModelBuilder } from '../shift-plan/sparse-model.js';
 import type { CoreProblem } from './problem.js';
 import { makeRng } from './rng.js';
+import { searchRoster } from './search.js';
 import { RosterState } from './state.js';
 
 export interface LnsOptions {
@@ -14,6 +15,10 @@ export interface LnsOptions {
   agentsPerMove?: number;
   /** HiGHS time limit per sub-MIP, seconds (default 2). */
   subTimeLimitSeconds?: number;
+  /** Share of sub-MIPs that free every agent (or `agentsPerWindow`) over a window of days (default 0.5). */
+  dayWindowShare?: number;
+  windowDays?: number;
+  agentsPerWindow?: number;
   /** Cap on sub-MIPs (default unlimited). */
   maxMoves?: number;
 }
@@ -33,8 +38,8 @@ export function lnsApplicable(p: CoreProblem): boolean {
 }
 
 /**
- * Large-neighbourhood search on HiGHS: repeatedly frees the rows of a few agents (the rest stay
- * fixed) and re-optimises them exactly as a small MIP with every hard rule as a constraint and the
+ * Large-neighbourhood search on HiGHS: repeatedly frees the rows of a few agents, or every agent
+ * over a window of days (the rest stay fixed and enter as constants) and re-optimises them exactly as a small MIP with every hard rule as a constraint and the
  * cover and preference costs in the objective, warm-started from the current rows. Keeps a
  * change only when the full score improves (hard first, then soft). Needs `lnsApplicable(p)`.
  * Mutates and returns `assign`.
@@ -48,15 +53,25 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
   let moves = 0;
   let improvements = 0;
   while (opts.now() - start < opts.timeLimitMs - 200 && moves < (opts.maxMoves ?? Infinity)) {
-    // a random window of agents, or random agents: both give the MIP room to trade shifts
+    // alternate neighbourhoods: a few agents over the whole horizon, or every agent over a window of days
+    const byDays = rng() < (opts.dayWindowShare ?? 0.5);
     const chosen = new Set<number>();
-    if (rng() < 0.5) {
+    let d0 = 0;
+    let d1 = p.days;
+    if (byDays) {
+      const len = Math.min(p.days, opts.windowDays ?? 7);
+      d0 = Math.floor(rng() * (p.days - len + 1));
+      d1 = d0 + len;
+      const many = Math.min(E, opts.agentsPerWindow ?? E);
+      const first = Math.floor(rng() * E);
+      for (let i = 0; chosen.size < many; i++) chosen.add((first + i) % E);
+    } else if (rng() < 0.5) {
       const first = Math.floor(rng() * E);
       for (let i = 0; chosen.size < k; i++) chosen.add((first + i) % E);
     } else while (chosen.size < k) chosen.add(Math.floor(rng() * E));
     const agents = [...chosen].sort((a, b) => a - b);
     const budget = Math.min(opts.subTimeLimitSeconds ?? 2, Math.max(0.05, (opts.timeLimitMs - (opts.now() - start)) / 1000 - 0.2));
-    const rows = solveSub(p, st.assign, agents, opts.highs, budget, opts.seed + moves);
+    const rows = solveSub(p, st.assign, agents, d0, d1, opts.highs, budget, opts.seed + moves);
     moves++;
     if (!rows) continue;
     const before = { hard: st.hard, soft: st.soft };
@@ -73,101 +88,123 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
   return { assign, moves, improvements };
 }
 
-/** One sub-MIP over `agents` (others fixed); returns their new rows or null without a solution. */
-function solveSub(p: CoreProblem, assign: Int32Array, agents: number[], highs: Highs, seconds: number, seed: number): Int32Array[] | null {
+/** A linear expression: column terms plus a constant (from fixed days). */
+interface Lin {
+  terms: [number, number][];
+  constant: number;
+}
+
+/**
+ * One sub-MIP over `agents` on days [d0, d1) (everything else fixed, entering the constraints as
+ * constants); returns the agents' new rows or null without a solution.
+ */
+function solveSub(p: CoreProblem, assign: Int32Array, agents: number[], d0: number, d1: number, highs: Highs, seconds: number, seed: number): Int32Array[] | null {
   const D = p.days;
   const inSet = new Set(agents);
+  const free = (d: number): boolean => d >= d0 && d < d1;
   const fixed = new Int32Array(p.cells.length);
   for (let e = 0; e < p.agents.length; e++) {
-    if (inSet.has(e)) continue;
     for (let d = 0; d < D; d++) {
       const c = assign[e * D + d]!;
-      if (c >= 0) fixed[c]!++;
+      if (c >= 0 && !(inSet.has(e) && free(d))) fixed[c]!++;
     }
   }
   const entries: { row: number; col: number; val: number }[] = [];
   const b = new ModelBuilder();
-  const cols: { cost: number; lo: number; hi: number; int: boolean }[] = [];
-  const addCol = (cost: number, hi = 1, int = true): number => cols.push({ cost, lo: 0, hi, int }) - 1;
-  const addRow = (lo: number, hi: number, terms: [number, number][]): void => {
-    const row = b.addRow(lo, hi);
-    for (const [col, val] of terms) entries.push({ row, col, val });
+  const cols: { cost: number; hi: number; int: boolean }[] = [];
+  const addCol = (cost: number, hi = 1, int = true): number => cols.push({ cost, hi, int }) - 1;
+  const addRow = (lo: number, hi: number, lin: Lin): void => {
+    if (lin.terms.length === 0) return;
+    const row = b.addRow(lo - lin.constant, hi - lin.constant);
+    for (const [col, val] of lin.terms) entries.push({ row, col, val });
   };
+  const sum = (...parts: Lin[]): Lin => ({ terms: parts.flatMap((x) => x.terms), constant: parts.reduce((t, x) => t + x.constant, 0) });
+  const scale = (x: Lin, k: number): Lin => ({ terms: x.terms.map(([c, v]) => [c, v * k]), constant: x.constant * k });
   const R = p.rules;
   const start: number[] = [];
-  // x[a][c] for allowed cells; xByDay[a][d] lists [col, cell]
   const xByDay: [number, number][][][] = agents.map(() => Array.from({ length: D }, () => []));
   const cellCols: number[][] = p.cells.map(() => []);
   agents.forEach((e, ai) => {
     const ag = p.agents[e]!;
-    for (let c = 0; c < p.cells.length; c++) {
-      if (!ag.allowed[c]) continue;
-      const cell = p.cells[c]!;
-      const col = addCol(R.preference.weight * (ag.workCost[c]! - ag.offCost[cell.day]!));
-      start[col] = assign[e * D + cell.day] === c ? 1 : 0;
-      xByDay[ai]![cell.day]!.push([col, c]);
-      cellCols[c]!.push(col);
+    for (let d = d0; d < d1; d++) {
+      for (const c of p.cellsByDay[d]!) {
+        if (!ag.allowed[c]) continue;
+        const col = addCol(R.preference.weight * (ag.workCost[c]! - ag.offCost[d]!));
+        start[col] = assign[e * D + d] === c ? 1 : 0;
+        xByDay[ai]![d]!.push([col, c]);
+        cellCols[c]!.push(col);
+      }
     }
   });
-  // cover slacks
-  p.cells.forEach((cell, c) => {
-    const under = addCol(cell.underWeight * R.coverUnder.weight, Infinity, false);
-    const over = addCol(cell.overWeight * R.coverOver.weight, Infinity, false);
-    const n = cellCols[c]!.reduce((t, col) => t + start[col]!, 0);
-    const target = cell.required - fixed[c]!;
-    start[under] = Math.max(0, target - n);
-    start[over] = Math.max(0, n - target);
-    addRow(target, target, [...cellCols[c]!.map((col) => [col, 1] as [number, number]), [under, 1], [over, -1]]);
-  });
+  for (let d = d0; d < d1; d++) {
+    for (const c of p.cellsByDay[d]!) {
+      const cell = p.cells[c]!;
+      const under = addCol(cell.underWeight * R.coverUnder.weight, Infinity, false);
+      const over = addCol(cell.overWeight * R.coverOver.weight, Infinity, false);
+      const n = cellCols[c]!.reduce((t, col) => t + start[col]!, 0);
+      const target = cell.required - fixed[c]!;
+      start[under] = Math.max(0, target - n);
+      start[over] = Math.max(0, n - target);
+      addRow(target, target, { terms: [...cellCols[c]!.map((col) => [col, 1] as [number, number]), [under, 1], [over, -1]], constant: 0 });
+    }
+  }
   agents.forEach((e, ai) => {
     const ag = p.agents[e]!;
     const day = xByDay[ai]!;
-    const w = (d: number): [number, number][] => day[d]!.map(([col]) => [col, 1]);
-    for (let d = 0; d < D; d++) if (day[d]!.length > 1) addRow(-Infinity, 1, w(d));
-    // forbidden successions and rest
-    for (let d = 0; d + 1 < D; d++) {
-      for (const [c1, cell1] of day[d]!) {
+    const cellAt = (d: number): number => assign[e * D + d]!;
+    /** Worked indicator of day d. */
+    const w = (d: number): Lin => (free(d) ? { terms: day[d]!.map(([col]) => [col, 1]), constant: 0 } : { terms: [], constant: cellAt(d) >= 0 ? 1 : 0 });
+    /** Sum over days d of a per-cell coefficient. */
+    const weighted = (from: number, to: number, coef: (c: number) => number): Lin => {
+      const lin: Lin = { terms: [], constant: 0 };
+      for (let d = from; d < to; d++) {
+        if (free(d)) for (const [col, c] of day[d]!) lin.terms.push([col, coef(c)]);
+        else if (cellAt(d) >= 0) lin.constant += coef(cellAt(d));
+      }
+      return lin;
+    };
+    for (let d = d0; d < d1; d++) if (day[d]!.length > 1) addRow(-Infinity, 1, w(d));
+    // forbidden successions and rest, including across the window's edges
+    for (let d = Math.max(0, d0 - 1); d < Math.min(D - 1, d1); d++) {
+      const left: [number, number][] = free(d) ? day[d]! : cellAt(d) >= 0 ? [[-1, cellAt(d)]] : [];
+      const right: [number, number][] = free(d + 1) ? day[d + 1]! : cellAt(d + 1) >= 0 ? [[-1, cellAt(d + 1)]] : [];
+      for (const [c1, cell1] of left) {
         const a = p.cells[cell1]!;
-        for (const [c2, cell2] of day[d + 1]!) {
+        for (const [c2, cell2] of right) {
           const bb = p.cells[cell2]!;
           const ff = p.forbiddenFollow && p.forbiddenFollow[a.type * p.types + bb.type];
           const rest = p.minRestMinutes > 0 && bb.startMinute - a.endMinute < p.minRestMinutes;
-          if (ff || rest) addRow(-Infinity, 1, [[c1, 1], [c2, 1]]);
+          if (!ff && !rest) continue;
+          const terms: [number, number][] = [];
+          let constant = 0;
+          for (const col of [c1, c2]) {
+            if (col >= 0) terms.push([col, 1]);
+            else constant++;
+          }
+          addRow(-Infinity, 1, { terms, constant });
         }
       }
     }
     for (let t = 0; t < p.types; t++) {
       const lim = ag.maxPerType[t] ?? Infinity;
-      if (!Number.isFinite(lim)) continue;
-      const terms: [number, number][] = [];
-      for (let d = 0; d < D; d++) for (const [col, c] of day[d]!) if (p.cells[c]!.type === t) terms.push([col, 1]);
-      if (terms.length > lim) addRow(-Infinity, lim, terms);
+      if (Number.isFinite(lim)) addRow(-Infinity, lim, weighted(0, D, (c) => (p.cells[c]!.type === t ? 1 : 0)));
     }
     for (const win of ag.windows) {
-      const mins: [number, number][] = [];
-      const days: [number, number][] = [];
-      for (let d = win.fromDay; d < win.toDay; d++) {
-        for (const [col, c] of day[d]!) {
-          mins.push([col, p.cells[c]!.paidMinutes]);
-          days.push([col, 1]);
-        }
-      }
-      addRow(win.minMinutes, win.maxMinutes, mins);
-      if (Number.isFinite(win.maxDays)) addRow(-Infinity, win.maxDays, days);
+      if (win.toDay <= d0 || win.fromDay >= d1) continue;
+      addRow(win.minMinutes, win.maxMinutes, weighted(win.fromDay, win.toDay, (c) => p.cells[c]!.paidMinutes));
+      if (Number.isFinite(win.maxDays)) addRow(-Infinity, win.maxDays, weighted(win.fromDay, win.toDay, () => 1));
     }
     const K = ag.maxConsecutiveDays;
-    if (Number.isFinite(K)) for (let d = 0; d + K < D; d++) addRow(-Infinity, K, Array.from({ length: K + 1 }, (_, j) => w(d + j)).flat());
-    // sequences strictly inside the horizon: no work run of s < min, no rest run of s < minOff
-    for (let s = 1; s < ag.minConsecutiveDays; s++) {
-      for (let d = 0; d + s + 1 < D; d++) {
-        const terms = [...w(d).map(([c]) => [c, -1] as [number, number]), ...Array.from({ length: s }, (_, j) => w(d + 1 + j)).flat(), ...w(d + s + 1).map(([c]) => [c, -1] as [number, number])];
-        addRow(-Infinity, s - 1, terms);
-      }
+    if (Number.isFinite(K)) {
+      for (let d = Math.max(0, d0 - K); d + K < D && d < d1; d++) addRow(-Infinity, K, sum(...Array.from({ length: K + 1 }, (_, j) => w(d + j))));
     }
-    for (let s = 1; s < ag.minConsecutiveDaysOff; s++) {
-      for (let d = 0; d + s + 1 < D; d++) {
-        const terms = [...w(d), ...Array.from({ length: s }, (_, j) => w(d + 1 + j).map(([c]) => [c, -1] as [number, number])).flat(), ...w(d + s + 1)];
-        addRow(-Infinity, 1, terms);
+    // sequences strictly inside the horizon: no work run of s < min, no rest run of s < minOff
+    const span = Math.max(ag.minConsecutiveDays, ag.minConsecutiveDaysOff);
+    for (let s = 1; s < span; s++) {
+      for (let d = Math.max(0, d0 - s - 1); d + s + 1 < D && d < d1; d++) {
+        const inner = sum(...Array.from({ length: s }, (_, j) => w(d + 1 + j)));
+        if (s < ag.minConsecutiveDays) addRow(-Infinity, s - 1, sum(scale(w(d), -1), inner, scale(w(d + s + 1), -1)));
+        if (s < ag.minConsecutiveDaysOff) addRow(-Infinity, 1, sum(w(d), scale(inner, -1), w(d + s + 1)));
       }
     }
     if (Number.isFinite(ag.maxWeekends)) {
@@ -176,26 +213,70 @@ function solveSub(p: CoreProblem, assign: Int32Array, agents: number[], highs: H
         const wk = p.weekendOfDay[d]!;
         if (wk >= 0) byWeekend.set(wk, [...(byWeekend.get(wk) ?? []), d]);
       }
-      const wkCols: [number, number][] = [];
+      const total: Lin = { terms: [], constant: 0 };
       for (const days of byWeekend.values()) {
+        if (days.every((d) => !free(d))) {
+          if (days.some((d) => cellAt(d) >= 0)) total.constant++;
+          continue;
+        }
+        if (days.some((d) => !free(d) && cellAt(d) >= 0)) {
+          total.constant++;
+          continue;
+        }
         const y = addCol(0);
-        start[y] = days.some((d) => assign[e * D + d]! >= 0) ? 1 : 0;
-        wkCols.push([y, 1]);
-        for (const d of days) addRow(-Infinity, 0, [...w(d), [y, -1]]);
+        start[y] = days.some((d) => cellAt(d) >= 0) ? 1 : 0;
+        total.terms.push([y, 1]);
+        for (const d of days) addRow(-Infinity, 0, sum(w(d), { terms: [[y, -1]], constant: 0 }));
       }
-      if (wkCols.length > ag.maxWeekends) addRow(-Infinity, ag.maxWeekends, wkCols);
+      addRow(-Infinity, ag.maxWeekends, total);
     }
   });
   const byCol: { row: number; val: number }[][] = cols.map(() => []);
   for (const en of entries) byCol[en.col]!.push({ row: en.row, val: en.val });
-  cols.forEach((c, j) => b.addCol(c.cost, c.lo, c.hi, c.int, byCol[j]!.map((x) => x.row), byCol[j]!.map((x) => x.val)));
+  cols.forEach((c, j) => b.addCol(c.cost, 0, c.hi, c.int, byCol[j]!.map((x) => x.row), byCol[j]!.map((x) => x.val)));
   const model = b.build();
   const out = solveModel(highs, model, { integer: true, timeLimitSeconds: seconds, relativeGap: 0, seed, start: Float64Array.from(start) });
   if (!out.values) return null;
   const values = out.values;
-  return agents.map((_, ai) => {
-    const row = new Int32Array(D).fill(-1);
-    for (let d = 0; d < D; d++) for (const [col, c] of xByDay[ai]![d]!) if (values[col]! > 0.5) row[d] = c;
+  return agents.map((e, ai) => {
+    const row = assign.slice(e * D, (e + 1) * D);
+    for (let d = d0; d < d1; d++) {
+      row[d] = -1;
+      for (const [col, c] of xByDay[ai]![d]!) if (values[col]! > 0.5) row[d] = c;
+    }
     return row;
   });
+}
+
+/**
+ * Local search, then HiGHS: late acceptance for 10 % of the time; when the whole problem is small
+ * (at most `fullMipColumns` assignment columns) one MIP over everything, warm-started, for 45 %;
+ * then large-neighbourhood sub-MIPs for the rest. Needs `lnsApplicable(p)`. Deterministic only
+ * up to the solver's time limits (HiGHS stops on its own clock).
+ */
+export function hybridSearch(
+  p: CoreProblem,
+  opts: { highs: Highs; seed: number; timeLimitMs: number; now: () => number; fullMipColumns?: number },
+): { assign: Int32Array; hard: number; soft: number; phases: { name: string; hard: number; soft: number; ms: number }[] } {
+  const t0 = opts.now();
+  const phases: { name: string; hard: number; soft: number; ms: number }[] = [];
+  const mark = (name: string, a: Int32Array): void => {
+    const st = new RosterState(p, 1, a);
+    phases.push({ name, hard: st.hard, soft: st.soft, ms: opts.now() - t0 });
+  };
+  const ls = searchRoster(p, { seed: opts.seed, maxIterations: Number.MAX_SAFE_INTEGER, timeLimitMs: 0.1 * opts.timeLimitMs, now: opts.now, moves: { moveDay: 0, realign: 0 } });
+  let assign = ls.assign;
+  mark('late-acceptance', assign);
+  const columns = p.agents.reduce((t, a) => t + a.allowed.reduce((u, x) => u + x, 0), 0);
+  if (columns <= (opts.fullMipColumns ?? 2000)) {
+    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed, timeLimitMs: 0.45 * opts.timeLimitMs, now: opts.now, agentsPerMove: p.agents.length, dayWindowShare: 0, subTimeLimitSeconds: (0.45 * opts.timeLimitMs) / 1000, maxMoves: 1 }).assign;
+    mark('full-mip', assign);
+  }
+  const left = opts.timeLimitMs - (opts.now() - t0);
+  if (left > 500) {
+    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, agentsPerMove: 3, subTimeLimitSeconds: 1, dayWindowShare: 0.5, windowDays: 7 }).assign;
+    mark('lns', assign);
+  }
+  const st = new RosterState(p, 1, assign);
+  return { assign, hard: st.hard, soft: st.soft, phases };
 }
