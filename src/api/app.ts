@@ -12,6 +12,7 @@ import { resolveLimits, type ApiLimits } from './options.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { rosterRoutes } from './routes/rosters.js';
 import { shiftPlanRoutes } from './routes/shift-plans.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { whatIfRoutes } from './routes/what-if.js';
@@ -47,7 +48,7 @@ function requestId(request: IncomingMessage): string {
 
 /** Every route of the service, in OpenAPI order. */
 export async function defaultRoutes(): Promise<RouteModule[]> {
-  return [healthRoutes, staffingRoutes, whatIfRoutes, forecastRoutes, shiftPlanRoutes, jobRoutes];
+  return [healthRoutes, staffingRoutes, whatIfRoutes, forecastRoutes, shiftPlanRoutes, rosterRoutes, jobRoutes];
 }
 
 /**

@@ -16,7 +16,7 @@ let app: ZodApp;
 beforeAll(async () => {
   // Jobs queued by valid mutations are refused past two (429), so the fuzz never waits on a solver.
   app = await buildApp({
-    runner: inlineRunner({ ...(handlers as unknown as Record<string, TaskHandler>), 'shift-plan.solve': () => new Promise(() => {}) }),
+    runner: inlineRunner({ ...(handlers as unknown as Record<string, TaskHandler>), 'shift-plan.solve': () => new Promise(() => {}), 'roster.solve': () => new Promise(() => {}) }),
     limits: { maxIntervals: 200, maxScenarios: 20, maxQueuedJobs: 2, maxRunningJobs: 1, bodyLimitBytes: 64 * 1024 },
   });
 });
@@ -29,6 +29,11 @@ const VALID: Record<string, unknown> = {
   '/v1/erlang': { volume: 100, intervalMinutes: 30, ahtSeconds: 180, target: { serviceLevel: 0.8, answerSeconds: 20 } },
   '/v1/what-if': { queues: [{ name: 'q', request: staffing, rosterHeadcount: [10, 10, 10, 10] }], sweep: { volumeFactor: [1, 1.1] }, detail: 'summary' },
   '/v1/forecast': { history: intervals, intervalMinutes: 60 },
+  '/v1/rosters': {
+    plan: { grid: { start: '2026-06-01T08:00:00Z', intervalMinutes: 60, slotCount: 4, timeZone: 'UTC' }, shifts: [] },
+    agents: [{ id: 'a', contract: { maxHoursPerWeek: 40 } }],
+    options: { timeLimitSeconds: 1 },
+  },
   '/v1/shift-plans': { requirement: { intervals: [] }, rules: { templates: [{ name: 'a', paidMinutes: 240, starts: [{ from: '08:00', to: '09:00' }] }] } },
 };
 const ROUTES = Object.keys(VALID);

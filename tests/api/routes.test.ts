@@ -199,6 +199,45 @@ describe('POST /v1/shift-plans', () => {
   });
 });
 
+describe('POST /v1/rosters', () => {
+  async function plan(): Promise<unknown> {
+    const requirement = (await post('/v1/staffing', { intervals: halfHours(8) })).json;
+    const rules = { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '08:00' }] }] };
+    const id = (await post('/v1/shift-plans', { requirement, rules })).json.id as string;
+    let view: { status: string; result?: unknown } = { status: '' };
+    await waitFor(async () => {
+      view = (await app.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
+      return view.status !== 'queued' && view.status !== 'running';
+    }, 30_000);
+    return view.result;
+  }
+  const agents = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `a${i}`, contract: { maxHoursPerWeek: 40 } }));
+
+  it('queues a roster on the plan (202) and fills its 14 shifts with named agents', async () => {
+    const submitted = await post('/v1/rosters', { plan: await plan(), agents: agents(16), options: { timeLimitSeconds: 2 } });
+    expect(submitted.status).toBe(202);
+    const id = submitted.json.id as string;
+    let view: { status: string; result?: { quality: { shiftsRequired: number; shiftsFilled: number } } } = { status: '' };
+    await waitFor(async () => {
+      view = (await app.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
+      return view.status === 'succeeded' || view.status === 'failed';
+    }, 30_000);
+    expect(view.status).toBe('succeeded');
+    // The plan above has 14 four-hour shifts; 16 agents of 40 h can take one each (by hand).
+    expect(view.result?.quality.shiftsRequired).toBe(14);
+    expect(view.result?.quality.shiftsFilled).toBe(14);
+  });
+
+  it('400 at once for a bad agent, 413 over the agent limit', async () => {
+    const p = await plan();
+    const bad = await post('/v1/rosters', { plan: p, agents: [{ id: 'x', contract: { maxHoursPerWeek: 400 } }] });
+    expect(bad.status).toBe(400);
+    expect(paths(bad.json).some((x) => x.includes('maxHoursPerWeek'))).toBe(true);
+    const many = await post('/v1/rosters', { plan: p, agents: agents(501) });
+    expect(many.status).toBe(413);
+  });
+});
+
 describe('load limit', () => {
   it('413 when an interval would need more agents than maxAgents, before any work', async () => {
     // 100,000 calls in 30 minutes at 180 s = 10,000 Erlangs, over the test limit of 500 agents.
