@@ -6,13 +6,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ApiContext, ZodApp } from '../api/context.js';
+import { withTimeLimit, type ApiContext, type ZodApp } from '../api/context.js';
 import { agentDayCsv, agentIcs, safeFileName } from '../cli/commands/roster-output.js';
 import { WfmError } from '../errors.js';
 import { csvNumber, parseCsv } from '../io/csv.js';
 import { MAX_HISTORY_ROWS } from '../schemas/forecast.js';
-import { parseRosterRequest } from '../schemas/roster.js';
-import { runRoster } from '../scheduler/roster/run.js';
+import { parseRosterRequest, RosterRequestSchema } from '../schemas/roster.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ForecastResult } from '../forecast/types.js';
 import { buildSummary } from '../plan/summary.js';
@@ -23,7 +22,7 @@ import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
 import { loadStaticAssets, type StaticAsset } from './static-assets.js';
 
-/** The page's roster fallback runs on the event loop: its search is capped at this many seconds. */
+/** The page's roster fallback (when the service has no `/v1/rosters`) caps its search at this many seconds. */
 export const WEB_ROSTER_MAX_SECONDS = 5;
 
 const DemoQuerySchema = z.strictObject({
@@ -57,7 +56,7 @@ const hidden = { hide: true } as const;
  *
  * @example await buildApp(); // the page is at http://127.0.0.1:8080/
  */
-export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
+export function webRoutes(app: ZodApp, ctx: ApiContext): void {
   const assets = loadStaticAssets();
   const send = (asset: StaticAsset) => async (_request: FastifyRequest, reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').type(asset.contentType).send(asset.body);
@@ -69,11 +68,12 @@ export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
 
   app.post('/web/history-csv', { schema: { ...hidden, body: HistoryCsvSchema } }, async (request) => ({ history: historyFromCsv(request.body.csv) }));
 
-  // Rosters on the page: the `/v1/rosters` job when the service has it, else this short inline run.
-  app.post('/web/roster', { schema: { ...hidden, body: z.unknown() } }, async (request) => {
-    const parsed = parseRosterRequest(request.body);
-    const options = { ...parsed.options, timeLimitSeconds: Math.min(parsed.options.timeLimitSeconds, WEB_ROSTER_MAX_SECONDS) };
-    return runRoster({ ...parsed, options }, () => performance.now());
+  // Rosters on the page: the `/v1/rosters` job when the service has it, else this short run on the
+  // worker pool (handler `roster.solve`, the event loop stays free), its search capped at 5 s.
+  app.post('/web/roster', { schema: { ...hidden, body: RosterRequestSchema } }, async (request) => {
+    const body = { ...request.body, options: { ...request.body.options, timeLimitSeconds: Math.min(request.body.options.timeLimitSeconds, WEB_ROSTER_MAX_SECONDS) } };
+    parseRosterRequest(body); // bad plans, agents or rules are a 400 at once, naming the field
+    return withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => ctx.runner.run('roster.solve', body, signal));
   });
 
   app.post('/web/export/roster.csv', { schema: { ...hidden, body: RosterExportSchema } }, async (request, reply) => {

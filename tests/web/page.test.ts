@@ -97,7 +97,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     expect(await page.locator('#timeline rect.seg-shift').count()).toBe(shifts);
     expect(await page.locator('#timeline rect.seg-lunch').count()).toBeGreaterThan(0);
     const agent = working[0]!;
-    await page.locator(`#timeline button[data-agent="${agent.id}"]`).focus();
+    // Keyboard only: focus the second row, go up to the first with the arrow key, open it with Enter.
+    await page.locator('#timeline button.tl-row').nth(1).focus();
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#agent-detail h3').textContent()).toContain(agent.name);
     expect(await page.locator('#agent-detail tbody tr').count()).toBe(agent.days.length);

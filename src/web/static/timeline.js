@@ -81,6 +81,16 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
     row.addEventListener('click', () => onSelect(agent));
     container.appendChild(row);
   }
+  // Up/Down move between rows, Home/End jump to the first/last, so 150 agents are not 150 tabs away.
+  container.onkeydown = (e) => {
+    const rows = [...container.querySelectorAll('button.tl-row')];
+    const i = rows.indexOf(document.activeElement);
+    if (i < 0) return;
+    const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows.length - 1 }[e.key];
+    if (next === undefined || !rows[next]) return;
+    e.preventDefault();
+    rows[next].focus();
+  };
   return agents.length;
 }
 
