@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows, parseRequirementJson, runShiftPlan, type RequirementDocument } from '../../schemas/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
@@ -55,7 +56,7 @@ export function registerShiftPlan(program: Command): void {
     .description('Shifts, breaks and retraining sessions covering a requirement (MIP on HiGHS, with its LP bound).')
     .requiredOption('--requirements <file>', 'agents required per interval: `wfm staff` JSON or CSV (start,agents[,volume,aht_seconds,...])')
     .requiredOption('--rules <file>', 'shift templates, break rules, opening hours, coverage mode, pool (JSON; see docs/shift-plan.md)')
-    .option('--time-limit <s>', 'MIP time limit in seconds (overrides rules.solver.timeLimitSeconds, default 10)')
+    .option('--time-limit <s>', 'time limit of the solve in seconds, LP included (overrides rules.solver.timeLimitSeconds, default 10)')
     .option('--time-zone <zone>', 'IANA zone of the clock times (default: rules, then requirement, then UTC)')
     .option('--interval <minutes>', 'interval length in minutes (default: from the requirement, else inferred)')
     .option('--out <file>', 'write the plan JSON here (atomically) instead of standard output')
@@ -81,6 +82,11 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   if (interval !== undefined) requirement.intervalMinutes = interval;
   const rulesData = parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`);
   const timeLimitSeconds = numberFlag(opts.timeLimit, '--time-limit');
+  if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0 && timeLimitSeconds <= 3600)) {
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `--time-limit: ${timeLimitSeconds} is not in (0, 3600] seconds.`, {
+      issues: [{ path: ['--time-limit'], message: 'must be > 0 and at most 3600' }],
+    });
+  }
   const highs = await loadSolver();
   const plan = runShiftPlan(requirement, rulesData, {
     highs,
