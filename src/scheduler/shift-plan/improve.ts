@@ -26,6 +26,11 @@ interface BlockState {
 /** Share of the time limit (after the LP) that pass 1 may use. */
 const RENS_SHARE = 0.5;
 
+/**
+ * Improves `start` (a feasible integer column vector) within `rules.solver.timeLimitSeconds` minus
+ * the LP's time; returns the best vector, its objective and the gap against the best bound
+ * (LP value or MIP dual bound per block). Complexity: that of HiGHS on each block.
+ */
 export function improve(highs: Highs, built: ShiftPlanModel, rules: ShiftPlanRules, lp: SolveOutcome, start: Float64Array): SolveOutcome {
   const m = built.model;
   const gapTarget = rules.solver.relativeGap;

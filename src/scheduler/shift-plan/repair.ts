@@ -31,6 +31,10 @@ export interface RepairInput {
   maxAdds?: number;
 }
 
+/**
+ * Rounds the LP's shift counts down and repairs them greedily into concrete instances and sessions
+ * (steps above). O(adds x candidates x span) in the worst case; fast on realistic weeks.
+ */
 export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] } {
   const { grid, rules, onGrid, candidates, windows, required } = input;
   const n = grid.slotCount;
