@@ -11,21 +11,64 @@ const LABEL = 150;
 const WIDTH = 1100;
 const TOP = 22;
 
-/** O(agents x days). Agents without a shift are listed (grey row) so the row count is the roster's. */
-export function rosterTimeline(roster: RosterResult): string {
+/**
+ * Each day's drawn window: from its earliest shift start to its latest shift end (the whole day when
+ * nobody works), so the bars are wide enough to show the breaks. Days sit side by side, each as
+ * wide as its window. O(agents x days).
+ */
+function dayWindows(roster: RosterResult): { date: string; fromMs: number; toMs: number }[] {
   const originMs = Date.parse(roster.grid.start);
-  const spanMs = roster.grid.slotCount * roster.grid.intervalMinutes * 60_000;
+  const windows = new Map<string, { date: string; fromMs: number; toMs: number }>();
+  for (const r of roster.coverage) {
+    const date = r.start.slice(0, 10);
+    if (!windows.has(date)) windows.set(date, { date, fromMs: Infinity, toMs: -Infinity });
+  }
+  for (const a of roster.agents) {
+    for (const d of a.days) {
+      const w = windows.get(d.date) ?? { date: d.date, fromMs: Infinity, toMs: -Infinity };
+      w.fromMs = Math.min(w.fromMs, Date.parse(d.start));
+      w.toMs = Math.max(w.toMs, Date.parse(d.end));
+      windows.set(d.date, w);
+    }
+  }
+  const days = [...windows.values()].sort((a, b) => a.date.localeCompare(b.date));
+  for (const w of days) {
+    if (w.fromMs === Infinity) {
+      const first = roster.coverage.find((r) => r.start.startsWith(w.date));
+      w.fromMs = first ? Date.parse(first.start) : originMs;
+      w.toMs = w.fromMs + 86_400_000;
+    }
+  }
+  return days;
+}
+
+/** One row per agent, grouped by team; agents without a shift keep a (grey) row. */
+export function rosterTimeline(roster: RosterResult): string {
   const plotW = WIDTH - LABEL - 8;
-  const x = (iso: string) => LABEL + (plotW * Math.min(spanMs, Math.max(0, Date.parse(iso) - originMs))) / spanMs;
+  const days = dayWindows(roster);
+  const gap = 6;
+  const totalMs = days.reduce((s, d) => s + (d.toMs - d.fromMs), 0) || 1;
+  const usable = plotW - gap * Math.max(0, days.length - 1);
+  const segments = new Map<string, { x0: number; fromMs: number; toMs: number; scale: number }>();
+  let cursor = LABEL;
+  for (const d of days) {
+    const scale = usable / totalMs;
+    segments.set(d.date, { x0: cursor, fromMs: d.fromMs, toMs: d.toMs, scale });
+    cursor += (d.toMs - d.fromMs) * scale + gap;
+  }
+  /** x of an instant on the segment of the shift's date (clamped into it). */
+  const at = (date: string) => {
+    const seg = segments.get(date);
+    return (iso: string) => (seg ? seg.x0 + (Math.min(seg.toMs, Math.max(seg.fromMs, Date.parse(iso))) - seg.fromMs) * seg.scale : LABEL);
+  };
   const agents = [...roster.agents].sort((a, b) => a.team.localeCompare(b.team) || a.id.localeCompare(b.id));
   const height = TOP + agents.length * ROW + 8;
   const parts = [`<svg id="chart-roster" class="chart timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Roster timeline, one row per agent" data-rows="${agents.length}">`];
-  const dates = [...new Set(roster.coverage.map((r) => r.start.slice(0, 10)))];
-  for (const date of dates) {
-    const first = roster.coverage.find((r) => r.start.startsWith(date));
-    if (!first) continue;
-    const dayX = x(first.start);
-    parts.push(`<line class="day" x1="${c(dayX)}" x2="${c(dayX)}" y1="${TOP - 6}" y2="${height}"/><text class="tick" x="${c(dayX + 3)}" y="${TOP - 8}">${esc(weekdayLabel(date))}</text>`);
+  for (const d of days) {
+    const seg = segments.get(d.date);
+    if (!seg) continue;
+    const from = new Date(d.fromMs).toISOString();
+    parts.push(`<line class="day" x1="${c(seg.x0 - gap / 2)}" x2="${c(seg.x0 - gap / 2)}" y1="${TOP - 6}" y2="${height}"/><text class="tick" x="${c(seg.x0)}" y="${TOP - 8}">${esc(`${weekdayLabel(d.date)} ${clockOf(roster, from)}`)}</text>`);
   }
   agents.forEach((a, row) => {
     const y = TOP + row * ROW;
@@ -33,6 +76,7 @@ export function rosterTimeline(roster: RosterResult): string {
     parts.push(`<text class="name" x="${LABEL - 6}" y="${y + ROW - 3}" text-anchor="end">${esc(`${a.name} · ${a.team}`)}</text>`);
     if (a.days.length === 0) parts.push(`<rect class="off" x="${LABEL}" width="${plotW}" y="${y + 4}" height="2"/>`);
     for (const d of a.days) {
+      const x = at(d.date);
       const x0 = x(d.start);
       parts.push(`<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`);
       for (const b of d.breaks) {
@@ -48,4 +92,12 @@ export function rosterTimeline(roster: RosterResult): string {
   });
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** Local HH:mm of an instant: read from the shift and coverage strings, which carry the zone's offset. */
+function clockOf(roster: RosterResult, iso: string): string {
+  const ms = Date.parse(iso);
+  for (const a of roster.agents) for (const d of a.days) if (Date.parse(d.start) === ms) return d.start.slice(11, 16);
+  const row = roster.coverage.find((r) => Date.parse(r.start) === ms);
+  return row ? row.start.slice(11, 16) : '';
 }

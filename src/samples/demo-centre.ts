@@ -193,7 +193,8 @@ function demoAgents(kinds: readonly AgentKind[], seed: number, planned: DateTime
       const hours = pick([20, 25, 30] as const);
       agent.contract = { minHoursPerWeek: hours - 15, maxHoursPerWeek: hours, maxDaysPerWeek: hours === 20 ? 4 : 5, templates: hours === 30 ? ['pt6', 'pt5'] : ['pt5', 'pt6'] };
       const shape = random();
-      if (shape < 0.3) availability.windows = [{ from: '13:00', to: '20:00' }];
+      // Evening-only agents get few late starts from the plan: keep them on the short contract.
+      if (shape < 0.3 && hours === 20) availability.windows = [{ from: '13:00', to: '20:00' }];
       else if (shape < 0.55) availability.windows = [{ from: '08:00', to: '15:00' }];
       if (random() < 0.3) preferences.push({ type: 'preferred-day', days: [pick(WEEKDAYS)], weight: 1 });
     } else {
