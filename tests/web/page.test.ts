@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
 
     await page.click('#tab-forecast');
     await page.screenshot({ path: join(SHOTS, 'forecast-1280.png') });
-  });
+  }, 150_000);
 
   it('draws one timeline row per rostered agent and opens an agent on click', async () => {
     const s = await pageState();
@@ -154,4 +154,14 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.evaluate("document.getElementById('tabs').scrollIntoView({ block: 'start' })");
     await page.screenshot({ path: join(SHOTS, 'coverage-phone.png') });
   });
+
+  it('cancels a running plan: the job is stopped and the page says so', async () => {
+    await page.fill('#plan-seconds', '60');
+    await page.click('#run-plan');
+    await page.waitForSelector('#cancel-plan:not([hidden])');
+    await expect.poll(() => page.locator('#steps li[data-step="plan"]').textContent(), { timeout: 30_000 }).toMatch(/queued|running/);
+    await page.click('#cancel-plan');
+    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toMatch(/The plan stopped: .*cancel/i);
+    expect(await page.isHidden('#cancel-plan')).toBe(true);
+  }, 60_000);
 });

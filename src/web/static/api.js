@@ -36,6 +36,10 @@ export async function postJson(url, body, signal) {
   return answer(await fetch(url, { method: 'POST', headers: headers(true), body: JSON.stringify(body), signal }));
 }
 
+export async function deleteJson(url) {
+  return answer(await fetch(url, { method: 'DELETE', headers: headers(false) }));
+}
+
 /** POST returning raw text (exports). */
 export async function postText(url, body) {
   const response = await fetch(url, { method: 'POST', headers: headers(true), body: JSON.stringify(body) });

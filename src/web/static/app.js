@@ -1,7 +1,7 @@
 /* global document, window, sessionStorage, clearTimeout, setTimeout, performance, URLSearchParams */
 // The planner page: load history, run forecast -> staffing -> shift plan -> roster through the
 // HTTP API, draw the week, and re-run what-if scenarios as the sliders move.
-import { ApiError, download, getJson, postJson, postText, runJob } from './api.js';
+import { ApiError, deleteJson, download, getJson, postJson, postText, runJob } from './api.js';
 import { barChart, coverageChart, dayMarks, forecastChart, linesChart } from './charts.js';
 import { agentDetail, drawTimeline } from './timeline.js';
 
@@ -141,6 +141,7 @@ function meanAht(history) {
 async function runPlan(event) {
   event?.preventDefault();
   $('run-plan').disabled = true;
+  $('cancel-plan').hidden = false;
   $('steps').textContent = '';
   const t0 = performance.now();
   try {
@@ -171,7 +172,7 @@ async function runPlan(event) {
     step('staffing', `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${state.staffing.totals.agentHours.toFixed(0)} agent-hours.`, true);
 
     step('plan', 'Shift plan: queued...');
-    state.plan = await runJob('/v1/shift-plans', { requirement: state.staffing, rules: shiftRules() }, (v) => step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`));
+    state.plan = await runJob('/v1/shift-plans', { requirement: state.staffing, rules: shiftRules() }, (v) => (state.runningJob = v.id) && step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`));
     step('plan', `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours (${state.plan.quality.paidOverBound.toFixed(3)} x the LP bound).`, true);
 
     step('roster', 'Roster: queued...');
@@ -188,7 +189,7 @@ async function runPlan(event) {
       options: { timeLimitSeconds: num('roster-seconds'), answerSeconds: num('answer') },
     };
     try {
-      state.roster = await runJob('/v1/rosters', rosterBody, (v) => step('roster', `Roster: ${v.status}...`));
+      state.roster = await runJob('/v1/rosters', rosterBody, (v) => (state.runningJob = v.id) && step('roster', `Roster: ${v.status}...`));
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
       step('roster', 'Roster: running...');
@@ -203,7 +204,9 @@ async function runPlan(event) {
   } catch (error) {
     setStatus(`The plan stopped: ${describeError(error)}`, true);
   } finally {
+    state.runningJob = null;
     $('run-plan').disabled = false;
+    $('cancel-plan').hidden = true;
   }
 }
 
@@ -460,6 +463,8 @@ function init() {
   $('history-file').addEventListener('change', guard((e) => e.target.files[0] && loadHistoryFile(e.target.files[0])));
   $('agents-file').addEventListener('change', guard((e) => e.target.files[0] && loadAgentsFile(e.target.files[0])));
   $('settings').addEventListener('submit', runPlan);
+  // Cancelling a job frees its worker; the plan then stops with the service's "cancelled" error.
+  $('cancel-plan').addEventListener('click', guard(async () => state.runningJob && deleteJson(`/v1/jobs/${encodeURIComponent(state.runningJob)}`)));
   $('api-key').value = sessionStorage.getItem('wfm-api-key') ?? '';
   $('api-key').addEventListener('change', () => sessionStorage.setItem('wfm-api-key', $('api-key').value));
   const tabs = [...document.querySelectorAll('[role="tab"]')];
