@@ -1,4 +1,10 @@
 import type { Command } from 'commander';
+import { WfmError } from '../../errors.js';
+import { runShiftPlan } from '../../schemas/shift-plan.js';
+import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
+import { parseInstant } from '../../time/instant.js';
+import { loadSolver } from '../../workers/handlers/shift-plan.js';
+import { readRequirement } from './shift-plan.js';
 import { parseAgentsCsv, parseAgentsJson, parseRosterPlan, parseRosterRules, RosterRequestSchema } from '../../schemas/roster.js';
 import { parseWith } from '../../io/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
@@ -10,7 +16,9 @@ export function registerRoster(program: Command): void {
   program
     .command('roster')
     .description('Roster named agents on a shift plan (the output of `wfm shift-plan`) under weekly rules, and fill the retraining sessions.')
-    .requiredOption('--plan <file>', 'shift plan JSON (output of `wfm shift-plan`)')
+    .option('--plan <file>', 'shift plan JSON (output of `wfm shift-plan`)')
+    .option('--requirements <file>', 'instead of --plan: agents required per interval (`wfm staff` JSON or CSV); the plan is built first')
+    .option('--plan-rules <file>', 'with --requirements: the shift-plan rules JSON (templates, breaks, pool)')
     .requiredOption('--agents <file>', 'agents, JSON (array or { agents }) or CSV (columns: see docs/roster.md)')
     .option('--rules <file>', 'weekly rules JSON (default: 11 h rest, 6 days in a row, two consecutive days off per week)')
     .option('--time-limit <s>', 'search time limit in seconds (default 10)')
@@ -18,8 +26,8 @@ export function registerRoster(program: Command): void {
     .option('--seed <n>', 'random seed (default 1)')
     .option('--answer-seconds <s>', 'service-level threshold for the SL after rostering (default 20)')
     .option('--out <dir>', 'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); default: JSON on stdout')
-    .action((flags: { plan: string; agents: string; rules?: string; timeLimit?: string; iterations?: string; seed?: string; answerSeconds?: string; out?: string }) => {
-      const { plan, load } = parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan'));
+    .action(async (flags: { plan?: string; requirements?: string; planRules?: string; agents: string; rules?: string; timeLimit?: string; iterations?: string; seed?: string; answerSeconds?: string; out?: string }) => {
+      const { plan, load } = flags.plan ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan')) : await planFirst(flags.requirements, flags.planRules);
       const agentsText = readInputFile(flags.agents, '--agents');
       const zone = plan.grid.timeZone;
       const agents = looksLikeJson(flags.agents, agentsText) ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone) : parseAgentsCsv(agentsText, zone);
@@ -32,6 +40,31 @@ export function registerRoster(program: Command): void {
       }, 'roster options');
       const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
       if (flags.out) writeRosterDir(flags.out, result);
-      else emit(JSON.stringify(result, null, 2), undefined);
+      else emit(JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), undefined);
     });
+}
+
+/** Builds the plan from a requirement and plan rules (as `wfm shift-plan` does), keeping volume and AHT for the SL. */
+async function planFirst(requirements: string | undefined, planRules: string | undefined): Promise<{ plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } }> {
+  if (!requirements || !planRules) {
+    throw new WfmError('WFM_ERR_INPUT_INVALID', 'Give --plan FILE, or --requirements FILE with --plan-rules FILE.', { issues: [{ path: ['--plan'], message: 'missing' }] });
+  }
+  const requirement = readRequirement(requirements);
+  const rulesData = parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules');
+  const plan = runShiftPlan(requirement, rulesData, { highs: await loadSolver(), now: () => performance.now() });
+  const n = plan.grid.slotCount;
+  const stepMs = plan.grid.intervalMinutes * 60_000;
+  const origin = Date.parse(plan.grid.start);
+  const volume = new Array<number | null>(n).fill(null);
+  const ahtSeconds = new Array<number | null>(n).fill(null);
+  let any = false;
+  for (const row of requirement.rows) {
+    if (typeof row.volume !== 'number' || typeof row.ahtSeconds !== 'number') continue;
+    const slot = Math.round((parseInstant(String(row.start), plan.grid.timeZone) - origin) / stepMs);
+    if (slot < 0 || slot >= n) continue;
+    volume[slot] = row.volume;
+    ahtSeconds[slot] = row.ahtSeconds;
+    any = true;
+  }
+  return any ? { plan, load: { volume, ahtSeconds } } : { plan };
 }

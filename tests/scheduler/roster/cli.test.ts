@@ -62,4 +62,28 @@ describe('wfm roster', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/WFM_ERR_SCHEDULER_RULES/);
   });
+
+  it('builds the plan first from a requirement and plan rules, and re-computes the SL from its volume', async () => {
+    const lines = ['start,agents,volume,aht_seconds'];
+    for (let h = 0; h < 24; h++) lines.push(`2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 16 ? 2 : 0},${h >= 8 && h < 16 ? 20 : 0},300`);
+    writeFileSync(join(dir, 'req.csv'), `${lines.join('\n')}\n`);
+    writeFileSync(join(dir, 'plan-rules.json'), JSON.stringify({ templates: [{ name: 'd8', paidMinutes: 480, starts: [{ from: '08:00', to: '08:00' }] }], solver: { timeLimitSeconds: 5 } }));
+    writeFileSync(join(dir, 'agents.json'), JSON.stringify([1, 2, 3].map((i) => ({ id: `p${i}`, contract: { maxHoursPerWeek: 40 } }))));
+    const out = join(dir, 'out2');
+    const code = await main(['node', 'wfm', 'roster', '--requirements', join(dir, 'req.csv'), '--plan-rules', join(dir, 'plan-rules.json'), '--agents', join(dir, 'agents.json'), '--iterations', '20000', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as { quality: { shiftsRequired: number; shiftsFilled: number; serviceLevel: { volumeWeighted: number } | null } };
+    // two agents 08:00-16:00 cover the two required (computed by hand from the requirement)
+    expect(roster.quality.shiftsRequired).toBe(2);
+    expect(roster.quality.shiftsFilled).toBe(2);
+    expect(roster.quality.serviceLevel).not.toBeNull();
+  });
+
+  it('asks for --plan or --requirements with --plan-rules', async () => {
+    writeInputs();
+    const code = await main(['node', 'wfm', 'roster', '--agents', join(dir, 'agents.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--plan/);
+  });
 });
