@@ -164,4 +164,15 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toMatch(/The plan stopped: .*cancel/i);
     expect(await page.isHidden('#cancel-plan')).toBe(true);
   }, 60_000);
+
+  it('reads an uploaded history CSV and names a bad line', async () => {
+    // Three rows of interval counts (start,volume,aht_seconds), the columns of wfm forecast --history.
+    const csv = 'start,volume,aht_seconds\n2026-05-29T08:00:00-04:00,12,300\n2026-05-29T08:15:00-04:00,15,310\n2026-05-31T08:30:00-04:00,9,\n';
+    await page.setInputFiles('#history-file', { name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.textContent('#data-summary')).toMatch(/^3 history rows \(2026-05-29 to 2026-05-31\)/);
+    // the Monday after the last history day (Sunday 2026-05-31)
+    expect(await page.inputValue('#week-start')).toBe('2026-06-01');
+    await page.setInputFiles('#history-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('start,volume\n2026-05-29T08:00:00-04:00,many\n') });
+    await expect.poll(() => page.textContent('#status')).toContain('line 2');
+  });
 });
