@@ -204,3 +204,28 @@ describe('limits', () => {
     }
   });
 });
+
+describe('job retention', () => {
+  it('forgets finished jobs past their retention time, and the oldest beyond maxKeptJobs', async () => {
+    const { JobManager } = await import('../../src/api/jobs.js');
+    const { inlineRunner } = await import('../../src/api/runner.js');
+    let clock = 1_000_000;
+    const jobs = new JobManager({
+      runner: inlineRunner({ ok: () => 'done' }),
+      limits: { jobTimeLimitMs: 10_000, maxQueuedJobs: 10, maxRunningJobs: 1, jobRetentionMs: 60_000, maxKeptJobs: 2 },
+      now: () => clock,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(jobs.submit('t', 'ok', null).id);
+      await waitFor(async () => jobs.get(ids[i] as string)?.status === 'succeeded');
+      clock += 1_000;
+    }
+    // Three finished, at most two kept: the first (oldest) is forgotten on the next look-up.
+    expect(jobs.get(ids[0] as string)).toBeUndefined();
+    expect(jobs.get(ids[2] as string)?.result).toBe('done');
+    clock += 61_000;
+    expect(jobs.get(ids[2] as string)).toBeUndefined();
+    expect(jobs.stats()).toEqual({ queued: 0, running: 0, kept: 0 });
+  });
+});

@@ -238,6 +238,22 @@ describe('POST /v1/rosters', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents every route of the service with its body and error responses', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+    };
+    for (const route of ['/v1/staffing', '/v1/erlang', '/v1/what-if', '/v1/forecast', '/v1/shift-plans', '/v1/rosters']) {
+      const post = doc.paths[route]?.post;
+      expect(post?.requestBody, route).toBeDefined();
+      expect(Object.keys(post?.responses ?? {}), route).toEqual(expect.arrayContaining(['400', '401', '413']));
+    }
+    expect(doc.paths['/v1/jobs/{id}']?.get).toBeDefined();
+    expect(doc.paths['/v1/jobs/{id}']?.delete).toBeDefined();
+    expect(doc.paths['/healthz']?.get).toBeDefined();
+  });
+});
+
 describe('load limit', () => {
   it('413 when an interval would need more agents than maxAgents, before any work', async () => {
     // 100,000 calls in 30 minutes at 180 s = 10,000 Erlangs, over the test limit of 500 agents.
