@@ -29,6 +29,7 @@ interface PageState {
     agents: { id: string; name: string; days: { date: string }[] }[];
     coverage: { start: string; required: number; onPhone: number }[];
     quality: { extraShifts: number };
+    unfilledShifts: { required: number; filled: number }[];
   };
 }
 
@@ -96,6 +97,8 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     const shifts = working.reduce((sum, a) => sum + a.days.length, 0);
     expect(await page.locator('#timeline rect.seg-shift').count()).toBe(shifts);
     expect(await page.locator('#timeline rect.seg-lunch').count()).toBeGreaterThan(0);
+    const unfilled = s.roster.unfilledShifts.reduce((n, u) => n + u.required - u.filled, 0);
+    expect(await page.textContent('#unfilled summary')).toBe(unfilled === 0 ? 'Every planned shift is filled' : `Unfilled shifts (${unfilled})`);
     const agent = working[0]!;
     // Keyboard only: focus the second row, go up to the first with the arrow key, open it with Enter.
     await page.locator('#timeline button.tl-row').nth(1).focus();

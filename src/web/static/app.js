@@ -3,7 +3,7 @@
 // HTTP API, draw the week, and re-run what-if scenarios as the sliders move.
 import { ApiError, deleteJson, download, getJson, postJson, postText, runJob } from './api.js';
 import { barChart, coverageChart, dayMarks, forecastChart, linesChart } from './charts.js';
-import { agentDetail, drawTimeline } from './timeline.js';
+import { agentDetail, drawTimeline, unfilledList } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { whatIfUpdates: 0, demo: null, history: null, agents: null, forecast: null, staffing: null, staffingRequest: null, plan: null, roster: null, whatIf: null };
@@ -254,6 +254,7 @@ function render() {
   renderCoverage();
   renderRosterControls();
   renderTimeline();
+  unfilledList($('unfilled'), state.roster);
   renderExport();
 }
 

@@ -66,17 +66,15 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
       const s = localMinutes(day.start, firstDate);
       const e = localMinutes(day.end, firstDate);
       if (e <= from || s >= to) continue;
-      el('rect', { x: x(s), y: 2, width: Math.max(1, x(e) - x(s)), height: height - 4, class: 'seg-shift' }, svg);
-      for (const b of day.breaks) {
-        const bs = localMinutes(b.start, firstDate);
-        const be = localMinutes(b.end, firstDate);
-        el('rect', { x: x(bs), y: 2, width: Math.max(1, x(be) - x(bs)), height: height - 4, class: b.paid ? 'seg-break' : 'seg-lunch' }, svg);
-      }
-      for (const r of day.retraining) {
-        const rs = localMinutes(r.start, firstDate);
-        const re = localMinutes(r.end, firstDate);
-        el('rect', { x: x(rs), y: 2, width: Math.max(1, x(re) - x(rs)), height: height - 4, class: r.kind === 'retraining' ? 'seg-retraining' : 'seg-coaching' }, svg);
-      }
+      const seg = (startIso, endIso, cls, text) => {
+        const a = localMinutes(startIso, firstDate);
+        const b = localMinutes(endIso, firstDate);
+        const rect = el('rect', { x: x(a), y: 2, width: Math.max(1, x(b) - x(a)), height: height - 4, class: cls }, svg);
+        el('title', {}, rect).textContent = `${text} ${hhmm(startIso)}-${hhmm(endIso)}`;
+      };
+      seg(day.start, day.end, 'seg-shift', `${day.date} ${day.template}`);
+      for (const b of day.breaks) seg(b.start, b.end, b.paid ? 'seg-break' : 'seg-lunch', b.paid ? b.name : `${b.name} (unpaid)`);
+      for (const r of day.retraining) seg(r.start, r.end, r.kind === 'retraining' ? 'seg-retraining' : 'seg-coaching', `${r.kind} (${r.pool})`);
     }
     row.addEventListener('click', () => onSelect(agent));
     container.appendChild(row);
@@ -141,4 +139,21 @@ export function agentDetail(container, agent) {
     v.appendChild(ul);
   }
   container.appendChild(v);
+}
+
+/** The plan's shifts the roster could not fill, and why (agents blocked, by reason). */
+export function unfilledList(container, roster) {
+  container.textContent = '';
+  const list = roster.unfilledShifts ?? [];
+  const summary = document.createElement('summary');
+  summary.textContent = list.length === 0 ? 'Every planned shift is filled' : `Unfilled shifts (${list.reduce((n, u) => n + (u.required - u.filled), 0)})`;
+  container.appendChild(summary);
+  const ul = document.createElement('ul');
+  for (const u of list) {
+    const li = document.createElement('li');
+    const why = Object.entries(u.blockedBy).map(([k, n]) => `${k} ${n}`).join(', ');
+    li.textContent = `${u.day} ${u.template} ${hhmm(u.start)}-${hhmm(u.end)}: ${u.filled} of ${u.required} filled${why ? ` (agents blocked: ${why})` : ''}`;
+    ul.appendChild(li);
+  }
+  container.appendChild(ul);
 }
