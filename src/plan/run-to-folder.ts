@@ -16,7 +16,13 @@ export interface RunToFolderOptions {
 export async function runPlanToFolder(input: PlanInput, outDir: string, options: RunToFolderOptions = {}): Promise<PlanArtifacts> {
   const progress = progressReporter(options.progress ?? process.stderr);
   try {
-    const artifacts = runPlan(input, { highs: await loadSolver(), now: () => performance.now(), onProgress: progress.onProgress });
+    // The clock doubles as a heartbeat: the roster search reads it as it runs, so the bar can move.
+    const now = () => {
+      const ms = performance.now();
+      progress.tick(ms);
+      return ms;
+    };
+    const artifacts = runPlan(input, { highs: await loadSolver(), now, onProgress: progress.onProgress });
     writePlanFolder(outDir, artifacts);
     return artifacts;
   } finally {

@@ -12,7 +12,7 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
     `Week from ${s.horizon.start} (${s.horizon.timeZone}), ${s.horizon.intervalMinutes}-minute intervals`,
     '',
     `Forecast   ${s.forecast.volume.toFixed(0)} contacts (p10-p90 ${s.forecast.volumeP10.toFixed(0)}-${s.forecast.volumeP90.toFixed(0)}), method ${s.forecast.method}, backtest WAPE ${s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`}`,
-    `Staffing   ${s.staffing.model}, ${pct(s.staffing.serviceLevelTarget)} in ${s.staffing.answerSeconds ?? '-'} s: ${s.staffing.agentHours} agent-hours, peak ${s.staffing.peakAgents} agents`,
+    `Staffing   ${s.staffing.model}, ${pct(s.staffing.serviceLevelTarget)} in ${s.staffing.answerSeconds ?? '-'} s: ${s.staffing.agentHours} agent-hours, peak agents ${s.staffing.peakAgents}`,
     `Shift plan ${p.status}: ${p.shifts} shifts, ${p.paidHours} paid h, LP bound ${p.lpBound} (paid/bound ${p.paidOverBound}), gap ${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, pool ${p.poolHoursPlaced}/${p.poolHoursRequested} h, under ${p.underAgentIntervals} agent-intervals`,
     `Roster     ${r.agentsWorking}/${r.agents} agents working, ${r.shiftsFilled}/${r.shiftsRequired} shifts filled (+${r.extraShifts} extra), ${r.paidHours} paid h, SL ${pct(r.serviceLevel)}, retraining ${r.retrainingHoursAssigned}/${r.retrainingHoursNeeded} h`,
     `Rules      ${r.feasible ? 'every hard rule met' : `hard rules violated (${r.hardViolations})`}; ${r.violations.map((v) => `${v.rule} ${v.amount}`).join(', ') || 'no violation'}`,

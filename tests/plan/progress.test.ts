@@ -34,3 +34,21 @@ describe('progressReporter', () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 });
+
+describe('progressReporter.tick', () => {
+  it('moves the bar inside a step with a time limit, on a TTY only', () => {
+    let text = '';
+    const p = progressReporter({ isTTY: true, columns: 120, write: (t: string) => (text += t) });
+    const roster = events().find((e) => e.step === 'roster' && e.phase === 'start') as PlanProgress;
+    p.onProgress({ ...roster, timeLimitSeconds: 10 });
+    p.tick(1000); // first reading: the step's start
+    p.tick(6000); // 5 s of 10 s: half the roster's 40 % share on top of the 55 % done -> 75 %
+    expect(text).toContain('75 % 4/5 roster: 5.0 s of up to 10 s');
+    let plain = '';
+    const q = progressReporter({ isTTY: false, write: (t: string) => (plain += t) });
+    q.onProgress({ ...roster, timeLimitSeconds: 10 });
+    q.tick(1000);
+    q.tick(6000);
+    expect(plain).toBe('');
+  });
+});
