@@ -20,7 +20,7 @@ async function load(url: string, body: string): Promise<autocannon.Result> {
 }
 
 async function measure(mode: 'inline' | 'pool', body: string): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; mbPerS: number }> {
-  const env: Record<string, string> = mode === 'pool' ? { WFM_INLINE_STAFFING_UNITS: '1' } : {};
+  const env: Record<string, string> = { WFM_INLINE_STAFFING_UNITS: mode === 'pool' ? '1' : '1000000' };
   const { url, child } = await startServerProcess(env);
   try {
     const r = await load(url, body);

@@ -30,6 +30,7 @@ export interface ApiLimits {
   /**
    * Staffing requests up to this many work units run on the event loop, larger ones on the pool
    * (one unit per Erlang C interval, 25 per Erlang A or chat interval; see routes/staffing.ts).
+   * Default 100.
    */
   inlineStaffingUnits: number;
 }
@@ -44,7 +45,7 @@ export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze({
   maxRunningJobs: 1,
   jobRetentionMs: 3_600_000,
   maxKeptJobs: 500,
-  inlineStaffingUnits: 5_000,
+  inlineStaffingUnits: 100,
 });
 
 const ENV_NAMES: Record<keyof ApiLimits, string> = {

@@ -15,10 +15,11 @@ import { errorResponses } from '../schema-compilers.js';
 /**
  * Work units of a staffing request, to choose where it runs: one unit per Erlang C interval, 25
  * per Erlang A or chat interval (their exact chains cost more). Up to `limits.inlineStaffingUnits`
- * (default 5,000) the request runs on the event loop: a 672-interval Erlang C week is a few
- * milliseconds of work, and a round trip to a worker thread (copying the request and the
- * response) costs about as much again (benchmarks/api-staffing.bench.ts measures both). Larger
- * requests go to the pool so that the event loop stays responsive.
+ * (default 100: a day of 15-minute Erlang C intervals) the request runs on the event loop, where a
+ * thread round trip would cost more than the work. Larger ones go to the pool: a 672-interval week
+ * spends most of its time reading and formatting its timestamps, and on the pool that work runs
+ * beside the event loop's parsing and serialization, which measured faster than inline
+ * (benchmarks/api-staffing.bench.ts records both) and keeps the event loop responsive.
  */
 export function staffingWorkUnits(request: Pick<StaffingRequest, 'model' | 'intervals'>): number {
   return request.intervals.length * (request.model === 'erlang-c' ? 1 : 25);
