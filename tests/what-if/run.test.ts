@@ -76,6 +76,21 @@ describe('what-if core', () => {
     expect(p).toEqual({ model: 'erlang-c', targets: { serviceLevel: 0.9, answerSeconds: 20, maxOccupancy: 0.85 }, shrinkage: 0.25 });
   });
 
+  it('evaluates a roster under Erlang A and under Erlang C: 14 on the phones give 0.916792091864 (A01) and 0.888350019179 (C01)', () => {
+    const q = week([100], {
+      params: { model: 'erlang-a', patienceSeconds: 300, targets: { serviceLevel: 0.8, answerSeconds: 20 }, shrinkage: 0.3 },
+      rosterHeadcount: Float64Array.of(20),
+    });
+    // floor(20 x 0.7) = 14 agents on the phones (computed by hand).
+    const a = evaluateQueueScenario(q, { name: 'a' }, 'intervals');
+    expect(a.roster?.serviceLevel).toBeCloseTo(0.916792091864, 9);
+    const c = evaluateQueueScenario(q, { name: 'c', model: 'erlang-c' }, 'intervals');
+    expect(c.roster?.serviceLevel).toBeCloseTo(0.888350019179, 9);
+    // With abandonment, no more agents than Erlang C's 14 are needed for 80/20.
+    expect(a.agentHours).toBeLessThanOrEqual(c.agentHours);
+    expect(c.agentHours).toBe(7);
+  });
+
   it('more volume never needs fewer heads (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 500, noNaN: true }), { minLength: 1, maxLength: 8 }), fc.double({ min: 1, max: 3, noNaN: true }), (volumes, factor) => {
