@@ -22,7 +22,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 if (!hasChromium) console.warn(`tests/web: ${CHROMIUM} is absent, skipping the browser tests (apt-get install chromium).`);
 
 interface PageState {
-  forecast: { intervals: { volume: number }[] };
+  forecast: { method: string; intervals: { volume: number }[]; report: { methods: { method: string; meanWape: number | null }[] } };
   staffing: { totals: { peakAgents: number; peakHeadcount: number } };
   staffingRequest: unknown;
   roster: {
@@ -74,6 +74,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     const contacts = s.forecast.intervals.reduce((sum, r) => sum + r.volume, 0);
     expect(await kpi('contacts')).toBe(String(Math.round(contacts)));
     expect(await page.getAttribute('#chart-forecast svg', 'data-forecast-total')).toBe(String(Math.round(contacts)));
+    // The backtest WAPE is a percentage already (src/forecast/metrics.ts: 100 x |error| / actual).
+    const wape = s.forecast.report.methods.find((m) => m.method === s.forecast.method)?.meanWape;
+    if (typeof wape === 'number') expect(await page.textContent('#forecast-note')).toContain(`mean WAPE ${wape.toFixed(1)} %`);
 
     // Coverage chart: under/over agent-intervals computed by hand from the roster's coverage rows.
     await page.click('#tab-coverage');

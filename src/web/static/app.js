@@ -281,7 +281,7 @@ function renderForecast() {
     days: dayMarks(starts),
   });
   const best = state.forecast.report.methods.find((m) => m.method === state.forecast.method);
-  $('forecast-note').textContent = `Method ${state.forecast.method}, chosen by week-ahead backtests${best?.meanWape !== null && best?.meanWape !== undefined ? ` (mean WAPE ${(best.meanWape * 100).toFixed(1)} %)` : ''}.`;
+  $('forecast-note').textContent = `Method ${state.forecast.method}, chosen by week-ahead backtests${best?.meanWape !== null && best?.meanWape !== undefined ? ` (mean WAPE ${best.meanWape.toFixed(1)} %)` : ''}.`;
   $('forecast-notes').textContent = state.forecast.notes.join(' ');
 }
 
