@@ -11,8 +11,12 @@ export interface JobView {
   id: string;
   kind: string;
   status: JobStatus;
-  /** 0 while queued, 1 when finished; null while running when the task reports no progress. */
+  /**
+   * 0 while queued, 1 when finished. While running: the elapsed fraction of the job's time budget
+   * (its solver time limit), at most 0.99, when it has one (`progressBasis: 'time-budget'`); else null.
+   */
   progress: number | null;
+  progressBasis: 'time-budget' | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -36,6 +40,7 @@ interface Job {
   error?: WfmError;
   controller: AbortController;
   timer?: ReturnType<typeof setTimeout>;
+  budgetMs: number | undefined;
 }
 
 export interface JobManagerOptions {
@@ -74,7 +79,7 @@ export class JobManager {
    * Queues a job running worker handler `handler` on `payload` (already validated).
    * Throws `WFM_ERR_API_QUEUE_FULL` (429) when `maxQueuedJobs` jobs are already waiting.
    */
-  submit(kind: string, handler: string, payload: unknown): JobView {
+  submit(kind: string, handler: string, payload: unknown, options: { budgetMs?: number | undefined } = {}): JobView {
     if (this.#closed) throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
     if (this.#queue.length >= this.#limits.maxQueuedJobs) {
       throw new WfmError(
@@ -95,6 +100,7 @@ export class JobManager {
       startedMs: null,
       finishedMs: null,
       controller: new AbortController(),
+      budgetMs: options.budgetMs !== undefined && options.budgetMs > 0 ? options.budgetMs : undefined,
     };
     this.#jobs.set(job.id, job);
     this.#queue.push(job);
@@ -210,11 +216,16 @@ export class JobManager {
   #view(job: Job): JobView {
     const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
     const end = job.finishedMs ?? (job.startedMs === null ? null : this.#now());
+    let progress = job.progress;
+    if (job.status === 'running' && job.budgetMs !== undefined && job.startedMs !== null) {
+      progress = Math.min(0.99, (this.#now() - job.startedMs) / job.budgetMs);
+    }
     const view: JobView = {
       id: job.id,
       kind: job.kind,
       status: job.status,
-      progress: job.progress,
+      progress,
+      progressBasis: job.budgetMs === undefined ? null : 'time-budget',
       createdAt: iso(job.createdMs) as string,
       startedAt: iso(job.startedMs),
       finishedAt: iso(job.finishedMs),

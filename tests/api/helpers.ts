@@ -31,7 +31,7 @@ export function fakeHandlers(): Record<string, TaskHandler> {
 
 /** The fake job route `POST /v1/test-jobs`. */
 export const fakeJobRoutes: RouteModule = (app, ctx) =>
-  registerJobRoute(app, ctx, { url: '/v1/test-jobs', kind: 'test', handler: 'test.sleep', body: FakeJobSchema, summary: 'test' });
+  registerJobRoute(app, ctx, { url: '/v1/test-jobs', kind: 'test', handler: 'test.sleep', body: FakeJobSchema, summary: 'test', budgetMs: (body) => body.waitMs });
 
 /** An app with the service's infrastructure, the fake job route and an inline runner. */
 export function testApp(options: BuildAppOptions = {}) {

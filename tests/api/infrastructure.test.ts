@@ -126,6 +126,17 @@ describe('jobs', () => {
     expect(view.progress).toBe(1);
   });
 
+  it('reports progress as the elapsed fraction of the time budget while running, capped at 0.99', async () => {
+    let clock = 0;
+    app = await testApp({ now: () => clock });
+    const job = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1000 } })).json() as { id: string };
+    clock = 250;
+    const view = (await app.inject({ method: 'GET', url: `/v1/jobs/${job.id}` })).json() as { status: string; progress: number; progressBasis: string };
+    expect(view).toMatchObject({ status: 'running', progress: 0.25, progressBasis: 'time-budget' });
+    clock = 5000;
+    expect(((await app.inject({ method: 'GET', url: `/v1/jobs/${job.id}` })).json() as { progress: number }).progress).toBe(0.99);
+  });
+
   it('reports a failed job with its error code, and an internal failure without details', async () => {
     app = await testApp();
     const a = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1, outcome: 'wfm-error' } })).json() as { id: string };

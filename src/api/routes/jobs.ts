@@ -8,7 +8,8 @@ export const JobViewSchema = z
     id: z.string(),
     kind: z.string().describe('shift-plan | roster'),
     status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
-    progress: z.number().nullable().describe('0 while queued, 1 when finished, null while running without a report.'),
+    progress: z.number().nullable().describe("0 while queued, 1 when finished; while running the elapsed fraction of the job's time budget (at most 0.99), or null without one."),
+    progressBasis: z.enum(['time-budget']).nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -76,6 +77,8 @@ export interface JobRouteSpec<S extends z.ZodType> {
    * a bad body is a 400 at once rather than a failed job later.
    */
   check?: (body: z.output<S>) => void;
+  /** The job's expected run time (its solver time limit), ms, for `progress`. */
+  budgetMs?: (body: z.output<S>) => number | undefined;
 }
 
 /**
@@ -100,7 +103,7 @@ export function registerJobRoute<S extends z.ZodType>(app: ZodApp, ctx: ApiConte
     },
     async (request, reply) => {
       spec.check?.(request.body as z.output<S>);
-      const view = ctx.jobs.submit(spec.kind, spec.handler, request.body);
+      const view = ctx.jobs.submit(spec.kind, spec.handler, request.body, { budgetMs: spec.budgetMs?.(request.body as z.output<S>) });
       return reply.code(202).header('location', `/v1/jobs/${view.id}`).send(view);
     },
   );

@@ -26,4 +26,6 @@ export const rosterRoutes: RouteModule = (app, ctx) =>
     check: (body) => {
       parseRosterRequest(body);
     },
+    // The search runs until its time limit unless it runs out of iterations first.
+    budgetMs: (body) => 1000 * body.options.timeLimitSeconds,
   });
