@@ -21,9 +21,29 @@ function svgOpen(id: string, frame: Frame, label: string, extra = ''): string {
   return `<svg id="${id}" class="chart" viewBox="0 0 ${frame.width} ${frame.height}" role="img" aria-label="${esc(label)}"${extra}>`;
 }
 
-/** Forecast volume per interval (line) inside its p10-p90 band (area). O(intervals). */
+/**
+ * The rows worth drawing: per local day, from its first to its last active row (closed nights and
+ * empty days are left out, so the open hours get the width). Day separators still come from the
+ * row starts. O(rows).
+ */
+export function activeRows<T extends { start: string }>(rows: readonly T[], active: (row: T) => boolean): T[] {
+  const span = new Map<string, [number, number]>();
+  rows.forEach((row, i) => {
+    if (!active(row)) return;
+    const day = row.start.slice(0, 10);
+    const s = span.get(day);
+    span.set(day, s ? [s[0], i] : [i, i]);
+  });
+  if (span.size === 0) return [...rows];
+  return rows.filter((row, i) => {
+    const s = span.get(row.start.slice(0, 10));
+    return s !== undefined && i >= s[0] && i <= s[1];
+  });
+}
+
+/** Forecast volume per interval (line) inside its p10-p90 band (area), open hours only. O(intervals). */
 export function forecastChart(result: ForecastResult): string {
-  const rows = result.intervals;
+  const rows = activeRows(result.intervals, (r) => r.volumeP90 > 0);
   const yMax = niceMax(Math.max(1, ...rows.map((r) => r.volumeP90)));
   const { x, y } = scales(FRAME, rows.length, yMax);
   const mid = (i: number) => x(i + 0.5);
@@ -42,18 +62,17 @@ export function forecastChart(result: ForecastResult): string {
 
 /**
  * Required on-phone agents (step line) against rostered on-phone agents (step line) per interval;
- * under-coverage shaded red, over-coverage shaded blue. The totals are in data attributes.
+ * under-coverage shaded red, over-coverage shaded blue; from each day's first to its last staffed
+ * interval. The totals (over every interval) are in data attributes.
  */
 export function coverageChart(roster: RosterResult): string {
-  const rows = roster.coverage;
+  const rows = activeRows(roster.coverage, (r) => r.required > 0 || r.onPhone > 0);
   const yMax = niceMax(Math.max(1, ...rows.map((r) => Math.max(r.required, r.onPhone))));
   const { x, y } = scales(FRAME, rows.length, yMax);
   const shades: string[] = [];
-  let under = 0;
-  let over = 0;
+  const under = roster.coverage.reduce((sum, r) => sum + r.under, 0);
+  const over = roster.coverage.reduce((sum, r) => sum + r.over, 0);
   rows.forEach((r, i) => {
-    under += r.under;
-    over += r.over;
     if (r.onPhone < r.required) shades.push(`<rect class="under" x="${c(x(i))}" width="${c(x(i + 1) - x(i))}" y="${c(y(r.required))}" height="${c(y(r.onPhone) - y(r.required))}"><title>${esc(r.start)}: ${r.required - r.onPhone} short</title></rect>`);
     else if (r.onPhone > r.required) shades.push(`<rect class="over" x="${c(x(i))}" width="${c(x(i + 1) - x(i))}" y="${c(y(r.onPhone))}" height="${c(y(r.required) - y(r.onPhone))}"/>`);
   });

@@ -10,11 +10,11 @@ export function c(x: number): string {
   return (Math.round(x * 10) / 10).toString();
 }
 
-/** A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten at or above `max`. */
+/** A "nice" upper bound for an axis (its quarters are round too): 1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6 or 8 times a power of ten, at or above `max`. */
 export function niceMax(max: number): number {
   if (!(max > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max) return m * p;
+  for (const m of [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10]) if (m * p >= max) return m * p;
   return 10 * p;
 }
 
