@@ -159,12 +159,12 @@ function withSeed(rules: unknown, seed: number): unknown {
   return { ...rules, solver: { ...given, seed: given.seed ?? seed } };
 }
 
-/** Runs `fn`; a WfmError from it gets `prefix` on its issue paths and message, so it names the config field. */
+/** Runs `fn`; an input WfmError (4xx) from it gets `prefix` on its issue paths and message, so it names the config field. */
 function within<T>(prefix: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (!isWfmError(error)) throw error;
+    if (!isWfmError(error) || error.status >= 500) throw error; // a solver failure is not the config's
     const head = prefix.split('.');
     const issues = error.issues.map((issue) => ({ ...issue, path: [...head, ...issue.path] }));
     throw new WfmError(error.code, `plan config ${prefix}: ${error.message}`, { issues, cause: error });
