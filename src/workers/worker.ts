@@ -8,6 +8,7 @@
 import { WfmError, isWfmError, type WfmErrorCode, type WfmIssue } from '../errors.js';
 import { staffingHandlers } from './handlers/staffing.js';
 import { whatIfHandlers } from './handlers/what-if.js';
+import { apiHandlers } from './handlers/api.js';
 import { forecastHandlers } from './handlers/forecast.js';
 import { shiftPlanHandlers } from './handlers/shift-plan.js';
 import { rosterHandlers } from './handlers/roster.js';
@@ -15,6 +16,7 @@ import { rosterHandlers } from './handlers/roster.js';
 export const handlers = {
   ...staffingHandlers,
   ...whatIfHandlers,
+  ...apiHandlers,
   ...forecastHandlers,
   ...shiftPlanHandlers,
   ...rosterHandlers,

@@ -94,6 +94,25 @@ describe('POST /v1/staffing', () => {
   });
 });
 
+describe('POST /v1/staffing through the worker handler (the path of a week)', () => {
+  let pooled: ZodApp;
+  beforeAll(async () => {
+    pooled = await buildApp({ runner: inlineRunner(handlers as unknown as Record<string, TaskHandler>), limits: { inlineStaffingUnits: 1 } });
+  });
+  afterAll(async () => pooled.close());
+
+  it('answers the same JSON as the inline path, and 422 for an unreachable target', async () => {
+    const body = { shrinkage: 0.3, intervals: halfHours(2) };
+    const viaWorker = await pooled.inject({ method: 'POST', url: '/v1/staffing', payload: body });
+    expect(viaWorker.statusCode).toBe(200);
+    expect(viaWorker.headers['content-type']).toMatch(/^application\/json/);
+    expect(viaWorker.json()).toEqual((await post('/v1/staffing', body)).json);
+    const none = await pooled.inject({ method: 'POST', url: '/v1/staffing', payload: { intervalMinutes: 30, model: 'erlang-a', patienceSeconds: 60, queueCapacity: 5, intervals: halfHours(1) } });
+    expect(none.statusCode).toBe(422);
+    expect((none.json() as { code: string }).code).toBe('WFM_ERR_ERLANG_TARGET_UNREACHABLE');
+  });
+});
+
 describe('POST /v1/erlang', () => {
   it('solves one interval (C01: 14 agents) and evaluates at given agents (C02: 11 agents, SL 0.389613811729)', async () => {
     const solved = await post('/v1/erlang', { volume: 100, intervalMinutes: 30, ahtSeconds: 180 });
