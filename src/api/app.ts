@@ -16,7 +16,7 @@ import { rosterRoutes } from './routes/rosters.js';
 import { shiftPlanRoutes } from './routes/shift-plans.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { whatIfRoutes } from './routes/what-if.js';
-import type { TaskRunner } from './runner.js';
+import { gatedRunner, type TaskRunner } from './runner.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './schema-compilers.js';
 import { webRoutes } from '../web/routes.js';
 
@@ -95,7 +95,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
     now: options.now,
     onUnexpectedError: (error, jobId) => app.log.error({ err: error, jobId }, 'job failed unexpectedly'),
   });
-  const ctx: ApiContext = { limits, jobs, runner };
+  // Synchronous pooled calls are bounded; jobs have their own bounded queue on the raw runner.
+  const ctx: ApiContext = { limits, jobs, runner: gatedRunner(runner, limits.maxPooledCalls) };
   app.addHook('onClose', async () => {
     jobs.close();
     if (ownsRunner) await runner.close();

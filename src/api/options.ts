@@ -21,6 +21,11 @@ export interface ApiLimits {
   jobTimeLimitMs: number;
   /** Jobs waiting for a worker at most; one more is refused with 429 `WFM_ERR_API_QUEUE_FULL`. */
   maxQueuedJobs: number;
+  /**
+   * Synchronous calls (what-if, forecast, staffing weeks) waiting for or running on the pool at
+   * most; one more is refused with 429, so a flood cannot queue without bound.
+   */
+  maxPooledCalls: number;
   /** Jobs running at once (each holds one pool thread). */
   maxRunningJobs: number;
   /** Finished jobs are kept this long for `GET /v1/jobs/:id`, milliseconds. */
@@ -42,6 +47,7 @@ export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze({
   maxScenarios: 5_000,
   jobTimeLimitMs: 300_000,
   maxQueuedJobs: 16,
+  maxPooledCalls: 64,
   maxRunningJobs: 1,
   jobRetentionMs: 3_600_000,
   maxKeptJobs: 500,
@@ -55,6 +61,7 @@ const ENV_NAMES: Record<keyof ApiLimits, string> = {
   maxScenarios: 'WFM_MAX_SCENARIOS',
   jobTimeLimitMs: 'WFM_JOB_TIME_LIMIT_MS',
   maxQueuedJobs: 'WFM_MAX_QUEUED_JOBS',
+  maxPooledCalls: 'WFM_MAX_POOLED_CALLS',
   maxRunningJobs: 'WFM_MAX_RUNNING_JOBS',
   jobRetentionMs: 'WFM_JOB_RETENTION_MS',
   maxKeptJobs: 'WFM_MAX_KEPT_JOBS',

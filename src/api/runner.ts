@@ -5,6 +5,7 @@
  */
 
 import { Piscina } from 'piscina';
+import { WfmError } from '../errors.js';
 
 /** A named worker handler applied to a validated payload. */
 export type TaskHandler = (payload: unknown, signal?: AbortSignal) => unknown;
@@ -68,5 +69,32 @@ export function inlineRunner(handlers: Record<string, TaskHandler>): TaskRunner 
       });
     },
     async close() {},
+  };
+}
+
+/**
+ * A runner that refuses (429 `WFM_ERR_API_QUEUE_FULL`) when `maxInFlight` calls are already
+ * waiting for or running on `runner`: the pool's own queue is unbounded, and a flood of pooled
+ * requests must not grow it without limit.
+ */
+export function gatedRunner(runner: TaskRunner, maxInFlight: number): TaskRunner & { inFlight(): number } {
+  let inFlight = 0;
+  return {
+    threads: runner.threads,
+    inFlight: () => inFlight,
+    async run(name, payload, signal) {
+      if (inFlight >= maxInFlight) {
+        throw new WfmError('WFM_ERR_API_QUEUE_FULL', `The worker pool is saturated (${maxInFlight} calls in flight); try again later.`, {
+          issues: [{ path: [], message: `at most ${maxInFlight} pooled calls at once` }],
+        });
+      }
+      inFlight++;
+      try {
+        return await runner.run(name, payload, signal);
+      } finally {
+        inFlight--;
+      }
+    },
+    close: () => runner.close(),
   };
 }

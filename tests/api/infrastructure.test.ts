@@ -240,3 +240,22 @@ describe('job retention', () => {
     expect(jobs.stats()).toEqual({ queued: 0, running: 0, kept: 0 });
   });
 });
+
+describe('pooled calls', () => {
+  it('refuses a call with 429 when maxInFlight calls are already in flight, and accepts again after', async () => {
+    const { gatedRunner, inlineRunner } = await import('../../src/api/runner.js');
+    const release: (() => void)[] = [];
+    const runner = gatedRunner(inlineRunner({ wait: () => new Promise<void>((resolve) => release.push(resolve)) }), 2);
+    const a = runner.run('wait', null);
+    const b = runner.run('wait', null);
+    await expect(runner.run('wait', null)).rejects.toMatchObject({ code: 'WFM_ERR_API_QUEUE_FULL', status: 429 });
+    await waitFor(async () => release.length === 2);
+    release.forEach((r) => r());
+    await Promise.all([a, b]);
+    expect(runner.inFlight()).toBe(0);
+    const c = runner.run('wait', null);
+    await waitFor(async () => release.length === 3);
+    release[2]?.();
+    await expect(c).resolves.toBeUndefined();
+  });
+});
