@@ -6,6 +6,18 @@ import { sendError } from './error-handler.js';
 /** Routes that answer without the key (load balancers and probes). */
 const PUBLIC_PATHS = new Set(['/healthz']);
 
+/**
+ * The planner page's static files (`GET /` and `GET /web/<file>.<ext>`) load without the key, so
+ * a browser can open the page; the page then sends the key on every API call. Data routes under
+ * /web (demo, exports) have no file extension and stay behind the key.
+ */
+const PUBLIC_ASSET = /^\/web\/[\w.-]+\.(?:html|js|css|svg|png|ico)$/;
+
+function isPublic(method: string, path: string): boolean {
+  if (PUBLIC_PATHS.has(path)) return true;
+  return (method === 'GET' || method === 'HEAD') && (path === '/' || PUBLIC_ASSET.test(path));
+}
+
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
@@ -24,7 +36,7 @@ export function bearerMatches(header: string | undefined, keyDigest: Buffer): bo
 }
 
 /**
- * With an API key, every route but `/healthz` needs `Authorization: Bearer <key>`; otherwise
+ * With an API key, every route but `/healthz` and the page's static files needs `Authorization: Bearer <key>`; otherwise
  * 401 `WFM_ERR_API_UNAUTHORIZED` (with `WWW-Authenticate: Bearer`). Runs in `onRequest`, before
  * the body is read.
  */
@@ -33,7 +45,7 @@ export function installAuth(app: FastifyInstance, apiKey: string | undefined): v
   const keyDigest = digest(apiKey);
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (PUBLIC_PATHS.has(path)) return;
+    if (isPublic(request.method, path)) return;
     if (bearerMatches(request.headers.authorization, keyDigest)) return;
     reply.header('www-authenticate', 'Bearer');
     return sendError(

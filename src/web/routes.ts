@@ -6,12 +6,11 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { withTimeLimit, type ApiContext, type ZodApp } from '../api/context.js';
+import type { ApiContext, ZodApp } from '../api/context.js';
 import { agentDayCsv, agentIcs, safeFileName } from '../cli/commands/roster-output.js';
 import { WfmError } from '../errors.js';
 import { csvNumber, parseCsv } from '../io/csv.js';
 import { MAX_HISTORY_ROWS } from '../schemas/forecast.js';
-import { parseRosterRequest, RosterRequestSchema } from '../schemas/roster.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ForecastResult } from '../forecast/types.js';
 import { buildSummary } from '../plan/summary.js';
@@ -21,9 +20,6 @@ import { StaffingResponseSchema, type StaffingResponse } from '../schemas/staffi
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
 import { loadStaticAssets, type StaticAsset } from './static-assets.js';
-
-/** The page's roster fallback (when the service has no `/v1/rosters`) caps its search at this many seconds. */
-export const WEB_ROSTER_MAX_SECONDS = 5;
 
 const DemoQuerySchema = z.strictObject({
   agents: z.coerce.number().int().min(5).max(500).optional(),
@@ -51,12 +47,12 @@ const hidden = { hide: true } as const;
 
 /**
  * Registers `GET /` (the page), `GET /web/<asset>`, `GET /web/demo`, `POST /web/history-csv`,
- * `POST /web/roster`, `POST /web/export/roster.csv`, `POST /web/export/agent.ics` and
+ * `POST /web/export/roster.csv`, `POST /web/export/agent.ics` and
  * `POST /web/export/report.html`.
  *
  * @example await buildApp(); // the page is at http://127.0.0.1:8080/
  */
-export function webRoutes(app: ZodApp, ctx: ApiContext): void {
+export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
   const assets = loadStaticAssets();
   const send = (asset: StaticAsset) => async (_request: FastifyRequest, reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').type(asset.contentType).send(asset.body);
@@ -67,14 +63,6 @@ export function webRoutes(app: ZodApp, ctx: ApiContext): void {
   app.get('/web/demo', { schema: { ...hidden, querystring: DemoQuerySchema } }, async (request) => buildWebDemo(request.query));
 
   app.post('/web/history-csv', { schema: { ...hidden, body: HistoryCsvSchema } }, async (request) => ({ history: historyFromCsv(request.body.csv) }));
-
-  // Rosters on the page: the `/v1/rosters` job when the service has it, else this short run on the
-  // worker pool (handler `roster.solve`, the event loop stays free), its search capped at 5 s.
-  app.post('/web/roster', { schema: { ...hidden, body: RosterRequestSchema } }, async (request) => {
-    const body = { ...request.body, options: { ...request.body.options, timeLimitSeconds: Math.min(request.body.options.timeLimitSeconds, WEB_ROSTER_MAX_SECONDS) } };
-    parseRosterRequest(body); // bad plans, agents or rules are a 400 at once, naming the field
-    return withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => ctx.runner.run('roster.solve', body, signal));
-  });
 
   app.post('/web/export/roster.csv', { schema: { ...hidden, body: RosterExportSchema } }, async (request, reply) => {
     const csv = agentDayCsv(request.body as unknown as RosterResult);

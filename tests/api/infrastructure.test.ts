@@ -97,6 +97,15 @@ describe('API key', () => {
     expect((await app.inject({ method: 'GET', url: '/v1/nothing', headers: { authorization: 'Bearer s3cret' } })).statusCode).toBe(404);
   });
 
+  it("lets a browser open the planner page's static files without the key, but not its data routes", async () => {
+    app = await testApp({ apiKey: 's3cret' });
+    expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/web/app.js' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/web/demo' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/web/export/roster.csv', payload: {} })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/', payload: {} })).statusCode).toBe(401);
+  });
+
   it('compares digests: other schemes, prefixes and longer keys do not match', () => {
     const key = createHash('sha256').update('abc').digest();
     expect(bearerMatches('Bearer abc', key)).toBe(true);

@@ -16,7 +16,11 @@ import type { ZodApp } from '../../src/api/context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+// README's screenshots are refreshed only on request (WFM_UPDATE_SCREENSHOTS=1), so that a test run
+// never rewrites tracked files; otherwise they go to the ignored tests/.artifacts/.
+const SHOTS = process.env.WFM_UPDATE_SCREENSHOTS === '1'
+  ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+  : join(import.meta.dirname, '..', '.artifacts', 'screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 if (!hasChromium) console.warn(`tests/web: ${CHROMIUM} is absent, skipping the browser tests (apt-get install chromium).`);

@@ -188,13 +188,7 @@ async function runPlan(event) {
       rules: { ...(state.demo?.roster?.rules ?? {}), minRestHours: num('min-rest'), maxConsecutiveDays: num('max-consecutive') },
       options: { timeLimitSeconds: num('roster-seconds'), answerSeconds: num('answer') },
     };
-    try {
-      state.roster = await runJob('/v1/rosters', rosterBody, (v) => (state.runningJob = v.id) && step('roster', `Roster: ${v.status}...`));
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 404) throw error;
-      step('roster', 'Roster: running...');
-      state.roster = await postJson('/web/roster', rosterBody);
-    }
+    state.roster = await runJob('/v1/rosters', rosterBody, (v) => (state.runningJob = v.id) && step('roster', `Roster: ${v.status}...`));
     const q = state.roster.quality;
     step('roster', `Roster: ${q.shiftsFilled} of ${q.shiftsRequired} shifts filled, ${state.roster.score.hard} hard violations.`, true);
     render();
