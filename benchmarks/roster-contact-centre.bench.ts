@@ -22,7 +22,7 @@ import { nowMs, writeResult } from './lib/report.js';
 const INTERVAL = 15;
 const SLOTS = 672;
 const AHT = 300;
-const SCALE = Number(process.env.ROSTER_CC_SCALE ?? 5.2);
+const SCALE = Number(process.env.ROSTER_CC_SCALE ?? 4.0);
 const SECONDS = Number(process.env.ROSTER_CC_SECONDS ?? 50);
 const queue: QueueParams = { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 20 } };
 

@@ -256,7 +256,7 @@ function solveSub(p: CoreProblem, assign: Int32Array, agents: number[], d0: numb
  */
 export function hybridSearch(
   p: CoreProblem,
-  opts: { highs: Highs; seed: number; timeLimitMs: number; now: () => number; fullMipColumns?: number },
+  opts: { highs: Highs; seed: number; timeLimitMs: number; now: () => number; fullMipColumns?: number; lns?: Partial<LnsOptions> },
 ): { assign: Int32Array; hard: number; soft: number; phases: { name: string; hard: number; soft: number; ms: number }[] } {
   const t0 = opts.now();
   const phases: { name: string; hard: number; soft: number; ms: number }[] = [];
@@ -274,7 +274,7 @@ export function hybridSearch(
   }
   const left = opts.timeLimitMs - (opts.now() - t0);
   if (left > 500) {
-    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, agentsPerMove: 3, subTimeLimitSeconds: 1, dayWindowShare: 0.5, windowDays: 7 }).assign;
+    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, agentsPerMove: 3, subTimeLimitSeconds: 1, dayWindowShare: 0.5, windowDays: 7, ...opts.lns }).assign;
     mark('lns', assign);
   }
   const st = new RosterState(p, 1, assign);
