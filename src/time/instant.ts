@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import { WfmError } from '../errors.js';
 
 /** Interval lengths the engine accepts, in minutes (design.md, "Units and names"). */
@@ -33,6 +33,8 @@ const HAS_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 export function parseInstant(text: string, timeZone = 'UTC', field = 'start'): number {
   const trimmed = text.trim();
   const iso = trimmed.replace(' ', 'T');
+  const fast = fastParse(iso, timeZone);
+  if (fast !== undefined) return fast;
   if (HAS_OFFSET.test(iso)) {
     const dt = DateTime.fromISO(iso, { setZone: true });
     if (!dt.isValid) throw badTime(field, text, dt.invalidExplanation ?? dt.invalidReason);
@@ -56,6 +58,8 @@ function badTime(field: string, text: string, why: string | null): WfmError {
 
 /** Formats epoch milliseconds as ISO 8601 with the offset of `timeZone`, without milliseconds. */
 export function formatInstant(epochMs: number, timeZone = 'UTC'): string {
+  const fast = fastFormat(epochMs, timeZone);
+  if (fast !== undefined) return fast;
   const dt = DateTime.fromMillis(epochMs, { zone: timeZone });
   return dt.toISO({ suppressMilliseconds: true }) ?? new Date(epochMs).toISOString();
 }
@@ -86,4 +90,125 @@ export function inferIntervalMinutes(sortedStartsMs: readonly number[]): Interva
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return Math.abs(a);
+}
+
+// ---- Fast paths. Each gives luxon's exact answer or `undefined` (then luxon decides). ----
+// A staffing week is 672 starts: luxon costs ~5 us to parse one and ~10 us to find one IANA
+// offset (Intl formatToParts), which dominated the request. tests/foundation/time.test.ts checks
+// the fast paths against luxon on random instants, including DST transitions.
+
+/** `YYYY-MM-DDTHH:mm[:ss[.fff]]` then `Z`, `±HH`, `±HHmm`, `±HH:mm` or nothing. */
+const FAST_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,30}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+
+/**
+ * Epoch ms of an ISO timestamp with an explicit offset (or wall-clock time in "UTC"), read by
+ * hand; `undefined` for anything else (other forms, out-of-range fields: luxon then parses or
+ * rejects it). Same arithmetic as luxon: Date.UTC of the fields minus the offset, milliseconds
+ * as floor(0.fraction x 1000).
+ */
+function fastParse(iso: string, timeZone: string): number | undefined {
+  const m = FAST_ISO.exec(iso);
+  if (m === null) return undefined;
+  const hasOffset = m[8] !== undefined || m[9] !== undefined;
+  if (!hasOffset && timeZone !== 'UTC') return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const millisecond = m[7] === undefined ? 0 : Math.floor(parseFloat(`0.${m[7]}`) * 1000);
+  let offsetMinutes = 0;
+  if (m[9] !== undefined) {
+    const offHours = Number(m[10]);
+    const offMinutes = m[11] === undefined ? 0 : Number(m[11]);
+    if (offHours > 23 || offMinutes > 59) return undefined;
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (offHours * 60 + offMinutes);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+}
+
+/** How a zone name formats: a fixed offset (luxon writes 0 as "Z"), an IANA zone, or luxon only. */
+type ZoneInfo = { kind: 'fixed'; suffix: string; offsetMinutes: number } | { kind: 'iana'; zone: Zone; window: OffsetWindow } | { kind: 'luxon' };
+
+/** A span [fromMs, toMs] whose two ends have the same offset: taken as constant in between. */
+interface OffsetWindow {
+  fromMs: number;
+  toMs: number;
+  offsetMinutes: number;
+}
+
+/**
+ * Offsets are re-read from luxon at most once per this span. Assumption: no zone changes its
+ * offset and back again within 6 hours (true of the tz database: DST changes are months apart),
+ * so equal offsets at both ends mean the offset is constant between them.
+ */
+const OFFSET_WINDOW_MS = 6 * 3_600_000;
+/** Zone infos, by name; bounded (zone names come from requests). */
+const zoneInfos = new Map<string, ZoneInfo>();
+const MAX_ZONE_INFOS = 1_000;
+
+function zoneInfo(timeZone: string): ZoneInfo {
+  let info = zoneInfos.get(timeZone);
+  if (info !== undefined) return info;
+  const zone = Info.normalizeZone(timeZone);
+  if (!zone.isValid) info = { kind: 'luxon' };
+  else if (zone.isUniversal) {
+    const offsetMinutes = zone.offset(0);
+    info = Number.isInteger(offsetMinutes) ? { kind: 'fixed', offsetMinutes, suffix: offsetMinutes === 0 ? 'Z' : offsetSuffix(offsetMinutes) } : { kind: 'luxon' };
+  } else if (zone.type === 'iana') info = { kind: 'iana', zone, window: { fromMs: NaN, toMs: NaN, offsetMinutes: 0 } };
+  else info = { kind: 'luxon' };
+  if (zoneInfos.size >= MAX_ZONE_INFOS) zoneInfos.clear();
+  zoneInfos.set(timeZone, info);
+  return info;
+}
+
+/** luxon's offset of an IANA zone at `epochMs`, from the cached window when it covers it. */
+function ianaOffset(zone: Zone, window: OffsetWindow, epochMs: number): number {
+  if (epochMs >= window.fromMs && epochMs <= window.toMs) return window.offsetMinutes;
+  const offsetMinutes = zone.offset(epochMs);
+  const toMs = epochMs + OFFSET_WINDOW_MS;
+  if (zone.offset(toMs) === offsetMinutes) {
+    window.fromMs = epochMs;
+    window.toMs = toMs;
+    window.offsetMinutes = offsetMinutes;
+  }
+  return offsetMinutes;
+}
+
+/** luxon's `toISO({ suppressMilliseconds: true })`, built by hand; `undefined` when luxon must decide. */
+function fastFormat(epochMs: number, timeZone: string): string | undefined {
+  if (!Number.isInteger(epochMs)) return undefined;
+  const info = zoneInfo(timeZone);
+  if (info.kind === 'luxon') return undefined;
+  const offsetMinutes = info.kind === 'fixed' ? info.offsetMinutes : ianaOffset(info.zone, info.window, epochMs);
+  if (!Number.isInteger(offsetMinutes)) return undefined;
+  const local = new Date(epochMs + offsetMinutes * 60_000);
+  const year = local.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return undefined;
+  const ms = local.getUTCMilliseconds();
+  return (
+    `${year}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}T${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}` +
+    (ms === 0 ? '' : `.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}`) +
+    (info.kind === 'fixed' ? info.suffix : offsetSuffix(offsetMinutes))
+  );
+}
+
+/** `+hh:mm` / `-hh:mm` as luxon writes it (an IANA zone at offset 0 is `+00:00`, not `Z`). */
+function offsetSuffix(offsetMinutes: number): string {
+  const abs = Math.abs(offsetMinutes);
+  return `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
