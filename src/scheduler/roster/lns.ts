@@ -17,8 +17,11 @@ export interface LnsOptions {
   subTimeLimitSeconds?: number;
   /** Share of sub-MIPs that free every agent (or `agentsPerWindow`) over a window of days (default 0.5). */
   dayWindowShare?: number;
-  windowDays?: number;
+  /** Days in a window: a number, or [min, max] drawn uniformly (default 7). */
+  windowDays?: number | [number, number];
   agentsPerWindow?: number;
+  /** Keep equal-score sub-MIP results (default true). */
+  acceptEqual?: boolean;
   /** Cap on sub-MIPs (default unlimited). */
   maxMoves?: number;
 }
@@ -59,7 +62,8 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
     let d0 = 0;
     let d1 = p.days;
     if (byDays) {
-      const len = Math.min(p.days, opts.windowDays ?? 7);
+      const [lo, hi] = Array.isArray(opts.windowDays) ? opts.windowDays : [opts.windowDays ?? 7, opts.windowDays ?? 7];
+      const len = Math.min(p.days, lo + Math.floor(rng() * (hi - lo + 1)));
       d0 = Math.floor(rng() * (p.days - len + 1));
       d1 = d0 + len;
       const many = Math.min(E, opts.agentsPerWindow ?? E);
@@ -78,8 +82,9 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
     const saved = agents.map((e) => st.assign.slice(e * p.days, (e + 1) * p.days));
     agents.forEach((e, i) => st.assign.set(rows[i]!, e * p.days));
     st.recomputeAll();
+    // equal scores are kept too (a sideways step lets the next neighbourhoods see a different roster)
     if (st.hard < before.hard - 1e-9 || (st.hard <= before.hard + 1e-9 && st.soft < before.soft - 1e-9)) improvements++;
-    else {
+    else if (!(opts.acceptEqual !== false && st.hard <= before.hard + 1e-9 && st.soft <= before.soft + 1e-9)) {
       agents.forEach((e, i) => st.assign.set(saved[i]!, e * p.days));
       st.recomputeAll();
     }
@@ -274,7 +279,7 @@ export function hybridSearch(
   }
   const left = opts.timeLimitMs - (opts.now() - t0);
   if (left > 500) {
-    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, agentsPerMove: 3, subTimeLimitSeconds: 1, dayWindowShare: 0.5, windowDays: 7, ...opts.lns }).assign;
+    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, agentsPerMove: 3, subTimeLimitSeconds: 1, dayWindowShare: 0.6, windowDays: [4, 10], ...opts.lns }).assign;
     mark('lns', assign);
   }
   const st = new RosterState(p, 1, assign);
