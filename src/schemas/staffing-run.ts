@@ -3,11 +3,13 @@
  * request in, its response out. Reads the starts in the request's zone, infers and checks the
  * interval grid, calls the core once, and formats the starts with their offsets.
  */
+import fastJson from 'fast-json-stringify';
+import { z } from 'zod';
 import { WfmError } from '../errors.js';
 import { staffQueue, staffingTotals } from '../erlang/index.js';
 import type { IntervalStaffing, QueueParams } from '../erlang/types.js';
 import { formatInstant, inferIntervalMinutes, parseInstant } from '../time/instant.js';
-import { MAX_DEFERRED_SLOTS } from './staffing.js';
+import { MAX_DEFERRED_SLOTS, StaffingResponseSchema } from './staffing.js';
 import type {
   ErlangRequest,
   ErlangResponse,
@@ -130,17 +132,15 @@ function toResult(x: IntervalStaffing, volume: number, ahtSeconds: number, evalu
     ...(x.note === undefined ? {} : { note: x.note }),
   };
   if (model === 'erlang-c') return base;
-  return {
-    ...base,
-    abandonRate: x.abandonRate ?? 0,
-    slAnsweredOfAnswered: x.slAnsweredOfAnswered ?? x.serviceLevel,
-    slWaitEndedWithin: x.slWaitEndedWithin ?? x.serviceLevel,
-    slVirtual: x.slVirtual ?? x.serviceLevel,
-    asaVirtualSeconds: finiteOrNull(x.asaVirtualSeconds ?? x.asaSeconds),
-    asaAllSeconds: finiteOrNull(x.asaAllSeconds ?? x.asaSeconds),
-    blockRate: x.blockRate ?? 0,
-    abandonmentCapped: x.abandonmentCapped ?? false,
-  };
+  base.abandonRate = x.abandonRate ?? 0;
+  base.slAnsweredOfAnswered = x.slAnsweredOfAnswered ?? x.serviceLevel;
+  base.slWaitEndedWithin = x.slWaitEndedWithin ?? x.serviceLevel;
+  base.slVirtual = x.slVirtual ?? x.serviceLevel;
+  base.asaVirtualSeconds = finiteOrNull(x.asaVirtualSeconds ?? x.asaSeconds);
+  base.asaAllSeconds = finiteOrNull(x.asaAllSeconds ?? x.asaSeconds);
+  base.blockRate = x.blockRate ?? 0;
+  base.abandonmentCapped = x.abandonmentCapped ?? false;
+  return base;
 }
 
 /**
@@ -148,12 +148,24 @@ function toResult(x: IntervalStaffing, volume: number, ahtSeconds: number, evalu
  * abandonment, answered-weighted ASA, busy over staffed time), plus workload and peaks.
  */
 export function totalsOf(rows: readonly Omit<IntervalResult, 'start'>[], intervalMinutes: number, params: QueueParams): StaffingResponseTotals {
+  // The fields staffingTotals reads, with JSON's null read back as Infinity (no full copy of each row).
   const core = rows.map(
     (r): IntervalStaffing => ({
-      ...r,
+      erlangs: r.erlangs,
+      agents: r.agents,
+      agentsFractional: r.agentsFractional,
+      headcount: r.headcount,
+      serviceLevel: r.serviceLevel,
       asaSeconds: r.asaSeconds ?? Infinity,
+      occupancy: r.occupancy,
+      probWait: r.probWait,
       queueLength: r.queueLength ?? Infinity,
-    }) as IntervalStaffing,
+      unstable: r.unstable,
+      met: r.met,
+      binding: r.binding,
+      ...(r.abandonRate === undefined ? {} : { abandonRate: r.abandonRate }),
+      ...(r.blockRate === undefined ? {} : { blockRate: r.blockRate }),
+    }),
   );
   const t = staffingTotals(core, rows, intervalMinutes, params);
   let workloadSeconds = 0;
@@ -254,5 +266,28 @@ function checkGrid(startsMs: readonly number[], intervalMinutes: number): void {
         issues: [{ path: ['intervals', cur.i, 'start'], message }],
       });
     }
+  }
+}
+
+/** fast-json-stringify compiled from the response schema (start is always set in a staffing answer). */
+function compileResponseSerializer(): (response: StaffingResponse) => string {
+  const schema = z.toJSONSchema(StaffingResponseSchema, { target: 'draft-7', io: 'output' }) as unknown as { properties: { intervals: { items: { required: string[] } } } };
+  schema.properties.intervals.items.required.unshift('start');
+  return fastJson(schema as never) as (response: StaffingResponse) => string;
+}
+let serializeResponse: ((response: StaffingResponse) => string) | undefined;
+
+/**
+ * The JSON text of a staffing answer: fast-json-stringify compiled from `StaffingResponseSchema`
+ * (measured ~0.4 ms against ~1.1 ms for JSON.stringify on a 672-interval week, ~300 kB). Same
+ * values as JSON.stringify (infinite numbers as null); keys may come in schema order. Falls back
+ * to JSON.stringify if the compiled serializer refuses a value (e.g. NaN, which JSON writes as null).
+ */
+export function stringifyStaffingResponse(response: StaffingResponse): string {
+  serializeResponse ??= compileResponseSerializer();
+  try {
+    return serializeResponse(response);
+  } catch {
+    return JSON.stringify(response);
   }
 }

@@ -316,4 +316,4 @@ export function parseErlangRequest(data: unknown): ErlangRequest {
   return parseWith(ErlangRequestSchema, data, 'erlang request');
 }
 
-export { staffRequest, erlangRequest, totalsOf, queueParamsOf } from './staffing-run.js';
+export { staffRequest, erlangRequest, totalsOf, queueParamsOf, stringifyStaffingResponse } from './staffing-run.js';

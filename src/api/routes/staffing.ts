@@ -11,6 +11,7 @@ import {
   StaffingResponseSchema,
   erlangRequest,
   staffRequest,
+  stringifyStaffingResponse,
   type StaffingRequest,
 } from '../../schemas/staffing.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -92,8 +93,8 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
           const response = staffRequest(body);
           const error = unreachableError(response);
           if (error) throw error;
-          if (key === undefined) return reply.send(response);
-          json = JSON.stringify(response);
+          json = stringifyStaffingResponse(response);
+          if (key === undefined) return reply.type('application/json; charset=utf-8').send(json as never);
         } else {
           // On the pool the worker also serializes: one string comes back instead of ~700 objects.
           const result = (await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => ctx.runner.run('api.staffing-json', body, signal))) as StaffingJsonResult;

@@ -4,7 +4,7 @@
  * (a memory copy) instead of cloning ~700 result objects and then stringifying them.
  */
 import { unreachableError } from '../../api/staffing-check.js';
-import { parseStaffingRequest, staffRequest, type StaffingRequestInput } from '../../schemas/staffing.js';
+import { parseStaffingRequest, staffRequest, stringifyStaffingResponse, type StaffingRequestInput } from '../../schemas/staffing.js';
 
 export interface StaffingJsonResult {
   /** The response body, JSON (non-finite numbers as null). */
@@ -18,6 +18,6 @@ export const apiHandlers = {
   'api.staffing-json': (payload: StaffingRequestInput): StaffingJsonResult => {
     const response = staffRequest(parseStaffingRequest(payload));
     const error = unreachableError(response);
-    return error ? { body: '', unreachable: error.toJSON() } : { body: JSON.stringify(response) };
+    return error ? { body: '', unreachable: error.toJSON() } : { body: stringifyStaffingResponse(response) };
   },
 };
