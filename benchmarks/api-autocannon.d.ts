@@ -10,6 +10,15 @@ declare module 'autocannon' {
       duration?: number;
       amount?: number;
       pipelining?: number;
+      /** Requests cycled through by each connection; `setupRequest` may rewrite one before it is sent. */
+      requests?: RequestOptions[];
+    }
+    interface RequestOptions {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: RequestOptions) => RequestOptions;
     }
     interface Histogram {
       average: number;
