@@ -94,3 +94,20 @@ describe('POST /v1/staffing with the answer cache', () => {
     expect(broken.json().code).toBe('WFM_ERR_INPUT_JSON');
   });
 });
+
+describe('the answer cache behind the bearer key', () => {
+  it('still needs the key for a body whose answer is cached', async () => {
+    const app = await testApp({ apiKey: 's3cret', routes: [staffingRoutes] });
+    try {
+      const payload = JSON.stringify(day);
+      const headers = { 'content-type': 'application/json', authorization: 'Bearer s3cret' };
+      expect((await app.inject({ method: 'POST', url: '/v1/staffing', payload, headers })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: '/v1/staffing', payload, headers })).headers['x-wfm-cache']).toBe('hit');
+      const anonymous = await app.inject({ method: 'POST', url: '/v1/staffing', payload, headers: { 'content-type': 'application/json' } });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.headers['x-wfm-cache']).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+});
