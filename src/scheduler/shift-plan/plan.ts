@@ -286,7 +286,8 @@ function coverageIntervals(
     if (slFn && volume !== undefined && aht !== undefined && requirement.present[s]) {
       serviceLevel = volume > 0 ? slFn(volume, aht, grid.intervalMinutes, phone) : 1;
     }
-    return { slot: s, start: formatSlot(grid, s), required: r, onShift, onPhone: phone, onBreak, inRetraining, over: Math.max(0, phone - r), under: Math.max(0, r - phone), serviceLevel };
+    const load = volume !== undefined && aht !== undefined ? { volume, ahtSeconds: aht } : {};
+    return { slot: s, start: formatSlot(grid, s), required: r, onShift, onPhone: phone, onBreak, inRetraining, over: Math.max(0, phone - r), under: Math.max(0, r - phone), serviceLevel, ...load };
   });
 }
 

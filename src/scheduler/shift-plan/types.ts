@@ -86,6 +86,10 @@ export interface CoverageInterval {
   under: number;
   /** Service level re-computed on `onPhone` with the staffing core; null when not available. */
   serviceLevel: number | null;
+  /** Offered contacts and AHT (seconds) of the interval, when the requirement carries them, so
+   * that the roster built on this plan can re-compute its own service level. */
+  volume?: number;
+  ahtSeconds?: number;
 }
 
 /** An interval with demand that no candidate shift can cover, reported by name. */

@@ -80,6 +80,26 @@ describe('wfm roster', () => {
     expect(roster.quality.serviceLevel).not.toBeNull();
   });
 
+  it('re-computes the SL from a plan file written by wfm shift-plan (the plan carries volume and AHT)', async () => {
+    const lines = ['start,agents,volume,aht_seconds'];
+    for (let h = 0; h < 24; h++) lines.push(`2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 16 ? 2 : 0},${h >= 8 && h < 16 ? 20 : 0},300`);
+    writeFileSync(join(dir, 'req.csv'), `${lines.join('\n')}\n`);
+    writeFileSync(join(dir, 'plan-rules.json'), JSON.stringify({ templates: [{ name: 'd8', paidMinutes: 480, starts: [{ from: '08:00', to: '08:00' }] }], solver: { timeLimitSeconds: 5 } }));
+    writeFileSync(join(dir, 'agents.json'), JSON.stringify([1, 2, 3].map((i) => ({ id: `p${i}`, contract: { maxHoursPerWeek: 40 } }))));
+    const planFile = join(dir, 'plan-from-cli.json');
+    expect(await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'plan-rules.json'), '--out', planFile])).toBe(0);
+    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { coverage: { volume?: number; ahtSeconds?: number }[] };
+    // 08:00 on the requirement above: 20 contacts, 300 s
+    expect(plan.coverage[8]).toMatchObject({ volume: 20, ahtSeconds: 300 });
+    const out = join(dir, 'out3');
+    stderr = '';
+    const code = await main(['node', 'wfm', 'roster', '--plan', planFile, '--agents', join(dir, 'agents.json'), '--iterations', '20000', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as { quality: { serviceLevel: { volumeWeighted: number } | null } };
+    expect(roster.quality.serviceLevel).not.toBeNull();
+  });
+
   it('asks for --plan or --requirements with --plan-rules', async () => {
     writeInputs();
     const code = await main(['node', 'wfm', 'roster', '--agents', join(dir, 'agents.csv')]);
