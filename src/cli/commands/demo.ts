@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { WfmError } from '../../errors.js';
 import { toCsv } from '../../io/csv.js';
+import { parsePlanConfig } from '../../plan/config.js';
+import { planInputFromConfig } from '../../plan/load-config.js';
+import { runPlanToFolder } from '../../plan/run-to-folder.js';
+import { summaryText } from '../../plan/summary-text.js';
+import { buildDemoCentre } from '../../samples/demo-centre.js';
 import { generateSampleWeek } from '../../samples/sample-week.js';
 import { parseStaffingRequest, queueParamsOf, staffRequest, totalsOf, type StaffingResponse } from '../../schemas/staffing.js';
 import { numberFlag, writeOutputAtomic } from '../io.js';
@@ -12,31 +18,67 @@ export const DEMO_QUEUE = { model: 'erlang-c', target: { serviceLevel: 0.8, answ
 interface DemoOptions {
   seed?: string;
   out?: string;
+  agents?: string;
+  shiftPlanSeconds?: string;
+  rosterSeconds?: string;
+  writeConfig?: string;
+  staffingOnly?: boolean;
 }
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('Staff a built-in sample week (15-minute intervals, two daily peaks, lighter weekend) and print a summary.')
-    .option('--seed <n>', 'seed of the sample generator (default 20260601)')
-    .option('--out <dir>', 'also write sample-week.csv (the input) and staffing.csv (per interval) to this folder')
+    .description('The whole plan on a built-in contact centre: history -> forecast -> staffing -> shift plan -> roster -> HTML report.')
+    .option('--seed <n>', 'seed of the demo generators (default 20260601)')
+    .option('--out <dir>', 'output folder, written atomically (default ./wfm-demo-out; with --staffing-only: where to write the two CSVs)')
+    .option('--agents <n>', 'agents in the centre (default 150; the volume scales with it)')
+    .option('--shift-plan-seconds <s>', 'MIP time limit of the shift plan (default 10)')
+    .option('--roster-seconds <s>', 'roster search time limit (default 10)')
+    .option('--write-config <file>', 'also write the demo as a `wfm plan --config` file (inline history, rules and agents) to start your own from')
+    .option('--staffing-only', 'only staff one sample week and print the per-day staffing (the earlier, quick demo)')
     .addHelpText(
       'after',
       `
-The queue: Erlang C, 80 % answered within 20 s, occupancy at most 90 %, shrinkage 30 %.
-The same staffing from a file: wfm staff --input DIR/sample-week.csv --service-level 0.8
-  --answer-seconds 20 --max-occupancy 0.9 --shrinkage 0.3`,
+The centre: 10 weeks of 15-minute history (two daily peaks, Monday busiest, lighter weekend, two
+holidays marked as special days), 150 agents in four teams (full-time 40 h, part-time 20-30 h,
+Friday-to-Sunday weekend workers) with availability, time off, preferences and retraining flags,
+shift templates with paid breaks and an unpaid lunch, and a daily retraining pool. Erlang C, 80 %
+answered within 20 s, occupancy at most 90 %, shrinkage 30 %.
+
+Writes the same folder as wfm plan (docs/plan.md): open report.html in a browser.`,
     )
-    .action((opts: DemoOptions) => runDemo(opts));
+    .action((opts: DemoOptions) => (opts.staffingOnly ? runStaffingDemo(opts) : runPlanDemo(opts)));
 }
 
-/** Staffs the sample week (exported for tests and for a later, fuller demo). */
+async function runPlanDemo(opts: DemoOptions): Promise<void> {
+  const seed = numberFlag(opts.seed, '--seed');
+  const agents = numberFlag(opts.agents, '--agents');
+  if (agents !== undefined && !(Number.isInteger(agents) && agents >= 1 && agents <= 5000)) {
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `--agents: ${agents} is not a whole number from 1 to 5,000.`, { issues: [{ path: ['--agents'], message: 'a whole number from 1 to 5,000' }] });
+  }
+  const shiftPlanSeconds = numberFlag(opts.shiftPlanSeconds, '--shift-plan-seconds');
+  const rosterSeconds = numberFlag(opts.rosterSeconds, '--roster-seconds');
+  const demo = buildDemoCentre({
+    ...(seed !== undefined ? { seed } : {}),
+    ...(agents !== undefined ? { agents } : {}),
+    ...(shiftPlanSeconds !== undefined ? { shiftPlanSeconds } : {}),
+    ...(rosterSeconds !== undefined ? { rosterSeconds } : {}),
+  });
+  const config = parsePlanConfig(demo);
+  if (opts.writeConfig) writeOutputAtomic(opts.writeConfig, `${JSON.stringify(demo, null, 2)}\n`);
+  const out = opts.out ?? 'wfm-demo-out';
+  const artifacts = await runPlanToFolder(planInputFromConfig(config, process.cwd()), out);
+  process.stdout.write(summaryText(artifacts.summary, out));
+  process.stdout.write(`Open ${join(resolve(out), 'report.html')} in a browser.\n`);
+}
+
+/** Staffs the sample week (exported for tests). */
 export function staffSampleWeek(seed?: number): StaffingResponse {
   const week = generateSampleWeek(seed === undefined ? {} : { seed });
   return staffRequest(parseStaffingRequest({ ...DEMO_QUEUE, intervalMinutes: week.intervalMinutes, timeZone: week.timeZone, intervals: week.intervals }));
 }
 
-function runDemo(opts: DemoOptions): void {
+function runStaffingDemo(opts: DemoOptions): void {
   const seed = numberFlag(opts.seed, '--seed');
   const week = generateSampleWeek(seed === undefined ? {} : { seed });
   const response = staffSampleWeek(seed);
