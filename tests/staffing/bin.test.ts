@@ -42,9 +42,18 @@ describe.skipIf(!built)('bin/wfm.js (compiled; skipped when dist/ is absent: run
     }
   });
 
-  it('runs the demo', () => {
-    const r = wfm('demo');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/peak agents/);
+  it("runs README's first command, the whole-plan demo, into a fresh folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-bin-demo-'));
+    try {
+      const out = join(dir, 'demo');
+      const r = wfm('demo', '--out', out);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Roster +150\/150 agents working/);
+      for (const file of ['report.html', 'summary.json', 'forecast.csv', 'staffing.csv', 'shift-plan.json', 'roster.json']) {
+        expect(existsSync(join(out, file)), file).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

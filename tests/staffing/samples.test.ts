@@ -41,11 +41,11 @@ describe('the sample week', () => {
   });
 });
 
-describe('wfm demo', () => {
+describe('wfm demo --staffing-only', () => {
   it('prints a per-day summary and writes the CSVs to --out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wfm-demo-'));
     try {
-      const r = await runCli('demo', '--out', dir);
+      const r = await runCli('demo', '--staffing-only', '--out', dir);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/peak agents/);
       expect(r.stdout.match(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /gm)).toHaveLength(7);
@@ -61,7 +61,7 @@ describe('wfm demo', () => {
   it('its sample CSV feeds wfm staff unchanged', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wfm-demo-'));
     try {
-      await runCli('demo', '--out', dir);
+      await runCli('demo', '--staffing-only', '--out', dir);
       const r = await runCli('staff', '--input', join(dir, 'sample-week.csv'), '--time-zone', 'America/New_York',
         '--service-level', '0.8', '--answer-seconds', '20', '--max-occupancy', '0.9', '--shrinkage', '0.3');
       expect(r.code).toBe(0);
