@@ -29,6 +29,7 @@ interface PageState {
   forecast: { method: string; intervals: { volume: number }[]; report: { methods: { method: string; meanWape: number | null }[] } };
   staffing: { totals: { peakAgents: number; peakHeadcount: number } };
   staffingRequest: unknown;
+  plan: { quality: { objectiveOverBound: number } };
   roster: {
     agents: { id: string; name: string; days: { date: string }[] }[];
     coverage: { start: string; required: number; onPhone: number }[];
@@ -77,6 +78,10 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     expect(await kpi('peak-headcount')).toBe(String(fresh.totals.peakHeadcount));
     const contacts = s.forecast.intervals.reduce((sum, r) => sum + r.volume, 0);
     expect(await kpi('contacts')).toBe(String(Math.round(contacts)));
+    // The plan's cost over its LP lower bound (never below 1: the LP relaxation bounds the objective).
+    const overBound = await kpi('over-bound');
+    expect(Number(overBound)).toBeGreaterThanOrEqual(1 - 1e-9);
+    expect(overBound).toBe(s.plan.quality.objectiveOverBound.toFixed(3));
     expect(await page.getAttribute('#chart-forecast svg', 'data-forecast-total')).toBe(String(Math.round(contacts)));
     // The backtest WAPE is a percentage already (src/forecast/metrics.ts: 100 x |error| / actual).
     const wape = s.forecast.report.methods.find((m) => m.method === s.forecast.method)?.meanWape;

@@ -173,7 +173,7 @@ async function runPlan(event) {
 
     step('plan', 'Shift plan: queued...');
     state.plan = await runJob('/v1/shift-plans', { requirement: state.staffing, rules: shiftRules() }, (v) => (state.runningJob = v.id) && step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`));
-    step('plan', `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours (${state.plan.quality.paidOverBound.toFixed(3)} x the LP bound).`, true);
+    step('plan', `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours, cost ${state.plan.quality.objectiveOverBound.toFixed(3)} x its LP bound.`, true);
 
     step('roster', 'Roster: queued...');
     // The plan's coverage rows get the offered load, so that the roster re-computes its service level.
@@ -235,7 +235,7 @@ function render() {
       ['Peak agents', String(state.staffing.totals.peakAgents), 'peak-agents'],
       ['Peak headcount', String(state.staffing.totals.peakHeadcount), 'peak-headcount'],
       ['Paid hours', String(q.paidHours), 'paid-hours'],
-      ['Plan / LP bound', pq.paidOverBound ? pq.paidOverBound.toFixed(3) : '-', 'over-bound'],
+      ['Plan cost / LP bound', pq.objectiveOverBound ? pq.objectiveOverBound.toFixed(3) : '-', 'over-bound'],
       ['Shifts filled', `${q.shiftsFilled} / ${q.shiftsRequired}`, 'shifts'],
       ['Under (agent-intervals)', String(q.rosterUnderAgentIntervals), 'under'],
       ['Service level, rostered', pct(q.serviceLevel?.volumeWeighted), 'sl'],
