@@ -10,6 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import { formatInstant } from '../time/instant.js';
+import { mulberry32 } from '../random/mulberry32.js';
 
 export interface SampleWeekOptions {
   /** Seed of the pseudo-random generator (mulberry32). Default 20260601. */
@@ -85,17 +86,7 @@ function dailyShape(hour: number, open: number, close: number): number {
   return Math.max(0.05, ramp) * (0.35 + peak(10.5, 1.4, 1) + peak(14.5, 1.6, 0.85));
 }
 
-/** mulberry32: a small, fast, well-distributed 32-bit generator; returns [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** A Poisson draw: Knuth's product method for small means, a rounded normal above 60. */
 function poisson(mean: number, random: () => number): number {

@@ -9,8 +9,7 @@ import { z } from 'zod';
 import type { ApiContext, ZodApp } from '../api/context.js';
 import { agentDayCsv, agentIcs, safeFileName } from '../cli/commands/roster-output.js';
 import { WfmError } from '../errors.js';
-import { csvNumber, parseCsv } from '../io/csv.js';
-import { MAX_HISTORY_ROWS } from '../schemas/forecast.js';
+import { historyRowsFromCsv } from '../io/history-csv.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ForecastResult } from '../forecast/types.js';
 import { buildSummary } from '../plan/summary.js';
@@ -99,30 +98,10 @@ export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
  * `timestamp[,handle_seconds]` (the columns of `wfm forecast --history`). Errors name the line.
  */
 export function historyFromCsv(text: string): ({ start: string; volume: number; ahtSeconds?: number } | { timestamp: string; handleSeconds?: number })[] {
-  const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
-  const counts = header.includes('volume') || header.includes('count');
-  if (counts) {
-    const timeColumn = header.includes('start') ? 'start' : 'timestamp';
-    const volumeColumn = header.includes('volume') ? 'volume' : 'count';
-    const { rows } = parseCsv(text, { required: [timeColumn, volumeColumn], optional: ['aht_seconds'], what: 'history' });
-    checkRows(rows.length);
-    return rows.map((row) => {
-      const start = row.cells[timeColumn] ?? '';
-      if (start === '') throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV line ${row.line}: "${timeColumn}" is empty.`, { issues: [{ path: ['line', row.line, timeColumn], message: 'empty' }] });
-      const aht = csvNumber(row, 'aht_seconds', 'history', true);
-      return { start, volume: csvNumber(row, volumeColumn, 'history') as number, ...(aht === undefined ? {} : { ahtSeconds: aht }) };
-    });
-  }
-  const { rows } = parseCsv(text, { required: ['timestamp'], optional: ['handle_seconds'], what: 'history' });
-  checkRows(rows.length);
-  return rows.map((row) => {
-    const handle = csvNumber(row, 'handle_seconds', 'history', true);
-    return { timestamp: row.cells.timestamp ?? '', ...(handle === undefined ? {} : { handleSeconds: handle }) };
-  });
-}
-
-function checkRows(n: number): void {
-  if (n > MAX_HISTORY_ROWS) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history has ${n} rows; at most ${MAX_HISTORY_ROWS}.`, { issues: [{ path: ['csv'], message: `at most ${MAX_HISTORY_ROWS} rows` }] });
-  }
+  // The page posts these rows to /v1/forecast as they are: no line numbers, no empty fields.
+  return historyRowsFromCsv(text).map((row) =>
+    'volume' in row
+      ? { start: String(row.start), volume: row.volume, ...(row.ahtSeconds === undefined ? {} : { ahtSeconds: row.ahtSeconds }) }
+      : { timestamp: String(row.timestamp), ...(row.handleSeconds === undefined ? {} : { handleSeconds: row.handleSeconds }) },
+  );
 }

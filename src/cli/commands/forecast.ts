@@ -2,11 +2,12 @@ import { Option, type Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
 import { forecast } from '../../forecast/forecast.js';
-import { FORECAST_METHODS, type ContactHistoryRow, type ForecastMethodChoice, type ForecastResult, type HistoryInput, type IntervalHistoryRow, type SpecialDay } from '../../forecast/types.js';
+import { FORECAST_METHODS, type ForecastMethodChoice, type ForecastResult, type HistoryInput, type SpecialDay } from '../../forecast/types.js';
 import { parseWith } from '../../io/validate.js';
 import { ContactHistoryRowSchema, IntervalHistoryRowSchema, MAX_HISTORY_ROWS, SpecialDaySchema } from '../../schemas/forecast.js';
 import { isIntervalMinutes } from '../../time/instant.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
+import { historyRowsFromCsv } from '../../io/history-csv.js';
 import { z } from 'zod';
 
 interface ForecastFlags {
@@ -91,32 +92,7 @@ export function readHistory(path: string): HistoryInput {
     const schema = z.union([z.array(IntervalHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS), z.array(ContactHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS)]);
     return parseWith(schema, rows, `history ${path}`) as HistoryInput;
   }
-  const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
-  const counts = header.includes('volume') || header.includes('count');
-  if (counts) {
-    const timeColumn = header.includes('start') ? 'start' : 'timestamp';
-    const volumeColumn = header.includes('volume') ? 'volume' : 'count';
-    const { rows } = parseCsv(text, { required: [timeColumn, volumeColumn], optional: ['aht_seconds'], what: 'history' });
-    tooLarge(rows.length);
-    return rows.map((row): IntervalHistoryRow => {
-      const start = row.cells[timeColumn] ?? '';
-      if (start === '') throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV line ${row.line}: "${timeColumn}" is empty.`, { issues: [{ path: ['line', row.line, timeColumn], message: 'empty' }] });
-      return { start, volume: csvNumber(row, volumeColumn, 'history') as number, ahtSeconds: csvNumber(row, 'aht_seconds', 'history', true), line: row.line };
-    });
-  }
-  const { rows } = parseCsv(text, { required: ['timestamp'], optional: ['handle_seconds'], what: 'history' });
-  tooLarge(rows.length);
-  return rows.map((row): ContactHistoryRow => ({
-    timestamp: row.cells.timestamp ?? '',
-    handleSeconds: csvNumber(row, 'handle_seconds', 'history', true),
-    line: row.line,
-  }));
-}
-
-function tooLarge(n: number): void {
-  if (n > MAX_HISTORY_ROWS) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history has ${n} rows; at most ${MAX_HISTORY_ROWS} are accepted.`, { issues: [{ path: ['history'], message: `at most ${MAX_HISTORY_ROWS} rows` }] });
-  }
+  return historyRowsFromCsv(text);
 }
 
 /** Reads `--special-days`: CSV `date[,factor][,like][,label]` or a JSON array of special days. */
