@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCurtoisQu } from '../../../src/scheduler/roster/curtois-qu.js';
+import { improveWithMip } from '../../../src/scheduler/roster/lns.js';
 import { searchRoster } from '../../../src/scheduler/roster/search.js';
 import { RosterState } from '../../../src/scheduler/roster/state.js';
+import { loadSolver } from '../../../src/workers/handlers/shift-plan.js';
 
 const file = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'scheduling-benchmarks', 'curtois-qu-nrp-24', 'Instance1.txt');
 const present = existsSync(file);
@@ -30,5 +32,18 @@ describe.skipIf(!present)('Curtois & Qu reader (skipped when ../shared/schedulin
     expect(r.hard).toBe(0);
     // 607 is optimal (README of curtois-qu-nrp-24: best known = lower bound)
     expect(r.soft).toBeGreaterThanOrEqual(607);
+  });
+
+  it('adaptive LNS keeps the roster feasible and never makes it worse', async () => {
+    const highs = await loadSolver();
+    const ls = searchRoster(inst!.problem, { seed: 1, maxIterations: 20_000, timeLimitMs: Infinity, now: () => 0 });
+    const before = new RosterState(inst!.problem, 1, ls.assign);
+    const out = improveWithMip(inst!.problem, ls.assign.slice(), { highs, seed: 1, timeLimitMs: Infinity, now: () => 0, adaptive: true, agentsPerMove: 3, windowDays: [4, 10], maxMoves: 8 });
+    const after = new RosterState(inst!.problem, 1, out.assign);
+    expect(out.moves).toBe(8);
+    expect(after.hard).toBeLessThanOrEqual(before.hard);
+    if (after.hard === before.hard) expect(after.soft).toBeLessThanOrEqual(before.soft);
+    // 607 is optimal (README of curtois-qu-nrp-24: best known = lower bound)
+    expect(after.soft).toBeGreaterThanOrEqual(607);
   });
 });
