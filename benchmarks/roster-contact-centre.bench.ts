@@ -6,54 +6,22 @@
  * the roster's. Target: zero hard violations (independent checker) in under 60 s; coverage loss
  * against the plan reported. ROSTER_CC_SECONDS overrides the roster time limit (default 50).
  */
-import { solveInterval } from '../src/erlang/index.js';
-import type { QueueParams } from '../src/erlang/types.js';
 import { parseShiftPlanRules } from '../src/schemas/shift-plan.js';
 import { makeRng, randInt } from '../src/scheduler/roster/rng.js';
 import { rosterPlan } from '../src/scheduler/roster/roster.js';
 import type { RosterAgent, RosterRules } from '../src/scheduler/roster/types.js';
 import { checkPulls, checkRoster } from '../src/scheduler/rules-check/index.js';
 import { planShifts } from '../src/scheduler/shift-plan/plan.js';
-import type { PlanRequirement } from '../src/scheduler/shift-plan/rules.js';
 import { serviceLevelFromQueue } from '../src/scheduler/shift-plan/service-level.js';
 import { loadSolver } from '../src/workers/handlers/shift-plan.js';
 import { nowMs, writeResult } from './lib/report.js';
+import { lunchAndTwoBreaks, WEEK_QUEUE, weekRequirement } from './lib/contact-centre-week.js';
 
-const INTERVAL = 15;
-const SLOTS = 672;
-const AHT = 300;
 const SCALE = Number(process.env.ROSTER_CC_SCALE ?? 4.0);
 const SECONDS = Number(process.env.ROSTER_CC_SECONDS ?? 50);
-const queue: QueueParams = { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 20 } };
-
-function volumeAt(slot: number): number {
-  const day = Math.floor(slot / 96);
-  const minute = (slot % 96) * 15 + 7.5;
-  const weekend = day >= 5;
-  const open = weekend ? minute >= 480 && minute < 1200 : minute >= 420 && minute < 1320;
-  if (!open) return 0;
-  const peak = (center: number, width: number) => Math.exp(-(((minute - center) / width) ** 2));
-  const curve = 25 + 110 * peak(630, 100) + 90 * peak(870, 120) + 30 * peak(1170, 90);
-  return Math.round(SCALE * curve * (weekend ? 0.55 : 1) * (1 + 0.04 * (day % 3)));
-}
-
-const volume = Array.from({ length: SLOTS }, (_x, s) => volumeAt(s));
-const required = volume.map((v) => (v > 0 ? solveInterval({ volume: v, ahtSeconds: AHT, intervalMinutes: INTERVAL }, queue).agents : 0));
-const requirement: PlanRequirement = {
-  originMs: Date.parse('2026-03-02T00:00:00Z'),
-  intervalMinutes: INTERVAL,
-  timeZone: 'UTC',
-  required,
-  present: required.map(() => true),
-  volume,
-  ahtSeconds: volume.map(() => AHT),
-  queue,
-};
-const brk = (lunchFrom: number, lunchTo: number, secondFrom: number, secondTo: number) => [
-  { name: 'break-1', minutes: 15, paid: true, earliestStartMinutes: 60, latestStartMinutes: 150 },
-  { name: 'lunch', minutes: 30, paid: false, earliestStartMinutes: lunchFrom, latestStartMinutes: lunchTo },
-  { name: 'break-2', minutes: 15, paid: true, earliestStartMinutes: secondFrom, latestStartMinutes: secondTo },
-];
+const queue = WEEK_QUEUE;
+const requirement = weekRequirement(SCALE);
+const brk = lunchAndTwoBreaks;
 const planRules = parseShiftPlanRules({
   templates: [
     { name: 'ft8', paidMinutes: 480, starts: [{ from: '07:00', to: '14:00', stepMinutes: 30 }] },
@@ -130,7 +98,7 @@ const roster = rosterPlan(plan, agents, rules, {
   timeLimitMs: SECONDS * 1000,
   maxIterations: Number.MAX_SAFE_INTEGER,
   now: nowMs,
-  load: { volume, ahtSeconds: volume.map(() => AHT) },
+  load: { volume: requirement.volume ?? [], ahtSeconds: requirement.ahtSeconds ?? [] },
   ...(sl ? { serviceLevel: sl } : {}),
 });
 const rosterMs = nowMs() - t0;
@@ -140,7 +108,7 @@ const flagged = agents.filter((a) => a.retrainingHoursNeeded > 0);
 writeResult({
   name: 'roster-contact-centre',
   description: `Contact-centre week, ${agents.length} agents (${fullTime} full-time, ${partTime} part-time, rest flexible; ${flagged.length} flagged), on a shift-plan-core plan; roster time limit ${SECONDS} s`,
-  size: { agents: agents.length, planShifts: n8 + n4, slots: SLOTS, sessions: plan.retraining.length, flagged: flagged.length },
+  size: { agents: agents.length, planShifts: n8 + n4, slots: requirement.required.length, sessions: plan.retraining.length, flagged: flagged.length },
   metrics: {
     rosterSeconds: Math.round(rosterMs) / 1000,
     planSeconds: Math.round(planMs) / 1000,

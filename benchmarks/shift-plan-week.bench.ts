@@ -6,57 +6,22 @@
  * Targets: paid / LP bound <= 1.02 within 10 s; with 8 one-hour sessions a day in the pool, extra
  * paid hours per pool hour <= 1.05.
  */
-import { solveInterval } from '../src/erlang/index.js';
-import type { QueueParams } from '../src/erlang/types.js';
 import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../src/schemas/shift-plan.js';
 import { createSlotGrid } from '../src/scheduler/common/slot-grid.js';
 import { candidateShifts, templatesOnGrid } from '../src/scheduler/shift-plan/candidates.js';
 import { buildShiftPlanModel } from '../src/scheduler/shift-plan/model.js';
 import { planShifts } from '../src/scheduler/shift-plan/plan.js';
-import { withDefaultSteps, type PlanRequirement } from '../src/scheduler/shift-plan/rules.js';
+import { withDefaultSteps } from '../src/scheduler/shift-plan/rules.js';
 import { serviceLevelFromQueue } from '../src/scheduler/shift-plan/service-level.js';
 import { solveModel } from '../src/scheduler/shift-plan/solve.js';
 import type { ShiftPlan } from '../src/scheduler/shift-plan/types.js';
 import { loadSolver } from '../src/workers/handlers/shift-plan.js';
 import { nowMs, writeResult } from './lib/report.js';
+import { lunchAndTwoBreaks, WEEK_INTERVAL_MINUTES, WEEK_QUEUE, WEEK_SLOTS, weekRequirement } from './lib/contact-centre-week.js';
 
-const INTERVAL = 15;
-const SLOTS = 672;
-const AHT = 300;
-const queue: QueueParams = { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 20 } };
-
-/** Contacts per 15 minutes: two weekday peaks (10:30, 14:30), weekend at 55 %, closed at night. */
-function volumeAt(slot: number): number {
-  const day = Math.floor(slot / 96);
-  const minute = (slot % 96) * 15 + 7.5;
-  const weekend = day >= 5;
-  const open = weekend ? minute >= 480 && minute < 1200 : minute >= 420 && minute < 1320;
-  if (!open) return 0;
-  const peak = (center: number, width: number) => Math.exp(-(((minute - center) / width) ** 2));
-  const curve = 25 + 110 * peak(630, 100) + 90 * peak(870, 120) + 30 * peak(1170, 90);
-  return Math.round(curve * (weekend ? 0.55 : 1) * (1 + 0.04 * (day % 3)));
-}
-
-function weekRequirement(): PlanRequirement {
-  const volume = Array.from({ length: SLOTS }, (_x, s) => volumeAt(s));
-  const required = volume.map((v) => (v > 0 ? solveInterval({ volume: v, ahtSeconds: AHT, intervalMinutes: INTERVAL }, queue).agents : 0));
-  return {
-    originMs: Date.parse('2026-03-02T00:00:00Z'),
-    intervalMinutes: INTERVAL,
-    timeZone: 'UTC',
-    required,
-    present: required.map(() => true),
-    volume,
-    ahtSeconds: volume.map(() => AHT),
-    queue,
-  };
-}
-
-const breaks = (lunchFrom: number, lunchTo: number, secondFrom: number, secondTo: number) => [
-  { name: 'break-1', minutes: 15, paid: true, earliestStartMinutes: 60, latestStartMinutes: 150 },
-  { name: 'lunch', minutes: 30, paid: false, earliestStartMinutes: lunchFrom, latestStartMinutes: lunchTo },
-  { name: 'break-2', minutes: 15, paid: true, earliestStartMinutes: secondFrom, latestStartMinutes: secondTo },
-];
+const INTERVAL = WEEK_INTERVAL_MINUTES;
+const SLOTS = WEEK_SLOTS;
+const breaks = lunchAndTwoBreaks;
 
 function rules(poolSessions: number): ShiftPlanRulesInput {
   return {
@@ -82,7 +47,7 @@ function rules(poolSessions: number): ShiftPlanRulesInput {
 
 const highs = await loadSolver();
 const requirement = weekRequirement();
-const serviceLevel = serviceLevelFromQueue(queue);
+const serviceLevel = serviceLevelFromQueue(WEEK_QUEUE);
 
 // Model size and the split of the time: build, LP, MIP (no LP text is built: CSC arrays go in directly).
 const parsed = withDefaultSteps(parseShiftPlanRules(rules(8)).rules, INTERVAL);
