@@ -2,7 +2,7 @@ import { WfmError } from '../errors.js';
 import { chainMetrics, type DistributionLevel } from './chain.js';
 import { MAX_CHAIN_STATES } from './constants.js';
 import { erlangBInverse } from './erlang-b.js';
-import { evaluateErlangC } from './erlang-c.js';
+import { evaluateErlangC, unstableErlangC } from './erlang-c.js';
 import { trafficErlangs } from './traffic.js';
 import type { IntervalLoad, IntervalMetrics, QueueParams } from './types.js';
 
@@ -39,16 +39,7 @@ export function idleMetrics(agents: number, ahtSeconds: number, withAbandonment:
 /** An infinitely patient queue at or over capacity: it grows without bound (as in Erlang C). */
 export function unstableMetrics(erlangs: number, agents: number): IntervalMetrics {
   return {
-    erlangs,
-    agents,
-    serviceLevel: 0,
-    asaSeconds: Infinity,
-    occupancy: 1,
-    probWait: 1,
-    queueLength: Infinity,
-    unstable: true,
-    inSystem: Infinity,
-    sojournSeconds: Infinity,
+    ...unstableErlangC(erlangs, agents),
     abandonRate: 0,
     slAnsweredOfAnswered: 0,
     slWaitEndedWithin: 0,

@@ -57,20 +57,7 @@ export function erlangCMetricsFromInverse(
       sojournSeconds: ahtSeconds,
     };
   }
-  if (agents <= erlangs) {
-    return {
-      erlangs,
-      agents,
-      serviceLevel: 0,
-      asaSeconds: Infinity,
-      occupancy: 1,
-      probWait: 1,
-      queueLength: Infinity,
-      unstable: true,
-      inSystem: Infinity,
-      sojournSeconds: Infinity,
-    };
-  }
+  if (agents <= erlangs) return unstableErlangC(erlangs, agents);
   const spare = agents - erlangs;
   const c = agents / (inverse * spare + erlangs);
   const asaSeconds = (c * ahtSeconds) / spare;
@@ -86,5 +73,21 @@ export function erlangCMetricsFromInverse(
     unstable: false,
     inSystem: queueLength + erlangs,
     sojournSeconds: asaSeconds + ahtSeconds,
+  };
+}
+
+/** N <= A with no abandonment: the queue grows without bound (Pw 1, SL 0, ASA Infinity, flagged). */
+export function unstableErlangC(erlangs: number, agents: number): IntervalMetrics {
+  return {
+    erlangs,
+    agents,
+    serviceLevel: 0,
+    asaSeconds: Infinity,
+    occupancy: 1,
+    probWait: 1,
+    queueLength: Infinity,
+    unstable: true,
+    inSystem: Infinity,
+    sojournSeconds: Infinity,
   };
 }
