@@ -65,7 +65,7 @@ for (const origin of ORIGINS) {
     entry.wape.push((100 * abs) / sum);
     entry.mape10.push((100 * ape) / apeN);
     entry.mase.push(abs / result.intervals.length / q);
-    if (method === 'auto') (entry.chosen ??= []).push(result.method);
+    if (method === 'auto') (entry.chosen ??= []).push(result.methods.join('+'));
   }
 }
 // The data README's holiday-affected days (all before the benchmark weeks), given as special days
@@ -83,7 +83,7 @@ for (const origin of ORIGINS) {
     sum += actual;
   }
   withHolidays.push((100 * abs) / sum);
-  withHolidaysChosen.push(result.method);
+  withHolidaysChosen.push(result.methods.join('+'));
 }
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const r2 = (x: number): number => Math.round(x * 100) / 100;

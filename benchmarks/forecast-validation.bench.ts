@@ -46,7 +46,7 @@ for (const origin of origins) {
       sum += a;
     }
     (wapes[method] ??= []).push((100 * abs) / sum);
-    if (method === 'auto') picks.push(result.method);
+    if (method === 'auto') picks.push(result.methods.join('+'));
   }
 }
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -8,6 +8,7 @@ import { minTrainDays } from './methods/index.js';
 import { parseOpeningHours } from './opening-hours.js';
 import { planSpecialDays } from './special-days.js';
 import {
+  AUTO_POOL,
   FORECAST_METHODS,
   type BacktestReport,
   type ForecastInterval,
@@ -27,7 +28,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  *
  * Steps: history on the local slot grid (gaps stay "no data"); special days before the horizon
  * left out; every method backtested at the horizon asked from weekly origins using only the data
- * before each origin; `auto` takes the lowest mean WAPE; closed intervals (opening hours, or zero
+ * before each origin; `auto` averages the best two by mean WAPE (`AUTO_POOL`); closed intervals (opening hours, or zero
  * for the last 8 same weekdays) forecast as 0; future special days adjusted; the band is
  * negative-binomial with the overdispersion of the chosen method's backtest errors.
  *
@@ -42,8 +43,8 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   const notes: string[] = [];
   const weeks = options.weeks ?? 1;
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 8) throw badOption('weeks', `must be an integer 1..8 (got ${weeks})`);
-  const originCount = options.backtestOrigins ?? 4;
-  if (!Number.isInteger(originCount) || originCount < 3 || originCount > 12) throw badOption('backtestOrigins', `must be an integer 3..12 (got ${originCount})`);
+  const askedOrigins = options.backtestOrigins;
+  if (askedOrigins !== undefined && (!Number.isInteger(askedOrigins) || askedOrigins < 3 || askedOrigins > 12)) throw badOption('backtestOrigins', `must be an integer 3..12 (got ${askedOrigins})`);
   const choice = options.method ?? 'auto';
   if (choice !== 'auto' && !(FORECAST_METHODS as readonly string[]).includes(choice)) throw badOption('method', `unknown method "${String(choice)}"`);
 
@@ -82,6 +83,9 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
 
   // Backtests: every method at the horizon asked (plus any gap before it).
   const testDays = gapDays + horizonDays;
+  // Six origins by default, fewer (not under three) when fewer let every method be scored.
+  const longestTraining = Math.max(...FORECAST_METHODS.map(minTrainDays));
+  const originCount = askedOrigins ?? Math.min(6, Math.max(3, Math.floor((trainDays - testDays - longestTraining) / 7) + 1));
   const origins = backtest(full, testDays, originCount, FORECAST_METHODS);
   if (origins.length < 3) notes.push(`Only ${origins.length} backtest origin(s) fit in the history (3 or more need ${testDays + 21} days); method choice is less certain.`);
   const earliest = origins[0]?.originDay ?? 0;
@@ -92,13 +96,17 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   }
   const report = buildReport(origins, ranked, testDays, grid.firstDay);
 
-  let method: ForecastMethod;
+  let members: ForecastMethod[];
   if (choice === 'auto') {
-    const best = report.methods[0];
-    if (best) method = best.method;
-    else {
-      method = minTrainDays('shape') <= trainDays ? 'shape' : 'snaive';
-      notes.push(`No backtest was possible; using ${method}.`);
+    const scored = report.methods.filter((m) => m.meanWape !== null);
+    const bestWape = scored[0]?.meanWape ?? 0;
+    members = scored
+      .filter((m) => (m.meanWape as number) <= bestWape * AUTO_POOL.maxRatio)
+      .slice(0, AUTO_POOL.size)
+      .map((m) => m.method);
+    if (members.length === 0) {
+      members = [minTrainDays('shape') <= trainDays ? 'shape' : 'snaive'];
+      notes.push(`No backtest was possible; using ${members[0] as string}.`);
     }
   } else {
     if (minTrainDays(choice) > trainDays) {
@@ -106,17 +114,22 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
         issues: [{ path: ['method'], message: `needs ${minTrainDays(choice)} days of history` }],
       });
     }
-    method = choice;
+    members = [choice];
   }
+  const method: ForecastMethod | 'pool' = members.length > 1 ? 'pool' : (members[0] as ForecastMethod);
 
   // The final forecast covers at least a week so that "like a <weekday>" always has a source day.
   const internalDays = Math.max(testDays, gapDays + 7);
-  const values = runMethods(full, internalDays, [method]).get(method) as Float64Array;
+  const values = meanOf(runMethods(full, internalDays, members), members);
   applySpecialDays(values, special, startDay, gapDays, horizonDays, internalDays, S);
-  const pairs = origins.filter((o) => o.forecasts.has(method)).map((o) => ({ forecast: o.forecasts.get(method) as Float64Array, actual: o.actual }));
+  const pairs = origins.filter((o) => members.every((m) => o.forecasts.has(m))).map((o) => ({ forecast: meanOf(o.forecasts, members), actual: o.actual }));
   const k = fitOverdispersion(pairs);
   report.overdispersion = round3(k);
   if (pairs.length === 0) notes.push('No backtest residuals: the band is Poisson only.');
+  let backtestWape: number | null = null;
+  if (members.length === 1) backtestWape = report.methods.find((m) => m.method === members[0])?.meanWape ?? null;
+  else if (pairs.length > 0) backtestWape = round2(pairs.reduce((sum, p) => sum + wapePercent(p.forecast, p.actual), 0) / pairs.length);
+  if (method === 'pool') notes.push(`auto: the mean of ${members.join(' and ')}, the best methods on the backtests.`);
 
   const aht = ahtProfile(grid, trainDays, excludedIdx);
   if (!aht) {
@@ -141,7 +154,7 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
       volumeP90: round3(b.p90),
     });
   }
-  return { intervalMinutes: grid.intervalMinutes, timeZone: clock.name, method, intervals, report, notes };
+  return { intervalMinutes: grid.intervalMinutes, timeZone: clock.name, method, methods: members, backtestWape, intervals, report, notes };
 }
 
 function applySpecialDays(
@@ -202,6 +215,31 @@ function buildReport(origins: readonly OriginResult[], ranked: readonly Forecast
   // Lowest mean WAPE first; methods without one last; ties keep the listed (simpler-first) order.
   methods.sort((a, b) => (a.meanWape === b.meanWape ? 0 : (a.meanWape ?? Infinity) - (b.meanWape ?? Infinity)));
   return { horizonDays, origins: origins.map((o) => dateOfEpochDay(firstDay + o.originDay)), methods, overdispersion: 0 };
+}
+
+/** Equal-weight mean of the listed methods' forecasts (the forecast itself for one method). */
+function meanOf(forecasts: ReadonlyMap<ForecastMethod, Float64Array>, members: readonly ForecastMethod[]): Float64Array {
+  const first = forecasts.get(members[0] as ForecastMethod) as Float64Array;
+  if (members.length === 1) return first;
+  const out = new Float64Array(first.length);
+  for (const m of members) {
+    const f = forecasts.get(m) as Float64Array;
+    for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (f[i] as number) / members.length;
+  }
+  return out;
+}
+
+/** Sum |forecast - actual| / sum actual over known actuals, percent (NaN without contacts). */
+function wapePercent(forecast: Float64Array, actual: Float64Array): number {
+  let abs = 0;
+  let sum = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const a = actual[i] as number;
+    if (Number.isNaN(a)) continue;
+    abs += Math.abs((forecast[i] as number) - a);
+    sum += a;
+  }
+  return (100 * abs) / sum;
 }
 
 function badOption(field: string, message: string): WfmError {

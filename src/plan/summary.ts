@@ -94,7 +94,6 @@ export function buildSummary(input: SummaryInput): PlanSummary {
   const q = shiftPlan.quality;
   const rq = roster.quality;
   const hoursPerInterval = roster.grid.intervalMinutes / 60;
-  const best = forecast.report.methods.find((m) => m.method === forecast.method);
   const volumeByMs = new Map(staffing.intervals.map((r) => [Date.parse(r.start ?? ''), r.volume]));
   const lastSlotMs = Date.parse(roster.grid.start) + roster.grid.slotCount * roster.grid.intervalMinutes * 60_000;
 
@@ -158,11 +157,11 @@ export function buildSummary(input: SummaryInput): PlanSummary {
       days: daySummaries.length,
     },
     forecast: {
-      method: forecast.method,
+      method: forecast.method === 'pool' ? `pool (${forecast.methods.join(' + ')})` : forecast.method,
       volume: r2(sum(forecast.intervals.map((r) => r.volume))),
       volumeP10: r2(sum(forecast.intervals.map((r) => r.volumeP10))),
       volumeP90: r2(sum(forecast.intervals.map((r) => r.volumeP90))),
-      backtestWape: best?.meanWape ?? null,
+      backtestWape: forecast.backtestWape,
     },
     staffing: {
       model: staffing.model,

@@ -66,7 +66,9 @@ const OriginScoreSchema = z.object({ origin: z.string(), wape: z.number(), mase:
 export const ForecastResultSchema = z.object({
   intervalMinutes: z.number(),
   timeZone: z.string(),
-  method: z.enum(FORECAST_METHODS),
+  method: z.enum([...FORECAST_METHODS, 'pool']),
+  methods: z.array(z.enum(FORECAST_METHODS)),
+  backtestWape: z.number().nullable(),
   intervals: z.array(
     z.object({ start: z.string(), volume: z.number(), ahtSeconds: z.number().nullable(), volumeP10: z.number(), volumeP90: z.number() }),
   ),

@@ -274,8 +274,9 @@ function renderForecast() {
     band: { lo: fc.map((r) => r.volumeP10), hi: fc.map((r) => r.volumeP90) },
     days: dayMarks(starts),
   });
-  const best = state.forecast.report.methods.find((m) => m.method === state.forecast.method);
-  $('forecast-note').textContent = `Method ${state.forecast.method}, chosen by week-ahead backtests${best?.meanWape !== null && best?.meanWape !== undefined ? ` (mean WAPE ${best.meanWape.toFixed(1)} %)` : ''}.`;
+  const f = state.forecast;
+  const name = f.method === 'pool' ? `the mean of ${f.methods.join(' and ')}` : f.method;
+  $('forecast-note').textContent = `Method ${name}, chosen by week-ahead backtests${f.backtestWape !== null && f.backtestWape !== undefined ? ` (mean WAPE ${f.backtestWape.toFixed(1)} %)` : ''}.`;
   $('forecast-notes').textContent = state.forecast.notes.join(' ');
 }
 
