@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { forecast } from '../src/forecast/forecast.js';
+import { wapeOfRows } from '../src/forecast/metrics.js';
 import { FORECAST_METHODS, type ForecastMethodChoice } from '../src/forecast/types.js';
 import { SHARED_DIR, nowMs, writeResult } from './lib/report.js';
 
@@ -75,14 +76,7 @@ const withHolidays: number[] = [];
 const withHolidaysChosen: string[] = [];
 for (const origin of ORIGINS) {
   const result = forecast(history, { timeZone: 'UTC', start: origin, weeks: 1, specialDays: README_HOLIDAYS.map((date) => ({ date, label: 'holiday' })) });
-  let abs = 0;
-  let sum = 0;
-  for (const row of result.intervals) {
-    const actual = actualByStart.get(row.start) as number;
-    abs += Math.abs(row.volume - actual);
-    sum += actual;
-  }
-  withHolidays.push((100 * abs) / sum);
+  withHolidays.push(wapeOfRows(result.intervals, actualByStart));
   withHolidaysChosen.push(result.methods.join('+'));
 }
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

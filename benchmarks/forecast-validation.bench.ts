@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { forecast } from '../src/forecast/forecast.js';
+import { wapeOfRows } from '../src/forecast/metrics.js';
 import { FORECAST_METHODS, type ForecastMethodChoice } from '../src/forecast/types.js';
 import { SHARED_DIR, writeResult } from './lib/report.js';
 
@@ -38,14 +39,7 @@ const picks: string[] = [];
 for (const origin of origins) {
   for (const method of choices) {
     const result = forecast(history, { timeZone: 'UTC', start: origin, weeks: 1, method });
-    let abs = 0;
-    let sum = 0;
-    for (const row of result.intervals) {
-      const a = actual.get(row.start) as number;
-      abs += Math.abs(row.volume - a);
-      sum += a;
-    }
-    (wapes[method] ??= []).push((100 * abs) / sum);
+    (wapes[method] ??= []).push(wapeOfRows(result.intervals, actual));
     if (method === 'auto') picks.push(result.methods.join('+'));
   }
 }

@@ -56,3 +56,22 @@ export function seasonalNaiveScale(values: Float64Array, lag: number): number {
   }
   return n > 0 ? sum / n : Number.NaN;
 }
+
+/**
+ * WAPE of forecast rows against actual counts keyed by the rows' `start` text: sum |volume -
+ * actual| / sum actual, percent. Throws when a row has no actual (a protocol error, not a zero).
+ * O(rows).
+ *
+ * @example wapeOfRows(result.intervals, new Map([['1999-12-04T00:00:00Z', 3]]))
+ */
+export function wapeOfRows(rows: readonly { start: string; volume: number }[], actualByStart: ReadonlyMap<string, number>): number {
+  let abs = 0;
+  let sum = 0;
+  for (const row of rows) {
+    const actual = actualByStart.get(row.start);
+    if (actual === undefined) throw new Error(`no actual for ${row.start}`);
+    abs += Math.abs(row.volume - actual);
+    sum += actual;
+  }
+  return (100 * abs) / sum;
+}

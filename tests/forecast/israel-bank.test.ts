@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/forecast/forecast.js';
+import { wapeOfRows } from '../../src/forecast/metrics.js';
 
 // ../shared beside the repository (see /work/shared/forecast-data/israel-bank-1999/README.md).
 const file = join(import.meta.dirname, '..', '..', '..', 'shared', 'forecast-data', 'israel-bank-1999', 'israel_bank_30min.csv');
@@ -27,14 +28,7 @@ describe.skipIf(!present)('Israel-bank 1999 protocol (issue 3 anchors)', () => {
     const wapes = ['1999-12-04', '1999-12-11', '1999-12-18', '1999-12-25'].map((start) => {
       const result = forecast(history, { timeZone: 'UTC', start, method, backtestOrigins: 3 });
       expect(result.intervals).toHaveLength(7 * 48);
-      let abs = 0;
-      let sum = 0;
-      for (const row of result.intervals) {
-        const a = actual.get(row.start) as number;
-        abs += Math.abs(row.volume - a);
-        sum += a;
-      }
-      return (100 * abs) / sum;
+      return wapeOfRows(result.intervals, actual);
     });
     expect(wapes.reduce((x, y) => x + y, 0) / 4).toBeCloseTo(anchor, 1);
   });
