@@ -13,8 +13,19 @@ import {
   staffRequest,
   stringifyStaffingResponse,
   type StaffingRequest,
+  type StaffingResponse,
 } from '../../schemas/staffing.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  StaffingHeadcountResponseSchema,
+  StaffingQuerySchema,
+  headcountViewOf,
+  stringifyHeadcountView,
+  type StaffingView,
+} from '../../schemas/staffing-headcount.js';
+import { readFastStaffingBody, type FastStaffingBody } from '../staffing-fast-body.js';
+import { fastHeadcountView } from '../staffing-headcount.js';
 import { arrayLength, checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 
@@ -30,10 +41,23 @@ export function staffingWorkUnits(request: Pick<StaffingRequest, 'model' | 'inte
   return request.intervals.length * (request.model === 'erlang-c' ? 1 : 25);
 }
 
-/** What the staffing body parser learned about a request: its cache key, and the answer on a hit. */
-interface CacheLookup {
-  key: string;
+/** What the staffing body parser learned about a request. */
+interface BodyLookup {
+  /** Cache key (absent when the cache is off or the view is not one the route knows). */
+  key?: string;
+  /** The cached answer, on a hit. */
   hit?: CachedAnswer;
+  /** `?view=headcount` bodies of the common shape, read into columns (the JSON is not parsed). */
+  fast?: FastStaffingBody;
+  /** The body bytes, kept with `fast`: parsed the ordinary way when the fast path steps aside. */
+  text?: Buffer;
+}
+
+/** The view asked for in the query string, when it is one the route knows (the schema rejects others). */
+function viewOf(request: FastifyRequest): StaffingView | undefined {
+  const view = (request.query as { view?: unknown } | null)?.view;
+  if (view === undefined) return 'full';
+  return view === 'full' || view === 'headcount' ? view : undefined;
 }
 
 /** Sends a cached (or freshly cached) answer: 304 when `If-None-Match` names its ETag. */
@@ -43,27 +67,67 @@ function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Cached
   return reply.type('application/json; charset=utf-8').send(answer.body);
 }
 
+/** Sends a fresh answer: through the cache when it has a key, else as it is. */
+function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: ResponseCache, key: string | undefined, json: string): FastifyReply {
+  if (key === undefined) return reply.type('application/json; charset=utf-8').send(json);
+  return sendAnswer(request, reply, cache.set(key, json), 'miss');
+}
+
 /**
  * `POST /v1/staffing` (headcount per interval) and `POST /v1/erlang` (one interval).
+ *
  * `/v1/staffing` answers repeated bodies from a bounded LRU cache (src/api/cache.ts): in its own
- * plugin scope, the JSON body parser hashes the body bytes first and, on a hit, skips parsing;
- * a preValidation hook then sends the stored bytes (with their ETag) before validation.
+ * plugin scope, the JSON body parser hashes the body bytes (and the view) first and, on a hit,
+ * skips parsing; a preValidation hook then sends the stored bytes (with their ETag) before
+ * validation.
+ *
+ * `?view=headcount` answers agents and headcount per interval as arrays (src/schemas/staffing-headcount.ts).
+ * For the common body (an Erlang C week of start/volume/ahtSeconds rows) the parser reads the
+ * text into columns (src/api/staffing-fast-body.ts) and the preValidation hook answers from them
+ * (src/api/staffing-headcount.ts) without JSON.parse, zod or per-interval objects. Any other body,
+ * and any request that would be an error, takes the ordinary path below (zod, `staffRequest`),
+ * so errors are the same bytes in both views.
  */
 export const staffingRoutes: RouteModule = (app, ctx) => {
   const cache = new ResponseCache(staffingCacheFromEnv(process.env));
-  const lookups = new WeakMap<FastifyRequest, CacheLookup>();
+  const lookups = new WeakMap<FastifyRequest, BodyLookup>();
   app.register(async (scope) => {
-    if (cache.enabled) {
-      const parseJson = scope.getDefaultJsonParser('error', 'error');
-      scope.removeContentTypeParser('application/json');
-      scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-        const key = ResponseCache.keyOf('POST', '/v1/staffing', body);
-        const hit = cache.get(key);
-        lookups.set(request, hit ? { key, hit } : { key });
-        if (hit) done(null, {});
-        else parseJson(request, body as string, done);
+    // fastify's own JSON parser (proto-poisoning checks, its errors); it reads a Buffer as well as a string.
+    const defaultParser = scope.getDefaultJsonParser('error', 'error');
+    const parseJson = (request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void): void => {
+      void defaultParser(request, body as unknown as string, done as never);
+    };
+    const parseLater = (request: FastifyRequest, text: Buffer): Promise<unknown> =>
+      new Promise((resolve, reject) => {
+        parseJson(request, text, (error, value) => (error ? reject(error) : resolve(value)));
       });
-    }
+    scope.removeContentTypeParser('application/json');
+    // The body as bytes: hashed as they are, and read by the fast reader without decoding.
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+      const text = body as Buffer;
+      const view = viewOf(request);
+      const lookup: BodyLookup = {};
+      lookups.set(request, lookup);
+      if (cache.enabled && view !== undefined) {
+        lookup.key = ResponseCache.keyOf('POST', view === 'full' ? '/v1/staffing' : '/v1/staffing?view=headcount', text);
+        const hit = cache.get(lookup.key);
+        if (hit) {
+          lookup.hit = hit;
+          done(null, {});
+          return;
+        }
+      }
+      if (view === 'headcount') {
+        const fast = readFastStaffingBody(text);
+        if (fast) {
+          lookup.fast = fast;
+          lookup.text = text;
+          done(null, {});
+          return;
+        }
+      }
+      parseJson(request, text, done);
+    });
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/v1/staffing',
       {
@@ -72,20 +136,31 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
           description:
             'The body is the JSON form of `wfm staff --input`. Intervals that carry `agents` are evaluated, the others solved. ' +
             `At most ${ctx.limits.maxIntervals} intervals (413 beyond). 422 when a solved interval has no staffing that meets its targets. ` +
-            'Answers are cached by body bytes (bounded LRU) and carry an ETag: `If-None-Match` gets 304 when unchanged.',
+            '`?view=headcount` answers agents and headcount per interval as arrays (in the order of the request\'s intervals) with totals, ' +
+            'instead of every metric of every interval; errors are the same in both views. ' +
+            'Answers are cached by body bytes and view (bounded LRU) and carry an ETag: `If-None-Match` gets 304 when unchanged.',
           tags: ['staffing'],
+          querystring: StaffingQuerySchema,
           body: StaffingRequestSchema,
-          response: { 200: StaffingResponseSchema, ...errorResponses(400, 401, 413, 415, 422) },
+          response: { 200: z.union([StaffingResponseSchema, StaffingHeadcountResponseSchema]), ...errorResponses(400, 401, 413, 415, 422) },
         },
         preValidation: async (request, reply) => {
-          const hit = lookups.get(request)?.hit;
-          if (hit) return sendAnswer(request, reply, hit, 'hit');
+          const lookup = lookups.get(request);
+          if (lookup?.hit) return sendAnswer(request, reply, lookup.hit, 'hit');
+          if (lookup?.fast) {
+            const view = fastHeadcountView(lookup.fast, ctx.limits);
+            if (view) return sendFresh(request, reply, cache, lookup.key, stringifyHeadcountView(view));
+            // An error to report, or a limit to apply: the ordinary path does it, from the parsed body.
+            request.body = (await parseLater(request, lookup.text ?? Buffer.alloc(0))) as typeof request.body;
+            delete lookup.fast;
+          }
           checkLimit(arrayLength(request.body, 'intervals'), ctx.limits.maxIntervals, ['intervals'], 'intervals');
           return undefined;
         },
       },
       async (request, reply) => {
         const body = request.body;
+        const headcountView = request.query.view === 'headcount';
         checkLoad(body.intervals, body.intervalMinutes, ctx.limits.maxAgents, ['intervals']);
         const key = lookups.get(request)?.key;
         let json: string;
@@ -93,16 +168,15 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
           const response = staffRequest(body);
           const error = unreachableError(response);
           if (error) throw error;
-          json = stringifyStaffingResponse(response);
-          if (key === undefined) return reply.type('application/json; charset=utf-8').send(json as never);
+          json = headcountView ? stringifyHeadcountView(headcountViewOf(response)) : stringifyStaffingResponse(response);
         } else {
           // On the pool the worker also serializes: one string comes back instead of ~700 objects.
+          // (A headcount view that gets here is not the common Erlang C week: it is read back.)
           const result = (await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => ctx.runner.run('api.staffing-json', body, signal))) as StaffingJsonResult;
           if (result.unreachable) throw toWfmError(result.unreachable);
-          json = result.body;
-          if (key === undefined) return reply.type('application/json; charset=utf-8').send(json as never);
+          json = headcountView ? stringifyHeadcountView(headcountViewOf(JSON.parse(result.body) as StaffingResponse)) : result.body;
         }
-        return sendAnswer(request, reply, cache.set(key, json), 'miss');
+        return sendFresh(request, reply, cache, key, json);
       },
     );
   });
