@@ -46,6 +46,17 @@ export const StaffingHeadcountResponseSchema = z
 export type StaffingHeadcountTotals = z.infer<typeof StaffingHeadcountTotalsSchema>;
 export type StaffingHeadcountResponse = z.infer<typeof StaffingHeadcountResponseSchema>;
 
+/** The target's fields in the order of StaffingTargetSchema (present ones only), whatever order they came in. */
+export function targetInSchemaOrder(target: StaffingResponse['target']): StaffingResponse['target'] {
+  const out: StaffingResponse['target'] = {};
+  if (target.serviceLevel !== undefined) out.serviceLevel = target.serviceLevel;
+  if (target.answerSeconds !== undefined) out.answerSeconds = target.answerSeconds;
+  if (target.maxAsaSeconds !== undefined) out.maxAsaSeconds = target.maxAsaSeconds;
+  if (target.maxOccupancy !== undefined) out.maxOccupancy = target.maxOccupancy;
+  if (target.maxAbandonRate !== undefined) out.maxAbandonRate = target.maxAbandonRate;
+  return out;
+}
+
 /**
  * The headcount view of a full staffing answer: its agents and headcount columns and the totals
  * that depend on them, copied (no number is recomputed). O(intervals).
@@ -59,7 +70,7 @@ export function headcountViewOf(response: StaffingResponse): StaffingHeadcountRe
     intervalMinutes: response.intervalMinutes,
     timeZone: response.timeZone,
     model: response.model,
-    target: response.target,
+    target: targetInSchemaOrder(response.target),
     shrinkage: response.shrinkage,
     agents: response.intervals.map((row) => row.agents),
     headcount: response.intervals.map((row) => row.headcount),
