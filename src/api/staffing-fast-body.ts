@@ -1,23 +1,28 @@
 /**
  * A fast reader for the common `POST /v1/staffing` body: an Erlang C queue whose intervals carry
  * `start`, `volume` and `ahtSeconds` (and optionally the forecast's `volumeP10` / `volumeP90`).
- * It reads the JSON text straight into columns (Float64Array), without building ~700 objects
- * with JSON.parse and checking each with zod, and reads ISO starts by character code.
+ * It reads the body's bytes straight into columns (Float64Array), without building ~700 objects
+ * with JSON.parse and checking each with zod, and reads ISO starts by byte.
  *
- * It only ever accepts: whatever it does not recognise (another key or model, a string escape, a
- * duplicate key, a value out of range, a start in a form it does not read by hand that
- * `parseInstant` also refuses, ...) gives `undefined`, and the caller then takes the ordinary
- * path (JSON.parse, the zod schema, `staffRequest`), which produces the answer or the error
- * exactly as before. Every rule checked here is a rule of `StaffingRequestSchema`, so a body read
- * here is one the schema accepts, with the same values (tests/api/staffing-fast-body.test.ts
- * checks both on random valid and invalid bodies).
+ * It only ever steps aside: whatever it does not recognise (another key or model, a string
+ * escape, a duplicate key, a value out of range, a start in a form it does not read by hand that
+ * `parseInstant` also refuses, ...) gives `undefined`, and the caller then takes the ordinary path
+ * (JSON.parse, the zod schema, `staffRequest`), which produces the answer or the error exactly as
+ * before. Every rule checked here is a rule of `StaffingRequestSchema`; the one rule left to the
+ * caller is the schema's "no repeated start": the same text is the same instant, which the grid
+ * check of src/api/staffing-headcount.ts refuses. tests/api/staffing-fast-body.test.ts checks,
+ * on random valid and edited bodies, that whenever the fast path answers, the schema accepts the
+ * body and reads the same values.
  */
 import { IANAZone } from 'luxon';
 import { DEFAULT_TARGET, MAX_INTERVALS, MAX_SECONDS, MAX_VOLUME } from '../schemas/staffing.js';
 import type { StaffingTargets } from '../erlang/types.js';
 import { INTERVAL_MINUTES, parseInstant } from '../time/instant.js';
 
-/** A staffing body read into columns (only the first `count` cells of each array are used). */
+/**
+ * A staffing body read into columns (only the first `count` cells of each array are used). The
+ * arrays are the reader's own and are overwritten by its next call: use them at once.
+ */
 export interface FastStaffingBody {
   intervalMinutes: number | undefined;
   timeZone: string | undefined;
@@ -139,6 +144,26 @@ function readKey(t: Uint8Array, p: number, literal: string): number {
   return skipWs(t, p + 1);
 }
 
+/** Blanks, `:` and blanks at `p`: the position of the value, or -1. */
+function afterColon(t: Uint8Array, p: number): number {
+  p = skipWs(t, p);
+  return t[p] === COLON ? skipWs(t, p + 1) : -1;
+}
+
+// The three keys of every interval, spelled out byte by byte (quotes included): the hot path.
+function isStartKey(t: Uint8Array, p: number): boolean {
+  return t[p] === QUOTE && t[p + 1] === 115 && t[p + 2] === 116 && t[p + 3] === 97 && t[p + 4] === 114 && t[p + 5] === 116 && t[p + 6] === QUOTE;
+}
+function isVolumeKey(t: Uint8Array, p: number): boolean {
+  return t[p] === QUOTE && t[p + 1] === 118 && t[p + 2] === 111 && t[p + 3] === 108 && t[p + 4] === 117 && t[p + 5] === 109 && t[p + 6] === 101 && t[p + 7] === QUOTE;
+}
+function isAhtKey(t: Uint8Array, p: number): boolean {
+  return (
+    t[p] === QUOTE && t[p + 1] === 97 && t[p + 2] === 104 && t[p + 3] === 116 && t[p + 4] === 83 && t[p + 5] === 101 &&
+    t[p + 6] === 99 && t[p + 7] === 111 && t[p + 8] === 110 && t[p + 9] === 100 && t[p + 10] === 115 && t[p + 11] === QUOTE
+  );
+}
+
 /** A string without escapes or control characters at `p`: its end (the closing quote) in `stringEnd`. */
 let stringEnd = 0;
 function readString(t: Uint8Array, p: number): number {
@@ -197,6 +222,11 @@ class Columns {
   }
 }
 
+// The columns are reused from one body to the next (a week is ~30 kB of arrays; allocating them per
+// request showed as garbage-collection time under load): a reading is valid until the next one.
+const scratch = new Columns(1024);
+let scratchStarts = new Float64Array(1024);
+
 // Module-local copies of the schema's bounds (an imported binding can cost a getter under some loaders).
 const MAX_VOLUME_ = MAX_VOLUME;
 const MAX_SECONDS_ = MAX_SECONDS;
@@ -205,7 +235,7 @@ const MAX_SECONDS_ = MAX_SECONDS;
  * `intervals` at `p`: objects with start, volume, ahtSeconds (+ volumeP10/P90), each checked as
  * the schema checks it. The position after the closing bracket, or -1.
  */
-function readIntervals(t: Uint8Array, p: number, out: Columns): number {
+function readIntervals(t: Uint8Array, p: number, out: Columns, maxCount: number): number {
   if ((t[p] as number) !== LBRACKET) return -1;
   p = skipWs(t, p + 1);
   if ((t[p] as number) === RBRACKET) return -1; // at least one interval: the schema says so
@@ -220,22 +250,23 @@ function readIntervals(t: Uint8Array, p: number, out: Columns): number {
     for (;;) {
       let bit = 0;
       let q: number;
-      const first = (t[p + 1] as number); // dispatch on the key's first letter: s, v or a
-      if (first === 115 && (q = readKey(t, p, 'start')) >= 0) {
-        // The closing quote by indexOf: a start read by hand is all digits and separators, and
-        // any other start is checked for escapes (plainSpan) before it is read.
+      const first = t[p + 1] as number; // dispatch on the key's first letter: s, v or a
+      if (first === 115 && isStartKey(t, p) && (q = afterColon(t, p + 7)) >= 0) {
+        // A start read by hand is all digits and separators, and any other start is checked for
+        // escapes (plainSpan) before it is read: its end is the next quote.
         if ((t[q] as number) !== QUOTE) return -1;
         startFrom = q + 1;
-        startTo = t.indexOf(QUOTE, startFrom);
-        if (startTo - startFrom < 1 || startTo - startFrom > 64) return -1;
+        startTo = startFrom;
+        while (startTo - startFrom <= 64 && t[startTo] !== QUOTE && startTo < t.length) startTo++;
+        if (t[startTo] !== QUOTE || startTo - startFrom < 1 || startTo - startFrom > 64) return -1;
         p = startTo + 1;
         bit = K_START;
-      } else if (first === 118 && (q = readKey(t, p, 'volume')) >= 0) {
+      } else if (first === 118 && isVolumeKey(t, p) && (q = afterColon(t, p + 8)) >= 0) {
         p = readNumber(t, q);
         volume = numberValue;
         if (p < 0 || !(volume >= 0 && volume <= MAX_VOLUME_)) return -1;
         bit = K_VOLUME;
-      } else if (first === 97 && (q = readKey(t, p, 'ahtSeconds')) >= 0) {
+      } else if (first === 97 && isAhtKey(t, p) && (q = afterColon(t, p + 12)) >= 0) {
         p = readNumber(t, q);
         aht = numberValue;
         if (p < 0 || !(aht >= 0 && aht <= MAX_SECONDS_)) return -1;
@@ -258,6 +289,7 @@ function readIntervals(t: Uint8Array, p: number, out: Columns): number {
     }
     if ((seen & 7) !== 7) return -1; // start, volume and ahtSeconds are required
     if (volume > 0 && aht === 0) return -1;
+    if (out.count >= maxCount) return -1;
     out.push(volume, aht, startFrom, startTo);
     p = readSeparator(t, p, RBRACKET);
     if (p === -1) return -1;
@@ -407,13 +439,15 @@ function plainSpan(t: Uint8Array, from: number, to: number): boolean {
  * Reads a `POST /v1/staffing` body of the common shape into columns, checking every rule of
  * `StaffingRequestSchema` that applies to it (ranges, required fields, cross-field rules) and
  * reading each start as `staffRequest` does. Returns `undefined` for any body it does not handle
- * or that breaks a rule: the caller then parses and validates it the ordinary way. O(body bytes).
+ * or that breaks a rule, or that holds more than `maxIntervals` intervals (it stops reading there):
+ * the caller then parses and validates it the ordinary way. O(body bytes).
  *
  * @example readFastStaffingBody('{"intervals":[{"start":"2026-06-01T09:00:00Z","volume":100,"ahtSeconds":180}]}')?.count // 1
  */
-export function readFastStaffingBody(text: Uint8Array): FastStaffingBody | undefined {
+export function readFastStaffingBody(text: Uint8Array, maxIntervals: number = MAX_INTERVALS): FastStaffingBody | undefined {
   const t = text;
-  const out = new Columns(Math.min(MAX_INTERVALS, Math.ceil(t.length / 48) + 8));
+  const out = scratch;
+  out.count = 0;
   let intervalMinutes: number | undefined;
   let timeZone: string | undefined;
   let target: StaffingTargets | undefined;
@@ -427,7 +461,7 @@ export function readFastStaffingBody(text: Uint8Array): FastStaffingBody | undef
     let bit: number;
     if ((q = readKey(t, p, 'intervals')) >= 0) {
       bit = 1;
-      p = readIntervals(t, q, out);
+      p = readIntervals(t, q, out, maxIntervals);
     } else if ((q = readKey(t, p, 'intervalMinutes')) >= 0) {
       bit = 2;
       p = readNumber(t, q);
@@ -466,10 +500,11 @@ export function readFastStaffingBody(text: Uint8Array): FastStaffingBody | undef
       break;
     }
   }
-  if (skipWs(t, p) !== t.length || !(seen & 1) || out.count > MAX_INTERVALS) return undefined;
+  if (skipWs(t, p) !== t.length || !(seen & 1)) return undefined;
   const zone = timeZone ?? 'UTC';
   const utc = zone === 'UTC';
-  const startMs = new Float64Array(out.count);
+  if (scratchStarts.length < out.count) scratchStarts = new Float64Array(out.volume.length);
+  const startMs = scratchStarts;
   for (let i = 0; i < out.count; i++) {
     const from = out.startFrom[i] as number;
     const to = out.startTo[i] as number;

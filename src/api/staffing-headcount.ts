@@ -18,6 +18,9 @@ function gcd(a: number, b: number): number {
   return Math.abs(a);
 }
 
+// Output columns reused from one call to the next (the answer copies them into arrays).
+let out = { agents: new Float64Array(1024), headcount: new Float64Array(1024) };
+
 /** An integer below 2^30 as a small integer (`| 0`), anything else as it is. */
 function toSmall(value: number): number {
   return value >= 0 && value < 1_073_741_824 ? value | 0 : value;
@@ -65,7 +68,8 @@ export function fastHeadcountView(body: FastStaffingBody, limits: Pick<ApiLimits
   const intervalMinutes = gridMinutes(body.startMs, count, body.intervalMinutes);
   if (intervalMinutes === undefined) return undefined;
   const shrinkage = body.shrinkage ?? 0;
-  const staffed = staffErlangCColumns({ intervalMinutes, volume, ahtSeconds, count, targets: body.target, shrinkage: body.shrinkage });
+  if (out.agents.length < count) out = { agents: new Float64Array(volume.length), headcount: new Float64Array(volume.length) };
+  const staffed = staffErlangCColumns({ intervalMinutes, volume, ahtSeconds, count, targets: body.target, shrinkage: body.shrinkage, into: out });
   if (staffed.firstUnreachable >= 0) return undefined;
   const hours = intervalMinutes / 60;
   // Filled by push: a packed array of small integers, which JSON.stringify writes fastest.

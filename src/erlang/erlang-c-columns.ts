@@ -14,6 +14,8 @@ export interface ErlangCColumnsInput {
   targets: StaffingTargets;
   /** Fraction of paid time off the phones, [0, 1); default 0. */
   shrinkage?: number | undefined;
+  /** Arrays to write into (at least `count` long) instead of allocating new ones. */
+  into?: { agents: Float64Array; headcount: Float64Array } | undefined;
 }
 
 /** Agents and headcount per interval, plus the sums a headcount answer carries. */
@@ -34,7 +36,7 @@ export interface ErlangCColumns {
  * interval by interval (tests/erlang/erlang-c-columns.test.ts checks it on random weeks).
  * No metrics are computed: use `staffQueue` for service level, ASA and occupancy.
  *
- * O(count x agents searched). Allocation: two Float64Arrays of `count`.
+ * O(count x agents searched). Allocation: two Float64Arrays of `count`, none with `into`.
  *
  * @example
  * staffErlangCColumns({ intervalMinutes: 30, count: 1, volume: Float64Array.of(100),
@@ -47,8 +49,10 @@ export function staffErlangCColumns(input: ErlangCColumnsInput): ErlangCColumns 
   }
   const shrinkage = input.shrinkage ?? 0;
   const intervalSeconds = input.intervalMinutes * 60;
-  const agents = new Float64Array(count);
-  const headcount = new Float64Array(count);
+  const into = input.into;
+  if (into && (into.agents.length < count || into.headcount.length < count)) throw new RangeError(`staffErlangCColumns: output arrays shorter than ${count}`);
+  const agents = into ? into.agents : new Float64Array(count);
+  const headcount = into ? into.headcount : new Float64Array(count);
   let firstUnreachable = -1;
   for (let i = 0; i < count; i++) {
     const aht = ahtSeconds[i] as number;
@@ -56,6 +60,7 @@ export function staffErlangCColumns(input: ErlangCColumnsInput): ErlangCColumns 
     agents[i] = n;
     if (n < 0) {
       if (firstUnreachable < 0) firstUnreachable = i;
+      headcount[i] = 0;
       continue;
     }
     headcount[i] = headcountAfterShrinkage(n, shrinkage);

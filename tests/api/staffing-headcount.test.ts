@@ -139,6 +139,18 @@ describe('POST /v1/staffing?view=headcount', () => {
     expect(wrongType.statusCode).toBe(415);
   });
 
+  it('a request over inlineHeadcountIntervals gets the same answer by the ordinary path', async () => {
+    const small = await buildApp({ runner: inlineRunner(handlers as unknown as Record<string, TaskHandler>), routes: [staffingRoutes], limits: { inlineHeadcountIntervals: 2 } });
+    try {
+      const body = JSON.stringify({ intervals: [0, 1, 2].map((i) => ({ start: `2026-06-01T1${i}:00:00Z`, volume: 40 + i, ahtSeconds: 300 })) });
+      const res = await post(small, '/v1/staffing?view=headcount', body);
+      expect(res.status).toBe(200);
+      expect(res.body).toBe((await post(inline, '/v1/staffing?view=headcount', body)).body);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('400 for a view it does not know, naming the parameter', async () => {
     const body = JSON.stringify({ intervals: [{ start: '2026-06-01T09:00:00Z', volume: 1, ahtSeconds: 1 }, { start: '2026-06-01T09:30:00Z', volume: 1, ahtSeconds: 1 }] });
     for (const url of ['/v1/staffing?view=agents', '/v1/staffing?view=headcount&view=full']) {

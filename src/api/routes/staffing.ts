@@ -24,7 +24,7 @@ import {
   stringifyHeadcountView,
   type StaffingView,
 } from '../../schemas/staffing-headcount.js';
-import { readFastStaffingBody, type FastStaffingBody } from '../staffing-fast-body.js';
+import { readFastStaffingBody } from '../staffing-fast-body.js';
 import { fastHeadcountView } from '../staffing-headcount.js';
 import { arrayLength, checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
@@ -47,10 +47,8 @@ interface BodyLookup {
   key?: string;
   /** The cached answer, on a hit. */
   hit?: CachedAnswer;
-  /** `?view=headcount` bodies of the common shape, read into columns (the JSON is not parsed). */
-  fast?: FastStaffingBody;
-  /** The body bytes, kept with `fast`: parsed the ordinary way when the fast path steps aside. */
-  text?: Buffer;
+  /** The headcount answer (JSON) computed by the fast path while the body was read. */
+  fast?: string;
 }
 
 /** The view asked for in the query string, when it is one the route knows (the schema rejects others). */
@@ -83,8 +81,8 @@ function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: Response
  *
  * `?view=headcount` answers agents and headcount per interval as arrays (src/schemas/staffing-headcount.ts).
  * For the common body (an Erlang C week of start/volume/ahtSeconds rows) the parser reads the
- * text into columns (src/api/staffing-fast-body.ts) and the preValidation hook answers from them
- * (src/api/staffing-headcount.ts) without JSON.parse, zod or per-interval objects. Any other body,
+ * bytes into columns (src/api/staffing-fast-body.ts) and staffs them (src/api/staffing-headcount.ts)
+ * without JSON.parse, zod or per-interval objects; the preValidation hook sends that answer. Any other body,
  * and any request that would be an error, takes the ordinary path below (zod, `staffRequest`),
  * so errors are the same bytes in both views.
  */
@@ -97,10 +95,6 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
     const parseJson = (request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void): void => {
       void defaultParser(request, body as unknown as string, done as never);
     };
-    const parseLater = (request: FastifyRequest, text: Buffer): Promise<unknown> =>
-      new Promise((resolve, reject) => {
-        parseJson(request, text, (error, value) => (error ? reject(error) : resolve(value)));
-      });
     scope.removeContentTypeParser('application/json');
     // The body as bytes: hashed as they are, and read by the fast reader without decoding.
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
@@ -118,14 +112,16 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
         }
       }
       if (view === 'headcount') {
-        const fast = readFastStaffingBody(text);
-        if (fast) {
-          lookup.fast = fast;
-          lookup.text = text;
+        // Read and staffed here, synchronously: the reader's columns are reused by the next body.
+        const columns = readFastStaffingBody(text, Math.min(ctx.limits.inlineHeadcountIntervals, ctx.limits.maxIntervals));
+        const answer = columns && fastHeadcountView(columns, ctx.limits);
+        if (answer) {
+          lookup.fast = stringifyHeadcountView(answer);
           done(null, {});
           return;
         }
       }
+      // Anything else, including every request that is an error, takes the ordinary path.
       parseJson(request, text, done);
     });
     scope.withTypeProvider<ZodTypeProvider>().post(
@@ -147,13 +143,7 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
         preValidation: async (request, reply) => {
           const lookup = lookups.get(request);
           if (lookup?.hit) return sendAnswer(request, reply, lookup.hit, 'hit');
-          if (lookup?.fast) {
-            const view = fastHeadcountView(lookup.fast, ctx.limits);
-            if (view) return sendFresh(request, reply, cache, lookup.key, stringifyHeadcountView(view));
-            // An error to report, or a limit to apply: the ordinary path does it, from the parsed body.
-            request.body = (await parseLater(request, lookup.text ?? Buffer.alloc(0))) as typeof request.body;
-            delete lookup.fast;
-          }
+          if (lookup?.fast !== undefined) return sendFresh(request, reply, cache, lookup.key, lookup.fast);
           checkLimit(arrayLength(request.body, 'intervals'), ctx.limits.maxIntervals, ['intervals'], 'intervals');
           return undefined;
         },
