@@ -231,6 +231,48 @@ let scratchStarts = new Float64Array(1024);
 const MAX_VOLUME_ = MAX_VOLUME;
 const MAX_SECONDS_ = MAX_SECONDS;
 
+/** ASCII text as byte codes. */
+const codes = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const ROW_START = codes('{"start":"');
+const ROW_VOLUME = codes('","volume":');
+const ROW_AHT = codes(',"ahtSeconds":');
+
+/** True when the bytes at `p` are `literal`. */
+function at(t: Uint8Array, p: number, literal: Uint8Array): boolean {
+  for (let k = 0; k < literal.length; k++) if (t[p + k] !== literal[k]) return false;
+  return true;
+}
+
+// The row read by `readCompactRow`.
+let rowVolume = 0;
+let rowAht = 0;
+let rowStartFrom = 0;
+let rowStartTo = 0;
+
+/**
+ * The row as most clients write it, `{"start":"...","volume":N,"ahtSeconds":N}` with no blanks,
+ * read without the general loop: the position after its `}`, or -1 when the row is written any
+ * other way (the general loop then reads it; it checks the same rules).
+ */
+function readCompactRow(t: Uint8Array, p: number): number {
+  if (!at(t, p, ROW_START)) return -1;
+  const from = p + ROW_START.length;
+  let to = from;
+  while (to - from <= 64 && to < t.length && t[to] !== QUOTE) to++;
+  if (t[to] !== QUOTE || to === from || to - from > 64 || !at(t, to, ROW_VOLUME)) return -1;
+  p = readNumber(t, to + ROW_VOLUME.length);
+  const volume = numberValue;
+  if (p < 0 || !(volume >= 0 && volume <= MAX_VOLUME_) || !at(t, p, ROW_AHT)) return -1;
+  p = readNumber(t, p + ROW_AHT.length);
+  const aht = numberValue;
+  if (p < 0 || !(aht >= 0 && aht <= MAX_SECONDS_) || t[p] !== RBRACE) return -1;
+  rowVolume = volume;
+  rowAht = aht;
+  rowStartFrom = from;
+  rowStartTo = to;
+  return p + 1;
+}
+
 /**
  * `intervals` at `p`: objects with start, volume, ahtSeconds (+ volumeP10/P90), each checked as
  * the schema checks it. The position after the closing bracket, or -1.
@@ -240,6 +282,17 @@ function readIntervals(t: Uint8Array, p: number, out: Columns, maxCount: number)
   p = skipWs(t, p + 1);
   if ((t[p] as number) === RBRACKET) return -1; // at least one interval: the schema says so
   for (;;) {
+    const compact = readCompactRow(t, p);
+    if (compact >= 0) {
+      // The common row: its three members, each checked, each once (volume > 0 needs AHT > 0).
+      if (rowVolume > 0 && rowAht === 0) return -1;
+      if (out.count >= maxCount) return -1;
+      out.push(rowVolume, rowAht, rowStartFrom, rowStartTo);
+      p = readSeparator(t, compact, RBRACKET);
+      if (p === -1) return -1;
+      if (p < -1) return -2 - p;
+      continue;
+    }
     if ((t[p] as number) !== LBRACE) return -1;
     p = skipWs(t, p + 1);
     let seen = 0;
@@ -426,11 +479,11 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
-/** True when text[from, to) has no backslash and no control character (its JSON value is itself). */
+/** True when text[from, to) has no quote, backslash or control character (its JSON value is itself). */
 function plainSpan(t: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = t[k] as number;
-    if (c === BACKSLASH || c < 0x20) return false;
+    if (c === QUOTE || c === BACKSLASH || c < 0x20) return false;
   }
   return true;
 }

@@ -138,6 +138,24 @@ describe('readFastStaffingBody', () => {
     expect(seen.ordinary).toBeGreaterThan(100);
   });
 
+  it('the same on compact bodies (JSON.stringify rows, read by the compact-row lane), edited at random', () => {
+    const rows = fc.array(
+      fc.record({ volume: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 400, noNaN: true })), ahtSeconds: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 600 }), weight: 9 }) }),
+      { minLength: 1, maxLength: 12 },
+    );
+    const seen = { fast: 0, ordinary: 0 };
+    fc.assert(
+      fc.property(rows, fc.boolean(), fc.constantFrom(...bodyEdits), fc.nat(), editExtras, (list, edited, [, edit], at, extra) => {
+        const start = Date.UTC(2026, 2, 1);
+        const text = JSON.stringify({ intervalMinutes: 30, intervals: list.map((r, i) => ({ start: new Date(start + i * 1_800_000).toISOString(), ...r })) });
+        seen[expectSameAsSchema(edited ? edit(text, at, extra) : text)]++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(seen.fast).toBeGreaterThan(300);
+    expect(seen.ordinary).toBeGreaterThan(300);
+  });
+
   it('stops at maxIntervals (larger requests take the ordinary path)', () => {
     const rows = [0, 1, 2].map((i) => `{"start":"2026-06-01T0${i}:00:00Z","volume":10,"ahtSeconds":240}`);
     const text = `{"intervals":[${rows.join(',')}]}`;
