@@ -1,10 +1,10 @@
 import type { Highs } from 'highs';
-import { solveModel } from '../shift-plan/solve.js';
-import { ModelBuilder } from '../shift-plan/sparse-model.js';
 import type { CoreProblem } from './problem.js';
+import { mergeRows, RowPool } from './merge.js';
 import { makeRng } from './rng.js';
 import { searchRoster } from './search.js';
 import { RosterState } from './state.js';
+import { solveSubMip } from './sub-mip.js';
 
 export interface LnsOptions {
   highs: Highs;
@@ -22,6 +22,22 @@ export interface LnsOptions {
   agentsPerWindow?: number;
   /** Keep equal-score sub-MIP results (default true). */
   acceptEqual?: boolean;
+  /** Share of sub-MIPs over two weekends (each with its Friday and Monday) for every agent (default 0). */
+  weekendShare?: number;
+  weekendAgents?: number;
+  /** Days freed before and after each weekend day (default 1). */
+  weekendPad?: number;
+  /** Weekends freed together (default 2). */
+  weekendsPerMove?: number;
+  /**
+   * Every so many ms, one set-partitioning MIP recombines the agent rows the sub-MIPs have
+   * produced (see `mergeRows`); 0 = never (default).
+   */
+  mergeEveryMs?: number;
+  /** HiGHS time limit of a merge, seconds (default 3). */
+  mergeSeconds?: number;
+  /** Rows kept per agent for merging (default 400). */
+  poolPerAgent?: number;
   /** Cap on sub-MIPs (default unlimited). */
   maxMoves?: number;
   /**
@@ -36,6 +52,9 @@ export interface LnsOptions {
 
 /** Neighbourhood kinds the adaptive LNS chooses among. */
 const KINDS = ['days', 'agentRun', 'agentRandom', 'halfLong'] as const;
+/** Kinds outside the adaptive choice: two weekends for every agent, and repairing hard violations. */
+const WEEKENDS = 5;
+const REPAIR = 6;
 /** Least adaptive weight of a kind (its recent improvement rate is added on top). */
 const FLOOR = 0.1;
 
@@ -70,19 +89,65 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
   let improvements = 0;
   // adaptive weights: a floor plus the recent (exponentially smoothed) rate of strict improvements
   const weight = KINDS.map(() => 1);
+  const pool = opts.mergeEveryMs ? new RowPool(p, opts.poolPerAgent ?? 400) : null;
+  pool?.addRoster(st.assign);
+  let nextMerge = start + (opts.mergeEveryMs ?? 0);
+  const weekendDays: number[][] = [];
+  for (let d = 0; d < p.days; d++) {
+    const wk = p.weekendOfDay[d]!;
+    if (wk >= 0) (weekendDays[wk] ??= []).push(d);
+  }
+  for (let i = weekendDays.length - 1; i >= 0; i--) if (!weekendDays[i]) weekendDays.splice(i, 1);
   while (opts.now() - start < opts.timeLimitMs - 200 && moves < (opts.maxMoves ?? Infinity)) {
-    // neighbourhoods: a few agents over the whole horizon, or every agent over a window of days
+    if (pool && opts.now() >= nextMerge) {
+      // recombine the pooled rows; kept only when strictly better
+      pool.addRoster(st.assign);
+      const left = (opts.timeLimitMs - (opts.now() - start)) / 1000 - 0.2;
+      const merged = left > 0.1 ? mergeRows(p, pool, st.assign, opts.highs, Math.min(opts.mergeSeconds ?? 3, left), opts.seed + moves) : null;
+      if (merged) {
+        const trial = new RosterState(p, 1e6, merged);
+        if (trial.hard <= st.hard + 1e-9 && trial.soft < st.soft - 1e-9) {
+          st.assign.set(merged);
+          st.recomputeAll();
+          improvements++;
+        }
+      }
+      nextMerge = opts.now() + (opts.mergeEveryMs ?? 0);
+    }
+    // neighbourhoods: a few agents over the whole horizon, every agent over a window of days, or
+    // every agent over two weekends
     let kind: number;
     if (opts.adaptive) {
       const total = weight.reduce((t, x) => t + x, 0);
       let r = rng() * total;
       kind = 0;
       while (kind < KINDS.length - 1 && r >= weight[kind]!) r -= weight[kind++]!;
-    } else kind = rng() < (opts.dayWindowShare ?? 0.5) ? 0 : rng() < 0.5 ? 1 : 2;
+    } else kind = rng() < (opts.weekendShare ?? 0) ? WEEKENDS : rng() < (opts.dayWindowShare ?? 0.5) ? 0 : rng() < 0.5 ? 1 : 2;
+    if (kind === WEEKENDS && weekendDays.length < 2) kind = 0;
     const chosen = new Set<number>();
     let d0 = 0;
     let d1 = p.days;
-    if (kind === 0 || kind === 3) {
+    let only: Uint8Array | undefined;
+    if (st.hard > 1e-9) {
+      // repair first: agents breaking a hard rule, over the whole horizon (fixed days cannot fix them)
+      kind = REPAIR;
+      const broken = Array.from({ length: E }, (_, e) => e).filter((e) => st.agentHard[e]! > 1e-9);
+      while (chosen.size < Math.min(k, broken.length)) chosen.add(broken[Math.floor(rng() * broken.length)]!);
+      while (chosen.size < k) chosen.add(Math.floor(rng() * E));
+    } else if (kind === WEEKENDS) {
+      // every agent (or `weekendAgents`) over two weekends, each with the day before and after:
+      // who works which weekend is decided jointly
+      const pad = opts.weekendPad ?? 1;
+      const picked = new Set<number>();
+      const howMany = Math.min(weekendDays.length, opts.weekendsPerMove ?? 2);
+      while (picked.size < howMany) picked.add(Math.floor(rng() * weekendDays.length));
+      only = new Uint8Array(p.days);
+      for (const w of picked) for (const d of weekendDays[w]!) for (let dd = d - pad; dd <= d + pad; dd++) if (dd >= 0 && dd < p.days) only[dd] = 1;
+      d0 = only.indexOf(1);
+      d1 = only.lastIndexOf(1) + 1;
+      const many = Math.min(E, opts.weekendAgents ?? E);
+      while (chosen.size < many) chosen.add(Math.floor(rng() * E));
+    } else if (kind === 0 || kind === 3) {
       const [lo0, hi0] = Array.isArray(opts.windowDays) ? opts.windowDays : [opts.windowDays ?? 7, opts.windowDays ?? 7];
       const [lo, hi] = kind === 3 ? [2 * lo0, 2 * hi0] : [lo0, hi0];
       const len = Math.min(p.days, lo + Math.floor(rng() * (hi - lo + 1)));
@@ -100,10 +165,11 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
     } else while (chosen.size < k) chosen.add(Math.floor(rng() * E));
     const agents = [...chosen].sort((a, b) => a - b);
     const budget = Math.min(opts.subTimeLimitSeconds ?? 2, Math.max(0.05, (opts.timeLimitMs - (opts.now() - start)) / 1000 - 0.2));
-    const rows = solveSub(p, st.assign, agents, d0, d1, opts.highs, budget, opts.seed + moves);
+    const rows = solveSubMip(p, st.assign, agents, d0, d1, opts.highs, budget, opts.seed + moves, only);
     moves++;
+    if (rows && pool) agents.forEach((e, i) => pool.add(e, rows[i]!));
     if (!rows) {
-      if (opts.adaptive) weight[kind] = FLOOR + 0.8 * (weight[kind]! - FLOOR);
+      if (opts.adaptive && kind < KINDS.length) weight[kind] = FLOOR + 0.8 * (weight[kind]! - FLOOR);
       continue;
     }
     const before = { hard: st.hard, soft: st.soft };
@@ -112,7 +178,7 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
     st.recomputeAll();
     // equal scores are kept too (a sideways step lets the next neighbourhoods see a different roster)
     const improved = st.hard < before.hard - 1e-9 || (st.hard <= before.hard + 1e-9 && st.soft < before.soft - 1e-9);
-    if (opts.adaptive) weight[kind] = FLOOR + 0.8 * (weight[kind]! - FLOOR) + (improved ? 0.2 : 0);
+    if (opts.adaptive && kind < KINDS.length) weight[kind] = FLOOR + 0.8 * (weight[kind]! - FLOOR) + (improved ? 0.2 : 0);
     if (improved) improvements++;
     else if (!(opts.acceptEqual !== false && st.hard <= before.hard + 1e-9 && st.soft <= before.soft + 1e-9)) {
       agents.forEach((e, i) => st.assign.set(saved[i]!, e * p.days));
@@ -123,176 +189,20 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
   return { assign, moves, improvements };
 }
 
-/** A linear expression: column terms plus a constant (from fixed days). */
-interface Lin {
-  terms: [number, number][];
-  constant: number;
-}
-
 /**
- * One sub-MIP over `agents` on days [d0, d1) (everything else fixed, entering the constraints as
- * constants); returns the agents' new rows or null without a solution.
- */
-function solveSub(p: CoreProblem, assign: Int32Array, agents: number[], d0: number, d1: number, highs: Highs, seconds: number, seed: number): Int32Array[] | null {
-  const D = p.days;
-  const inSet = new Set(agents);
-  const free = (d: number): boolean => d >= d0 && d < d1;
-  const fixed = new Int32Array(p.cells.length);
-  for (let e = 0; e < p.agents.length; e++) {
-    for (let d = 0; d < D; d++) {
-      const c = assign[e * D + d]!;
-      if (c >= 0 && !(inSet.has(e) && free(d))) fixed[c]!++;
-    }
-  }
-  const entries: { row: number; col: number; val: number }[] = [];
-  const b = new ModelBuilder();
-  const cols: { cost: number; hi: number; int: boolean }[] = [];
-  const addCol = (cost: number, hi = 1, int = true): number => cols.push({ cost, hi, int }) - 1;
-  const addRow = (lo: number, hi: number, lin: Lin): void => {
-    if (lin.terms.length === 0) return;
-    const row = b.addRow(lo - lin.constant, hi - lin.constant);
-    for (const [col, val] of lin.terms) entries.push({ row, col, val });
-  };
-  const sum = (...parts: Lin[]): Lin => ({ terms: parts.flatMap((x) => x.terms), constant: parts.reduce((t, x) => t + x.constant, 0) });
-  const scale = (x: Lin, k: number): Lin => ({ terms: x.terms.map(([c, v]) => [c, v * k]), constant: x.constant * k });
-  const R = p.rules;
-  const start: number[] = [];
-  const xByDay: [number, number][][][] = agents.map(() => Array.from({ length: D }, () => []));
-  const cellCols: number[][] = p.cells.map(() => []);
-  agents.forEach((e, ai) => {
-    const ag = p.agents[e]!;
-    for (let d = d0; d < d1; d++) {
-      for (const c of p.cellsByDay[d]!) {
-        if (!ag.allowed[c]) continue;
-        const col = addCol(R.preference.weight * (ag.workCost[c]! - ag.offCost[d]!));
-        start[col] = assign[e * D + d] === c ? 1 : 0;
-        xByDay[ai]![d]!.push([col, c]);
-        cellCols[c]!.push(col);
-      }
-    }
-  });
-  for (let d = d0; d < d1; d++) {
-    for (const c of p.cellsByDay[d]!) {
-      const cell = p.cells[c]!;
-      const under = addCol(cell.underWeight * R.coverUnder.weight, Infinity, false);
-      const over = addCol(cell.overWeight * R.coverOver.weight, Infinity, false);
-      const n = cellCols[c]!.reduce((t, col) => t + start[col]!, 0);
-      const target = cell.required - fixed[c]!;
-      start[under] = Math.max(0, target - n);
-      start[over] = Math.max(0, n - target);
-      addRow(target, target, { terms: [...cellCols[c]!.map((col) => [col, 1] as [number, number]), [under, 1], [over, -1]], constant: 0 });
-    }
-  }
-  agents.forEach((e, ai) => {
-    const ag = p.agents[e]!;
-    const day = xByDay[ai]!;
-    const cellAt = (d: number): number => assign[e * D + d]!;
-    /** Worked indicator of day d. */
-    const w = (d: number): Lin => (free(d) ? { terms: day[d]!.map(([col]) => [col, 1]), constant: 0 } : { terms: [], constant: cellAt(d) >= 0 ? 1 : 0 });
-    /** Sum over days d of a per-cell coefficient. */
-    const weighted = (from: number, to: number, coef: (c: number) => number): Lin => {
-      const lin: Lin = { terms: [], constant: 0 };
-      for (let d = from; d < to; d++) {
-        if (free(d)) for (const [col, c] of day[d]!) lin.terms.push([col, coef(c)]);
-        else if (cellAt(d) >= 0) lin.constant += coef(cellAt(d));
-      }
-      return lin;
-    };
-    for (let d = d0; d < d1; d++) if (day[d]!.length > 1) addRow(-Infinity, 1, w(d));
-    // forbidden successions and rest, including across the window's edges
-    for (let d = Math.max(0, d0 - 1); d < Math.min(D - 1, d1); d++) {
-      const left: [number, number][] = free(d) ? day[d]! : cellAt(d) >= 0 ? [[-1, cellAt(d)]] : [];
-      const right: [number, number][] = free(d + 1) ? day[d + 1]! : cellAt(d + 1) >= 0 ? [[-1, cellAt(d + 1)]] : [];
-      for (const [c1, cell1] of left) {
-        const a = p.cells[cell1]!;
-        for (const [c2, cell2] of right) {
-          const bb = p.cells[cell2]!;
-          const ff = p.forbiddenFollow && p.forbiddenFollow[a.type * p.types + bb.type];
-          const rest = p.minRestMinutes > 0 && bb.startMinute - a.endMinute < p.minRestMinutes;
-          if (!ff && !rest) continue;
-          const terms: [number, number][] = [];
-          let constant = 0;
-          for (const col of [c1, c2]) {
-            if (col >= 0) terms.push([col, 1]);
-            else constant++;
-          }
-          addRow(-Infinity, 1, { terms, constant });
-        }
-      }
-    }
-    for (let t = 0; t < p.types; t++) {
-      const lim = ag.maxPerType[t] ?? Infinity;
-      if (Number.isFinite(lim)) addRow(-Infinity, lim, weighted(0, D, (c) => (p.cells[c]!.type === t ? 1 : 0)));
-    }
-    for (const win of ag.windows) {
-      if (win.toDay <= d0 || win.fromDay >= d1) continue;
-      addRow(win.minMinutes, win.maxMinutes, weighted(win.fromDay, win.toDay, (c) => p.cells[c]!.paidMinutes));
-      if (Number.isFinite(win.maxDays)) addRow(-Infinity, win.maxDays, weighted(win.fromDay, win.toDay, () => 1));
-    }
-    const K = ag.maxConsecutiveDays;
-    if (Number.isFinite(K)) {
-      for (let d = Math.max(0, d0 - K); d + K < D && d < d1; d++) addRow(-Infinity, K, sum(...Array.from({ length: K + 1 }, (_, j) => w(d + j))));
-    }
-    // sequences strictly inside the horizon: no work run of s < min, no rest run of s < minOff
-    const span = Math.max(ag.minConsecutiveDays, ag.minConsecutiveDaysOff);
-    for (let s = 1; s < span; s++) {
-      for (let d = Math.max(0, d0 - s - 1); d + s + 1 < D && d < d1; d++) {
-        const inner = sum(...Array.from({ length: s }, (_, j) => w(d + 1 + j)));
-        if (s < ag.minConsecutiveDays) addRow(-Infinity, s - 1, sum(scale(w(d), -1), inner, scale(w(d + s + 1), -1)));
-        if (s < ag.minConsecutiveDaysOff) addRow(-Infinity, 1, sum(w(d), scale(inner, -1), w(d + s + 1)));
-      }
-    }
-    if (Number.isFinite(ag.maxWeekends)) {
-      const byWeekend = new Map<number, number[]>();
-      for (let d = 0; d < D; d++) {
-        const wk = p.weekendOfDay[d]!;
-        if (wk >= 0) byWeekend.set(wk, [...(byWeekend.get(wk) ?? []), d]);
-      }
-      const total: Lin = { terms: [], constant: 0 };
-      for (const days of byWeekend.values()) {
-        if (days.every((d) => !free(d))) {
-          if (days.some((d) => cellAt(d) >= 0)) total.constant++;
-          continue;
-        }
-        if (days.some((d) => !free(d) && cellAt(d) >= 0)) {
-          total.constant++;
-          continue;
-        }
-        const y = addCol(0);
-        start[y] = days.some((d) => cellAt(d) >= 0) ? 1 : 0;
-        total.terms.push([y, 1]);
-        for (const d of days) addRow(-Infinity, 0, sum(w(d), { terms: [[y, -1]], constant: 0 }));
-      }
-      addRow(-Infinity, ag.maxWeekends, total);
-    }
-  });
-  const byCol: { row: number; val: number }[][] = cols.map(() => []);
-  for (const en of entries) byCol[en.col]!.push({ row: en.row, val: en.val });
-  cols.forEach((c, j) => b.addCol(c.cost, 0, c.hi, c.int, byCol[j]!.map((x) => x.row), byCol[j]!.map((x) => x.val)));
-  const model = b.build();
-  const out = solveModel(highs, model, { integer: true, timeLimitSeconds: seconds, relativeGap: 0, seed, start: Float64Array.from(start) });
-  if (!out.values) return null;
-  const values = out.values;
-  return agents.map((e, ai) => {
-    const row = assign.slice(e * D, (e + 1) * D);
-    for (let d = d0; d < d1; d++) {
-      row[d] = -1;
-      for (const [col, c] of xByDay[ai]![d]!) if (values[col]! > 0.5) row[d] = c;
-    }
-    return row;
-  });
-}
-
-/**
- * Local search, then HiGHS: late acceptance for 10 % of the time; when the whole problem is small
- * (at most `fullMipColumns` assignment columns) one MIP over everything, warm-started, for 45 %;
- * then large-neighbourhood sub-MIPs for the rest (`lns: { adaptive: true }` picks the
- * neighbourhood kind by its recent improvement rate). Needs `lnsApplicable(p)`. Deterministic only
- * up to the solver's time limits (HiGHS stops on its own clock).
+ * Local search, then HiGHS. Late acceptance for up to `localShare` of the time (default 10 %;
+ * when no whole-problem MIP follows, it stops at its first long stall once feasible). When the
+ * whole problem is small (at most `fullMipColumns` assignment columns, default 2000) one MIP over
+ * everything, warm-started, for 45 %. Then large-neighbourhood sub-MIPs for the rest: a few agents
+ * over the whole horizon, every agent over 4-10 days, every agent over two weekends (30 %), and
+ * every 8 s a merge of the pooled rows (`lns` overrides any of these; `lns: { adaptive: true }`
+ * picks the kind by its recent improvement rate). Needs `lnsApplicable(p)`. Deterministic only
+ * up to the solver's time limits (HiGHS stops on its own clock, so a busier machine can give
+ * another roster for the same seed).
  */
 export function hybridSearch(
   p: CoreProblem,
-  opts: { highs: Highs; seed: number; timeLimitMs: number; now: () => number; fullMipColumns?: number; lns?: Partial<LnsOptions> },
+  opts: { highs: Highs; seed: number; timeLimitMs: number; now: () => number; fullMipColumns?: number; localShare?: number; lns?: Partial<LnsOptions> },
 ): { assign: Int32Array; hard: number; soft: number; phases: { name: string; hard: number; soft: number; ms: number }[] } {
   const t0 = opts.now();
   const phases: { name: string; hard: number; soft: number; ms: number }[] = [];
@@ -300,17 +210,26 @@ export function hybridSearch(
     const st = new RosterState(p, 1, a);
     phases.push({ name, hard: st.hard, soft: st.soft, ms: opts.now() - t0 });
   };
-  const ls = searchRoster(p, { seed: opts.seed, maxIterations: Number.MAX_SAFE_INTEGER, timeLimitMs: 0.1 * opts.timeLimitMs, now: opts.now, moves: { moveDay: 0, realign: 0 } });
-  let assign = ls.assign;
-  mark('late-acceptance', assign);
   const columns = p.agents.reduce((t, a) => t + a.allowed.reduce((u, x) => u + x, 0), 0);
-  if (columns <= (opts.fullMipColumns ?? 2000)) {
+  const fullMip = columns <= (opts.fullMipColumns ?? 2000);
+  let assign = searchRoster(p, {
+    seed: opts.seed,
+    maxIterations: Number.MAX_SAFE_INTEGER,
+    timeLimitMs: (opts.localShare ?? 0.1) * opts.timeLimitMs,
+    now: opts.now,
+    moves: { moveDay: 0, realign: 0 },
+    // the whole-problem MIP gains from the best start; the sub-MIPs gain more from the time
+    stopWhenStalled: !fullMip,
+  }).assign;
+  mark('late-acceptance', assign);
+  if (fullMip) {
     assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed, timeLimitMs: 0.45 * opts.timeLimitMs, now: opts.now, agentsPerMove: p.agents.length, dayWindowShare: 0, subTimeLimitSeconds: (0.45 * opts.timeLimitMs) / 1000, maxMoves: 1 }).assign;
     mark('full-mip', assign);
   }
   const left = opts.timeLimitMs - (opts.now() - t0);
   if (left > 500) {
-    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, agentsPerMove: 3, subTimeLimitSeconds: 1, dayWindowShare: 0.6, windowDays: [4, 10], ...opts.lns }).assign;
+    const lns: Partial<LnsOptions> = { agentsPerMove: 3, subTimeLimitSeconds: 1, dayWindowShare: 0.6, windowDays: [4, 10], weekendShare: 0.3, mergeEveryMs: 8000, ...opts.lns };
+    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, ...lns }).assign;
     mark('lns', assign);
   }
   const st = new RosterState(p, 1, assign);

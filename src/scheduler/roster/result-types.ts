@@ -113,5 +113,5 @@ export interface RosterResult {
     serviceLevel: { volumeWeighted: number; worst: number; worstStart: string } | null;
     paidHours: number;
   };
-  search: { seed: number; iterations: number; restarts: number; stoppedBy: 'iterations' | 'time' };
+  search: { seed: number; iterations: number; restarts: number; stoppedBy: 'iterations' | 'time' | 'stall' };
 }

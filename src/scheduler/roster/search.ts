@@ -29,6 +29,8 @@ export interface SearchOptions {
    */
   acceptance?: 'late-acceptance' | 'annealing';
   temperature?: [number, number];
+  /** Stop at the first long stall once a feasible roster is held, instead of restarting (default false). */
+  stopWhenStalled?: boolean;
   /** Adapt the hard multiplier within [H/100, 100 H] (strategic oscillation; default true). */
   adaptive?: boolean;
 }
@@ -40,7 +42,7 @@ export interface SearchResult {
   iterations: number;
   restarts: number;
   /** Why the search stopped. */
-  stoppedBy: 'iterations' | 'time';
+  stoppedBy: 'iterations' | 'time' | 'stall';
 }
 
 /**
@@ -242,6 +244,10 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
       best = Int32Array.from(A);
       lastImprove = iter;
     } else if (!annealing && iter - lastImprove > stall) {
+      if (opts.stopWhenStalled && bestHard <= 1e-9) {
+        stoppedBy = 'stall';
+        break;
+      }
       // restart from the best roster with a fresh history and a small random kick
       // alternate: the best roster with a random kick, or a fresh randomised construction
       A.set(restarts % 2 === 0 ? best : construct(p, H, rng, 0.3));
