@@ -465,9 +465,21 @@ export function readIsoStart(t: Uint8Array, from: number, to: number, utc: boole
     return Number.NaN;
   }
   // Date.UTC(year, month - 1, day, hour, minute, second, millisecond) in integer arithmetic
-  // (exact for these fields: every term is an integer below 2^53).
-  return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + millisecond - offsetMinutes * 60_000;
+  // (exact for these fields: every term is an integer below 2^53). Consecutive starts mostly
+  // share their day: its number is kept.
+  if (year !== lastYear || month !== lastMonth || day !== lastDay) {
+    lastYear = year;
+    lastMonth = month;
+    lastDay = day;
+    lastDays = daysFromCivil(year, month, day);
+  }
+  return (lastDays * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + millisecond - offsetMinutes * 60_000;
 }
+
+let lastYear = 0;
+let lastMonth = 0;
+let lastDay = 0;
+let lastDays = 0;
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (month 1-12); H. Hinnant's days_from_civil. */
 function daysFromCivil(year: number, month: number, day: number): number {

@@ -39,7 +39,7 @@ function gridMinutes(startMs: Float64Array, count: number, given: number | undef
   for (let k = 1; k < count; k++) {
     const gap = (sorted[k] as number) - (sorted[k - 1] as number);
     if (gap === 0) return undefined; // a repeated instant
-    if (given === undefined) g = gcd(g, gap);
+    if (given === undefined && (g === 0 || gap % g !== 0)) g = gcd(g, gap); // gcd(g, gap) = g when g divides gap
   }
   let minutes = given;
   if (minutes === undefined) {

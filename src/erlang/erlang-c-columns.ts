@@ -54,9 +54,18 @@ export function staffErlangCColumns(input: ErlangCColumnsInput): ErlangCColumns 
   const agents = into ? into.agents : new Float64Array(count);
   const headcount = into ? into.headcount : new Float64Array(count);
   let firstUnreachable = -1;
+  let lastVolume = Number.NaN;
+  let lastAht = Number.NaN;
+  let lastAgents = 0;
   for (let i = 0; i < count; i++) {
+    const v = volume[i] as number;
     const aht = ahtSeconds[i] as number;
-    const n = solveErlangCAgents(((volume[i] as number) * aht) / intervalSeconds, aht, targets);
+    // The same load as the interval before (nights, flat hours) has the same answer: the solve is a
+    // pure function of (erlangs, AHT, targets).
+    const n = v === lastVolume && aht === lastAht ? lastAgents : solveErlangCAgents((v * aht) / intervalSeconds, aht, targets);
+    lastVolume = v;
+    lastAht = aht;
+    lastAgents = n;
     agents[i] = n;
     if (n < 0) {
       if (firstUnreachable < 0) firstUnreachable = i;

@@ -46,7 +46,10 @@ describe('staffErlangCColumns', () => {
         fc.array(fc.record({ volume: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2000 }), fc.double({ min: 0, max: 500, noNaN: true })), ahtSeconds: fc.integer({ min: 1, max: 900 }) }), { minLength: 1, maxLength: 40 }),
         targets,
         fc.option(fc.double({ min: 0, max: 0.95, noNaN: true }), { nil: undefined }),
-        (intervalMinutes, loads, t, shrinkage) => {
+        fc.boolean(),
+        (intervalMinutes, distinct, t, shrinkage, repeat) => {
+          // Repeated loads in a row too (the solver reuses the answer of an identical interval).
+          const loads = repeat ? distinct.flatMap((l) => [l, l, { ...l, ahtSeconds: l.ahtSeconds + 1 }]) : distinct;
           const full = staffQueue({ intervalMinutes, params: { model: 'erlang-c', targets: t, ...(shrinkage === undefined ? {} : { shrinkage }) }, intervals: loads });
           const cols = staffErlangCColumns({
             intervalMinutes,
