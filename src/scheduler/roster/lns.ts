@@ -24,10 +24,11 @@ export interface LnsOptions {
   acceptEqual?: boolean;
   /** Share of sub-MIPs over two weekends (each with its Friday and Monday) for every agent (default 0). */
   weekendShare?: number;
+  /** Agents freed in a weekend move (default: all, or at least half keeping it near 1000 binaries). */
   weekendAgents?: number;
-  /** Days freed before and after each weekend day (default 1). */
+  /** Days freed before and after each weekend day (default 2 on small instances, else 1). */
   weekendPad?: number;
-  /** Weekends freed together (default 2). */
+  /** Weekends freed together (default: as many as keep the sub-MIP near 900 binaries, at least 2). */
   weekendsPerMove?: number;
   /**
    * Every so many ms, one set-partitioning MIP recombines the agent rows the sub-MIPs have
@@ -137,15 +138,20 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
     } else if (kind === WEEKENDS) {
       // every agent (or `weekendAgents`) over two weekends, each with the day before and after:
       // who works which weekend is decided jointly
-      const pad = opts.weekendPad ?? 1;
+      // default: Thursday to Tuesday (pad 2) when two such weekends stay near 900 binaries, else Friday to Monday
+      const pad = opts.weekendPad ?? (E * 12 * p.types <= 1080 ? 2 : 1);
       const picked = new Set<number>();
-      const howMany = Math.min(weekendDays.length, opts.weekendsPerMove ?? 2);
+      // default: as many weekends as keep the sub-MIP near 900 binary columns, at least two
+      const perWeekend = E * (2 + 2 * pad) * p.types;
+      const howMany = Math.min(weekendDays.length, opts.weekendsPerMove ?? Math.max(2, Math.floor(900 / perWeekend)));
       while (picked.size < howMany) picked.add(Math.floor(rng() * weekendDays.length));
       only = new Uint8Array(p.days);
       for (const w of picked) for (const d of weekendDays[w]!) for (let dd = d - pad; dd <= d + pad; dd++) if (dd >= 0 && dd < p.days) only[dd] = 1;
       d0 = only.indexOf(1);
       d1 = only.lastIndexOf(1) + 1;
-      const many = Math.min(E, opts.weekendAgents ?? E);
+      // default: every agent, or on large instances as many (at least half) as keep it near 1000 binaries
+      const freeDays = only.reduce((t, x) => t + x, 0);
+      const many = Math.min(E, opts.weekendAgents ?? Math.max(Math.ceil(E / 2), Math.floor(1000 / (freeDays * p.types))));
       while (chosen.size < many) chosen.add(Math.floor(rng() * E));
     } else if (kind === 0 || kind === 3) {
       const [lo0, hi0] = Array.isArray(opts.windowDays) ? opts.windowDays : [opts.windowDays ?? 7, opts.windowDays ?? 7];
@@ -193,16 +199,18 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
  * Local search, then HiGHS. Late acceptance for up to `localShare` of the time (default 10 %;
  * when no whole-problem MIP follows, it stops at its first long stall once feasible). When the
  * whole problem is small (at most `fullMipColumns` assignment columns, default 2000) one MIP over
- * everything, warm-started, for 45 %. Then large-neighbourhood sub-MIPs for the rest: a few agents
- * over the whole horizon, every agent over 4-10 days, every agent over two weekends (30 %), and
- * every 8 s a merge of the pooled rows (`lns` overrides any of these; `lns: { adaptive: true }`
- * picks the kind by its recent improvement rate). Needs `lnsApplicable(p)`. Deterministic only
- * up to the solver's time limits (HiGHS stops on its own clock, so a busier machine can give
- * another roster for the same seed).
+ * everything, warm-started, for `fullMipShare` (default 30 %: on Curtois & Qu 5 and 6 it found
+ * nothing more between 24 s and 33 s). Then large-neighbourhood sub-MIPs for the rest: a few
+ * agents over the whole horizon (as many as keep it near 336 binaries, at least 3), every agent
+ * over 4-10 days, every agent over two or more weekends (30 %), and every 8 s a merge of the
+ * pooled rows (`lns` overrides any of these; `lns: { adaptive: true }` picks the kind by its
+ * recent improvement rate). Needs `lnsApplicable(p)`. Deterministic only up to the solver's time
+ * limits (HiGHS stops on its own clock, so a busier machine can give another roster for the
+ * same seed).
  */
 export function hybridSearch(
   p: CoreProblem,
-  opts: { highs: Highs; seed: number; timeLimitMs: number; now: () => number; fullMipColumns?: number; localShare?: number; lns?: Partial<LnsOptions> },
+  opts: { highs: Highs; seed: number; timeLimitMs: number; now: () => number; fullMipColumns?: number; fullMipShare?: number; localShare?: number; lns?: Partial<LnsOptions> },
 ): { assign: Int32Array; hard: number; soft: number; phases: { name: string; hard: number; soft: number; ms: number }[] } {
   const t0 = opts.now();
   const phases: { name: string; hard: number; soft: number; ms: number }[] = [];
@@ -223,12 +231,16 @@ export function hybridSearch(
   }).assign;
   mark('late-acceptance', assign);
   if (fullMip) {
-    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed, timeLimitMs: 0.45 * opts.timeLimitMs, now: opts.now, agentsPerMove: p.agents.length, dayWindowShare: 0, subTimeLimitSeconds: (0.45 * opts.timeLimitMs) / 1000, maxMoves: 1 }).assign;
+    const share = opts.fullMipShare ?? 0.3;
+    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed, timeLimitMs: share * opts.timeLimitMs, now: opts.now, agentsPerMove: p.agents.length, dayWindowShare: 0, subTimeLimitSeconds: (share * opts.timeLimitMs) / 1000, maxMoves: 1 }).assign;
     mark('full-mip', assign);
   }
   const left = opts.timeLimitMs - (opts.now() - t0);
   if (left > 500) {
-    const lns: Partial<LnsOptions> = { agentsPerMove: 3, subTimeLimitSeconds: 1, dayWindowShare: 0.6, windowDays: [4, 10], weekendShare: 0.3, mergeEveryMs: 8000, ...opts.lns };
+    // agents per move: as many as keep a whole-horizon sub-MIP near 336 binaries, at least 3
+    // (Curtois & Qu 5: 6 agents; 6 and 7: 4; the larger ones 3)
+    const agentsPerMove = Math.max(3, Math.floor(336 / (p.days * p.types)));
+    const lns: Partial<LnsOptions> = { agentsPerMove, subTimeLimitSeconds: 1, dayWindowShare: 0.6, windowDays: [4, 10], weekendShare: 0.3, mergeEveryMs: 8000, ...opts.lns };
     assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, ...lns }).assign;
     mark('lns', assign);
   }
