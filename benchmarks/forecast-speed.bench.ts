@@ -84,7 +84,7 @@ const allThreadsMs = allThreads.ms;
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 writeResult({
   name: 'forecast-speed',
-  description: 'auto forecast of one year of 15-min history (fit + 4-origin backtest of 8 methods + forecast); 100 series on the worker pool',
+  description: 'auto forecast of one year of 15-min history (fit + 6-origin backtest of 9 methods, a pool of the best two + forecast); 100 series on the worker pool',
   size: { pointsPerSeries: DAYS * SLOTS, series: count, threads },
   metrics: {
     singleSeriesMedianMs: r1(singleMs),
