@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFastStaffingBody, readIsoStart } from '../../src/api/staffing-fast-body.js';
+import { readFastStaffingBody } from '../../src/api/staffing-fast-body.js';
+import { readIsoStart } from '../../src/time/iso-bytes.js';
 import { fastHeadcountView } from '../../src/api/staffing-headcount.js';
 import { StaffingRequestSchema } from '../../src/schemas/staffing.js';
 import { parseInstant } from '../../src/time/instant.js';
