@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCurtoisQu } from '../src/scheduler/roster/curtois-qu.js';
-import { hybridSearch, lnsApplicable } from '../src/scheduler/roster/lns.js';
+import { hybridSearch, lnsApplicable, type LnsOptions } from '../src/scheduler/roster/lns.js';
 import { searchRoster } from '../src/scheduler/roster/search.js';
 import { loadSolver } from '../src/workers/handlers/shift-plan.js';
 import { evaluateCurtoisQu } from './lib/curtois-qu.js';
@@ -19,6 +19,8 @@ import { SHARED_DIR, nowMs, writeResult } from './lib/report.js';
 const BEST_KNOWN: Record<number, number> = { 1: 607, 2: 828, 3: 1001, 4: 1716, 5: 1143, 6: 1950, 7: 1056, 8: 1300, 9: 439, 10: 4631, 11: 3443, 12: 4040 };
 const dir = join(SHARED_DIR, 'scheduling-benchmarks', 'curtois-qu-nrp-24');
 const seconds = Number(process.env.ROSTER_CQ_SECONDS ?? 60);
+// ROSTER_CQ_LNS='{"shortShare":0}' overrides LNS options (for comparing variants)
+const lnsOverride = process.env.ROSTER_CQ_LNS ? (JSON.parse(process.env.ROSTER_CQ_LNS) as Partial<LnsOptions>) : null;
 const instances = (process.env.ROSTER_CQ_INSTANCES ?? '1,2,3,4,5,6,7,8,9,10,11,12').split(',').map(Number);
 
 if (!existsSync(dir)) {
@@ -34,7 +36,7 @@ for (const n of instances) {
   // local search alone with LOCAL_ONLY=1; by default local search then HiGHS (full MIP / LNS)
   const r = process.env.LOCAL_ONLY || !lnsApplicable(inst.problem)
     ? { ...searchRoster(inst.problem, { seed: 1, maxIterations: Number.MAX_SAFE_INTEGER, timeLimitMs: seconds * 1000, now: nowMs }), phases: [] }
-    : { ...hybridSearch(inst.problem, { highs, seed: 1, timeLimitMs: seconds * 1000, now: nowMs }), iterations: null, restarts: null };
+    : { ...hybridSearch(inst.problem, { highs, seed: 1, timeLimitMs: seconds * 1000, now: nowMs, ...(lnsOverride ? { lns: lnsOverride } : {}), ...(process.env.ROSTER_CQ_FULL_MIP_COLUMNS ? { fullMipColumns: Number(process.env.ROSTER_CQ_FULL_MIP_COLUMNS) } : {}) }), iterations: null, restarts: null };
   const ms = nowMs() - t0;
   const D = inst.problem.days;
   const solRows = inst.staffIds.map((_, e) => Array.from({ length: D }, (_, d) => {

@@ -80,7 +80,7 @@ export function lnsApplicable(p: CoreProblem): boolean {
  * change only when the full score improves (hard first, then soft). Needs `lnsApplicable(p)`.
  * Mutates and returns `assign`.
  */
-export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOptions): { assign: Int32Array; moves: number; improvements: number } {
+export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOptions): { assign: Int32Array; moves: number; improvements: number; byKind: string } {
   const start = opts.now();
   const rng = makeRng(opts.seed ^ 0x5bd1e995);
   const E = p.agents.length;
@@ -88,6 +88,9 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
   const st = new RosterState(p, 1e6, assign);
   let moves = 0;
   let improvements = 0;
+  // sub-MIPs and strict improvements per kind (days, agentRun, agentRandom, halfLong, -, weekends, repair, -, merge)
+  const tried = new Int32Array(9);
+  const won = new Int32Array(9);
   // adaptive weights: a floor plus the recent (exponentially smoothed) rate of strict improvements
   const weight = KINDS.map(() => 1);
   const pool = opts.mergeEveryMs ? new RowPool(p, opts.poolPerAgent ?? 400) : null;
@@ -111,8 +114,10 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
           st.assign.set(merged);
           st.recomputeAll();
           improvements++;
+          won[8]!++;
         }
       }
+      tried[8]!++;
       nextMerge = opts.now() + (opts.mergeEveryMs ?? 0);
     }
     // neighbourhoods: a few agents over the whole horizon, every agent over a window of days, or
@@ -143,7 +148,10 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
       const picked = new Set<number>();
       // default: as many weekends as keep the sub-MIP near 900 binary columns, at least two
       const perWeekend = E * (2 + 2 * pad) * p.types;
-      const howMany = Math.min(weekendDays.length, opts.weekendsPerMove ?? Math.max(2, Math.floor(900 / perWeekend)));
+      // (or three when two already pass 900 and three stay within 1440: Curtois & Qu 8, where three
+      // gave 1362, 1357, 1366 in 60 s against 1437-1463 with two)
+      const fit = Math.floor(900 / perWeekend);
+      const howMany = Math.min(weekendDays.length, opts.weekendsPerMove ?? (fit >= 2 ? fit : 3 * perWeekend <= 1440 ? 3 : 2));
       while (picked.size < howMany) picked.add(Math.floor(rng() * weekendDays.length));
       only = new Uint8Array(p.days);
       for (const w of picked) for (const d of weekendDays[w]!) for (let dd = d - pad; dd <= d + pad; dd++) if (dd >= 0 && dd < p.days) only[dd] = 1;
@@ -173,6 +181,7 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
     const budget = Math.min(opts.subTimeLimitSeconds ?? 2, Math.max(0.05, (opts.timeLimitMs - (opts.now() - start)) / 1000 - 0.2));
     const rows = solveSubMip(p, st.assign, agents, d0, d1, opts.highs, budget, opts.seed + moves, only);
     moves++;
+    tried[kind]!++;
     if (rows && pool) agents.forEach((e, i) => pool.add(e, rows[i]!));
     if (!rows) {
       if (opts.adaptive && kind < KINDS.length) weight[kind] = FLOOR + 0.8 * (weight[kind]! - FLOOR);
@@ -185,14 +194,19 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
     // equal scores are kept too (a sideways step lets the next neighbourhoods see a different roster)
     const improved = st.hard < before.hard - 1e-9 || (st.hard <= before.hard + 1e-9 && st.soft < before.soft - 1e-9);
     if (opts.adaptive && kind < KINDS.length) weight[kind] = FLOOR + 0.8 * (weight[kind]! - FLOOR) + (improved ? 0.2 : 0);
-    if (improved) improvements++;
+    if (improved) {
+      improvements++;
+      won[kind]!++;
+    }
     else if (!(opts.acceptEqual !== false && st.hard <= before.hard + 1e-9 && st.soft <= before.soft + 1e-9)) {
       agents.forEach((e, i) => st.assign.set(saved[i]!, e * p.days));
       st.recomputeAll();
     }
   }
   assign.set(st.assign);
-  return { assign, moves, improvements };
+  const names = ['days', 'run', 'random', 'long', '', 'weekends', 'repair', '', 'merge'];
+  const byKind = names.flatMap((n, i) => (tried[i] ? [`${n} ${won[i]}/${tried[i]}`] : [])).join(' ');
+  return { assign, moves, improvements, byKind };
 }
 
 /**
@@ -241,8 +255,9 @@ export function hybridSearch(
     // (Curtois & Qu 5: 6 agents; 6 and 7: 4; the larger ones 3)
     const agentsPerMove = Math.max(3, Math.floor(336 / (p.days * p.types)));
     const lns: Partial<LnsOptions> = { agentsPerMove, subTimeLimitSeconds: 1, dayWindowShare: 0.6, windowDays: [4, 10], weekendShare: 0.3, mergeEveryMs: 8000, ...opts.lns };
-    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, ...lns }).assign;
-    mark('lns', assign);
+    const out = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, ...lns });
+    assign = out.assign;
+    mark(`lns (improved/tried: ${out.byKind})`, assign);
   }
   const st = new RosterState(p, 1, assign);
   return { assign, hard: st.hard, soft: st.soft, phases };
