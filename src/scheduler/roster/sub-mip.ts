@@ -1,6 +1,6 @@
 import type { Highs } from 'highs';
 import { WfmError } from '../../errors.js';
-import { ModelBuilder, type SparseModel } from '../shift-plan/sparse-model.js';
+import { createHighsModel, ModelBuilder, type SparseModel } from '../shift-plan/sparse-model.js';
 import type { CoreProblem } from './problem.js';
 
 /** A linear expression: column terms plus a constant (from fixed days). */
@@ -181,17 +181,7 @@ export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[]
  */
 export function runSubMip(highs: Highs, m: SparseModel, opts: { timeLimitSeconds: number; seed: number; absoluteGap: number; start: Float64Array }): Float64Array | null {
   if (m.numCols === 0) return new Float64Array(0);
-  const model = highs.createModel({
-    numCols: m.numCols,
-    numRows: m.numRows,
-    colCost: m.colCost,
-    colLower: m.colLower,
-    colUpper: m.colUpper,
-    rowLower: m.rowLower,
-    rowUpper: m.rowUpper,
-    matrix: { format: 'csc', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
-    integrality: Int32Array.from(m.integer) as never,
-  });
+  const model = createHighsModel(highs, m, true);
   try {
     model.options.set({ output_flag: false, time_limit: opts.timeLimitSeconds, mip_rel_gap: 0, mip_abs_gap: opts.absoluteGap, random_seed: opts.seed });
     model.setSolution({ colValue: opts.start });

@@ -5,7 +5,7 @@
 import type { Highs } from 'highs';
 import { WfmError } from '../../errors.js';
 import { decompose } from './decompose.js';
-import type { SparseModel } from './sparse-model.js';
+import { createHighsModel, type SparseModel } from './sparse-model.js';
 
 export type { Highs };
 
@@ -87,17 +87,7 @@ export function solveBlock(highs: Highs, m: SparseModel, options: SolveOptions):
     // Columns in no row: each sits at the bound its cost prefers.
     return { status: 'optimal', values: Float64Array.from(m.colCost, (c, j) => (c >= 0 ? (m.colLower[j] as number) : (m.colUpper[j] as number))), bound: 0, seconds: 0 };
   }
-  const model = highs.createModel({
-    numCols: m.numCols,
-    numRows: m.numRows,
-    colCost: m.colCost,
-    colLower: m.colLower,
-    colUpper: m.colUpper,
-    rowLower: m.rowLower,
-    rowUpper: m.rowUpper,
-    matrix: { format: 'csc', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
-    ...(options.integer ? { integrality: Int32Array.from(m.integer) as never } : {}),
-  });
+  const model = createHighsModel(highs, m, options.integer);
   try {
     model.options.set({
       output_flag: false,

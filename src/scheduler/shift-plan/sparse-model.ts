@@ -4,6 +4,8 @@
  * solutions, bound changes and the solver's run time. On the 672-interval week the LP text would be
  * about 390 KiB, built in tens of ms and solved as fast (benchmarks/shift-plan-week.bench.ts).
  */
+import type { Highs } from 'highs';
+
 export interface SparseModel {
   numCols: number;
   numRows: number;
@@ -16,6 +18,24 @@ export interface SparseModel {
   starts: Int32Array;
   indices: Int32Array;
   values: Float64Array;
+}
+
+/**
+ * A HiGHS persistent model of `m` (CSC matrix as is); with `integer`, its integrality too (else
+ * the LP relaxation). The caller sets options, solves and deletes it. O(nonzeros).
+ */
+export function createHighsModel(highs: Highs, m: SparseModel, integer: boolean): ReturnType<Highs['createModel']> {
+  return highs.createModel({
+    numCols: m.numCols,
+    numRows: m.numRows,
+    colCost: m.colCost,
+    colLower: m.colLower,
+    colUpper: m.colUpper,
+    rowLower: m.rowLower,
+    rowUpper: m.rowUpper,
+    matrix: { format: 'csc', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
+    ...(integer ? { integrality: Int32Array.from(m.integer) as never } : {}),
+  });
 }
 
 export class ModelBuilder {
