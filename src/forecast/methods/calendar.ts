@@ -1,4 +1,4 @@
-import { dayTotals, windowMeans } from './day-totals.js';
+import { dayTotals, windowMeans, withoutLowDays } from './day-totals.js';
 import type { MethodFn, MethodInput } from './method.js';
 import { DEFAULT_SHAPE_TUNING, intradayShapes, totalTimesShape } from './shape.js';
 
@@ -84,12 +84,12 @@ export function dayOfMonthFactors(totals: Float64Array, firstDay: number, tuning
 export function calendarMethod(tuning: CalendarTuning = DEFAULT_CALENDAR_TUNING): MethodFn {
   return (input: MethodInput) => {
     const { days, firstDay } = input;
-    const totals = dayTotals(input.train, days, input.slotsPerDay);
-    const factors = firstDay === undefined ? undefined : dayOfMonthFactors(totals, firstDay, tuning);
+    const usable = withoutLowDays(dayTotals(input.train, days, input.slotsPerDay));
+    const factors = firstDay === undefined ? undefined : dayOfMonthFactors(usable, firstDay, tuning);
     const factor = (d: number): number => (factors ? (factors[dayOfMonth((firstDay as number) + d)] as number) : 1);
     const adjusted = new Float64Array(days);
-    for (let d = 0; d < days; d++) adjusted[d] = (totals[d] as number) / factor(d);
-    const shapes = intradayShapes(input, totals, DEFAULT_SHAPE_TUNING);
+    for (let d = 0; d < days; d++) adjusted[d] = (usable[d] as number) / factor(d);
+    const shapes = intradayShapes(input, usable, DEFAULT_SHAPE_TUNING);
     return totalTimesShape(input, shapes, (h) => windowMeans(adjusted, days, h, tuning.totalWeeks) * factor(days + h));
   };
 }

@@ -48,3 +48,34 @@ export function windowMeans(perDay: Float64Array, days: number, h: number, windo
   }
   return total / windows.length;
 }
+
+/**
+ * The day totals with unannounced holidays and outages left out: a day whose total is below
+ * `lowShare` of the median total of its weekday within +-`weeks` weeks (at least 3 of them known)
+ * becomes NaN, so day totals and intraday shapes skip it as they skip a gap. Only low days are
+ * dropped: a rise is kept, so a real increase in volume is followed at once. A weekday that is
+ * closed (median 0) is never touched. On the Israel-bank design origins this took `calendar` from
+ * 23.80 to 22.99 and `shape` from 25.70 to 24.82 mean WAPE (docs/forecast.md).
+ * Complexity O(days x weeks log weeks).
+ */
+export function withoutLowDays(totals: Float64Array, weeks = 6, lowShare = 2 / 3): Float64Array {
+  const days = totals.length;
+  const out = Float64Array.from(totals);
+  const around: number[] = [];
+  for (let d = 0; d < days; d++) {
+    const v = totals[d] as number;
+    if (Number.isNaN(v)) continue;
+    around.length = 0;
+    for (let k = -weeks; k <= weeks; k++) {
+      const e = d + 7 * k;
+      if (k === 0 || e < 0 || e >= days) continue;
+      const x = totals[e] as number;
+      if (!Number.isNaN(x)) around.push(x);
+    }
+    if (around.length < 3) continue;
+    around.sort((a, b) => a - b);
+    const median = around[around.length >> 1] as number;
+    if (median > 0 && v < lowShare * median) out[d] = Number.NaN;
+  }
+  return out;
+}

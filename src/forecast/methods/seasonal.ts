@@ -1,3 +1,4 @@
+import { dayTotals, withoutLowDays } from './day-totals.js';
 import { lastSameWeekday, type MethodFn, type MethodInput } from './method.js';
 
 export type WindowKind = 'mean' | 'weighted' | 'median';
@@ -6,13 +7,16 @@ export type WindowKind = 'mean' | 'weighted' | 'median';
  * Seasonal window forecast: for each horizon slot, the last `weeks` observed values of the same
  * weekday and slot (missing days are skipped, looking back at most `weeks + 4` weeks), combined
  * as a mean, a linearly recency-weighted mean (weights weeks..1), or a median.
- * `weeks = 1` is the seasonal naive forecast. Complexity O(horizon x slots x weeks).
+ * `weeks = 1` is the seasonal naive forecast. With `skipLowDays`, days that `withoutLowDays` reads
+ * as unannounced holidays or outages are skipped like gaps (wavg8, median8); snaive, avg4 and avg8
+ * stay the plain reference methods. Complexity O(horizon x slots x weeks).
  *
  * @example windowMethod(8, 'mean')({ train, days, slotsPerDay: 48, horizonDays: 7 })
  */
-export function windowMethod(weeks: number, kind: WindowKind): MethodFn {
+export function windowMethod(weeks: number, kind: WindowKind, skipLowDays = false): MethodFn {
   return (input: MethodInput) => {
     const { train, days, slotsPerDay: S, horizonDays } = input;
+    const skip = skipLowDays ? lowDays(train, days, S) : undefined;
     const out = new Float64Array(horizonDays * S).fill(Number.NaN);
     const values = new Float64Array(weeks);
     for (let h = 0; h < horizonDays; h++) {
@@ -21,13 +25,22 @@ export function windowMethod(weeks: number, kind: WindowKind): MethodFn {
         let found = 0;
         for (let d = last, tries = 0; d >= 0 && found < weeks && tries < weeks + 4; d -= 7, tries++) {
           const v = train[d * S + s] as number;
-          if (!Number.isNaN(v)) values[found++] = v;
+          if (!Number.isNaN(v) && !skip?.[d]) values[found++] = v;
         }
         if (found > 0) out[h * S + s] = combine(values, found, kind);
       }
     }
     return out;
   };
+}
+
+/** 1 for each training day that `withoutLowDays` reads as a holiday or an outage. */
+function lowDays(train: Float64Array, days: number, slotsPerDay: number): Uint8Array {
+  const totals = dayTotals(train, days, slotsPerDay);
+  const usable = withoutLowDays(totals);
+  const low = new Uint8Array(days);
+  for (let d = 0; d < days; d++) if (!Number.isNaN(totals[d] as number) && Number.isNaN(usable[d] as number)) low[d] = 1;
+  return low;
 }
 
 function combine(values: Float64Array, n: number, kind: WindowKind): number {
