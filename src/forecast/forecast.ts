@@ -49,6 +49,9 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   if (choice !== 'auto' && !(FORECAST_METHODS as readonly string[]).includes(choice)) throw badOption('method', `unknown method "${String(choice)}"`);
 
   const grid = buildGrid(history, options.timeZone, options.intervalMinutes);
+  if (grid.dstGapDates.length > 0) {
+    notes.push(`Rows at wall-clock times that do not exist in ${grid.clock.name} (the hour skipped by the daylight-saving change of ${grid.dstGapDates.join(', ')}) were kept in their wall-clock intervals.`);
+  }
   const S = grid.slotsPerDay;
   let startDay = grid.lastDataDay + 1;
   if (options.start !== undefined) {

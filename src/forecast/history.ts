@@ -21,6 +21,11 @@ export interface SlotGrid {
   ahtVolume: Float64Array;
   /** Local epoch day of the last instant with data. */
   lastDataDay: number;
+  /**
+   * Local dates (YYYY-MM-DD) of rows whose wall-clock time does not exist in the zone (the hour a
+   * spring-forward change skips), kept in their wall-clock intervals; empty for most histories.
+   */
+  dstGapDates: string[];
 }
 
 const MAX_DAYS = 3 * 366;
@@ -95,6 +100,43 @@ function toMs(value: string | number, clock: LocalClock, field: string): number 
   return parseInstant(value, clock.name, field);
 }
 
+/**
+ * The wall-clock slot of a zone-less ISO time that does not exist in the zone (inside a
+ * spring-forward gap), or undefined. Exports that bucket contacts by naive local time often hold
+ * such rows (a full 24 hours on the change day); they are kept in their wall-clock interval.
+ */
+function gapWallClock(value: string | number, clock: LocalClock): { epochDay: number; minuteOfDay: number } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = ISO.exec(value.trim());
+  if (!m || m[7] !== undefined) return undefined;
+  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number];
+  const local = Date.UTC(y, mo - 1, d, h, mi, Number(m[6] ?? 0));
+  const back = new Date(local);
+  if (h >= 24 || mi >= 60 || back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return undefined;
+  for (const probe of [local - 50_400_000, local + 50_400_000]) {
+    const off = clock.offsetMinutes(probe);
+    if (clock.offsetMinutes(local - off * 60_000) === off) return undefined;
+  }
+  const epochDay = Math.floor(local / 86_400_000);
+  return { epochDay, minuteOfDay: (local - epochDay * 86_400_000) / 60_000 };
+}
+
+/** Epoch ms of a history time, or NaN (with the slot in `gaps[i]`) for a wall-clock time in a DST gap. */
+function timeOrGap(value: string | number, clock: LocalClock, field: string, gaps: Map<number, { epochDay: number; minuteOfDay: number }>, i: number): number {
+  try {
+    return toMs(value, clock, field);
+  } catch (error) {
+    const wall = gapWallClock(value, clock);
+    if (!wall) throw error;
+    gaps.set(i, wall);
+    return Number.NaN;
+  }
+}
+
+function isoDate(epochDay: number): string {
+  return new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
+}
+
 function isContactRows(history: HistoryInput): history is readonly ContactHistoryRow[] {
   const first = history[0] as Partial<ContactHistoryRow & IntervalHistoryRow> | undefined;
   return first !== undefined && first.timestamp !== undefined && first.start === undefined;
@@ -113,6 +155,7 @@ function emptyGrid(clock: LocalClock, intervalMinutes: IntervalMinutes, firstDay
     volume: new Float64Array(n).fill(Number.NaN),
     ahtWork: new Float64Array(n),
     ahtVolume: new Float64Array(n),
+    dstGapDates: [],
   };
 }
 
@@ -144,10 +187,11 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
   const clock = new LocalClock(zone);
   const n = rows.length;
   const ms = new Float64Array(n);
+  const gaps = new Map<number, { epochDay: number; minuteOfDay: number }>();
   for (let i = 0; i < n; i++) {
     const row = rows[i] as IntervalHistoryRow;
     if (row.start === undefined || row.start === null) throw bad(`${rowName(i, row.line, 'start')}: missing.`, [{ path: issuePath(i, row.line, 'start'), message: 'missing' }], 'WFM_ERR_INPUT_TIME');
-    ms[i] = toMs(row.start, clock, rowName(i, row.line, 'start'));
+    ms[i] = timeOrGap(row.start, clock, rowName(i, row.line, 'start'), gaps, i);
     if (typeof row.volume !== 'number' || !Number.isFinite(row.volume) || row.volume < 0) {
       throw bad(`${rowName(i, row.line, 'volume')}: must be a count >= 0 (got ${String(row.volume)}).`, [
         { path: issuePath(i, row.line, 'volume'), message: 'must be a finite number >= 0' },
@@ -160,9 +204,24 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
       ]);
     }
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ms[a] as number) - (ms[b] as number));
-  const sorted = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
+  // Rows in a DST gap have no instant: they are checked for duplicates among themselves and go
+  // straight to their wall-clock slot; every other check runs on the instants of the rest.
+  const seenGap = new Map<number, number>();
+  for (const [i, wall] of gaps) {
+    const key = wall.epochDay * 1440 + wall.minuteOfDay;
+    const j = seenGap.get(key);
+    if (j !== undefined) {
+      const rb = rows[i] as IntervalHistoryRow;
+      throw bad(`${rowName(i, rb.line, 'start')}: duplicate interval (same start as ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}).`, [
+        { path: issuePath(i, rb.line, 'start'), message: `duplicate of ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}` },
+      ]);
+    }
+    seenGap.set(key, i);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).filter((i) => !gaps.has(i)).sort((a, b) => (ms[a] as number) - (ms[b] as number));
+  const timed = order.length;
+  const sorted = new Float64Array(timed);
+  for (let k = 0; k < timed; k++) {
     const i = order[k] as number;
     sorted[k] = ms[i] as number;
     if (k > 0 && sorted[k] === sorted[k - 1]) {
@@ -175,7 +234,7 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
       ]);
     }
   }
-  if (n < 2) throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history has a single row; at least one week is needed.', { issues: [{ path: ['history'], message: 'one row' }] });
+  if (timed < 2) throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history has a single row; at least one week is needed.', { issues: [{ path: ['history'], message: 'one row' }] });
   const gap = modalGapMinutes(sorted);
   const dataMinutes = gap;
   if (!isIntervalMinutes(dataMinutes)) {
@@ -193,7 +252,7 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
   let firstDay = Infinity;
   let lastDay = -Infinity;
   for (let i = 0; i < n; i++) {
-    const local = clock.toLocal(ms[i] as number);
+    const local = gaps.get(i) ?? clock.toLocal(ms[i] as number);
     if (local.minuteOfDay % dataMinutes !== 0) {
       const row = rows[i] as IntervalHistoryRow;
       throw bad(`${rowName(i, row.line, 'start')}: ${String(row.start)} is not on the ${dataMinutes}-minute grid of the other rows.`, [
@@ -204,13 +263,14 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
     firstDay = Math.min(firstDay, local.epochDay);
     lastDay = Math.max(lastDay, local.epochDay);
   }
-  const spanMs = (sorted[n - 1] as number) - (sorted[0] as number) + dataMinutes * 60_000;
+  const spanMs = (sorted[timed - 1] as number) - (sorted[0] as number) + dataMinutes * 60_000;
   if (spanMs < 7 * 86_400_000 - 3_600_000) {
     throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', `The history covers ${(spanMs / 86_400_000).toFixed(1)} days; at least one week is needed.`, {
-      issues: [{ path: ['history'], message: `shorter than one week (last row: ${rowName(order[n - 1] as number, (rows[order[n - 1] as number] as IntervalHistoryRow).line, 'start')})` }],
+      issues: [{ path: ['history'], message: `shorter than one week (last row: ${rowName(order[timed - 1] as number, (rows[order[timed - 1] as number] as IntervalHistoryRow).line, 'start')})` }],
     });
   }
   const grid = emptyGrid(clock, target, firstDay, lastDay - firstDay + 1, lastDay);
+  grid.dstGapDates = [...new Set([...gaps.values()].map((w) => isoDate(w.epochDay)))].sort();
   const S = grid.slotsPerDay;
   const parts = new Uint16Array(grid.days * S);
   for (let i = 0; i < n; i++) {
@@ -241,20 +301,23 @@ function contactGrid(rows: readonly ContactHistoryRow[], timeZone: string | unde
   const step = I * 60_000;
   const n = rows.length;
   const ms = new Float64Array(n);
+  const gaps = new Map<number, { epochDay: number; minuteOfDay: number }>();
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const row = rows[i] as ContactHistoryRow;
-    ms[i] = toMs(row.timestamp, clock, rowName(i, row.line, 'timestamp'));
+    ms[i] = timeOrGap(row.timestamp, clock, rowName(i, row.line, 'timestamp'), gaps, i);
     const h = row.handleSeconds;
     if (h !== undefined && h !== null && (typeof h !== 'number' || !Number.isFinite(h) || h < 0)) {
       throw bad(`${rowName(i, row.line, 'handle_seconds')}: must be seconds >= 0 (got ${String(h)}).`, [
         { path: issuePath(i, row.line, 'handleSeconds'), message: 'must be a finite number >= 0' },
       ]);
     }
+    if (gaps.has(i)) continue;
     min = Math.min(min, ms[i] as number);
     max = Math.max(max, ms[i] as number);
   }
+  if (min === Infinity) throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The contact records cover 0 days; at least one week is needed.', { issues: [{ path: ['history'], message: 'shorter than one week' }] });
   if (max - min < 7 * 86_400_000 - step - 3_600_000) {
     throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', `The contact records cover ${((max - min) / 86_400_000).toFixed(1)} days; at least one week is needed.`, {
       issues: [{ path: ['history'], message: 'shorter than one week' }],
@@ -263,11 +326,10 @@ function contactGrid(rows: readonly ContactHistoryRow[], timeZone: string | unde
   const firstLocal = clock.toLocal(min);
   const lastLocal = clock.toLocal(max);
   const grid = emptyGrid(clock, I, firstLocal.epochDay, lastLocal.epochDay - firstLocal.epochDay + 1, lastLocal.epochDay);
+  grid.dstGapDates = [...new Set([...gaps.values()].map((w) => isoDate(w.epochDay)))].sort();
   const S = grid.slotsPerDay;
-  const slotOf = (t: number): number => {
-    const l = clock.toLocal(t);
-    return (l.epochDay - grid.firstDay) * S + Math.floor(l.minuteOfDay / I);
-  };
+  const slotOfLocal = (l: { epochDay: number; minuteOfDay: number }): number => (l.epochDay - grid.firstDay) * S + Math.floor(l.minuteOfDay / I);
+  const slotOf = (t: number): number => slotOfLocal(clock.toLocal(t));
   // The log is complete between its first and last interval: intervals without contacts are 0.
   // A wall-clock slot met twice (the repeated hour of a fall-back day) is averaged afterwards.
   const parts = new Uint8Array(grid.volume.length);
@@ -278,7 +340,10 @@ function contactGrid(rows: readonly ContactHistoryRow[], timeZone: string | unde
     parts[idx] = (parts[idx] as number) + 1;
   }
   for (let i = 0; i < n; i++) {
-    const idx = slotOf(ms[i] as number);
+    const wall = gaps.get(i);
+    if (wall && (wall.epochDay < grid.firstDay || wall.epochDay >= grid.firstDay + grid.days)) continue;
+    const idx = wall ? slotOfLocal(wall) : slotOf(ms[i] as number);
+    if (Number.isNaN(grid.volume[idx] as number)) grid.volume[idx] = 0;
     grid.volume[idx] = (grid.volume[idx] as number) + 1;
     const h = (rows[i] as ContactHistoryRow).handleSeconds;
     if (h !== undefined && h !== null) {

@@ -89,6 +89,42 @@ describe('daylight-saving time', () => {
     const b = forecast(unique, { timeZone: zone, method: 'avg4' });
     expect(b.intervals).toEqual(a.intervals);
   });
+
+  // A naive-local-time export: 24 wall-clock hours every day, including 02:00 on 2026-03-08, an hour
+  // New York skips. The rows are kept in their wall-clock slots (the engine's grid is wall-clock),
+  // with a note, instead of rejecting the whole file.
+  const naiveWallClock = (value: (day: number, hour: number) => number): { start: string; volume: number }[] => {
+    const rows: { start: string; volume: number }[] = [];
+    for (let day = 0; day < 63; day++) {
+      const date = new Date(Date.UTC(2026, 0, 4 + day)).toISOString().slice(0, 10); // 2026-01-04 .. 03-07 (Sun..Sat)
+      for (let hour = 0; hour < 24; hour++) rows.push({ start: `${date}T${String(hour).padStart(2, '0')}:00`, volume: value(day, hour) });
+    }
+    for (let hour = 0; hour < 24; hour++) rows.push({ start: `2026-03-08T${String(hour).padStart(2, '0')}:00`, volume: hour === 2 ? 7 : 50 });
+    return rows;
+  };
+
+  it('keeps wall-clock rows that fall in the spring-forward gap in their wall-clock interval, with a note', () => {
+    const result = forecast(naiveWallClock(() => 50), { timeZone: zone, method: 'snaive', start: '2026-03-15' });
+    expect(result.notes.some((n) => n.includes('2026-03-08') && n.includes('wall-clock'))).toBe(true);
+    // snaive for Sunday 2026-03-15 02:00 (EDT, which exists that day) is the 02:00 row of the Sunday before: 7.
+    expect(result.intervals.find((r) => r.start === '2026-03-15T02:00:00-04:00')?.volume).toBe(7);
+    expect(result.intervals.find((r) => r.start === '2026-03-15T03:00:00-04:00')?.volume).toBe(50);
+  });
+
+  it('counts a contact record stamped in the spring-forward gap in its wall-clock interval', () => {
+    // One contact at hh:10 every wall-clock hour 2026-03-01 .. 03-08, 02:10 of 03-08 included.
+    const contacts: { timestamp: string }[] = [];
+    for (let day = 1; day <= 8; day++) for (let hour = 0; hour < 24; hour++) contacts.push({ timestamp: `2026-03-0${day}T${String(hour).padStart(2, '0')}:10` });
+    const result = forecast(contacts, { timeZone: zone, method: 'snaive', start: '2026-03-15' });
+    expect(result.intervals.find((r) => r.start === '2026-03-15T02:00:00-04:00')?.volume).toBe(1);
+    expect(result.intervals.find((r) => r.start === '2026-03-15T02:15:00-04:00')?.volume).toBe(0);
+  });
+
+  it('still rejects two rows for the same non-existent wall-clock time, naming both', () => {
+    const rows = naiveWallClock(() => 50);
+    rows.push({ start: '2026-03-08T02:00', volume: 3 });
+    expect(() => forecast(rows, { timeZone: zone })).toThrow(/history\[1536\]\.start: duplicate interval \(same start as history\[1514\]\.start\)/);
+  });
 });
 
 describe('gaps are not zeros', () => {
