@@ -37,6 +37,8 @@ const choices: ForecastMethodChoice[] = [...FORECAST_METHODS, 'auto'];
 const table: Record<string, { wape: number[]; mape10: number[]; mase: number[]; chosen?: string[] }> = {};
 const timings: number[] = [];
 let inBand = 0;
+let belowP10 = 0;
+let aboveP90 = 0;
 let bandN = 0;
 for (const origin of ORIGINS) {
   const q = scale(origin);
@@ -55,6 +57,8 @@ for (const origin of ORIGINS) {
       if (method === 'auto' && (actual > 0 || row.volume > 0)) {
         bandN++;
         if (actual >= row.volumeP10 && actual <= row.volumeP90) inBand++;
+        else if (actual < row.volumeP10) belowP10++;
+        else aboveP90++;
       }
       sum += actual;
       if (actual >= 10) {
@@ -106,6 +110,8 @@ writeResult({
     autoWithHolidaysMeanWape: r2(mean(withHolidays)),
     autoMsPerOrigin: r2(mean(timings)),
     autoBandCoverage: r2(inBand / bandN),
+    autoShareBelowP10: r2(belowP10 / bandN),
+    autoShareAboveP90: r2(aboveP90 / bandN),
   },
   targets: {
     autoBandCoverage: { target: 'about 0.8 of actuals inside [p10, p90] (intervals with a contact or a forecast)', met: Math.abs(inBand / bandN - 0.8) <= 0.1 },

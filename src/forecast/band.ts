@@ -54,8 +54,56 @@ export function nbQuantile(mean: number, k: number, q: number): number {
   return x;
 }
 
-/** p10 and p90 of an interval, widened so that p10 <= mean <= p90 always holds. */
-export function band(mean: number, k: number): { p10: number; p90: number } {
+/**
+ * p10 and p90 of an interval, widened so that p10 <= mean <= p90 always holds. The lower quantile
+ * uses overdispersion `kLow`, the upper `kHigh` (default: the same k for both).
+ */
+export function band(mean: number, kLow: number, kHigh: number = kLow): { p10: number; p90: number } {
   if (!(mean > 0)) return { p10: 0, p90: 0 };
-  return { p10: Math.min(nbQuantile(mean, k, 0.1), mean), p90: Math.max(nbQuantile(mean, k, 0.9), mean) };
+  return { p10: Math.min(nbQuantile(mean, kLow, 0.1), mean), p90: Math.max(nbQuantile(mean, kHigh, 0.9), mean) };
+}
+
+/**
+ * Overdispersion of each tail of the band, calibrated on the backtests: the smallest k (to 1e-4,
+ * by bisection up to 4x the moment fit, at least 1) whose p10 leaves at most 10 % of the backtest
+ * actuals below it, and likewise for p90 above. Forecast errors are skewed (surges are larger
+ * than lulls) and heavy-tailed (a few surprising days dominate a moment fit), so one k fitted by
+ * moments gives a band that is too wide below and about right above; two tails fitted to the
+ * share they must leave out match the p10/p90 promise on the history itself.
+ * Complexity O(pairs x 30 x quantile cost).
+ */
+export function fitBandTails(pairs: readonly { forecast: Float64Array; actual: Float64Array }[], momentK = fitOverdispersion(pairs)): { low: number; high: number } {
+  const f: number[] = [];
+  const a: number[] = [];
+  for (const p of pairs) {
+    for (let i = 0; i < p.actual.length; i++) {
+      const x = p.actual[i] as number;
+      const m = p.forecast[i] as number;
+      if (Number.isNaN(x) || !(m > 0)) continue;
+      f.push(m);
+      a.push(x);
+    }
+  }
+  if (f.length === 0) return { low: momentK, high: momentK };
+  const share = (k: number, upper: boolean): number => {
+    let out = 0;
+    for (let i = 0; i < f.length; i++) {
+      const b = band(f[i] as number, k);
+      if (upper ? (a[i] as number) > b.p90 : (a[i] as number) < b.p10) out++;
+    }
+    return out / f.length;
+  };
+  const fit = (upper: boolean): number => {
+    if (share(0, upper) <= 0.1) return 0;
+    let lo = 0;
+    let hi = Math.max(1, 4 * momentK);
+    if (share(hi, upper) > 0.1) return hi;
+    while (hi - lo > 1e-4) {
+      const mid = (lo + hi) / 2;
+      if (share(mid, upper) <= 0.1) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+  return { low: fit(false), high: fit(true) };
 }

@@ -1,6 +1,6 @@
 import { WfmError } from '../errors.js';
 import { ahtProfile } from './aht.js';
-import { band, fitOverdispersion } from './band.js';
+import { band, fitBandTails } from './band.js';
 import { backtest, runMethods, type OriginResult, type Training } from './engine.js';
 import { buildGrid } from './history.js';
 import { dateOfEpochDay, epochDayOfDate, weekdayOf } from './local-time.js';
@@ -30,7 +30,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * left out; every method backtested at the horizon asked from weekly origins using only the data
  * before each origin; `auto` averages the best two by mean WAPE (`AUTO_POOL`); closed intervals (opening hours, or zero
  * for the last 8 same weekdays) forecast as 0; future special days adjusted; the band is
- * negative-binomial with the overdispersion of the chosen method's backtest errors.
+ * negative-binomial, each tail's overdispersion calibrated on the chosen forecast's backtests.
  *
  * Pure (no I/O, no clock). About O(origins x methods x history slots); one year of 15-minute
  * history takes well under a second.
@@ -126,8 +126,9 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   const values = meanOf(runMethods(full, internalDays, members), members);
   applySpecialDays(values, special, startDay, gapDays, horizonDays, internalDays, S);
   const pairs = origins.filter((o) => members.every((m) => o.forecasts.has(m))).map((o) => ({ forecast: meanOf(o.forecasts, members), actual: o.actual }));
-  const k = fitOverdispersion(pairs);
-  report.overdispersion = round3(k);
+  const tails = fitBandTails(pairs);
+  report.overdispersion = round3(tails.high);
+  report.overdispersionLow = round3(tails.low);
   if (pairs.length === 0) notes.push('No backtest residuals: the band is Poisson only.');
   let backtestWape: number | null = null;
   if (members.length === 1) backtestWape = report.methods.find((m) => m.method === members[0])?.meanWape ?? null;
@@ -147,7 +148,7 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
     const h = local.epochDay - startDay + gapDays;
     const s = Math.floor(local.minuteOfDay / grid.intervalMinutes);
     const volume = values[h * S + s] as number;
-    const b = band(volume, k);
+    const b = band(volume, tails.low, tails.high);
     const w = weekdayOf(local.epochDay);
     intervals.push({
       start: clock.format(t),
@@ -217,7 +218,7 @@ function buildReport(origins: readonly OriginResult[], ranked: readonly Forecast
   }
   // Lowest mean WAPE first; methods without one last; ties keep the listed (simpler-first) order.
   methods.sort((a, b) => (a.meanWape === b.meanWape ? 0 : (a.meanWape ?? Infinity) - (b.meanWape ?? Infinity)));
-  return { horizonDays, origins: origins.map((o) => dateOfEpochDay(firstDay + o.originDay)), methods, overdispersion: 0 };
+  return { horizonDays, origins: origins.map((o) => dateOfEpochDay(firstDay + o.originDay)), methods, overdispersion: 0, overdispersionLow: 0 };
 }
 
 /** Equal-weight mean of the listed methods' forecasts (the forecast itself for one method). */

@@ -102,8 +102,13 @@ export interface BacktestReport {
   origins: string[];
   /** Methods ranked by mean WAPE, best first. */
   methods: MethodReport[];
-  /** Negative-binomial overdispersion used for the band (0 = Poisson). */
+  /**
+   * Negative-binomial overdispersion of the band's upper tail (p90), calibrated so that p90 leaves
+   * at most 10 % of the backtest actuals above it (0 = Poisson).
+   */
   overdispersion: number;
+  /** The same for the lower tail (p10): at most 10 % of the backtest actuals below it. */
+  overdispersionLow: number;
 }
 
 /**

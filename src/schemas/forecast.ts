@@ -86,6 +86,7 @@ export const ForecastResultSchema = z.object({
       }),
     ),
     overdispersion: z.number(),
+    overdispersionLow: z.number(),
   }),
   notes: z.array(z.string()),
 });
