@@ -88,8 +88,9 @@ export function fitBandTails(pairs: readonly { forecast: Float64Array; actual: F
   const share = (k: number, upper: boolean): number => {
     let out = 0;
     for (let i = 0; i < f.length; i++) {
-      const b = band(f[i] as number, k);
-      if (upper ? (a[i] as number) > b.p90 : (a[i] as number) < b.p10) out++;
+      const mean = f[i] as number;
+      const x = a[i] as number;
+      if (upper ? x > Math.max(nbQuantile(mean, k, 0.9), mean) : x < Math.min(nbQuantile(mean, k, 0.1), mean)) out++;
     }
     return out / f.length;
   };

@@ -1,4 +1,4 @@
-import { dayTotals, windowMeans, withoutLowDays } from './day-totals.js';
+import { trainingDayTotals, windowMeans } from './day-totals.js';
 import type { MethodFn, MethodInput } from './method.js';
 import { DEFAULT_SHAPE_TUNING, intradayShapes, totalTimesShape } from './shape.js';
 
@@ -84,7 +84,7 @@ export function dayOfMonthFactors(totals: Float64Array, firstDay: number, tuning
 export function calendarMethod(tuning: CalendarTuning = DEFAULT_CALENDAR_TUNING): MethodFn {
   return (input: MethodInput) => {
     const { days, firstDay } = input;
-    const usable = withoutLowDays(dayTotals(input.train, days, input.slotsPerDay));
+    const { usable } = trainingDayTotals(input);
     const factors = firstDay === undefined ? undefined : dayOfMonthFactors(usable, firstDay, tuning);
     const factor = (d: number): number => (factors ? (factors[dayOfMonth((firstDay as number) + d)] as number) : 1);
     const adjusted = new Float64Array(days);

@@ -1,4 +1,4 @@
-import { lastSameWeekday } from './method.js';
+import { lastSameWeekday, type MethodInput } from './method.js';
 
 /**
  * Total of each training day, or NaN when more than one hour of its slots is missing (a
@@ -78,4 +78,19 @@ export function withoutLowDays(totals: Float64Array, weeks = 6, lowShare = 2 / 3
     if (median > 0 && v < lowShare * median) out[d] = Number.NaN;
   }
   return out;
+}
+
+const trainingTotals = new WeakMap<Float64Array, { days: number; slotsPerDay: number; totals: Float64Array; usable: Float64Array }>();
+
+/**
+ * `dayTotals` of the training values and the same `withoutLowDays`, computed once per training
+ * array: the methods run at one backtest origin share them. The arrays are read-only.
+ */
+export function trainingDayTotals(input: MethodInput): { totals: Float64Array; usable: Float64Array } {
+  const hit = trainingTotals.get(input.train);
+  if (hit && hit.days === input.days && hit.slotsPerDay === input.slotsPerDay) return hit;
+  const totals = dayTotals(input.train, input.days, input.slotsPerDay);
+  const entry = { days: input.days, slotsPerDay: input.slotsPerDay, totals, usable: withoutLowDays(totals) };
+  trainingTotals.set(input.train, entry);
+  return entry;
 }

@@ -1,4 +1,4 @@
-import { dayTotals, withoutLowDays } from './day-totals.js';
+import { trainingDayTotals } from './day-totals.js';
 import { lastSameWeekday, type MethodFn, type MethodInput } from './method.js';
 
 export type WindowKind = 'mean' | 'weighted' | 'median';
@@ -16,7 +16,7 @@ export type WindowKind = 'mean' | 'weighted' | 'median';
 export function windowMethod(weeks: number, kind: WindowKind, skipLowDays = false): MethodFn {
   return (input: MethodInput) => {
     const { train, days, slotsPerDay: S, horizonDays } = input;
-    const skip = skipLowDays ? lowDays(train, days, S) : undefined;
+    const skip = skipLowDays ? lowDays(input) : undefined;
     const out = new Float64Array(horizonDays * S).fill(Number.NaN);
     const values = new Float64Array(weeks);
     for (let h = 0; h < horizonDays; h++) {
@@ -35,11 +35,10 @@ export function windowMethod(weeks: number, kind: WindowKind, skipLowDays = fals
 }
 
 /** 1 for each training day that `withoutLowDays` reads as a holiday or an outage. */
-function lowDays(train: Float64Array, days: number, slotsPerDay: number): Uint8Array {
-  const totals = dayTotals(train, days, slotsPerDay);
-  const usable = withoutLowDays(totals);
-  const low = new Uint8Array(days);
-  for (let d = 0; d < days; d++) if (!Number.isNaN(totals[d] as number) && Number.isNaN(usable[d] as number)) low[d] = 1;
+function lowDays(input: MethodInput): Uint8Array {
+  const { totals, usable } = trainingDayTotals(input);
+  const low = new Uint8Array(input.days);
+  for (let d = 0; d < input.days; d++) if (!Number.isNaN(totals[d] as number) && Number.isNaN(usable[d] as number)) low[d] = 1;
   return low;
 }
 

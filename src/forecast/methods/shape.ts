@@ -1,4 +1,4 @@
-import { dayTotals, sameWeekdayDays, windowMeans, withoutLowDays } from './day-totals.js';
+import { sameWeekdayDays, trainingDayTotals, windowMeans } from './day-totals.js';
 import type { MethodFn, MethodInput } from './method.js';
 
 /**
@@ -63,7 +63,7 @@ export function intradayShapes(input: MethodInput, totals: Float64Array, tuning:
  */
 export function shapeMethod(tuning: ShapeTuning = DEFAULT_SHAPE_TUNING): MethodFn {
   return (input: MethodInput) => {
-    const totals = withoutLowDays(dayTotals(input.train, input.days, input.slotsPerDay));
+    const totals = trainingDayTotals(input).usable;
     return totalTimesShape(input, intradayShapes(input, totals, tuning), (h) => windowMeans(totals, input.days, h, tuning.totalWeeks));
   };
 }
