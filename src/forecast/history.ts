@@ -134,8 +134,9 @@ function timeOrGap(value: string | number, clock: LocalClock, field: string, gap
   }
 }
 
-function isoDate(epochDay: number): string {
-  return new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
+/** The sorted local dates (YYYY-MM-DD) of the rows kept in a DST gap. */
+function gapDates(gaps: ReadonlyMap<number, { epochDay: number }>): string[] {
+  return [...new Set([...gaps.values()].map((w) => new Date(w.epochDay * 86_400_000).toISOString().slice(0, 10)))].sort();
 }
 
 function isContactRows(history: HistoryInput): history is readonly ContactHistoryRow[] {
@@ -271,7 +272,7 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
     });
   }
   const grid = emptyGrid(clock, target, firstDay, lastDay - firstDay + 1, lastDay);
-  grid.dstGapDates = [...new Set([...gaps.values()].map((w) => isoDate(w.epochDay)))].sort();
+  grid.dstGapDates = gapDates(gaps);
   const S = grid.slotsPerDay;
   const parts = new Uint16Array(grid.days * S);
   for (let i = 0; i < n; i++) {
@@ -327,7 +328,7 @@ function contactGrid(rows: readonly ContactHistoryRow[], timeZone: string | unde
   const firstLocal = clock.toLocal(min);
   const lastLocal = clock.toLocal(max);
   const grid = emptyGrid(clock, I, firstLocal.epochDay, lastLocal.epochDay - firstLocal.epochDay + 1, lastLocal.epochDay);
-  grid.dstGapDates = [...new Set([...gaps.values()].map((w) => isoDate(w.epochDay)))].sort();
+  grid.dstGapDates = gapDates(gaps);
   const S = grid.slotsPerDay;
   const slotOfLocal = (l: { epochDay: number; minuteOfDay: number }): number => (l.epochDay - grid.firstDay) * S + Math.floor(l.minuteOfDay / I);
   const slotOf = (t: number): number => slotOfLocal(clock.toLocal(t));

@@ -73,7 +73,8 @@ export function dayOfMonthFactors(totals: Float64Array, firstDay: number, tuning
 }
 
 /**
- * Day total adjusted for the day of the month x intraday shape. Training totals are divided by
+ * Day total adjusted for the day of the month x intraday shape. Unannounced holidays and outages
+ * are left out first (`withoutLowDays`). Training totals are divided by
  * their day-of-month factor (`dayOfMonthFactors`), the base total of a horizon day is the mean of
  * the 8- and 12-week means of those adjusted totals of its weekday, and the forecast total is the
  * base times the horizon day's own factor; the intraday shape is the `shape` method's. Without a

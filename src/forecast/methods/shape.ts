@@ -55,7 +55,8 @@ export function intradayShapes(input: MethodInput, totals: Float64Array, tuning:
 
 /**
  * Day total x intraday shape. The total of a horizon day is the mean of the mean totals of the
- * last 4 and the last 8 complete days with its weekday; the shape is `intradayShapes`. A day is
+ * last 4 and the last 8 complete days with its weekday (unannounced holidays and outages left out,
+ * `withoutLowDays`); the shape is `intradayShapes`. A day is
  * complete when at most one hour of its slots is missing (a spring-forward day).
  * Complexity O(training + horizon) x slots.
  *
