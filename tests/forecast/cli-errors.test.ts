@@ -74,6 +74,11 @@ describe('wfm forecast: output', () => {
     expect(lines[0]).toBe('start,volume,aht_seconds,volume_p10,volume_p90');
     expect(lines).toHaveLength(1 + 7 * 24);
     expect(lines[1]).toBe('2026-01-19T00:00:00Z,0,240,0,0');
+    // The summary on stderr names the span, the method and every ranked method's backtest WAPE.
+    expect(stderr).toMatch(/^forecast: 168 intervals of 60 min, 2026-01-19T00:00:00Z \.\. 2026-01-25T23:00:00Z, /);
+    expect(stderr).toMatch(/\nmethod: .+, backtest WAPE \d+\.\d\d % over \d+ weekly origin\(s\)\n/);
+    expect(stderr).toContain('backtests, mean WAPE: ');
+    expect(stderr).toContain('note: avg8 left out of the ranking');
     const json = join(dir, 'fc.json');
     expect(await run('ok.csv', csvOf(good), ['--out', json, '--format', 'json'])).toBe(0);
     const doc = JSON.parse(readFileSync(json, 'utf8')) as { intervals: unknown[]; report: { methods: { method: string }[] }; notes: string[] };

@@ -38,14 +38,15 @@ export function registerForecast(program: Command): void {
     .option('--special-days <file>', 'CSV date[,factor][,like][,label] or JSON [{date, factor?, like?, label?}]: past dates are left out of training, future ones adjusted')
     .option('--open <hours>', 'opening hours, e.g. "Mon-Fri 07:00-21:00; Sat 09:00-13:00"; closed intervals are forecast as 0')
     .option('--aht <seconds>', 'AHT where the history has no handle times')
-    .option('--origins <n>', 'weekly backtest origins, 3..12 (default 4)')
+    .option('--origins <n>', 'weekly backtest origins, 3..12 (default 6; fewer, not under 3, when the history is short)')
     .addOption(new Option('--format <format>', 'output format (default csv)').choices(['csv', 'json']))
     .option('--out <file>', 'write here (atomically) instead of standard output')
     .addHelpText(
       'after',
       `
-CSV output: start,volume,aht_seconds,volume_p10,volume_p90 (start with offset); JSON adds the
-backtest report (WAPE, MASE, bias per method and origin) and notes. Both feed wfm staff --input.
+CSV output: start,volume,aht_seconds,volume_p10,volume_p90 (start with offset), with a summary
+(method, backtest WAPE of every method, notes) on stderr; JSON adds the backtest report (WAPE,
+MASE, bias per method and origin) and notes. Both feed wfm staff --input.
 A missing history row is "no data"; an explicit 0 is "no contacts".`,
     )
     .action((opts: ForecastFlags) => runForecast(opts));
@@ -68,7 +69,28 @@ function runForecast(opts: ForecastFlags): void {
     backtestOrigins: numberFlag(opts.origins, '--origins'),
     defaultAhtSeconds: numberFlag(opts.aht, '--aht'),
   });
-  emit(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forecastCsv(result), opts.out);
+  if (opts.format === 'json') {
+    emit(`${JSON.stringify(result, null, 2)}\n`, opts.out);
+  } else {
+    emit(forecastCsv(result), opts.out);
+    process.stderr.write(forecastSummary(result));
+  }
+}
+
+/** Lines for stderr beside the CSV: what was forecast, by which method, and how every method backtested. */
+export function forecastSummary(result: ForecastResult): string {
+  const first = result.intervals[0]?.start ?? '';
+  const last = result.intervals.at(-1)?.start ?? '';
+  const volume = result.intervals.reduce((sum, r) => sum + r.volume, 0);
+  const wape = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(2)} %`);
+  const method = result.method === 'pool' ? `pool (equal-weight mean) of ${result.methods.join(' + ')}` : result.method;
+  const lines = [
+    `forecast: ${result.intervals.length} intervals of ${result.intervalMinutes} min, ${first} .. ${last}, ${Math.round(volume).toLocaleString('en-US')} contacts`,
+    `method: ${method}, backtest WAPE ${wape(result.backtestWape)} over ${result.report.origins.length} weekly origin(s)`,
+    `backtests, mean WAPE: ${result.report.methods.map((m) => `${m.method} ${wape(m.meanWape)}`).join(', ')}`,
+    ...result.notes.filter((n) => !n.startsWith('auto: ')).map((n) => `note: ${n}`),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** The CSV form of a forecast: `start,volume,aht_seconds,volume_p10,volume_p90`. */
