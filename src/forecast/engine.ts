@@ -15,13 +15,46 @@ export interface Training {
 }
 
 /**
- * Slots forecast as closed: closed by the opening hours, or with at least two observations among
- * the last 8 same-weekday days and all of them 0 (a centre closed at night or on a weekday needs
- * no telling). Mask over (weekday 0 = Monday, slot). O(8 x 7 x slots).
+ * (weekday, slot) pairs with no row at all on the last 8 days of that weekday within the span of
+ * the data (at least 2 such days): an export of a weekday-only centre has no weekend rows, and one
+ * that opens Saturday mornings only has no Saturday-afternoon rows. Read as closed, not as missing:
+ * a gap that long on one weekday and nowhere else is not a data gap. Mask over (weekday 0 =
+ * Monday, slot). O(8 x 7 x slots + days).
+ */
+export function absentMask(t: Training): Uint8Array {
+  const S = t.slotsPerDay;
+  const absent = new Uint8Array(7 * S);
+  const hasData = (d: number): boolean => {
+    for (let s = 0; s < S; s++) if (!Number.isNaN(t.train[d * S + s] as number)) return true;
+    return false;
+  };
+  let first = 0;
+  while (first < t.days && !hasData(first)) first++;
+  let last = t.days - 1;
+  while (last >= first && !hasData(last)) last--;
+  for (let back = 0; back < 7; back++) {
+    const end = last - back;
+    if (end < first) continue;
+    const w = weekdayOf(t.firstDay + end);
+    const days: number[] = [];
+    for (let d = end; d >= first && days.length < 8; d -= 7) days.push(d);
+    if (days.length < 2) continue;
+    for (let s = 0; s < S; s++) {
+      if (days.every((d) => Number.isNaN(t.train[d * S + s] as number))) absent[w * S + s] = 1;
+    }
+  }
+  return absent;
+}
+
+/**
+ * Slots forecast as closed: closed by the opening hours, with at least two observations among
+ * the last 8 same-weekday days and all of them 0, or with no row at all there (`absentMask`): a
+ * centre closed at night or on a weekday needs no telling. Mask over (weekday 0 = Monday, slot).
+ * O(8 x 7 x slots + days).
  */
 export function closedMask(t: Training): Uint8Array {
   const S = t.slotsPerDay;
-  const closed = new Uint8Array(7 * S);
+  const closed = absentMask(t);
   for (let back = 1; back <= 7; back++) {
     const last = t.days - back;
     if (last < 0) continue;

@@ -1,7 +1,7 @@
 import { WfmError } from '../errors.js';
 import { ahtProfile } from './aht.js';
 import { band, fitBandTails } from './band.js';
-import { backtest, runMethods, type OriginResult, type Training } from './engine.js';
+import { absentMask, backtest, runMethods, type OriginResult, type Training } from './engine.js';
 import { buildGrid } from './history.js';
 import { dateOfEpochDay, epochDayOfDate, weekdayOf } from './local-time.js';
 import { minTrainDays } from './methods/index.js';
@@ -21,6 +21,7 @@ import {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+const WEEKDAY_NAMES = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
 
 /**
  * Forecasts volume and AHT per interval for the weeks after the history, with a p10/p90 band and
@@ -83,6 +84,9 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   if (excludedCount > 0) notes.push(`${excludedCount} special day(s) left out of training.`);
   const openMask = options.openingHours ? parseOpeningHours(options.openingHours, grid.intervalMinutes) : undefined;
   const full: Training = { train, days: trainDays, slotsPerDay: S, firstDay: grid.firstDay, openMask };
+  const absent = absentMask(full);
+  const absentDays = WEEKDAY_NAMES.filter((_, w) => absent.subarray(w * S, (w + 1) * S).every((x) => x === 1));
+  if (absentDays.length > 0) notes.push(`No history rows on ${absentDays.length > 1 ? `${absentDays.slice(0, -1).join(', ')} and ${absentDays.at(-1) as string}` : absentDays[0] as string} (the last 8 of each): forecast as closed. A row with 0 is "no contacts"; opening hours (--open) say it outright.`);
 
   // Backtests: every method at the horizon asked (plus any gap before it).
   const testDays = gapDays + horizonDays;

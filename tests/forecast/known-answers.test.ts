@@ -139,6 +139,34 @@ describe('gaps are not zeros', () => {
     }
   });
 
+  it('reads a weekday that never has a row (a weekday-only export) as closed, with a note, and a long-missing weekday only', () => {
+    // 10 weeks of the pattern without any Saturday or Sunday rows; forecast the next week.
+    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern).filter((r) => ![0, 6].includes(new Date(r.start as string).getUTCDay()));
+    for (const method of ['auto', 'snaive', 'avg8', 'shape', 'dshw'] as const) {
+      const result = forecast(rows, { method });
+      for (const row of result.intervals) {
+        const weekday = new Date(row.start).getUTCDay();
+        if (weekday === 0 || weekday === 6) expect([row.volume, row.volumeP10, row.volumeP90], `${method} ${row.start}`).toEqual([0, 0, 0]);
+      }
+      expect(result.notes).toContain('No history rows on Saturdays and Sundays (the last 8 of each): forecast as closed. A row with 0 is "no contacts"; opening hours (--open) say it outright.');
+    }
+    // The weekdays are still the pattern (snaive: the same hour last week).
+    const monday = forecast(rows, { method: 'snaive' }).intervals.find((r) => r.start === '2026-03-16T10:00:00Z');
+    expect(monday?.volume).toBe(weeklyPattern(1, 600));
+  });
+
+  it('reads the hours a half day never has rows for as closed (Saturday rows 09:00-12:59 only)', () => {
+    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern).filter((r) => {
+      const t = new Date(r.start as string);
+      return t.getUTCDay() !== 6 || (t.getUTCHours() >= 9 && t.getUTCHours() < 13);
+    });
+    const saturday = forecast(rows, { method: 'avg4' }).intervals.filter((r) => r.start.startsWith('2026-03-21'));
+    for (const row of saturday) {
+      const hour = Number(row.start.slice(11, 13));
+      expect(row.volume, row.start).toBe(hour >= 9 && hour < 13 ? weeklyPattern(6, hour * 60) : 0);
+    }
+  });
+
   it('does forecast zero when zeros were recorded (an explicit 0 is "no contacts")', () => {
     const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, (weekday) => (weekday === 1 ? 0 : 50));
     const monday = forecast(rows, { method: 'avg4' }).intervals.filter((r) => r.start.startsWith('2026-03-16'));
