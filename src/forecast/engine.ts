@@ -15,29 +15,35 @@ export interface Training {
 }
 
 /**
- * (weekday, slot) pairs with no row at all on the last 8 days of that weekday within the span of
- * the data (at least 2 such days): an export of a weekday-only centre has no weekend rows, and one
- * that opens Saturday mornings only has no Saturday-afternoon rows. Read as closed, not as missing:
- * a gap that long on one weekday and nowhere else is not a data gap. Mask over (weekday 0 =
- * Monday, slot). O(8 x 7 x slots + days).
+ * (weekday, slot) pairs with no row at all on the last 8 days of that weekday in weeks that have
+ * data (some row within 3 days either side; at least 2 such days): an export of a weekday-only
+ * centre has no weekend rows, and one that opens Saturday mornings only has no Saturday-afternoon
+ * rows. Read as closed, not as missing: a gap on one weekday only, week after week, is not a data
+ * gap, while weeks with no data at all (an outage of the feed) are not counted. Mask over
+ * (weekday 0 = Monday, slot). O(8 x 7 x slots + days x slots).
  */
 export function absentMask(t: Training): Uint8Array {
   const S = t.slotsPerDay;
   const absent = new Uint8Array(7 * S);
-  const hasData = (d: number): boolean => {
-    for (let s = 0; s < S; s++) if (!Number.isNaN(t.train[d * S + s] as number)) return true;
+  const hasData = new Uint8Array(t.days);
+  for (let d = 0; d < t.days; d++) {
+    for (let s = 0; s < S; s++) {
+      if (!Number.isNaN(t.train[d * S + s] as number)) {
+        hasData[d] = 1;
+        break;
+      }
+    }
+  }
+  const reported = (d: number): boolean => {
+    for (let e = Math.max(0, d - 3); e <= Math.min(t.days - 1, d + 3); e++) if (hasData[e] === 1) return true;
     return false;
   };
-  let first = 0;
-  while (first < t.days && !hasData(first)) first++;
-  let last = t.days - 1;
-  while (last >= first && !hasData(last)) last--;
-  for (let back = 0; back < 7; back++) {
-    const end = last - back;
-    if (end < first) continue;
+  for (let back = 1; back <= 7; back++) {
+    const end = t.days - back;
+    if (end < 0) continue;
     const w = weekdayOf(t.firstDay + end);
     const days: number[] = [];
-    for (let d = end; d >= first && days.length < 8; d -= 7) days.push(d);
+    for (let d = end; d >= 0 && days.length < 8; d -= 7) if (reported(d)) days.push(d);
     if (days.length < 2) continue;
     for (let s = 0; s < S; s++) {
       if (days.every((d) => Number.isNaN(t.train[d * S + s] as number))) absent[w * S + s] = 1;

@@ -155,6 +155,17 @@ describe('gaps are not zeros', () => {
     expect(monday?.volume).toBe(weeklyPattern(1, 600));
   });
 
+  it('does not read weeks without any data (a feed outage) as closed weekdays', () => {
+    // 10 weeks of the pattern, then nothing for 9 weeks, then Monday-Wednesday of one more week;
+    // the Saturdays since the outage are all missing, but so is every other day of those weeks.
+    const before = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern);
+    const after = syntheticRows('2026-05-18', 3, 'UTC', 60, weeklyPattern);
+    const result = forecast([...before, ...after], { method: 'avg4' });
+    const saturday = result.intervals.find((r) => r.start === '2026-05-23T10:00:00Z');
+    expect(saturday?.volume).toBe(weeklyPattern(6, 600));
+    expect(result.notes.some((n) => n.startsWith('No history rows'))).toBe(false);
+  });
+
   it('reads the hours a half day never has rows for as closed (Saturday rows 09:00-12:59 only)', () => {
     const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern).filter((r) => {
       const t = new Date(r.start as string);
