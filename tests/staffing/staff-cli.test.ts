@@ -44,6 +44,21 @@ describe('wfm staff', () => {
     expect(r.stderr).toMatch(/peak agents 14/);
   });
 
+  it('--view headcount writes start,agents,headcount (CSV) or the API headcount view (JSON), same numbers as the full answer', async () => {
+    const t = files({ 'in.csv': CSV });
+    const csv = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--view', 'headcount');
+    expect(csv.code).toBe(0);
+    // C01: 14 agents, 20 scheduled at 30 % shrinkage; C02 evaluated at 11 agents: ceil(11 / 0.7) = 16.
+    expect(csv.stdout).toBe('start,agents,headcount\n2026-06-01T09:00:00Z,14,20\n2026-06-01T09:30:00Z,11,16\n');
+    expect(csv.stderr).toMatch(/^totals: intervals 2, /);
+    const json = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--view', 'headcount', '--format', 'json');
+    const doc = JSON.parse(json.stdout) as { view: string; agents: number[]; headcount: number[]; totals: { peakAgents: number; intervals: number } };
+    expect([doc.view, doc.agents, doc.headcount, doc.totals.peakAgents, doc.totals.intervals]).toEqual(['headcount', [14, 11], [20, 16], 14, 2]);
+    const bad = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--view', 'columns');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--view');
+  });
+
   it('writes JSON with totals; the zone gives the output offsets', async () => {
     const t = files({ 'in.csv': CSV });
     const r = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--time-zone', 'America/New_York', '--format', 'json');

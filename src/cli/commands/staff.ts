@@ -9,6 +9,7 @@ import {
   type StaffingResponse,
   type StaffingResponseTotals,
 } from '../../schemas/staffing.js';
+import { headcountViewOf, STAFFING_VIEWS, type StaffingView } from '../../schemas/staffing-headcount.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
@@ -260,6 +261,7 @@ interface StaffOptions {
   timeZone?: string;
   volumeQuantile?: 'p10' | 'p50' | 'p90';
   format?: 'csv' | 'json';
+  view?: StaffingView;
   out?: string;
   [flag: string]: unknown;
 }
@@ -276,6 +278,7 @@ export function registerStaff(program: Command): void {
     .addOption(new Option('--volume-quantile <q>', 'staff at a forecast band (needs volume_p10 / volume_p90)').choices(['p10', 'p50', 'p90']));
   addQueueOptions(command)
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else the input format)').choices(['csv', 'json']))
+    .addOption(new Option('--view <view>', 'full (default): every metric per interval; headcount: agents and headcount per interval only (the API\'s ?view=headcount)').choices([...STAFFING_VIEWS]))
     .option('--out <file>', 'write here (atomically) instead of standard output')
     .addHelpText(
       'after',
@@ -284,6 +287,8 @@ Flags override the values in the input file. An interval that carries its own ag
 not solved. CSV output: one row per interval, columns as the JSON keys in snake_case; the totals go
 to stderr as one line. JSON output: { intervalMinutes, timeZone, model, target, shrinkage,
 intervals, totals }. Infinite means (unstable intervals) are null in JSON, Infinity in CSV.
+--view headcount: CSV start,agents,headcount; JSON as POST /v1/staffing?view=headcount (agents
+and headcount as arrays in interval order, with totals).
 
 ${TARGET_HELP}
 
@@ -317,10 +322,16 @@ function runStaff(opts: StaffOptions): void {
     relabelError(error, input.origin, given);
   }
   const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.json') ? 'json' : opts.out?.toLowerCase().endsWith('.csv') ? 'csv' : input.kind);
+  const headcountView = opts.view === 'headcount';
   if (format === 'json') {
-    emit(toJson(response), opts.out);
+    emit(toJson(headcountView ? headcountViewOf(response) : response), opts.out);
   } else {
-    emit(staffingCsv(response), opts.out);
+    emit(headcountView ? headcountCsv(response) : staffingCsv(response), opts.out);
     process.stderr.write(`${totalsLine(response.totals)}\n`);
   }
+}
+
+/** The headcount view as CSV: `start,agents,headcount`, one row per interval. */
+export function headcountCsv(response: StaffingResponse): string {
+  return toCsv(response.intervals.map((r) => ({ start: r.start, agents: r.agents, headcount: r.headcount })), ['start', 'agents', 'headcount']);
 }
