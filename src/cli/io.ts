@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { WfmError } from '../errors.js';
 
 /** Reads a UTF-8 input file, or throws `WFM_ERR_IO_READ` naming it. */
@@ -46,6 +46,35 @@ export function writeOutputAtomic(path: string, content: string): void {
     throw new WfmError('WFM_ERR_IO_WRITE', `--out: cannot write "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * Writes a folder all at once: every file (relative path -> text) into a temporary sibling
+ * folder, then renamed into place; an existing folder is replaced only after the new one is
+ * complete, and a failure leaves no half-written folder. Throws WFM_ERR_IO_WRITE naming the
+ * folder. `beforeRename` is a test hook called with the temporary folder once every file is written.
+ */
+export function writeFolderAtomic(dir: string, files: ReadonlyMap<string, string>, hooks: { beforeRename?: (tmp: string) => void } = {}): void {
+  const target = resolve(dir);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const old = join(dirname(target), `.${basename(target)}.${process.pid}.old`);
+  try {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(tmp, path)), { recursive: true });
+      writeFileSync(join(tmp, path), text);
+    }
+    hooks.beforeRename?.(tmp);
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(tmp, target);
+    rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (existsSync(old) && !existsSync(target)) renameSync(old, target);
+    if (error instanceof WfmError) throw error;
+    throw new WfmError('WFM_ERR_IO_WRITE', `--out: cannot write "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
   }
 }
 

@@ -3,12 +3,11 @@
  * temporary sibling folder first, which is renamed into place at the end; an existing folder is
  * replaced only after the new one is complete, and a failure leaves no half-written folder.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { forecastCsv } from '../cli/commands/forecast.js';
 import { agentDayCsv, agentIcs, safeFileName } from '../cli/commands/roster-output.js';
 import { staffingCsv } from '../cli/commands/staff.js';
-import { WfmError } from '../errors.js';
+import { writeFolderAtomic } from '../cli/io.js';
 import { toCsv } from '../io/csv.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../schemas/shift-plan.js';
 import { toJsonText } from './json.js';
@@ -57,21 +56,5 @@ export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
  * `beforeRename` is a test hook called with the temp folder once every file is written.
  */
 export function writePlanFolder(dir: string, artifacts: PlanArtifacts, hooks: { beforeRename?: (tmp: string) => void } = {}): void {
-  const target = resolve(dir);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const old = join(dirname(target), `.${basename(target)}.${process.pid}.old`);
-  try {
-    rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(join(tmp, 'ics'), { recursive: true });
-    for (const [path, text] of planFolderFiles(artifacts)) writeFileSync(join(tmp, path), text);
-    hooks.beforeRename?.(tmp);
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(tmp, target);
-    rmSync(old, { recursive: true, force: true });
-  } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
-    if (existsSync(old) && !existsSync(target)) renameSync(old, target);
-    if (error instanceof WfmError) throw error;
-    throw new WfmError('WFM_ERR_IO_WRITE', `--out: cannot write "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
-  }
+  writeFolderAtomic(dir, planFolderFiles(artifacts), hooks);
 }

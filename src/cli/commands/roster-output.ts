@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import ical from 'ical-generator';
-import { WfmError } from '../../errors.js';
 import { toCsv } from '../../io/csv.js';
+import { writeFolderAtomic } from '../io.js';
 import type { RosterResult } from '../../scheduler/roster/result-types.js';
 
 export const AGENT_DAY_COLUMNS = ['agent_id', 'name', 'team', 'date', 'status', 'template', 'start', 'end', 'paid_hours', 'breaks', 'retraining', 'extra'] as const;
@@ -64,31 +63,20 @@ export function safeFileName(id: string): string {
 }
 
 /**
- * Writes roster.json, roster-agent-days.csv and ics/<agent>.ics into `dir` all at once: into a
- * temporary sibling folder first, then renamed into place, so a failure leaves no half-written
- * folder (an existing folder is replaced only after the new one is complete).
+ * Writes roster.json, roster-agent-days.csv and ics/<agent>.ics into `dir` all at once
+ * (`writeFolderAtomic`): a failure leaves no half-written folder.
  */
 export function writeRosterDir(dir: string, result: RosterResult): void {
-  const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.tmp`);
-  const old = join(dirname(dir), `.${basename(dir)}.${process.pid}.old`);
-  try {
-    rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(join(tmp, 'ics'), { recursive: true });
-    writeFileSync(join(tmp, 'roster.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(tmp, 'roster-agent-days.csv'), agentDayCsv(result));
-    const used = new Set<string>();
-    for (const a of result.agents) {
-      let name = safeFileName(a.id);
-      while (used.has(name)) name += '_';
-      used.add(name);
-      writeFileSync(join(tmp, 'ics', `${name}.ics`), agentIcs(result, a.id));
-    }
-    if (existsSync(dir)) renameSync(dir, old);
-    renameSync(tmp, dir);
-    rmSync(old, { recursive: true, force: true });
-  } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
-    if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
-    throw new WfmError('WFM_ERR_IO_WRITE', `--out: cannot write "${dir}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
+  const files = new Map<string, string>([
+    ['roster.json', `${JSON.stringify(result, null, 2)}\n`],
+    ['roster-agent-days.csv', agentDayCsv(result)],
+  ]);
+  const used = new Set<string>();
+  for (const a of result.agents) {
+    let name = safeFileName(a.id);
+    while (used.has(name)) name += '_';
+    used.add(name);
+    files.set(join('ics', `${name}.ics`), agentIcs(result, a.id));
   }
+  writeFolderAtomic(dir, files);
 }
