@@ -2,12 +2,14 @@ import { Option, type Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
 import { forecast } from '../../forecast/forecast.js';
-import { FORECAST_METHODS, type ForecastMethodChoice, type ForecastResult, type HistoryInput, type SpecialDay } from '../../forecast/types.js';
+import { FORECAST_METHODS, type ForecastMethodChoice, type ForecastOptions, type ForecastResult, type HistoryInput, type SpecialDay } from '../../forecast/types.js';
 import { parseWith } from '../../io/validate.js';
 import { ContactHistoryRowSchema, IntervalHistoryRowSchema, MAX_HISTORY_ROWS, SpecialDaySchema } from '../../schemas/forecast.js';
 import { isIntervalMinutes } from '../../time/instant.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
-import { historyRowsFromCsv } from '../../io/history-csv.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeFolderAtomic } from '../io.js';
+import { historyQueuesFromCsv, singleQueue } from '../../io/history-csv.js';
+import { createPool, runTask } from '../../workers/pool.js';
+import { safeFileName } from './roster-output.js';
 import { z } from 'zod';
 
 interface ForecastFlags {
@@ -47,18 +49,20 @@ export function registerForecast(program: Command): void {
 CSV output: start,volume,aht_seconds,volume_p10,volume_p90 (start with offset), with a summary
 (method, backtest WAPE of every method, notes) on stderr; JSON adds the backtest report (WAPE,
 MASE, bias per method and origin) and notes. Both feed wfm staff --input.
+Many queues: a history CSV with a queue column is forecast queue by queue on the worker threads;
+--out is then a folder, written all at once, with one file per queue (<queue>.csv or .json).
 A missing history row is "no data"; an explicit 0 is "no contacts".`,
     )
-    .action((opts: ForecastFlags) => runForecast(opts));
+    .action(async (opts: ForecastFlags) => runForecast(opts));
 }
 
-function runForecast(opts: ForecastFlags): void {
-  const history = readHistory(opts.history);
+async function runForecast(opts: ForecastFlags): Promise<void> {
+  const queues = readHistoryQueues(opts.history);
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined && !isIntervalMinutes(interval)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `--interval: ${interval} is not one of 5, 6, 10, 15, 20, 30, 60.`, { issues: [{ path: ['--interval'], message: 'not an allowed interval' }] });
   }
-  const result = forecast(history, {
+  const options: ForecastOptions = {
     timeZone: opts.timeZone,
     intervalMinutes: interval,
     weeks: numberFlag(opts.weeks, '--weeks'),
@@ -68,13 +72,59 @@ function runForecast(opts: ForecastFlags): void {
     specialDays: opts.specialDays ? readSpecialDays(opts.specialDays) : undefined,
     backtestOrigins: numberFlag(opts.origins, '--origins'),
     defaultAhtSeconds: numberFlag(opts.aht, '--aht'),
-  });
-  if (opts.format === 'json') {
-    emit(`${JSON.stringify(result, null, 2)}\n`, opts.out);
-  } else {
-    emit(forecastCsv(result), opts.out);
-    process.stderr.write(forecastSummary(result));
+  };
+  const render = (result: ForecastResult): string => (opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forecastCsv(result));
+  if (queues.length === 1) {
+    const result = forecast((queues[0] as { history: HistoryInput }).history, options);
+    emit(render(result), opts.out);
+    if (opts.format !== 'json') process.stderr.write(forecastSummary(result));
+    return;
   }
+  if (!opts.out) {
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `--out: the history holds ${queues.length} queues; give --out DIR for one forecast file per queue.`, {
+      issues: [{ path: ['--out'], message: 'a folder is needed for several queues' }],
+    });
+  }
+  const files = queueFileNames(queues.map((q) => q.queue), opts.format === 'json' ? 'json' : 'csv');
+  const results = await forecastQueues(queues, options);
+  writeFolderAtomic(opts.out, new Map(results.map((r, i) => [files[i] as string, render(r)])));
+  const indent = (text: string): string => text.trimEnd().split('\n').map((l) => `  ${l}\n`).join('');
+  process.stderr.write(queues.map((q, i) => `queue ${q.queue} -> ${files[i] as string}\n${indent(forecastSummary(results[i] as ForecastResult))}`).join(''));
+}
+
+/** Forecasts each queue on the worker pool (one task per queue); an error names its queue. */
+async function forecastQueues(queues: readonly { queue: string; history: HistoryInput }[], options: ForecastOptions): Promise<ForecastResult[]> {
+  const pool = createPool();
+  try {
+    return await Promise.all(
+      queues.map(async ({ queue, history }) => {
+        try {
+          return await runTask(pool, 'forecast.rows', { history, options });
+        } catch (error) {
+          if (!(error instanceof WfmError)) throw error;
+          throw new WfmError(error.code, `queue "${queue}": ${error.message}`, { issues: error.issues.map((i) => ({ ...i, path: ['queue', queue, ...i.path] })), cause: error });
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+}
+
+/** One file name per queue, safe on every OS; two queues that would share a name are an error. */
+function queueFileNames(queues: readonly string[], ext: 'csv' | 'json'): string[] {
+  const seen = new Map<string, string>();
+  return queues.map((queue) => {
+    const name = `${safeFileName(queue)}.${ext}`;
+    const other = seen.get(name.toLowerCase());
+    if (other !== undefined) {
+      throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV: queues "${other}" and "${queue}" would both be written to ${name}; rename one.`, {
+        issues: [{ path: ['queue'], message: `"${other}" and "${queue}" share the file name ${name}` }],
+      });
+    }
+    seen.set(name.toLowerCase(), queue);
+    return name;
+  });
 }
 
 /** Lines for stderr beside the CSV: what was forecast, by which method, and how every method backtested. */
@@ -102,19 +152,25 @@ export function forecastCsv(result: ForecastResult): string {
 }
 
 /**
- * Reads `--history`. CSV: interval counts `start,volume[,aht_seconds]` (`timestamp` and `count`
- * are accepted for `start` and `volume`), or contact records `timestamp[,handle_seconds]`.
- * JSON: an array of either row form, or an object with a `history` array.
+ * Reads `--history`. CSV: interval counts `start,volume[,aht_seconds][,queue]` (`timestamp` and
+ * `count` are accepted for `start` and `volume`), or contact records
+ * `timestamp[,handle_seconds][,queue]`, split by queue. JSON: an array of either row form, or an
+ * object with a `history` array (one queue).
  */
-export function readHistory(path: string): HistoryInput {
+export function readHistoryQueues(path: string): { queue: string; history: HistoryInput }[] {
   const text = readInputFile(path, '--history');
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     const rows = Array.isArray(value) ? value : (value as { history?: unknown } | null)?.history;
     const schema = z.union([z.array(IntervalHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS), z.array(ContactHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS)]);
-    return parseWith(schema, rows, `history ${path}`) as HistoryInput;
+    return [{ queue: '', history: parseWith(schema, rows, `history ${path}`) as HistoryInput }];
   }
-  return historyRowsFromCsv(text);
+  return historyQueuesFromCsv(text);
+}
+
+/** `readHistoryQueues` for one queue (the plan command); several queues are an error naming them. */
+export function readHistory(path: string): HistoryInput {
+  return singleQueue(readHistoryQueues(path));
 }
 
 /** Reads `--special-days`: CSV `date[,factor][,like][,label]` or a JSON array of special days. */

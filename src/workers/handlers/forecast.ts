@@ -1,9 +1,9 @@
 /** Forecast handlers of the worker pool: validate the payload, call the core in one line. */
 import { z } from 'zod';
 import { forecast } from '../../forecast/forecast.js';
-import type { ForecastOptions, ForecastResult, IntervalHistoryRow } from '../../forecast/types.js';
+import type { ForecastOptions, ForecastResult, HistoryInput, IntervalHistoryRow } from '../../forecast/types.js';
 import { parseWith } from '../../io/validate.js';
-import { ForecastOptionsSchema, forecastRequest, parseForecastRequest, type ForecastRequest } from '../../schemas/forecast.js';
+import { ForecastOptionsSchema, forecastRequest, MAX_HISTORY_ROWS, parseForecastRequest, type ForecastRequest } from '../../schemas/forecast.js';
 
 /**
  * One series in compact form: interval starts (epoch ms), volumes and optional AHTs as
@@ -23,6 +23,24 @@ const SeriesSchema = z.object({
   options: ForecastOptionsSchema,
 }).refine((s) => s.volume.length === s.startMs.length && (s.ahtSeconds === undefined || s.ahtSeconds.length === s.startMs.length), 'startMs, volume and ahtSeconds must have the same length');
 
+/** History rows as read from a file (each with its file `line`, for error messages) and the options. */
+export interface ForecastRows {
+  history: HistoryInput;
+  options: ForecastOptions;
+}
+
+// Shape only: forecast() checks the meaning (negative counts, times, duplicates) and names the
+// file line, exactly as for one queue read on the main thread.
+const line = z.int().min(1).optional();
+const time = z.union([z.string(), z.number()]);
+const RowsSchema = z.strictObject({
+  history: z.union([
+    z.array(z.strictObject({ start: time, volume: z.number(), ahtSeconds: z.number().optional(), line })).max(MAX_HISTORY_ROWS),
+    z.array(z.strictObject({ timestamp: time, handleSeconds: z.number().optional(), line })).max(MAX_HISTORY_ROWS),
+  ]),
+  options: ForecastOptionsSchema,
+});
+
 /** Rebuilds history rows from the compact arrays. */
 export function seriesRows(series: ForecastSeries): IntervalHistoryRow[] {
   const rows: IntervalHistoryRow[] = new Array(series.startMs.length);
@@ -36,6 +54,11 @@ export function seriesRows(series: ForecastSeries): IntervalHistoryRow[] {
 export const forecastHandlers = {
   /** A whole forecast request (the `POST /v1/forecast` body) -> its result. */
   'forecast.request': (payload: ForecastRequest): ForecastResult => forecastRequest(parseForecastRequest(payload)),
+  /** File rows with their lines (see `ForecastRows`) -> their forecast; errors name the file line. */
+  'forecast.rows': (payload: ForecastRows): ForecastResult => {
+    const p = parseWith(RowsSchema, payload, 'forecast rows') as ForecastRows;
+    return forecast(p.history, p.options);
+  },
   /** One compact series (see `ForecastSeries`) -> its forecast. */
   'forecast.series': (payload: ForecastSeries): ForecastResult => {
     const s = parseWith(SeriesSchema, payload, 'forecast series') as ForecastSeries;
