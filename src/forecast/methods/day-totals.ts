@@ -55,7 +55,7 @@ export function windowMeans(perDay: Float64Array, days: number, h: number, windo
  * becomes NaN, so day totals and intraday shapes skip it as they skip a gap. Only low days are
  * dropped: a rise is kept, so a real increase in volume is followed at once. A weekday that is
  * closed (median 0) is never touched. On the Israel-bank design origins this took `calendar` from
- * 23.80 to 22.99 and `shape` from 25.70 to 24.82 mean WAPE (docs/forecast.md).
+ * 23.80 to 22.81 and `shape` from 25.70 to 24.81 mean WAPE (docs/forecast.md).
  * Complexity O(days x weeks log weeks).
  */
 export function withoutLowDays(totals: Float64Array, weeks = 6, lowShare = 2 / 3): Float64Array {
