@@ -10,8 +10,16 @@ import { writeResult } from './lib/report.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 
-async function json(url: string, method: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function json(
+  url: string,
+  method: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -35,8 +43,15 @@ try {
   if (plan.status !== 'succeeded' || !plan.result) throw new Error(`shift plan ${plan.status}`);
   const shifts = plan.result.shifts.reduce((sum, x) => sum + x.count, 0);
   // Enough full-time agents for every shift; the roster search runs for its whole time limit.
-  const agents = Array.from({ length: Math.ceil(shifts / 5) + 10 }, (_, i) => ({ id: `agent-${i}`, contract: { maxHoursPerWeek: 40, maxDaysPerWeek: 5 } }));
-  const job = await json(`${url}/v1/rosters`, 'POST', { plan: plan.result, agents, options: { timeLimitSeconds: 2 * DURATION_S + 15, maxIterations: 1e10 } });
+  const agents = Array.from({ length: Math.ceil(shifts / 5) + 10 }, (_, i) => ({
+    id: `agent-${i}`,
+    contract: { maxHoursPerWeek: 40, maxDaysPerWeek: 5 },
+  }));
+  const job = await json(`${url}/v1/rosters`, 'POST', {
+    plan: plan.result,
+    agents,
+    options: { timeLimitSeconds: 2 * DURATION_S + 15, maxIterations: 1e10 },
+  });
   if (job.status !== 202) throw new Error(`roster job refused: ${JSON.stringify(job.body).slice(0, 300)}`);
   const jobIds = [String(job.body.id)];
   const running = async (): Promise<number> => {
@@ -56,7 +71,11 @@ try {
   let sweeping = true;
   let sweeps = 0;
   const factors = Array.from({ length: 50 }, (_, i) => 0.8 + i / 100);
-  const whatIf = { queues: [{ request: weekBody() }], sweep: { volumeFactor: factors, serviceLevel: [0.8, 0.85, 0.9, 0.95] }, detail: 'summary' };
+  const whatIf = {
+    queues: [{ request: weekBody() }],
+    sweep: { volumeFactor: factors, serviceLevel: [0.8, 0.85, 0.9, 0.95] },
+    detail: 'summary',
+  };
   const sweeper = (async () => {
     while (sweeping) {
       await json(`${url}/v1/what-if`, 'POST', whatIf);
@@ -86,7 +105,12 @@ try {
       rosterShifts: shifts,
       errors: r.errors + rosterOnly.errors,
     },
-    targets: { healthzP99: { target: '/healthz p99 <= 20 ms while a roster job runs', met: rosterOnly.latency.p99 <= 20 && before > 0 && after > 0 } },
+    targets: {
+      healthzP99: {
+        target: '/healthz p99 <= 20 ms while a roster job runs',
+        met: rosterOnly.latency.p99 <= 20 && before > 0 && after > 0,
+      },
+    },
     details: { rosterOnly, rosterAndSweeps: r },
   });
 } finally {

@@ -7,9 +7,14 @@ import { WEEK_INTERVALS, weekShape } from './lib/week-loads.js';
 const SERVER_JS = fileURLToPath(new URL('../dist/server.js', import.meta.url));
 
 /** Starts the service in a child process on a free loopback port; resolves with its URL. */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const code = `import(${JSON.stringify(SERVER_JS)}).then((m) => m.startServer({ host: '127.0.0.1', port: 0, logLevel: 'silent' })).then(({ address }) => console.log('LISTENING ' + address));`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout?.setEncoding('utf8');
   const url = await new Promise<string>((resolve, reject) => {
@@ -43,4 +48,3 @@ export function weekBody(): unknown {
     })),
   };
 }
-

@@ -39,24 +39,47 @@ function distinctWeek(k: number): string {
   const shiftMs = k * 7 * 86_400_000;
   return JSON.stringify({
     ...base,
-    intervals: base.intervals.map((row) => ({ ...row, start: new Date(Date.parse(row.start) + shiftMs).toISOString(), volume: Math.round(row.volume * (1 + k / 1000)) })),
+    intervals: base.intervals.map((row) => ({
+      ...row,
+      start: new Date(Date.parse(row.start) + shiftMs).toISOString(),
+      volume: Math.round(row.volume * (1 + k / 1000)),
+    })),
   });
 }
 
 /** Where the rotation is: the next body index (shared by every connection). */
 const rotation = { next: 0 };
 
-async function run(url: string, bodies: readonly string[], headers: Record<string, string>, duration: number, path: string): Promise<autocannon.Result> {
+async function run(
+  url: string,
+  bodies: readonly string[],
+  headers: Record<string, string>,
+  duration: number,
+  path: string,
+): Promise<autocannon.Result> {
   return autocannon({
     url: `${url}${path}`,
     connections: CONNECTIONS,
     duration,
-    requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: bodies[rotation.next++ % bodies.length] as string }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        setupRequest: (req) => ({ ...req, body: bodies[rotation.next++ % bodies.length] as string }),
+      },
+    ],
   });
 }
 
 function figures(r: autocannon.Result): Figures {
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, mbPerS: r.throughput.average / 1e6 };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    mbPerS: r.throughput.average / 1e6,
+  };
 }
 
 /** One server process: warm-up then a measured run; `check` runs against the same server after. */
@@ -88,9 +111,16 @@ const coldHeadcountCheck = async (url: string) => {
   // The same miss check, and the headcount answer is the full answer's agents and headcount.
   const week = bodies[rotation.next % bodies.length] as string;
   const state = await cacheState(url, week, HEADCOUNT);
-  const full = (await (await fetch(`${url}/v1/staffing`, { method: 'POST', headers: HEADERS, body: week })).json()) as { intervals: { agents: number; headcount: number }[] };
-  const view = (await (await fetch(`${url}${HEADCOUNT}`, { method: 'POST', headers: HEADERS, body: week })).json()) as { agents: number[]; headcount: number[] };
-  const same = full.intervals.every((row, i) => row.agents === view.agents[i] && row.headcount === view.headcount[i]) && view.agents.length === full.intervals.length;
+  const full = (await (await fetch(`${url}/v1/staffing`, { method: 'POST', headers: HEADERS, body: week })).json()) as {
+    intervals: { agents: number; headcount: number }[];
+  };
+  const view = (await (await fetch(`${url}${HEADCOUNT}`, { method: 'POST', headers: HEADERS, body: week })).json()) as {
+    agents: number[];
+    headcount: number[];
+  };
+  const same =
+    full.intervals.every((row, i) => row.agents === view.agents[i] && row.headcount === view.headcount[i]) &&
+    view.agents.length === full.intervals.length;
   return { cacheState: state, sameAgentsAndHeadcountAsFullView: same };
 };
 
@@ -125,7 +155,14 @@ writeResult({
     `(shared 2-core machine: other work ran at the same time). cold = ${DISTINCT_WEEKS} distinct weeks rotated (every request a cache miss); ` +
     'full = the default answer (every metric of every interval, ~300 kB); headcount = ?view=headcount (agents and headcount per interval as arrays, with totals, ~4 kB: ' +
     'the call other systems make for headcount per interval); warm = one week repeated (cache hits, full view); revalidate = the same with If-None-Match (304).',
-  size: { intervals: WEEK_INTERVALS, requestBytes: body.length, headcountResponseBytes: headcountBytes, distinctWeeks: DISTINCT_WEEKS, connections: CONNECTIONS, durationSeconds: DURATION_S },
+  size: {
+    intervals: WEEK_INTERVALS,
+    requestBytes: body.length,
+    headcountResponseBytes: headcountBytes,
+    distinctWeeks: DISTINCT_WEEKS,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION_S,
+  },
   metrics: {
     coldHeadcountRequestsPerSecond: coldHeadcount.result.rps,
     coldHeadcountP50Ms: coldHeadcount.result.p50,
@@ -141,15 +178,35 @@ writeResult({
     warmP99Ms: warm.result.p99,
     revalidateRequestsPerSecond: revalidate.result.rps,
     revalidateP99Ms: revalidate.result.p99,
-    errors: coldHeadcount.result.errors + coldInline.result.errors + coldPool.result.errors + warm.result.errors + revalidate.result.errors,
+    errors:
+      coldHeadcount.result.errors +
+      coldInline.result.errors +
+      coldPool.result.errors +
+      warm.result.errors +
+      revalidate.result.errors,
     non2xx: coldHeadcount.result.non2xx + coldInline.result.non2xx + coldPool.result.non2xx + warm.result.non2xx,
   },
   targets: {
-    coldHeadcountRequestsPerSecond: { target: '>= 2,000 req/s, every request a different week, ?view=headcount', met: met(coldHeadcount.result).requestsPerSecond },
-    coldHeadcountP99: { target: 'p99 < 25 ms, every request a different week, ?view=headcount', met: met(coldHeadcount.result).p99 },
-    coldFullRequestsPerSecond: { target: '>= 2,000 req/s, every request a different week, full view (best of inline and pool)', met: met(coldFull).requestsPerSecond },
-    coldFullP99: { target: 'p99 < 25 ms, every request a different week, full view (best of inline and pool)', met: met(coldFull).p99 },
-    warmRequestsPerSecond: { target: '>= 2,000 req/s for a repeated week (cache hits, full view)', met: met(warm.result).requestsPerSecond },
+    coldHeadcountRequestsPerSecond: {
+      target: '>= 2,000 req/s, every request a different week, ?view=headcount',
+      met: met(coldHeadcount.result).requestsPerSecond,
+    },
+    coldHeadcountP99: {
+      target: 'p99 < 25 ms, every request a different week, ?view=headcount',
+      met: met(coldHeadcount.result).p99,
+    },
+    coldFullRequestsPerSecond: {
+      target: '>= 2,000 req/s, every request a different week, full view (best of inline and pool)',
+      met: met(coldFull).requestsPerSecond,
+    },
+    coldFullP99: {
+      target: 'p99 < 25 ms, every request a different week, full view (best of inline and pool)',
+      met: met(coldFull).p99,
+    },
+    warmRequestsPerSecond: {
+      target: '>= 2,000 req/s for a repeated week (cache hits, full view)',
+      met: met(warm.result).requestsPerSecond,
+    },
     warmP99: { target: 'p99 < 25 ms for a repeated week (cache hits, full view)', met: met(warm.result).p99 },
   },
   details: {
@@ -158,7 +215,11 @@ writeResult({
     coldPool: coldPool.result,
     warm: warm.result,
     revalidate: revalidate.result,
-    cacheStateOfAWeekSent500RequestsEarlier: { inline: coldInline.checked, pool: coldPool.checked, headcount: coldHeadcount.checked },
+    cacheStateOfAWeekSent500RequestsEarlier: {
+      inline: coldInline.checked,
+      pool: coldPool.checked,
+      headcount: coldHeadcount.checked,
+    },
     cacheStateAfterWarmRun: warm.checked,
   },
 });

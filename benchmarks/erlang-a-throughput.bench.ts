@@ -9,7 +9,11 @@ import { WEEK_INTERVALS, weekLoads } from './lib/week-loads.js';
 
 const QUEUES = 30;
 const MAX_ERLANGS = 200;
-const params: QueueParams = { model: 'erlang-a', targets: { answerSeconds: 20, maxAbandonRate: 0.05 }, patienceSeconds: 120 };
+const params: QueueParams = {
+  model: 'erlang-a',
+  targets: { answerSeconds: 20, maxAbandonRate: 0.05 },
+  patienceSeconds: 120,
+};
 const { erlangs, ahtSeconds } = weekLoads(QUEUES, MAX_ERLANGS, 2);
 
 function pass(queues: number): { ms: number; agentSum: number; unmet: number } {
@@ -34,8 +38,15 @@ const solves = QUEUES * WEEK_INTERVALS;
 const solvesPerSecond = solves / (run.ms / 1000);
 writeResult({
   name: 'erlang-a-throughput',
-  description: 'Exact Erlang A (M/M/N+M) minimal agents, patience 120 s, abandonment <= 5 %, single thread, week-shaped loads up to 200 Erlangs',
+  description:
+    'Exact Erlang A (M/M/N+M) minimal agents, patience 120 s, abandonment <= 5 %, single thread, week-shaped loads up to 200 Erlangs',
   size: { queues: QUEUES, intervals: WEEK_INTERVALS, solves, maxErlangs: MAX_ERLANGS },
-  metrics: { solvesPerSecond: Math.round(solvesPerSecond), totalMs: +run.ms.toFixed(1), agentSum: run.agentSum, unmet: run.unmet, sharedMachine: true },
+  metrics: {
+    solvesPerSecond: Math.round(solvesPerSecond),
+    totalMs: +run.ms.toFixed(1),
+    agentSum: run.agentSum,
+    unmet: run.unmet,
+    sharedMachine: true,
+  },
   targets: { solvesPerSecond: { target: '>= 20,000 exact Erlang A solves/s', met: solvesPerSecond >= 20_000 } },
 });

@@ -36,7 +36,13 @@ async function onPool(threads: number, work: StaffingBatch, repeats = 3): Promis
   const pool = createPool({ maxThreads: threads, minThreads: threads });
   try {
     const warm = threads * 2;
-    await staffBatchOnPool(pool, { ...work, seriesCount: warm, params: work.params, volume: work.volume.slice(0, warm * WEEK_INTERVALS), ahtSeconds: work.ahtSeconds.slice(0, warm * WEEK_INTERVALS) });
+    await staffBatchOnPool(pool, {
+      ...work,
+      seriesCount: warm,
+      params: work.params,
+      volume: work.volume.slice(0, warm * WEEK_INTERVALS),
+      ahtSeconds: work.ahtSeconds.slice(0, warm * WEEK_INTERVALS),
+    });
     let best = Infinity;
     let agentSum = 0;
     for (let k = 0; k < repeats; k++) {
@@ -64,7 +70,8 @@ const oneFast = await onPool(1, agentsOnly, 5);
 const twoFast = await onPool(2, agentsOnly, 5);
 writeResult({
   name: 'erlang-batch',
-  description: 'Batch staffing of 1,000 queues x 672 intervals (Erlang C, every metric; then agents only): in-thread, then on a piscina pool of 1 and of 2 threads, best of 3',
+  description:
+    'Batch staffing of 1,000 queues x 672 intervals (Erlang C, every metric; then agents only): in-thread, then on a piscina pool of 1 and of 2 threads, best of 3',
   size: { queues: QUEUES, intervals: WEEK_INTERVALS, cells, cores: availableParallelism() },
   metrics: {
     speedup2vs1: +(one.ms / two.ms).toFixed(2),

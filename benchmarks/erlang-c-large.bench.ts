@@ -16,7 +16,11 @@ function timeEach(repeats: number, fn: () => number): { medianUs: number; p90Us:
     times.push((nowMs() - t0) * 1000);
   }
   times.sort((a, b) => a - b);
-  return { medianUs: times[Math.floor(repeats / 2)] as number, p90Us: times[Math.floor(repeats * 0.9)] as number, value };
+  return {
+    medianUs: times[Math.floor(repeats / 2)] as number,
+    p90Us: times[Math.floor(repeats * 0.9)] as number,
+    value,
+  };
 }
 
 timeEach(500, () => solveErlangCAgents(ERLANGS, AHT, targets)); // warm-up
@@ -26,7 +30,8 @@ const withMetrics = timeEach(2000, () => solveInterval(load, { model: 'erlang-c'
 
 writeResult({
   name: 'erlang-c-large',
-  description: 'One 5,000-Erlang interval, Erlang C, 80 % in 20 s: solveErlangCAgents and solveInterval (with all metrics), median of repeated solves',
+  description:
+    'One 5,000-Erlang interval, Erlang C, 80 % in 20 s: solveErlangCAgents and solveInterval (with all metrics), median of repeated solves',
   size: { erlangs: ERLANGS, ahtSeconds: AHT },
   metrics: {
     solveMedianUs: +agentsOnly.medianUs.toFixed(2),

@@ -29,7 +29,8 @@ function scale(origin: string): number {
   // MASE scale: mean |y_t - y_{t-1 week}| over the history before the origin.
   const before = history.filter((r) => r.start < origin);
   let sum = 0;
-  for (let t = 336; t < before.length; t++) sum += Math.abs((before[t] as { volume: number }).volume - (before[t - 336] as { volume: number }).volume);
+  for (let t = 336; t < before.length; t++)
+    sum += Math.abs((before[t] as { volume: number }).volume - (before[t - 336] as { volume: number }).volume);
   return sum / (before.length - 336);
 }
 
@@ -75,11 +76,24 @@ for (const origin of ORIGINS) {
 }
 // The data README's holiday-affected days (all before the benchmark weeks), given as special days
 // (left out of training): the same protocol with and without them.
-const README_HOLIDAYS = ['1999-04-01', '1999-04-06', '1999-04-07', '1999-05-21', '1999-09-11', '1999-09-20', '1999-09-25'];
+const README_HOLIDAYS = [
+  '1999-04-01',
+  '1999-04-06',
+  '1999-04-07',
+  '1999-05-21',
+  '1999-09-11',
+  '1999-09-20',
+  '1999-09-25',
+];
 const withHolidays: number[] = [];
 const withHolidaysChosen: string[] = [];
 for (const origin of ORIGINS) {
-  const result = forecast(history, { timeZone: 'UTC', start: origin, weeks: 1, specialDays: README_HOLIDAYS.map((date) => ({ date, label: 'holiday' })) });
+  const result = forecast(history, {
+    timeZone: 'UTC',
+    start: origin,
+    weeks: 1,
+    specialDays: README_HOLIDAYS.map((date) => ({ date, label: 'holiday' })),
+  });
   withHolidays.push(wapeOfRows(result.intervals, actualByStart));
   withHolidaysChosen.push(result.methods.join('+'));
 }
@@ -93,12 +107,18 @@ const rows = Object.entries(table).map(([method, e]) => ({
   meanMase: r2(mean(e.mase)),
   ...(e.chosen ? { chosenPerOrigin: e.chosen } : {}),
 }));
-for (const r of rows) console.log(`${r.method.padEnd(8)} WAPE ${r.wapePerOrigin.join(' / ')} mean ${r.meanWape}  MAPE>=10 ${r.meanMape10}  MASE ${r.meanMase}${r.chosenPerOrigin ? `  chose ${r.chosenPerOrigin.join(',')}` : ''}`);
+for (const r of rows)
+  console.log(
+    `${r.method.padEnd(8)} WAPE ${r.wapePerOrigin.join(' / ')} mean ${r.meanWape}  MAPE>=10 ${r.meanMape10}  MASE ${r.meanMase}${r.chosenPerOrigin ? `  chose ${r.chosenPerOrigin.join(',')}` : ''}`,
+  );
 const auto = rows.find((r) => r.method === 'auto');
-console.log(`auto with the README holidays as special days: WAPE ${withHolidays.map(r2).join(' / ')} mean ${r2(mean(withHolidays))}  chose ${withHolidaysChosen.join(',')}`);
+console.log(
+  `auto with the README holidays as special days: WAPE ${withHolidays.map(r2).join(' / ')} mean ${r2(mean(withHolidays))}  chose ${withHolidaysChosen.join(',')}`,
+);
 writeResult({
   name: 'forecast-accuracy',
-  description: 'Israel-bank 1999 30-min: week-ahead from 4 weekly origins (Dec 4/11/18/25), each using only data before it',
+  description:
+    'Israel-bank 1999 30-min: week-ahead from 4 weekly origins (Dec 4/11/18/25), each using only data before it',
   size: { intervalsPerWeek: 336, origins: ORIGINS.length, historyRows: history.length },
   metrics: {
     autoMeanWape: auto?.meanWape ?? null,
@@ -114,12 +134,23 @@ writeResult({
     autoShareAboveP90: r2(aboveP90 / bandN),
   },
   targets: {
-    autoBandCoverage: { target: 'about 0.8 of actuals inside [p10, p90] (intervals with a contact or a forecast)', met: Math.abs(inBand / bandN - 0.8) <= 0.1 },
-    autoMeanWape: { target: '<= 18.0 % (anchors: snaive 25.2, avg4 19.2, avg8 18.8)', met: (auto?.meanWape ?? 100) <= 18.0 },
+    autoBandCoverage: {
+      target: 'about 0.8 of actuals inside [p10, p90] (intervals with a contact or a forecast)',
+      met: Math.abs(inBand / bandN - 0.8) <= 0.1,
+    },
+    autoMeanWape: {
+      target: '<= 18.0 % (anchors: snaive 25.2, avg4 19.2, avg8 18.8)',
+      met: (auto?.meanWape ?? 100) <= 18.0,
+    },
   },
   details: {
     origins: ORIGINS,
     methods: rows,
-    autoWithReadmeHolidays: { specialDays: README_HOLIDAYS, wapePerOrigin: withHolidays.map(r2), meanWape: r2(mean(withHolidays)), chosenPerOrigin: withHolidaysChosen },
+    autoWithReadmeHolidays: {
+      specialDays: README_HOLIDAYS,
+      wapePerOrigin: withHolidays.map(r2),
+      meanWape: r2(mean(withHolidays)),
+      chosenPerOrigin: withHolidaysChosen,
+    },
   },
 });

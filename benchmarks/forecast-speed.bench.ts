@@ -19,7 +19,7 @@ const first = Date.UTC(2025, 0, 6); // a Monday
 /** Seeded series: weekly pattern x level, plus Poisson-like noise (normal approximation). */
 function series(seed: number): { startMs: Float64Array; volume: Float64Array; ahtSeconds: Float64Array } {
   let s = seed >>> 0 || 1;
-  const rand = (): number => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = (): number => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const n = DAYS * SLOTS;
   const startMs = new Float64Array(n);
   const volume = new Float64Array(n);
@@ -58,7 +58,8 @@ times.sort((a, b) => a - b);
 const singleMs = times[2] as number;
 
 const count = Number(process.env.FORECAST_BENCH_SERIES ?? 100);
-const make = (): ForecastSeries[] => Array.from({ length: count }, (_, k) => ({ ...series(k + 1), options: { method: 'auto' } }));
+const make = (): ForecastSeries[] =>
+  Array.from({ length: count }, (_, k) => ({ ...series(k + 1), options: { method: 'auto' } }));
 /** Wall time of the batch, and process CPU time (all threads) / wall time: the parallelism obtained. */
 async function onPool(threads: number): Promise<{ ms: number; cpuPerWall: number }> {
   const pool = createPool({ maxThreads: threads, minThreads: threads });
@@ -84,7 +85,8 @@ const allThreadsMs = allThreads.ms;
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 writeResult({
   name: 'forecast-speed',
-  description: 'auto forecast of one year of 15-min history (fit + 6-origin backtest of 9 methods, a pool of the best two + forecast); 100 series on the worker pool',
+  description:
+    'auto forecast of one year of 15-min history (fit + 6-origin backtest of 9 methods, a pool of the best two + forecast); 100 series on the worker pool',
   size: { pointsPerSeries: DAYS * SLOTS, series: count, threads },
   metrics: {
     singleSeriesMedianMs: r1(singleMs),
@@ -97,7 +99,9 @@ writeResult({
     cpuPerWallOneThread: oneThread.cpuPerWall,
     cpuPerWallAllThreads: allThreads.cpuPerWall,
   },
-  targets: { singleSeriesMedianMs: { target: '< 1000 ms for 35,040 points (fit, backtest, forecast)', met: singleMs < 1000 } },
+  targets: {
+    singleSeriesMedianMs: { target: '< 1000 ms for 35,040 points (fit, backtest, forecast)', met: singleMs < 1000 },
+  },
   details: {
     singleSeriesRunsMs: times.map(r1),
     loadAverage1m: loadavg()[0],

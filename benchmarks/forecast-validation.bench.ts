@@ -18,13 +18,33 @@ if (!existsSync(file)) {
   console.log(`forecast-validation: skipped, ${file} is absent.`);
   process.exit(0);
 }
-const history = readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => {
-  const [start, count] = l.split(',');
-  return { start: start as string, volume: Number(count) };
-});
+const history = readFileSync(file, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => {
+    const [start, count] = l.split(',');
+    return { start: start as string, volume: Number(count) };
+  });
 const actual = new Map(history.map((r) => [`${r.start}Z`, r.volume]));
 
-const HOLIDAYS = ['1999-04-01', '1999-04-06', '1999-04-07', '1999-05-21', '1999-09-11', '1999-09-12', '1999-09-20', '1999-09-25', '1999-09-26', '1999-09-27', '1999-09-28', '1999-09-29', '1999-09-30', '1999-10-01', '1999-10-02'];
+const HOLIDAYS = [
+  '1999-04-01',
+  '1999-04-06',
+  '1999-04-07',
+  '1999-05-21',
+  '1999-09-11',
+  '1999-09-12',
+  '1999-09-20',
+  '1999-09-25',
+  '1999-09-26',
+  '1999-09-27',
+  '1999-09-28',
+  '1999-09-29',
+  '1999-09-30',
+  '1999-10-01',
+  '1999-10-02',
+];
 const DAY_MS = 86_400_000;
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const origins: string[] = [];
@@ -45,14 +65,23 @@ for (const origin of origins) {
 }
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const r2 = (x: number): number => Math.round(x * 100) / 100;
-const rows = Object.entries(wapes).map(([method, w]) => ({ method, meanWape: r2(mean(w)), meanWapeFromMay: r2(mean(w.filter((_, i) => (origins[i] as string) >= '1999-05-08'))), wapePerOrigin: w.map(r2) }));
-for (const r of rows) console.log(`${r.method.padEnd(8)} mean WAPE ${r.meanWape} (${origins.length} origins), from 1999-05-08 ${r.meanWapeFromMay}`);
+const rows = Object.entries(wapes).map(([method, w]) => ({
+  method,
+  meanWape: r2(mean(w)),
+  meanWapeFromMay: r2(mean(w.filter((_, i) => (origins[i] as string) >= '1999-05-08'))),
+  wapePerOrigin: w.map(r2),
+}));
+for (const r of rows)
+  console.log(
+    `${r.method.padEnd(8)} mean WAPE ${r.meanWape} (${origins.length} origins), from 1999-05-08 ${r.meanWapeFromMay}`,
+  );
 const counts: Record<string, number> = {};
 for (const p of picks) counts[p] = (counts[p] ?? 0) + 1;
 console.log('auto chose', counts);
 writeResult({
   name: 'forecast-validation',
-  description: 'Israel-bank 1999 30-min: week-ahead from the Saturdays 1999-03-06..11-27 without holiday weeks (design data, before the benchmark weeks)',
+  description:
+    'Israel-bank 1999 30-min: week-ahead from the Saturdays 1999-03-06..11-27 without holiday weeks (design data, before the benchmark weeks)',
   size: { origins: origins.length, intervalsPerWeek: 336 },
   metrics: Object.fromEntries(rows.map((r) => [`${r.method}MeanWape`, r.meanWape])),
   details: { origins, methods: rows, autoChosen: picks, holidayWeeksLeftOut: HOLIDAYS },

@@ -32,8 +32,14 @@ const totalMs = tWrite - t0;
 const s = artifacts.summary;
 writeResult({
   name: 'plan-demo',
-  description: 'wfm demo in process: demo centre, forecast, staffing, shift plan (10 s limit), roster (10 s limit), report, atomic folder write',
-  size: { agents: AGENTS, historyRows: demo.history.length, intervals: artifacts.staffing.intervals.length, shifts: s.shiftPlan.shifts },
+  description:
+    'wfm demo in process: demo centre, forecast, staffing, shift plan (10 s limit), roster (10 s limit), report, atomic folder write',
+  size: {
+    agents: AGENTS,
+    historyRows: demo.history.length,
+    intervals: artifacts.staffing.intervals.length,
+    shifts: s.shiftPlan.shifts,
+  },
   metrics: {
     totalMs: Math.round(totalMs),
     solverLoadMs: Math.round(tSolver - t0),
@@ -52,6 +58,8 @@ writeResult({
     shiftsRequired: s.roster.shiftsRequired,
     hardViolations: s.roster.hardViolations,
   },
-  targets: { totalUnder60s: { target: 'wfm demo under 60 s on 2 cores with the default limits', met: totalMs < 60_000 } },
+  targets: {
+    totalUnder60s: { target: 'wfm demo under 60 s on 2 cores with the default limits', met: totalMs < 60_000 },
+  },
   details: { summary: s },
 });

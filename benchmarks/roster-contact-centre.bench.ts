@@ -29,14 +29,27 @@ const planRules = parseShiftPlanRules({
   ],
   breakRules: [
     { template: 'ft8', breaks: brk(210, 300, 360, 420) },
-    { template: 'pt4', breaks: [{ name: 'break-1', minutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 150 }] },
+    {
+      template: 'pt4',
+      breaks: [{ name: 'break-1', minutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 150 }],
+    },
   ],
   openingHours: [
     { days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '07:00', close: '22:00' },
     { days: ['sat', 'sun'], open: '08:00', close: '20:00' },
   ],
   coverage: { mode: 'hard' },
-  pool: [{ name: 'retraining', windowStart: '09:00', windowEnd: '19:00', sessionMinutes: 60, seatsPerSession: 2, sessionsPerDay: 12, priority: 'must' }],
+  pool: [
+    {
+      name: 'retraining',
+      windowStart: '09:00',
+      windowEnd: '19:00',
+      sessionMinutes: 60,
+      seatsPerSession: 2,
+      sessionsPerDay: 12,
+      priority: 'must',
+    },
+  ],
   solver: { timeLimitSeconds: 30, relativeGap: 0.01, seed: 1 },
 }).rules;
 
@@ -72,11 +85,26 @@ for (let i = 0; i < total; i++) {
     availability: {
       ...(restricted ? { days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== off1) } : {}),
       ...(rng() < 0.1 ? { windows: [{ fromMinute: 7 * 60, toMinute: 19 * 60 }] } : {}),
-      timeOff: rng() < 0.05 ? [{ startMs: requirement.originMs + randInt(rng, 7) * 86_400_000, endMs: 0 }].map((t) => ({ ...t, endMs: t.startMs + 86_400_000 })) : [],
+      timeOff:
+        rng() < 0.05
+          ? [{ startMs: requirement.originMs + randInt(rng, 7) * 86_400_000, endMs: 0 }].map((t) => ({
+              ...t,
+              endMs: t.startMs + 86_400_000,
+            }))
+          : [],
     },
-    preferences: rng() < 0.5 ? [{ kind: 'unwanted-day', days: [6 + randInt(rng, 2)], weight: 2 }, { kind: 'preferred-start', fromMinute: 7 * 60, toMinute: 11 * 60, weight: 1 }] : [],
+    preferences:
+      rng() < 0.5
+        ? [
+            { kind: 'unwanted-day', days: [6 + randInt(rng, 2)], weight: 2 },
+            { kind: 'preferred-start', fromMinute: 7 * 60, toMinute: 11 * 60, weight: 1 },
+          ]
+        : [],
     seniority: randInt(rng, 20),
-    retrainingHoursNeeded: i % Math.floor(total / 40) === 0 && agents.filter((a) => a.retrainingHoursNeeded > 0).length < 40 ? 2 + randInt(rng, 3) : 0,
+    retrainingHoursNeeded:
+      i % Math.floor(total / 40) === 0 && agents.filter((a) => a.retrainingHoursNeeded > 0).length < 40
+        ? 2 + randInt(rng, 3)
+        : 0,
     workedPreviousWeekend: rng() < 0.5,
   });
 }
@@ -108,7 +136,13 @@ const flagged = agents.filter((a) => a.retrainingHoursNeeded > 0);
 writeResult({
   name: 'roster-contact-centre',
   description: `Contact-centre week, ${agents.length} agents (${fullTime} full-time, ${partTime} part-time, rest flexible; ${flagged.length} flagged), on a shift-plan-core plan; roster time limit ${SECONDS} s`,
-  size: { agents: agents.length, planShifts: n8 + n4, slots: requirement.required.length, sessions: plan.retraining.length, flagged: flagged.length },
+  size: {
+    agents: agents.length,
+    planShifts: n8 + n4,
+    slots: requirement.required.length,
+    sessions: plan.retraining.length,
+    flagged: flagged.length,
+  },
   metrics: {
     rosterSeconds: Math.round(rosterMs) / 1000,
     planSeconds: Math.round(planMs) / 1000,
@@ -130,7 +164,14 @@ writeResult({
     iterations: roster.search.iterations,
   },
   targets: {
-    zeroHardViolationsUnder60s: { target: 'zero hard violations (independent checker) in under 60 s', met: violations.length === 0 && rosterMs < 60_000 },
+    zeroHardViolationsUnder60s: {
+      target: 'zero hard violations (independent checker) in under 60 s',
+      met: violations.length === 0 && rosterMs < 60_000,
+    },
   },
-  details: { unfilled: roster.unfilledShifts.slice(0, 20), violations: violations.slice(0, 20), scoreByRule: roster.score.byRule },
+  details: {
+    unfilled: roster.unfilledShifts.slice(0, 20),
+    violations: violations.slice(0, 20),
+    scoreByRule: roster.score.byRule,
+  },
 });

@@ -16,7 +16,20 @@ import { loadSolver } from '../src/workers/handlers/shift-plan.js';
 import { evaluateCurtoisQu } from './lib/curtois-qu.js';
 import { SHARED_DIR, nowMs, writeResult } from './lib/report.js';
 
-const BEST_KNOWN: Record<number, number> = { 1: 607, 2: 828, 3: 1001, 4: 1716, 5: 1143, 6: 1950, 7: 1056, 8: 1300, 9: 439, 10: 4631, 11: 3443, 12: 4040 };
+const BEST_KNOWN: Record<number, number> = {
+  1: 607,
+  2: 828,
+  3: 1001,
+  4: 1716,
+  5: 1143,
+  6: 1950,
+  7: 1056,
+  8: 1300,
+  9: 439,
+  10: 4631,
+  11: 3443,
+  12: 4040,
+};
 const dir = join(SHARED_DIR, 'scheduling-benchmarks', 'curtois-qu-nrp-24');
 const seconds = Number(process.env.ROSTER_CQ_SECONDS ?? 60);
 // ROSTER_CQ_LNS='{"shortShare":0}' overrides LNS options (for comparing variants)
@@ -34,15 +47,39 @@ for (const n of instances) {
   const inst = readCurtoisQu(text);
   const t0 = nowMs();
   // local search alone with LOCAL_ONLY=1; by default local search then HiGHS (full MIP / LNS)
-  const r = process.env.LOCAL_ONLY || !lnsApplicable(inst.problem)
-    ? { ...searchRoster(inst.problem, { seed: 1, maxIterations: Number.MAX_SAFE_INTEGER, timeLimitMs: seconds * 1000, now: nowMs }), phases: [] }
-    : { ...hybridSearch(inst.problem, { highs, seed: 1, timeLimitMs: seconds * 1000, now: nowMs, ...(lnsOverride ? { lns: lnsOverride } : {}), ...(process.env.ROSTER_CQ_FULL_MIP_COLUMNS ? { fullMipColumns: Number(process.env.ROSTER_CQ_FULL_MIP_COLUMNS) } : {}) }), iterations: null, restarts: null };
+  const r =
+    process.env.LOCAL_ONLY || !lnsApplicable(inst.problem)
+      ? {
+          ...searchRoster(inst.problem, {
+            seed: 1,
+            maxIterations: Number.MAX_SAFE_INTEGER,
+            timeLimitMs: seconds * 1000,
+            now: nowMs,
+          }),
+          phases: [],
+        }
+      : {
+          ...hybridSearch(inst.problem, {
+            highs,
+            seed: 1,
+            timeLimitMs: seconds * 1000,
+            now: nowMs,
+            ...(lnsOverride ? { lns: lnsOverride } : {}),
+            ...(process.env.ROSTER_CQ_FULL_MIP_COLUMNS
+              ? { fullMipColumns: Number(process.env.ROSTER_CQ_FULL_MIP_COLUMNS) }
+              : {}),
+          }),
+          iterations: null,
+          restarts: null,
+        };
   const ms = nowMs() - t0;
   const D = inst.problem.days;
-  const solRows = inst.staffIds.map((_, e) => Array.from({ length: D }, (_, d) => {
-    const c = r.assign[e * D + d]!;
-    return c < 0 ? '' : inst.shiftIds[inst.problem.cells[c]!.type]!;
-  }));
+  const solRows = inst.staffIds.map((_, e) =>
+    Array.from({ length: D }, (_, d) => {
+      const c = r.assign[e * D + d]!;
+      return c < 0 ? '' : inst.shiftIds[inst.problem.cells[c]!.type]!;
+    }),
+  );
   const check = evaluateCurtoisQu(text, { rows: solRows });
   const best = BEST_KNOWN[n]!;
   const row = {
@@ -55,7 +92,9 @@ for (const n of instances) {
     hardViolations: check.hardViolations.length,
     bestKnown: best,
     gap: (check.objective - best) / best,
-    phases: r.phases.map((ph) => `${ph.name} ${ph.hard > 0 ? 'infeasible' : ph.soft} @${Math.round(ph.ms / 100) / 10}s`).join(', '),
+    phases: r.phases
+      .map((ph) => `${ph.name} ${ph.hard > 0 ? 'infeasible' : ph.soft} @${Math.round(ph.ms / 100) / 10}s`)
+      .join(', '),
     seconds: Math.round(ms) / 1000,
   };
   rows.push(row);
@@ -74,7 +113,10 @@ writeResult({
     scoresAgree: rows.every((x) => Math.abs(x.penalty - x.independentPenalty) < 1e-6),
   },
   targets: {
-    withinTenPercentOn1to8: { target: 'penalty within 10 % of best known on instances 1-8, 60 s each', met: worstGap18 !== null && worstGap18 <= 0.1 && seconds >= 60 },
+    withinTenPercentOn1to8: {
+      target: 'penalty within 10 % of best known on instances 1-8, 60 s each',
+      met: worstGap18 !== null && worstGap18 <= 0.1 && seconds >= 60,
+    },
   },
   details: rows,
 });

@@ -27,7 +27,9 @@ for (const file of files) {
 }
 
 const rows: string[] = [];
-for (const f of readdirSync(RESULTS_DIR).filter((x) => x.endsWith('.json')).sort()) {
+for (const f of readdirSync(RESULTS_DIR)
+  .filter((x) => x.endsWith('.json'))
+  .sort()) {
   const r = JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as {
     name: string;
     metrics: Record<string, unknown>;

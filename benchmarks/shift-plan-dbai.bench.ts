@@ -24,7 +24,9 @@ const REFERENCE: Record<string, number> = {
   'DataSet3/RandomExample25': 266,
 };
 const INSTANCES = [
-  'toy1', 'toy2', 'toy3',
+  'toy1',
+  'toy2',
+  'toy3',
   ...[1, 2, 3, 4, 5].map((k) => `DataSet1/RandomExample${k}`),
   ...[26, 27, 28, 29, 30].map((k) => `DataSet2/RandomExample${k}`),
   ...[21, 22, 23, 24, 25].map((k) => `DataSet3/RandomExample${k}`),
@@ -45,7 +47,10 @@ function readDzn(path: string): Dzn {
   const value = (key: string): number[] => {
     const match = new RegExp(`^\\s*${key}\\s*=\\s*([^;]*);`, 'm').exec(text);
     if (!match) throw new Error(`${path}: no ${key}`);
-    return (match[1] as string).replace(/[[\]]/g, '').split(',').map((x) => Number(x.trim()));
+    return (match[1] as string)
+      .replace(/[[\]]/g, '')
+      .split(',')
+      .map((x) => Number(x.trim()));
   };
   return {
     interval: value('interval')[0] as number,
@@ -71,15 +76,32 @@ if (!existsSync(DIR)) {
         out.push({
           name: `type${i + 1}-len${len}`,
           paidMinutes: len * d.interval,
-          starts: [{ from: formatClockMinutes(minStart * d.interval), to: formatClockMinutes((d.maxStart[i] as number) * d.interval), stepMinutes: d.interval }],
+          starts: [
+            {
+              from: formatClockMinutes(minStart * d.interval),
+              to: formatClockMinutes((d.maxStart[i] as number) * d.interval),
+              stepMinutes: d.interval,
+            },
+          ],
         });
       }
       return out;
     });
-    const { rules } = parseShiftPlanRules({ templates, cyclic: true, coverage: { mode: 'hard' }, solver: { timeLimitSeconds: 10, relativeGap: 0, seed: 1 } });
+    const { rules } = parseShiftPlanRules({
+      templates,
+      cyclic: true,
+      coverage: { mode: 'hard' },
+      solver: { timeLimitSeconds: 10, relativeGap: 0, seed: 1 },
+    });
     const t0 = nowMs();
     const plan = planShifts(
-      { originMs: Date.parse('2026-03-02T00:00:00Z'), intervalMinutes: d.interval, timeZone: 'UTC', required: d.demand, present: d.demand.map(() => true) },
+      {
+        originMs: Date.parse('2026-03-02T00:00:00Z'),
+        intervalMinutes: d.interval,
+        timeZone: 'UTC',
+        required: d.demand,
+        present: d.demand.map(() => true),
+      },
       rules,
       { highs, now: nowMs },
     );
@@ -110,7 +132,8 @@ if (!existsSync(DIR)) {
   const totalReference = rows.reduce((s, r) => s + (r.reference as number), 0);
   writeResult({
     name: 'shift-plan-dbai',
-    description: 'DBAI shift-design instances (cyclic week, full cover): minimum excess vs the reference values of ../shared/scheduling-benchmarks/dbai-shift-design-dzn/README.md.',
+    description:
+      'DBAI shift-design instances (cyclic week, full cover): minimum excess vs the reference values of ../shared/scheduling-benchmarks/dbai-shift-design-dzn/README.md.',
     size: { instances: rows.length },
     metrics: {
       matched,
@@ -120,7 +143,12 @@ if (!existsSync(DIR)) {
       maxMs: Math.max(...rows.map((r) => r.ms as number)),
       totalUnder: rows.reduce((s, r) => s + (r.under as number), 0),
     },
-    targets: { minExcess: { target: 'minimum excess equal to the reference on every instance, full cover', met: matched === rows.length } },
+    targets: {
+      minExcess: {
+        target: 'minimum excess equal to the reference on every instance, full cover',
+        met: matched === rows.length,
+      },
+    },
     details: { note: 'Measured on a shared 2-core machine while other work ran: times are noisy.', rows },
   });
 }

@@ -17,7 +17,13 @@ import { solveModel } from '../src/scheduler/shift-plan/solve.js';
 import type { ShiftPlan } from '../src/scheduler/shift-plan/types.js';
 import { loadSolver } from '../src/workers/handlers/shift-plan.js';
 import { nowMs, writeResult } from './lib/report.js';
-import { lunchAndTwoBreaks, WEEK_INTERVAL_MINUTES, WEEK_QUEUE, WEEK_SLOTS, weekRequirement } from './lib/contact-centre-week.js';
+import {
+  lunchAndTwoBreaks,
+  WEEK_INTERVAL_MINUTES,
+  WEEK_QUEUE,
+  WEEK_SLOTS,
+  weekRequirement,
+} from './lib/contact-centre-week.js';
 
 const INTERVAL = WEEK_INTERVAL_MINUTES;
 const SLOTS = WEEK_SLOTS;
@@ -33,14 +39,30 @@ function rules(poolSessions: number): ShiftPlanRulesInput {
     breakRules: [
       { template: 'ft8', breaks: breaks(210, 300, 360, 420) },
       { template: 'ft10', breaks: breaks(240, 330, 420, 510) },
-      { template: 'pt4', breaks: [{ name: 'break-1', minutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 150 }] },
+      {
+        template: 'pt4',
+        breaks: [{ name: 'break-1', minutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 150 }],
+      },
     ],
     openingHours: [
       { days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '07:00', close: '22:00' },
       { days: ['sat', 'sun'], open: '08:00', close: '20:00' },
     ],
     coverage: { mode: 'hard' },
-    pool: poolSessions > 0 ? [{ name: 'retraining', windowStart: '08:00', windowEnd: '20:00', sessionMinutes: 60, seatsPerSession: 1, sessionsPerDay: poolSessions, priority: 'must' }] : [],
+    pool:
+      poolSessions > 0
+        ? [
+            {
+              name: 'retraining',
+              windowStart: '08:00',
+              windowEnd: '20:00',
+              sessionMinutes: 60,
+              seatsPerSession: 1,
+              sessionsPerDay: poolSessions,
+              priority: 'must',
+            },
+          ]
+        : [],
     solver: { timeLimitSeconds: 7, relativeGap: 0.005, seed: 1 },
   };
 }
@@ -55,7 +77,14 @@ const grid = createSlotGrid(requirement.originMs, INTERVAL, SLOTS, 'UTC');
 const tb = nowMs();
 const onGrid = templatesOnGrid(parsed, INTERVAL);
 const candidates = candidateShifts(grid, parsed, onGrid);
-const built = buildShiftPlanModel({ grid, rules: parsed, onGrid, candidates, required: requirement.required, shortPenalty: requirement.required.map(() => null) });
+const built = buildShiftPlanModel({
+  grid,
+  rules: parsed,
+  onGrid,
+  candidates,
+  required: requirement.required,
+  shortPenalty: requirement.required.map(() => null),
+});
 const buildMs = nowMs() - tb;
 const tl = nowMs();
 const lpOnly = solveModel(highs, built.model, { integer: false, timeLimitSeconds: 60, relativeGap: 0, seed: 1 });
@@ -70,7 +99,11 @@ function lpText(m: typeof built.model): string {
       (terms[m.indices[k] as number] as string[]).push(`${v >= 0 ? '+' : '-'} ${Math.abs(v)} x${j}`);
     }
   }
-  const out = ['Minimize', ` obj: ${Array.from(m.colCost, (c, j) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} x${j}`).join(' ')}`, 'Subject To'];
+  const out = [
+    'Minimize',
+    ` obj: ${Array.from(m.colCost, (c, j) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} x${j}`).join(' ')}`,
+    'Subject To',
+  ];
   terms.forEach((t, i) => {
     if (t.length === 0) return;
     const lo = m.rowLower[i] as number;
@@ -82,7 +115,8 @@ function lpText(m: typeof built.model): string {
     }
   });
   out.push('Bounds');
-  for (let j = 0; j < m.numCols; j++) out.push(` 0 <= x${j}${(m.colUpper[j] as number) < 1e29 ? ` <= ${m.colUpper[j]}` : ''}`);
+  for (let j = 0; j < m.numCols; j++)
+    out.push(` 0 <= x${j}${(m.colUpper[j] as number) < 1e29 ? ` <= ${m.colUpper[j]}` : ''}`);
   out.push('End');
   return out.join('\n');
 }
@@ -95,7 +129,11 @@ const lpTextSolveMs = nowMs() - ts;
 
 function run(poolSessions: number): { plan: ShiftPlan; ms: number } {
   const t0 = nowMs();
-  const plan = planShifts(requirement, parseShiftPlanRules(rules(poolSessions)).rules, { highs, ...(serviceLevel ? { serviceLevel } : {}), now: nowMs });
+  const plan = planShifts(requirement, parseShiftPlanRules(rules(poolSessions)).rules, {
+    highs,
+    ...(serviceLevel ? { serviceLevel } : {}),
+    now: nowMs,
+  });
   return { plan, ms: nowMs() - t0 };
 }
 
@@ -108,8 +146,15 @@ const extraBoundPerPoolHour = q1.poolHoursPlaced > 0 ? (q1.lpBound - q0.lpBound)
 
 writeResult({
   name: 'shift-plan-week',
-  description: 'Contact-centre week (672 x 15 min, Erlang C requirement, ft8/ft10/pt4 with lunch and breaks): MIP on HiGHS vs its LP bound, with and without 8 one-hour retraining sessions a day.',
-  size: { intervals: SLOTS, candidates: built.candidates.length, columns: built.model.numCols, rows: built.model.numRows, nonzeros: built.model.indices.length },
+  description:
+    'Contact-centre week (672 x 15 min, Erlang C requirement, ft8/ft10/pt4 with lunch and breaks): MIP on HiGHS vs its LP bound, with and without 8 one-hour retraining sessions a day.',
+  size: {
+    intervals: SLOTS,
+    candidates: built.candidates.length,
+    columns: built.model.numCols,
+    rows: built.model.numRows,
+    nonzeros: built.model.indices.length,
+  },
   metrics: {
     paidOverBound: q0.paidOverBound,
     totalMs: base.ms,
@@ -136,9 +181,18 @@ writeResult({
     underCoverageAgentIntervals: q0.underCoverageAgentIntervals,
   },
   targets: {
-    paidOverBound: { target: 'paid / LP bound <= 1.02 within 10 s (no pool)', met: q0.paidOverBound <= 1.02 && base.ms <= 10_000 },
-    pooledPaidOverBound: { target: 'paid / LP bound <= 1.02 within 10 s (with pool)', met: q1.paidOverBound <= 1.02 && pooled.ms <= 10_000 },
-    extraPaidHoursPerPoolHour: { target: 'extra paid hours per pool hour <= 1.05 (8 x 1 h sessions a day)', met: extraPerPoolHour <= 1.05 && q1.poolHoursPlaced === q1.poolHoursRequested },
+    paidOverBound: {
+      target: 'paid / LP bound <= 1.02 within 10 s (no pool)',
+      met: q0.paidOverBound <= 1.02 && base.ms <= 10_000,
+    },
+    pooledPaidOverBound: {
+      target: 'paid / LP bound <= 1.02 within 10 s (with pool)',
+      met: q1.paidOverBound <= 1.02 && pooled.ms <= 10_000,
+    },
+    extraPaidHoursPerPoolHour: {
+      target: 'extra paid hours per pool hour <= 1.05 (8 x 1 h sessions a day)',
+      met: extraPerPoolHour <= 1.05 && q1.poolHoursPlaced === q1.poolHoursRequested,
+    },
   },
   details: {
     note: 'Measured on a shared 2-core machine while other work ran: times are noisy.',

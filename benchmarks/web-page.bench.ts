@@ -15,7 +15,16 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0);
 }
 const { chromium } = await import('playwright-core');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const app = await buildApp();
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -55,7 +64,8 @@ try {
   const worst = latencies[latencies.length - 1] as number;
   writeResult({
     name: 'web-page',
-    description: 'Planner page in Chromium on the full demo: page ready, whole plan through the API, what-if slider -> redrawn headcount (120 ms debounce included).',
+    description:
+      'Planner page in Chromium on the full demo: page ready, whole plan through the API, what-if slider -> redrawn headcount (120 ms debounce included).',
     size: { agents, intervals: 672, sliderMoves: values.length },
     metrics: {
       pageReadyMs: Math.round(pageReadyMs),
@@ -65,7 +75,9 @@ try {
       whatIfWorstMs: Math.round(worst),
       sharedMachine: true,
     },
-    targets: { whatIfWorstMs: { target: 'headcount curve and totals update within 1 s of a slider change', met: worst < 1000 } },
+    targets: {
+      whatIfWorstMs: { target: 'headcount curve and totals update within 1 s of a slider change', met: worst < 1000 },
+    },
     details: { whatIfLatenciesMs: latencies.map((x) => Math.round(x)) },
   });
 } finally {

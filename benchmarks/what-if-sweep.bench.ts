@@ -13,10 +13,16 @@ import { runWhatIf } from '../src/what-if/run.js';
 import { weekBody } from './api-helpers.js';
 import { nowMs, writeResult } from './lib/report.js';
 
-const range = (from: number, step: number, n: number): number[] => Array.from({ length: n }, (_, i) => +(from + i * step).toFixed(4));
+const range = (from: number, step: number, n: number): number[] =>
+  Array.from({ length: n }, (_, i) => +(from + i * step).toFixed(4));
 const request = {
   queues: [{ name: 'main', request: weekBody(), rosterHeadcount: Array.from({ length: 672 }, () => 80) }],
-  sweep: { volumeFactor: range(0.8, 0.05, 10), ahtFactor: range(0.9, 0.05, 5), serviceLevel: [0.7, 0.8, 0.85, 0.9], shrinkage: range(0.2, 0.05, 5) },
+  sweep: {
+    volumeFactor: range(0.8, 0.05, 10),
+    ahtFactor: range(0.9, 0.05, 5),
+    serviceLevel: [0.7, 0.8, 0.85, 0.9],
+    shrinkage: range(0.2, 0.05, 5),
+  },
   detail: 'intervals' as const,
 };
 
@@ -56,7 +62,12 @@ try {
   await app.inject({ method: 'POST', url: '/v1/what-if', headers: { 'content-type': 'application/json' }, payload });
   for (let k = 0; k < 3; k++) {
     const t0 = nowMs();
-    const res = await app.inject({ method: 'POST', url: '/v1/what-if', headers: { 'content-type': 'application/json' }, payload });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/what-if',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
     httpTimes.push(nowMs() - t0);
     if (res.statusCode !== 200) throw new Error(`POST /v1/what-if: ${res.statusCode} ${res.body.slice(0, 200)}`);
     responseBytes = res.body.length;

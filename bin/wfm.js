@@ -7,7 +7,7 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (error) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exitCode = 1;
   },
 );

@@ -45,7 +45,12 @@ export type {
   HistoryInput,
   SpecialDay,
 } from './forecast/index.js';
-export { ForecastRequestSchema, ForecastResultSchema, parseForecastRequest, forecastRequest } from './schemas/forecast.js';
+export {
+  ForecastRequestSchema,
+  ForecastResultSchema,
+  parseForecastRequest,
+  forecastRequest,
+} from './schemas/forecast.js';
 export { forecastMany } from './workers/forecast-many.js';
 export type { ForecastManyOptions } from './workers/forecast-many.js';
 export type { ForecastSeries } from './workers/handlers/forecast.js';
@@ -83,7 +88,14 @@ export { generateSampleWeek } from './samples/sample-week.js';
 export type { SampleWeek, SampleWeekOptions, SampleInterval } from './samples/sample-week.js';
 export { planShifts } from './scheduler/shift-plan/plan.js';
 export type { PlanOptions, ServiceLevelFn } from './scheduler/shift-plan/plan.js';
-export type { ShiftPlanRules, PlanRequirement, ShiftTemplate, BreakRule, PoolRule, OpeningHours } from './scheduler/shift-plan/rules.js';
+export type {
+  ShiftPlanRules,
+  PlanRequirement,
+  ShiftTemplate,
+  BreakRule,
+  PoolRule,
+  OpeningHours,
+} from './scheduler/shift-plan/rules.js';
 export type {
   ShiftPlan,
   PlannedShift,
@@ -107,7 +119,13 @@ export {
 } from './schemas/shift-plan.js';
 export type { ShiftPlanRulesInput, RequirementDocument, ShiftPlanRunOptions } from './schemas/shift-plan.js';
 export { loadSolver } from './workers/handlers/shift-plan.js';
-export { createSlotGrid, formatSlot, slotStartMs, slotOfInstant, localTimeToSlot } from './scheduler/common/slot-grid.js';
+export {
+  createSlotGrid,
+  formatSlot,
+  slotStartMs,
+  slotOfInstant,
+  localTimeToSlot,
+} from './scheduler/common/slot-grid.js';
 export type { SlotGrid, LocalDay } from './scheduler/common/slot-grid.js';
 export { rosterPlan } from './scheduler/roster/roster.js';
 export type { RosterOptions } from './scheduler/roster/roster.js';
@@ -120,7 +138,14 @@ export type { CurtoisQuInstance } from './scheduler/roster/curtois-qu.js';
 export { RULE_KEYS, RULE_UNITS, defaultRuleSettings } from './scheduler/roster/problem.js';
 export type { RuleKey, RuleSetting, CoreProblem } from './scheduler/roster/problem.js';
 export type { RosterAgent, RosterRules, Preference, TimeOff, TimeWindow } from './scheduler/roster/types.js';
-export type { RosterResult, RosterAgentResult, RosterDay, UnfilledShift, RosterCoverageInterval, FlexibleTeamDay } from './scheduler/roster/result-types.js';
+export type {
+  RosterResult,
+  RosterAgentResult,
+  RosterDay,
+  UnfilledShift,
+  RosterCoverageInterval,
+  FlexibleTeamDay,
+} from './scheduler/roster/result-types.js';
 export { checkRoster, checkPulls } from './scheduler/rules-check/index.js';
 export type { CheckViolation } from './scheduler/rules-check/index.js';
 export {

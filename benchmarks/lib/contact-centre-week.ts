@@ -29,7 +29,10 @@ export function weekVolumeAt(slot: number, scale = 1): number {
 export function weekRequirement(scale = 1): PlanRequirement {
   const volume = Array.from({ length: WEEK_SLOTS }, (_x, s) => weekVolumeAt(s, scale));
   const required = volume.map((v) =>
-    v > 0 ? solveInterval({ volume: v, ahtSeconds: WEEK_AHT_SECONDS, intervalMinutes: WEEK_INTERVAL_MINUTES }, WEEK_QUEUE).agents : 0,
+    v > 0
+      ? solveInterval({ volume: v, ahtSeconds: WEEK_AHT_SECONDS, intervalMinutes: WEEK_INTERVAL_MINUTES }, WEEK_QUEUE)
+          .agents
+      : 0,
   );
   return {
     originMs: Date.parse('2026-03-02T00:00:00Z'),

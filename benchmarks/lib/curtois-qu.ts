@@ -23,7 +23,8 @@ export function evaluateCurtoisQu(text: string, sol: CqSolution): { objective: n
   }
   const H = Number(sec.get('SECTION_HORIZON')![0]![0]);
   const shifts = new Map<string, { len: number; notFollow: string[] }>();
-  for (const r of sec.get('SECTION_SHIFTS')!) shifts.set(r[0]!, { len: Number(r[1]), notFollow: (r[2] ?? '').split('|').filter(Boolean) });
+  for (const r of sec.get('SECTION_SHIFTS')!)
+    shifts.set(r[0]!, { len: Number(r[1]), notFollow: (r[2] ?? '').split('|').filter(Boolean) });
   const staff = sec.get('SECTION_STAFF')!;
   const bad: string[] = [];
   let objective = 0;
@@ -31,7 +32,12 @@ export function evaluateCurtoisQu(text: string, sol: CqSolution): { objective: n
   staff.forEach((r, i) => {
     const row = sol.rows[i]!;
     const id = r[0]!;
-    const maxShifts = new Map((r[1] ?? '').split('|').filter(Boolean).map((p) => [p.split('=')[0]!, Number(p.split('=')[1])]));
+    const maxShifts = new Map(
+      (r[1] ?? '')
+        .split('|')
+        .filter(Boolean)
+        .map((p) => [p.split('=')[0]!, Number(p.split('=')[1])]),
+    );
     const [maxMin, minMin, maxCons, minCons, minOff, maxWe] = r.slice(2).map(Number) as number[];
     const counts = new Map<string, number>();
     let minutes = 0;
@@ -66,8 +72,10 @@ export function evaluateCurtoisQu(text: string, sol: CqSolution): { objective: n
     const i = idx.get(r[0]!)!;
     for (const dv of r.slice(1)) if (sol.rows[i]![Number(dv)]) bad.push(`${r[0]}: works on day off ${dv}`);
   }
-  for (const r of sec.get('SECTION_SHIFT_ON_REQUESTS') ?? []) if (sol.rows[idx.get(r[0]!)!]![Number(r[1])] !== r[2]) objective += Number(r[3]);
-  for (const r of sec.get('SECTION_SHIFT_OFF_REQUESTS') ?? []) if (sol.rows[idx.get(r[0]!)!]![Number(r[1])] === r[2]) objective += Number(r[3]);
+  for (const r of sec.get('SECTION_SHIFT_ON_REQUESTS') ?? [])
+    if (sol.rows[idx.get(r[0]!)!]![Number(r[1])] !== r[2]) objective += Number(r[3]);
+  for (const r of sec.get('SECTION_SHIFT_OFF_REQUESTS') ?? [])
+    if (sol.rows[idx.get(r[0]!)!]![Number(r[1])] === r[2]) objective += Number(r[3]);
   for (const r of sec.get('SECTION_COVER')!) {
     const d = Number(r[0]);
     const n = sol.rows.filter((row) => row[d] === r[1]).length;

@@ -11,7 +11,9 @@ export const SHARED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.
 
 function commit(): string {
   try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return 'unknown';
   }
@@ -50,7 +52,8 @@ export function writeResult(result: BenchResult): string {
   renameSync(tmp, file);
   console.log(`${result.name}: ${JSON.stringify(result.metrics)}`);
   if (result.targets) {
-    for (const [key, t] of Object.entries(result.targets)) console.log(`  ${t.met ? 'MET ' : 'MISS'} ${key}: ${t.target}`);
+    for (const [key, t] of Object.entries(result.targets))
+      console.log(`  ${t.met ? 'MET ' : 'MISS'} ${key}: ${t.target}`);
   }
   return file;
 }

@@ -16,14 +16,19 @@ export function weekShape(i: number): number {
  * Erlangs for `queues` queues x 672 intervals, series-major; each queue peaks at a seeded load in
  * [2, maxErlangs]. Also returns a per-queue AHT in [180, 420] s.
  */
-export function weekLoads(queues: number, maxErlangs: number, seed = 1): { erlangs: Float64Array; ahtSeconds: Float64Array } {
+export function weekLoads(
+  queues: number,
+  maxErlangs: number,
+  seed = 1,
+): { erlangs: Float64Array; ahtSeconds: Float64Array } {
   const random = mulberry32(seed);
   const erlangs = new Float64Array(queues * WEEK_INTERVALS);
   const ahtSeconds = new Float64Array(queues);
   for (let q = 0; q < queues; q++) {
     const peak = 2 + random() * (maxErlangs - 2);
     ahtSeconds[q] = 180 + Math.floor(random() * 240);
-    for (let i = 0; i < WEEK_INTERVALS; i++) erlangs[q * WEEK_INTERVALS + i] = Math.min(maxErlangs, peak * weekShape(i) * (0.9 + 0.2 * random()));
+    for (let i = 0; i < WEEK_INTERVALS; i++)
+      erlangs[q * WEEK_INTERVALS + i] = Math.min(maxErlangs, peak * weekShape(i) * (0.9 + 0.2 * random()));
   }
   return { erlangs, ahtSeconds };
 }

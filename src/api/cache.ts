@@ -28,7 +28,10 @@ export interface StaffingCacheOptions {
   maxBytes: number;
 }
 
-export const DEFAULT_STAFFING_CACHE: Readonly<StaffingCacheOptions> = Object.freeze({ maxEntries: 256, maxBytes: 64 * 1024 * 1024 });
+export const DEFAULT_STAFFING_CACHE: Readonly<StaffingCacheOptions> = Object.freeze({
+  maxEntries: 256,
+  maxBytes: 64 * 1024 * 1024,
+});
 
 /** An LRU map of request key -> answer, bounded by entries and bytes. O(1) per operation. */
 export class ResponseCache {
@@ -106,7 +109,9 @@ export function staffingCacheFromEnv(env: Record<string, string | undefined>): S
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     if (!/^\d+$/.test(raw.trim())) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `${name}: "${raw}" is not a non-negative integer.`, { issues: [{ path: [name], message: 'not a non-negative integer' }] });
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `${name}: "${raw}" is not a non-negative integer.`, {
+        issues: [{ path: [name], message: 'not a non-negative integer' }],
+      });
     }
     return Number(raw.trim());
   };

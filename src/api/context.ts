@@ -7,7 +7,13 @@ import type { ApiLimits } from './options.js';
 import type { TaskRunner } from './runner.js';
 
 /** The fastify instance with zod schemas as its type provider (typed request bodies). */
-export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** What every route module receives. */
 export interface ApiContext {
@@ -43,10 +49,16 @@ export function arrayLength(body: unknown, key: string): number {
  * and rethrows that reason when the work fails because of it, so that a pooled call past its time
  * limit frees its thread and answers 422, not 409 or 500.
  */
-export async function withTimeLimit<T>(limitMs: number, work: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
+export async function withTimeLimit<T>(
+  limitMs: number,
+  work: (signal: AbortSignal) => Promise<T>,
+  outer?: AbortSignal,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => {
-    controller.abort(new WfmError('WFM_ERR_JOB_TIMEOUT', `The request ran past its time limit of ${limitMs} ms and was stopped.`));
+    controller.abort(
+      new WfmError('WFM_ERR_JOB_TIMEOUT', `The request ran past its time limit of ${limitMs} ms and was stopped.`),
+    );
   }, limitMs);
   const onOuter = (): void => controller.abort(outer?.reason);
   outer?.addEventListener('abort', onOuter, { once: true });
@@ -79,9 +91,13 @@ export function checkLoad(
     const row = rows[i] as { volume: number; ahtSeconds: number };
     const erlangs = ((row.volume * row.ahtSeconds) / seconds) * factor;
     if (erlangs > maxAgents) {
-      throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The load of ${path.join('.')}[${i}] (${erlangs.toPrecision(4)} Erlangs) needs more than the ${maxAgents} agents a request may staff.`, {
-        issues: [{ path: [...path, i], message: `offered load over ${maxAgents} Erlangs` }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_TOO_LARGE',
+        `The load of ${path.join('.')}[${i}] (${erlangs.toPrecision(4)} Erlangs) needs more than the ${maxAgents} agents a request may staff.`,
+        {
+          issues: [{ path: [...path, i], message: `offered load over ${maxAgents} Erlangs` }],
+        },
+      );
     }
   }
 }

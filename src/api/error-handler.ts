@@ -21,7 +21,9 @@ function issuesOf(value: unknown): WfmIssue[] {
   return value
     .filter((i): i is { path: unknown; message: unknown } => typeof i === 'object' && i !== null)
     .map((i) => ({
-      path: Array.isArray(i.path) ? i.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number') : [],
+      path: Array.isArray(i.path)
+        ? i.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
+        : [],
       message: String(i.message),
     }));
 }
@@ -35,21 +37,33 @@ function issuesOf(value: unknown): WfmIssue[] {
 export function toWfmError(error: unknown): WfmError {
   if (isWfmError(error)) return error;
   if (typeof error === 'object' && error !== null) {
-    const e = error as { code?: unknown; message?: unknown; issues?: unknown; statusCode?: unknown; name?: unknown; cause?: unknown };
+    const e = error as {
+      code?: unknown;
+      message?: unknown;
+      issues?: unknown;
+      statusCode?: unknown;
+      name?: unknown;
+      cause?: unknown;
+    };
     if (e.name === 'AbortError' && isWfmError(e.cause)) return e.cause;
-    if (isKnownCode(e.code)) return new WfmError(e.code, String(e.message ?? e.code), { issues: issuesOf(e.issues), cause: error });
+    if (isKnownCode(e.code))
+      return new WfmError(e.code, String(e.message ?? e.code), { issues: issuesOf(e.issues), cause: error });
     if (typeof e.code === 'string' && FASTIFY_CODES[e.code]) {
       return new WfmError(FASTIFY_CODES[e.code] as WfmErrorCode, String(e.message), { cause: error });
     }
     if (error instanceof SyntaxError && e.statusCode === 400) {
-      return new WfmError('WFM_ERR_INPUT_JSON', `The request body is not valid JSON (${error.message}).`, { cause: error });
+      return new WfmError('WFM_ERR_INPUT_JSON', `The request body is not valid JSON (${error.message}).`, {
+        cause: error,
+      });
     }
     const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
     if (status === 413) return new WfmError('WFM_ERR_INPUT_TOO_LARGE', String(e.message), { cause: error });
     if (status === 415) return new WfmError('WFM_ERR_API_MEDIA_TYPE', String(e.message), { cause: error });
     if (status >= 400 && status < 500) return new WfmError('WFM_ERR_API_REQUEST', String(e.message), { cause: error });
   }
-  return new WfmError('WFM_ERR_INTERNAL', 'An unexpected internal error occurred; it has been logged.', { cause: error });
+  return new WfmError('WFM_ERR_INTERNAL', 'An unexpected internal error occurred; it has been logged.', {
+    cause: error,
+  });
 }
 
 /** The JSON error body `{ code, message, issues }` with the registry's status. */
@@ -72,9 +86,13 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
     sendError(
       reply,
-      new WfmError('WFM_ERR_API_NOT_FOUND', `No route ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}.`, {
-        issues: [{ path: [], message: 'unknown route' }],
-      }),
+      new WfmError(
+        'WFM_ERR_API_NOT_FOUND',
+        `No route ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}.`,
+        {
+          issues: [{ path: [], message: 'unknown route' }],
+        },
+      ),
     ),
   );
 }

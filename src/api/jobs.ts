@@ -80,7 +80,8 @@ export class JobManager {
    * Throws `WFM_ERR_API_QUEUE_FULL` (429) when `maxQueuedJobs` jobs are already waiting.
    */
   submit(kind: string, handler: string, payload: unknown, options: { budgetMs?: number | undefined } = {}): JobView {
-    if (this.#closed) throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
+    if (this.#closed)
+      throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
     if (this.#queue.length >= this.#limits.maxQueuedJobs) {
       throw new WfmError(
         'WFM_ERR_API_QUEUE_FULL',
@@ -125,7 +126,12 @@ export class JobManager {
     if (job.status === 'queued') {
       const at = this.#queue.indexOf(job);
       if (at >= 0) this.#queue.splice(at, 1);
-      this.#finish(job, 'cancelled', undefined, new WfmError('WFM_ERR_JOB_CANCELLED', 'The job was cancelled before it started.'));
+      this.#finish(
+        job,
+        'cancelled',
+        undefined,
+        new WfmError('WFM_ERR_JOB_CANCELLED', 'The job was cancelled before it started.'),
+      );
     } else if (job.status === 'running') {
       job.controller.abort(new WfmError('WFM_ERR_JOB_CANCELLED', 'The job was cancelled while running.'));
     } else {
@@ -144,7 +150,8 @@ export class JobManager {
     this.#closed = true;
     for (const job of [...this.#queue]) this.cancel(job.id);
     for (const job of this.#jobs.values()) {
-      if (job.status === 'running') job.controller.abort(new WfmError('WFM_ERR_JOB_CANCELLED', 'The service is shutting down.'));
+      if (job.status === 'running')
+        job.controller.abort(new WfmError('WFM_ERR_JOB_CANCELLED', 'The service is shutting down.'));
     }
   }
 
@@ -162,7 +169,9 @@ export class JobManager {
     job.startedMs = this.#now();
     const limitMs = this.#limits.jobTimeLimitMs;
     job.timer = setTimeout(() => {
-      job.controller.abort(new WfmError('WFM_ERR_JOB_TIMEOUT', `The job ran past its time limit of ${limitMs} ms and was stopped.`));
+      job.controller.abort(
+        new WfmError('WFM_ERR_JOB_TIMEOUT', `The job ran past its time limit of ${limitMs} ms and was stopped.`),
+      );
     }, limitMs);
     job.timer.unref?.();
     const signal = job.controller.signal;

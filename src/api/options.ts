@@ -90,7 +90,9 @@ export function limitsFromEnv(env: Record<string, string | undefined>): Partial<
     if (raw === undefined || raw.trim() === '') continue;
     const value = Number(raw);
     if (!Number.isInteger(value) || value <= 0) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `${ENV_NAMES[key]}: "${raw}" is not a positive integer.`, { issues: [{ path: [ENV_NAMES[key]], message: 'not a positive integer' }] });
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `${ENV_NAMES[key]}: "${raw}" is not a positive integer.`, {
+        issues: [{ path: [ENV_NAMES[key]], message: 'not a positive integer' }],
+      });
     }
     out[key] = value;
   }
@@ -103,7 +105,9 @@ export function resolveLimits(partial: Partial<ApiLimits> = {}): ApiLimits {
   for (const [key, value] of Object.entries(partial) as [keyof ApiLimits, number | undefined][]) {
     if (value === undefined) continue;
     if (!Number.isFinite(value) || value <= 0) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `limits.${key}: ${value} is not a positive number.`, { issues: [{ path: ['limits', key], message: 'not a positive number' }] });
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `limits.${key}: ${value} is not a positive number.`, {
+        issues: [{ path: ['limits', key], message: 'not a positive number' }],
+      });
     }
     limits[key] = value;
   }

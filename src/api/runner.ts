@@ -51,7 +51,9 @@ export function inlineRunner(handlers: Record<string, TaskHandler>): TaskRunner 
       const handler = handlers[name];
       if (!handler) throw new Error(`No task handler named "${name}".`);
       if (signal?.aborted) throw abortError(signal);
-      const work = Promise.resolve().then(() => handler(payload, signal)).then(unwrapMoved);
+      const work = Promise.resolve()
+        .then(() => handler(payload, signal))
+        .then(unwrapMoved);
       if (!signal) return work;
       return new Promise((resolve, reject) => {
         const onAbort = (): void => reject(abortError(signal));
@@ -84,9 +86,13 @@ export function gatedRunner(runner: TaskRunner, maxInFlight: number): TaskRunner
     inFlight: () => inFlight,
     async run(name, payload, signal) {
       if (inFlight >= maxInFlight) {
-        throw new WfmError('WFM_ERR_API_QUEUE_FULL', `The worker pool is saturated (${maxInFlight} calls in flight); try again later.`, {
-          issues: [{ path: [], message: `at most ${maxInFlight} pooled calls at once` }],
-        });
+        throw new WfmError(
+          'WFM_ERR_API_QUEUE_FULL',
+          `The worker pool is saturated (${maxInFlight} calls in flight); try again later.`,
+          {
+            issues: [{ path: [], message: `at most ${maxInFlight} pooled calls at once` }],
+          },
+        );
       }
       inFlight++;
       try {

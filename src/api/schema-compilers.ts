@@ -45,7 +45,9 @@ export const errorResponseSchema = z
     message: z.string().describe('What went wrong, naming the field.'),
     issues: z.array(
       z.object({
-        path: z.array(z.union([z.string(), z.number()])).describe('Where in the body, e.g. ["intervals", 3, "volume"].'),
+        path: z
+          .array(z.union([z.string(), z.number()]))
+          .describe('Where in the body, e.g. ["intervals", 3, "volume"].'),
         message: z.string(),
       }),
     ),

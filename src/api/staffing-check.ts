@@ -13,10 +13,18 @@ export function unreachableError(response: Pick<StaffingResponse, 'intervals'>):
   response.intervals.forEach((row, i) => {
     if (row.evaluated || row.met) return;
     count++;
-    if (issues.length < 100) issues.push({ path: ['intervals', i], message: `no number of agents meets the targets (start ${row.start ?? i})` });
+    if (issues.length < 100)
+      issues.push({
+        path: ['intervals', i],
+        message: `no number of agents meets the targets (start ${row.start ?? i})`,
+      });
   });
   if (count === 0) return undefined;
-  return new WfmError('WFM_ERR_ERLANG_TARGET_UNREACHABLE', `No number of agents meets the targets in ${count} interval(s); the first is intervals[${String(issues[0]?.path[1])}].`, {
-    issues,
-  });
+  return new WfmError(
+    'WFM_ERR_ERLANG_TARGET_UNREACHABLE',
+    `No number of agents meets the targets in ${count} interval(s); the first is intervals[${String(issues[0]?.path[1])}].`,
+    {
+      issues,
+    },
+  );
 }

@@ -86,30 +86,30 @@ let numberValue = 0;
 
 /** Skips JSON blanks. */
 function skipWs(t: Uint8Array, p: number): number {
-  let c = (t[p] as number);
-  while (c === SPACE || c === LF || c === CR || c === TAB) c = (t[++p] as number);
+  let c = t[p] as number;
+  while (c === SPACE || c === LF || c === CR || c === TAB) c = t[++p] as number;
   return p;
 }
 
 /** A JSON number (RFC 8259 grammar) at `p`, its value (as JSON.parse reads it) in `numberValue`. */
 function readNumber(t: Uint8Array, p: number): number {
   const start = p;
-  let c = (t[p] as number);
+  let c = t[p] as number;
   let negative = false;
   if (c === MINUS) {
     negative = true;
-    c = (t[++p] as number);
+    c = t[++p] as number;
   }
   let value = 0;
   let digits = 0;
   if (c === ZERO) {
-    c = (t[++p] as number);
+    c = t[++p] as number;
     digits = 1;
   } else if (c > ZERO && c <= NINE) {
     while (c >= ZERO && c <= NINE) {
       value = value * 10 + (c - ZERO);
       digits++;
-      c = (t[++p] as number);
+      c = t[++p] as number;
     }
   } else {
     return -1;
@@ -117,16 +117,16 @@ function readNumber(t: Uint8Array, p: number): number {
   let plain = true;
   if (c === DOT) {
     plain = false;
-    c = (t[++p] as number);
+    c = t[++p] as number;
     if (!(c >= ZERO && c <= NINE)) return -1;
-    while (c >= ZERO && c <= NINE) c = (t[++p] as number);
+    while (c >= ZERO && c <= NINE) c = t[++p] as number;
   }
   if (c === 101 || c === 69) {
     plain = false;
-    c = (t[++p] as number);
-    if (c === PLUS || c === MINUS) c = (t[++p] as number);
+    c = t[++p] as number;
+    if (c === PLUS || c === MINUS) c = t[++p] as number;
     if (!(c >= ZERO && c <= NINE)) return -1;
-    while (c >= ZERO && c <= NINE) c = (t[++p] as number);
+    while (c >= ZERO && c <= NINE) c = t[++p] as number;
   }
   // Up to 15 digits an integer is exact in float64; anything else goes through the engine's own
   // decimal conversion, as JSON.parse reads it.
@@ -153,15 +153,42 @@ function afterColon(t: Uint8Array, p: number): number {
 
 // The three keys of every interval, spelled out byte by byte (quotes included): the hot path.
 function isStartKey(t: Uint8Array, p: number): boolean {
-  return t[p] === QUOTE && t[p + 1] === 115 && t[p + 2] === 116 && t[p + 3] === 97 && t[p + 4] === 114 && t[p + 5] === 116 && t[p + 6] === QUOTE;
+  return (
+    t[p] === QUOTE &&
+    t[p + 1] === 115 &&
+    t[p + 2] === 116 &&
+    t[p + 3] === 97 &&
+    t[p + 4] === 114 &&
+    t[p + 5] === 116 &&
+    t[p + 6] === QUOTE
+  );
 }
 function isVolumeKey(t: Uint8Array, p: number): boolean {
-  return t[p] === QUOTE && t[p + 1] === 118 && t[p + 2] === 111 && t[p + 3] === 108 && t[p + 4] === 117 && t[p + 5] === 109 && t[p + 6] === 101 && t[p + 7] === QUOTE;
+  return (
+    t[p] === QUOTE &&
+    t[p + 1] === 118 &&
+    t[p + 2] === 111 &&
+    t[p + 3] === 108 &&
+    t[p + 4] === 117 &&
+    t[p + 5] === 109 &&
+    t[p + 6] === 101 &&
+    t[p + 7] === QUOTE
+  );
 }
 function isAhtKey(t: Uint8Array, p: number): boolean {
   return (
-    t[p] === QUOTE && t[p + 1] === 97 && t[p + 2] === 104 && t[p + 3] === 116 && t[p + 4] === 83 && t[p + 5] === 101 &&
-    t[p + 6] === 99 && t[p + 7] === 111 && t[p + 8] === 110 && t[p + 9] === 100 && t[p + 10] === 115 && t[p + 11] === QUOTE
+    t[p] === QUOTE &&
+    t[p + 1] === 97 &&
+    t[p + 2] === 104 &&
+    t[p + 3] === 116 &&
+    t[p + 4] === 83 &&
+    t[p + 5] === 101 &&
+    t[p + 6] === 99 &&
+    t[p + 7] === 111 &&
+    t[p + 8] === 110 &&
+    t[p + 9] === 100 &&
+    t[p + 10] === 115 &&
+    t[p + 11] === QUOTE
   );
 }
 
@@ -182,7 +209,7 @@ function readString(t: Uint8Array, p: number): number {
 /** After a member at `p`: the position of the next member after `,`, -2 after `close`, -1 otherwise. */
 function readSeparator(t: Uint8Array, p: number, close: number): number {
   p = skipWs(t, p);
-  const c = (t[p] as number);
+  const c = t[p] as number;
   if (c === COMMA) return skipWs(t, p + 1);
   return c === close ? -2 - p - 1 : -1; // -2 - (position after close)
 }
@@ -422,7 +449,10 @@ function plainSpan(t: Uint8Array, from: number, to: number): boolean {
  *
  * @example readFastStaffingBody('{"intervals":[{"start":"2026-06-01T09:00:00Z","volume":100,"ahtSeconds":180}]}')?.count // 1
  */
-export function readFastStaffingBody(text: Uint8Array, maxIntervals: number = MAX_INTERVALS): FastStaffingBody | undefined {
+export function readFastStaffingBody(
+  text: Uint8Array,
+  maxIntervals: number = MAX_INTERVALS,
+): FastStaffingBody | undefined {
   const t = text;
   const out = scratch;
   out.count = 0;

@@ -47,7 +47,8 @@ function gridMinutes(startMs: Float64Array, count: number, given: number | undef
     if (count < 2 || !isIntervalMinutes(minutes)) return undefined;
   } else {
     const stepMs = minutes * 60_000;
-    for (let k = 1; k < count; k++) if (((sorted[k] as number) - (sorted[k - 1] as number)) % stepMs !== 0) return undefined;
+    for (let k = 1; k < count; k++)
+      if (((sorted[k] as number) - (sorted[k - 1] as number)) % stepMs !== 0) return undefined;
   }
   return minutes;
 }
@@ -57,7 +58,10 @@ function gridMinutes(startMs: Float64Array, count: number, given: number | undef
  * take the ordinary path (see the module comment). O(intervals x agents searched), no object per
  * interval.
  */
-export function fastHeadcountView(body: FastStaffingBody, limits: Pick<ApiLimits, 'maxIntervals' | 'maxAgents'>): StaffingHeadcountResponse | undefined {
+export function fastHeadcountView(
+  body: FastStaffingBody,
+  limits: Pick<ApiLimits, 'maxIntervals' | 'maxAgents'>,
+): StaffingHeadcountResponse | undefined {
   const { count, volume, ahtSeconds } = body;
   if (count > limits.maxIntervals) return undefined;
   // checkLoad's bound: the given interval length, or 5 minutes when it is to be inferred.
@@ -68,8 +72,17 @@ export function fastHeadcountView(body: FastStaffingBody, limits: Pick<ApiLimits
   const intervalMinutes = gridMinutes(body.startMs, count, body.intervalMinutes);
   if (intervalMinutes === undefined) return undefined;
   const shrinkage = body.shrinkage ?? 0;
-  if (out.agents.length < count) out = { agents: new Float64Array(volume.length), headcount: new Float64Array(volume.length) };
-  const staffed = staffErlangCColumns({ intervalMinutes, volume, ahtSeconds, count, targets: body.target, shrinkage: body.shrinkage, into: out });
+  if (out.agents.length < count)
+    out = { agents: new Float64Array(volume.length), headcount: new Float64Array(volume.length) };
+  const staffed = staffErlangCColumns({
+    intervalMinutes,
+    volume,
+    ahtSeconds,
+    count,
+    targets: body.target,
+    shrinkage: body.shrinkage,
+    into: out,
+  });
   if (staffed.firstUnreachable >= 0) return undefined;
   const hours = intervalMinutes / 60;
   // Filled by push: a packed array of small integers, which JSON.stringify writes fastest.

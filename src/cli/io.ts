@@ -7,10 +7,14 @@ export function readInputFile(path: string, flag = '--input'): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new WfmError('WFM_ERR_IO_READ', `${flag}: cannot read "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
-      issues: [{ path: [flag], message: `cannot read ${path}` }],
-      cause: error,
-    });
+    throw new WfmError(
+      'WFM_ERR_IO_READ',
+      `${flag}: cannot read "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      {
+        issues: [{ path: [flag], message: `cannot read ${path}` }],
+        cause: error,
+      },
+    );
   }
 }
 
@@ -19,7 +23,9 @@ export function parseJsonText(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new WfmError('WFM_ERR_INPUT_JSON', `${what}: not valid JSON (${(error as Error).message}).`, { cause: error });
+    throw new WfmError('WFM_ERR_INPUT_JSON', `${what}: not valid JSON (${(error as Error).message}).`, {
+      cause: error,
+    });
   }
 }
 
@@ -43,9 +49,13 @@ export function writeOutputAtomic(path: string, content: string): void {
     renameSync(tmp, path);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw new WfmError('WFM_ERR_IO_WRITE', `--out: cannot write "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
-      cause: error,
-    });
+    throw new WfmError(
+      'WFM_ERR_IO_WRITE',
+      `--out: cannot write "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -55,7 +65,11 @@ export function writeOutputAtomic(path: string, content: string): void {
  * complete, and a failure leaves no half-written folder. Throws WFM_ERR_IO_WRITE naming the
  * folder. `beforeRename` is a test hook called with the temporary folder once every file is written.
  */
-export function writeFolderAtomic(dir: string, files: ReadonlyMap<string, string>, hooks: { beforeRename?: (tmp: string) => void } = {}): void {
+export function writeFolderAtomic(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  hooks: { beforeRename?: (tmp: string) => void } = {},
+): void {
   const target = resolve(dir);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const old = join(dirname(target), `.${basename(target)}.${process.pid}.old`);
@@ -74,7 +88,11 @@ export function writeFolderAtomic(dir: string, files: ReadonlyMap<string, string
     rmSync(tmp, { recursive: true, force: true });
     if (existsSync(old) && !existsSync(target)) renameSync(old, target);
     if (error instanceof WfmError) throw error;
-    throw new WfmError('WFM_ERR_IO_WRITE', `--out: cannot write "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
+    throw new WfmError(
+      'WFM_ERR_IO_WRITE',
+      `--out: cannot write "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      { cause: error },
+    );
   }
 }
 

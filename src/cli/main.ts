@@ -37,7 +37,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return error.status >= 500 ? EXIT_FAILURE : EXIT_BAD_INPUT;
     }
-    process.stderr.write(`wfm: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `wfm: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_FAILURE;
   }
 }

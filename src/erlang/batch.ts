@@ -39,7 +39,14 @@ export interface StaffingBatchResult {
   occupancy: Float64Array;
 }
 
-export const BATCH_RESULT_COLUMNS = ['agents', 'agentsFractional', 'headcount', 'serviceLevel', 'asaSeconds', 'occupancy'] as const;
+export const BATCH_RESULT_COLUMNS = [
+  'agents',
+  'agentsFractional',
+  'headcount',
+  'serviceLevel',
+  'asaSeconds',
+  'occupancy',
+] as const;
 
 /** The queue parameters of series `s`. */
 export function seriesParams(batch: StaffingBatch, s: number): QueueParams {
@@ -60,7 +67,9 @@ export function seriesParams(batch: StaffingBatch, s: number): QueueParams {
 export function staffBatch(batch: StaffingBatch): StaffingBatchResult {
   const cells = batch.seriesCount * batch.intervalCount;
   if (batch.volume.length !== cells || batch.ahtSeconds.length !== cells) {
-    throw new RangeError(`staffBatch: expected ${cells} cells, got volume ${batch.volume.length}, ahtSeconds ${batch.ahtSeconds.length}`);
+    throw new RangeError(
+      `staffBatch: expected ${cells} cells, got volume ${batch.volume.length}, ahtSeconds ${batch.ahtSeconds.length}`,
+    );
   }
   const result = emptyResult(cells);
   const intervalSeconds = batch.intervalMinutes * 60;
@@ -121,7 +130,12 @@ export function sliceBatch(batch: StaffingBatch, from: number, to: number): Staf
 }
 
 /** Writes a slice's result into the whole batch's result at series `from`. */
-export function placeBatchResult(target: StaffingBatchResult, part: StaffingBatchResult, from: number, intervalCount: number): void {
+export function placeBatchResult(
+  target: StaffingBatchResult,
+  part: StaffingBatchResult,
+  from: number,
+  intervalCount: number,
+): void {
   for (const column of BATCH_RESULT_COLUMNS) target[column].set(part[column], from * intervalCount);
 }
 

@@ -82,7 +82,11 @@ export function staffDeferred(input: {
     work[k] = (row.volume * row.ahtSeconds) / (intervalMinutes * 60);
     remaining[k] = work[k]!;
     let d = -1;
-    for (let j = k + window - 1; j >= k; j--) if (isOpen(j)) { d = j; break; }
+    for (let j = k + window - 1; j >= k; j--)
+      if (isOpen(j)) {
+        d = j;
+        break;
+      }
     if (d < 0) {
       late[k] = 1;
       d = k + window;

@@ -120,7 +120,10 @@ export function evaluateErlangA(
   if (metrics === undefined) {
     // Reached only when the waiting room needs more than MAX_CHAIN_STATES states (no patience,
     // no lines, load within a hair of capacity): say so rather than return a wrong number.
-    throw new WfmError('WFM_ERR_ERLANG_NUMERIC', `the ${params.model} chain at ${agents} agents needs more than ${MAX_CHAIN_STATES} states`);
+    throw new WfmError(
+      'WFM_ERR_ERLANG_NUMERIC',
+      `the ${params.model} chain at ${agents} agents needs more than ${MAX_CHAIN_STATES} states`,
+    );
   }
   return metrics;
 }

@@ -45,12 +45,15 @@ export interface ErlangCColumns {
 export function staffErlangCColumns(input: ErlangCColumnsInput): ErlangCColumns {
   const { volume, ahtSeconds, count, targets } = input;
   if (count > volume.length || count > ahtSeconds.length) {
-    throw new RangeError(`staffErlangCColumns: ${count} intervals but volume has ${volume.length}, ahtSeconds ${ahtSeconds.length}`);
+    throw new RangeError(
+      `staffErlangCColumns: ${count} intervals but volume has ${volume.length}, ahtSeconds ${ahtSeconds.length}`,
+    );
   }
   const shrinkage = input.shrinkage ?? 0;
   const intervalSeconds = input.intervalMinutes * 60;
   const into = input.into;
-  if (into && (into.agents.length < count || into.headcount.length < count)) throw new RangeError(`staffErlangCColumns: output arrays shorter than ${count}`);
+  if (into && (into.agents.length < count || into.headcount.length < count))
+    throw new RangeError(`staffErlangCColumns: output arrays shorter than ${count}`);
   const agents = into ? into.agents : new Float64Array(count);
   const headcount = into ? into.headcount : new Float64Array(count);
   let firstUnreachable = -1;
@@ -62,7 +65,8 @@ export function staffErlangCColumns(input: ErlangCColumnsInput): ErlangCColumns 
     const aht = ahtSeconds[i] as number;
     // The same load as the interval before (nights, flat hours) has the same answer: the solve is a
     // pure function of (erlangs, AHT, targets).
-    const n = v === lastVolume && aht === lastAht ? lastAgents : solveErlangCAgents((v * aht) / intervalSeconds, aht, targets);
+    const n =
+      v === lastVolume && aht === lastAht ? lastAgents : solveErlangCAgents((v * aht) / intervalSeconds, aht, targets);
     lastVolume = v;
     lastAht = aht;
     lastAgents = n;

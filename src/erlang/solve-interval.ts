@@ -73,7 +73,9 @@ function staffingAt(load: IntervalLoad, params: QueueParams, agents: number): In
     below = agents > 0 ? evaluateBelow(load, params, agents - 1) : undefined;
   }
   const { agentsFractional, binding } =
-    at.erlangs > 0 ? fractionalRequirement(below, at, params.targets) : { agentsFractional: 0, binding: 'none' as const };
+    at.erlangs > 0
+      ? fractionalRequirement(below, at, params.targets)
+      : { agentsFractional: 0, binding: 'none' as const };
   // `at` is a fresh object: extend it in place rather than copy it (this runs once per solve).
   const row = at as IntervalStaffing;
   row.agentsFractional = agentsFractional;

@@ -11,7 +11,12 @@ const CREDIBILITY_CONTACTS = 30;
  * with k = 30 contacts. Returns null when the history has no handle times (then
  * `defaultAhtSeconds` applies). O(weeks x 7 x slots).
  */
-export function ahtProfile(grid: SlotGrid, endDay: number, excluded: ReadonlySet<number>, weeks = 8): Float64Array | null {
+export function ahtProfile(
+  grid: SlotGrid,
+  endDay: number,
+  excluded: ReadonlySet<number>,
+  weeks = 8,
+): Float64Array | null {
   const S = grid.slotsPerDay;
   const work = new Float64Array(7 * S);
   const volume = new Float64Array(7 * S);
@@ -38,7 +43,8 @@ export function ahtProfile(grid: SlotGrid, endDay: number, excluded: ReadonlySet
   const overall = totalWork / totalVolume;
   const out = new Float64Array(7 * S);
   for (let s = 0; s < S; s++) {
-    const slotAht = ((slotWork[s] as number) + CREDIBILITY_CONTACTS * overall) / ((slotVolume[s] as number) + CREDIBILITY_CONTACTS);
+    const slotAht =
+      ((slotWork[s] as number) + CREDIBILITY_CONTACTS * overall) / ((slotVolume[s] as number) + CREDIBILITY_CONTACTS);
     for (let w = 0; w < 7; w++) {
       const i = w * S + s;
       out[i] = ((work[i] as number) + CREDIBILITY_CONTACTS * slotAht) / ((volume[i] as number) + CREDIBILITY_CONTACTS);

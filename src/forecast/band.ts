@@ -72,7 +72,10 @@ export function band(mean: number, kLow: number, kHigh: number = kLow): { p10: n
  * share they must leave out match the p10/p90 promise on the history itself.
  * Complexity O(pairs x 30 x quantile cost).
  */
-export function fitBandTails(pairs: readonly { forecast: Float64Array; actual: Float64Array }[], momentK = fitOverdispersion(pairs)): { low: number; high: number } {
+export function fitBandTails(
+  pairs: readonly { forecast: Float64Array; actual: Float64Array }[],
+  momentK = fitOverdispersion(pairs),
+): { low: number; high: number } {
   const f: number[] = [];
   const a: number[] = [];
   for (const p of pairs) {

@@ -127,7 +127,12 @@ function fallbackMeans(t: Training): Float64Array {
     for (let s = 0; s < S; s++) {
       const k = w * S + s;
       const all = 7 * S + s;
-      out[k] = (count[k] as number) > 0 ? (sum[k] as number) / (count[k] as number) : (count[all] as number) > 0 ? (sum[all] as number) / (count[all] as number) : 0;
+      out[k] =
+        (count[k] as number) > 0
+          ? (sum[k] as number) / (count[k] as number)
+          : (count[all] as number) > 0
+            ? (sum[all] as number) / (count[all] as number)
+            : 0;
     }
   }
   return out;
@@ -138,7 +143,11 @@ function fallbackMeans(t: Training): Float64Array {
  * no negatives, closed slots 0). `combo` is the equal-weight mean of its members, which are run
  * once and shared.
  */
-export function runMethods(t: Training, horizonDays: number, methods: readonly ForecastMethod[]): Map<ForecastMethod, Float64Array> {
+export function runMethods(
+  t: Training,
+  horizonDays: number,
+  methods: readonly ForecastMethod[],
+): Map<ForecastMethod, Float64Array> {
   const closed = closedMask(t);
   const out = new Map<ForecastMethod, Float64Array>();
   const run = (m: ForecastMethod): Float64Array => {
@@ -148,9 +157,16 @@ export function runMethods(t: Training, horizonDays: number, methods: readonly F
     if (m === 'combo') {
       const members = COMBO_MEMBERS.map(run);
       f = new Float64Array(horizonDays * t.slotsPerDay);
-      for (const member of members) for (let i = 0; i < f.length; i++) f[i] = (f[i] as number) + (member[i] as number) / members.length;
+      for (const member of members)
+        for (let i = 0; i < f.length; i++) f[i] = (f[i] as number) + (member[i] as number) / members.length;
     } else {
-      const raw = METHODS[m].fn({ train: t.train, days: t.days, slotsPerDay: t.slotsPerDay, horizonDays, firstDay: t.firstDay });
+      const raw = METHODS[m].fn({
+        train: t.train,
+        days: t.days,
+        slotsPerDay: t.slotsPerDay,
+        horizonDays,
+        firstDay: t.firstDay,
+      });
       f = finalize(raw, t, closed);
     }
     out.set(m, f);
@@ -173,7 +189,12 @@ export interface OriginResult {
  * least a week of training, each forecasting `horizonDays` from the data before it only. Methods
  * are scored where they have their minimum training; WAPE/MASE/bias per origin. Oldest origin first.
  */
-export function backtest(full: Training, horizonDays: number, origins: number, methods: readonly ForecastMethod[]): OriginResult[] {
+export function backtest(
+  full: Training,
+  horizonDays: number,
+  origins: number,
+  methods: readonly ForecastMethod[],
+): OriginResult[] {
   const S = full.slotsPerDay;
   const results: OriginResult[] = [];
   for (let k = origins - 1; k >= 0; k--) {

@@ -43,15 +43,20 @@ const WEEKDAY_NAMES = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Friday
 export function forecast(history: HistoryInput, options: ForecastOptions = {}): ForecastResult {
   const notes: string[] = [];
   const weeks = options.weeks ?? 1;
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 8) throw badOption('weeks', `must be an integer 1..8 (got ${weeks})`);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 8)
+    throw badOption('weeks', `must be an integer 1..8 (got ${weeks})`);
   const askedOrigins = options.backtestOrigins;
-  if (askedOrigins !== undefined && (!Number.isInteger(askedOrigins) || askedOrigins < 3 || askedOrigins > 12)) throw badOption('backtestOrigins', `must be an integer 3..12 (got ${askedOrigins})`);
+  if (askedOrigins !== undefined && (!Number.isInteger(askedOrigins) || askedOrigins < 3 || askedOrigins > 12))
+    throw badOption('backtestOrigins', `must be an integer 3..12 (got ${askedOrigins})`);
   const choice = options.method ?? 'auto';
-  if (choice !== 'auto' && !(FORECAST_METHODS as readonly string[]).includes(choice)) throw badOption('method', `unknown method "${String(choice)}"`);
+  if (choice !== 'auto' && !(FORECAST_METHODS as readonly string[]).includes(choice))
+    throw badOption('method', `unknown method "${String(choice)}"`);
 
   const grid = buildGrid(history, options.timeZone, options.intervalMinutes);
   if (grid.dstGapDates.length > 0) {
-    notes.push(`Rows at wall-clock times that do not exist in ${grid.clock.name} (the hour skipped by the daylight-saving change of ${grid.dstGapDates.join(', ')}) were kept in their wall-clock intervals.`);
+    notes.push(
+      `Rows at wall-clock times that do not exist in ${grid.clock.name} (the hour skipped by the daylight-saving change of ${grid.dstGapDates.join(', ')}) were kept in their wall-clock intervals.`,
+    );
   }
   const S = grid.slotsPerDay;
   let startDay = grid.lastDataDay + 1;
@@ -62,12 +67,17 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   }
   const trainDays = Math.min(grid.days, startDay - grid.firstDay);
   if (trainDays < 7) {
-    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', `Only ${Math.max(0, trainDays)} days of history come before the horizon start ${dateOfEpochDay(startDay)}; at least 7 are needed.`, {
-      issues: [{ path: ['start'], message: 'less than one week of history before it' }],
-    });
+    throw new WfmError(
+      'WFM_ERR_FORECAST_HISTORY_SHORT',
+      `Only ${Math.max(0, trainDays)} days of history come before the horizon start ${dateOfEpochDay(startDay)}; at least 7 are needed.`,
+      {
+        issues: [{ path: ['start'], message: 'less than one week of history before it' }],
+      },
+    );
   }
   const gapDays = startDay - (grid.firstDay + trainDays);
-  if (gapDays > 0) notes.push(`The horizon starts ${gapDays} day(s) after the history ends; those days are forecast but not output.`);
+  if (gapDays > 0)
+    notes.push(`The horizon starts ${gapDays} day(s) after the history ends; those days are forecast but not output.`);
   const horizonDays = 7 * weeks;
 
   const train = grid.volume.slice(0, trainDays * S);
@@ -86,20 +96,30 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   const full: Training = { train, days: trainDays, slotsPerDay: S, firstDay: grid.firstDay, openMask };
   const absent = absentMask(full);
   const absentDays = WEEKDAY_NAMES.filter((_, w) => absent.subarray(w * S, (w + 1) * S).every((x) => x === 1));
-  if (absentDays.length > 0) notes.push(`No history rows on ${absentDays.length > 1 ? `${absentDays.slice(0, -1).join(', ')} and ${absentDays.at(-1) as string}` : absentDays[0] as string} (the last 8 of each): forecast as closed. A row with 0 is "no contacts"; opening hours (--open) say it outright.`);
+  if (absentDays.length > 0)
+    notes.push(
+      `No history rows on ${absentDays.length > 1 ? `${absentDays.slice(0, -1).join(', ')} and ${absentDays.at(-1) as string}` : (absentDays[0] as string)} (the last 8 of each): forecast as closed. A row with 0 is "no contacts"; opening hours (--open) say it outright.`,
+    );
 
   // Backtests: every method at the horizon asked (plus any gap before it).
   const testDays = gapDays + horizonDays;
   // Six origins by default, fewer (not under three) when fewer let every method be scored.
   const longestTraining = Math.max(...FORECAST_METHODS.map(minTrainDays));
-  const originCount = askedOrigins ?? Math.min(6, Math.max(3, Math.floor((trainDays - testDays - longestTraining) / 7) + 1));
+  const originCount =
+    askedOrigins ?? Math.min(6, Math.max(3, Math.floor((trainDays - testDays - longestTraining) / 7) + 1));
   const origins = backtest(full, testDays, originCount, FORECAST_METHODS);
-  if (origins.length < 3) notes.push(`Only ${origins.length} backtest origin(s) fit in the history (3 or more need ${testDays + 21} days); method choice is less certain.`);
+  if (origins.length < 3)
+    notes.push(
+      `Only ${origins.length} backtest origin(s) fit in the history (3 or more need ${testDays + 21} days); method choice is less certain.`,
+    );
   const earliest = origins[0]?.originDay ?? 0;
   const ranked: ForecastMethod[] = [];
   for (const m of FORECAST_METHODS) {
     if (origins.length > 0 && minTrainDays(m) <= earliest) ranked.push(m);
-    else notes.push(`${m} left out of the ranking: it needs ${minTrainDays(m)} days of history before every backtest origin.`);
+    else
+      notes.push(
+        `${m} left out of the ranking: it needs ${minTrainDays(m)} days of history before every backtest origin.`,
+      );
   }
   const report = buildReport(origins, ranked, testDays, grid.firstDay);
 
@@ -117,9 +137,13 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
     }
   } else {
     if (minTrainDays(choice) > trainDays) {
-      throw new WfmError('WFM_ERR_FORECAST_METHOD', `Method ${choice} needs ${minTrainDays(choice)} days of history; ${trainDays} are available.`, {
-        issues: [{ path: ['method'], message: `needs ${minTrainDays(choice)} days of history` }],
-      });
+      throw new WfmError(
+        'WFM_ERR_FORECAST_METHOD',
+        `Method ${choice} needs ${minTrainDays(choice)} days of history; ${trainDays} are available.`,
+        {
+          issues: [{ path: ['method'], message: `needs ${minTrainDays(choice)} days of history` }],
+        },
+      );
     }
     members = [choice];
   }
@@ -129,19 +153,26 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   const internalDays = Math.max(testDays, gapDays + 7);
   const values = meanOf(runMethods(full, internalDays, members), members);
   applySpecialDays(values, special, startDay, gapDays, horizonDays, internalDays, S);
-  const pairs = origins.filter((o) => members.every((m) => o.forecasts.has(m))).map((o) => ({ forecast: meanOf(o.forecasts, members), actual: o.actual }));
+  const pairs = origins
+    .filter((o) => members.every((m) => o.forecasts.has(m)))
+    .map((o) => ({ forecast: meanOf(o.forecasts, members), actual: o.actual }));
   const tails = fitBandTails(pairs);
   report.overdispersion = round3(tails.high);
   report.overdispersionLow = round3(tails.low);
   if (pairs.length === 0) notes.push('No backtest residuals: the band is Poisson only.');
   let backtestWape: number | null = null;
   if (members.length === 1) backtestWape = report.methods.find((m) => m.method === members[0])?.meanWape ?? null;
-  else if (pairs.length > 0) backtestWape = round2(pairs.reduce((sum, p) => sum + wapePercent(p.forecast, p.actual), 0) / pairs.length);
+  else if (pairs.length > 0)
+    backtestWape = round2(pairs.reduce((sum, p) => sum + wapePercent(p.forecast, p.actual), 0) / pairs.length);
   if (method === 'pool') notes.push(`auto: the mean of ${members.join(' and ')}, the best methods on the backtests.`);
 
   const aht = ahtProfile(grid, trainDays, excludedIdx);
   if (!aht) {
-    notes.push(options.defaultAhtSeconds !== undefined ? `The history has no handle times; AHT is the default ${options.defaultAhtSeconds} s.` : 'The history has no handle times; ahtSeconds is null (give defaultAhtSeconds / --aht).');
+    notes.push(
+      options.defaultAhtSeconds !== undefined
+        ? `The history has no handle times; AHT is the default ${options.defaultAhtSeconds} s.`
+        : 'The history has no handle times; ahtSeconds is null (give defaultAhtSeconds / --aht).',
+    );
   }
   const intervals: ForecastInterval[] = [];
   const clock = grid.clock;
@@ -162,7 +193,16 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
       volumeP90: round3(b.p90),
     });
   }
-  return { intervalMinutes: grid.intervalMinutes, timeZone: clock.name, method, methods: members, backtestWape, intervals, report, notes };
+  return {
+    intervalMinutes: grid.intervalMinutes,
+    timeZone: clock.name,
+    method,
+    methods: members,
+    backtestWape,
+    intervals,
+    report,
+    notes,
+  };
 }
 
 function applySpecialDays(
@@ -180,10 +220,11 @@ function applySpecialDays(
     const like = special.likes.get(day);
     if (like !== undefined) {
       let from = -1;
-      for (let g = gapDays; g < internalDays; g++) if (weekdayOf(startDay + g - gapDays) === like && special.likes.get(startDay + g - gapDays) === undefined) {
-        from = g;
-        break;
-      }
+      for (let g = gapDays; g < internalDays; g++)
+        if (weekdayOf(startDay + g - gapDays) === like && special.likes.get(startDay + g - gapDays) === undefined) {
+          from = g;
+          break;
+        }
       if (from < 0) from = h; // cannot happen: the internal horizon holds every weekday
       values.set(source.subarray(from * S, (from + 1) * S), h * S);
     }
@@ -192,9 +233,15 @@ function applySpecialDays(
   }
 }
 
-function buildReport(origins: readonly OriginResult[], ranked: readonly ForecastMethod[], horizonDays: number, firstDay: number): BacktestReport {
+function buildReport(
+  origins: readonly OriginResult[],
+  ranked: readonly ForecastMethod[],
+  horizonDays: number,
+  firstDay: number,
+): BacktestReport {
   // NaN (no contacts in a window, no MASE scale) is reported as null, which JSON can carry.
-  const value = (x: number | undefined, round: (v: number) => number): number | null => (x === undefined || !Number.isFinite(x) ? null : round(x));
+  const value = (x: number | undefined, round: (v: number) => number): number | null =>
+    x === undefined || !Number.isFinite(x) ? null : round(x);
   const mean = (xs: (number | null)[], round: (v: number) => number): number | null => {
     const known = xs.filter((x): x is number => x !== null);
     return known.length > 0 ? round(known.reduce((a, b) => a + b, 0) / known.length) : null;
@@ -213,20 +260,41 @@ function buildReport(origins: readonly OriginResult[], ranked: readonly Forecast
     });
     methods.push({
       method: m,
-      meanWape: mean(per.map((p) => p.wape), round2),
-      meanMase: mean(per.map((p) => p.mase), round3),
-      meanBias: mean(per.map((p) => p.bias), round2),
-      meanMape10: mean(per.map((p) => p.mape10), round2),
+      meanWape: mean(
+        per.map((p) => p.wape),
+        round2,
+      ),
+      meanMase: mean(
+        per.map((p) => p.mase),
+        round3,
+      ),
+      meanBias: mean(
+        per.map((p) => p.bias),
+        round2,
+      ),
+      meanMape10: mean(
+        per.map((p) => p.mape10),
+        round2,
+      ),
       origins: per,
     });
   }
   // Lowest mean WAPE first; methods without one last; ties keep the listed (simpler-first) order.
   methods.sort((a, b) => (a.meanWape === b.meanWape ? 0 : (a.meanWape ?? Infinity) - (b.meanWape ?? Infinity)));
-  return { horizonDays, origins: origins.map((o) => dateOfEpochDay(firstDay + o.originDay)), methods, overdispersion: 0, overdispersionLow: 0 };
+  return {
+    horizonDays,
+    origins: origins.map((o) => dateOfEpochDay(firstDay + o.originDay)),
+    methods,
+    overdispersion: 0,
+    overdispersionLow: 0,
+  };
 }
 
 /** Equal-weight mean of the listed methods' forecasts (the forecast itself for one method). */
-function meanOf(forecasts: ReadonlyMap<ForecastMethod, Float64Array>, members: readonly ForecastMethod[]): Float64Array {
+function meanOf(
+  forecasts: ReadonlyMap<ForecastMethod, Float64Array>,
+  members: readonly ForecastMethod[],
+): Float64Array {
   const first = forecasts.get(members[0] as ForecastMethod) as Float64Array;
   if (members.length === 1) return first;
   const out = new Float64Array(first.length);
@@ -253,4 +321,3 @@ function wapePercent(forecast: Float64Array, actual: Float64Array): number {
 function badOption(field: string, message: string): WfmError {
   return new WfmError('WFM_ERR_INPUT_INVALID', `${field}: ${message}.`, { issues: [{ path: [field], message }] });
 }
-

@@ -39,7 +39,11 @@ function issuePath(index: number, line: number | undefined, field: string): (str
   return line === undefined ? ['history', index, field] : ['line', line, field];
 }
 
-function bad(message: string, issues: WfmIssue[], code: 'WFM_ERR_INPUT_INVALID' | 'WFM_ERR_INPUT_TIME' = 'WFM_ERR_INPUT_INVALID'): WfmError {
+function bad(
+  message: string,
+  issues: WfmIssue[],
+  code: 'WFM_ERR_INPUT_INVALID' | 'WFM_ERR_INPUT_TIME' = 'WFM_ERR_INPUT_INVALID',
+): WfmError {
   return new WfmError(code, message, { issues });
 }
 
@@ -52,12 +56,17 @@ export function resolveZone(times: readonly (string | number)[], timeZone: strin
     const m = OFFSET.exec(t.trim());
     if (!m) continue;
     const raw = (m[1] as string).toUpperCase();
-    const zone = raw === 'Z' ? 'UTC' : `UTC${raw.length === 3 ? `${raw}:00` : raw.includes(':') ? raw : `${raw.slice(0, 3)}:${raw.slice(3)}`}`;
+    const zone =
+      raw === 'Z'
+        ? 'UTC'
+        : `UTC${raw.length === 3 ? `${raw}:00` : raw.includes(':') ? raw : `${raw.slice(0, 3)}:${raw.slice(3)}`}`;
     if (found === undefined) found = zone;
     else if (found !== zone) {
-      throw bad('The history has more than one UTC offset (daylight-saving changes?): give its IANA time zone (--time-zone).', [
-        { path: ['timeZone'], message: `offsets ${found} and ${zone} both occur` },
-      ], 'WFM_ERR_INPUT_TIME');
+      throw bad(
+        'The history has more than one UTC offset (daylight-saving changes?): give its IANA time zone (--time-zone).',
+        [{ path: ['timeZone'], message: `offsets ${found} and ${zone} both occur` }],
+        'WFM_ERR_INPUT_TIME',
+      );
     }
   }
   return found === 'UTC+00:00' ? 'UTC' : (found ?? 'UTC');
@@ -69,7 +78,14 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,3
 function plainIso(value: string): { local: number; offsetMinutes: number | undefined } | undefined {
   const m = ISO.exec(value.trim());
   if (!m) return undefined;
-  const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const local = Date.UTC(y, mo - 1, d, h, mi, se);
   const back = new Date(local);
   if (h >= 24 || mi >= 60 || se >= 60 || back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return undefined;
@@ -98,7 +114,8 @@ function earliestInstant(local: number, clock: LocalClock): number | undefined {
  */
 function toMs(value: string | number, clock: LocalClock, field: string): number {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw bad(`${field}: not a time.`, [{ path: [field], message: 'not a finite epoch ms' }], 'WFM_ERR_INPUT_TIME');
+    if (!Number.isFinite(value))
+      throw bad(`${field}: not a time.`, [{ path: [field], message: 'not a finite epoch ms' }], 'WFM_ERR_INPUT_TIME');
     return value;
   }
   const plain = plainIso(value);
@@ -115,15 +132,25 @@ function toMs(value: string | number, clock: LocalClock, field: string): number 
  * spring-forward gap), or undefined. Exports that bucket contacts by naive local time often hold
  * such rows (a full 24 hours on the change day); they are kept in their wall-clock interval.
  */
-function gapWallClock(value: string | number, clock: LocalClock): { epochDay: number; minuteOfDay: number } | undefined {
+function gapWallClock(
+  value: string | number,
+  clock: LocalClock,
+): { epochDay: number; minuteOfDay: number } | undefined {
   const plain = typeof value === 'string' ? plainIso(value) : undefined;
-  if (!plain || plain.offsetMinutes !== undefined || earliestInstant(plain.local, clock) !== undefined) return undefined;
+  if (!plain || plain.offsetMinutes !== undefined || earliestInstant(plain.local, clock) !== undefined)
+    return undefined;
   const epochDay = Math.floor(plain.local / 86_400_000);
   return { epochDay, minuteOfDay: (plain.local - epochDay * 86_400_000) / 60_000 };
 }
 
 /** Epoch ms of a history time, or NaN (with the slot in `gaps[i]`) for a wall-clock time in a DST gap. */
-function timeOrGap(value: string | number, clock: LocalClock, field: string, gaps: Map<number, { epochDay: number; minuteOfDay: number }>, i: number): number {
+function timeOrGap(
+  value: string | number,
+  clock: LocalClock,
+  field: string,
+  gaps: Map<number, { epochDay: number; minuteOfDay: number }>,
+  i: number,
+): number {
   try {
     return toMs(value, clock, field);
   } catch (error) {
@@ -136,7 +163,9 @@ function timeOrGap(value: string | number, clock: LocalClock, field: string, gap
 
 /** The sorted local dates (YYYY-MM-DD) of the rows kept in a DST gap. */
 function gapDates(gaps: ReadonlyMap<number, { epochDay: number }>): string[] {
-  return [...new Set([...gaps.values()].map((w) => new Date(w.epochDay * 86_400_000).toISOString().slice(0, 10)))].sort();
+  return [
+    ...new Set([...gaps.values()].map((w) => new Date(w.epochDay * 86_400_000).toISOString().slice(0, 10))),
+  ].sort();
 }
 
 function isContactRows(history: HistoryInput): history is readonly ContactHistoryRow[] {
@@ -144,7 +173,13 @@ function isContactRows(history: HistoryInput): history is readonly ContactHistor
   return first !== undefined && first.timestamp !== undefined && first.start === undefined;
 }
 
-function emptyGrid(clock: LocalClock, intervalMinutes: IntervalMinutes, firstDay: number, days: number, lastDataDay: number): SlotGrid {
+function emptyGrid(
+  clock: LocalClock,
+  intervalMinutes: IntervalMinutes,
+  firstDay: number,
+  days: number,
+  lastDataDay: number,
+): SlotGrid {
   const slotsPerDay = 1440 / intervalMinutes;
   if (days > MAX_DAYS) {
     throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history spans ${days} days; at most ${MAX_DAYS} are accepted.`, {
@@ -153,7 +188,12 @@ function emptyGrid(clock: LocalClock, intervalMinutes: IntervalMinutes, firstDay
   }
   const n = days * slotsPerDay;
   return {
-    clock, intervalMinutes, slotsPerDay, firstDay, days, lastDataDay,
+    clock,
+    intervalMinutes,
+    slotsPerDay,
+    firstDay,
+    days,
+    lastDataDay,
     volume: new Float64Array(n).fill(Number.NaN),
     ahtWork: new Float64Array(n),
     ahtVolume: new Float64Array(n),
@@ -170,7 +210,8 @@ function modalGapMinutes(sorted: Float64Array): number {
   }
   let best = 0;
   let bestCount = 0;
-  for (const [gap, count] of counts) if (count > bestCount || (count === bestCount && gap < best)) [best, bestCount] = [gap, count];
+  for (const [gap, count] of counts)
+    if (count > bestCount || (count === bestCount && gap < best)) [best, bestCount] = [gap, count];
   return best;
 }
 
@@ -181,18 +222,33 @@ function modalGapMinutes(sorted: Float64Array): number {
  *
  * Complexity O(n + days x slotsPerDay).
  */
-export function buildGrid(history: HistoryInput, timeZone: string | undefined, intervalMinutes: IntervalMinutes | undefined): SlotGrid {
-  if (history.length === 0) throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history is empty.', { issues: [{ path: ['history'], message: 'empty' }] });
+export function buildGrid(
+  history: HistoryInput,
+  timeZone: string | undefined,
+  intervalMinutes: IntervalMinutes | undefined,
+): SlotGrid {
+  if (history.length === 0)
+    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history is empty.', {
+      issues: [{ path: ['history'], message: 'empty' }],
+    });
   if (isContactRows(history)) return contactGrid(history, timeZone, intervalMinutes);
   const rows = history as readonly IntervalHistoryRow[];
-  const zone = resolveZone(rows.map((r) => r.start), timeZone);
+  const zone = resolveZone(
+    rows.map((r) => r.start),
+    timeZone,
+  );
   const clock = new LocalClock(zone);
   const n = rows.length;
   const ms = new Float64Array(n);
   const gaps = new Map<number, { epochDay: number; minuteOfDay: number }>();
   for (let i = 0; i < n; i++) {
     const row = rows[i] as IntervalHistoryRow;
-    if (row.start === undefined || row.start === null) throw bad(`${rowName(i, row.line, 'start')}: missing.`, [{ path: issuePath(i, row.line, 'start'), message: 'missing' }], 'WFM_ERR_INPUT_TIME');
+    if (row.start === undefined || row.start === null)
+      throw bad(
+        `${rowName(i, row.line, 'start')}: missing.`,
+        [{ path: issuePath(i, row.line, 'start'), message: 'missing' }],
+        'WFM_ERR_INPUT_TIME',
+      );
     ms[i] = timeOrGap(row.start, clock, rowName(i, row.line, 'start'), gaps, i);
     if (typeof row.volume !== 'number' || !Number.isFinite(row.volume) || row.volume < 0) {
       throw bad(`${rowName(i, row.line, 'volume')}: must be a count >= 0 (got ${String(row.volume)}).`, [
@@ -214,13 +270,21 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
     const j = seenGap.get(key);
     if (j !== undefined) {
       const rb = rows[i] as IntervalHistoryRow;
-      throw bad(`${rowName(i, rb.line, 'start')}: duplicate interval (same start as ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}).`, [
-        { path: issuePath(i, rb.line, 'start'), message: `duplicate of ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}` },
-      ]);
+      throw bad(
+        `${rowName(i, rb.line, 'start')}: duplicate interval (same start as ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}).`,
+        [
+          {
+            path: issuePath(i, rb.line, 'start'),
+            message: `duplicate of ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}`,
+          },
+        ],
+      );
     }
     seenGap.set(key, i);
   }
-  const order = Array.from({ length: n }, (_, i) => i).filter((i) => !gaps.has(i)).sort((a, b) => (ms[a] as number) - (ms[b] as number));
+  const order = Array.from({ length: n }, (_, i) => i)
+    .filter((i) => !gaps.has(i))
+    .sort((a, b) => (ms[a] as number) - (ms[b] as number));
   const timed = order.length;
   const sorted = new Float64Array(timed);
   for (let k = 0; k < timed; k++) {
@@ -231,24 +295,32 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
       const [a, b] = [Math.min(i, j), Math.max(i, j)];
       const ra = rows[a] as IntervalHistoryRow;
       const rb = rows[b] as IntervalHistoryRow;
-      throw bad(`${rowName(b, rb.line, 'start')}: duplicate interval (same start as ${rowName(a, ra.line, 'start')}).`, [
-        { path: issuePath(b, rb.line, 'start'), message: `duplicate of ${rowName(a, ra.line, 'start')}` },
-      ]);
+      throw bad(
+        `${rowName(b, rb.line, 'start')}: duplicate interval (same start as ${rowName(a, ra.line, 'start')}).`,
+        [{ path: issuePath(b, rb.line, 'start'), message: `duplicate of ${rowName(a, ra.line, 'start')}` }],
+      );
     }
   }
-  if (timed < 2) throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history has a single row; at least one week is needed.', { issues: [{ path: ['history'], message: 'one row' }] });
+  if (timed < 2)
+    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history has a single row; at least one week is needed.', {
+      issues: [{ path: ['history'], message: 'one row' }],
+    });
   const gap = modalGapMinutes(sorted);
   const dataMinutes = gap;
   if (!isIntervalMinutes(dataMinutes)) {
-    throw bad(`The history rows are mostly ${dataMinutes} minutes apart, which is not one of ${INTERVAL_MINUTES.join(', ')}.`, [
-      { path: ['intervalMinutes'], message: `inferred ${dataMinutes}` },
-    ], 'WFM_ERR_INPUT_TIME');
+    throw bad(
+      `The history rows are mostly ${dataMinutes} minutes apart, which is not one of ${INTERVAL_MINUTES.join(', ')}.`,
+      [{ path: ['intervalMinutes'], message: `inferred ${dataMinutes}` }],
+      'WFM_ERR_INPUT_TIME',
+    );
   }
   const target = intervalMinutes ?? dataMinutes;
   if (target % dataMinutes !== 0) {
-    throw bad(`The history is in ${dataMinutes}-minute intervals, which do not add up to ${target}-minute intervals.`, [
-      { path: ['intervalMinutes'], message: `${target} is not a multiple of ${dataMinutes}` },
-    ], 'WFM_ERR_INPUT_TIME');
+    throw bad(
+      `The history is in ${dataMinutes}-minute intervals, which do not add up to ${target}-minute intervals.`,
+      [{ path: ['intervalMinutes'], message: `${target} is not a multiple of ${dataMinutes}` }],
+      'WFM_ERR_INPUT_TIME',
+    );
   }
   const locals = new Array<{ epochDay: number; minuteOfDay: number }>(n);
   let firstDay = Infinity;
@@ -257,9 +329,16 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
     const local = gaps.get(i) ?? clock.toLocal(ms[i] as number);
     if (local.minuteOfDay % dataMinutes !== 0) {
       const row = rows[i] as IntervalHistoryRow;
-      throw bad(`${rowName(i, row.line, 'start')}: ${String(row.start)} is not on the ${dataMinutes}-minute grid of the other rows.`, [
-        { path: issuePath(i, row.line, 'start'), message: `misaligned: not a multiple of ${dataMinutes} minutes after midnight` },
-      ], 'WFM_ERR_INPUT_TIME');
+      throw bad(
+        `${rowName(i, row.line, 'start')}: ${String(row.start)} is not on the ${dataMinutes}-minute grid of the other rows.`,
+        [
+          {
+            path: issuePath(i, row.line, 'start'),
+            message: `misaligned: not a multiple of ${dataMinutes} minutes after midnight`,
+          },
+        ],
+        'WFM_ERR_INPUT_TIME',
+      );
     }
     locals[i] = local;
     firstDay = Math.min(firstDay, local.epochDay);
@@ -267,9 +346,18 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
   }
   const spanMs = (sorted[timed - 1] as number) - (sorted[0] as number) + dataMinutes * 60_000;
   if (spanMs < 7 * 86_400_000 - 3_600_000) {
-    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', `The history covers ${(spanMs / 86_400_000).toFixed(1)} days; at least one week is needed.`, {
-      issues: [{ path: ['history'], message: `shorter than one week (last row: ${rowName(order[timed - 1] as number, (rows[order[timed - 1] as number] as IntervalHistoryRow).line, 'start')})` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_FORECAST_HISTORY_SHORT',
+      `The history covers ${(spanMs / 86_400_000).toFixed(1)} days; at least one week is needed.`,
+      {
+        issues: [
+          {
+            path: ['history'],
+            message: `shorter than one week (last row: ${rowName(order[timed - 1] as number, (rows[order[timed - 1] as number] as IntervalHistoryRow).line, 'start')})`,
+          },
+        ],
+      },
+    );
   }
   const grid = emptyGrid(clock, target, firstDay, lastDay - firstDay + 1, lastDay);
   grid.dstGapDates = gapDates(gaps);
@@ -296,8 +384,15 @@ export function buildGrid(history: HistoryInput, timeZone: string | undefined, i
   return grid;
 }
 
-function contactGrid(rows: readonly ContactHistoryRow[], timeZone: string | undefined, intervalMinutes: IntervalMinutes | undefined): SlotGrid {
-  const zone = resolveZone(rows.map((r) => r.timestamp), timeZone);
+function contactGrid(
+  rows: readonly ContactHistoryRow[],
+  timeZone: string | undefined,
+  intervalMinutes: IntervalMinutes | undefined,
+): SlotGrid {
+  const zone = resolveZone(
+    rows.map((r) => r.timestamp),
+    timeZone,
+  );
   const clock = new LocalClock(zone);
   const I = intervalMinutes ?? 15;
   const step = I * 60_000;
@@ -319,18 +414,34 @@ function contactGrid(rows: readonly ContactHistoryRow[], timeZone: string | unde
     min = Math.min(min, ms[i] as number);
     max = Math.max(max, ms[i] as number);
   }
-  if (min === Infinity) throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The contact records cover 0 days; at least one week is needed.', { issues: [{ path: ['history'], message: 'shorter than one week' }] });
+  if (min === Infinity)
+    throw new WfmError(
+      'WFM_ERR_FORECAST_HISTORY_SHORT',
+      'The contact records cover 0 days; at least one week is needed.',
+      { issues: [{ path: ['history'], message: 'shorter than one week' }] },
+    );
   if (max - min < 7 * 86_400_000 - step - 3_600_000) {
-    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', `The contact records cover ${((max - min) / 86_400_000).toFixed(1)} days; at least one week is needed.`, {
-      issues: [{ path: ['history'], message: 'shorter than one week' }],
-    });
+    throw new WfmError(
+      'WFM_ERR_FORECAST_HISTORY_SHORT',
+      `The contact records cover ${((max - min) / 86_400_000).toFixed(1)} days; at least one week is needed.`,
+      {
+        issues: [{ path: ['history'], message: 'shorter than one week' }],
+      },
+    );
   }
   const firstLocal = clock.toLocal(min);
   const lastLocal = clock.toLocal(max);
-  const grid = emptyGrid(clock, I, firstLocal.epochDay, lastLocal.epochDay - firstLocal.epochDay + 1, lastLocal.epochDay);
+  const grid = emptyGrid(
+    clock,
+    I,
+    firstLocal.epochDay,
+    lastLocal.epochDay - firstLocal.epochDay + 1,
+    lastLocal.epochDay,
+  );
   grid.dstGapDates = gapDates(gaps);
   const S = grid.slotsPerDay;
-  const slotOfLocal = (l: { epochDay: number; minuteOfDay: number }): number => (l.epochDay - grid.firstDay) * S + Math.floor(l.minuteOfDay / I);
+  const slotOfLocal = (l: { epochDay: number; minuteOfDay: number }): number =>
+    (l.epochDay - grid.firstDay) * S + Math.floor(l.minuteOfDay / I);
   const slotOf = (t: number): number => slotOfLocal(clock.toLocal(t));
   // The log is complete between its first and last interval: intervals without contacts are 0.
   // A wall-clock slot met twice (the repeated hour of a fall-back day) is averaged afterwards.

@@ -38,7 +38,10 @@ export class LocalClock {
     if (cached !== undefined) return cached;
     const offset = this.zone.offset(ms);
     if (!this.transitionDays.has(day)) {
-      if (this.zone.offset(day * DAY_MS) === this.zone.offset(day * DAY_MS + DAY_MS - 1) && offset === this.zone.offset(day * DAY_MS)) {
+      if (
+        this.zone.offset(day * DAY_MS) === this.zone.offset(day * DAY_MS + DAY_MS - 1) &&
+        offset === this.zone.offset(day * DAY_MS)
+      ) {
         this.cache.set(day, offset);
       } else this.transitionDays.add(day);
     }
@@ -63,7 +66,9 @@ export class LocalClock {
   }
 
   format(ms: number): string {
-    return DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
+    return (
+      DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString()
+    );
   }
 }
 

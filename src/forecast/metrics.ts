@@ -64,7 +64,10 @@ export function seasonalNaiveScale(values: Float64Array, lag: number): number {
  *
  * @example wapeOfRows(result.intervals, new Map([['1999-12-04T00:00:00Z', 3]]))
  */
-export function wapeOfRows(rows: readonly { start: string; volume: number }[], actualByStart: ReadonlyMap<string, number>): number {
+export function wapeOfRows(
+  rows: readonly { start: string; volume: number }[],
+  actualByStart: ReadonlyMap<string, number>,
+): number {
   let abs = 0;
   let sum = 0;
   for (const row of rows) {

@@ -14,7 +14,10 @@ import { parseWeekday } from './local-time.js';
 export function parseOpeningHours(spec: string, intervalMinutes: number): Uint8Array {
   const S = 1440 / intervalMinutes;
   const mask = new Uint8Array(7 * S);
-  const clauses = spec.split(/[;,]/).map((c) => c.trim()).filter((c) => c !== '');
+  const clauses = spec
+    .split(/[;,]/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   if (clauses.length === 0) throw badHours(spec, 'no clause');
   for (const clause of clauses) {
     const m = /^([A-Za-z]+)(?:\s*-\s*([A-Za-z]+))?\s+(.+)$/.exec(clause);
@@ -32,7 +35,8 @@ export function parseOpeningHours(spec: string, intervalMinutes: number): Uint8A
       if (!r) throw badHours(clause, `cannot read "${range}" as HH:MM-HH:MM`);
       const start = Number(r[1]) * 60 + Number(r[2]);
       const end = Number(r[3]) * 60 + Number(r[4]);
-      if (Number(r[2]) > 59 || Number(r[4]) > 59 || start >= end || end > 1440) throw badHours(clause, `"${range}" is not a range within one day`);
+      if (Number(r[2]) > 59 || Number(r[4]) > 59 || start >= end || end > 1440)
+        throw badHours(clause, `"${range}" is not a range within one day`);
       for (const d of days) {
         for (let s = 0; s < S; s++) {
           const a = s * intervalMinutes;

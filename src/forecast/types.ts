@@ -1,7 +1,17 @@
 import type { IntervalMinutes } from '../time/instant.js';
 
 /** Names of the forecasting methods (`auto` picks one of them by backtest WAPE). */
-export const FORECAST_METHODS = ['snaive', 'avg4', 'avg8', 'wavg8', 'median8', 'shape', 'calendar', 'dshw', 'combo'] as const;
+export const FORECAST_METHODS = [
+  'snaive',
+  'avg4',
+  'avg8',
+  'wavg8',
+  'median8',
+  'shape',
+  'calendar',
+  'dshw',
+  'combo',
+] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 export type ForecastMethodChoice = ForecastMethod | 'auto';
 

@@ -20,9 +20,13 @@ export function historyRowsFromCsv(text: string): HistoryInput {
 /** The history of the only queue, or a WfmError naming the queues when there are several. */
 export function singleQueue(queues: readonly { queue: string; history: HistoryInput }[]): HistoryInput {
   if (queues.length > 1) {
-    throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV: the "queue" column names ${queues.length} queues (${queueList(queues)}); forecast one queue at a time, or all of them with wfm forecast --out DIR.`, {
-      issues: [{ path: ['queue'], message: `${queues.length} queues` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_CSV',
+      `history CSV: the "queue" column names ${queues.length} queues (${queueList(queues)}); forecast one queue at a time, or all of them with wfm forecast --out DIR.`,
+      {
+        issues: [{ path: ['queue'], message: `${queues.length} queues` }],
+      },
+    );
   }
   return (queues[0] as { history: HistoryInput }).history;
 }
@@ -37,10 +41,15 @@ export function singleQueue(queues: readonly { queue: string; history: HistoryIn
 export function historyQueuesFromCsv(text: string): { queue: string; history: HistoryInput }[] {
   const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
   const byQueue = new Map<string, (IntervalHistoryRow | ContactHistoryRow)[]>();
-  const add = (row: { cells: Record<string, string | undefined>; line: number }, value: IntervalHistoryRow | ContactHistoryRow): void => {
+  const add = (
+    row: { cells: Record<string, string | undefined>; line: number },
+    value: IntervalHistoryRow | ContactHistoryRow,
+  ): void => {
     const queue = header.includes('queue') ? (row.cells.queue ?? '').trim() : '';
     if (header.includes('queue') && queue === '') {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV line ${row.line}: "queue" is empty.`, { issues: [{ path: ['line', row.line, 'queue'], message: 'empty' }] });
+      throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV line ${row.line}: "queue" is empty.`, {
+        issues: [{ path: ['line', row.line, 'queue'], message: 'empty' }],
+      });
     }
     let list = byQueue.get(queue);
     if (!list) byQueue.set(queue, (list = []));
@@ -49,7 +58,11 @@ export function historyQueuesFromCsv(text: string): { queue: string; history: Hi
   if (header.includes('volume') || header.includes('count')) {
     const timeColumn = header.includes('start') ? 'start' : 'timestamp';
     const volumeColumn = header.includes('volume') ? 'volume' : 'count';
-    const { rows } = parseCsv(text, { required: [timeColumn, volumeColumn], optional: ['aht_seconds', 'queue'], what: 'history' });
+    const { rows } = parseCsv(text, {
+      required: [timeColumn, volumeColumn],
+      optional: ['aht_seconds', 'queue'],
+      what: 'history',
+    });
     checkRowCount(rows.length);
     for (const row of rows) {
       const start = row.cells[timeColumn] ?? '';
@@ -58,12 +71,26 @@ export function historyQueuesFromCsv(text: string): { queue: string; history: Hi
           issues: [{ path: ['line', row.line, timeColumn], message: 'empty' }],
         });
       }
-      add(row, { start, volume: csvNumber(row, volumeColumn, 'history') as number, ahtSeconds: csvNumber(row, 'aht_seconds', 'history', true), line: row.line });
+      add(row, {
+        start,
+        volume: csvNumber(row, volumeColumn, 'history') as number,
+        ahtSeconds: csvNumber(row, 'aht_seconds', 'history', true),
+        line: row.line,
+      });
     }
   } else {
-    const { rows } = parseCsv(text, { required: ['timestamp'], optional: ['handle_seconds', 'queue'], what: 'history' });
+    const { rows } = parseCsv(text, {
+      required: ['timestamp'],
+      optional: ['handle_seconds', 'queue'],
+      what: 'history',
+    });
     checkRowCount(rows.length);
-    for (const row of rows) add(row, { timestamp: row.cells.timestamp ?? '', handleSeconds: csvNumber(row, 'handle_seconds', 'history', true), line: row.line });
+    for (const row of rows)
+      add(row, {
+        timestamp: row.cells.timestamp ?? '',
+        handleSeconds: csvNumber(row, 'handle_seconds', 'history', true),
+        line: row.line,
+      });
   }
   if (byQueue.size === 0) byQueue.set('', []);
   return [...byQueue].map(([queue, history]) => ({ queue, history: history as HistoryInput }));
@@ -76,8 +103,12 @@ function queueList(queues: readonly { queue: string }[]): string {
 
 function checkRowCount(n: number): void {
   if (n > MAX_HISTORY_ROWS) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history has ${n} rows; at most ${MAX_HISTORY_ROWS} are accepted.`, {
-      issues: [{ path: ['history'], message: `at most ${MAX_HISTORY_ROWS} rows` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `The history has ${n} rows; at most ${MAX_HISTORY_ROWS} are accepted.`,
+      {
+        issues: [{ path: ['history'], message: `at most ${MAX_HISTORY_ROWS} rows` }],
+      },
+    );
   }
 }

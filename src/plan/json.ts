@@ -8,7 +8,9 @@ import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
  * in the written files. O(size).
  */
 export function jsonSafe<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)),
+  ) as T;
 }
 
 /** Stringifies for a file: 2-space indent, non-finite numbers as null, trailing newline. */
@@ -20,7 +22,10 @@ export function toJsonText(value: unknown): string {
  * Offered volume and AHT of the staffing response on the plan's slots (null where the staffing
  * has no row), for the service level the roster re-computes. Matched by instant. O(slots).
  */
-export function loadOnPlanGrid(plan: Pick<ShiftPlan, 'grid'>, staffing: Pick<StaffingResponse, 'intervals'>): { volume: (number | null)[]; ahtSeconds: (number | null)[] } {
+export function loadOnPlanGrid(
+  plan: Pick<ShiftPlan, 'grid'>,
+  staffing: Pick<StaffingResponse, 'intervals'>,
+): { volume: (number | null)[]; ahtSeconds: (number | null)[] } {
   const { slotCount, intervalMinutes } = plan.grid;
   const originMs = Date.parse(plan.grid.start);
   const volume = new Array<number | null>(slotCount).fill(null);

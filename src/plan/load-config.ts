@@ -16,19 +16,24 @@ import type { PlanInput } from './pipeline.js';
  */
 export function planInputFromConfig(config: PlanConfig, baseDir: string): PlanInput {
   const path = (p: string) => (isAbsolute(p) ? p : resolve(baseDir, p));
-  const history: HistoryInput = typeof config.history === 'string' ? readHistory(path(config.history)) : (config.history as HistoryInput);
+  const history: HistoryInput =
+    typeof config.history === 'string' ? readHistory(path(config.history)) : (config.history as HistoryInput);
   const { specialDays, intervalMinutes, ...forecastRest } = config.forecast;
   const forecast: ForecastOptions = {
     ...forecastRest,
     ...(intervalMinutes !== undefined ? { intervalMinutes: intervalMinutes as IntervalMinutes } : {}),
-    ...(specialDays !== undefined ? { specialDays: typeof specialDays === 'string' ? readSpecialDays(path(specialDays)) : specialDays } : {}),
+    ...(specialDays !== undefined
+      ? { specialDays: typeof specialDays === 'string' ? readSpecialDays(path(specialDays)) : specialDays }
+      : {}),
   };
   const json = (value: string | Record<string, unknown>, field: string): unknown =>
     typeof value === 'string' ? parseJsonText(readInputFile(path(value), field), `${field} ${value}`) : value;
   let agents: PlanInput['agents'];
   if (typeof config.agents === 'string') {
     const text = readInputFile(path(config.agents), 'agents');
-    agents = looksLikeJson(config.agents, text) ? { json: parseJsonText(text, `agents ${config.agents}`) } : { csv: text };
+    agents = looksLikeJson(config.agents, text)
+      ? { json: parseJsonText(text, `agents ${config.agents}`) }
+      : { csv: text };
   } else {
     agents = { json: config.agents };
   }

@@ -102,14 +102,30 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const provisionalZone = input.forecast.timeZone ?? 'UTC';
   within('agents', () => readAgents(input.agents, provisionalZone));
 
-  const forecastResult = tracker.run('forecast', undefined, () => forecast(input.history, input.forecast), (f) => `${f.intervals.length} intervals, method ${f.method}`);
-  const staffing = tracker.run('staffing', undefined, () => staffForecast(forecastResult, input.staffing), (s) => `peak ${s.totals.peakAgents} agents, ${round1(s.totals.agentHours)} agent-hours`);
+  const forecastResult = tracker.run(
+    'forecast',
+    undefined,
+    () => forecast(input.history, input.forecast),
+    (f) => `${f.intervals.length} intervals, method ${f.method}`,
+  );
+  const staffing = tracker.run(
+    'staffing',
+    undefined,
+    () => staffForecast(forecastResult, input.staffing),
+    (s) => `peak ${s.totals.peakAgents} agents, ${round1(s.totals.agentHours)} agent-hours`,
+  );
   const shiftPlan = tracker.run(
     'shift-plan',
     input.limits.shiftPlanSeconds,
     () =>
       within('shiftPlan', () =>
-        jsonSafe(runShiftPlan(parseRequirementJson(staffing), shiftRules, { highs: deps.highs, timeLimitSeconds: input.limits.shiftPlanSeconds, now: deps.now })),
+        jsonSafe(
+          runShiftPlan(parseRequirementJson(staffing), shiftRules, {
+            highs: deps.highs,
+            timeLimitSeconds: input.limits.shiftPlanSeconds,
+            now: deps.now,
+          }),
+        ),
       ),
     (p) => `${p.quality.status}, ${p.quality.paidHours} paid h, LP bound ${round1(p.quality.lpBound)}`,
   );
@@ -120,30 +136,70 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       const { plan } = parseRosterPlan(shiftPlan);
       const agents = within('agents', () => readAgents(input.agents, plan.grid.timeZone));
       const answerSeconds = (staffing.target.answerSeconds as number | undefined) ?? 20;
-      const options = { seed: input.seed, timeLimitSeconds: input.limits.rosterSeconds, maxIterations: input.maxIterations ?? 5_000_000, answerSeconds };
-      return jsonSafe(runRoster({ plan, load: loadOnPlanGrid(plan, staffing), agents, rules: rosterRules, options }, deps.now));
+      const options = {
+        seed: input.seed,
+        timeLimitSeconds: input.limits.rosterSeconds,
+        maxIterations: input.maxIterations ?? 5_000_000,
+        answerSeconds,
+      };
+      return jsonSafe(
+        runRoster({ plan, load: loadOnPlanGrid(plan, staffing), agents, rules: rosterRules, options }, deps.now),
+      );
     },
-    (r) => `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ${r.score.feasible ? 'no hard violations' : `hard violations ${r.score.hard}`}`,
+    (r) =>
+      `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ${r.score.feasible ? 'no hard violations' : `hard violations ${r.score.hard}`}`,
   );
   let summary: PlanSummary | undefined;
-  const reportHtml = tracker.run('report', undefined, () => {
-    summary = buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster });
-    return renderReport({ summary, forecast: forecastResult, staffing, shiftPlan, roster });
-  }, (html) => `${Math.round(html.length / 1024)} KiB`);
-  return { forecast: forecastResult, staffing, shiftPlan, roster, summary: summary as PlanSummary, reportHtml, stepMs: tracker.stepMs };
+  const reportHtml = tracker.run(
+    'report',
+    undefined,
+    () => {
+      summary = buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster });
+      return renderReport({ summary, forecast: forecastResult, staffing, shiftPlan, roster });
+    },
+    (html) => `${Math.round(html.length / 1024)} KiB`,
+  );
+  return {
+    forecast: forecastResult,
+    staffing,
+    shiftPlan,
+    roster,
+    summary: summary as PlanSummary,
+    reportHtml,
+    stepMs: tracker.stepMs,
+  };
 }
 
 /** The staffing request for a forecast: its intervals with the configured queue. */
 export function staffForecast(result: ForecastResult, queue: Record<string, unknown>): StaffingResponse {
   const intervals = result.intervals.map((row, i) => {
     if (row.ahtSeconds === null && row.volume > 0) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `The history has no handle times (forecast interval ${row.start}): set forecast.defaultAhtSeconds in the config.`, {
-        issues: [{ path: ['forecast', 'defaultAhtSeconds'], message: `needed: intervals[${i}] has volume but no handle time` }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        `The history has no handle times (forecast interval ${row.start}): set forecast.defaultAhtSeconds in the config.`,
+        {
+          issues: [
+            {
+              path: ['forecast', 'defaultAhtSeconds'],
+              message: `needed: intervals[${i}] has volume but no handle time`,
+            },
+          ],
+        },
+      );
     }
-    return { start: row.start, volume: row.volume, ahtSeconds: row.ahtSeconds ?? 0, volumeP10: row.volumeP10, volumeP90: row.volumeP90 };
+    return {
+      start: row.start,
+      volume: row.volume,
+      ahtSeconds: row.ahtSeconds ?? 0,
+      volumeP10: row.volumeP10,
+      volumeP90: row.volumeP90,
+    };
   });
-  return within('staffing', () => staffRequest(parseStaffingRequest({ ...queue, intervalMinutes: result.intervalMinutes, timeZone: result.timeZone, intervals })));
+  return within('staffing', () =>
+    staffRequest(
+      parseStaffingRequest({ ...queue, intervalMinutes: result.intervalMinutes, timeZone: result.timeZone, intervals }),
+    ),
+  );
 }
 
 function readAgents(agents: PlanInput['agents'], timeZone: string): RosterAgent[] {
@@ -181,12 +237,23 @@ function progressTracker(deps: PlanDeps) {
       const index = PLAN_STEPS.findIndex((s) => s.step === step);
       const meta = PLAN_STEPS[index] as (typeof PLAN_STEPS)[number];
       const base = { step, label: meta.label, index: index + 1, total: PLAN_STEPS.length };
-      deps.onProgress?.({ ...base, phase: 'start', fraction: doneWeight / totalWeight, ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}) });
+      deps.onProgress?.({
+        ...base,
+        phase: 'start',
+        fraction: doneWeight / totalWeight,
+        ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+      });
       const t0 = deps.now();
       const value = fn();
       stepMs[step] = deps.now() - t0;
       doneWeight += meta.weight;
-      deps.onProgress?.({ ...base, phase: 'done', fraction: doneWeight / totalWeight, elapsedMs: stepMs[step], detail: detail(value) });
+      deps.onProgress?.({
+        ...base,
+        phase: 'done',
+        fraction: doneWeight / totalWeight,
+        elapsedMs: stepMs[step],
+        detail: detail(value),
+      });
       return value;
     },
   };

@@ -16,7 +16,11 @@ export interface ProgressStream {
  * step with a time limit (the CLI calls it from the clock it gives the pipeline: the roster search
  * reads that clock as it runs), and `finish()` to end the bar's line.
  */
-export function progressReporter(stream: ProgressStream): { onProgress: (event: PlanProgress) => void; tick: (nowMs: number) => void; finish: () => void } {
+export function progressReporter(stream: ProgressStream): {
+  onProgress: (event: PlanProgress) => void;
+  tick: (nowMs: number) => void;
+  finish: () => void;
+} {
   const tty = stream.isTTY === true;
   const totalWeight = PLAN_STEPS.reduce((s, x) => s + x.weight, 0);
   let drawn = false;
@@ -28,7 +32,8 @@ export function progressReporter(stream: ProgressStream): { onProgress: (event: 
   };
   return {
     onProgress(e) {
-      running = e.phase === 'start' && e.timeLimitSeconds !== undefined ? { event: e, startMs: null, lastDrawMs: 0 } : null;
+      running =
+        e.phase === 'start' && e.timeLimitSeconds !== undefined ? { event: e, startMs: null, lastDrawMs: 0 } : null;
       const head = `${e.index}/${e.total} ${e.label}`;
       if (tty) {
         const text =

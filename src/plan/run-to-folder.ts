@@ -13,7 +13,11 @@ export interface RunToFolderOptions {
 }
 
 /** Runs the plan and writes `outDir`; nothing is written when a step fails. */
-export async function runPlanToFolder(input: PlanInput, outDir: string, options: RunToFolderOptions = {}): Promise<PlanArtifacts> {
+export async function runPlanToFolder(
+  input: PlanInput,
+  outDir: string,
+  options: RunToFolderOptions = {},
+): Promise<PlanArtifacts> {
   const progress = progressReporter(options.progress ?? process.stderr);
   try {
     // The clock doubles as a heartbeat: the roster search reads it as it runs, so the bar can move.

@@ -26,6 +26,10 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
         `${String(d.underAgentIntervals).padStart(5)}  ${pct(d.serviceLevel).padStart(11)}  ${d.poolHoursPlaced.toFixed(1).padStart(6)}  ${d.retrainingHoursRostered.toFixed(1).padStart(12)}`,
     );
   }
-  if (outDir) lines.push('', `Wrote ${outDir}/: report.html, summary.json, forecast, staffing, shift plan, coverage, roster (JSON/CSV) and ics/ (one calendar per agent)`);
+  if (outDir)
+    lines.push(
+      '',
+      `Wrote ${outDir}/: report.html, summary.json, forecast, staffing, shift plan, coverage, roster (JSON/CSV) and ics/ (one calendar per agent)`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -101,7 +101,20 @@ export function buildSummary(input: SummaryInput): PlanSummary {
   const dayOf = (date: string) => {
     let d = days.get(date);
     if (!d) {
-      d = { date, volume: 0, requiredAgentHours: 0, onPhoneAgentHours: 0, underAgentIntervals: 0, overAgentIntervals: 0, serviceLevel: null, poolHoursPlaced: 0, retrainingHoursRostered: 0, coachingHoursRostered: 0, slWeight: 0, slSum: 0 };
+      d = {
+        date,
+        volume: 0,
+        requiredAgentHours: 0,
+        onPhoneAgentHours: 0,
+        underAgentIntervals: 0,
+        overAgentIntervals: 0,
+        serviceLevel: null,
+        poolHoursPlaced: 0,
+        retrainingHoursRostered: 0,
+        coachingHoursRostered: 0,
+        slWeight: 0,
+        slSum: 0,
+      };
       days.set(date, d);
     }
     return d;
@@ -119,7 +132,8 @@ export function buildSummary(input: SummaryInput): PlanSummary {
       d.slSum += volume * c.serviceLevel;
     }
   }
-  for (const s of shiftPlan.retraining) dayOf(s.day).poolHoursPlaced += (s.seats * (s.endSlot - s.startSlot) * shiftPlan.grid.intervalMinutes) / 60;
+  for (const s of shiftPlan.retraining)
+    dayOf(s.day).poolHoursPlaced += (s.seats * (s.endSlot - s.startSlot) * shiftPlan.grid.intervalMinutes) / 60;
   for (const day of roster.retraining.days) {
     const d = dayOf(day.date);
     for (const t of day.team) {

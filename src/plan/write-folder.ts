@@ -55,6 +55,10 @@ export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
  * Writes the folder atomically (temp sibling + rename). Throws WFM_ERR_IO_WRITE naming the folder.
  * `beforeRename` is a test hook called with the temp folder once every file is written.
  */
-export function writePlanFolder(dir: string, artifacts: PlanArtifacts, hooks: { beforeRename?: (tmp: string) => void } = {}): void {
+export function writePlanFolder(
+  dir: string,
+  artifacts: PlanArtifacts,
+  hooks: { beforeRename?: (tmp: string) => void } = {},
+): void {
   writeFolderAtomic(dir, planFolderFiles(artifacts), hooks);
 }

@@ -48,15 +48,31 @@ export function renderReport(input: ReportInput): string {
     card('Forecast', [
       ['method', figure('forecast.method', s.forecast.method)],
       ['contacts', figure('forecast.volume', s.forecast.volume)],
-      ['p10 - p90', `${figure('forecast.volumeP10', s.forecast.volumeP10)} - ${figure('forecast.volumeP90', s.forecast.volumeP90)}`],
-      ['backtest WAPE', figure('forecast.backtestWape', s.forecast.backtestWape, s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`)],
+      [
+        'p10 - p90',
+        `${figure('forecast.volumeP10', s.forecast.volumeP10)} - ${figure('forecast.volumeP90', s.forecast.volumeP90)}`,
+      ],
+      [
+        'backtest WAPE',
+        figure(
+          'forecast.backtestWape',
+          s.forecast.backtestWape,
+          s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`,
+        ),
+      ],
     ]),
     card('Staffing', [
       ['model', figure('staffing.model', s.staffing.model)],
-      ['target', `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`],
+      [
+        'target',
+        `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
+      ],
       ['agent-hours required', figure('staffing.agentHours', s.staffing.agentHours)],
       ['peak agents', figure('staffing.peakAgents', s.staffing.peakAgents)],
-      ['headcount-hours (shrinkage ' + pct(s.staffing.shrinkage) + ')', figure('staffing.headcountHours', s.staffing.headcountHours)],
+      [
+        'headcount-hours (shrinkage ' + pct(s.staffing.shrinkage) + ')',
+        figure('staffing.headcountHours', s.staffing.headcountHours),
+      ],
     ]),
     card('Shift plan', [
       ['status', figure('shiftPlan.status', p.status)],
@@ -64,23 +80,57 @@ export function renderReport(input: ReportInput): string {
       ['paid hours', figure('shiftPlan.paidHours', p.paidHours)],
       ['LP bound', figure('shiftPlan.lpBound', p.lpBound)],
       ['paid / bound', figure('shiftPlan.paidOverBound', p.paidOverBound, p.paidOverBound.toFixed(4))],
-      ['objective / bound', figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4))],
-      ['MIP gap', figure('shiftPlan.mipGap', p.mipGap, p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`)],
-      ['pool hours placed / requested', `${figure('shiftPlan.poolHoursPlaced', p.poolHoursPlaced)} / ${figure('shiftPlan.poolHoursRequested', p.poolHoursRequested)}`],
-      ['under / over (agent-intervals)', `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} / ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`],
+      [
+        'objective / bound',
+        figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4)),
+      ],
+      [
+        'MIP gap',
+        figure(
+          'shiftPlan.mipGap',
+          p.mipGap,
+          p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`,
+        ),
+      ],
+      [
+        'pool hours placed / requested',
+        `${figure('shiftPlan.poolHoursPlaced', p.poolHoursPlaced)} / ${figure('shiftPlan.poolHoursRequested', p.poolHoursRequested)}`,
+      ],
+      [
+        'under / over (agent-intervals)',
+        `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} / ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`,
+      ],
       ['SL on the plan', figure('shiftPlan.serviceLevel', p.serviceLevel, pct(p.serviceLevel))],
       ['uncoverable intervals', figure('shiftPlan.uncoverableIntervals', p.uncoverableIntervals)],
     ]),
     card('Roster', [
       ['agents (working)', `${figure('roster.agents', r.agents)} (${figure('roster.agentsWorking', r.agentsWorking)})`],
       ['paid hours', figure('roster.paidHours', r.paidHours)],
-      ['shifts filled / required', `${figure('roster.shiftsFilled', r.shiftsFilled)} / ${figure('roster.shiftsRequired', r.shiftsRequired)}`],
-      ['extra / unfilled shifts', `${figure('roster.extraShifts', r.extraShifts)} / ${figure('roster.unfilledShifts', r.unfilledShifts)}`],
-      ['SL on the roster (worst interval)', `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} (${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`],
-      ['under-coverage (loss vs plan)', `${figure('roster.underAgentIntervals', r.underAgentIntervals)} (${figure('roster.coverageLossAgentIntervals', r.coverageLossAgentIntervals)})`],
-      ['retraining hours assigned / needed', `${figure('roster.retrainingHoursAssigned', r.retrainingHoursAssigned)} / ${figure('roster.retrainingHoursNeeded', r.retrainingHoursNeeded)}`],
+      [
+        'shifts filled / required',
+        `${figure('roster.shiftsFilled', r.shiftsFilled)} / ${figure('roster.shiftsRequired', r.shiftsRequired)}`,
+      ],
+      [
+        'extra / unfilled shifts',
+        `${figure('roster.extraShifts', r.extraShifts)} / ${figure('roster.unfilledShifts', r.unfilledShifts)}`,
+      ],
+      [
+        'SL on the roster (worst interval)',
+        `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} (${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`,
+      ],
+      [
+        'under-coverage (loss vs plan)',
+        `${figure('roster.underAgentIntervals', r.underAgentIntervals)} (${figure('roster.coverageLossAgentIntervals', r.coverageLossAgentIntervals)})`,
+      ],
+      [
+        'retraining hours assigned / needed',
+        `${figure('roster.retrainingHoursAssigned', r.retrainingHoursAssigned)} / ${figure('roster.retrainingHoursNeeded', r.retrainingHoursNeeded)}`,
+      ],
       ['hard rules', figure('roster.feasible', r.feasible, r.feasible ? 'all met' : 'violated')],
-      ['hard / soft penalty', `${figure('roster.hardViolations', r.hardViolations)} / ${figure('roster.softPenalty', r.softPenalty)}`],
+      [
+        'hard / soft penalty',
+        `${figure('roster.hardViolations', r.hardViolations)} / ${figure('roster.softPenalty', r.softPenalty)}`,
+      ],
     ]),
   ].join('');
 

@@ -2,7 +2,12 @@
 
 /** Escapes text for HTML/SVG content and attribute values. */
 export function esc(text: string | number): string {
-  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return String(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** A coordinate with at most one decimal (keeps the SVG small). */
@@ -53,7 +58,9 @@ export function dayAxis(frame: Frame, starts: readonly string[], x: (i: number) 
     previous = day;
     const xi = x(i);
     parts.push(`<line class="day" x1="${c(xi)}" x2="${c(xi)}" y1="${frame.top}" y2="${frame.height - frame.bottom}"/>`);
-    parts.push(`<text class="tick" x="${c(xi + 4)}" y="${frame.height - frame.bottom + 16}">${esc(weekdayLabel(day))}</text>`);
+    parts.push(
+      `<text class="tick" x="${c(xi + 4)}" y="${frame.height - frame.bottom + 16}">${esc(weekdayLabel(day))}</text>`,
+    );
   });
   return parts.join('');
 }

@@ -59,33 +59,46 @@ export function rosterTimeline(roster: RosterResult): string {
   /** x of an instant on the segment of the shift's date (clamped into it). */
   const at = (date: string) => {
     const seg = segments.get(date);
-    return (iso: string) => (seg ? seg.x0 + (Math.min(seg.toMs, Math.max(seg.fromMs, Date.parse(iso))) - seg.fromMs) * seg.scale : LABEL);
+    return (iso: string) =>
+      seg ? seg.x0 + (Math.min(seg.toMs, Math.max(seg.fromMs, Date.parse(iso))) - seg.fromMs) * seg.scale : LABEL;
   };
   const agents = [...roster.agents].sort((a, b) => a.team.localeCompare(b.team) || a.id.localeCompare(b.id));
   const height = TOP + agents.length * ROW + 8;
-  const parts = [`<svg id="chart-roster" class="chart timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Roster timeline, one row per agent" data-rows="${agents.length}">`];
+  const parts = [
+    `<svg id="chart-roster" class="chart timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Roster timeline, one row per agent" data-rows="${agents.length}">`,
+  ];
   for (const d of days) {
     const seg = segments.get(d.date);
     if (!seg) continue;
     const from = new Date(d.fromMs).toISOString();
-    parts.push(`<line class="day" x1="${c(seg.x0 - gap / 2)}" x2="${c(seg.x0 - gap / 2)}" y1="${TOP - 6}" y2="${height}"/><text class="tick" x="${c(seg.x0)}" y="${TOP - 8}">${esc(`${weekdayLabel(d.date)} ${clockOf(roster, from)}`)}</text>`);
+    parts.push(
+      `<line class="day" x1="${c(seg.x0 - gap / 2)}" x2="${c(seg.x0 - gap / 2)}" y1="${TOP - 6}" y2="${height}"/><text class="tick" x="${c(seg.x0)}" y="${TOP - 8}">${esc(`${weekdayLabel(d.date)} ${clockOf(roster, from)}`)}</text>`,
+    );
   }
   agents.forEach((a, row) => {
     const y = TOP + row * ROW;
     parts.push(`<g class="agent" data-agent="${esc(a.id)}" data-shifts="${a.days.length}">`);
-    parts.push(`<text class="name" x="${LABEL - 6}" y="${y + ROW - 3}" text-anchor="end">${esc(`${a.name} · ${a.team}`)}</text>`);
+    parts.push(
+      `<text class="name" x="${LABEL - 6}" y="${y + ROW - 3}" text-anchor="end">${esc(`${a.name} · ${a.team}`)}</text>`,
+    );
     if (a.days.length === 0) parts.push(`<rect class="off" x="${LABEL}" width="${plotW}" y="${y + 4}" height="2"/>`);
     for (const d of a.days) {
       const x = at(d.date);
       const x0 = x(d.start);
-      parts.push(`<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`);
+      parts.push(
+        `<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`,
+      );
       for (const b of d.breaks) {
         const bx = x(b.start);
-        parts.push(`<rect class="${b.paid ? 'break' : 'lunch'}" x="${c(bx)}" width="${c(Math.max(0.8, x(b.end) - bx))}" y="${y + 1}" height="${ROW - 2}"/>`);
+        parts.push(
+          `<rect class="${b.paid ? 'break' : 'lunch'}" x="${c(bx)}" width="${c(Math.max(0.8, x(b.end) - bx))}" y="${y + 1}" height="${ROW - 2}"/>`,
+        );
       }
       for (const r of d.retraining) {
         const rx = x(r.start);
-        parts.push(`<rect class="${r.kind}" x="${c(rx)}" width="${c(Math.max(0.8, x(r.end) - rx))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${r.kind} (${r.pool}) ${r.start} - ${r.end}`)}</title></rect>`);
+        parts.push(
+          `<rect class="${r.kind}" x="${c(rx)}" width="${c(Math.max(0.8, x(r.end) - rx))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${r.kind} (${r.pool}) ${r.start} - ${r.end}`)}</title></rect>`,
+        );
       }
     }
     parts.push('</g>');

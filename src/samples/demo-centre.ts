@@ -36,8 +36,51 @@ export interface DemoHoliday {
 
 const TIME_ZONE = 'America/New_York';
 const TEAMS = ['Billing', 'Technical', 'Sales', 'Care'] as const;
-const FIRST = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Max', 'Nia', 'Oli', 'Pia', 'Raj', 'Sol', 'Tia', 'Uma', 'Vic', 'Wes', 'Xia', 'Yan', 'Zoe'];
-const LAST = ['Adams', 'Baker', 'Costa', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Jensen', 'Khan', 'Lopez', 'Moreau', 'Novak', 'Okafor', 'Park'];
+const FIRST = [
+  'Ada',
+  'Ben',
+  'Cleo',
+  'Dev',
+  'Eli',
+  'Fay',
+  'Gus',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kai',
+  'Lea',
+  'Max',
+  'Nia',
+  'Oli',
+  'Pia',
+  'Raj',
+  'Sol',
+  'Tia',
+  'Uma',
+  'Vic',
+  'Wes',
+  'Xia',
+  'Yan',
+  'Zoe',
+];
+const LAST = [
+  'Adams',
+  'Baker',
+  'Costa',
+  'Diaz',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Hughes',
+  'Ito',
+  'Jensen',
+  'Khan',
+  'Lopez',
+  'Moreau',
+  'Novak',
+  'Okafor',
+  'Park',
+];
 
 /** US holidays that fall in the default history (before the planned week of 2026-06-01). */
 const HOLIDAYS: readonly DemoHoliday[] = [
@@ -62,7 +105,9 @@ export function buildDemoCentre(options: DemoCentreOptions = {}): DemoCentreConf
   const history: SampleInterval[] = [];
   for (let k = historyWeeks; k >= 1; k--) {
     const monday = planned.minus({ weeks: k }).toISODate() ?? weekStart;
-    history.push(...generateSampleWeek({ seed: seed + k, weekStart: monday, timeZone: TIME_ZONE, weekdayVolume }).intervals);
+    history.push(
+      ...generateSampleWeek({ seed: seed + k, weekStart: monday, timeZone: TIME_ZONE, weekdayVolume }).intervals,
+    );
   }
   const firstDay = history[0]?.start.slice(0, 10) ?? weekStart;
   const holidays = HOLIDAYS.filter((h) => h.date >= firstDay && h.date < weekStart);
@@ -83,7 +128,11 @@ export function buildDemoCentre(options: DemoCentreOptions = {}): DemoCentreConf
       openingHours: 'Mon-Fri 08:00-20:00; Sat-Sun 09:00-17:00',
       specialDays: holidays.map((h) => ({ date: h.date, label: h.label })),
     },
-    staffing: { model: 'erlang-c', target: { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.9 }, shrinkage: 0.3 },
+    staffing: {
+      model: 'erlang-c',
+      target: { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.9 },
+      shrinkage: 0.3,
+    },
     shiftPlan: demoShiftRules(agentCount, kinds),
     agents: demoAgents(kinds, seed, planned),
     roster: { rules: { minRestHours: 11, maxConsecutiveDays: 6, twoConsecutiveDaysOffPerWeek: true } },
@@ -133,8 +182,24 @@ function demoShiftRules(agentCount: number, kinds: readonly AgentKind[]): Record
     templates: [
       { name: 'ft8', paidMinutes: 480, starts: [{ days: WEEKDAYS, from: '08:00', to: '11:30' }] },
       { name: 'we7', paidMinutes: 420, starts: [{ days: WEEKEND, from: '09:00', to: '09:30' }] },
-      { name: 'pt6', paidMinutes: 360, maxAgentsPerDay: Math.round(0.25 * partTime + 0.3 * weekend), starts: [{ days: WEEKDAYS, from: '08:00', to: '14:00' }, { days: WEEKEND, from: '09:00', to: '11:00' }] },
-      { name: 'pt5', paidMinutes: 300, maxAgentsPerDay: Math.round(0.25 * partTime + 0.15 * weekend), starts: [{ days: WEEKDAYS, from: '08:00', to: '15:00' }, { days: WEEKEND, from: '09:00', to: '12:00' }] },
+      {
+        name: 'pt6',
+        paidMinutes: 360,
+        maxAgentsPerDay: Math.round(0.25 * partTime + 0.3 * weekend),
+        starts: [
+          { days: WEEKDAYS, from: '08:00', to: '14:00' },
+          { days: WEEKEND, from: '09:00', to: '11:00' },
+        ],
+      },
+      {
+        name: 'pt5',
+        paidMinutes: 300,
+        maxAgentsPerDay: Math.round(0.25 * partTime + 0.15 * weekend),
+        starts: [
+          { days: WEEKDAYS, from: '08:00', to: '15:00' },
+          { days: WEEKEND, from: '09:00', to: '12:00' },
+        ],
+      },
     ],
     breakRules: [
       {
@@ -153,8 +218,14 @@ function demoShiftRules(agentCount: number, kinds: readonly AgentKind[]): Record
           { name: 'break', minutes: 15, paid: true, earliestStartMinutes: 300, latestStartMinutes: 360 },
         ],
       },
-      { template: 'pt6', breaks: [{ name: 'break', minutes: 15, paid: true, earliestStartMinutes: 120, latestStartMinutes: 210 }] },
-      { template: 'pt5', breaks: [{ name: 'break', minutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 180 }] },
+      {
+        template: 'pt6',
+        breaks: [{ name: 'break', minutes: 15, paid: true, earliestStartMinutes: 120, latestStartMinutes: 210 }],
+      },
+      {
+        template: 'pt5',
+        breaks: [{ name: 'break', minutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 180 }],
+      },
     ],
     openingHours: [
       { days: WEEKDAYS, open: '08:00', close: '20:00' },
@@ -162,8 +233,26 @@ function demoShiftRules(agentCount: number, kinds: readonly AgentKind[]): Record
     ],
     coverage: { mode: 'soft', underPenaltyPerAgentInterval: 4 },
     pool: [
-      { name: 'retraining', days: WEEKDAYS, windowStart: '08:00', windowEnd: '20:00', sessionMinutes: 60, seatsPerSession: seats, sessionsPerDay: 3, priority: 'as-much-as-possible' },
-      { name: 'retraining-weekend', days: WEEKEND, windowStart: '09:00', windowEnd: '17:00', sessionMinutes: 60, seatsPerSession: seats, sessionsPerDay: 1, priority: 'as-much-as-possible' },
+      {
+        name: 'retraining',
+        days: WEEKDAYS,
+        windowStart: '08:00',
+        windowEnd: '20:00',
+        sessionMinutes: 60,
+        seatsPerSession: seats,
+        sessionsPerDay: 3,
+        priority: 'as-much-as-possible',
+      },
+      {
+        name: 'retraining-weekend',
+        days: WEEKEND,
+        windowStart: '09:00',
+        windowEnd: '17:00',
+        sessionMinutes: 60,
+        seatsPerSession: seats,
+        sessionsPerDay: 1,
+        priority: 'as-much-as-possible',
+      },
     ],
     solver: { timeLimitSeconds: 10, relativeGap: 0.01, seed: 1 },
   };
@@ -181,8 +270,14 @@ function demoAgents(kinds: readonly AgentKind[], seed: number, planned: DateTime
   const agents: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {
     const kind = kinds[i] as AgentKind;
-    const name = `${FIRST[i % FIRST.length] ?? 'Agent'} ${LAST[Math.floor(i / FIRST.length) % LAST.length] ?? ''}`.trim();
-    const agent: Record<string, unknown> = { id: `A${String(i + 1).padStart(3, '0')}`, name, team: TEAMS[i % TEAMS.length], seniority: Math.floor(random() * 12) };
+    const name =
+      `${FIRST[i % FIRST.length] ?? 'Agent'} ${LAST[Math.floor(i / FIRST.length) % LAST.length] ?? ''}`.trim();
+    const agent: Record<string, unknown> = {
+      id: `A${String(i + 1).padStart(3, '0')}`,
+      name,
+      team: TEAMS[i % TEAMS.length],
+      seniority: Math.floor(random() * 12),
+    };
     const availability: Record<string, unknown> = { timeOff: [] as unknown[] };
     const preferences: unknown[] = [];
     if (kind === 'full-time') {
@@ -191,7 +286,12 @@ function demoAgents(kinds: readonly AgentKind[], seed: number, planned: DateTime
       if (random() < 0.25) preferences.push({ type: 'preferred-start', from: '08:00', to: '09:30', weight: 1 });
     } else if (kind === 'part-time') {
       const hours = pick([20, 25, 30] as const);
-      agent.contract = { minHoursPerWeek: hours - 15, maxHoursPerWeek: hours, maxDaysPerWeek: hours === 20 ? 4 : 5, templates: hours === 30 ? ['pt6', 'pt5'] : ['pt5', 'pt6'] };
+      agent.contract = {
+        minHoursPerWeek: hours - 15,
+        maxHoursPerWeek: hours,
+        maxDaysPerWeek: hours === 20 ? 4 : 5,
+        templates: hours === 30 ? ['pt6', 'pt5'] : ['pt5', 'pt6'],
+      };
       const shape = random();
       // Evening-only agents get few late starts from the plan: keep them on the short contract.
       if (shape < 0.3 && hours === 20) availability.windows = [{ from: '13:00', to: '20:00' }];

@@ -42,7 +42,13 @@ export interface SampleWeek {
 const DAY_FACTOR = [1.15, 1.05, 1.0, 0.98, 0.9, 0.45, 0.3] as const;
 /** Opening hours [open, close) per day, Monday first, local hours. */
 const OPEN_HOURS: readonly (readonly [number, number])[] = [
-  [8, 20], [8, 20], [8, 20], [8, 20], [8, 20], [9, 17], [9, 17],
+  [8, 20],
+  [8, 20],
+  [8, 20],
+  [8, 20],
+  [8, 20],
+  [9, 17],
+  [9, 17],
 ];
 
 /**

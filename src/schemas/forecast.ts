@@ -40,10 +40,16 @@ export const ForecastOptionsSchema = z.strictObject({
   timeZone: z.string().optional(),
   intervalMinutes: z
     .number()
-    .refine((v) => (INTERVAL_MINUTES as readonly number[]).includes(v), `intervalMinutes must be one of ${INTERVAL_MINUTES.join(', ')}`)
+    .refine(
+      (v) => (INTERVAL_MINUTES as readonly number[]).includes(v),
+      `intervalMinutes must be one of ${INTERVAL_MINUTES.join(', ')}`,
+    )
     .optional(),
   weeks: z.number().int().min(1).max(8).optional(),
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'start must be a date YYYY-MM-DD').optional(),
+  start: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'start must be a date YYYY-MM-DD')
+    .optional(),
   method: ForecastMethodSchema.optional(),
   openingHours: z.string().optional(),
   specialDays: z.array(SpecialDaySchema).max(10_000).optional(),
@@ -60,7 +66,13 @@ export const ForecastRequestSchema = ForecastOptionsSchema.extend({
 });
 export type ForecastRequest = z.output<typeof ForecastRequestSchema>;
 
-const OriginScoreSchema = z.object({ origin: z.string(), wape: z.number(), mase: z.number(), bias: z.number(), mape10: z.number().nullable() });
+const OriginScoreSchema = z.object({
+  origin: z.string(),
+  wape: z.number(),
+  mase: z.number(),
+  bias: z.number(),
+  mape10: z.number().nullable(),
+});
 
 /** The response (and `wfm forecast --format json`). NaN scores serialise as null in JSON. */
 export const ForecastResultSchema = z.object({
@@ -70,7 +82,13 @@ export const ForecastResultSchema = z.object({
   methods: z.array(z.enum(FORECAST_METHODS)),
   backtestWape: z.number().nullable(),
   intervals: z.array(
-    z.object({ start: z.string(), volume: z.number(), ahtSeconds: z.number().nullable(), volumeP10: z.number(), volumeP90: z.number() }),
+    z.object({
+      start: z.string(),
+      volume: z.number(),
+      ahtSeconds: z.number().nullable(),
+      volumeP10: z.number(),
+      volumeP90: z.number(),
+    }),
   ),
   report: z.object({
     horizonDays: z.number(),
@@ -82,7 +100,13 @@ export const ForecastResultSchema = z.object({
         meanMase: z.number().nullable(),
         meanBias: z.number().nullable(),
         meanMape10: z.number().nullable(),
-        origins: z.array(OriginScoreSchema.extend({ wape: z.number().nullable(), mase: z.number().nullable(), bias: z.number().nullable() })),
+        origins: z.array(
+          OriginScoreSchema.extend({
+            wape: z.number().nullable(),
+            mase: z.number().nullable(),
+            bias: z.number().nullable(),
+          }),
+        ),
       }),
     ),
     overdispersion: z.number(),

@@ -15,13 +15,18 @@ import type { Preference, RosterAgent, RosterRules, TimeOff } from '../scheduler
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const Weekday = z.union([z.int().min(1).max(7), z.enum(DAY_NAMES)]).transform((d) => (typeof d === 'number' ? d : DAY_NAMES.indexOf(d) + 1));
+const Weekday = z
+  .union([z.int().min(1).max(7), z.enum(DAY_NAMES)])
+  .transform((d) => (typeof d === 'number' ? d : DAY_NAMES.indexOf(d) + 1));
 const Weekdays = z.array(Weekday).describe('ISO weekdays 1-7 (1 = Monday) or mon ... sun.');
 const clock = (max: number) =>
   z.string().transform((text, ctx) => {
     const m = parseClockMinutes(text);
     if (m === null || m > max) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a clock time HH:mm (00:00 to ${max === 1440 ? '24:00' : max > 1440 ? '47:59' : '23:59'})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a clock time HH:mm (00:00 to ${max === 1440 ? '24:00' : max > 1440 ? '47:59' : '23:59'})`,
+      });
       return z.NEVER;
     }
     return m;
@@ -29,7 +34,14 @@ const clock = (max: number) =>
 const iso = z.string().min(10);
 
 // ---- The plan: the fields of `ShiftPlan` the roster reads (others are kept, not checked). ----
-const BreakSchema = z.looseObject({ name: z.string(), paid: z.boolean(), start: iso, end: iso, startSlot: z.int(), endSlot: z.int() });
+const BreakSchema = z.looseObject({
+  name: z.string(),
+  paid: z.boolean(),
+  start: iso,
+  end: iso,
+  startSlot: z.int(),
+  endSlot: z.int(),
+});
 const PlannedShiftSchema = z.looseObject({
   template: z.string().min(1),
   day: z.iso.date(),
@@ -42,7 +54,15 @@ const PlannedShiftSchema = z.looseObject({
   count: z.int().min(0).max(100_000),
   instances: z.array(z.looseObject({ breaks: z.array(BreakSchema) })),
 });
-const SessionSchema = z.looseObject({ pool: z.string(), day: z.iso.date(), start: iso, end: iso, startSlot: z.int(), endSlot: z.int(), seats: z.int().min(0) });
+const SessionSchema = z.looseObject({
+  pool: z.string(),
+  day: z.iso.date(),
+  start: iso,
+  end: iso,
+  startSlot: z.int(),
+  endSlot: z.int(),
+  seats: z.int().min(0),
+});
 const CoverageSchema = z.looseObject({
   slot: z.int().min(0),
   start: iso,
@@ -65,17 +85,32 @@ export const RosterPlanSchema = z.looseObject({
 });
 
 /** Validates a shift plan for rostering; returns it as the shift plan's type plus optional load. */
-export function parseRosterPlan(data: unknown): { plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } } {
+export function parseRosterPlan(data: unknown): {
+  plan: ShiftPlan;
+  load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] };
+} {
   const parsed = parseWith(RosterPlanSchema, data, 'shift plan');
   if (Number.isNaN(Date.parse(parsed.grid.start))) {
-    throw new WfmError('WFM_ERR_INPUT_TIME', 'Invalid shift plan: grid.start is not an ISO instant.', { issues: [{ path: ['grid', 'start'], message: 'not an ISO instant' }] });
+    throw new WfmError('WFM_ERR_INPUT_TIME', 'Invalid shift plan: grid.start is not an ISO instant.', {
+      issues: [{ path: ['grid', 'start'], message: 'not an ISO instant' }],
+    });
   }
   const issues: WfmIssue[] = [];
   parsed.shifts.forEach((s, i) => {
-    if (s.endSlot <= s.startSlot) issues.push({ path: ['shifts', i, 'endSlot'], message: 'endSlot must be after startSlot' });
-    if (s.instances.length !== s.count) issues.push({ path: ['shifts', i, 'instances'], message: `has ${s.instances.length} instances for count ${s.count}` });
+    if (s.endSlot <= s.startSlot)
+      issues.push({ path: ['shifts', i, 'endSlot'], message: 'endSlot must be after startSlot' });
+    if (s.instances.length !== s.count)
+      issues.push({
+        path: ['shifts', i, 'instances'],
+        message: `has ${s.instances.length} instances for count ${s.count}`,
+      });
   });
-  if (issues.length > 0) throw new WfmError('WFM_ERR_INPUT_INVALID', `Invalid shift plan: ${issues[0]!.path.join('.')}: ${issues[0]!.message}`, { issues });
+  if (issues.length > 0)
+    throw new WfmError(
+      'WFM_ERR_INPUT_INVALID',
+      `Invalid shift plan: ${issues[0]!.path.join('.')}: ${issues[0]!.message}`,
+      { issues },
+    );
   const plan = parsed as unknown as ShiftPlan;
   const hasLoad = parsed.coverage.some((c) => typeof c.volume === 'number' && typeof c.ahtSeconds === 'number');
   if (!hasLoad) return { plan };
@@ -114,14 +149,24 @@ export const AgentSchema = z.strictObject({
     templates: z.array(z.string().min(1)).optional().describe('Templates the agent may work (all when absent).'),
   }),
   availability: z
-    .strictObject({ days: Weekdays.optional(), windows: z.array(WindowSchema).optional(), timeOff: z.array(TimeOffSchema).default([]) })
+    .strictObject({
+      days: Weekdays.optional(),
+      windows: z.array(WindowSchema).optional(),
+      timeOff: z.array(TimeOffSchema).default([]),
+    })
     .default({ timeOff: [] }),
   preferences: z.array(PreferenceSchema).default([]),
   seniority: z.number().min(0).default(0),
-  retraining: z.strictObject({ hoursNeeded: z.number().min(0).max(1000) }).optional().describe('Flagged for retraining with hours still needed.'),
+  retraining: z
+    .strictObject({ hoursNeeded: z.number().min(0).max(1000) })
+    .optional()
+    .describe('Flagged for retraining with hours still needed.'),
   workedPreviousWeekend: z.boolean().default(false),
 });
-export const AgentsSchema = z.union([z.array(AgentSchema), z.strictObject({ agents: z.array(AgentSchema) }).transform((o) => o.agents)]);
+export const AgentsSchema = z.union([
+  z.array(AgentSchema),
+  z.strictObject({ agents: z.array(AgentSchema) }).transform((o) => o.agents),
+]);
 export type AgentInput = z.input<typeof AgentSchema>;
 
 /** Validates agents JSON (an array, or `{ agents: [...] }`) into the core's model. Local times in `timeZone`. */
@@ -132,7 +177,8 @@ export function parseAgentsJson(data: unknown, timeZone: string): RosterAgent[] 
   const agents = parsed.map((a, i): RosterAgent => {
     if (seen.has(a.id)) issues.push({ path: [i, 'id'], message: `duplicate agent id "${a.id}"` });
     seen.add(a.id);
-    if (a.contract.minHoursPerWeek > a.contract.maxHoursPerWeek) issues.push({ path: [i, 'contract', 'minHoursPerWeek'], message: 'above maxHoursPerWeek' });
+    if (a.contract.minHoursPerWeek > a.contract.maxHoursPerWeek)
+      issues.push({ path: [i, 'contract', 'minHoursPerWeek'], message: 'above maxHoursPerWeek' });
     const timeOff: TimeOff[] = a.availability.timeOff.map((t, k) => {
       const path = [i, 'availability', 'timeOff', k];
       if ('date' in t) {
@@ -168,7 +214,15 @@ export function parseAgentsJson(data: unknown, timeZone: string): RosterAgent[] 
       },
       availability: {
         ...(a.availability.days ? { days: a.availability.days } : {}),
-        ...(a.availability.windows ? { windows: a.availability.windows.map((w) => ({ ...(w.days ? { days: w.days } : {}), fromMinute: w.from, toMinute: w.to })) } : {}),
+        ...(a.availability.windows
+          ? {
+              windows: a.availability.windows.map((w) => ({
+                ...(w.days ? { days: w.days } : {}),
+                fromMinute: w.from,
+                toMinute: w.to,
+              })),
+            }
+          : {}),
         timeOff,
       },
       preferences,
@@ -177,7 +231,10 @@ export function parseAgentsJson(data: unknown, timeZone: string): RosterAgent[] 
       workedPreviousWeekend: a.workedPreviousWeekend,
     };
   });
-  if (issues.length > 0) throw new WfmError('WFM_ERR_INPUT_INVALID', `Invalid agents: ${issues[0]!.path.join('.')}: ${issues[0]!.message}`, { issues });
+  if (issues.length > 0)
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `Invalid agents: ${issues[0]!.path.join('.')}: ${issues[0]!.message}`, {
+      issues,
+    });
   return agents;
 }
 
@@ -185,17 +242,42 @@ export function parseAgentsJson(data: unknown, timeZone: string): RosterAgent[] 
 export const AGENT_CSV_COLUMNS = {
   required: ['id', 'max_hours'],
   optional: [
-    'name', 'team', 'min_hours', 'max_days', 'templates', 'days', 'window_from', 'window_to', 'time_off',
-    'preferred_days', 'unwanted_days', 'preferred_start_from', 'preferred_start_to', 'preference_weight',
-    'seniority', 'retraining_hours', 'worked_previous_weekend',
+    'name',
+    'team',
+    'min_hours',
+    'max_days',
+    'templates',
+    'days',
+    'window_from',
+    'window_to',
+    'time_off',
+    'preferred_days',
+    'unwanted_days',
+    'preferred_start_from',
+    'preferred_start_to',
+    'preference_weight',
+    'seniority',
+    'retraining_hours',
+    'worked_previous_weekend',
   ],
 } as const;
 
 /** Reads agents from CSV text into the JSON form, then validates it like JSON. */
 export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
-  const { rows } = parseCsv(text, { required: AGENT_CSV_COLUMNS.required, optional: AGENT_CSV_COLUMNS.optional, what: 'agents' });
-  const list = (v: string | undefined): string[] | undefined => (v && v.trim() !== '' ? v.split('|').map((x) => x.trim()).filter((x) => x !== '') : undefined);
-  const days = (v: string | undefined): (number | string)[] | undefined => list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase()));
+  const { rows } = parseCsv(text, {
+    required: AGENT_CSV_COLUMNS.required,
+    optional: AGENT_CSV_COLUMNS.optional,
+    what: 'agents',
+  });
+  const list = (v: string | undefined): string[] | undefined =>
+    v && v.trim() !== ''
+      ? v
+          .split('|')
+          .map((x) => x.trim())
+          .filter((x) => x !== '')
+      : undefined;
+  const days = (v: string | undefined): (number | string)[] | undefined =>
+    list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase()));
   const json = rows.map((row) => {
     const c = row.cells;
     const what = `agents (line ${row.line})`;
@@ -203,7 +285,13 @@ export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
     const preferences: unknown[] = [];
     if (days(c.preferred_days)) preferences.push({ type: 'preferred-day', days: days(c.preferred_days), weight });
     if (days(c.unwanted_days)) preferences.push({ type: 'unwanted-day', days: days(c.unwanted_days), weight });
-    if (c.preferred_start_from || c.preferred_start_to) preferences.push({ type: 'preferred-start', from: c.preferred_start_from || '00:00', to: c.preferred_start_to || '24:00', weight });
+    if (c.preferred_start_from || c.preferred_start_to)
+      preferences.push({
+        type: 'preferred-start',
+        from: c.preferred_start_from || '00:00',
+        to: c.preferred_start_to || '24:00',
+        weight,
+      });
     const retrainingHours = csvNumber(row, 'retraining_hours', what, true);
     return {
       id: c.id,
@@ -217,13 +305,17 @@ export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
       },
       availability: {
         ...(days(c.days) ? { days: days(c.days) } : {}),
-        ...(c.window_from || c.window_to ? { windows: [{ from: c.window_from || '00:00', to: c.window_to || '24:00' }] } : {}),
+        ...(c.window_from || c.window_to
+          ? { windows: [{ from: c.window_from || '00:00', to: c.window_to || '24:00' }] }
+          : {}),
         timeOff: (list(c.time_off) ?? []).map((date) => ({ date })),
       },
       preferences,
       ...(c.seniority ? { seniority: csvNumber(row, 'seniority', what) } : {}),
       ...(retrainingHours ? { retraining: { hoursNeeded: retrainingHours } } : {}),
-      ...(c.worked_previous_weekend ? { workedPreviousWeekend: /^(1|true|yes)$/i.test(c.worked_previous_weekend) } : {}),
+      ...(c.worked_previous_weekend
+        ? { workedPreviousWeekend: /^(1|true|yes)$/i.test(c.worked_previous_weekend) }
+        : {}),
     };
   });
   try {
@@ -231,15 +323,26 @@ export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
   } catch (error) {
     // name CSV lines instead of array indexes
     if (error instanceof WfmError) {
-      const issues = error.issues.map((i) => (typeof i.path[0] === 'number' ? { ...i, path: [`line ${rows[i.path[0]]?.line ?? '?'}`, ...i.path.slice(1)] } : i));
-      throw new WfmError(error.code, error.message.replace(/agents: (\d+)/, (_, n: string) => `agents: line ${rows[Number(n)]?.line ?? n}`), { issues, cause: error });
+      const issues = error.issues.map((i) =>
+        typeof i.path[0] === 'number'
+          ? { ...i, path: [`line ${rows[i.path[0]]?.line ?? '?'}`, ...i.path.slice(1)] }
+          : i,
+      );
+      throw new WfmError(
+        error.code,
+        error.message.replace(/agents: (\d+)/, (_, n: string) => `agents: line ${rows[Number(n)]?.line ?? n}`),
+        { issues, cause: error },
+      );
     }
     throw error;
   }
 }
 
 // ---- Rules ----
-const RuleSettingSchema = z.strictObject({ hard: z.boolean().optional(), weight: z.number().min(0).max(1e9).optional() });
+const RuleSettingSchema = z.strictObject({
+  hard: z.boolean().optional(),
+  weight: z.number().min(0).max(1e9).optional(),
+});
 export const RosterRulesSchema = z
   .strictObject({
     minRestHours: z.number().min(0).max(48).default(11),
@@ -249,16 +352,26 @@ export const RosterRulesSchema = z
     twoConsecutiveDaysOffPerWeek: z.boolean().default(true),
     weekendsOffEveryOtherWeek: z.boolean().default(false),
     maxWeekends: z.int().min(0).max(60).optional(),
-    maxStartSpreadMinutes: z.int().min(0).max(1440).optional().describe('Similar start times: max spread within a week.'),
-    lateShiftFrom: clock(1439).default(14 * 60).describe('Shifts starting at or after this local time are late shifts (fairness).'),
+    maxStartSpreadMinutes: z
+      .int()
+      .min(0)
+      .max(1440)
+      .optional()
+      .describe('Similar start times: max spread within a week.'),
+    lateShiftFrom: clock(1439)
+      .default(14 * 60)
+      .describe('Shifts starting at or after this local time are late shifts (fairness).'),
     settings: z
       .partialRecord(z.enum(RULE_KEYS), RuleSettingSchema)
       .default({})
-      .describe('Per rule: hard (true/false) and weight per unit of violation; defaults: cover, preferences, spread and fairness soft, the rest hard.'),
+      .describe(
+        'Per rule: hard (true/false) and weight per unit of violation; defaults: cover, preferences, spread and fairness soft, the rest hard.',
+      ),
   })
   .superRefine((r, ctx) => {
     for (const k of ['fairnessWeekend', 'fairnessLate', 'preference'] as const) {
-      if (r.settings[k]?.hard) ctx.addIssue({ code: 'custom', path: ['settings', k, 'hard'], message: `${k} can only be soft` });
+      if (r.settings[k]?.hard)
+        ctx.addIssue({ code: 'custom', path: ['settings', k, 'hard'], message: `${k} can only be soft` });
     }
   });
 
@@ -289,7 +402,12 @@ export const RosterRequestSchema = z.strictObject({
       seed: z.int().min(0).max(2_147_483_647).default(1),
       timeLimitSeconds: z.number().positive().max(3600).default(10),
       maxIterations: z.int().min(0).max(1e10).default(5_000_000),
-      answerSeconds: z.number().min(0).max(86_400).default(20).describe('SL threshold for the re-computed service level (Erlang C).'),
+      answerSeconds: z
+        .number()
+        .min(0)
+        .max(86_400)
+        .default(20)
+        .describe('SL threshold for the re-computed service level (Erlang C).'),
     })
     .default({ seed: 1, timeLimitSeconds: 10, maxIterations: 5_000_000, answerSeconds: 20 }),
 });

@@ -20,21 +20,33 @@ import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
-const Weekday = z.union([z.int().min(1).max(7), z.enum(DAY_NAMES)]).transform((d) => (typeof d === 'number' ? d : DAY_NAMES.indexOf(d) + 1));
-const Weekdays = z.array(Weekday).min(1, 'give at least one day').describe('ISO weekdays 1-7 (1 = Monday) or mon ... sun; default every day.');
+const Weekday = z
+  .union([z.int().min(1).max(7), z.enum(DAY_NAMES)])
+  .transform((d) => (typeof d === 'number' ? d : DAY_NAMES.indexOf(d) + 1));
+const Weekdays = z
+  .array(Weekday)
+  .min(1, 'give at least one day')
+  .describe('ISO weekdays 1-7 (1 = Monday) or mon ... sun; default every day.');
 
 /** A local clock time `HH:mm`; `maxMinute` 1439 for a start, 1440 for an end (24:00). */
 const clock = (maxMinute: number) =>
   z.string().transform((text, ctx) => {
     const minutes = parseClockMinutes(text);
     if (minutes === null || minutes > maxMinute) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a time of the day (HH:mm, 00:00 to ${maxMinute === 1440 ? '24:00' : '23:59'})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a time of the day (HH:mm, 00:00 to ${maxMinute === 1440 ? '24:00' : '23:59'})`,
+      });
       return z.NEVER;
     }
     return minutes;
   });
 
-const minutes = (what: string, min = 1) => z.int(`${what} must be a whole number of minutes`).min(min, `${what} must be >= ${min} minutes`).max(1440, `${what} must be at most 1440 minutes`);
+const minutes = (what: string, min = 1) =>
+  z
+    .int(`${what} must be a whole number of minutes`)
+    .min(min, `${what} must be >= ${min} minutes`)
+    .max(1440, `${what} must be at most 1440 minutes`);
 
 const StartWindowSchema = z.strictObject({
   days: Weekdays.optional(),
@@ -57,8 +69,12 @@ const BreakSchema = z.strictObject({
   minutes: minutes('minutes'),
   paid: z.boolean(),
   earliestStartMinutes: minutes('earliestStartMinutes', 0).describe('Earliest break start after the shift start.'),
-  latestStartMinutes: minutes('latestStartMinutes', 0).describe('Latest break start after the shift start (inclusive).'),
-  stepMinutes: minutes('stepMinutes').optional().describe('Break starts fall on multiples of this on the local clock; default: the interval length.'),
+  latestStartMinutes: minutes('latestStartMinutes', 0).describe(
+    'Latest break start after the shift start (inclusive).',
+  ),
+  stepMinutes: minutes('stepMinutes')
+    .optional()
+    .describe('Break starts fall on multiples of this on the local clock; default: the interval length.'),
 });
 
 const BreakRulesSchema = z.strictObject({
@@ -81,12 +97,23 @@ const PoolSchema = z.strictObject({
   priority: z.enum(['must', 'as-much-as-possible']).default('must'),
   stepMinutes: minutes('stepMinutes').optional().describe('Default: the interval length.'),
   maxParallelSessions: z.int().min(1).max(10_000).optional(),
-  shortfallPenaltyPerHour: z.number().min(0).max(1e6).default(1.5).describe('Per agent-hour not placed (as-much-as-possible), paid-hour cost units.'),
+  shortfallPenaltyPerHour: z
+    .number()
+    .min(0)
+    .max(1e6)
+    .default(1.5)
+    .describe('Per agent-hour not placed (as-much-as-possible), paid-hour cost units.'),
 });
 
 const QueueSchema = z.strictObject({
   model: z.enum(['erlang-c', 'erlang-a', 'chat']).default('erlang-c'),
-  target: z.strictObject({ serviceLevel: z.number().gt(0).lt(1).optional(), answerSeconds: z.number().min(0).max(86_400).optional() }).loose().default({ serviceLevel: 0.8, answerSeconds: 20 }),
+  target: z
+    .strictObject({
+      serviceLevel: z.number().gt(0).lt(1).optional(),
+      answerSeconds: z.number().min(0).max(86_400).optional(),
+    })
+    .loose()
+    .default({ serviceLevel: 0.8, answerSeconds: 20 }),
   patienceSeconds: z.number().positive().max(86_400).optional(),
   queueCapacity: z.int().min(1).optional(),
   chat: z.strictObject({ ahtSecondsByConcurrency: z.array(z.number().positive()).min(1).max(16) }).optional(),
@@ -94,12 +121,19 @@ const QueueSchema = z.strictObject({
 
 export const ShiftPlanRulesSchema = z
   .strictObject({
-    timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone').optional().describe('Zone of the clock times; default: the requirement\'s, else UTC.'),
+    timeZone: z
+      .string()
+      .refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone')
+      .optional()
+      .describe("Zone of the clock times; default: the requirement's, else UTC."),
     templates: z.array(TemplateSchema).min(1, 'give at least one shift template').max(50),
     breakRules: z.array(BreakRulesSchema).default([]),
     openingHours: z.array(OpeningHoursSchema).optional().describe('Absent = always open.'),
     coverage: z
-      .strictObject({ mode: z.enum(['hard', 'soft']).default('hard'), underPenaltyPerAgentInterval: z.number().positive().max(1e6).default(1) })
+      .strictObject({
+        mode: z.enum(['hard', 'soft']).default('hard'),
+        underPenaltyPerAgentInterval: z.number().positive().max(1e6).default(1),
+      })
       .default({ mode: 'hard', underPenaltyPerAgentInterval: 1 }),
     pool: z.array(PoolSchema).default([]),
     cyclic: z.boolean().default(false).describe('Wrap shifts past the horizon end to its start (a steady-state week).'),
@@ -110,54 +144,121 @@ export const ShiftPlanRulesSchema = z
         seed: z.int().min(0).max(2_147_483_647).default(1),
       })
       .default({ timeLimitSeconds: 10, relativeGap: 0.005, seed: 1 }),
-    queue: QueueSchema.optional().describe('Queue model and targets for the SL re-computation (default: the requirement\'s).'),
+    queue: QueueSchema.optional().describe(
+      "Queue model and targets for the SL re-computation (default: the requirement's).",
+    ),
   })
   .superRefine((rules, ctx) => {
     const names = new Map<string, number>();
     rules.templates.forEach((t, i) => {
-      if (names.has(t.name)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'name'], message: `duplicate template name "${t.name}"` });
+      if (names.has(t.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['templates', i, 'name'],
+          message: `duplicate template name "${t.name}"`,
+        });
       names.set(t.name, i);
       if (t.minAgentsPerDay !== undefined && t.maxAgentsPerDay !== undefined && t.minAgentsPerDay > t.maxAgentsPerDay) {
-        ctx.addIssue({ code: 'custom', path: ['templates', i, 'minAgentsPerDay'], message: 'minAgentsPerDay is above maxAgentsPerDay' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['templates', i, 'minAgentsPerDay'],
+          message: 'minAgentsPerDay is above maxAgentsPerDay',
+        });
       }
       t.starts.forEach((w, wi) => {
-        if (w.from > w.to) ctx.addIssue({ code: 'custom', path: ['templates', i, 'starts', wi, 'to'], message: 'the start window ends before it begins (a start window lies inside one day)' });
+        if (w.from > w.to)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['templates', i, 'starts', wi, 'to'],
+            message: 'the start window ends before it begins (a start window lies inside one day)',
+          });
       });
     });
     const seenRules = new Set<string>();
     rules.breakRules.forEach((br, i) => {
       const ti = names.get(br.template);
       if (ti === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['breakRules', i, 'template'], message: `unknown template "${br.template}" (templates: ${[...names.keys()].join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['breakRules', i, 'template'],
+          message: `unknown template "${br.template}" (templates: ${[...names.keys()].join(', ')})`,
+        });
         return;
       }
-      if (seenRules.has(br.template)) ctx.addIssue({ code: 'custom', path: ['breakRules', i, 'template'], message: `break rules for "${br.template}" given twice` });
+      if (seenRules.has(br.template))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['breakRules', i, 'template'],
+          message: `break rules for "${br.template}" given twice`,
+        });
       seenRules.add(br.template);
       const t = rules.templates[ti] as { paidMinutes: number };
       const span = t.paidMinutes + br.breaks.filter((b) => !b.paid).reduce((s, b) => s + b.minutes, 0);
       const paidBreaks = br.breaks.filter((b) => b.paid).reduce((s, b) => s + b.minutes, 0);
-      if (paidBreaks >= t.paidMinutes) ctx.addIssue({ code: 'custom', path: ['breakRules', i, 'breaks'], message: `paid breaks (${paidBreaks} min) take the whole paid length (${t.paidMinutes} min)` });
+      if (paidBreaks >= t.paidMinutes)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['breakRules', i, 'breaks'],
+          message: `paid breaks (${paidBreaks} min) take the whole paid length (${t.paidMinutes} min)`,
+        });
       br.breaks.forEach((b, k) => {
         const path = ['breakRules', i, 'breaks', k];
-        if (b.minutes >= span) ctx.addIssue({ code: 'custom', path: [...path, 'minutes'], message: `the break (${b.minutes} min) is not shorter than the shift (${span} min)` });
-        if (b.earliestStartMinutes > b.latestStartMinutes) ctx.addIssue({ code: 'custom', path: [...path, 'latestStartMinutes'], message: 'latestStartMinutes is before earliestStartMinutes' });
-        if (b.earliestStartMinutes < 1) ctx.addIssue({ code: 'custom', path: [...path, 'earliestStartMinutes'], message: 'a break cannot start with the shift' });
-        if (b.latestStartMinutes + b.minutes > span - 1) ctx.addIssue({ code: 'custom', path: [...path, 'latestStartMinutes'], message: `the break window runs to the end of the ${span}-minute shift (a break must end before the shift ends)` });
+        if (b.minutes >= span)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'minutes'],
+            message: `the break (${b.minutes} min) is not shorter than the shift (${span} min)`,
+          });
+        if (b.earliestStartMinutes > b.latestStartMinutes)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'latestStartMinutes'],
+            message: 'latestStartMinutes is before earliestStartMinutes',
+          });
+        if (b.earliestStartMinutes < 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'earliestStartMinutes'],
+            message: 'a break cannot start with the shift',
+          });
+        if (b.latestStartMinutes + b.minutes > span - 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'latestStartMinutes'],
+            message: `the break window runs to the end of the ${span}-minute shift (a break must end before the shift ends)`,
+          });
         const next = br.breaks[k + 1];
         if (next && b.latestStartMinutes + b.minutes > next.earliestStartMinutes) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'latestStartMinutes'], message: `the window of "${b.name}" overlaps the next break "${next.name}" (list breaks in time order with windows apart)` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'latestStartMinutes'],
+            message: `the window of "${b.name}" overlaps the next break "${next.name}" (list breaks in time order with windows apart)`,
+          });
         }
       });
     });
     rules.openingHours?.forEach((h, i) => {
-      if (h.close <= h.open) ctx.addIssue({ code: 'custom', path: ['openingHours', i, 'close'], message: 'closes before it opens (opening hours lie inside one day; use 24:00 and a second entry)' });
+      if (h.close <= h.open)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['openingHours', i, 'close'],
+          message: 'closes before it opens (opening hours lie inside one day; use 24:00 and a second entry)',
+        });
     });
     rules.pool.forEach((p, i) => {
       if ((p.sessionsPerDay === undefined) === (p.agentHoursPerDay === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['pool', i, 'sessionsPerDay'], message: 'give exactly one of sessionsPerDay and agentHoursPerDay' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pool', i, 'sessionsPerDay'],
+          message: 'give exactly one of sessionsPerDay and agentHoursPerDay',
+        });
       }
       if (p.windowEnd - p.windowStart < p.sessionMinutes) {
-        ctx.addIssue({ code: 'custom', path: ['pool', i, 'windowEnd'], message: `the window (${p.windowStart}-${p.windowEnd} min) is shorter than one ${p.sessionMinutes}-minute session` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pool', i, 'windowEnd'],
+          message: `the window (${p.windowStart}-${p.windowEnd} min) is shorter than one ${p.sessionMinutes}-minute session`,
+        });
       }
     });
   });
@@ -169,7 +270,11 @@ export type ShiftPlanRulesParsed = z.output<typeof ShiftPlanRulesSchema>;
  * Validates the rules JSON and converts it to the core's `ShiftPlanRules` (minutes, ISO weekdays).
  * Throws `WFM_ERR_SCHEDULER_RULES` naming every bad field.
  */
-export function parseShiftPlanRules(data: unknown): { rules: ShiftPlanRules; timeZone?: string; queue?: ShiftPlanRulesParsed['queue'] } {
+export function parseShiftPlanRules(data: unknown): {
+  rules: ShiftPlanRules;
+  timeZone?: string;
+  queue?: ShiftPlanRulesParsed['queue'];
+} {
   const parsed = parseWith(ShiftPlanRulesSchema, data, 'shift-plan rules', 'WFM_ERR_SCHEDULER_RULES');
   const breaksOf = new Map(parsed.breakRules.map((br) => [br.template, br.breaks]));
   const templates: ShiftTemplate[] = parsed.templates.map((t) => ({
@@ -178,12 +283,28 @@ export function parseShiftPlanRules(data: unknown): { rules: ShiftPlanRules; tim
     costWeight: t.costWeight,
     ...(t.minAgentsPerDay !== undefined ? { minAgentsPerDay: t.minAgentsPerDay } : {}),
     ...(t.maxAgentsPerDay !== undefined ? { maxAgentsPerDay: t.maxAgentsPerDay } : {}),
-    starts: t.starts.map((w) => ({ weekdays: w.days ?? ALL_DAYS, fromMinute: w.from, toMinute: w.to, ...(w.stepMinutes !== undefined ? { stepMinutes: w.stepMinutes } : {}) })),
-    breaks: (breaksOf.get(t.name) ?? []).map(({ stepMinutes, ...b }) => ({ ...b, ...(stepMinutes !== undefined ? { stepMinutes } : {}) })),
+    starts: t.starts.map((w) => ({
+      weekdays: w.days ?? ALL_DAYS,
+      fromMinute: w.from,
+      toMinute: w.to,
+      ...(w.stepMinutes !== undefined ? { stepMinutes: w.stepMinutes } : {}),
+    })),
+    breaks: (breaksOf.get(t.name) ?? []).map(({ stepMinutes, ...b }) => ({
+      ...b,
+      ...(stepMinutes !== undefined ? { stepMinutes } : {}),
+    })),
   }));
   const rules: ShiftPlanRules = {
     templates,
-    ...(parsed.openingHours ? { openingHours: parsed.openingHours.map((h) => ({ weekdays: h.days ?? ALL_DAYS, openMinute: h.open, closeMinute: h.close })) } : {}),
+    ...(parsed.openingHours
+      ? {
+          openingHours: parsed.openingHours.map((h) => ({
+            weekdays: h.days ?? ALL_DAYS,
+            openMinute: h.open,
+            closeMinute: h.close,
+          })),
+        }
+      : {}),
     coverage: parsed.coverage,
     pool: parsed.pool.map((p) => ({
       name: p.name,
@@ -203,13 +324,19 @@ export function parseShiftPlanRules(data: unknown): { rules: ShiftPlanRules; tim
     cyclic: parsed.cyclic,
     solver: parsed.solver,
   };
-  return { rules, ...(parsed.timeZone ? { timeZone: parsed.timeZone } : {}), ...(parsed.queue ? { queue: parsed.queue } : {}) };
+  return {
+    rules,
+    ...(parsed.timeZone ? { timeZone: parsed.timeZone } : {}),
+    ...(parsed.queue ? { queue: parsed.queue } : {}),
+  };
 }
 
 /** Convenience for messages: a WfmError for the rules with one issue. */
 export function rulesError(path: (string | number)[], message: string): WfmError {
   const issue: WfmIssue = { path, message };
-  return new WfmError('WFM_ERR_SCHEDULER_RULES', `Invalid shift-plan rules: ${path.join('.')}: ${message}`, { issues: [issue] });
+  return new WfmError('WFM_ERR_SCHEDULER_RULES', `Invalid shift-plan rules: ${path.join('.')}: ${message}`, {
+    issues: [issue],
+  });
 }
 
 // ---- The requirement: `wfm staff` output (JSON), or rows read from its CSV by the CLI. ----
@@ -228,13 +355,19 @@ const RequirementIntervalSchema = z.looseObject({
 /** The JSON requirement: `wfm staff` output (extra keys such as `totals` are ignored). */
 export const ShiftPlanRequirementSchema = z.looseObject({
   intervalMinutes: z.number().optional(),
-  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone').optional(),
+  timeZone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone')
+    .optional(),
   model: z.enum(['erlang-c', 'erlang-a', 'chat']).optional(),
   target: z.looseObject({ serviceLevel: z.number().optional(), answerSeconds: z.number().optional() }).optional(),
   patienceSeconds: z.number().positive().optional(),
   queueCapacity: z.int().min(1).optional(),
   chat: z.looseObject({ ahtSecondsByConcurrency: z.array(z.number().positive()).min(1) }).optional(),
-  intervals: z.array(RequirementIntervalSchema).min(1, 'give at least one interval').max(MAX_PLAN_INTERVALS, `at most ${MAX_PLAN_INTERVALS} intervals`),
+  intervals: z
+    .array(RequirementIntervalSchema)
+    .min(1, 'give at least one interval')
+    .max(MAX_PLAN_INTERVALS, `at most ${MAX_PLAN_INTERVALS} intervals`),
 });
 
 export type ShiftPlanRequirementInput = z.input<typeof ShiftPlanRequirementSchema>;
@@ -249,13 +382,26 @@ export interface RequirementDocument {
 
 /** Validates a `wfm staff` JSON document (or a bare interval array) as a plan requirement. */
 export function parseRequirementJson(data: unknown): RequirementDocument {
-  const doc = parseWith(ShiftPlanRequirementSchema, Array.isArray(data) ? { intervals: data } : data, 'shift-plan requirement');
-  const rows = doc.intervals.map((r, i) => ({ start: r.start, agents: r.agents, volume: r.volume, ahtSeconds: r.ahtSeconds, where: ['intervals', i, 'start'] }));
+  const doc = parseWith(
+    ShiftPlanRequirementSchema,
+    Array.isArray(data) ? { intervals: data } : data,
+    'shift-plan requirement',
+  );
+  const rows = doc.intervals.map((r, i) => ({
+    start: r.start,
+    agents: r.agents,
+    volume: r.volume,
+    ahtSeconds: r.ahtSeconds,
+    where: ['intervals', i, 'start'],
+  }));
   let queue: QueueParams | undefined;
   if (doc.model !== undefined || doc.target !== undefined) {
     queue = {
       model: doc.model ?? 'erlang-c',
-      targets: { ...(doc.target?.serviceLevel !== undefined ? { serviceLevel: doc.target.serviceLevel } : {}), ...(doc.target?.answerSeconds !== undefined ? { answerSeconds: doc.target.answerSeconds } : {}) },
+      targets: {
+        ...(doc.target?.serviceLevel !== undefined ? { serviceLevel: doc.target.serviceLevel } : {}),
+        ...(doc.target?.answerSeconds !== undefined ? { answerSeconds: doc.target.answerSeconds } : {}),
+      },
       ...(doc.patienceSeconds !== undefined ? { patienceSeconds: doc.patienceSeconds } : {}),
       ...(doc.queueCapacity !== undefined ? { queueCapacity: doc.queueCapacity } : {}),
       ...(doc.chat ? { chat: { ahtSecondsByConcurrency: doc.chat.ahtSecondsByConcurrency } } : {}),
@@ -278,27 +424,58 @@ export interface ShiftPlanRunOptions {
  * validates the rules, puts the requirement on its grid and plans. The zone is the option's, else
  * the rules', else the requirement's, else UTC.
  */
-export function runShiftPlan(requirement: RequirementDocument, rulesData: unknown, options: ShiftPlanRunOptions): ShiftPlan {
+export function runShiftPlan(
+  requirement: RequirementDocument,
+  rulesData: unknown,
+  options: ShiftPlanRunOptions,
+): ShiftPlan {
   const parsed = parseShiftPlanRules(rulesData);
-  const rules = options.timeLimitSeconds === undefined ? parsed.rules : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
+  const rules =
+    options.timeLimitSeconds === undefined
+      ? parsed.rules
+      : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
   const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? 'UTC';
   assertTimeZone(timeZone);
   const queue: QueueParams | undefined = parsed.queue
     ? {
         model: parsed.queue.model,
-        targets: { ...(parsed.queue.target.serviceLevel !== undefined ? { serviceLevel: parsed.queue.target.serviceLevel } : {}), ...(parsed.queue.target.answerSeconds !== undefined ? { answerSeconds: parsed.queue.target.answerSeconds } : {}) },
+        targets: {
+          ...(parsed.queue.target.serviceLevel !== undefined ? { serviceLevel: parsed.queue.target.serviceLevel } : {}),
+          ...(parsed.queue.target.answerSeconds !== undefined
+            ? { answerSeconds: parsed.queue.target.answerSeconds }
+            : {}),
+        },
         ...(parsed.queue.patienceSeconds !== undefined ? { patienceSeconds: parsed.queue.patienceSeconds } : {}),
         ...(parsed.queue.queueCapacity !== undefined ? { queueCapacity: parsed.queue.queueCapacity } : {}),
         ...(parsed.queue.chat ? { chat: parsed.queue.chat } : {}),
       }
     : requirement.queue;
-  const planRequirement = buildPlanRequirement(requirement.rows, { timeZone, intervalMinutes: requirement.intervalMinutes, queue, maxSlots: MAX_PLAN_INTERVALS });
+  const planRequirement = buildPlanRequirement(requirement.rows, {
+    timeZone,
+    intervalMinutes: requirement.intervalMinutes,
+    queue,
+    maxSlots: MAX_PLAN_INTERVALS,
+  });
   const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
-  return planShifts(planRequirement, rules, { highs: options.highs, ...(serviceLevel ? { serviceLevel } : {}), ...(options.now ? { now: options.now } : {}) });
+  return planShifts(planRequirement, rules, {
+    highs: options.highs,
+    ...(serviceLevel ? { serviceLevel } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
 }
 
 /** Coverage rows for the CSV output (`--coverage-csv`), snake_case columns. */
-export const COVERAGE_CSV_COLUMNS = ['start', 'required', 'on_shift', 'on_phone', 'on_break', 'in_retraining', 'over', 'under', 'service_level'] as const;
+export const COVERAGE_CSV_COLUMNS = [
+  'start',
+  'required',
+  'on_shift',
+  'on_phone',
+  'on_break',
+  'in_retraining',
+  'over',
+  'under',
+  'service_level',
+] as const;
 
 export function coverageCsvRows(plan: ShiftPlan): Record<string, unknown>[] {
   return plan.coverage.map((c) => ({

@@ -15,7 +15,12 @@ export type StaffingView = (typeof STAFFING_VIEWS)[number];
 
 /** The query string of `POST /v1/staffing`: `?view=full|headcount` (other parameters ignored). */
 export const StaffingQuerySchema = z.object({
-  view: z.enum(STAFFING_VIEWS).optional().describe('full (default): every metric per interval; headcount: agents and headcount per interval as arrays, with totals.'),
+  view: z
+    .enum(STAFFING_VIEWS)
+    .optional()
+    .describe(
+      'full (default): every metric per interval; headcount: agents and headcount per interval as arrays, with totals.',
+    ),
 });
 
 export const StaffingHeadcountTotalsSchema = z.object({
@@ -26,7 +31,9 @@ export const StaffingHeadcountTotalsSchema = z.object({
   headcountHours: z.number().describe('Sum of headcount x interval length (after shrinkage), hours.'),
   peakAgents: z.int(),
   peakHeadcount: z.int(),
-  unmetIntervals: z.int().describe('Intervals where a target is not met (only evaluated intervals can be: an unreachable solve is a 422).'),
+  unmetIntervals: z
+    .int()
+    .describe('Intervals where a target is not met (only evaluated intervals can be: an unreachable solve is a 422).'),
 });
 
 export const StaffingHeadcountResponseSchema = z
@@ -37,11 +44,13 @@ export const StaffingHeadcountResponseSchema = z
     model: QueueModelSchema,
     target: StaffingTargetSchema,
     shrinkage: z.number(),
-    agents: z.array(z.int()).describe('Agents on the phones per interval, in the order of the request\'s intervals.'),
-    headcount: z.array(z.int()).describe('Agents to schedule per interval after shrinkage: ceil(agents / (1 - shrinkage) - eps).'),
+    agents: z.array(z.int()).describe("Agents on the phones per interval, in the order of the request's intervals."),
+    headcount: z
+      .array(z.int())
+      .describe('Agents to schedule per interval after shrinkage: ceil(agents / (1 - shrinkage) - eps).'),
     totals: StaffingHeadcountTotalsSchema,
   })
-  .describe('Headcount view (?view=headcount): columns aligned with the request\'s intervals.');
+  .describe("Headcount view (?view=headcount): columns aligned with the request's intervals.");
 
 export type StaffingHeadcountTotals = z.infer<typeof StaffingHeadcountTotalsSchema>;
 export type StaffingHeadcountResponse = z.infer<typeof StaffingHeadcountResponseSchema>;

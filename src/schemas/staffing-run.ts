@@ -20,7 +20,10 @@ import type {
   StaffingResponseTotals,
 } from './staffing.js';
 
-type QueueRequest = Pick<StaffingRequest, 'model' | 'target' | 'patienceSeconds' | 'queueCapacity' | 'shrinkage' | 'chat'>;
+type QueueRequest = Pick<
+  StaffingRequest,
+  'model' | 'target' | 'patienceSeconds' | 'queueCapacity' | 'shrinkage' | 'chat'
+>;
 
 /** The core's queue parameters from a request (only the fields that are set). */
 export function queueParamsOf(request: QueueRequest): QueueParams {
@@ -30,7 +33,9 @@ export function queueParamsOf(request: QueueRequest): QueueParams {
     ...(request.patienceSeconds === undefined ? {} : { patienceSeconds: request.patienceSeconds }),
     ...(request.queueCapacity === undefined ? {} : { queueCapacity: request.queueCapacity }),
     ...(request.shrinkage === undefined ? {} : { shrinkage: request.shrinkage }),
-    ...(request.chat === undefined ? {} : { chat: { ahtSecondsByConcurrency: [...request.chat.ahtSecondsByConcurrency] } }),
+    ...(request.chat === undefined
+      ? {}
+      : { chat: { ahtSecondsByConcurrency: [...request.chat.ahtSecondsByConcurrency] } }),
   };
 }
 
@@ -63,7 +68,10 @@ export function staffRequest(request: StaffingRequest): StaffingResponse {
     : staffQueue({ intervalMinutes, params, intervals: loads }).intervals;
   const results = intervals.map((x, i) => {
     const row = request.intervals[i] as StaffingIntervalInput;
-    return { start: formatInstant(startsMs[i] as number, timeZone), ...toResult(x, volumes[i] as number, row.ahtSeconds, row.agents !== undefined, request.model) };
+    return {
+      start: formatInstant(startsMs[i] as number, timeZone),
+      ...toResult(x, volumes[i] as number, row.ahtSeconds, row.agents !== undefined, request.model),
+    };
   });
   return {
     intervalMinutes,
@@ -88,7 +96,9 @@ export function erlangRequest(request: ErlangRequest): ErlangResponse {
   const [x] = staffQueue({
     intervalMinutes: request.intervalMinutes,
     params,
-    intervals: [{ volume: request.volume, ahtSeconds: request.ahtSeconds, ...(given ? { agents: request.agents } : {}) }],
+    intervals: [
+      { volume: request.volume, ahtSeconds: request.ahtSeconds, ...(given ? { agents: request.agents } : {}) },
+    ],
   }).intervals;
   if (!x) throw new WfmError('WFM_ERR_INTERNAL', 'staffQueue returned no interval.');
   return {
@@ -110,7 +120,13 @@ function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function toResult(x: IntervalStaffing, volume: number, ahtSeconds: number, evaluated: boolean, model: string): Omit<IntervalResult, 'start'> {
+function toResult(
+  x: IntervalStaffing,
+  volume: number,
+  ahtSeconds: number,
+  evaluated: boolean,
+  model: string,
+): Omit<IntervalResult, 'start'> {
   const base: Omit<IntervalResult, 'start'> = {
     volume,
     ahtSeconds,
@@ -147,26 +163,28 @@ function toResult(x: IntervalStaffing, volume: number, ahtSeconds: number, evalu
  * Totals of response rows: the core's `staffingTotals` (volume-weighted service level and
  * abandonment, answered-weighted ASA, busy over staffed time), plus workload and peaks.
  */
-export function totalsOf(rows: readonly Omit<IntervalResult, 'start'>[], intervalMinutes: number, params: QueueParams): StaffingResponseTotals {
+export function totalsOf(
+  rows: readonly Omit<IntervalResult, 'start'>[],
+  intervalMinutes: number,
+  params: QueueParams,
+): StaffingResponseTotals {
   // The fields staffingTotals reads, with JSON's null read back as Infinity (no full copy of each row).
-  const core = rows.map(
-    (r): IntervalStaffing => ({
-      erlangs: r.erlangs,
-      agents: r.agents,
-      agentsFractional: r.agentsFractional,
-      headcount: r.headcount,
-      serviceLevel: r.serviceLevel,
-      asaSeconds: r.asaSeconds ?? Infinity,
-      occupancy: r.occupancy,
-      probWait: r.probWait,
-      queueLength: r.queueLength ?? Infinity,
-      unstable: r.unstable,
-      met: r.met,
-      binding: r.binding,
-      ...(r.abandonRate === undefined ? {} : { abandonRate: r.abandonRate }),
-      ...(r.blockRate === undefined ? {} : { blockRate: r.blockRate }),
-    }),
-  );
+  const core = rows.map((r): IntervalStaffing => ({
+    erlangs: r.erlangs,
+    agents: r.agents,
+    agentsFractional: r.agentsFractional,
+    headcount: r.headcount,
+    serviceLevel: r.serviceLevel,
+    asaSeconds: r.asaSeconds ?? Infinity,
+    occupancy: r.occupancy,
+    probWait: r.probWait,
+    queueLength: r.queueLength ?? Infinity,
+    unstable: r.unstable,
+    met: r.met,
+    binding: r.binding,
+    ...(r.abandonRate === undefined ? {} : { abandonRate: r.abandonRate }),
+    ...(r.blockRate === undefined ? {} : { blockRate: r.blockRate }),
+  }));
   const t = staffingTotals(core, rows, intervalMinutes, params);
   let workloadSeconds = 0;
   let peakAgents = 0;
@@ -210,9 +228,13 @@ function staffDeferredOnGrid(
   const first = Math.min(...startsMs);
   const slots = (Math.max(...startsMs) - first) / stepMs + 1;
   if (slots > MAX_DEFERRED_SLOTS) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `Deferred work spans ${slots} intervals from the first to the last start; at most ${MAX_DEFERRED_SLOTS}.`, {
-      issues: [{ path: ['intervals'], message: `at most ${MAX_DEFERRED_SLOTS} interval slots for deferred work` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `Deferred work spans ${slots} intervals from the first to the last start; at most ${MAX_DEFERRED_SLOTS}.`,
+      {
+        issues: [{ path: ['intervals'], message: `at most ${MAX_DEFERRED_SLOTS} interval slots for deferred work` }],
+      },
+    );
   }
   const slotOf = startsMs.map((ms) => (ms - first) / stepMs);
   const dense = Array.from({ length: slots }, () => ({ volume: 0, ahtSeconds: 0 }));
@@ -226,7 +248,11 @@ function staffDeferredOnGrid(
     intervalMinutes,
     params,
     intervals: dense,
-    deferred: { deadlineHours: deferred.deadlineHours, open, ...(deferred.maxOccupancy === undefined ? {} : { maxOccupancy: deferred.maxOccupancy }) },
+    deferred: {
+      deadlineHours: deferred.deadlineHours,
+      open,
+      ...(deferred.maxOccupancy === undefined ? {} : { maxOccupancy: deferred.maxOccupancy }),
+    },
   });
   return slotOf.map((slot) => intervals[slot] as IntervalStaffing);
 }
@@ -236,7 +262,12 @@ function readStart(text: string, timeZone: string, i: number): number {
     return parseInstant(text, timeZone, `intervals[${i}].start`);
   } catch (error) {
     throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: ${(error as Error).message}`, {
-      issues: [{ path: ['intervals', i, 'start'], message: `cannot read "${text}" as a time${timeZone === 'UTC' ? '' : ` in ${timeZone}`}` }],
+      issues: [
+        {
+          path: ['intervals', i, 'start'],
+          message: `cannot read "${text}" as a time${timeZone === 'UTC' ? '' : ` in ${timeZone}`}`,
+        },
+      ],
       cause: error,
     });
   }
@@ -256,9 +287,18 @@ function checkGrid(startsMs: readonly number[], intervalMinutes: number): void {
     const cur = order[k] as { ms: number; i: number };
     const gap = cur.ms - prev.ms;
     if (gap === 0) {
-      throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: intervals[${cur.i}].start: duplicate interval (the same instant as intervals[${prev.i}]).`, {
-        issues: [{ path: ['intervals', cur.i, 'start'], message: `duplicate interval (the same instant as intervals[${prev.i}])` }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_TIME',
+        `Invalid staffing request: intervals[${cur.i}].start: duplicate interval (the same instant as intervals[${prev.i}]).`,
+        {
+          issues: [
+            {
+              path: ['intervals', cur.i, 'start'],
+              message: `duplicate interval (the same instant as intervals[${prev.i}])`,
+            },
+          ],
+        },
+      );
     }
     if (gap % stepMs !== 0) {
       const message = `starts ${gap / 60_000} minutes after intervals[${prev.i}], not a multiple of the ${intervalMinutes}-minute interval`;
@@ -271,7 +311,9 @@ function checkGrid(startsMs: readonly number[], intervalMinutes: number): void {
 
 /** fast-json-stringify compiled from the response schema (start is always set in a staffing answer). */
 function compileResponseSerializer(): (response: StaffingResponse) => string {
-  const schema = z.toJSONSchema(StaffingResponseSchema, { target: 'draft-7', io: 'output' }) as unknown as { properties: { intervals: { items: { required: string[] } } } };
+  const schema = z.toJSONSchema(StaffingResponseSchema, { target: 'draft-7', io: 'output' }) as unknown as {
+    properties: { intervals: { items: { required: string[] } } };
+  };
   schema.properties.intervals.items.required.unshift('start');
   return fastJson(schema as never) as (response: StaffingResponse) => string;
 }

@@ -31,7 +31,10 @@ export const QueueModelSchema = z.enum(['erlang-c', 'erlang-a', 'chat']);
 export const VolumeQuantileSchema = z.enum(['p10', 'p50', 'p90']);
 
 const seconds = (what: string) =>
-  z.number({ error: `${what} must be a finite number of seconds` }).min(0, `${what} must be >= 0`).max(MAX_SECONDS, `${what} must be at most ${MAX_SECONDS} s`);
+  z
+    .number({ error: `${what} must be a finite number of seconds` })
+    .min(0, `${what} must be >= 0`)
+    .max(MAX_SECONDS, `${what} must be at most ${MAX_SECONDS} s`);
 const positiveSeconds = (what: string) => seconds(what).refine((v) => v > 0, `${what} must be > 0`);
 
 export const StaffingTargetSchema = z
@@ -39,8 +42,16 @@ export const StaffingTargetSchema = z
     serviceLevel: z.number().gt(0, 'serviceLevel must be in (0, 1)').lt(1, 'serviceLevel must be in (0, 1)').optional(),
     answerSeconds: seconds('answerSeconds').optional(),
     maxAsaSeconds: positiveSeconds('maxAsaSeconds').optional(),
-    maxOccupancy: z.number().gt(0, 'maxOccupancy must be in (0, 1]').max(1, 'maxOccupancy must be in (0, 1]').optional(),
-    maxAbandonRate: z.number().gt(0, 'maxAbandonRate must be in (0, 1)').lt(1, 'maxAbandonRate must be in (0, 1)').optional(),
+    maxOccupancy: z
+      .number()
+      .gt(0, 'maxOccupancy must be in (0, 1]')
+      .max(1, 'maxOccupancy must be in (0, 1]')
+      .optional(),
+    maxAbandonRate: z
+      .number()
+      .gt(0, 'maxAbandonRate must be in (0, 1)')
+      .lt(1, 'maxAbandonRate must be in (0, 1)')
+      .optional(),
   })
   .describe('Targets met all at once by the minimal agent count; absent fields are not active.');
 
@@ -58,16 +69,29 @@ export const MAX_DEFERRED_SLOTS = 10_000;
 export const DeferredSchema = z
   .strictObject({
     deadlineHours: z.number().gt(0, 'deadlineHours must be > 0').max(720, 'deadlineHours must be at most 720'),
-    maxOccupancy: z.number().gt(0, 'maxOccupancy must be in (0, 1]').max(1, 'maxOccupancy must be in (0, 1]').optional(),
+    maxOccupancy: z
+      .number()
+      .gt(0, 'maxOccupancy must be in (0, 1]')
+      .max(1, 'maxOccupancy must be in (0, 1]')
+      .optional(),
   })
-  .describe('Deferred work (email, back office): finish each interval\'s work within deadlineHours at an occupancy target, carrying work to later intervals; replaces the live-queue model. Missing intervals are closed.');
+  .describe(
+    "Deferred work (email, back office): finish each interval's work within deadlineHours at an occupancy target, carrying work to later intervals; replaces the live-queue model. Missing intervals are closed.",
+  );
 
 /** The queue description shared by the interval-list and single-interval requests. */
 const queueFields = {
   model: QueueModelSchema.default('erlang-c').describe('Queue model; default erlang-c.'),
   target: StaffingTargetSchema.default({ ...DEFAULT_TARGET }).describe('Default: 80 % answered within 20 s.'),
-  patienceSeconds: positiveSeconds('patienceSeconds').optional().describe('Mean patience (exponential), s. Erlang A and chat.'),
-  queueCapacity: z.int().min(1).max(1_000_000).optional().describe('Lines: contacts in system at most (Erlang A, chat).'),
+  patienceSeconds: positiveSeconds('patienceSeconds')
+    .optional()
+    .describe('Mean patience (exponential), s. Erlang A and chat.'),
+  queueCapacity: z
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe('Lines: contacts in system at most (Erlang A, chat).'),
   shrinkage: z.number().min(0, 'shrinkage must be in [0, 1)').lt(1, 'shrinkage must be in [0, 1)').optional(),
   chat: ChatSchema.optional(),
 };
@@ -84,20 +108,33 @@ interface QueueFieldsValue {
 function checkQueue(value: QueueFieldsValue, ctx: z.RefinementCtx): void {
   const { model, target } = value;
   if (target.serviceLevel !== undefined && target.answerSeconds === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['target', 'answerSeconds'], message: 'answerSeconds is required with a serviceLevel target' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['target', 'answerSeconds'],
+      message: 'answerSeconds is required with a serviceLevel target',
+    });
   }
   if (model === 'erlang-a' && value.patienceSeconds === undefined) {
     ctx.addIssue({ code: 'custom', path: ['patienceSeconds'], message: 'the erlang-a model needs patienceSeconds' });
   }
   if (model === 'chat' && value.chat === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['chat', 'ahtSecondsByConcurrency'], message: 'the chat model needs chat.ahtSecondsByConcurrency' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['chat', 'ahtSecondsByConcurrency'],
+      message: 'the chat model needs chat.ahtSecondsByConcurrency',
+    });
   }
   if (model === 'erlang-c') {
     for (const key of ['patienceSeconds', 'queueCapacity'] as const) {
-      if (value[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `${key} needs the erlang-a or chat model` });
+      if (value[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key} needs the erlang-a or chat model` });
     }
     if (target.maxAbandonRate !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['target', 'maxAbandonRate'], message: 'maxAbandonRate needs the erlang-a or chat model' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target', 'maxAbandonRate'],
+        message: 'maxAbandonRate needs the erlang-a or chat model',
+      });
     }
   }
   if (model !== 'chat' && value.chat !== undefined) {
@@ -105,14 +142,26 @@ function checkQueue(value: QueueFieldsValue, ctx: z.RefinementCtx): void {
   }
 }
 
-const volume = z.number({ error: 'volume must be a finite number' }).min(0, 'volume must be >= 0').max(MAX_VOLUME, `volume must be at most ${MAX_VOLUME}`);
+const volume = z
+  .number({ error: 'volume must be a finite number' })
+  .min(0, 'volume must be >= 0')
+  .max(MAX_VOLUME, `volume must be at most ${MAX_VOLUME}`);
 
 export const StaffingIntervalInputSchema = z
   .strictObject({
-    start: z.string().min(1, 'start is empty').max(64).describe('ISO 8601 with offset, or wall-clock time in timeZone.'),
+    start: z
+      .string()
+      .min(1, 'start is empty')
+      .max(64)
+      .describe('ISO 8601 with offset, or wall-clock time in timeZone.'),
     volume: volume.describe('Contacts offered in the interval.'),
     ahtSeconds: seconds('ahtSeconds').describe('Average handle time, s; > 0 when volume > 0.'),
-    agents: z.int('agents must be a whole number').min(0, 'agents must be >= 0').max(1_000_000).optional().describe('Given agents: the interval is evaluated, not solved.'),
+    agents: z
+      .int('agents must be a whole number')
+      .min(0, 'agents must be >= 0')
+      .max(1_000_000)
+      .optional()
+      .describe('Given agents: the interval is evaluated, not solved.'),
     volumeP10: volume.optional().describe('Forecast band (from `wfm forecast`), used with volumeQuantile.'),
     volumeP90: volume.optional(),
   })
@@ -136,29 +185,51 @@ export const StaffingRequestSchema = z
     volumeQuantile: VolumeQuantileSchema.optional().describe('Staff at a forecast band: p10 | p50 (volume) | p90.'),
     deferred: DeferredSchema.optional(),
     ...queueFields,
-    intervals: z.array(StaffingIntervalInputSchema).min(1, 'give at least one interval').max(MAX_INTERVALS, `at most ${MAX_INTERVALS} intervals`),
+    intervals: z
+      .array(StaffingIntervalInputSchema)
+      .min(1, 'give at least one interval')
+      .max(MAX_INTERVALS, `at most ${MAX_INTERVALS} intervals`),
   })
   .superRefine((request, ctx) => {
     checkQueue(request, ctx);
     if (request.deferred && request.model !== 'erlang-c') {
-      ctx.addIssue({ code: 'custom', path: ['deferred'], message: 'deferred work replaces the queue model; leave model out (or erlang-c)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deferred'],
+        message: 'deferred work replaces the queue model; leave model out (or erlang-c)',
+      });
     }
     if (request.deferred) {
       request.intervals.forEach((row, i) => {
-        if (row.agents !== undefined) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'agents'], message: 'given agents are not supported for deferred work' });
+        if (row.agents !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['intervals', i, 'agents'],
+            message: 'given agents are not supported for deferred work',
+          });
       });
     }
     const quantile = request.volumeQuantile;
     if (quantile === 'p10' || quantile === 'p90') {
       const key = quantile === 'p10' ? 'volumeP10' : 'volumeP90';
       request.intervals.forEach((row, i) => {
-        if (row[key] === undefined) ctx.addIssue({ code: 'custom', path: ['intervals', i, key], message: `${key} is required for volumeQuantile ${quantile}` });
+        if (row[key] === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['intervals', i, key],
+            message: `${key} is required for volumeQuantile ${quantile}`,
+          });
       });
     }
     const seen = new Map<string, number>();
     request.intervals.forEach((row, i) => {
       const first = seen.get(row.start);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'start'], message: `duplicate interval (same start as intervals[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intervals', i, 'start'],
+          message: `duplicate interval (same start as intervals[${first}])`,
+        });
       else seen.set(row.start, i);
     });
   });
@@ -168,7 +239,12 @@ export const ErlangRequestSchema = z
     volume: volume.describe('Contacts offered in the interval.'),
     intervalMinutes: z.number().gt(0, 'intervalMinutes must be > 0').max(1440, 'intervalMinutes must be at most 1440'),
     ahtSeconds: seconds('ahtSeconds'),
-    agents: z.int('agents must be a whole number').min(0, 'agents must be >= 0').max(1_000_000).optional().describe('Given agents: evaluate instead of solve.'),
+    agents: z
+      .int('agents must be a whole number')
+      .min(0, 'agents must be >= 0')
+      .max(1_000_000)
+      .optional()
+      .describe('Given agents: evaluate instead of solve.'),
     ...queueFields,
   })
   .superRefine((request, ctx) => {
@@ -202,7 +278,8 @@ export const StaffingBatchSchema = z
   .superRefine((batch, ctx) => {
     const cells = batch.seriesCount * batch.intervalCount;
     for (const key of ['volume', 'ahtSeconds'] as const) {
-      if (batch[key].length !== cells) ctx.addIssue({ code: 'custom', path: [key], message: `expected ${cells} values, got ${batch[key].length}` });
+      if (batch[key].length !== cells)
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected ${cells} values, got ${batch[key].length}` });
     }
     if (batch.params.length !== 1 && batch.params.length !== batch.seriesCount) {
       ctx.addIssue({ code: 'custom', path: ['params'], message: 'give one params entry, or one per series' });
@@ -238,7 +315,9 @@ export const IntervalResultSchema = z.object({
   unstable: z.boolean().describe('N <= A without abandonment: the queue grows without bound.'),
   evaluated: z.boolean().describe('True when the agents were given (evaluated), false when solved.'),
   met: z.boolean().describe('Every active target is met at these agents.'),
-  binding: z.string().describe("Which target decided N ('serviceLevel', 'maxAsaSeconds', ..., 'given' when evaluated)."),
+  binding: z
+    .string()
+    .describe("Which target decided N ('serviceLevel', 'maxAsaSeconds', ..., 'given' when evaluated)."),
   abandonRate: z.number().optional(),
   slAnsweredOfAnswered: z.number().optional(),
   slWaitEndedWithin: z.number().optional(),
@@ -246,7 +325,10 @@ export const IntervalResultSchema = z.object({
   asaVirtualSeconds: nullableNumber('E[V], the wait of a caller with infinite patience, s.').optional(),
   asaAllSeconds: nullableNumber('Mean wait over all arrivals, abandoners included, s.').optional(),
   blockRate: z.number().optional(),
-  abandonmentCapped: z.boolean().optional().describe('Erlang A and chat: false when no maxAbandonRate target was given.'),
+  abandonmentCapped: z
+    .boolean()
+    .optional()
+    .describe('Erlang A and chat: false when no maxAbandonRate target was given.'),
   inSystem: nullableNumber('Mean number in system (waiting + in service).').optional(),
   sojournSeconds: nullableNumber('Mean time in system of an answered contact, s.').optional(),
   note: z.string().optional().describe('Why a target is not met, or that abandonment was not capped.'),
@@ -263,7 +345,10 @@ export const StaffingTotalsSchema = z.object({
   peakHeadcount: z.int(),
   serviceLevel: z.number().describe('Volume-weighted service level (1 with no volume).'),
   worstServiceLevel: z.number().describe('Lowest service level of an interval with volume (1 when none).'),
-  asaSeconds: z.number().nullable().describe('Mean wait of answered contacts over all intervals, s; null when infinite (an unstable interval).'),
+  asaSeconds: z
+    .number()
+    .nullable()
+    .describe('Mean wait of answered contacts over all intervals, s; null when infinite (an unstable interval).'),
   occupancy: z.number().describe('Busy agent time over staffed agent time.'),
   abandonRate: z.number().optional().describe('Volume-weighted abandonment (Erlang A, chat).'),
   unstableIntervals: z.int(),
@@ -304,9 +389,13 @@ export type ErlangResponse = z.infer<typeof ErlangResponseSchema>;
 export function parseStaffingRequest(data: unknown): StaffingRequest {
   const intervals = (data as { intervals?: unknown } | null)?.intervals;
   if (Array.isArray(intervals) && intervals.length > MAX_INTERVALS) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `A staffing request holds at most ${MAX_INTERVALS} intervals (got ${intervals.length}).`, {
-      issues: [{ path: ['intervals'], message: `at most ${MAX_INTERVALS} intervals` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `A staffing request holds at most ${MAX_INTERVALS} intervals (got ${intervals.length}).`,
+      {
+        issues: [{ path: ['intervals'], message: `at most ${MAX_INTERVALS} intervals` }],
+      },
+    );
   }
   return parseWith(StaffingRequestSchema, data, 'staffing request');
 }

@@ -29,7 +29,10 @@ export const MAX_WHAT_IF_QUEUES = 200;
 
 const factor = (what: string) => z.number().gt(0, `${what} must be > 0`).max(100, `${what} must be at most 100`);
 const fraction01 = (what: string) => z.number().gt(0, `${what} must be in (0, 1)`).lt(1, `${what} must be in (0, 1)`);
-const answerSeconds = z.number().min(0, 'answerSeconds must be >= 0').max(86_400, 'answerSeconds must be at most 86400 s');
+const answerSeconds = z
+  .number()
+  .min(0, 'answerSeconds must be >= 0')
+  .max(86_400, 'answerSeconds must be at most 86400 s');
 const shrinkage = z.number().min(0, 'shrinkage must be in [0, 1)').lt(1, 'shrinkage must be in [0, 1)');
 const maxOccupancy = z.number().gt(0, 'maxOccupancy must be in (0, 1]').max(1, 'maxOccupancy must be in (0, 1]');
 const model = z.enum(['erlang-c', 'erlang-a']);
@@ -46,7 +49,8 @@ const changeFields = {
 
 export const WhatIfScenarioSchema = z.strictObject({ name: z.string().min(1).max(200).optional(), ...changeFields });
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'give at least one value').max(1000, 'at most 1000 values');
+const list = <T extends z.ZodType>(item: T) =>
+  z.array(item).min(1, 'give at least one value').max(1000, 'at most 1000 values');
 
 export const WhatIfSweepSchema = z
   .strictObject({
@@ -71,7 +75,10 @@ export const WhatIfQueueSchema = z.strictObject({
 
 export const WhatIfRequestSchema = z
   .strictObject({
-    queues: z.array(WhatIfQueueSchema).min(1, 'give at least one queue').max(MAX_WHAT_IF_QUEUES, `at most ${MAX_WHAT_IF_QUEUES} queues`),
+    queues: z
+      .array(WhatIfQueueSchema)
+      .min(1, 'give at least one queue')
+      .max(MAX_WHAT_IF_QUEUES, `at most ${MAX_WHAT_IF_QUEUES} queues`),
     sweep: WhatIfSweepSchema.optional(),
     scenarios: z.array(WhatIfScenarioSchema).max(MAX_WHAT_IF_SCENARIOS).optional(),
     detail: z.enum(['intervals', 'summary']).default('intervals').describe("'summary' omits the per-interval arrays."),
@@ -101,7 +108,10 @@ const ScenarioResultQueueSchema = z.object({
   headcount: z.array(z.number().nullable()).optional().describe('Headcount per interval (null where unmet).'),
   roster: z
     .object({
-      serviceLevel: z.number().nullable().describe("Volume-weighted service level of the fixed roster under this scenario."),
+      serviceLevel: z
+        .number()
+        .nullable()
+        .describe('Volume-weighted service level of the fixed roster under this scenario.'),
       intervalsUnderRequirement: z.int(),
       shortAgentIntervals: z.number(),
       serviceLevelByInterval: z.array(z.number()).optional(),
@@ -153,14 +163,22 @@ export function buildWhatIfInput(request: WhatIfRequest, maxScenarios = MAX_WHAT
   let intervalCount = 0;
   for (const q of request.queues) intervalCount += q.request.intervals.length;
   if (count > maxScenarios) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `At most ${maxScenarios} scenarios per what-if (this one expands to ${count}).`, {
-      issues: [{ path: ['sweep'], message: `expands to ${count} scenarios; at most ${maxScenarios}` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `At most ${maxScenarios} scenarios per what-if (this one expands to ${count}).`,
+      {
+        issues: [{ path: ['sweep'], message: `expands to ${count} scenarios; at most ${maxScenarios}` }],
+      },
+    );
   }
   if (count * intervalCount > MAX_WHAT_IF_CELLS) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `At most ${MAX_WHAT_IF_CELLS} scenario-intervals per what-if (got ${count} x ${intervalCount}).`, {
-      issues: [{ path: ['sweep'], message: `scenarios x intervals at most ${MAX_WHAT_IF_CELLS}` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `At most ${MAX_WHAT_IF_CELLS} scenario-intervals per what-if (got ${count} x ${intervalCount}).`,
+      {
+        issues: [{ path: ['sweep'], message: `scenarios x intervals at most ${MAX_WHAT_IF_CELLS}` }],
+      },
+    );
   }
   const scenarios = expandScenarios(request.scenarios ?? [], request.sweep);
   const issues: WfmIssue[] = [];
@@ -168,13 +186,22 @@ export function buildWhatIfInput(request: WhatIfRequest, maxScenarios = MAX_WHAT
   const setsSlWithoutTime = scenarios.some((s) => s.serviceLevel !== undefined && s.answerSeconds === undefined);
   request.queues.forEach((q, k) => {
     if (usesErlangA && q.request.patienceSeconds === undefined) {
-      issues.push({ path: ['queues', k, 'request', 'patienceSeconds'], message: 'a scenario uses erlang-a, which needs patienceSeconds' });
+      issues.push({
+        path: ['queues', k, 'request', 'patienceSeconds'],
+        message: 'a scenario uses erlang-a, which needs patienceSeconds',
+      });
     }
     if (setsSlWithoutTime && q.request.target.answerSeconds === undefined) {
-      issues.push({ path: ['queues', k, 'request', 'target', 'answerSeconds'], message: 'a scenario sets serviceLevel without answerSeconds, and the queue has none' });
+      issues.push({
+        path: ['queues', k, 'request', 'target', 'answerSeconds'],
+        message: 'a scenario sets serviceLevel without answerSeconds, and the queue has none',
+      });
     }
     if (q.request.model === 'chat' && scenarios.some((s) => s.model !== undefined)) {
-      issues.push({ path: ['queues', k, 'request', 'model'], message: 'a chat queue cannot switch model in a scenario' });
+      issues.push({
+        path: ['queues', k, 'request', 'model'],
+        message: 'a chat queue cannot switch model in a scenario',
+      });
     }
   });
   if (issues.length > 0) {
@@ -190,7 +217,13 @@ export function buildWhatIfInput(request: WhatIfRequest, maxScenarios = MAX_WHAT
       ahtSeconds[i] = row.ahtSeconds;
     });
     const intervalMinutes = r.intervalMinutes ?? inferMinutes(r, k);
-    const queue: WhatIfQueue = { name: q.name ?? `queue ${k + 1}`, intervalMinutes, params: queueParamsOf(r), volume, ahtSeconds };
+    const queue: WhatIfQueue = {
+      name: q.name ?? `queue ${k + 1}`,
+      intervalMinutes,
+      params: queueParamsOf(r),
+      volume,
+      ahtSeconds,
+    };
     if (q.rosterHeadcount) queue.rosterHeadcount = Float64Array.from(q.rosterHeadcount);
     return queue;
   });
@@ -199,7 +232,9 @@ export function buildWhatIfInput(request: WhatIfRequest, maxScenarios = MAX_WHAT
 
 function inferMinutes(r: StaffingRequest, k: number): number {
   const zone = r.timeZone ?? 'UTC';
-  const starts = r.intervals.map((row, i) => parseInstant(row.start, zone, `queues[${k}].request.intervals[${i}].start`));
+  const starts = r.intervals.map((row, i) =>
+    parseInstant(row.start, zone, `queues[${k}].request.intervals[${i}].start`),
+  );
   starts.sort((a, b) => a - b);
   return inferIntervalMinutes(starts);
 }

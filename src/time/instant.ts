@@ -98,7 +98,8 @@ function gcd(a: number, b: number): number {
 // the fast paths against luxon on random instants, including DST transitions.
 
 /** `YYYY-MM-DDTHH:mm[:ss[.fff]]` then `Z`, `±HH`, `±HHmm`, `±HH:mm` or nothing. */
-const FAST_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,30}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+const FAST_ISO =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,30}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
 /**
  * Epoch ms of an ISO timestamp with an explicit offset (or wall-clock time in "UTC"), read by
@@ -138,7 +139,10 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** How a zone name formats: a fixed offset (luxon writes 0 as "Z"), an IANA zone, or luxon only. */
-type ZoneInfo = { kind: 'fixed'; suffix: string; offsetMinutes: number } | { kind: 'iana'; zone: Zone; window: OffsetWindow } | { kind: 'luxon' };
+type ZoneInfo =
+  | { kind: 'fixed'; suffix: string; offsetMinutes: number }
+  | { kind: 'iana'; zone: Zone; window: OffsetWindow }
+  | { kind: 'luxon' };
 
 /** A span [fromMs, toMs] whose two ends have the same offset: taken as constant in between. */
 interface OffsetWindow {
@@ -164,7 +168,9 @@ function zoneInfo(timeZone: string): ZoneInfo {
   if (!zone.isValid) info = { kind: 'luxon' };
   else if (zone.isUniversal) {
     const offsetMinutes = zone.offset(0);
-    info = Number.isInteger(offsetMinutes) ? { kind: 'fixed', offsetMinutes, suffix: offsetMinutes === 0 ? 'Z' : offsetSuffix(offsetMinutes) } : { kind: 'luxon' };
+    info = Number.isInteger(offsetMinutes)
+      ? { kind: 'fixed', offsetMinutes, suffix: offsetMinutes === 0 ? 'Z' : offsetSuffix(offsetMinutes) }
+      : { kind: 'luxon' };
   } else if (zone.type === 'iana') info = { kind: 'iana', zone, window: { fromMs: NaN, toMs: NaN, offsetMinutes: 0 } };
   else info = { kind: 'luxon' };
   if (zoneInfos.size >= MAX_ZONE_INFOS) zoneInfos.clear();

@@ -40,7 +40,8 @@ function two(t: Uint8Array, at: number): number {
 export function readIsoStart(t: Uint8Array, from: number, to: number, utc: boolean): number {
   let len = to - from;
   if (len < 19 || len > 29) return Number.NaN;
-  if ((t[from + 4] as number) !== MINUS || (t[from + 7] as number) !== MINUS || (t[from + 10] as number) !== 84) return Number.NaN;
+  if ((t[from + 4] as number) !== MINUS || (t[from + 7] as number) !== MINUS || (t[from + 10] as number) !== 84)
+    return Number.NaN;
   if ((t[from + 13] as number) !== COLON || (t[from + 16] as number) !== COLON) return Number.NaN;
   const hi = two(t, from);
   const lo = two(t, from + 2);
@@ -49,7 +50,20 @@ export function readIsoStart(t: Uint8Array, from: number, to: number, utc: boole
   const hour = two(t, from + 11);
   const minute = two(t, from + 14);
   const second = two(t, from + 17);
-  if (hi < 10 || lo < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (
+    hi < 10 ||
+    lo < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return Number.NaN;
   const year = hi * 100 + lo;
   if (day > daysInMonth(year, month)) return Number.NaN;
   let millisecond = 0;
@@ -66,10 +80,10 @@ export function readIsoStart(t: Uint8Array, from: number, to: number, utc: boole
   if (len === 19) {
     if (!utc) return Number.NaN;
   } else if (len === 20) {
-    const z = (t[at] as number);
+    const z = t[at] as number;
     if (z !== 90 && z !== 122) return Number.NaN;
   } else if (len === 25) {
-    const sign = (t[at] as number);
+    const sign = t[at] as number;
     if ((sign !== PLUS && sign !== MINUS) || (t[at + 3] as number) !== COLON) return Number.NaN;
     const offHours = two(t, at + 1);
     const offMinutes = two(t, at + 4);

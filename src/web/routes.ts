@@ -31,15 +31,34 @@ const HistoryCsvSchema = z.strictObject({ csv: z.string().min(1, 'the CSV is emp
 
 const RosterExportSchema = z.looseObject({
   grid: z.looseObject({ start: z.string().min(10), timeZone: z.string() }),
-  agents: z.array(z.looseObject({ id: z.string(), name: z.string(), team: z.string(), days: z.array(z.looseObject({ date: z.string(), start: z.string(), end: z.string() })) })),
+  agents: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      team: z.string(),
+      days: z.array(z.looseObject({ date: z.string(), start: z.string(), end: z.string() })),
+    }),
+  ),
   coverage: z.array(z.looseObject({ start: z.string() })).default([]),
 });
 const ReportSchema = z.strictObject({
   name: z.string().min(1).max(200).default('Planner page'),
   forecast: ForecastResultSchema,
   staffing: StaffingResponseSchema,
-  plan: z.looseObject({ grid: z.looseObject({ start: z.string() }), quality: z.looseObject({}), coverage: z.array(z.unknown()), retraining: z.array(z.unknown()), issues: z.array(z.unknown()) }),
-  roster: RosterExportSchema.and(z.looseObject({ quality: z.looseObject({}), score: z.looseObject({}), retraining: z.looseObject({ days: z.array(z.unknown()) }) })),
+  plan: z.looseObject({
+    grid: z.looseObject({ start: z.string() }),
+    quality: z.looseObject({}),
+    coverage: z.array(z.unknown()),
+    retraining: z.array(z.unknown()),
+    issues: z.array(z.unknown()),
+  }),
+  roster: RosterExportSchema.and(
+    z.looseObject({
+      quality: z.looseObject({}),
+      score: z.looseObject({}),
+      retraining: z.looseObject({ days: z.array(z.unknown()) }),
+    }),
+  ),
 });
 const AgentIcsSchema = z.strictObject({ roster: RosterExportSchema, agentId: z.string().min(1).max(128) });
 const hidden = { hide: true } as const;
@@ -54,41 +73,69 @@ const hidden = { hide: true } as const;
 export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
   const assets = loadStaticAssets();
   const send = (asset: StaticAsset) => async (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').type(asset.contentType).send(asset.body);
+    reply
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      .type(asset.contentType)
+      .send(asset.body);
   const index = assets.get('index.html');
   if (index) app.get('/', { schema: hidden }, send(index));
   for (const [name, asset] of assets) app.get(`/web/${name}`, { schema: hidden }, send(asset));
 
-  app.get('/web/demo', { schema: { ...hidden, querystring: DemoQuerySchema } }, async (request) => buildWebDemo(request.query));
+  app.get('/web/demo', { schema: { ...hidden, querystring: DemoQuerySchema } }, async (request) =>
+    buildWebDemo(request.query),
+  );
 
-  app.post('/web/history-csv', { schema: { ...hidden, body: HistoryCsvSchema } }, async (request) => ({ history: historyFromCsv(request.body.csv) }));
+  app.post('/web/history-csv', { schema: { ...hidden, body: HistoryCsvSchema } }, async (request) => ({
+    history: historyFromCsv(request.body.csv),
+  }));
 
   app.post('/web/export/roster.csv', { schema: { ...hidden, body: RosterExportSchema } }, async (request, reply) => {
     const csv = agentDayCsv(request.body as unknown as RosterResult);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="roster-agent-days.csv"').send(csv);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="roster-agent-days.csv"')
+      .send(csv);
   });
 
   // The HTML report of `wfm plan`, for the week on the page.
   app.post('/web/export/report.html', { schema: { ...hidden, body: ReportSchema } }, async (request, reply) => {
     const body = request.body;
-    const parts = { forecast: body.forecast as ForecastResult, staffing: body.staffing as StaffingResponse, shiftPlan: body.plan as unknown as ShiftPlan, roster: body.roster as unknown as RosterResult };
+    const parts = {
+      forecast: body.forecast as ForecastResult,
+      staffing: body.staffing as StaffingResponse,
+      shiftPlan: body.plan as unknown as ShiftPlan,
+      roster: body.roster as unknown as RosterResult,
+    };
     let html: string;
     try {
       html = renderReport({ summary: buildSummary({ name: body.name, ...parts }), ...parts });
     } catch (error) {
       // The shapes are checked above only as deep as the page needs; a result the report cannot read is bad input.
-      throw new WfmError('WFM_ERR_INPUT_INVALID', 'The plan results do not fit together into a report (give the outputs of one run).', { issues: [{ path: [], message: (error as Error).message }], cause: error });
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        'The plan results do not fit together into a report (give the outputs of one run).',
+        { issues: [{ path: [], message: (error as Error).message }], cause: error },
+      );
     }
-    return reply.type('text/html; charset=utf-8').header('content-disposition', 'attachment; filename="wfm-report.html"').send(html);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="wfm-report.html"')
+      .send(html);
   });
 
   app.post('/web/export/agent.ics', { schema: { ...hidden, body: AgentIcsSchema } }, async (request, reply) => {
     const { roster, agentId } = request.body;
     if (!roster.agents.some((a) => a.id === agentId)) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `No agent "${agentId}" in the roster.`, { issues: [{ path: ['agentId'], message: 'not in roster.agents' }] });
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `No agent "${agentId}" in the roster.`, {
+        issues: [{ path: ['agentId'], message: 'not in roster.agents' }],
+      });
     }
     const ics = agentIcs(roster as unknown as RosterResult, agentId);
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${safeFileName(agentId)}.ics"`).send(ics);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${safeFileName(agentId)}.ics"`)
+      .send(ics);
   });
 }
 
@@ -97,11 +144,20 @@ export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
  * `start,volume[,aht_seconds]` (`timestamp`/`count` accepted), or contact records
  * `timestamp[,handle_seconds]` (the columns of `wfm forecast --history`). Errors name the line.
  */
-export function historyFromCsv(text: string): ({ start: string; volume: number; ahtSeconds?: number } | { timestamp: string; handleSeconds?: number })[] {
+export function historyFromCsv(
+  text: string,
+): ({ start: string; volume: number; ahtSeconds?: number } | { timestamp: string; handleSeconds?: number })[] {
   // The page posts these rows to /v1/forecast as they are: no line numbers, no empty fields.
   return historyRowsFromCsv(text).map((row) =>
     'volume' in row
-      ? { start: String(row.start), volume: row.volume, ...(row.ahtSeconds === undefined ? {} : { ahtSeconds: row.ahtSeconds }) }
-      : { timestamp: String(row.timestamp), ...(row.handleSeconds === undefined ? {} : { handleSeconds: row.handleSeconds }) },
+      ? {
+          start: String(row.start),
+          volume: row.volume,
+          ...(row.ahtSeconds === undefined ? {} : { ahtSeconds: row.ahtSeconds }),
+        }
+      : {
+          timestamp: String(row.timestamp),
+          ...(row.handleSeconds === undefined ? {} : { handleSeconds: row.handleSeconds }),
+        },
   );
 }

@@ -31,7 +31,8 @@ export function loadStaticAssets(dir = staticDir()): Map<string, StaticAsset> {
   for (const name of readdirSync(dir).sort()) {
     const ext = name.slice(name.lastIndexOf('.'));
     const contentType = TYPES[ext];
-    if (contentType && /^[a-z0-9-]+\.[a-z]+$/.test(name)) assets.set(name, { contentType, body: readFileSync(`${dir}${name}`) });
+    if (contentType && /^[a-z0-9-]+\.[a-z]+$/.test(name))
+      assets.set(name, { contentType, body: readFileSync(`${dir}${name}`) });
   }
   return assets;
 }

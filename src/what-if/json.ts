@@ -5,7 +5,10 @@ export type WhatIfResultJson = Omit<WhatIfResult, 'scenarios'> & {
   scenarios: (Omit<WhatIfResult['scenarios'][number], 'queues'> & {
     queues: (Omit<WhatIfResult['scenarios'][number]['queues'][number], 'headcount' | 'roster'> & {
       headcount?: (number | null)[];
-      roster?: Omit<NonNullable<WhatIfResult['scenarios'][number]['queues'][number]['roster']>, 'serviceLevelByInterval'> & {
+      roster?: Omit<
+        NonNullable<WhatIfResult['scenarios'][number]['queues'][number]['roster']>,
+        'serviceLevelByInterval'
+      > & {
         serviceLevelByInterval?: number[];
       };
     })[];
@@ -36,7 +39,9 @@ export function whatIfJson(result: WhatIfResult): WhatIfResultJson {
         if (headcount) json.headcount = column(headcount);
         if (roster) {
           const { serviceLevelByInterval, ...r } = roster;
-          json.roster = serviceLevelByInterval ? { ...r, serviceLevelByInterval: column(serviceLevelByInterval) as number[] } : r;
+          json.roster = serviceLevelByInterval
+            ? { ...r, serviceLevelByInterval: column(serviceLevelByInterval) as number[] }
+            : r;
         }
         return json;
       }),

@@ -47,9 +47,20 @@ export async function runWhatIfParallel(
   const parts = Math.max(1, Math.min(runner.threads, Math.floor(cells / minCells)));
   const ranges = splitRanges(input.scenarios.length, parts);
   const results = await Promise.all(
-    ranges.map(([from, to]) => runner.run(WHAT_IF_HANDLER, { input, from, to } satisfies WhatIfRangeTask, options.signal) as Promise<WhatIfResult>),
+    ranges.map(
+      ([from, to]) =>
+        runner.run(
+          WHAT_IF_HANDLER,
+          { input, from, to } satisfies WhatIfRangeTask,
+          options.signal,
+        ) as Promise<WhatIfResult>,
+    ),
   );
-  return { scenarioCount: input.scenarios.length, intervalCount: intervals, scenarios: results.flatMap((r) => r.scenarios) };
+  return {
+    scenarioCount: input.scenarios.length,
+    intervalCount: intervals,
+    scenarios: results.flatMap((r) => r.scenarios),
+  };
 }
 
 /** The single-threaded path with the same signature (CLI without a pool, tests). */

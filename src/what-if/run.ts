@@ -9,7 +9,14 @@ import { solveErlangCAgents } from '../erlang/erlang-c-solver.js';
 import { headcountAfterShrinkage } from '../erlang/traffic.js';
 import type { QueueParams, StaffingTargets } from '../erlang/types.js';
 import { solveOther, evaluateOther } from './other-models.js';
-import type { Scenario, WhatIfInput, WhatIfQueue, WhatIfQueueResult, WhatIfResult, WhatIfScenarioResult } from './types.js';
+import type {
+  Scenario,
+  WhatIfInput,
+  WhatIfQueue,
+  WhatIfQueueResult,
+  WhatIfResult,
+  WhatIfScenarioResult,
+} from './types.js';
 
 /** A queue's parameters under a scenario: targets, shrinkage and model replaced where it says so. */
 export function scenarioParams(queue: WhatIfQueue, scenario: Scenario): QueueParams {
@@ -95,7 +102,8 @@ export function evaluateQueueScenario(
       const onPhone = Math.floor((roster[i] as number) * (1 - shrinkage) + EPS);
       const rsl = erlangC
         ? evaluateErlangC(erlangs, aht, onPhone, answerSeconds).serviceLevel
-        : evaluateOther({ volume, ahtSeconds: aht, intervalMinutes: queue.intervalMinutes }, params, onPhone).serviceLevel;
+        : evaluateOther({ volume, ahtSeconds: aht, intervalMinutes: queue.intervalMinutes }, params, onPhone)
+            .serviceLevel;
       rosterWeightedSl += volume * rsl;
       if (rosterSl) rosterSl[i] = rsl;
       const required = agents < 0 ? Infinity : agents;
@@ -208,7 +216,11 @@ export function runWhatIf(input: WhatIfInput, from = 0, to = input.scenarios.len
     const at = (s - from) * intervalCount;
     const buffers =
       cells > 0
-        ? { headcount: headcount.subarray(at, at + intervalCount), rosterServiceLevel: rosterServiceLevel.length > 0 ? rosterServiceLevel.subarray(at, at + intervalCount) : rosterServiceLevel }
+        ? {
+            headcount: headcount.subarray(at, at + intervalCount),
+            rosterServiceLevel:
+              rosterServiceLevel.length > 0 ? rosterServiceLevel.subarray(at, at + intervalCount) : rosterServiceLevel,
+          }
         : undefined;
     scenarios.push(evaluateScenario(input, s, buffers));
   }

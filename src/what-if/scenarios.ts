@@ -4,7 +4,15 @@ import type { Scenario, ScenarioChanges } from './types.js';
 export type Sweep = { [K in keyof ScenarioChanges]?: NonNullable<ScenarioChanges[K]>[] };
 
 /** Sweep keys in the order they nest (the last varies fastest). */
-export const SWEEP_KEYS = ['model', 'serviceLevel', 'answerSeconds', 'maxOccupancy', 'shrinkage', 'ahtFactor', 'volumeFactor'] as const;
+export const SWEEP_KEYS = [
+  'model',
+  'serviceLevel',
+  'answerSeconds',
+  'maxOccupancy',
+  'shrinkage',
+  'ahtFactor',
+  'volumeFactor',
+] as const;
 
 /** Number of scenarios a sweep expands to (the product of its lengths; 0 for an empty sweep). */
 export function sweepSize(sweep: Sweep | undefined): number {
@@ -27,7 +35,9 @@ export function describeChanges(changes: ScenarioChanges): string {
   if (changes.volumeFactor !== undefined) parts.push(`volume x${+changes.volumeFactor.toFixed(4)}`);
   if (changes.ahtFactor !== undefined) parts.push(`AHT x${+changes.ahtFactor.toFixed(4)}`);
   if (changes.serviceLevel !== undefined || changes.answerSeconds !== undefined) {
-    parts.push(`SL ${changes.serviceLevel === undefined ? 'base' : pct(changes.serviceLevel)}/${changes.answerSeconds ?? 'base '}s`);
+    parts.push(
+      `SL ${changes.serviceLevel === undefined ? 'base' : pct(changes.serviceLevel)}/${changes.answerSeconds ?? 'base '}s`,
+    );
   }
   if (changes.shrinkage !== undefined) parts.push(`shrinkage ${pct(changes.shrinkage)}`);
   if (changes.maxOccupancy !== undefined) parts.push(`occupancy <= ${pct(changes.maxOccupancy)}`);
@@ -41,7 +51,10 @@ export function describeChanges(changes: ScenarioChanges): string {
  *
  * @example expandScenarios([], { volumeFactor: [1, 1.1], shrinkage: [0.3] }).length // 2
  */
-export function expandScenarios(list: readonly (ScenarioChanges & { name?: string | undefined })[], sweep: Sweep | undefined): Scenario[] {
+export function expandScenarios(
+  list: readonly (ScenarioChanges & { name?: string | undefined })[],
+  sweep: Sweep | undefined,
+): Scenario[] {
   const out: Scenario[] = list.map((s) => ({ ...clean(s), name: s.name ?? describeChanges(clean(s)) }));
   if (sweepSize(sweep) > 0 && sweep) {
     const keys = SWEEP_KEYS.filter((k) => sweep[k] !== undefined);

@@ -18,14 +18,21 @@ export interface ForecastManyOptions {
  * const pool = createPool({ maxThreads: 2 });
  * const results = await forecastMany(pool, queues.map((q) => ({ startMs, volume: q.volume, options: { weeks: 1 } })));
  */
-export async function forecastMany(pool: WfmPool, series: readonly ForecastSeries[], options: ForecastManyOptions = {}): Promise<ForecastResult[]> {
+export async function forecastMany(
+  pool: WfmPool,
+  series: readonly ForecastSeries[],
+  options: ForecastManyOptions = {},
+): Promise<ForecastResult[]> {
   return Promise.all(
     series.map((s) => {
       const payload: ForecastSeries = options.keepInputs
         ? { ...s, startMs: s.startMs.slice(), volume: s.volume.slice(), ahtSeconds: s.ahtSeconds?.slice() }
         : s;
       const transfer = [payload.startMs, payload.volume, ...(payload.ahtSeconds ? [payload.ahtSeconds] : [])];
-      return runTask(pool, 'forecast.series', payload, { transfer, ...(options.signal ? { signal: options.signal } : {}) });
+      return runTask(pool, 'forecast.series', payload, {
+        transfer,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
     }),
   );
 }

@@ -9,7 +9,14 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { WfmError } from '../errors.js';
-import type { HandlerName, HandlerPayload, HandlerResult, WorkerErrorPayload, WorkerResult, WorkerTask } from './worker.js';
+import type {
+  HandlerName,
+  HandlerPayload,
+  HandlerResult,
+  WorkerErrorPayload,
+  WorkerResult,
+  WorkerTask,
+} from './worker.js';
 import { workerFile } from './worker-url.js';
 
 export type WfmPool = Piscina<WorkerTask, WorkerResult>;
@@ -54,7 +61,10 @@ export async function runTask<K extends HandlerName>(
   const transferList = [...new Set((options.transfer ?? []).map((view) => view.buffer as ArrayBuffer))];
   try {
     const task = { handler, payload } as WorkerTask;
-    return (await pool.run(task, { transferList, ...(options.signal ? { signal: options.signal } : {}) })) as HandlerResult<K>;
+    return (await pool.run(task, {
+      transferList,
+      ...(options.signal ? { signal: options.signal } : {}),
+    })) as HandlerResult<K>;
   } catch (error) {
     const moved = (error as Partial<WorkerErrorPayload> | null)?.wfmError;
     if (moved) throw new WfmError(moved.code, moved.message, { issues: moved.issues });

@@ -26,7 +26,11 @@ export interface BatchRunOptions {
  * const pool = createPool({ maxThreads: 2 });
  * const result = await staffBatchOnPool(pool, batch);
  */
-export async function staffBatchOnPool(pool: WfmPool, batch: StaffingBatch, options: BatchRunOptions = {}): Promise<StaffingBatchResult> {
+export async function staffBatchOnPool(
+  pool: WfmPool,
+  batch: StaffingBatch,
+  options: BatchRunOptions = {},
+): Promise<StaffingBatchResult> {
   const result = allocateBatchResult(batch.seriesCount * batch.intervalCount);
   const slices = Math.max(1, Math.min(batch.seriesCount, options.slices ?? pool.maxThreads * 4));
   const size = Math.ceil(batch.seriesCount / slices);

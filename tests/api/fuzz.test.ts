@@ -16,25 +16,40 @@ let app: ZodApp;
 beforeAll(async () => {
   // Jobs queued by valid mutations are refused past two (429), so the fuzz never waits on a solver.
   app = await buildApp({
-    runner: inlineRunner({ ...(handlers as unknown as Record<string, TaskHandler>), 'shift-plan.solve': () => new Promise(() => {}), 'roster.solve': () => new Promise(() => {}) }),
+    runner: inlineRunner({
+      ...(handlers as unknown as Record<string, TaskHandler>),
+      'shift-plan.solve': () => new Promise(() => {}),
+      'roster.solve': () => new Promise(() => {}),
+    }),
     limits: { maxIntervals: 200, maxScenarios: 20, maxQueuedJobs: 2, maxRunningJobs: 1, bodyLimitBytes: 64 * 1024 },
   });
 });
 afterAll(async () => app.close());
 
-const intervals = Array.from({ length: 4 }, (_, i) => ({ start: `2026-06-01T${String(8 + i).padStart(2, '0')}:00:00Z`, volume: 50 + i, ahtSeconds: 200 }));
+const intervals = Array.from({ length: 4 }, (_, i) => ({
+  start: `2026-06-01T${String(8 + i).padStart(2, '0')}:00:00Z`,
+  volume: 50 + i,
+  ahtSeconds: 200,
+}));
 const staffing = { intervalMinutes: 60, target: { serviceLevel: 0.8, answerSeconds: 20 }, shrinkage: 0.3, intervals };
 const VALID: Record<string, unknown> = {
   '/v1/staffing': staffing,
   '/v1/erlang': { volume: 100, intervalMinutes: 30, ahtSeconds: 180, target: { serviceLevel: 0.8, answerSeconds: 20 } },
-  '/v1/what-if': { queues: [{ name: 'q', request: staffing, rosterHeadcount: [10, 10, 10, 10] }], sweep: { volumeFactor: [1, 1.1] }, detail: 'summary' },
+  '/v1/what-if': {
+    queues: [{ name: 'q', request: staffing, rosterHeadcount: [10, 10, 10, 10] }],
+    sweep: { volumeFactor: [1, 1.1] },
+    detail: 'summary',
+  },
   '/v1/forecast': { history: intervals, intervalMinutes: 60 },
   '/v1/rosters': {
     plan: { grid: { start: '2026-06-01T08:00:00Z', intervalMinutes: 60, slotCount: 4, timeZone: 'UTC' }, shifts: [] },
     agents: [{ id: 'a', contract: { maxHoursPerWeek: 40 } }],
     options: { timeLimitSeconds: 1 },
   },
-  '/v1/shift-plans': { requirement: { intervals: [] }, rules: { templates: [{ name: 'a', paidMinutes: 240, starts: [{ from: '08:00', to: '09:00' }] }] } },
+  '/v1/shift-plans': {
+    requirement: { intervals: [] },
+    rules: { templates: [{ name: 'a', paidMinutes: 240, starts: [{ from: '08:00', to: '09:00' }] }] },
+  },
 };
 const ROUTES = Object.keys(VALID);
 
@@ -42,7 +57,8 @@ const ROUTES = Object.keys(VALID);
 function allPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...allPaths(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));
   return out;
 }
 
@@ -58,7 +74,22 @@ function replaceAt(value: unknown, path: (string | number)[], next: unknown): un
 
 const nasty = fc.oneof(
   fc.jsonValue(),
-  fc.constantFrom(-1, 0, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 1e-320, '', 'NaN', '__proto__', 'constructor', null, [], {}, true),
+  fc.constantFrom(
+    -1,
+    0,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    1e-320,
+    '',
+    'NaN',
+    '__proto__',
+    'constructor',
+    null,
+    [],
+    {},
+    true,
+  ),
   fc.string(),
   fc.array(fc.jsonValue(), { maxLength: 5 }),
 );
@@ -81,7 +112,9 @@ describe('fuzz: malformed bodies never give a 5xx', () => {
   it('random JSON documents to every route', async () => {
     statuses = [];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ROUTES), fc.jsonValue(), async (url, body) => send(url, JSON.stringify(body))),
+      fc.asyncProperty(fc.constantFrom(...ROUTES), fc.jsonValue(), async (url, body) =>
+        send(url, JSON.stringify(body)),
+      ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 1000) },
     );
     expect(statuses.filter((s) => s >= 400).length).toBeGreaterThan(statuses.length * 0.9);
@@ -101,8 +134,16 @@ describe('fuzz: malformed bodies never give a 5xx', () => {
 
   it('raw text that is not JSON, wrong content types, and oversized bodies', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ROUTES), fc.string({ maxLength: 200 }), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'), async (url, text, type) =>
-        send(url, text, type),
+      fc.asyncProperty(
+        fc.constantFrom(...ROUTES),
+        fc.string({ maxLength: 200 }),
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/json; charset=latin1',
+        ),
+        async (url, text, type) => send(url, text, type),
       ),
       { numRuns: 500 },
     );

@@ -20,7 +20,8 @@ export function fakeHandlers(): Record<string, TaskHandler> {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           if (outcome === 'ok') resolve({ waited: waitMs });
-          else if (outcome === 'wfm-error') reject(new WfmError('WFM_ERR_SCHEDULER_INFEASIBLE', 'cannot cover interval 3'));
+          else if (outcome === 'wfm-error')
+            reject(new WfmError('WFM_ERR_SCHEDULER_INFEASIBLE', 'cannot cover interval 3'));
           else reject(new Error('boom: secret internal detail'));
         }, waitMs);
         signal?.addEventListener('abort', () => clearTimeout(timer), { once: true });
@@ -31,7 +32,14 @@ export function fakeHandlers(): Record<string, TaskHandler> {
 
 /** The fake job route `POST /v1/test-jobs`. */
 export const fakeJobRoutes: RouteModule = (app, ctx) =>
-  registerJobRoute(app, ctx, { url: '/v1/test-jobs', kind: 'test', handler: 'test.sleep', body: FakeJobSchema, summary: 'test', budgetMs: (body) => body.waitMs });
+  registerJobRoute(app, ctx, {
+    url: '/v1/test-jobs',
+    kind: 'test',
+    handler: 'test.sleep',
+    body: FakeJobSchema,
+    summary: 'test',
+    budgetMs: (body) => body.waitMs,
+  });
 
 /** An app with the service's infrastructure, the fake job route and an inline runner. */
 export function testApp(options: BuildAppOptions = {}) {

@@ -56,22 +56,46 @@ describe('service infrastructure', () => {
 
   it('rejects a body that is not JSON (400), not JSON typed (415), empty (400) or too large (413)', async () => {
     app = await testApp({ limits: { bodyLimitBytes: 1000 } });
-    const bad = await app.inject({ method: 'POST', url: '/v1/test-jobs', headers: { 'content-type': 'application/json' }, payload: '{"waitMs": 1,' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/v1/test-jobs',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"waitMs": 1,',
+    });
     expect(bad.statusCode).toBe(400);
     expectErrorShape(bad.body, 'WFM_ERR_INPUT_JSON');
-    const text = await app.inject({ method: 'POST', url: '/v1/test-jobs', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+    const text = await app.inject({
+      method: 'POST',
+      url: '/v1/test-jobs',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
     expect(text.statusCode).toBe(415);
     expectErrorShape(text.body, 'WFM_ERR_API_MEDIA_TYPE');
-    const empty = await app.inject({ method: 'POST', url: '/v1/test-jobs', headers: { 'content-type': 'application/json' }, payload: '' });
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/v1/test-jobs',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(empty.statusCode).toBe(400);
-    const big = await app.inject({ method: 'POST', url: '/v1/test-jobs', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ waitMs: 1, pad: 'x'.repeat(2000) }) });
+    const big = await app.inject({
+      method: 'POST',
+      url: '/v1/test-jobs',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ waitMs: 1, pad: 'x'.repeat(2000) }),
+    });
     expect(big.statusCode).toBe(413);
     expectErrorShape(big.body, 'WFM_ERR_INPUT_TOO_LARGE');
   });
 
   it('rejects a malformed body with 400 naming every bad field', async () => {
     app = await testApp();
-    const res = await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: -1, outcome: 'maybe', extra: 1 } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/test-jobs',
+      payload: { waitMs: -1, outcome: 'maybe', extra: 1 },
+    });
     expect(res.statusCode).toBe(400);
     const json = res.json() as { code: string; issues: { path: (string | number)[] }[] };
     expect(json.code).toBe('WFM_ERR_INPUT_INVALID');
@@ -88,13 +112,20 @@ describe('API key', () => {
     expect(none.statusCode).toBe(401);
     expect(none.headers['www-authenticate']).toBe('Bearer');
     expectErrorShape(none.body, 'WFM_ERR_API_UNAUTHORIZED');
-    const wrong = await app.inject({ method: 'POST', url: '/v1/test-jobs', headers: { authorization: 'Bearer s3cres' }, payload: { waitMs: 0 } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/v1/test-jobs',
+      headers: { authorization: 'Bearer s3cres' },
+      payload: { waitMs: 0 },
+    });
     expect(wrong.statusCode).toBe(401);
     const right = await app.inject({ method: 'GET', url: '/docs/json', headers: { authorization: 'Bearer s3cret' } });
     expect(right.statusCode).toBe(200);
     // An unknown route is 401 without the key (no route discovery), 404 with it.
     expect((await app.inject({ method: 'GET', url: '/v1/nothing' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/v1/nothing', headers: { authorization: 'Bearer s3cret' } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: '/v1/nothing', headers: { authorization: 'Bearer s3cret' } })).statusCode,
+    ).toBe(404);
   });
 
   it("lets a browser open the planner page's static files without the key, but not its data routes", async () => {
@@ -138,18 +169,30 @@ describe('jobs', () => {
   it('reports progress as the elapsed fraction of the time budget while running, capped at 0.99', async () => {
     let clock = 0;
     app = await testApp({ now: () => clock });
-    const job = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1000 } })).json() as { id: string };
+    const job = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1000 } })).json() as {
+      id: string;
+    };
     clock = 250;
-    const view = (await app.inject({ method: 'GET', url: `/v1/jobs/${job.id}` })).json() as { status: string; progress: number; progressBasis: string };
+    const view = (await app.inject({ method: 'GET', url: `/v1/jobs/${job.id}` })).json() as {
+      status: string;
+      progress: number;
+      progressBasis: string;
+    };
     expect(view).toMatchObject({ status: 'running', progress: 0.25, progressBasis: 'time-budget' });
     clock = 5000;
-    expect(((await app.inject({ method: 'GET', url: `/v1/jobs/${job.id}` })).json() as { progress: number }).progress).toBe(0.99);
+    expect(
+      ((await app.inject({ method: 'GET', url: `/v1/jobs/${job.id}` })).json() as { progress: number }).progress,
+    ).toBe(0.99);
   });
 
   it('reports a failed job with its error code, and an internal failure without details', async () => {
     app = await testApp();
-    const a = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1, outcome: 'wfm-error' } })).json() as { id: string };
-    const b = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1, outcome: 'crash' } })).json() as { id: string };
+    const a = (
+      await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1, outcome: 'wfm-error' } })
+    ).json() as { id: string };
+    const b = (
+      await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1, outcome: 'crash' } })
+    ).json() as { id: string };
     const views: Record<string, { status: string; error?: { code: string; message: string } }> = {};
     await waitFor(async () => {
       for (const id of [a.id, b.id]) views[id] = (await app!.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
@@ -162,16 +205,31 @@ describe('jobs', () => {
 
   it('cancels a running job (DELETE), frees the slot, and forgets a finished job on a second DELETE', async () => {
     app = await testApp({ limits: { maxRunningJobs: 1 } });
-    const long = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 30_000 } })).json() as { id: string };
-    const next = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1 } })).json() as { id: string; status: string };
+    const long = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 30_000 } })).json() as {
+      id: string;
+    };
+    const next = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1 } })).json() as {
+      id: string;
+      status: string;
+    };
     expect(next.status).toBe('queued');
     const cancelled = await app.inject({ method: 'DELETE', url: `/v1/jobs/${long.id}` });
     expect(cancelled.statusCode).toBe(200);
-    await waitFor(async () => ((await app!.inject({ method: 'GET', url: `/v1/jobs/${long.id}` })).json() as { status: string }).status === 'cancelled');
-    const view = (await app.inject({ method: 'GET', url: `/v1/jobs/${long.id}` })).json() as { error: { code: string } };
+    await waitFor(
+      async () =>
+        ((await app!.inject({ method: 'GET', url: `/v1/jobs/${long.id}` })).json() as { status: string }).status ===
+        'cancelled',
+    );
+    const view = (await app.inject({ method: 'GET', url: `/v1/jobs/${long.id}` })).json() as {
+      error: { code: string };
+    };
     expect(view.error.code).toBe('WFM_ERR_JOB_CANCELLED');
     // The freed slot runs the waiting job.
-    await waitFor(async () => ((await app!.inject({ method: 'GET', url: `/v1/jobs/${next.id}` })).json() as { status: string }).status === 'succeeded');
+    await waitFor(
+      async () =>
+        ((await app!.inject({ method: 'GET', url: `/v1/jobs/${next.id}` })).json() as { status: string }).status ===
+        'succeeded',
+    );
     expect((await app.inject({ method: 'DELETE', url: `/v1/jobs/${long.id}` })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `/v1/jobs/${long.id}` })).statusCode).toBe(404);
     expect((await app.inject({ method: 'DELETE', url: '/v1/jobs/no-such-job' })).statusCode).toBe(404);
@@ -180,15 +238,22 @@ describe('jobs', () => {
   it('cancels a queued job before it starts', async () => {
     app = await testApp({ limits: { maxRunningJobs: 1 } });
     await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 200 } });
-    const queued = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1 } })).json() as { id: string };
-    const res = (await app.inject({ method: 'DELETE', url: `/v1/jobs/${queued.id}` })).json() as { status: string; startedAt: string | null };
+    const queued = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1 } })).json() as {
+      id: string;
+    };
+    const res = (await app.inject({ method: 'DELETE', url: `/v1/jobs/${queued.id}` })).json() as {
+      status: string;
+      startedAt: string | null;
+    };
     expect(res.status).toBe('cancelled');
     expect(res.startedAt).toBeNull();
   });
 
   it('stops a job past its time limit and reports WFM_ERR_JOB_TIMEOUT', async () => {
     app = await testApp({ limits: { jobTimeLimitMs: 50 } });
-    const job = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 30_000 } })).json() as { id: string };
+    const job = (await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 30_000 } })).json() as {
+      id: string;
+    };
     let view: { status: string; error?: { code: string } } = { status: '' };
     await waitFor(async () => {
       view = (await app!.inject({ method: 'GET', url: `/v1/jobs/${job.id}` })).json();
@@ -200,12 +265,15 @@ describe('jobs', () => {
   it('answers 429 when the queue is full', async () => {
     app = await testApp({ limits: { maxRunningJobs: 1, maxQueuedJobs: 2 } });
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 5_000 } })).statusCode);
+    for (let i = 0; i < 4; i++)
+      codes.push((await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 5_000 } })).statusCode);
     // One runs, two wait, the fourth is refused.
     expect(codes).toEqual([202, 202, 202, 429]);
     const res = await app.inject({ method: 'POST', url: '/v1/test-jobs', payload: { waitMs: 1 } });
     expectErrorShape(res.body, 'WFM_ERR_API_QUEUE_FULL');
-    expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ jobs: { queued: 2, running: 1 } });
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({
+      jobs: { queued: 2, running: 1 },
+    });
   });
 });
 
@@ -218,7 +286,13 @@ describe('limits', () => {
   });
 
   it('every API error code has a 4xx status except the internal ones', () => {
-    for (const code of ['WFM_ERR_API_UNAUTHORIZED', 'WFM_ERR_API_NOT_FOUND', 'WFM_ERR_API_QUEUE_FULL', 'WFM_ERR_API_MEDIA_TYPE', 'WFM_ERR_API_REQUEST'] as const) {
+    for (const code of [
+      'WFM_ERR_API_UNAUTHORIZED',
+      'WFM_ERR_API_NOT_FOUND',
+      'WFM_ERR_API_QUEUE_FULL',
+      'WFM_ERR_API_MEDIA_TYPE',
+      'WFM_ERR_API_REQUEST',
+    ] as const) {
       expect(ERROR_CODES[code].status).toBeGreaterThanOrEqual(400);
       expect(ERROR_CODES[code].status).toBeLessThan(500);
     }

@@ -21,7 +21,16 @@ const week = Array.from({ length: 672 }, (_, i) => ({
   volume: 20 + 80 * Math.sin((Math.PI * (i % 96)) / 96) ** 2,
   ahtSeconds: 240,
 }));
-const whatIf = { queues: [{ name: 'main', request: { intervalMinutes: 15, shrinkage: 0.3, intervals: week }, rosterHeadcount: week.map(() => 60) }], sweep: { volumeFactor: [0.9, 1, 1.1, 1.2], serviceLevel: [0.8, 0.9] } };
+const whatIf = {
+  queues: [
+    {
+      name: 'main',
+      request: { intervalMinutes: 15, shrinkage: 0.3, intervals: week },
+      rosterHeadcount: week.map(() => 60),
+    },
+  ],
+  sweep: { volumeFactor: [0.9, 1, 1.1, 1.2], serviceLevel: [0.8, 0.9] },
+};
 
 describe.skipIf(!built)('on the worker pool', () => {
   let app: ZodApp;
@@ -39,7 +48,11 @@ describe.skipIf(!built)('on the worker pool', () => {
 
   it('runs a large Erlang A staffing request on the pool', async () => {
     const intervals = week.map((r) => ({ ...r, volume: r.volume / 4 }));
-    const res = await app.inject({ method: 'POST', url: '/v1/staffing', payload: { intervalMinutes: 15, model: 'erlang-a', patienceSeconds: 120, intervals } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/staffing',
+      payload: { intervalMinutes: 15, model: 'erlang-a', patienceSeconds: 120, intervals },
+    });
     expect(res.statusCode).toBe(200);
     expect((res.json() as { intervals: unknown[] }).intervals).toHaveLength(672);
   });
@@ -58,7 +71,11 @@ describe.skipIf(!built)('aborting a pooled task', () => {
       intervalMinutes: 15,
       model: 'erlang-a',
       patienceSeconds: 120,
-      intervals: Array.from({ length: 20_000 }, (_, i) => ({ start: new Date(Date.UTC(2026, 0, 1) + i * 900_000).toISOString(), volume: 5_000 + (i % 7), ahtSeconds: 270 })),
+      intervals: Array.from({ length: 20_000 }, (_, i) => ({
+        start: new Date(Date.UTC(2026, 0, 1) + i * 900_000).toISOString(),
+        volume: 5_000 + (i % 7),
+        ahtSeconds: 270,
+      })),
     };
     const controller = new AbortController();
     const long = runner.run('staffing.request', heavy, controller.signal);

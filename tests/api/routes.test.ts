@@ -21,12 +21,19 @@ afterAll(async () => app.close());
 
 /** 100 calls per 30 minutes at 180 s = 10 Erlangs (reference cases C01-C04). */
 function halfHours(n: number, volume = 100): { start: string; volume: number; ahtSeconds: number }[] {
-  return Array.from({ length: n }, (_, i) => ({ start: new Date(Date.UTC(2026, 5, 1, 8) + i * 1_800_000).toISOString(), volume, ahtSeconds: 180 }));
+  return Array.from({ length: n }, (_, i) => ({
+    start: new Date(Date.UTC(2026, 5, 1, 8) + i * 1_800_000).toISOString(),
+    volume,
+    ahtSeconds: 180,
+  }));
 }
 
 async function post(url: string, payload: unknown) {
   const res = await app.inject({ method: 'POST', url, payload: payload as object });
-  return { status: res.statusCode, json: res.json() as Record<string, unknown> & { code?: string; issues?: { path: (string | number)[] }[] } };
+  return {
+    status: res.statusCode,
+    json: res.json() as Record<string, unknown> & { code?: string; issues?: { path: (string | number)[] }[] },
+  };
 }
 
 function paths(json: { issues?: { path: (string | number)[] }[] }): string[] {
@@ -58,7 +65,10 @@ describe('POST /v1/staffing', () => {
   it('400 names every bad field', async () => {
     const intervals = halfHours(3);
     intervals[1] = { ...intervals[1], volume: -5 } as (typeof intervals)[number];
-    const { status, json } = await post('/v1/staffing', { target: { serviceLevel: 1.5, answerSeconds: 20 }, intervals });
+    const { status, json } = await post('/v1/staffing', {
+      target: { serviceLevel: 1.5, answerSeconds: 20 },
+      intervals,
+    });
     expect(status).toBe(400);
     expect(json.code).toBe('WFM_ERR_INPUT_INVALID');
     expect(paths(json)).toEqual(expect.arrayContaining(['intervals.1.volume', 'target.serviceLevel']));
@@ -73,7 +83,9 @@ describe('POST /v1/staffing', () => {
   });
 
   it('413 over the interval limit, before validating the rows', async () => {
-    const { status, json } = await post('/v1/staffing', { intervals: Array.from({ length: 1001 }, () => ({ nonsense: true })) });
+    const { status, json } = await post('/v1/staffing', {
+      intervals: Array.from({ length: 1001 }, () => ({ nonsense: true })),
+    });
     expect(status).toBe(413);
     expect(json.code).toBe('WFM_ERR_INPUT_TOO_LARGE');
   });
@@ -97,7 +109,10 @@ describe('POST /v1/staffing', () => {
 describe('POST /v1/staffing through the worker handler (the path of a week)', () => {
   let pooled: ZodApp;
   beforeAll(async () => {
-    pooled = await buildApp({ runner: inlineRunner(handlers as unknown as Record<string, TaskHandler>), limits: { inlineStaffingUnits: 1 } });
+    pooled = await buildApp({
+      runner: inlineRunner(handlers as unknown as Record<string, TaskHandler>),
+      limits: { inlineStaffingUnits: 1 },
+    });
   });
   afterAll(async () => pooled.close());
 
@@ -107,7 +122,17 @@ describe('POST /v1/staffing through the worker handler (the path of a week)', ()
     expect(viaWorker.statusCode).toBe(200);
     expect(viaWorker.headers['content-type']).toMatch(/^application\/json/);
     expect(viaWorker.json()).toEqual((await post('/v1/staffing', body)).json);
-    const none = await pooled.inject({ method: 'POST', url: '/v1/staffing', payload: { intervalMinutes: 30, model: 'erlang-a', patienceSeconds: 60, queueCapacity: 5, intervals: halfHours(1) } });
+    const none = await pooled.inject({
+      method: 'POST',
+      url: '/v1/staffing',
+      payload: {
+        intervalMinutes: 30,
+        model: 'erlang-a',
+        patienceSeconds: 60,
+        queueCapacity: 5,
+        intervals: halfHours(1),
+      },
+    });
     expect(none.statusCode).toBe(422);
     expect((none.json() as { code: string }).code).toBe('WFM_ERR_ERLANG_TARGET_UNREACHABLE');
   });
@@ -126,7 +151,14 @@ describe('POST /v1/erlang', () => {
     expect((await post('/v1/erlang', { volume: 'many' })).status).toBe(400);
     const big = await post('/v1/erlang', { volume: 100, intervalMinutes: 30, ahtSeconds: 180, agents: 501 });
     expect(big.status).toBe(413);
-    const none = await post('/v1/erlang', { volume: 100, intervalMinutes: 30, ahtSeconds: 180, model: 'erlang-a', patienceSeconds: 60, queueCapacity: 5 });
+    const none = await post('/v1/erlang', {
+      volume: 100,
+      intervalMinutes: 30,
+      ahtSeconds: 180,
+      model: 'erlang-a',
+      patienceSeconds: 60,
+      queueCapacity: 5,
+    });
     expect(none.status).toBe(422);
   });
 });
@@ -137,7 +169,10 @@ describe('POST /v1/what-if', () => {
   it('sweeps scenarios: volume x2 on 50 calls is C01 (14 agents, 20 heads)', async () => {
     const { status, json } = await post('/v1/what-if', { queues: [queue], sweep: { volumeFactor: [1, 2] } });
     expect(status).toBe(200);
-    const scenarios = json.scenarios as { changes: { volumeFactor: number }; queues: { headcount: number[]; agentHours: number }[] }[];
+    const scenarios = json.scenarios as {
+      changes: { volumeFactor: number };
+      queues: { headcount: number[]; agentHours: number }[];
+    }[];
     expect(json.scenarioCount).toBe(2);
     expect(scenarios[1]?.changes.volumeFactor).toBe(2);
     expect(scenarios[1]?.queues[0]?.headcount).toEqual([20, 20]);
@@ -167,7 +202,10 @@ describe('POST /v1/what-if', () => {
 
   it('413 when the sweep expands past the scenario limit', async () => {
     const values = Array.from({ length: 8 }, (_, i) => 1 + i / 10);
-    const { status, json } = await post('/v1/what-if', { queues: [queue], sweep: { volumeFactor: values, ahtFactor: values } });
+    const { status, json } = await post('/v1/what-if', {
+      queues: [queue],
+      sweep: { volumeFactor: values, ahtFactor: values },
+    });
     expect(status).toBe(413);
     expect(json.code).toBe('WFM_ERR_INPUT_TOO_LARGE');
   });
@@ -176,7 +214,11 @@ describe('POST /v1/what-if', () => {
 describe('POST /v1/forecast', () => {
   it('forecasts a week from five weeks of hourly history', async () => {
     // A flat 10 calls an hour: every method forecasts 10 (computed by hand).
-    const history = Array.from({ length: 5 * 7 * 24 }, (_, i) => ({ start: new Date(Date.UTC(2026, 4, 4) + i * 3_600_000).toISOString(), volume: 10, ahtSeconds: 200 }));
+    const history = Array.from({ length: 5 * 7 * 24 }, (_, i) => ({
+      start: new Date(Date.UTC(2026, 4, 4) + i * 3_600_000).toISOString(),
+      volume: 10,
+      ahtSeconds: 200,
+    }));
     const { status, json } = await post('/v1/forecast', { history, intervalMinutes: 60, weeks: 1 });
     expect(status).toBe(200);
     const intervals = json.intervals as { volume: number }[];
@@ -211,7 +253,10 @@ describe('POST /v1/shift-plans', () => {
 
   it('400 at once for inconsistent rules, naming the field', async () => {
     const requirement = (await post('/v1/staffing', { intervals: halfHours(4) })).json;
-    const rules = { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '09:00' }] }], breakRules: [{ template: 'nope', breaks: [] }] };
+    const rules = {
+      templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '09:00' }] }],
+      breakRules: [{ template: 'nope', breaks: [] }],
+    };
     const { status, json } = await post('/v1/shift-plans', { requirement, rules });
     expect(status).toBe(400);
     expect(paths(json).some((p) => p.includes('breakRules'))).toBe(true);
@@ -230,13 +275,20 @@ describe('POST /v1/rosters', () => {
     }, 30_000);
     return view.result;
   }
-  const agents = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `a${i}`, contract: { maxHoursPerWeek: 40 } }));
+  const agents = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: `a${i}`, contract: { maxHoursPerWeek: 40 } }));
 
   it('queues a roster on the plan (202) and fills its 14 shifts with named agents', async () => {
-    const submitted = await post('/v1/rosters', { plan: await plan(), agents: agents(16), options: { timeLimitSeconds: 2 } });
+    const submitted = await post('/v1/rosters', {
+      plan: await plan(),
+      agents: agents(16),
+      options: { timeLimitSeconds: 2 },
+    });
     expect(submitted.status).toBe(202);
     const id = submitted.json.id as string;
-    let view: { status: string; result?: { quality: { shiftsRequired: number; shiftsFilled: number } } } = { status: '' };
+    let view: { status: string; result?: { quality: { shiftsRequired: number; shiftsFilled: number } } } = {
+      status: '',
+    };
     await waitFor(async () => {
       view = (await app.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
       return view.status === 'succeeded' || view.status === 'failed';
@@ -262,7 +314,14 @@ describe('OpenAPI', () => {
     const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as {
       paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
     };
-    for (const route of ['/v1/staffing', '/v1/erlang', '/v1/what-if', '/v1/forecast', '/v1/shift-plans', '/v1/rosters']) {
+    for (const route of [
+      '/v1/staffing',
+      '/v1/erlang',
+      '/v1/what-if',
+      '/v1/forecast',
+      '/v1/shift-plans',
+      '/v1/rosters',
+    ]) {
       const post = doc.paths[route]?.post;
       expect(post?.requestBody, route).toBeDefined();
       expect(Object.keys(post?.responses ?? {}), route).toEqual(expect.arrayContaining(['400', '401', '413']));
@@ -276,12 +335,18 @@ describe('OpenAPI', () => {
 describe('load limit', () => {
   it('413 when an interval would need more agents than maxAgents, before any work', async () => {
     // 100,000 calls in 30 minutes at 180 s = 10,000 Erlangs, over the test limit of 500 agents.
-    const { status, json } = await post('/v1/staffing', { intervalMinutes: 30, intervals: [{ start: '2026-06-01T08:00:00Z', volume: 100_000, ahtSeconds: 180 }] });
+    const { status, json } = await post('/v1/staffing', {
+      intervalMinutes: 30,
+      intervals: [{ start: '2026-06-01T08:00:00Z', volume: 100_000, ahtSeconds: 180 }],
+    });
     expect(status).toBe(413);
     expect(paths(json)).toEqual(['intervals.0']);
     const erlang = await post('/v1/erlang', { volume: 10_000_000, intervalMinutes: 0.001, ahtSeconds: 86_400 });
     expect(erlang.status).toBe(413);
-    const whatIf = await post('/v1/what-if', { queues: [{ request: { intervalMinutes: 30, intervals: halfHours(1, 1000) } }], sweep: { volumeFactor: [1, 100] } });
+    const whatIf = await post('/v1/what-if', {
+      queues: [{ request: { intervalMinutes: 30, intervals: halfHours(1, 1000) } }],
+      sweep: { volumeFactor: [1, 100] },
+    });
     expect(whatIf.status).toBe(413);
   });
 });

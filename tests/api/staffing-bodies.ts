@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 
-
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 /** A start in one of the forms clients send, for epoch ms `ms`. */
@@ -63,8 +62,15 @@ export const bodySpec: fc.Arbitrary<BodySpec> = fc.record({
   timeZone: fc.constantFrom(undefined, 'UTC', 'Europe/Paris', 'America/New_York'),
   target: fc.option(
     fc.oneof(
-      fc.record({ serviceLevel: fc.double({ min: 0.05, max: 0.99, noNaN: true }), answerSeconds: fc.integer({ min: 0, max: 60 }) }),
-      fc.record({ answerSeconds: fc.integer({ min: 0, max: 60 }), serviceLevel: fc.double({ min: 0.05, max: 0.99, noNaN: true }), maxOccupancy: fc.double({ min: 0.5, max: 1, noNaN: true }) }),
+      fc.record({
+        serviceLevel: fc.double({ min: 0.05, max: 0.99, noNaN: true }),
+        answerSeconds: fc.integer({ min: 0, max: 60 }),
+      }),
+      fc.record({
+        answerSeconds: fc.integer({ min: 0, max: 60 }),
+        serviceLevel: fc.double({ min: 0.05, max: 0.99, noNaN: true }),
+        maxOccupancy: fc.double({ min: 0.5, max: 1, noNaN: true }),
+      }),
       fc.record({ maxAsaSeconds: fc.integer({ min: 5, max: 60 }) }),
       fc.constant({}),
     ),
@@ -75,7 +81,12 @@ export const bodySpec: fc.Arbitrary<BodySpec> = fc.record({
   quantile: fc.boolean(),
   rows: fc.array(
     fc.record(
-      { volume: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0.5, max: 400, noNaN: true })), ahtSeconds: fc.integer({ min: 30, max: 600 }), p10: fc.integer({ min: 0, max: 300 }), p90: fc.integer({ min: 0, max: 500 }) },
+      {
+        volume: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0.5, max: 400, noNaN: true })),
+        ahtSeconds: fc.integer({ min: 30, max: 600 }),
+        p10: fc.integer({ min: 0, max: 300 }),
+        p90: fc.integer({ min: 0, max: 500 }),
+      },
       { requiredKeys: ['volume', 'ahtSeconds'] },
     ),
     { minLength: 1, maxLength: 30 },
@@ -95,7 +106,11 @@ export function writeBody(spec: BodySpec): string {
   const num = (v: number, k: number) => numberText(v, spec.styles[k % spec.styles.length] ?? 0);
   const rows = spec.rows.map((row, i) => {
     const start = startText(spec.startMs + i * (spec.intervalMinutes ?? 30) * 60_000, spec.form, spec.offset);
-    const members = [`"start"${w(i)}:${w(i + 1)}"${start}"`, `"volume":${num(row.volume, i)}`, `"ahtSeconds":${w(i + 2)}${num(row.ahtSeconds, i + 1)}`];
+    const members = [
+      `"start"${w(i)}:${w(i + 1)}"${start}"`,
+      `"volume":${num(row.volume, i)}`,
+      `"ahtSeconds":${w(i + 2)}${num(row.ahtSeconds, i + 1)}`,
+    ];
     if (row.p10 !== undefined) members.push(`"volumeP10":${num(row.p10, i + 2)}`);
     if (row.p90 !== undefined) members.push(`"volumeP90":${num(row.p90, i + 3)}`);
     const order = (spec.shuffle[i % spec.shuffle.length] ?? 0) % members.length;
@@ -106,7 +121,12 @@ export function writeBody(spec: BodySpec): string {
   const top: string[] = [`"intervals":${w(0)}[${order.map((i) => rows[i]).join(`,${w(6)}`)}]`];
   if (spec.intervalMinutes !== undefined) top.push(`"intervalMinutes":${num(spec.intervalMinutes, 1)}`);
   if (spec.timeZone !== undefined) top.push(`"timeZone":"${spec.timeZone}"`);
-  if (spec.target !== undefined) top.push(`"target":{${Object.entries(spec.target).map(([k, v], i) => `"${k}":${w(i)}${num(v, i)}`).join(',')}}`);
+  if (spec.target !== undefined)
+    top.push(
+      `"target":{${Object.entries(spec.target)
+        .map(([k, v], i) => `"${k}":${w(i)}${num(v, i)}`)
+        .join(',')}}`,
+    );
   if (spec.shrinkage !== undefined) top.push(`"shrinkage":${num(spec.shrinkage, 2)}`);
   if (spec.model) top.push('"model":"erlang-c"');
   if (spec.quantile) top.push('"volumeQuantile":"p50"');
@@ -119,11 +139,45 @@ export const bodyEdits: [string, (text: string, at: number, extra: string) => st
   ['truncate', (t, at) => t.slice(0, at % t.length)],
   ['delete a character', (t, at) => t.slice(0, at % t.length) + t.slice((at % t.length) + 1)],
   ['insert text', (t, at, extra) => t.slice(0, at % t.length) + extra + t.slice(at % t.length)],
-  ['replace a character', (t, at, extra) => t.slice(0, at % t.length) + (extra[0] ?? 'x') + t.slice((at % t.length) + 1)],
+  [
+    'replace a character',
+    (t, at, extra) => t.slice(0, at % t.length) + (extra[0] ?? 'x') + t.slice((at % t.length) + 1),
+  ],
 ];
 /** What the edits insert. */
 export const editExtras = fc.oneof(
-  fc.constantFrom('"', '\\', '\\"', ',', ':', '{', '}', '[', ']', '-', '.', 'e', 'E+', '1e400', '0', '00', '-0', ' ', '\u0001', 'é', '\u2028', 'null', 'true', '"volume":1,', '"start":"2026-06-01T00:00:00Z",', '"agents":3,', '"__proto__":{},', '"model":"erlang-a",', '"shrinkage":1,', '"maxAbandonRate":0.1,', '"timeZone":"Mars/Base",'),
+  fc.constantFrom(
+    '"',
+    '\\',
+    '\\"',
+    ',',
+    ':',
+    '{',
+    '}',
+    '[',
+    ']',
+    '-',
+    '.',
+    'e',
+    'E+',
+    '1e400',
+    '0',
+    '00',
+    '-0',
+    ' ',
+    '\u0001',
+    'é',
+    '\u2028',
+    'null',
+    'true',
+    '"volume":1,',
+    '"start":"2026-06-01T00:00:00Z",',
+    '"agents":3,',
+    '"__proto__":{},',
+    '"model":"erlang-a",',
+    '"shrinkage":1,',
+    '"maxAbandonRate":0.1,',
+    '"timeZone":"Mars/Base",',
+  ),
   fc.string({ maxLength: 6 }),
 );
-

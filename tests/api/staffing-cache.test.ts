@@ -5,7 +5,11 @@ import { testApp } from './helpers.js';
 
 const day = {
   intervalMinutes: 30,
-  intervals: Array.from({ length: 4 }, (_, i) => ({ start: new Date(Date.UTC(2026, 5, 1, 9) + i * 1_800_000).toISOString(), volume: 100 + i, ahtSeconds: 180 })),
+  intervals: Array.from({ length: 4 }, (_, i) => ({
+    start: new Date(Date.UTC(2026, 5, 1, 9) + i * 1_800_000).toISOString(),
+    volume: 100 + i,
+    ahtSeconds: 180,
+  })),
 };
 
 describe('ResponseCache', () => {
@@ -33,7 +37,9 @@ describe('ResponseCache', () => {
   });
 
   it('keys by method, route and body bytes; ETags by answer bytes', () => {
-    expect(ResponseCache.keyOf('POST', '/v1/staffing', '{"a":1}')).not.toBe(ResponseCache.keyOf('POST', '/v1/staffing', '{"a": 1}'));
+    expect(ResponseCache.keyOf('POST', '/v1/staffing', '{"a":1}')).not.toBe(
+      ResponseCache.keyOf('POST', '/v1/staffing', '{"a": 1}'),
+    );
     const cache = new ResponseCache();
     expect(cache.set('x', '{"a":1}').etag).toBe(cache.set('y', '{"a":1}').etag);
     expect(cache.set('z', '{"a":2}').etag).not.toBe(cache.set('y', '{"a":1}').etag);
@@ -41,7 +47,10 @@ describe('ResponseCache', () => {
 
   it('is disabled with 0 entries, and reads its settings from the environment', () => {
     expect(new ResponseCache({ maxEntries: 0, maxBytes: 1e6 }).enabled).toBe(false);
-    expect(staffingCacheFromEnv({ WFM_STAFFING_CACHE_ENTRIES: '0', WFM_STAFFING_CACHE_MB: '8' })).toEqual({ maxEntries: 0, maxBytes: 8 * 1024 * 1024 });
+    expect(staffingCacheFromEnv({ WFM_STAFFING_CACHE_ENTRIES: '0', WFM_STAFFING_CACHE_MB: '8' })).toEqual({
+      maxEntries: 0,
+      maxBytes: 8 * 1024 * 1024,
+    });
     expect(staffingCacheFromEnv({})).toEqual({ maxEntries: 256, maxBytes: 64 * 1024 * 1024 });
     expect(() => staffingCacheFromEnv({ WFM_STAFFING_CACHE_ENTRIES: '-1' })).toThrowError(/WFM_STAFFING_CACHE_ENTRIES/);
   });
@@ -63,7 +72,12 @@ describe('POST /v1/staffing with the answer cache', () => {
   afterAll(async () => app.close());
 
   const post = (payload: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/v1/staffing', payload, headers: { 'content-type': 'application/json', ...headers } });
+    app.inject({
+      method: 'POST',
+      url: '/v1/staffing',
+      payload,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it('answers a repeated body from the cache with the same bytes and ETag, and 304 on If-None-Match', async () => {
     const body = JSON.stringify(day);
@@ -102,8 +116,15 @@ describe('the answer cache behind the bearer key', () => {
       const payload = JSON.stringify(day);
       const headers = { 'content-type': 'application/json', authorization: 'Bearer s3cret' };
       expect((await app.inject({ method: 'POST', url: '/v1/staffing', payload, headers })).statusCode).toBe(200);
-      expect((await app.inject({ method: 'POST', url: '/v1/staffing', payload, headers })).headers['x-wfm-cache']).toBe('hit');
-      const anonymous = await app.inject({ method: 'POST', url: '/v1/staffing', payload, headers: { 'content-type': 'application/json' } });
+      expect((await app.inject({ method: 'POST', url: '/v1/staffing', payload, headers })).headers['x-wfm-cache']).toBe(
+        'hit',
+      );
+      const anonymous = await app.inject({
+        method: 'POST',
+        url: '/v1/staffing',
+        payload,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(anonymous.statusCode).toBe(401);
       expect(anonymous.headers['x-wfm-cache']).toBeUndefined();
     } finally {

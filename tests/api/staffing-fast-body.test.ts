@@ -34,7 +34,8 @@ function ordinary(text: string) {
  */
 function expectSameAsSchema(text: string): 'fast' | 'ordinary' {
   const fast = readFastStaffingBody(bytes(text));
-  const answered = fast !== undefined && fastHeadcountView(fast, { maxIntervals: Infinity, maxAgents: Infinity }) !== undefined;
+  const answered =
+    fast !== undefined && fastHeadcountView(fast, { maxIntervals: Infinity, maxAgents: Infinity }) !== undefined;
   const slow = ordinary(text);
   if (answered) expect(slow, `the fast path accepted what the schema refuses: ${text.slice(0, 300)}`).toBeDefined();
   if (fast === undefined || slow === undefined) return answered ? 'fast' : 'ordinary';
@@ -57,15 +58,20 @@ function expectSameAsSchema(text: string): 'fast' | 'ordinary' {
 describe('readIsoStart', () => {
   it('reads every form it handles exactly as parseInstant does', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1001, 0, 1), max: Date.UTC(9998, 11, 31) }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: -14 * 60, max: 14 * 60 }), (ms, form, offset) => {
-        const text = startText(ms, form, offset);
-        const fast = readIsoStart(bytes(text), 0, text.length, true);
-        expect(fast).toBe(parseInstant(text, 'UTC'));
-        // Without an offset the zone decides: only UTC is read by hand.
-        const inParis = readIsoStart(bytes(text), 0, text.length, false);
-        if (form === 3) expect(inParis).toBeNaN();
-        else expect(inParis).toBe(fast);
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(1001, 0, 1), max: Date.UTC(9998, 11, 31) }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        (ms, form, offset) => {
+          const text = startText(ms, form, offset);
+          const fast = readIsoStart(bytes(text), 0, text.length, true);
+          expect(fast).toBe(parseInstant(text, 'UTC'));
+          // Without an offset the zone decides: only UTC is read by hand.
+          const inParis = readIsoStart(bytes(text), 0, text.length, false);
+          if (form === 3) expect(inParis).toBeNaN();
+          else expect(inParis).toBe(fast);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -77,16 +83,31 @@ describe('readIsoStart', () => {
   });
 
   it('gives NaN (parseInstant decides) for other forms and out-of-range fields, never a different instant', () => {
-    const others = ['2026-06-01 09:00:00Z', '2026-02-30T09:00:00Z', '2026-06-01T24:00:00Z', '0999-06-01T09:00:00Z', '2026-06-01T09:00Z', '2026-06-01T09:00:00+0200', '2026-06-01T09:00:00.5Z', '2026-06-01T09:00:00+24:00', '2026-13-01T09:00:00Z'];
+    const others = [
+      '2026-06-01 09:00:00Z',
+      '2026-02-30T09:00:00Z',
+      '2026-06-01T24:00:00Z',
+      '0999-06-01T09:00:00Z',
+      '2026-06-01T09:00Z',
+      '2026-06-01T09:00:00+0200',
+      '2026-06-01T09:00:00.5Z',
+      '2026-06-01T09:00:00+24:00',
+      '2026-13-01T09:00:00Z',
+    ];
     for (const text of others) expect(readIsoStart(bytes(text), 0, text.length, true), text).toBeNaN();
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }), fc.nat({ max: 28 }), fc.integer({ min: 0, max: 127 }), (ms, at, code) => {
-        const valid = new Date(ms).toISOString();
-        const text = valid.slice(0, at) + String.fromCharCode(code) + valid.slice(at + 1);
-        const fast = readIsoStart(bytes(text), 0, text.length, true);
-        if (Number.isNaN(fast)) return;
-        expect(fast).toBe(parseInstant(text, 'UTC'));
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }),
+        fc.nat({ max: 28 }),
+        fc.integer({ min: 0, max: 127 }),
+        (ms, at, code) => {
+          const valid = new Date(ms).toISOString();
+          const text = valid.slice(0, at) + String.fromCharCode(code) + valid.slice(at + 1);
+          const fast = readIsoStart(bytes(text), 0, text.length, true);
+          if (Number.isNaN(fast)) return;
+          expect(fast).toBe(parseInstant(text, 'UTC'));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -112,7 +133,10 @@ describe('readFastStaffingBody', () => {
         const outcome = expectSameAsSchema(text);
         // One start and no intervalMinutes: the interval length cannot be inferred (an error too).
         const inferable = spec.intervalMinutes !== undefined || spec.rows.length > 1;
-        if (readable && inferable) expect(outcome, `the fast reader left a common body to the ordinary path: ${text.slice(0, 300)}`).toBe('fast');
+        if (readable && inferable)
+          expect(outcome, `the fast reader left a common body to the ordinary path: ${text.slice(0, 300)}`).toBe(
+            'fast',
+          );
         if (outcome === 'fast') fast++;
       }),
       { numRuns: 400 },
@@ -122,7 +146,16 @@ describe('readFastStaffingBody', () => {
 
   it('the benchmark week: 672 intervals', () => {
     const start = Date.UTC(2026, 5, 1);
-    const body = { intervalMinutes: 15, target: { serviceLevel: 0.8, answerSeconds: 20 }, shrinkage: 0.3, intervals: Array.from({ length: 672 }, (_, i) => ({ start: new Date(start + i * 900_000).toISOString(), volume: (i * 37) % 320, ahtSeconds: 240 })) };
+    const body = {
+      intervalMinutes: 15,
+      target: { serviceLevel: 0.8, answerSeconds: 20 },
+      shrinkage: 0.3,
+      intervals: Array.from({ length: 672 }, (_, i) => ({
+        start: new Date(start + i * 900_000).toISOString(),
+        volume: (i * 37) % 320,
+        ahtSeconds: 240,
+      })),
+    };
     expect(expectSameAsSchema(JSON.stringify(body))).toBe('fast');
   });
 
@@ -141,16 +174,32 @@ describe('readFastStaffingBody', () => {
 
   it('the same on compact bodies (JSON.stringify rows, read by the compact-row lane), edited at random', () => {
     const rows = fc.array(
-      fc.record({ volume: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 400, noNaN: true })), ahtSeconds: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 600 }), weight: 9 }) }),
+      fc.record({
+        volume: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 400, noNaN: true })),
+        ahtSeconds: fc.oneof(
+          { arbitrary: fc.constant(0), weight: 1 },
+          { arbitrary: fc.integer({ min: 1, max: 600 }), weight: 9 },
+        ),
+      }),
       { minLength: 1, maxLength: 12 },
     );
     const seen = { fast: 0, ordinary: 0 };
     fc.assert(
-      fc.property(rows, fc.boolean(), fc.constantFrom(...bodyEdits), fc.nat(), editExtras, (list, edited, [, edit], at, extra) => {
-        const start = Date.UTC(2026, 2, 1);
-        const text = JSON.stringify({ intervalMinutes: 30, intervals: list.map((r, i) => ({ start: new Date(start + i * 1_800_000).toISOString(), ...r })) });
-        seen[expectSameAsSchema(edited ? edit(text, at, extra) : text)]++;
-      }),
+      fc.property(
+        rows,
+        fc.boolean(),
+        fc.constantFrom(...bodyEdits),
+        fc.nat(),
+        editExtras,
+        (list, edited, [, edit], at, extra) => {
+          const start = Date.UTC(2026, 2, 1);
+          const text = JSON.stringify({
+            intervalMinutes: 30,
+            intervals: list.map((r, i) => ({ start: new Date(start + i * 1_800_000).toISOString(), ...r })),
+          });
+          seen[expectSameAsSchema(edited ? edit(text, at, extra) : text)]++;
+        },
+      ),
       { numRuns: 3000 },
     );
     expect(seen.fast).toBeGreaterThan(300);

@@ -31,7 +31,12 @@ afterAll(async () => {
 });
 
 async function post(app: ZodApp, url: string, payload: string, headers: Record<string, string> = {}) {
-  const res = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, payload });
+  const res = await app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json', ...headers },
+    payload,
+  });
   return { status: res.statusCode, body: res.body, headers: res.headers };
 }
 
@@ -72,11 +77,20 @@ describe('POST /v1/staffing?view=headcount', () => {
       shrinkage: 0.3,
       agents: [14, 0],
       headcount: [20, 0],
-      totals: { intervals: 2, volume: 100, workloadHours: 5, agentHours: 7, headcountHours: 10, peakAgents: 14, peakHeadcount: 20, unmetIntervals: 0 },
+      totals: {
+        intervals: 2,
+        volume: 100,
+        workloadHours: 5,
+        agentHours: 7,
+        headcountHours: 10,
+        peakAgents: 14,
+        peakHeadcount: 20,
+        unmetIntervals: 0,
+      },
     });
   });
 
-  it('equals the full answer\'s projection on random weeks, and the fast path is that projection too', async () => {
+  it("equals the full answer's projection on random weeks, and the fast path is that projection too", async () => {
     let fast = 0;
     let ok = 0;
     await fc.assert(
@@ -99,13 +113,19 @@ describe('POST /v1/staffing?view=headcount', () => {
     expect(fast).toBeGreaterThan(ok * 0.8);
   });
 
-  it('answers every bad request with the full view\'s error bytes (random edits, inline and pooled)', async () => {
+  it("answers every bad request with the full view's error bytes (random edits, inline and pooled)", async () => {
     const statuses = new Set<number>();
     for (const app of [inline, pooled]) {
       await fc.assert(
-        fc.asyncProperty(bodySpec, fc.constantFrom(...bodyEdits), fc.nat(), editExtras, async (spec, [, edit], at, extra) => {
-          statuses.add(await expectViewsAgree(app, edit(writeBody(spec), at, extra)));
-        }),
+        fc.asyncProperty(
+          bodySpec,
+          fc.constantFrom(...bodyEdits),
+          fc.nat(),
+          editExtras,
+          async (spec, [, edit], at, extra) => {
+            statuses.add(await expectViewsAgree(app, edit(writeBody(spec), at, extra)));
+          },
+        ),
         { numRuns: 400 },
       );
     }
@@ -116,15 +136,35 @@ describe('POST /v1/staffing?view=headcount', () => {
     const row = (start: string, volume = 20) => ({ start, volume, ahtSeconds: 240 });
     const cases: Record<string, unknown> = {
       'duplicate start text': { intervals: [row('2026-06-01T09:00:00Z'), row('2026-06-01T09:00:00Z')] },
-      'same instant written twice': { intervals: [row('2026-06-01T09:00:00Z'), row('2026-06-01T11:00:00+02:00'), row('2026-06-01T09:30:00Z')] },
-      'start off the grid': { intervalMinutes: 30, intervals: [row('2026-06-01T09:00:00Z'), row('2026-06-01T09:10:00Z')] },
+      'same instant written twice': {
+        intervals: [row('2026-06-01T09:00:00Z'), row('2026-06-01T11:00:00+02:00'), row('2026-06-01T09:30:00Z')],
+      },
+      'start off the grid': {
+        intervalMinutes: 30,
+        intervals: [row('2026-06-01T09:00:00Z'), row('2026-06-01T09:10:00Z')],
+      },
       'one start, no interval length': { intervals: [row('2026-06-01T09:00:00Z')] },
       'unreadable start': { intervals: [row('2026-06-01T25:00:00Z'), row('2026-06-01T09:30:00Z')] },
-      'wall-clock start in the spring-forward gap': { timeZone: 'Europe/Paris', intervalMinutes: 30, intervals: [row('2026-03-29T02:30:00')] },
+      'wall-clock start in the spring-forward gap': {
+        timeZone: 'Europe/Paris',
+        intervalMinutes: 30,
+        intervals: [row('2026-03-29T02:30:00')],
+      },
       'bad volume': { intervals: [row('2026-06-01T09:00:00Z', -1), row('2026-06-01T09:30:00Z')] },
-      'too many intervals (413)': { intervalMinutes: 30, intervals: Array.from({ length: 26 }, (_, i) => row(new Date(Date.UTC(2026, 5, 1) + i * 1_800_000).toISOString())) },
+      'too many intervals (413)': {
+        intervalMinutes: 30,
+        intervals: Array.from({ length: 26 }, (_, i) =>
+          row(new Date(Date.UTC(2026, 5, 1) + i * 1_800_000).toISOString()),
+        ),
+      },
       'too much load (413)': { intervalMinutes: 30, intervals: [row('2026-06-01T09:00:00Z', 5000)] },
-      'unreachable target (422)': { intervalMinutes: 30, model: 'erlang-a', patienceSeconds: 60, queueCapacity: 5, intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: 180 }] },
+      'unreachable target (422)': {
+        intervalMinutes: 30,
+        model: 'erlang-a',
+        patienceSeconds: 60,
+        queueCapacity: 5,
+        intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: 180 }],
+      },
       'serviceLevel without answerSeconds': { target: { serviceLevel: 0.8 }, intervals: [row('2026-06-01T09:00:00Z')] },
     };
     for (const [name, body] of Object.entries(cases)) {
@@ -132,17 +172,34 @@ describe('POST /v1/staffing?view=headcount', () => {
       expect(full.status, name).toBeGreaterThanOrEqual(400);
       expect(await expectViewsAgree(inline, JSON.stringify(body)), name).toBe(full.status);
     }
-    for (const raw of ['', '{', '{"intervals":[{"start":"2026-06-01T09:00:00Z","volume":1,"ahtSeconds":1}],"__proto__":{"x":1}}', 'null', '[]']) {
+    for (const raw of [
+      '',
+      '{',
+      '{"intervals":[{"start":"2026-06-01T09:00:00Z","volume":1,"ahtSeconds":1}],"__proto__":{"x":1}}',
+      'null',
+      '[]',
+    ]) {
       await expectViewsAgree(inline, raw);
     }
-    const wrongType = await inline.inject({ method: 'POST', url: '/v1/staffing?view=headcount', headers: { 'content-type': 'text/plain' }, payload: '{}' });
+    const wrongType = await inline.inject({
+      method: 'POST',
+      url: '/v1/staffing?view=headcount',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{}',
+    });
     expect(wrongType.statusCode).toBe(415);
   });
 
   it('a request over inlineHeadcountIntervals gets the same answer by the ordinary path', async () => {
-    const small = await buildApp({ runner: inlineRunner(handlers as unknown as Record<string, TaskHandler>), routes: [staffingRoutes], limits: { inlineHeadcountIntervals: 2 } });
+    const small = await buildApp({
+      runner: inlineRunner(handlers as unknown as Record<string, TaskHandler>),
+      routes: [staffingRoutes],
+      limits: { inlineHeadcountIntervals: 2 },
+    });
     try {
-      const body = JSON.stringify({ intervals: [0, 1, 2].map((i) => ({ start: `2026-06-01T1${i}:00:00Z`, volume: 40 + i, ahtSeconds: 300 })) });
+      const body = JSON.stringify({
+        intervals: [0, 1, 2].map((i) => ({ start: `2026-06-01T1${i}:00:00Z`, volume: 40 + i, ahtSeconds: 300 })),
+      });
       const res = await post(small, '/v1/staffing?view=headcount', body);
       expect(res.status).toBe(200);
       expect(res.body).toBe((await post(inline, '/v1/staffing?view=headcount', body)).body);
@@ -152,7 +209,12 @@ describe('POST /v1/staffing?view=headcount', () => {
   });
 
   it('400 for a view it does not know, naming the parameter', async () => {
-    const body = JSON.stringify({ intervals: [{ start: '2026-06-01T09:00:00Z', volume: 1, ahtSeconds: 1 }, { start: '2026-06-01T09:30:00Z', volume: 1, ahtSeconds: 1 }] });
+    const body = JSON.stringify({
+      intervals: [
+        { start: '2026-06-01T09:00:00Z', volume: 1, ahtSeconds: 1 },
+        { start: '2026-06-01T09:30:00Z', volume: 1, ahtSeconds: 1 },
+      ],
+    });
     for (const url of ['/v1/staffing?view=agents', '/v1/staffing?view=headcount&view=full']) {
       const res = await post(inline, url, body);
       expect(res.status, url).toBe(400);
@@ -160,19 +222,32 @@ describe('POST /v1/staffing?view=headcount', () => {
       expect(json.code).toBe('WFM_ERR_INPUT_INVALID');
       expect(json.issues[0]?.path).toEqual(['view']);
     }
-    expect((await post(inline, '/v1/staffing?view=full', body)).body).toBe((await post(inline, '/v1/staffing', body)).body);
+    expect((await post(inline, '/v1/staffing?view=full', body)).body).toBe(
+      (await post(inline, '/v1/staffing', body)).body,
+    );
   });
 
   it('caches each view under its own key, with its own ETag', async () => {
-    const body = JSON.stringify({ intervals: [{ start: '2027-01-04T09:00:00Z', volume: 77, ahtSeconds: 200 }, { start: '2027-01-04T09:15:00Z', volume: 70, ahtSeconds: 200 }] });
+    const body = JSON.stringify({
+      intervals: [
+        { start: '2027-01-04T09:00:00Z', volume: 77, ahtSeconds: 200 },
+        { start: '2027-01-04T09:15:00Z', volume: 70, ahtSeconds: 200 },
+      ],
+    });
     const first = await post(inline, '/v1/staffing?view=headcount', body);
     const full = await post(inline, '/v1/staffing', body);
     const again = await post(inline, '/v1/staffing?view=headcount', body);
-    expect([first.headers['x-wfm-cache'], full.headers['x-wfm-cache'], again.headers['x-wfm-cache']]).toEqual(['miss', 'miss', 'hit']);
+    expect([first.headers['x-wfm-cache'], full.headers['x-wfm-cache'], again.headers['x-wfm-cache']]).toEqual([
+      'miss',
+      'miss',
+      'hit',
+    ]);
     expect(again.body).toBe(first.body);
     expect(full.body).not.toBe(first.body);
     expect(first.headers.etag).not.toBe(full.headers.etag);
-    const revalidated = await post(inline, '/v1/staffing?view=headcount', body, { 'if-none-match': String(first.headers.etag) });
+    const revalidated = await post(inline, '/v1/staffing?view=headcount', body, {
+      'if-none-match': String(first.headers.etag),
+    });
     expect(revalidated.status).toBe(304);
     expect(revalidated.body).toBe('');
   });

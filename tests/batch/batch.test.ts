@@ -8,10 +8,24 @@ import { parseStaffingRequest, staffRequest } from '../../src/schemas/staffing.j
 import { createPool, runTask, type WfmPool } from '../../src/workers/pool.js';
 import { staffBatchOnPool } from '../../src/workers/staffing-batch.js';
 
-const ERLANG_C: QueueParams = { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.9 }, shrinkage: 0.3 };
-const ERLANG_A: QueueParams = { model: 'erlang-a', targets: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 }, patienceSeconds: 120 };
+const ERLANG_C: QueueParams = {
+  model: 'erlang-c',
+  targets: { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.9 },
+  shrinkage: 0.3,
+};
+const ERLANG_A: QueueParams = {
+  model: 'erlang-a',
+  targets: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 },
+  patienceSeconds: 120,
+};
 
-function makeBatch(series: number, intervals: number, volumes: number[], ahts: number[], params: QueueParams[]): StaffingBatch {
+function makeBatch(
+  series: number,
+  intervals: number,
+  volumes: number[],
+  ahts: number[],
+  params: QueueParams[],
+): StaffingBatch {
   const cells = series * intervals;
   return {
     intervalMinutes: 15,
@@ -32,7 +46,13 @@ const batchArb = fc
     mixed: fc.boolean(),
   })
   .map(({ series, intervals, volumes, ahts, mixed }) =>
-    makeBatch(series, intervals, volumes, ahts, mixed ? Array.from({ length: series }, (_, s) => (s % 2 === 0 ? ERLANG_C : ERLANG_A)) : [ERLANG_C]),
+    makeBatch(
+      series,
+      intervals,
+      volumes,
+      ahts,
+      mixed ? Array.from({ length: series }, (_, s) => (s % 2 === 0 ? ERLANG_C : ERLANG_A)) : [ERLANG_C],
+    ),
   );
 
 describe('staffBatch (single thread)', () => {
@@ -43,7 +63,10 @@ describe('staffBatch (single thread)', () => {
         for (let s = 0; s < batch.seriesCount; s++) {
           const params = batch.params.length === 1 ? batch.params[0]! : batch.params[s]!;
           const base = s * batch.intervalCount;
-          const intervals = Array.from({ length: batch.intervalCount }, (_, i) => ({ volume: batch.volume[base + i]!, ahtSeconds: batch.ahtSeconds[base + i]! }));
+          const intervals = Array.from({ length: batch.intervalCount }, (_, i) => ({
+            volume: batch.volume[base + i]!,
+            ahtSeconds: batch.ahtSeconds[base + i]!,
+          }));
           staffQueue({ intervalMinutes: 15, params, intervals }).intervals.forEach((x, i) => {
             expect(result.agents[base + i]).toBe(x.agents);
             expect(result.agentsFractional[base + i]).toBe(x.agentsFractional);
@@ -81,7 +104,8 @@ describe('staffBatchOnPool (2 worker threads)', () => {
       fc.asyncProperty(batchArb, fc.integer({ min: 1, max: 5 }), async (batch, slices) => {
         const single = staffBatch(batch);
         const pooled = await staffBatchOnPool(pool, batch, { slices });
-        for (const column of BATCH_RESULT_COLUMNS) expect(Array.from(pooled[column])).toEqual(Array.from(single[column]));
+        for (const column of BATCH_RESULT_COLUMNS)
+          expect(Array.from(pooled[column])).toEqual(Array.from(single[column]));
       }),
       { numRuns: 15 },
     );

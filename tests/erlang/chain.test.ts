@@ -19,7 +19,14 @@ interface Dense {
 }
 
 /** Contacts in system 0..K; death rate = service(n) + theta (n - S)^+; waits when n >= S. */
-function dense(lambda: number, service: (n: number) => number, slots: number, agents: number, theta: number, capacity: number): Dense {
+function dense(
+  lambda: number,
+  service: (n: number) => number,
+  slots: number,
+  agents: number,
+  theta: number,
+  capacity: number,
+): Dense {
   const maxState = Number.isFinite(capacity) ? capacity : slots + 4000;
   const logW = [0];
   for (let n = 1; n <= maxState; n++) {
@@ -42,7 +49,14 @@ function dense(lambda: number, service: (n: number) => number, slots: number, ag
     inSystem += n * pn;
   });
   const blockRate = Number.isFinite(capacity) ? p[maxState]! : 0;
-  return { probWait, queueLength: lq, abandonRate: (theta * lq) / lambda, blockRate, occupancy: agents > 0 ? busy / agents : 0, inSystem };
+  return {
+    probWait,
+    queueLength: lq,
+    abandonRate: (theta * lq) / lambda,
+    blockRate,
+    occupancy: agents > 0 ? busy / agents : 0,
+    inSystem,
+  };
 }
 
 function expectClose(got: number | undefined, want: number, label: string): void {
@@ -61,7 +75,12 @@ describe('chains against a dense reference', () => {
         fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }),
         (a, aht, patience, agents, capacity) => {
           const load = { volume: (a * 900) / aht, ahtSeconds: aht, intervalMinutes: 15 };
-          const params: QueueParams = { model: 'erlang-a', targets: {}, patienceSeconds: patience, ...(capacity !== undefined ? { queueCapacity: capacity } : {}) };
+          const params: QueueParams = {
+            model: 'erlang-a',
+            targets: {},
+            patienceSeconds: patience,
+            ...(capacity !== undefined ? { queueCapacity: capacity } : {}),
+          };
           const m = evaluateInterval(load, params, agents);
           const lambda = load.volume / 900;
           const slots = Math.min(agents, capacity ?? Infinity);

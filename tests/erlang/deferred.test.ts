@@ -16,14 +16,26 @@ describe('staffDeferred (email: work within a deadline)', () => {
     const fractional = plan.intervals.map((r) => r.agentsFractional);
     [0.8, 0.75, 2 / 3, 0.5].forEach((want, i) => expect(fractional[i]).toBeCloseTo(want, 12));
     expect(plan.intervals.every((r) => r.onTimeShare === 1)).toBe(true);
-    expect(plan.totals).toMatchObject({ workloadHours: 4, workedHours: 4, agentHours: 4, carriedOverHours: 0, lateHours: 0, occupancy: 1 });
+    expect(plan.totals).toMatchObject({
+      workloadHours: 4,
+      workedHours: 4,
+      agentHours: 4,
+      carriedOverHours: 0,
+      lateHours: 0,
+      occupancy: 1,
+    });
   });
 
   it('a burst is spread over its deadline window, not done at the last moment (computed by hand)', () => {
     // 40 emails x 360 s = 4 agent-hours arriving in hour 0, due within 4 hours: 4 / 4 = 1 agent per hour.
     const plan = staffDeferred({
       intervalMinutes: 60,
-      intervals: [{ volume: 40, ahtSeconds: 360 }, { volume: 0, ahtSeconds: 360 }, { volume: 0, ahtSeconds: 360 }, { volume: 0, ahtSeconds: 360 }],
+      intervals: [
+        { volume: 40, ahtSeconds: 360 },
+        { volume: 0, ahtSeconds: 360 },
+        { volume: 0, ahtSeconds: 360 },
+        { volume: 0, ahtSeconds: 360 },
+      ],
       deferred: { deadlineHours: 4 },
     });
     expect(plan.intervals.map((r) => r.agents)).toEqual([1, 1, 1, 1]);
@@ -47,7 +59,11 @@ describe('staffDeferred (email: work within a deadline)', () => {
   it('closed intervals: work whose whole window is closed is late and done at the next opening', () => {
     const plan = staffDeferred({
       intervalMinutes: 60,
-      intervals: [{ volume: 0, ahtSeconds: 360 }, { volume: 10, ahtSeconds: 360 }, { volume: 0, ahtSeconds: 360 }],
+      intervals: [
+        { volume: 0, ahtSeconds: 360 },
+        { volume: 10, ahtSeconds: 360 },
+        { volume: 0, ahtSeconds: 360 },
+      ],
       deferred: { deadlineHours: 1, open: [true, false, true] },
     });
     expect(plan.intervals[1]!.agents).toBe(0);
@@ -59,14 +75,25 @@ describe('staffDeferred (email: work within a deadline)', () => {
   it('property: every contact whose window has an open interval is finished by its deadline', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ volume: fc.integer({ min: 0, max: 60 }), ahtSeconds: fc.integer({ min: 30, max: 900 }), open: fc.boolean() }), { minLength: 1, maxLength: 60 }),
+        fc.array(
+          fc.record({
+            volume: fc.integer({ min: 0, max: 60 }),
+            ahtSeconds: fc.integer({ min: 30, max: 900 }),
+            open: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
         fc.integer({ min: 1, max: 12 }),
         fc.constantFrom(15, 30, 60),
         fc.double({ min: 0.5, max: 1, noNaN: true }),
         (rows, deadlineSteps, intervalMinutes, maxOccupancy) => {
           const deadlineHours = (deadlineSteps * intervalMinutes) / 60;
           const open = rows.map((r) => r.open);
-          const plan = staffDeferred({ intervalMinutes, intervals: rows, deferred: { deadlineHours, maxOccupancy, open } });
+          const plan = staffDeferred({
+            intervalMinutes,
+            intervals: rows,
+            deferred: { deadlineHours, maxOccupancy, open },
+          });
           // Independent replay: first-in-first-out with the reported agents x occupancy per interval.
           const n = rows.length;
           const left = rows.map((r) => (r.volume * r.ahtSeconds) / (intervalMinutes * 60));
@@ -94,7 +121,11 @@ describe('staffDeferred (email: work within a deadline)', () => {
           for (let k = 0; k < n; k++) {
             const last = Math.min(k + deadlineSteps - 1, n - 1);
             let due = -1;
-            for (let j = last; j >= k; j--) if (open[j]) { due = j; break; }
+            for (let j = last; j >= k; j--)
+              if (open[j]) {
+                due = j;
+                break;
+              }
             if (due < 0 || k + deadlineSteps - 1 > n - 1) continue; // no open interval, or due past the horizon
             expect(finishedAt[k], `arrivals of interval ${k} due by ${due}`).toBeLessThanOrEqual(due);
           }

@@ -36,10 +36,24 @@ describe('solver boundaries', () => {
   });
 
   it('A = 0 needs 0 agents, with SL 1 and no wait (../shared/reference/erlang-cases.json X06)', () => {
-    const solved = solveInterval({ volume: 0, ahtSeconds: 180, intervalMinutes: 30 }, erlangC({ serviceLevel: 0.8, answerSeconds: 20 }));
-    expect(solved).toMatchObject({ agents: 0, agentsFractional: 0, headcount: 0, serviceLevel: 1, probWait: 0, asaSeconds: 0, met: true });
+    const solved = solveInterval(
+      { volume: 0, ahtSeconds: 180, intervalMinutes: 30 },
+      erlangC({ serviceLevel: 0.8, answerSeconds: 20 }),
+    );
+    expect(solved).toMatchObject({
+      agents: 0,
+      agentsFractional: 0,
+      headcount: 0,
+      serviceLevel: 1,
+      probWait: 0,
+      asaSeconds: 0,
+      met: true,
+    });
     for (const model of ['erlang-a', 'chat'] as const) {
-      const other = solveInterval({ volume: 0, ahtSeconds: 180, intervalMinutes: 30 }, { model, targets: { serviceLevel: 0.8, answerSeconds: 20 }, patienceSeconds: 60 });
+      const other = solveInterval(
+        { volume: 0, ahtSeconds: 180, intervalMinutes: 30 },
+        { model, targets: { serviceLevel: 0.8, answerSeconds: 20 }, patienceSeconds: 60 },
+      );
       expect(other.agents, model).toBe(0);
       expect(other.met, model).toBe(true);
     }
@@ -59,19 +73,30 @@ describe('solver boundaries', () => {
     expect(solved.met).toBe(true);
     expect(1 - solved.probWait).toBeGreaterThanOrEqual(0.8);
     // One agent fewer: 1 - C(N - 1) < 0.8.
-    const below = evaluateInterval({ volume: 100, ahtSeconds: 180, intervalMinutes: 30 }, erlangC({}), solved.agents - 1);
+    const below = evaluateInterval(
+      { volume: 100, ahtSeconds: 180, intervalMinutes: 30 },
+      erlangC({}),
+      solved.agents - 1,
+    );
     expect(1 - below.probWait).toBeLessThan(0.8);
   });
 
   it('an out-of-range target is data, not an exception: met false with a note', () => {
-    const solved = solveInterval({ volume: 100, ahtSeconds: 180, intervalMinutes: 30 }, erlangC({ serviceLevel: 1.5, answerSeconds: 20 }));
+    const solved = solveInterval(
+      { volume: 100, ahtSeconds: 180, intervalMinutes: 30 },
+      erlangC({ serviceLevel: 1.5, answerSeconds: 20 }),
+    );
     expect(solved.met).toBe(false);
     expect(solved.note).toMatch(/no agent count/);
     expect(solveErlangCAgents(10, 180, { maxOccupancy: 0 })).toBe(-1);
   });
 
   it('an unstable interval evaluates to Pw 1, SL 0, ASA Infinity, flagged (../shared/reference/erlang-cases.json X04)', () => {
-    const m = evaluateInterval({ volume: 100, ahtSeconds: 180, intervalMinutes: 30 }, erlangC({ answerSeconds: 20 }), 10);
+    const m = evaluateInterval(
+      { volume: 100, ahtSeconds: 180, intervalMinutes: 30 },
+      erlangC({ answerSeconds: 20 }),
+      10,
+    );
     expect(m).toMatchObject({ probWait: 1, serviceLevel: 0, asaSeconds: Infinity, occupancy: 1, unstable: true });
   });
 });
@@ -92,7 +117,11 @@ describe('scale', () => {
 
   it('5,000 Erlangs with abandonment: the Erlang A chain stays finite (log space)', () => {
     const load = { volume: 25_000, ahtSeconds: 180, intervalMinutes: 15 };
-    const solved = solveInterval(load, { model: 'erlang-a', targets: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 }, patienceSeconds: 120 });
+    const solved = solveInterval(load, {
+      model: 'erlang-a',
+      targets: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 },
+      patienceSeconds: 120,
+    });
     expect(solved.met).toBe(true);
     for (const key of ['serviceLevel', 'abandonRate', 'asaSeconds', 'slVirtual', 'occupancy'] as const) {
       expect(Number.isFinite(solved[key]), key).toBe(true);
@@ -121,9 +150,13 @@ describe('models without patience', () => {
 
   it('a chat chain that would need millions of states is a coded error, not a wrong number', () => {
     const load = { volume: 99.9999999, ahtSeconds: 180, intervalMinutes: 30 };
-    expect(() => evaluateInterval(load, { model: 'chat', targets: { answerSeconds: 20 }, chat: { ahtSecondsByConcurrency: [180] } }, 10)).toThrowError(
-      expect.objectContaining({ code: 'WFM_ERR_ERLANG_NUMERIC' }),
-    );
+    expect(() =>
+      evaluateInterval(
+        load,
+        { model: 'chat', targets: { answerSeconds: 20 }, chat: { ahtSecondsByConcurrency: [180] } },
+        10,
+      ),
+    ).toThrowError(expect.objectContaining({ code: 'WFM_ERR_ERLANG_NUMERIC' }));
   });
 });
 
@@ -140,4 +173,3 @@ describe('Erlang A below the traffic', () => {
     expect(100 * (1 - solved.abandonRate!)).toBeLessThanOrEqual(solved.agents + 1e-9);
   });
 });
-

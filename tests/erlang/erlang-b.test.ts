@@ -32,7 +32,16 @@ describe('erlangB (forward recursion)', () => {
   });
 
   it('the reciprocal recursion (unrolled) agrees with B to 1e-13 relative', () => {
-    for (const [n, a] of [[1, 5], [7, 3], [13, 10], [200, 5], [1000, 500], [5000, 10000], [4, 0.01], [150, 149.5]] as const) {
+    for (const [n, a] of [
+      [1, 5],
+      [7, 3],
+      [13, 10],
+      [200, 5],
+      [1000, 500],
+      [5000, 10000],
+      [4, 0.01],
+      [150, 149.5],
+    ] as const) {
       const b = erlangB(n, a);
       expect(Math.abs(1 / erlangBInverse(n, a) - b)).toBeLessThanOrEqual(1e-13 * b);
     }

@@ -23,7 +23,13 @@ describe('staffErlangCColumns', () => {
 
   it('refuses a count beyond its arrays', () => {
     expect(() =>
-      staffErlangCColumns({ intervalMinutes: 15, count: 3, volume: new Float64Array(2), ahtSeconds: new Float64Array(2), targets: {} }),
+      staffErlangCColumns({
+        intervalMinutes: 15,
+        count: 3,
+        volume: new Float64Array(2),
+        ahtSeconds: new Float64Array(2),
+        targets: {},
+      }),
     ).toThrow(RangeError);
   });
 
@@ -39,18 +45,32 @@ describe('staffErlangCColumns', () => {
     )
     .filter((t) => t.serviceLevel === undefined || t.answerSeconds !== undefined);
 
-  it('gives staffQueue\'s agents and headcount, interval by interval, on random queues', () => {
+  it("gives staffQueue's agents and headcount, interval by interval, on random queues", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(5, 10, 15, 30, 60),
-        fc.array(fc.record({ volume: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2000 }), fc.double({ min: 0, max: 500, noNaN: true })), ahtSeconds: fc.integer({ min: 1, max: 900 }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.record({
+            volume: fc.oneof(
+              fc.constant(0),
+              fc.integer({ min: 0, max: 2000 }),
+              fc.double({ min: 0, max: 500, noNaN: true }),
+            ),
+            ahtSeconds: fc.integer({ min: 1, max: 900 }),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
         targets,
         fc.option(fc.double({ min: 0, max: 0.95, noNaN: true }), { nil: undefined }),
         fc.boolean(),
         (intervalMinutes, distinct, t, shrinkage, repeat) => {
           // Repeated loads in a row too (the solver reuses the answer of an identical interval).
           const loads = repeat ? distinct.flatMap((l) => [l, l, { ...l, ahtSeconds: l.ahtSeconds + 1 }]) : distinct;
-          const full = staffQueue({ intervalMinutes, params: { model: 'erlang-c', targets: t, ...(shrinkage === undefined ? {} : { shrinkage }) }, intervals: loads });
+          const full = staffQueue({
+            intervalMinutes,
+            params: { model: 'erlang-c', targets: t, ...(shrinkage === undefined ? {} : { shrinkage }) },
+            intervals: loads,
+          });
           const cols = staffErlangCColumns({
             intervalMinutes,
             count: loads.length,

@@ -37,18 +37,32 @@ describe('staffQueue', () => {
   });
 
   it('pooling: summed fractional requirements stay below summed integer ones (no stacked round-ups)', () => {
-    const intervals = Array.from({ length: 96 }, (_, i) => ({ volume: 40 + 30 * Math.sin(i / 8) ** 2, ahtSeconds: 240 }));
+    const intervals = Array.from({ length: 96 }, (_, i) => ({
+      volume: 40 + 30 * Math.sin(i / 8) ** 2,
+      ahtSeconds: 240,
+    }));
     const out = staffQueue({ intervalMinutes: 15, params, intervals });
     expect(out.totals.agentHoursFractional).toBeLessThan(out.totals.agentHours);
     expect(out.totals.agentHours - out.totals.agentHoursFractional).toBeLessThan(96 * 0.25);
-    expect(out.intervals.every((r, i) => r.agents === solveInterval({ ...intervals[i]!, intervalMinutes: 15 }, params).agents)).toBe(true);
+    expect(
+      out.intervals.every(
+        (r, i) => r.agents === solveInterval({ ...intervals[i]!, intervalMinutes: 15 }, params).agents,
+      ),
+    ).toBe(true);
   });
 
   it('Erlang A totals carry the volume-weighted abandonment and say abandonment was capped', () => {
     const out = staffQueue({
       intervalMinutes: 30,
-      params: { model: 'erlang-a', targets: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.03 }, patienceSeconds: 300 },
-      intervals: [{ volume: 100, ahtSeconds: 180 }, { volume: 300, ahtSeconds: 180 }],
+      params: {
+        model: 'erlang-a',
+        targets: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.03 },
+        patienceSeconds: 300,
+      },
+      intervals: [
+        { volume: 100, ahtSeconds: 180 },
+        { volume: 300, ahtSeconds: 180 },
+      ],
     });
     const [a, b] = out.intervals;
     expect(a!.abandonmentCapped).toBe(true);
@@ -57,7 +71,10 @@ describe('staffQueue', () => {
   });
 
   it('Erlang A without an abandonment cap says so', () => {
-    const solved = solveInterval({ volume: 100, ahtSeconds: 180, intervalMinutes: 30 }, { model: 'erlang-a', targets: { serviceLevel: 0.8, answerSeconds: 20 }, patienceSeconds: 300 });
+    const solved = solveInterval(
+      { volume: 100, ahtSeconds: 180, intervalMinutes: 30 },
+      { model: 'erlang-a', targets: { serviceLevel: 0.8, answerSeconds: 20 }, patienceSeconds: 300 },
+    );
     expect(solved.abandonmentCapped).toBe(false);
     expect(solved.note).toMatch(/abandonment not capped/);
   });

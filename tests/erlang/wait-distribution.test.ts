@@ -40,7 +40,7 @@ for (const [name, absorbed] of Object.entries(methods)) {
       expect(single(1, 0.05, 0, 0, 20)).toBeCloseTo(1 - Math.exp(-1), 12);
     });
 
-    it('virtual wait V (stages c + (i - 1) theta) and answered wait V\' (stages c + i theta) match to 1e-10', () => {
+    it("virtual wait V (stages c + (i - 1) theta) and answered wait V' (stages c + i theta) match to 1e-10", () => {
       fc.assert(
         fc.property(
           fc.integer({ min: 1, max: 40 }),
@@ -49,7 +49,9 @@ for (const [name, absorbed] of Object.entries(methods)) {
           fc.integer({ min: 1, max: 120 }),
           (r, base, theta, t) => {
             // V': stages base + i theta, i = 1..r -> a = base / theta + 1.
-            expect(Math.abs(single(r, base, theta, 1, t) - closedForm(r, base / theta + 1, theta, t))).toBeLessThan(1e-10);
+            expect(Math.abs(single(r, base, theta, 1, t) - closedForm(r, base / theta + 1, theta, t))).toBeLessThan(
+              1e-10,
+            );
             // V: stages base + (i - 1) theta, i = 1..r -> a = base / theta.
             expect(Math.abs(single(r, base, theta, 0, t) - closedForm(r, base / theta, theta, t))).toBeLessThan(1e-10);
           },

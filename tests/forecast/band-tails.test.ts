@@ -42,7 +42,9 @@ describe('the forecast band', () => {
     // 10 weeks of the weekly pattern, the weeks alternately at 60 % and 140 %: every backtest misses
     // by about 40 %, far beyond Poisson noise, so the upper tail needs k > 0 and p90 is wider than
     // the Poisson p90 of the same mean.
-    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, (weekday, minute, day) => Math.round(weeklyPattern(weekday, minute) * (Math.floor(day / 7) % 2 === 0 ? 0.6 : 1.4)));
+    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, (weekday, minute, day) =>
+      Math.round(weeklyPattern(weekday, minute) * (Math.floor(day / 7) % 2 === 0 ? 0.6 : 1.4)),
+    );
     const result = forecast(rows, {});
     expect(result.report.overdispersion).toBeGreaterThan(0);
     const busiest = result.intervals.reduce((a, b) => (b.volume > a.volume ? b : a));

@@ -5,7 +5,8 @@ import { dayTotals } from '../../src/forecast/methods/day-totals.js';
 import { shapeMethod } from '../../src/forecast/methods/shape.js';
 import { syntheticRows, weeklyPattern } from './helpers.js';
 
-const epochDay = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const epochDay = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 describe('dayOfMonth', () => {
   it('agrees with the calendar (Date.UTC) on known dates, leap days and month ends', () => {

@@ -9,7 +9,9 @@ const dir = mkdtempSync(join(tmpdir(), 'wfm-forecast-'));
 let stderr = '';
 beforeEach(() => {
   stderr = '';
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stderr += String(chunk)), true),
+  );
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });
 afterEach(() => vi.restoreAllMocks());
@@ -54,7 +56,9 @@ describe('wfm forecast: bad input names the row, exits 2, writes nothing', () =>
   });
 
   it('misaligned interval', async () => {
-    const rows = good.map((r, i) => (i === 30 ? { ...r, start: (r.start as string).replace(':00:00Z', ':07:00Z') } : r));
+    const rows = good.map((r, i) =>
+      i === 30 ? { ...r, start: (r.start as string).replace(':00:00Z', ':07:00Z') } : r,
+    );
     expect(await run('misaligned.csv', csvOf(rows))).toBe(2);
     expect(stderr).toContain('line 32 start');
     expect(stderr).toContain('not on the 60-minute grid');
@@ -81,8 +85,18 @@ describe('wfm forecast: output', () => {
     expect(stderr).toContain('note: avg8 left out of the ranking');
     const json = join(dir, 'fc.json');
     expect(await run('ok.csv', csvOf(good), ['--out', json, '--format', 'json'])).toBe(0);
-    const doc = JSON.parse(readFileSync(json, 'utf8')) as { intervals: unknown[]; report: { methods: { method: string }[] }; notes: string[] };
-    expect(Object.keys(doc.intervals[0] as object)).toEqual(['start', 'volume', 'ahtSeconds', 'volumeP10', 'volumeP90']);
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as {
+      intervals: unknown[];
+      report: { methods: { method: string }[] };
+      notes: string[];
+    };
+    expect(Object.keys(doc.intervals[0] as object)).toEqual([
+      'start',
+      'volume',
+      'ahtSeconds',
+      'volumeP10',
+      'volumeP90',
+    ]);
     expect(doc.notes.some((n) => n.startsWith('avg8 left out'))).toBe(true);
     expect(doc.report.methods.map((m) => m.method)).not.toContain('avg8');
   });

@@ -9,8 +9,12 @@ import { syntheticRows, weeklyPattern } from './helpers.js';
 // Two queues over the same five weeks: "sales" is the weekly pattern, "service/desk" twice it.
 const sales = syntheticRows('2026-01-05', 35, 'UTC', 60, weeklyPattern);
 const service = syntheticRows('2026-01-05', 35, 'UTC', 60, (w, m) => 2 * weeklyPattern(w, m));
-const queueCsv = (rows: { queue: string; start: string | number; volume: number }[]): string => `queue,start,volume\n${rows.map((r) => `${r.queue},${String(r.start)},${r.volume}`).join('\n')}\n`;
-const both = [...sales.map((r) => ({ queue: 'sales', ...r })), ...service.map((r) => ({ queue: 'service/desk', ...r }))];
+const queueCsv = (rows: { queue: string; start: string | number; volume: number }[]): string =>
+  `queue,start,volume\n${rows.map((r) => `${r.queue},${String(r.start)},${r.volume}`).join('\n')}\n`;
+const both = [
+  ...sales.map((r) => ({ queue: 'sales', ...r })),
+  ...service.map((r) => ({ queue: 'service/desk', ...r })),
+];
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'wfm-queues-'));
@@ -24,11 +28,23 @@ describe('wfm forecast with a queue column', () => {
     const all = await runCli('forecast', '--history', join(dir, 'all.csv'), '--aht', '200', '--out', join(dir, 'out'));
     expect(all.code).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['sales.csv', 'service_desk.csv']);
-    const alone = await runCli('forecast', '--history', join(dir, 'sales.csv'), '--aht', '200', '--out', join(dir, 'sales-alone.csv'));
+    const alone = await runCli(
+      'forecast',
+      '--history',
+      join(dir, 'sales.csv'),
+      '--aht',
+      '200',
+      '--out',
+      join(dir, 'sales-alone.csv'),
+    );
     expect(alone.code).toBe(0);
-    expect(readFileSync(join(dir, 'out', 'sales.csv'), 'utf8')).toBe(readFileSync(join(dir, 'sales-alone.csv'), 'utf8'));
+    expect(readFileSync(join(dir, 'out', 'sales.csv'), 'utf8')).toBe(
+      readFileSync(join(dir, 'sales-alone.csv'), 'utf8'),
+    );
     // service/desk is the pattern doubled: Monday 10:00 is 2 x weeklyPattern(1, 600) = 142 (snaive and the window methods are exact here).
-    const monday = readFileSync(join(dir, 'out', 'service_desk.csv'), 'utf8').split('\n').find((l) => l.startsWith('2026-02-09T10:00:00Z'));
+    const monday = readFileSync(join(dir, 'out', 'service_desk.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('2026-02-09T10:00:00Z'));
     expect(Number(monday?.split(',')[1])).toBeCloseTo(142, 6);
     expect(all.stderr).toContain('queue sales -> sales.csv\n  forecast: 168 intervals of 60 min');
     expect(all.stderr).toContain('queue service/desk -> service_desk.csv\n');
@@ -37,8 +53,13 @@ describe('wfm forecast with a queue column', () => {
   it('writes JSON files with --format json', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'all.csv'), queueCsv(both));
-    expect((await runCli('forecast', '--history', join(dir, 'all.csv'), '--format', 'json', '--out', join(dir, 'out'))).code).toBe(0);
-    const doc = JSON.parse(readFileSync(join(dir, 'out', 'service_desk.json'), 'utf8')) as { intervals: unknown[]; report: unknown };
+    expect(
+      (await runCli('forecast', '--history', join(dir, 'all.csv'), '--format', 'json', '--out', join(dir, 'out'))).code,
+    ).toBe(0);
+    const doc = JSON.parse(readFileSync(join(dir, 'out', 'service_desk.json'), 'utf8')) as {
+      intervals: unknown[];
+      report: unknown;
+    };
     expect(doc.intervals).toHaveLength(168);
     expect(doc.report).toBeDefined();
   });
@@ -62,7 +83,10 @@ describe('wfm forecast with a queue column', () => {
 
   it('rejects an empty queue name and two queues that would share a file name', async () => {
     const dir = folder();
-    writeFileSync(join(dir, 'empty.csv'), 'queue,start,volume\nsales,2026-01-05T00:00:00Z,1\n,2026-01-05T01:00:00Z,1\n');
+    writeFileSync(
+      join(dir, 'empty.csv'),
+      'queue,start,volume\nsales,2026-01-05T00:00:00Z,1\n,2026-01-05T01:00:00Z,1\n',
+    );
     const empty = await runCli('forecast', '--history', join(dir, 'empty.csv'), '--out', join(dir, 'o1'));
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('history CSV line 3: "queue" is empty.');

@@ -19,7 +19,10 @@ export function syntheticRows(
   for (let t = start.toMillis(); t < end.toMillis(); t += intervalMinutes * 60_000) {
     const dt = DateTime.fromMillis(t, { zone });
     const day = Math.round(dt.startOf('day').diff(start.startOf('day'), 'days').days);
-    rows.push({ start: dt.toISO({ suppressMilliseconds: true }) as string, volume: value(dt.weekday, dt.hour * 60 + dt.minute, day) });
+    rows.push({
+      start: dt.toISO({ suppressMilliseconds: true }) as string,
+      volume: value(dt.weekday, dt.hour * 60 + dt.minute, day),
+    });
   }
   return rows;
 }

@@ -5,16 +5,29 @@ import { forecast } from '../../src/forecast/forecast.js';
 import { wapeOfRows } from '../../src/forecast/metrics.js';
 
 // ../shared beside the repository (see /work/shared/forecast-data/israel-bank-1999/README.md).
-const file = join(import.meta.dirname, '..', '..', '..', 'shared', 'forecast-data', 'israel-bank-1999', 'israel_bank_30min.csv');
+const file = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'forecast-data',
+  'israel-bank-1999',
+  'israel_bank_30min.csv',
+);
 const present = existsSync(file);
 if (!present) console.log(`israel-bank tests skipped: ${file} is absent`);
 
 describe.skipIf(!present)('Israel-bank 1999 protocol (issue 3 anchors)', () => {
   const history = present
-    ? readFileSync(file, 'utf8').trim().split('\n').slice(1).map((line) => {
-        const [start, count] = line.split(',');
-        return { start: start as string, volume: Number(count) };
-      })
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const [start, count] = line.split(',');
+          return { start: start as string, volume: Number(count) };
+        })
     : [];
   const actual = new Map(history.map((r) => [`${r.start}Z`, r.volume]));
 

@@ -15,12 +15,15 @@ describe('a fixed weekly pattern', () => {
   const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern);
   const exact: ForecastMethodChoice[] = ['auto', 'snaive', 'avg4', 'avg8', 'wavg8', 'median8', 'dshw'];
 
-  it.each(exact)('is reproduced exactly by %s (every value is the pattern, computed by hand from weeklyPattern)', (method) => {
-    const result = forecast(rows, { method });
-    expect(result.intervals).toHaveLength(7 * 24);
-    expect(result.intervals[0]?.start).toBe('2026-03-16T00:00:00Z');
-    for (const row of result.intervals) expect(row.volume).toBeCloseTo(expected(row.start, 'UTC'), 6);
-  });
+  it.each(exact)(
+    'is reproduced exactly by %s (every value is the pattern, computed by hand from weeklyPattern)',
+    (method) => {
+      const result = forecast(rows, { method });
+      expect(result.intervals).toHaveLength(7 * 24);
+      expect(result.intervals[0]?.start).toBe('2026-03-16T00:00:00Z');
+      for (const row of result.intervals) expect(row.volume).toBeCloseTo(expected(row.start, 'UTC'), 6);
+    },
+  );
 
   it('gives every method a zero-error backtest where the method is exact, and auto pools only those', () => {
     const result = forecast(rows, {});
@@ -39,7 +42,8 @@ describe('a fixed weekly pattern', () => {
       const result = forecast(rows, { method });
       for (const row of result.intervals) {
         const hour = Number(row.start.slice(11, 13));
-        if (hour < 7 || hour >= 22) expect([row.volume, row.volumeP10, row.volumeP90], `${method} ${row.start}`).toEqual([0, 0, 0]);
+        if (hour < 7 || hour >= 22)
+          expect([row.volume, row.volumeP10, row.volumeP90], `${method} ${row.start}`).toEqual([0, 0, 0]);
       }
     }
   });
@@ -75,13 +79,19 @@ describe('daylight-saving time', () => {
     const result = forecast(rows, { timeZone: zone, method: 'snaive' });
     const sunday = result.intervals.filter((r) => r.start.startsWith('2026-11-01'));
     expect(sunday).toHaveLength(50);
-    expect(sunday.filter((r) => r.start.slice(11, 16) === '01:30').map((r) => r.start)).toEqual(['2026-11-01T01:30:00-04:00', '2026-11-01T01:30:00-05:00']);
+    expect(sunday.filter((r) => r.start.slice(11, 16) === '01:30').map((r) => r.start)).toEqual([
+      '2026-11-01T01:30:00-04:00',
+      '2026-11-01T01:30:00-05:00',
+    ]);
     for (const row of result.intervals) expect(row.volume).toBeCloseTo(expected(row.start, zone), 6);
   });
 
   it('reads wall-clock history in the zone (no offsets) the same as ISO with offsets', () => {
     const rows = syntheticRows('2025-10-06', 60, zone, 60, weeklyPattern);
-    const wall = rows.map((r) => ({ ...r, start: DateTime.fromISO(r.start as string, { setZone: true }).toFormat("yyyy-LL-dd'T'HH:mm") }));
+    const wall = rows.map((r) => ({
+      ...r,
+      start: DateTime.fromISO(r.start as string, { setZone: true }).toFormat("yyyy-LL-dd'T'HH:mm"),
+    }));
     // The repeated 01:00 of 2025-11-02 appears twice in wall-clock form: a real duplicate. Drop the second.
     const seen = new Set<string>();
     const unique = wall.filter((r) => (seen.has(r.start) ? false : (seen.add(r.start), true)));
@@ -97,14 +107,19 @@ describe('daylight-saving time', () => {
     const rows: { start: string; volume: number }[] = [];
     for (let day = 0; day < 63; day++) {
       const date = new Date(Date.UTC(2026, 0, 4 + day)).toISOString().slice(0, 10); // 2026-01-04 .. 03-07 (Sun..Sat)
-      for (let hour = 0; hour < 24; hour++) rows.push({ start: `${date}T${String(hour).padStart(2, '0')}:00`, volume: value(day, hour) });
+      for (let hour = 0; hour < 24; hour++)
+        rows.push({ start: `${date}T${String(hour).padStart(2, '0')}:00`, volume: value(day, hour) });
     }
-    for (let hour = 0; hour < 24; hour++) rows.push({ start: `2026-03-08T${String(hour).padStart(2, '0')}:00`, volume: hour === 2 ? 7 : 50 });
+    for (let hour = 0; hour < 24; hour++)
+      rows.push({ start: `2026-03-08T${String(hour).padStart(2, '0')}:00`, volume: hour === 2 ? 7 : 50 });
     return rows;
   };
 
   it('keeps wall-clock rows that fall in the spring-forward gap in their wall-clock interval, with a note', () => {
-    const result = forecast(naiveWallClock(() => 50), { timeZone: zone, method: 'snaive', start: '2026-03-15' });
+    const result = forecast(
+      naiveWallClock(() => 50),
+      { timeZone: zone, method: 'snaive', start: '2026-03-15' },
+    );
     expect(result.notes.some((n) => n.includes('2026-03-08') && n.includes('wall-clock'))).toBe(true);
     // snaive for Sunday 2026-03-15 02:00 (EDT, which exists that day) is the 02:00 row of the Sunday before: 7.
     expect(result.intervals.find((r) => r.start === '2026-03-15T02:00:00-04:00')?.volume).toBe(7);
@@ -114,7 +129,9 @@ describe('daylight-saving time', () => {
   it('counts a contact record stamped in the spring-forward gap in its wall-clock interval', () => {
     // One contact at hh:10 every wall-clock hour 2026-03-01 .. 03-08, 02:10 of 03-08 included.
     const contacts: { timestamp: string }[] = [];
-    for (let day = 1; day <= 8; day++) for (let hour = 0; hour < 24; hour++) contacts.push({ timestamp: `2026-03-0${day}T${String(hour).padStart(2, '0')}:10` });
+    for (let day = 1; day <= 8; day++)
+      for (let hour = 0; hour < 24; hour++)
+        contacts.push({ timestamp: `2026-03-0${day}T${String(hour).padStart(2, '0')}:10` });
     const result = forecast(contacts, { timeZone: zone, method: 'snaive', start: '2026-03-15' });
     expect(result.intervals.find((r) => r.start === '2026-03-15T02:00:00-04:00')?.volume).toBe(1);
     expect(result.intervals.find((r) => r.start === '2026-03-15T02:15:00-04:00')?.volume).toBe(0);
@@ -123,14 +140,18 @@ describe('daylight-saving time', () => {
   it('still rejects two rows for the same non-existent wall-clock time, naming both', () => {
     const rows = naiveWallClock(() => 50);
     rows.push({ start: '2026-03-08T02:00', volume: 3 });
-    expect(() => forecast(rows, { timeZone: zone })).toThrow(/history\[1536\]\.start: duplicate interval \(same start as history\[1514\]\.start\)/);
+    expect(() => forecast(rows, { timeZone: zone })).toThrow(
+      /history\[1536\]\.start: duplicate interval \(same start as history\[1514\]\.start\)/,
+    );
   });
 });
 
 describe('gaps are not zeros', () => {
   it('skips a missing day instead of forecasting it as zero', () => {
     // Weeks of a constant 50 per hour; the last Monday (2026-03-09) has no rows at all.
-    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, () => 50).filter((r) => !(r.start as string).startsWith('2026-03-09'));
+    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, () => 50).filter(
+      (r) => !(r.start as string).startsWith('2026-03-09'),
+    );
     for (const method of ['snaive', 'avg4', 'avg8', 'shape', 'dshw'] as const) {
       const result = forecast(rows, { method });
       const monday = result.intervals.filter((r) => r.start.startsWith('2026-03-16'));
@@ -141,14 +162,19 @@ describe('gaps are not zeros', () => {
 
   it('reads a weekday that never has a row (a weekday-only export) as closed, with a note, and a long-missing weekday only', () => {
     // 10 weeks of the pattern without any Saturday or Sunday rows; forecast the next week.
-    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern).filter((r) => ![0, 6].includes(new Date(r.start as string).getUTCDay()));
+    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern).filter(
+      (r) => ![0, 6].includes(new Date(r.start as string).getUTCDay()),
+    );
     for (const method of ['auto', 'snaive', 'avg8', 'shape', 'dshw'] as const) {
       const result = forecast(rows, { method });
       for (const row of result.intervals) {
         const weekday = new Date(row.start).getUTCDay();
-        if (weekday === 0 || weekday === 6) expect([row.volume, row.volumeP10, row.volumeP90], `${method} ${row.start}`).toEqual([0, 0, 0]);
+        if (weekday === 0 || weekday === 6)
+          expect([row.volume, row.volumeP10, row.volumeP90], `${method} ${row.start}`).toEqual([0, 0, 0]);
       }
-      expect(result.notes).toContain('No history rows on Saturdays and Sundays (the last 8 of each): forecast as closed. A row with 0 is "no contacts"; opening hours (--open) say it outright.');
+      expect(result.notes).toContain(
+        'No history rows on Saturdays and Sundays (the last 8 of each): forecast as closed. A row with 0 is "no contacts"; opening hours (--open) say it outright.',
+      );
     }
     // The weekdays are still the pattern (snaive: the same hour last week).
     const monday = forecast(rows, { method: 'snaive' }).intervals.find((r) => r.start === '2026-03-16T10:00:00Z');
@@ -203,13 +229,22 @@ describe('special days', () => {
     // The last Monday is a holiday with 1 contact per hour; excluded, snaive uses the Monday before.
     const holiday = rows.map((r) => ((r.start as string).startsWith('2026-03-09') ? { ...r, volume: 1 } : r));
     const plain = forecast(holiday, { method: 'snaive' }).intervals.find((r) => r.start === '2026-03-16T10:00:00Z');
-    const excluded = forecast(holiday, { method: 'snaive', specialDays: [{ date: '2026-03-09', label: 'holiday' }] }).intervals.find((r) => r.start === '2026-03-16T10:00:00Z');
+    const excluded = forecast(holiday, {
+      method: 'snaive',
+      specialDays: [{ date: '2026-03-09', label: 'holiday' }],
+    }).intervals.find((r) => r.start === '2026-03-16T10:00:00Z');
     expect(plain?.volume).toBe(1);
     expect(excluded?.volume).toBe(weeklyPattern(1, 600));
   });
 
   it('applies a factor and "like a Sunday" to future days', () => {
-    const result = forecast(rows, { method: 'avg4', specialDays: [{ date: '2026-03-17', factor: 0.5 }, { date: '2026-03-18', like: 'Sunday' }] });
+    const result = forecast(rows, {
+      method: 'avg4',
+      specialDays: [
+        { date: '2026-03-17', factor: 0.5 },
+        { date: '2026-03-18', like: 'Sunday' },
+      ],
+    });
     const at = (iso: string): number | undefined => result.intervals.find((r) => r.start === iso)?.volume;
     expect(at('2026-03-17T10:00:00Z')).toBeCloseTo(weeklyPattern(2, 600) * 0.5, 6); // (40 + 30 + 2) x 0.5
     expect(at('2026-03-18T10:00:00Z')).toBeCloseTo(weeklyPattern(7, 600), 6); // Sunday: 10 + 30 + 7
@@ -229,7 +264,8 @@ describe('input forms', () => {
     const contacts = [];
     for (let d = 0; d < 28; d++) {
       const day = DateTime.fromISO('2026-01-05', { zone: 'UTC' }).plus({ days: d });
-      for (const h of [100, 200, 300]) contacts.push({ timestamp: day.set({ hour: 9, minute: 5 }).toISO() as string, handleSeconds: h });
+      for (const h of [100, 200, 300])
+        contacts.push({ timestamp: day.set({ hour: 9, minute: 5 }).toISO() as string, handleSeconds: h });
       contacts.push({ timestamp: day.set({ hour: 14, minute: 40 }).toISO() as string, handleSeconds: 60 });
     }
     const result = forecast(contacts, { method: 'avg4', intervalMinutes: 30 });
@@ -245,10 +281,12 @@ describe('input forms', () => {
 
   it('weights AHT by volume and shrinks thin intervals toward coarser profiles', () => {
     // Every day: 09:00 has 90 contacts at 300 s and 10:00 has 10 contacts at 600 s.
-    const rows = syntheticRows('2026-01-05', 56, 'UTC', 60, (_w, m) => (m === 540 ? 90 : m === 600 ? 10 : 0)).map((r) => ({
-      ...r,
-      ahtSeconds: (r.start as string).slice(11, 13) === '09' ? 300 : 600,
-    }));
+    const rows = syntheticRows('2026-01-05', 56, 'UTC', 60, (_w, m) => (m === 540 ? 90 : m === 600 ? 10 : 0)).map(
+      (r) => ({
+        ...r,
+        ahtSeconds: (r.start as string).slice(11, 13) === '09' ? 300 : 600,
+      }),
+    );
     const result = forecast(rows, { method: 'avg4' });
     const at = (hh: string) => result.intervals.find((r) => r.start === `2026-03-02T${hh}:00:00Z`)?.ahtSeconds;
     // By hand: overall = (8 weeks x 7 days x (90x300 + 10x600)) / (56 x 100) = 330 s.

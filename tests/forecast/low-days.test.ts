@@ -5,7 +5,8 @@ import { syntheticRows, weeklyPattern } from './helpers.js';
 
 describe('withoutLowDays', () => {
   // 12 weeks of day totals: 1000 on weekday 0..4 of each week, 300 on day 5, 0 on day 6 (closed).
-  const base = (): Float64Array => Float64Array.from({ length: 84 }, (_, d) => [1000, 1000, 1000, 1000, 1000, 300, 0][d % 7] as number);
+  const base = (): Float64Array =>
+    Float64Array.from({ length: 84 }, (_, d) => [1000, 1000, 1000, 1000, 1000, 300, 0][d % 7] as number);
 
   it('drops a day below 2/3 of the median of its weekday within +-6 weeks, and nothing else', () => {
     const totals = base();
@@ -42,12 +43,22 @@ describe('an unannounced holiday in the history', () => {
   // one they make from the same history without the holiday. The plain 8-week mean (a reference
   // method) averages it in.
   const plain = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern);
-  const holiday = syntheticRows('2026-01-05', 70, 'UTC', 60, (weekday, minute, day) => weeklyPattern(weekday, minute) * (day === 56 ? 0.05 : 1));
-  const volumes = (rows: typeof plain, method: 'shape' | 'calendar' | 'wavg8' | 'median8' | 'avg8'): number[] => forecast(rows, { method }).intervals.map((r) => r.volume);
+  const holiday = syntheticRows(
+    '2026-01-05',
+    70,
+    'UTC',
+    60,
+    (weekday, minute, day) => weeklyPattern(weekday, minute) * (day === 56 ? 0.05 : 1),
+  );
+  const volumes = (rows: typeof plain, method: 'shape' | 'calendar' | 'wavg8' | 'median8' | 'avg8'): number[] =>
+    forecast(rows, { method }).intervals.map((r) => r.volume);
 
-  it.each(['shape', 'calendar', 'wavg8', 'median8'] as const)('%s forecasts as if the holiday had not happened', (method) => {
-    expect(volumes(holiday, method)).toEqual(volumes(plain, method));
-  });
+  it.each(['shape', 'calendar', 'wavg8', 'median8'] as const)(
+    '%s forecasts as if the holiday had not happened',
+    (method) => {
+      expect(volumes(holiday, method)).toEqual(volumes(plain, method));
+    },
+  );
 
   it('wavg8 and median8 give the pattern itself on Monday 10:00 (weeklyPattern(1, 600) = 71)', () => {
     for (const method of ['wavg8', 'median8'] as const) {
@@ -56,6 +67,8 @@ describe('an unannounced holiday in the history', () => {
   });
 
   it('avg8 is the plain mean of 8 Mondays and takes the holiday in: (7 x 71 + 0.05 x 71) / 8 = 62.569', () => {
-    expect(forecast(holiday, { method: 'avg8' }).intervals.find((r) => r.start === '2026-03-16T10:00:00Z')?.volume).toBeCloseTo((7 * 71 + 0.05 * 71) / 8, 3);
+    expect(
+      forecast(holiday, { method: 'avg8' }).intervals.find((r) => r.start === '2026-03-16T10:00:00Z')?.volume,
+    ).toBeCloseTo((7 * 71 + 0.05 * 71) / 8, 3);
   });
 });

@@ -38,7 +38,9 @@ describe('forecastMany on the worker pool', () => {
   it('rejects a bad series with its WfmError', async () => {
     const bad = series(1);
     bad.volume[3] = -1;
-    await expect(forecastMany(pool, [bad])).rejects.toSatisfy((e: unknown) => isWfmError(e) && e.message.includes('history[3].volume'));
+    await expect(forecastMany(pool, [bad])).rejects.toSatisfy(
+      (e: unknown) => isWfmError(e) && e.message.includes('history[3].volume'),
+    );
   });
 
   it('runs a whole POST /v1/forecast body by the forecast.request handler', async () => {
@@ -50,13 +52,29 @@ describe('forecastMany on the worker pool', () => {
 
 describe('ForecastRequestSchema', () => {
   it('accepts interval rows and contact records, with options', () => {
-    expect(ForecastRequestSchema.safeParse({ history: [{ start: '2026-01-05T00:00:00Z', volume: 3, ahtSeconds: 200 }], weeks: 2, method: 'shape' }).success).toBe(true);
-    expect(ForecastRequestSchema.safeParse({ history: [{ timestamp: '2026-01-05T00:03:00Z', handleSeconds: 100 }], intervalMinutes: 30 }).success).toBe(true);
+    expect(
+      ForecastRequestSchema.safeParse({
+        history: [{ start: '2026-01-05T00:00:00Z', volume: 3, ahtSeconds: 200 }],
+        weeks: 2,
+        method: 'shape',
+      }).success,
+    ).toBe(true);
+    expect(
+      ForecastRequestSchema.safeParse({
+        history: [{ timestamp: '2026-01-05T00:03:00Z', handleSeconds: 100 }],
+        intervalMinutes: 30,
+      }).success,
+    ).toBe(true);
   });
 
   it('names every bad field', () => {
     try {
-      parseForecastRequest({ history: [{ start: '2026-01-05T00:00:00Z', volume: -1 }], weeks: 9, intervalMinutes: 7, extra: 1 });
+      parseForecastRequest({
+        history: [{ start: '2026-01-05T00:00:00Z', volume: -1 }],
+        weeks: 9,
+        intervalMinutes: 7,
+        extra: 1,
+      });
       expect.unreachable();
     } catch (error) {
       expect(isWfmError(error) && error.code).toBe('WFM_ERR_INPUT_INVALID');
@@ -67,6 +85,8 @@ describe('ForecastRequestSchema', () => {
 
   it('runs a validated request', () => {
     const history = syntheticRows('2026-01-05', 28, 'UTC', 60, weeklyPattern);
-    expect(forecastRequest(parseForecastRequest({ history, method: 'snaive' })).intervals).toEqual(forecast(history, { method: 'snaive' }).intervals);
+    expect(forecastRequest(parseForecastRequest({ history, method: 'snaive' })).intervals).toEqual(
+      forecast(history, { method: 'snaive' }).intervals,
+    );
   });
 });

@@ -7,22 +7,31 @@ import { syntheticRows, weeklyPattern } from './helpers.js';
 // Five weeks of hourly history (short, so that each property run stays fast).
 const base = syntheticRows('2026-01-05', 35, 'UTC', 60, weeklyPattern);
 
-const noisyHistory = fc.array(fc.integer({ min: 0, max: 40 }), { minLength: base.length, maxLength: base.length }).map((noise) =>
-  base.map((r, i) => ({ ...r, volume: r.volume === 0 ? 0 : r.volume + (noise[i] as number) - 20 > 0 ? r.volume + (noise[i] as number) - 20 : 0 })),
-);
+const noisyHistory = fc
+  .array(fc.integer({ min: 0, max: 40 }), { minLength: base.length, maxLength: base.length })
+  .map((noise) =>
+    base.map((r, i) => ({
+      ...r,
+      volume: r.volume === 0 ? 0 : r.volume + (noise[i] as number) - 20 > 0 ? r.volume + (noise[i] as number) - 20 : 0,
+    })),
+  );
 
 describe('forecast properties (fast-check)', () => {
   it('never forecasts a negative volume, and p10 <= volume <= p90', () => {
     fc.assert(
-      fc.property(noisyHistory, fc.constantFrom('auto', 'snaive', 'shape', 'calendar', 'dshw', 'combo' as const), (history, method) => {
-        const result = forecast(history, { method: method as 'auto' });
-        for (const row of result.intervals) {
-          expect(row.volume).toBeGreaterThanOrEqual(0);
-          expect(row.volumeP10).toBeGreaterThanOrEqual(0);
-          expect(row.volumeP10).toBeLessThanOrEqual(row.volume);
-          expect(row.volumeP90).toBeGreaterThanOrEqual(row.volume);
-        }
-      }),
+      fc.property(
+        noisyHistory,
+        fc.constantFrom('auto', 'snaive', 'shape', 'calendar', 'dshw', 'combo' as const),
+        (history, method) => {
+          const result = forecast(history, { method: method as 'auto' });
+          for (const row of result.intervals) {
+            expect(row.volume).toBeGreaterThanOrEqual(0);
+            expect(row.volumeP10).toBeGreaterThanOrEqual(0);
+            expect(row.volumeP10).toBeLessThanOrEqual(row.volume);
+            expect(row.volumeP90).toBeGreaterThanOrEqual(row.volume);
+          }
+        },
+      ),
       { numRuns: 8 },
     );
   });
@@ -35,7 +44,10 @@ describe('forecast properties (fast-check)', () => {
         for (let i = shuffled.length - 1; i > 0; i--) {
           s = (s * 1103515245 + 12345) % 2 ** 31;
           const j = s % (i + 1);
-          [shuffled[i], shuffled[j]] = [shuffled[j] as (typeof shuffled)[number], shuffled[i] as (typeof shuffled)[number]];
+          [shuffled[i], shuffled[j]] = [
+            shuffled[j] as (typeof shuffled)[number],
+            shuffled[i] as (typeof shuffled)[number],
+          ];
         }
         expect(forecast(shuffled, {})).toEqual(forecast(history, {}));
       }),
@@ -45,12 +57,16 @@ describe('forecast properties (fast-check)', () => {
 
   it('band quantiles are non-negative, ordered and contain the mean for any mean and overdispersion', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 5000, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), (mean, k) => {
-        const b = band(mean, k);
-        expect(b.p10).toBeGreaterThanOrEqual(0);
-        expect(b.p10).toBeLessThanOrEqual(mean);
-        expect(b.p90).toBeGreaterThanOrEqual(mean);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 5000, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (mean, k) => {
+          const b = band(mean, k);
+          expect(b.p10).toBeGreaterThanOrEqual(0);
+          expect(b.p10).toBeLessThanOrEqual(mean);
+          expect(b.p90).toBeGreaterThanOrEqual(mean);
+        },
+      ),
     );
   });
 });

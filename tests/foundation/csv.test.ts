@@ -26,6 +26,14 @@ describe('parseCsv', () => {
 
 describe('toCsv', () => {
   it('writes a header and renders non-finite numbers explicitly', () => {
-    expect(toCsv([{ a: 1, b: Infinity }, { a: 'x,y', b: Number.NaN }], ['a', 'b'])).toBe('a,b\n1,Infinity\n"x,y",\n');
+    expect(
+      toCsv(
+        [
+          { a: 1, b: Infinity },
+          { a: 'x,y', b: Number.NaN },
+        ],
+        ['a', 'b'],
+      ),
+    ).toBe('a,b\n1,Infinity\n"x,y",\n');
   });
 });

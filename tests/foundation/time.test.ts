@@ -47,7 +47,16 @@ describe('inferIntervalMinutes', () => {
 // The fast paths of parseInstant / formatInstant (hand-built ISO parsing and formatting, cached
 // zone offsets) must give luxon's answer exactly: luxon itself is the reference here.
 describe('fast ISO paths agree with luxon', () => {
-  const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Etc/UTC', 'Asia/Kolkata'];
+  const ZONES = [
+    'UTC',
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'America/Sao_Paulo',
+    'Etc/UTC',
+    'Asia/Kolkata',
+  ];
   // Instants from 1950 to 2060, whole milliseconds.
   const instant = fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2060, 0, 1) });
   // DST transitions (UTC instants), computed by hand from the tz rules: New York 2026-03-08 07:00Z
@@ -61,7 +70,8 @@ describe('fast ISO paths agree with luxon', () => {
     ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15)],
     ['Australia/Lord_Howe', Date.UTC(2026, 9, 3, 15, 30)],
   ];
-  const luxonFormat = (ms: number, zone: string): string | null => DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true });
+  const luxonFormat = (ms: number, zone: string): string | null =>
+    DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true });
 
   it('the transitions above are where luxon sees the offset change', () => {
     for (const [zone, ms] of TRANSITIONS) {
@@ -121,16 +131,22 @@ describe('fast ISO paths agree with luxon', () => {
           const d = new Date(ms + off * 60_000);
           const sign = off < 0 ? '-' : '+';
           const suffix = zero
-            ? offsetForm === 'none' ? '' : offsetForm
+            ? offsetForm === 'none'
+              ? ''
+              : offsetForm
             : offsetForm === '+HH:mm'
               ? `${sign}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`
               : offsetForm === '+HHmm'
                 ? `${sign}${pad(Math.trunc(off / 60))}${pad(off % 60)}`
                 : `${sign}${pad(Math.trunc(off / 60))}`;
-          const seconds = secondsForm === '' ? '' : `:${pad(d.getUTCSeconds())}${secondsForm === ':ss.f' ? `.${fraction}` : ''}`;
+          const seconds =
+            secondsForm === '' ? '' : `:${pad(d.getUTCSeconds())}${secondsForm === ':ss.f' ? `.${fraction}` : ''}`;
           const text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${separator}${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds}${suffix}`;
           const iso = text.replace(' ', 'T');
-          const expected = offsetForm === 'none' ? DateTime.fromISO(iso, { zone: 'UTC' }).toMillis() : DateTime.fromISO(iso, { setZone: true }).toMillis();
+          const expected =
+            offsetForm === 'none'
+              ? DateTime.fromISO(iso, { zone: 'UTC' }).toMillis()
+              : DateTime.fromISO(iso, { setZone: true }).toMillis();
           expect(parseInstant(text)).toBe(expected);
         },
       ),
@@ -143,7 +159,9 @@ describe('fast ISO paths agree with luxon', () => {
     expect(() => parseInstant('2026-13-01T09:00:00Z')).toThrowError(/cannot read/);
     expect(() => parseInstant('2026-01-01T25:00:00Z')).toThrowError(/cannot read/);
     // 24:00 is the end of the day in ISO 8601; luxon reads it as the next midnight.
-    expect(parseInstant('2026-01-01T24:00:00Z')).toBe(DateTime.fromISO('2026-01-01T24:00:00Z', { setZone: true }).toMillis());
+    expect(parseInstant('2026-01-01T24:00:00Z')).toBe(
+      DateTime.fromISO('2026-01-01T24:00:00Z', { setZone: true }).toMillis(),
+    );
     expect(parseInstant('2024-02-29T23:59:59.999+14:00')).toBe(Date.UTC(2024, 1, 29, 9, 59, 59, 999));
   });
 });

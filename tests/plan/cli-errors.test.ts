@@ -10,7 +10,9 @@ let stderr: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wfm-plan-cli-'));
   stderr = '';
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stderr += String(chunk)), true),
+  );
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -34,7 +36,14 @@ describe('wfm plan errors', () => {
   });
 
   it('bad fields: every one is named with its config path', async () => {
-    expect(await plan({ history: [{ start: '2026-06-01T08:00:00Z', volume: -1 }], shiftPlan: {}, agents: [], limits: { rosterSeconds: 0 } })).toBe(2);
+    expect(
+      await plan({
+        history: [{ start: '2026-06-01T08:00:00Z', volume: -1 }],
+        shiftPlan: {},
+        agents: [],
+        limits: { rosterSeconds: 0 },
+      }),
+    ).toBe(2);
     expect(stderr).toMatch(/WFM_ERR_INPUT_INVALID/);
     expect(stderr).toMatch(/agents/);
     expect(stderr).toMatch(/limits\.rosterSeconds/);

@@ -15,7 +15,12 @@ describe('buildDemoCentre', () => {
 
   it('is a valid plan config whose rules and agents parse', () => {
     expect(() => parsePlanConfig(demo)).not.toThrow();
-    expect(parseShiftPlanRules(demo.shiftPlan).rules.templates.map((t) => t.name)).toEqual(['ft8', 'we7', 'pt6', 'pt5']);
+    expect(parseShiftPlanRules(demo.shiftPlan).rules.templates.map((t) => t.name)).toEqual([
+      'ft8',
+      'we7',
+      'pt6',
+      'pt5',
+    ]);
     expect(parseAgentsJson(demo.agents, 'America/New_York')).toHaveLength(150);
   });
 
@@ -26,14 +31,20 @@ describe('buildDemoCentre', () => {
 
   it('marks the holidays in the history as special days and scales their volume down', () => {
     expect(demo.forecast.specialDays.map((d) => d.date)).toEqual(['2026-04-03', '2026-05-25']);
-    const dayVolume = (date: string) => demo.history.filter((r) => r.start.startsWith(date)).reduce((s, r) => s + r.volume, 0);
+    const dayVolume = (date: string) =>
+      demo.history.filter((r) => r.start.startsWith(date)).reduce((s, r) => s + r.volume, 0);
     // Memorial Day (Monday, factor 0.25) against the Monday before and after.
     expect(dayVolume('2026-05-25')).toBeLessThan(0.4 * dayVolume('2026-05-18'));
     expect(dayVolume('2026-05-25')).toBeLessThan(0.4 * dayVolume('2026-05-11'));
   });
 
   it('has the documented contract mix, teams and retraining flags', () => {
-    const agents = demo.agents as { contract: { maxHoursPerWeek: number; templates: string[] }; team: string; retraining?: unknown; availability: { days?: string[] } }[];
+    const agents = demo.agents as {
+      contract: { maxHoursPerWeek: number; templates: string[] };
+      team: string;
+      retraining?: unknown;
+      availability: { days?: string[] };
+    }[];
     const fullTime = agents.filter((a) => a.contract.maxHoursPerWeek === 40).length;
     const weekend = agents.filter((a) => a.availability.days?.join() === 'fri,sat,sun').length;
     const partTime = agents.filter((a) => [20, 25, 30].includes(a.contract.maxHoursPerWeek)).length;

@@ -11,8 +11,12 @@ let stderr = '';
 beforeEach(() => {
   stdout = '';
   stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stdout += String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stderr += String(chunk)), true),
+  );
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -20,14 +24,30 @@ describe('wfm demo', () => {
   it('writes the plan folder and the config it ran', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wfm-demo-cli-'));
     const out = join(dir, 'out');
-    const code = await main(['node', 'wfm', 'demo', '--agents', '30', '--shift-plan-seconds', '2', '--roster-seconds', '1', '--out', out, '--write-config', join(dir, 'demo.json')]);
+    const code = await main([
+      'node',
+      'wfm',
+      'demo',
+      '--agents',
+      '30',
+      '--shift-plan-seconds',
+      '2',
+      '--roster-seconds',
+      '1',
+      '--out',
+      out,
+      '--write-config',
+      join(dir, 'demo.json'),
+    ]);
     expect(stderr).not.toMatch(/unexpected/);
     expect(code).toBe(0);
     expect(readdirSync(out)).toContain('report.html');
     expect(readdirSync(join(out, 'ics'))).toHaveLength(30);
     expect(stdout).toMatch(/Demo centre: 30 agents/);
     expect(stdout.match(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /gm)).toHaveLength(7);
-    expect(JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8'))).toEqual(buildDemoCentre({ agents: 30, shiftPlanSeconds: 2, rosterSeconds: 1 }));
+    expect(JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8'))).toEqual(
+      buildDemoCentre({ agents: 30, shiftPlanSeconds: 2, rosterSeconds: 1 }),
+    );
   });
 
   it('keeps the quick staffing demo as --staffing-only', async () => {

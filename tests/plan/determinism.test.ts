@@ -13,7 +13,10 @@ import { loadSolver } from '../../src/workers/handlers/shift-plan.js';
 describe('runPlan determinism', () => {
   it('gives identical files on two runs with different clocks', async () => {
     const demo = buildDemoCentre({ agents: 25, historyWeeks: 6, shiftPlanSeconds: 60, rosterSeconds: 600 });
-    const input = planInputFromConfig(parsePlanConfig({ ...demo, roster: { ...demo.roster, maxIterations: 30_000 } }), '.');
+    const input = planInputFromConfig(
+      parsePlanConfig({ ...demo, roster: { ...demo.roster, maxIterations: 30_000 } }),
+      '.',
+    );
     const highs = await loadSolver();
     let t = 0;
     const a = runPlan(input, { highs, now: () => 0 });

@@ -27,15 +27,28 @@ const read = <T>(name: string): T => JSON.parse(readFileSync(join(out, name), 'u
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wfm-plan-e2e-'));
   const demo = buildDemoCentre({ agents: AGENTS, shiftPlanSeconds: 2, rosterSeconds: 1 });
-  const csv = ['start,volume,aht_seconds', ...demo.history.map((r) => `${r.start},${r.volume},${r.ahtSeconds}`)].join('\n');
+  const csv = ['start,volume,aht_seconds', ...demo.history.map((r) => `${r.start},${r.volume},${r.ahtSeconds}`)].join(
+    '\n',
+  );
   writeFileSync(join(dir, 'history.csv'), `${csv}\n`);
   writeFileSync(join(dir, 'rules.json'), JSON.stringify(demo.shiftPlan));
   writeFileSync(join(dir, 'agents.json'), JSON.stringify(demo.agents));
-  const config = { ...demo, name: 'E2E <centre>', history: 'history.csv', shiftPlan: 'rules.json', agents: 'agents.json', roster: { ...demo.roster, maxIterations: 200_000 } };
+  const config = {
+    ...demo,
+    name: 'E2E <centre>',
+    history: 'history.csv',
+    shiftPlan: 'rules.json',
+    agents: 'agents.json',
+    roster: { ...demo.roster, maxIterations: 200_000 },
+  };
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(config));
   out = join(dir, 'out');
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stdout += String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stderr += String(chunk)), true),
+  );
   code = await main(['node', 'wfm', 'plan', '--config', join(dir, 'plan.json'), '--out', out]);
   vi.restoreAllMocks();
 });
@@ -43,7 +56,10 @@ afterAll(() => vi.restoreAllMocks());
 
 /** Every `data-figure="path" data-value="v"` pair of the report. */
 function figures(html: string): { path: string; value: string }[] {
-  return [...html.matchAll(/data-figure="([^"]+)" data-value="([^"]*)"/g)].map((m) => ({ path: m[1] as string, value: (m[2] as string).replace(/&quot;/g, '"').replace(/&amp;/g, '&') }));
+  return [...html.matchAll(/data-figure="([^"]+)" data-value="([^"]*)"/g)].map((m) => ({
+    path: m[1] as string,
+    value: (m[2] as string).replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+  }));
 }
 
 function at(object: unknown, path: string): unknown {
@@ -76,8 +92,19 @@ describe('wfm plan (end to end, small demo)', () => {
       expect(expected, path).not.toBeUndefined();
       expect(value, path).toBe(expected === null ? 'null' : String(expected));
     }
-    for (const key of ['roster.paidHours', 'shiftPlan.lpBound', 'shiftPlan.mipGap', 'shiftPlan.poolHoursPlaced', 'shiftPlan.poolHoursRequested', 'roster.serviceLevel', 'days.0.serviceLevel']) {
-      expect(shown.some((f) => f.path === key), key).toBe(true);
+    for (const key of [
+      'roster.paidHours',
+      'shiftPlan.lpBound',
+      'shiftPlan.mipGap',
+      'shiftPlan.poolHoursPlaced',
+      'shiftPlan.poolHoursRequested',
+      'roster.serviceLevel',
+      'days.0.serviceLevel',
+    ]) {
+      expect(
+        shown.some((f) => f.path === key),
+        key,
+      ).toBe(true);
     }
   });
 
@@ -115,7 +142,9 @@ describe('wfm plan (end to end, small demo)', () => {
     const over = roster.coverage.reduce((s, c) => s + c.over, 0);
     expect(html).toContain(`data-under="${under}" data-over="${over}"`);
     expect(html).toContain(`data-rows="${roster.agents.length}"`);
-    expect((html.match(/<rect class="under"/g) ?? []).length).toBe(roster.coverage.filter((c) => c.onPhone < c.required).length);
+    expect((html.match(/<rect class="under"/g) ?? []).length).toBe(
+      roster.coverage.filter((c) => c.onPhone < c.required).length,
+    );
     const shifts = roster.agents.reduce((s, a) => s + a.days.length, 0);
     expect((html.match(/<rect class="shift/g) ?? []).length).toBe(shifts);
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);

@@ -16,7 +16,8 @@ import { buildDemoCentre } from '../../src/samples/demo-centre.js';
 import { loadSolver } from '../../src/workers/handlers/shift-plan.js';
 
 const demo = buildDemoCentre({ agents: 30, historyWeeks: 6, shiftPlanSeconds: 1, rosterSeconds: 0.5 });
-const input = (): PlanInput => planInputFromConfig(parsePlanConfig({ ...demo, roster: { ...demo.roster, maxIterations: 50_000 } }), '.');
+const input = (): PlanInput =>
+  planInputFromConfig(parsePlanConfig({ ...demo, roster: { ...demo.roster, maxIterations: 50_000 } }), '.');
 
 /** A progress stream (not a TTY) that throws once the roster step has finished: the report step fails. */
 function failingAfterRoster(): { write: (text: string) => boolean; isTTY: false } {
@@ -56,7 +57,13 @@ describe('atomic output folder', () => {
   it('a failure while writing leaves no folder; a success replaces the old folder whole', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wfm-plan-write-'));
     const out = join(dir, 'out');
-    expect(() => writePlanFolder(out, artifacts, { beforeRename: () => { throw new Error('disk full'); } })).toThrow(/cannot write/);
+    expect(() =>
+      writePlanFolder(out, artifacts, {
+        beforeRename: () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).toThrow(/cannot write/);
     expect(readdirSync(dir)).toEqual([]);
     mkdirSync(out);
     writeFileSync(join(out, 'stale.txt'), 'old');
@@ -96,7 +103,10 @@ describe('config errors fail fast and name the field', () => {
   });
 
   it('bad staffing target: named under staffing', async () => {
-    const error = await attempt((i) => ({ ...i, staffing: { ...i.staffing, target: { serviceLevel: 1.5, answerSeconds: 20 } } }));
+    const error = await attempt((i) => ({
+      ...i,
+      staffing: { ...i.staffing, target: { serviceLevel: 1.5, answerSeconds: 20 } },
+    }));
     expect(error.code).toBe('WFM_ERR_INPUT_INVALID');
     expect(error.issues[0]?.path.slice(0, 3)).toEqual(['staffing', 'target', 'serviceLevel']);
   });

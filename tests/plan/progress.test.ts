@@ -8,7 +8,14 @@ function events(): PlanProgress[] {
   let done = 0;
   const weight = PLAN_STEPS.reduce((s, x) => s + x.weight, 0);
   return PLAN_STEPS.flatMap((s, i) => {
-    const start: PlanProgress = { step: s.step, label: s.label, index: i + 1, total, phase: 'start', fraction: done / weight };
+    const start: PlanProgress = {
+      step: s.step,
+      label: s.label,
+      index: i + 1,
+      total,
+      phase: 'start',
+      fraction: done / weight,
+    };
     done += s.weight;
     return [start, { ...start, phase: 'done', fraction: done / weight, elapsedMs: 1500, detail: 'ok' }];
   });
@@ -20,7 +27,9 @@ describe('progressReporter', () => {
     const p = progressReporter({ isTTY: false, write: (t: string) => (text += t) });
     for (const e of events()) p.onProgress(e);
     p.finish();
-    expect(text.split('\n').filter(Boolean)).toEqual(PLAN_STEPS.map((s, i) => `wfm plan: ${i + 1}/5 ${s.label}: ok (1.5 s)`));
+    expect(text.split('\n').filter(Boolean)).toEqual(
+      PLAN_STEPS.map((s, i) => `wfm plan: ${i + 1}/5 ${s.label}: ok (1.5 s)`),
+    );
     expect(text).not.toContain('\r');
   });
 

@@ -25,7 +25,11 @@ describe('activeRows', () => {
       { start: '2026-06-01T23:00', v: 0 },
       { start: '2026-06-02T08:00', v: 0 },
     ];
-    expect(activeRows(rows, (r) => r.v > 0).map((r) => r.start)).toEqual(['2026-06-01T08:00', '2026-06-01T12:00', '2026-06-01T16:00']);
+    expect(activeRows(rows, (r) => r.v > 0).map((r) => r.start)).toEqual([
+      '2026-06-01T08:00',
+      '2026-06-01T12:00',
+      '2026-06-01T16:00',
+    ]);
     expect(activeRows(rows, () => false)).toHaveLength(rows.length); // nothing active: draw everything
   });
 });

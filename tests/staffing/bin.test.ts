@@ -32,7 +32,10 @@ describe.skipIf(!built)('bin/wfm.js (compiled; skipped when dist/ is absent: run
   it('exits 2 on bad input, naming the CSV line and field, with no output file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wfm-bin-'));
     try {
-      writeFileSync(join(dir, 'in.csv'), 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:15Z,-4,180\n');
+      writeFileSync(
+        join(dir, 'in.csv'),
+        'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:15Z,-4,180\n',
+      );
       const r = wfm('staff', '--input', join(dir, 'in.csv'), '--out', join(dir, 'out.csv'));
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/line 3, volume/);
@@ -49,7 +52,14 @@ describe.skipIf(!built)('bin/wfm.js (compiled; skipped when dist/ is absent: run
       const r = wfm('demo', '--out', out);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Roster +150\/150 agents working/);
-      for (const file of ['report.html', 'summary.json', 'forecast.csv', 'staffing.csv', 'shift-plan.json', 'roster.json']) {
+      for (const file of [
+        'report.html',
+        'summary.json',
+        'forecast.csv',
+        'staffing.csv',
+        'shift-plan.json',
+        'roster.json',
+      ]) {
         expect(existsSync(join(out, file)), file).toBe(true);
       }
     } finally {

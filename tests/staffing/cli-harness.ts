@@ -26,7 +26,11 @@ export async function runCli(...args: string[]): Promise<{ code: number; stdout:
 }
 
 /** A fresh temporary folder with the given files; `cleanup()` removes it. */
-export function tempDir(files: Record<string, string> = {}): { dir: string; path: (name: string) => string; cleanup: () => void } {
+export function tempDir(files: Record<string, string> = {}): {
+  dir: string;
+  path: (name: string) => string;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'wfm-staff-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };

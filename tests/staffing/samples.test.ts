@@ -12,7 +12,9 @@ describe('the sample week', () => {
 
   it('is deterministic for a seed and differs across seeds', () => {
     expect(generateSampleWeek()).toEqual(week);
-    expect(generateSampleWeek({ seed: 7 }).intervals.map((r) => r.volume)).not.toEqual(week.intervals.map((r) => r.volume));
+    expect(generateSampleWeek({ seed: 7 }).intervals.map((r) => r.volume)).not.toEqual(
+      week.intervals.map((r) => r.volume),
+    );
   });
 
   it('has 15-minute intervals over 7 days, closed at night', () => {
@@ -62,8 +64,21 @@ describe('wfm demo --staffing-only', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wfm-demo-'));
     try {
       await runCli('demo', '--staffing-only', '--out', dir);
-      const r = await runCli('staff', '--input', join(dir, 'sample-week.csv'), '--time-zone', 'America/New_York',
-        '--service-level', '0.8', '--answer-seconds', '20', '--max-occupancy', '0.9', '--shrinkage', '0.3');
+      const r = await runCli(
+        'staff',
+        '--input',
+        join(dir, 'sample-week.csv'),
+        '--time-zone',
+        'America/New_York',
+        '--service-level',
+        '0.8',
+        '--answer-seconds',
+        '20',
+        '--max-occupancy',
+        '0.9',
+        '--shrinkage',
+        '0.3',
+      );
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(readFileSync(join(dir, 'staffing.csv'), 'utf8'));
     } finally {

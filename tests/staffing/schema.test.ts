@@ -44,22 +44,52 @@ describe('staffing request schema', () => {
   });
 
   it.each([
-    ['negative volume', { intervals: [{ ...row('2026-06-01T09:00:00Z'), volume: -1 }] }, 'intervals.0.volume', /volume must be >= 0/],
+    [
+      'negative volume',
+      { intervals: [{ ...row('2026-06-01T09:00:00Z'), volume: -1 }] },
+      'intervals.0.volume',
+      /volume must be >= 0/,
+    ],
     ['service level 1', { target: { serviceLevel: 1, answerSeconds: 20 } }, 'target.serviceLevel', /\(0, 1\)/],
     ['service level 0', { target: { serviceLevel: 0, answerSeconds: 20 } }, 'target.serviceLevel', /\(0, 1\)/],
     ['answer time missing', { target: { serviceLevel: 0.8 } }, 'target.answerSeconds', /answerSeconds is required/],
     ['erlang-a without patience', { model: 'erlang-a' }, 'patienceSeconds', /needs patienceSeconds/],
     ['chat without handle times', { model: 'chat', patienceSeconds: 60 }, 'chat.ahtSecondsByConcurrency', /needs chat/],
-    ['abandon cap on erlang-c', { target: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 } }, 'target.maxAbandonRate', /erlang-a or chat/],
+    [
+      'abandon cap on erlang-c',
+      { target: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 } },
+      'target.maxAbandonRate',
+      /erlang-a or chat/,
+    ],
     ['shrinkage 1', { shrinkage: 1 }, 'shrinkage', /\[0, 1\)/],
     ['interval of 7 minutes', { intervalMinutes: 7 }, 'intervalMinutes', /./],
     ['unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone', /unknown IANA time zone/],
-    ['zero AHT with volume', { intervals: [{ ...row('2026-06-01T09:00:00Z'), ahtSeconds: 0 }] }, 'intervals.0.ahtSeconds', /> 0 when volume > 0/],
-    ['fractional agents', { intervals: [{ ...row('2026-06-01T09:00:00Z'), agents: 2.5 }] }, 'intervals.0.agents', /whole number/],
+    [
+      'zero AHT with volume',
+      { intervals: [{ ...row('2026-06-01T09:00:00Z'), ahtSeconds: 0 }] },
+      'intervals.0.ahtSeconds',
+      /> 0 when volume > 0/,
+    ],
+    [
+      'fractional agents',
+      { intervals: [{ ...row('2026-06-01T09:00:00Z'), agents: 2.5 }] },
+      'intervals.0.agents',
+      /whole number/,
+    ],
     ['unknown target key', { target: { serviceLevle: 0.8 } }, 'target', /serviceLevle/],
-    ['unknown interval key', { intervals: [{ ...row('2026-06-01T09:00:00Z'), colour: 'red' }] }, 'intervals.0', /colour/],
+    [
+      'unknown interval key',
+      { intervals: [{ ...row('2026-06-01T09:00:00Z'), colour: 'red' }] },
+      'intervals.0',
+      /colour/,
+    ],
     ['no intervals', { intervals: [] }, 'intervals', /at least one interval/],
-    ['deferred work with erlang-a', { model: 'erlang-a', patienceSeconds: 60, deferred: { deadlineHours: 4 } }, 'deferred', /replaces the queue model/],
+    [
+      'deferred work with erlang-a',
+      { model: 'erlang-a', patienceSeconds: 60, deferred: { deadlineHours: 4 } },
+      'deferred',
+      /replaces the queue model/,
+    ],
     ['deferred deadline 0', { deferred: { deadlineHours: 0 } }, 'deferred.deadlineHours', /> 0/],
     ['p90 without the band', { volumeQuantile: 'p90' }, 'intervals.0.volumeP90', /required for volumeQuantile p90/],
   ])('rejects %s, naming the field', (_name, patch, path, message) => {
@@ -71,8 +101,12 @@ describe('staffing request schema', () => {
   });
 
   it('rejects NaN and Infinity (JSON cannot carry them, but a library caller can)', () => {
-    expect(paths(rejection({ ...base, intervals: [{ ...row('x'), volume: Number.NaN }] }))).toContain('intervals.0.volume');
-    expect(paths(rejection({ ...base, intervals: [{ ...row('x'), ahtSeconds: Infinity }] }))).toContain('intervals.0.ahtSeconds');
+    expect(paths(rejection({ ...base, intervals: [{ ...row('x'), volume: Number.NaN }] }))).toContain(
+      'intervals.0.volume',
+    );
+    expect(paths(rejection({ ...base, intervals: [{ ...row('x'), ahtSeconds: Infinity }] }))).toContain(
+      'intervals.0.ahtSeconds',
+    );
   });
 
   it('rejects the same start written twice', () => {
@@ -87,7 +121,11 @@ describe('staffing request schema', () => {
   });
 
   it('accepts the forecast band columns and staffing at a quantile', () => {
-    const request = parseStaffingRequest({ ...base, volumeQuantile: 'p90', intervals: base.intervals.map((r) => ({ ...r, volumeP10: 5, volumeP90: 15 })) });
+    const request = parseStaffingRequest({
+      ...base,
+      volumeQuantile: 'p90',
+      intervals: base.intervals.map((r) => ({ ...r, volumeP10: 5, volumeP90: 15 })),
+    });
     expect(request.volumeQuantile).toBe('p90');
   });
 });
@@ -99,7 +137,10 @@ describe('erlang request schema', () => {
   });
 
   it('rejects a negative volume and a missing answer time together', () => {
-    const error = rejection({ volume: -5, intervalMinutes: 30, ahtSeconds: 180, target: { serviceLevel: 0.8 } }, parseErlangRequest);
+    const error = rejection(
+      { volume: -5, intervalMinutes: 30, ahtSeconds: 180, target: { serviceLevel: 0.8 } },
+      parseErlangRequest,
+    );
     expect(paths(error)).toEqual(expect.arrayContaining(['volume']));
   });
 });
@@ -120,17 +161,35 @@ describe('responses match their schemas (what the HTTP API serialises)', () => {
   ];
   it.each([
     ['erlang-c', {}],
-    ['erlang-a', { model: 'erlang-a', patienceSeconds: 120, target: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 }, queueCapacity: 60 }],
+    [
+      'erlang-a',
+      {
+        model: 'erlang-a',
+        patienceSeconds: 120,
+        target: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 },
+        queueCapacity: 60,
+      },
+    ],
     ['chat', { model: 'chat', patienceSeconds: 120, chat: { ahtSecondsByConcurrency: [180, 250] } }],
     ['deferred', { deferred: { deadlineHours: 2 }, intervals: intervals.map(({ agents: _a, ...r }) => r) }],
   ])('%s', (_name, patch) => {
     const response = staffRequest(parseStaffingRequest({ intervalMinutes: 30, shrinkage: 0.25, intervals, ...patch }));
-    const parsed = StaffingResponseSchema.strict().extend({ intervals: z.array(IntervalResultSchema.strict()), totals: StaffingTotalsSchema.strict() }).safeParse(response);
+    const parsed = StaffingResponseSchema.strict()
+      .extend({ intervals: z.array(IntervalResultSchema.strict()), totals: StaffingTotalsSchema.strict() })
+      .safeParse(response);
     expect(parsed.error?.issues ?? []).toEqual([]);
   });
 
   it('erlang', () => {
-    const response = erlangRequest(parseErlangRequest({ volume: 100, intervalMinutes: 30, ahtSeconds: 180, model: 'erlang-a', patienceSeconds: 300 }));
+    const response = erlangRequest(
+      parseErlangRequest({
+        volume: 100,
+        intervalMinutes: 30,
+        ahtSeconds: 180,
+        model: 'erlang-a',
+        patienceSeconds: 300,
+      }),
+    );
     expect(ErlangResponseSchema.strict().safeParse(response).error?.issues ?? []).toEqual([]);
   });
 });

@@ -31,7 +31,16 @@ describe('wfm staff', () => {
     expect(r.code).toBe(0);
     const [header, first, second] = r.stdout.trim().split('\n');
     const columns = (header as string).split(',');
-    expect(columns.slice(0, 8)).toEqual(['start', 'volume', 'aht_seconds', 'erlangs', 'agents', 'agents_fractional', 'headcount', 'service_level']);
+    expect(columns.slice(0, 8)).toEqual([
+      'start',
+      'volume',
+      'aht_seconds',
+      'erlangs',
+      'agents',
+      'agents_fractional',
+      'headcount',
+      'service_level',
+    ]);
     const cell = (line: string | undefined, column: string) => (line as string).split(',')[columns.indexOf(column)];
     expect(cell(first, 'start')).toBe('2026-06-01T09:00:00Z');
     expect(cell(first, 'agents')).toBe('14');
@@ -51,9 +60,29 @@ describe('wfm staff', () => {
     // C01: 14 agents, 20 scheduled at 30 % shrinkage; C02 evaluated at 11 agents: ceil(11 / 0.7) = 16.
     expect(csv.stdout).toBe('start,agents,headcount\n2026-06-01T09:00:00Z,14,20\n2026-06-01T09:30:00Z,11,16\n');
     expect(csv.stderr).toMatch(/^totals: intervals 2, /);
-    const json = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--view', 'headcount', '--format', 'json');
-    const doc = JSON.parse(json.stdout) as { view: string; agents: number[]; headcount: number[]; totals: { peakAgents: number; intervals: number } };
-    expect([doc.view, doc.agents, doc.headcount, doc.totals.peakAgents, doc.totals.intervals]).toEqual(['headcount', [14, 11], [20, 16], 14, 2]);
+    const json = await runCli(
+      'staff',
+      '--input',
+      t.path('in.csv'),
+      ...FLAGS,
+      '--view',
+      'headcount',
+      '--format',
+      'json',
+    );
+    const doc = JSON.parse(json.stdout) as {
+      view: string;
+      agents: number[];
+      headcount: number[];
+      totals: { peakAgents: number; intervals: number };
+    };
+    expect([doc.view, doc.agents, doc.headcount, doc.totals.peakAgents, doc.totals.intervals]).toEqual([
+      'headcount',
+      [14, 11],
+      [20, 16],
+      14,
+      2,
+    ]);
     const bad = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--view', 'columns');
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--view');
@@ -61,7 +90,16 @@ describe('wfm staff', () => {
 
   it('writes JSON with totals; the zone gives the output offsets', async () => {
     const t = files({ 'in.csv': CSV });
-    const r = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--time-zone', 'America/New_York', '--format', 'json');
+    const r = await runCli(
+      'staff',
+      '--input',
+      t.path('in.csv'),
+      ...FLAGS,
+      '--time-zone',
+      'America/New_York',
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.intervalMinutes).toBe(30); // inferred from the starts
@@ -95,9 +133,19 @@ describe('wfm staff', () => {
   });
 
   it('takes the forecast CSV unchanged and staffs at a band with --volume-quantile', async () => {
-    const forecast = 'start,volume,aht_seconds,volume_p10,volume_p90\n2026-06-01T09:00:00Z,80,180,60,100\n2026-06-01T09:30:00Z,90,180,70,110\n';
+    const forecast =
+      'start,volume,aht_seconds,volume_p10,volume_p90\n2026-06-01T09:00:00Z,80,180,60,100\n2026-06-01T09:30:00Z,90,180,70,110\n';
     const t = files({ 'f.csv': forecast });
-    const r = await runCli('staff', '--input', t.path('f.csv'), '--volume-quantile', 'p90', '--format', 'json', ...FLAGS);
+    const r = await runCli(
+      'staff',
+      '--input',
+      t.path('f.csv'),
+      '--volume-quantile',
+      'p90',
+      '--format',
+      'json',
+      ...FLAGS,
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.intervals[0].volume).toBe(100);
@@ -119,19 +167,38 @@ describe('wfm staff', () => {
   });
 
   it('fills missing handle times (a forecast without AHT history) from --default-aht-seconds', async () => {
-    const forecast = 'start,volume,aht_seconds,volume_p10,volume_p90\n2026-06-01T09:00:00Z,100,,90,110\n2026-06-01T09:30:00Z,100,180,90,110\n';
+    const forecast =
+      'start,volume,aht_seconds,volume_p10,volume_p90\n2026-06-01T09:00:00Z,100,,90,110\n2026-06-01T09:30:00Z,100,180,90,110\n';
     const t = files({ 'f.csv': forecast });
     const missing = await runCli('staff', '--input', t.path('f.csv'), ...FLAGS);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/line 2: "aht_seconds" is empty \(give --default-aht-seconds/);
-    const r = await runCli('staff', '--input', t.path('f.csv'), '--default-aht-seconds', '180', '--format', 'json', ...FLAGS);
+    const r = await runCli(
+      'staff',
+      '--input',
+      t.path('f.csv'),
+      '--default-aht-seconds',
+      '180',
+      '--format',
+      'json',
+      ...FLAGS,
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.intervals.map((x: { ahtSeconds: number; agents: number }) => [x.ahtSeconds, x.agents])).toEqual([[180, 14], [180, 14]]); // C01
+    expect(out.intervals.map((x: { ahtSeconds: number; agents: number }) => [x.ahtSeconds, x.agents])).toEqual([
+      [180, 14],
+      [180, 14],
+    ]); // C01
   });
 
   it('asks for --default-aht-seconds when a forecast JSON has null handle times', async () => {
-    const forecast = { method: 'snaive', intervalMinutes: 30, timeZone: 'UTC', report: {}, intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: null, volumeP10: 90, volumeP90: 110 }] };
+    const forecast = {
+      method: 'snaive',
+      intervalMinutes: 30,
+      timeZone: 'UTC',
+      report: {},
+      intervals: [{ start: '2026-06-01T09:00:00Z', volume: 100, ahtSeconds: null, volumeP10: 90, volumeP90: 110 }],
+    };
     const t = files({ 'f.json': JSON.stringify(forecast) });
     const missing = await runCli('staff', '--input', t.path('f.json'));
     expect(missing.code).toBe(2);
@@ -144,24 +211,61 @@ describe('wfm staff', () => {
   it('staffs deferred work (email) by deadline with --deadline-hours; missing hours are closed', async () => {
     // Computed by hand: 10 emails x 360 s = 1 agent-hour arriving per hour; with a 2-hour deadline
     // at occupancy 1 a constant 1 agent per open hour finishes every email on time.
-    const csv = 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,360\n2026-06-01T10:00Z,10,360\n2026-06-01T11:00Z,10,360\n2026-06-01T14:00Z,10,360\n';
+    const csv =
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,360\n2026-06-01T10:00Z,10,360\n2026-06-01T11:00Z,10,360\n2026-06-01T14:00Z,10,360\n';
     const t = files({ 'mail.csv': csv });
-    const r = await runCli('staff', '--input', t.path('mail.csv'), '--deadline-hours', '2', '--interval', '60', '--format', 'json');
+    const r = await runCli(
+      'staff',
+      '--input',
+      t.path('mail.csv'),
+      '--deadline-hours',
+      '2',
+      '--interval',
+      '60',
+      '--format',
+      'json',
+    );
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.deferred).toEqual({ deadlineHours: 2 });
     expect(out.intervals.map((x: { agents: number }) => x.agents).slice(0, 3)).toEqual([1, 1, 1]);
-    expect(out.intervals.every((x: { serviceLevel: number; binding: string }) => x.serviceLevel === 1 && x.binding === 'deadline')).toBe(true);
+    expect(
+      out.intervals.every(
+        (x: { serviceLevel: number; binding: string }) => x.serviceLevel === 1 && x.binding === 'deadline',
+      ),
+    ).toBe(true);
     expect(out.intervals).toHaveLength(4);
   });
 
   it('adds the Erlang A columns for the erlang-a model', async () => {
     const t = files({ 'in.csv': 'start,volume,aht_seconds,agents\n2026-06-01T09:00Z,100,180,14\n' });
-    const r = await runCli('staff', '--input', t.path('in.csv'), '--interval', '30', '--model', 'erlang-a', '--patience-seconds', '300', '--answer-seconds', '20');
+    const r = await runCli(
+      'staff',
+      '--input',
+      t.path('in.csv'),
+      '--interval',
+      '30',
+      '--model',
+      'erlang-a',
+      '--patience-seconds',
+      '300',
+      '--answer-seconds',
+      '20',
+    );
     expect(r.code).toBe(0);
     const [header, line] = r.stdout.trim().split('\n');
     const columns = (header as string).split(',');
-    expect(columns).toEqual(expect.arrayContaining(['abandon_rate', 'sl_answered_of_answered', 'sl_wait_ended_within', 'sl_virtual', 'asa_virtual_seconds', 'asa_all_seconds', 'block_rate']));
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        'abandon_rate',
+        'sl_answered_of_answered',
+        'sl_wait_ended_within',
+        'sl_virtual',
+        'asa_virtual_seconds',
+        'asa_all_seconds',
+        'block_rate',
+      ]),
+    );
     // ../shared/reference/erlang-cases.json A01: 14 agents, patience 300 s: abandonment 0.0139837441224.
     expect(Number((line as string).split(',')[columns.indexOf('abandon_rate')])).toBeCloseTo(0.0139837441224, 9);
   });
@@ -177,16 +281,61 @@ describe('wfm staff', () => {
 
 describe('wfm staff rejects bad input with exit 2, naming the line and field, writing nothing', () => {
   const cases: [string, string, string[], RegExp][] = [
-    ['negative volume', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:15Z,-3,180\n', [], /line 3, volume: volume must be >= 0/],
+    [
+      'negative volume',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:15Z,-3,180\n',
+      [],
+      /line 3, volume: volume must be >= 0/,
+    ],
     ['NaN volume', 'start,volume,aht_seconds\n2026-06-01T09:00Z,NaN,180\n', [], /line 2: "volume" is not a number/],
-    ['unknown column', 'start,volume,aht_seconds,colour\n2026-06-01T09:00Z,10,180,red\n', [], /Unknown column "colour"/],
-    ['unparsable timestamp', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\nyesterday,10,180\n', [], /line 3, start: cannot read "yesterday"/],
-    ['duplicate interval', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:00Z,12,180\n', [], /line 3, start: duplicate interval/],
-    ['same instant, two offsets', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T05:00-04:00,12,180\n', ['--interval', '15'], /line 3, start: duplicate interval/],
-    ['service level above 1', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--service-level', '80', '--answer-seconds', '20'], /--service-level: serviceLevel must be in \(0, 1\)/],
-    ['answer time missing', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--service-level', '0.8'], /target\.answerSeconds: answerSeconds is required with a serviceLevel target \(--answer-seconds\)/],
-    ['a start off the grid', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:20Z,10,180\n', ['--interval', '15'], /line 3, start: starts 20 minutes after/],
-    ['a non-number flag', 'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n', ['--interval', '15', '--shrinkage', 'lots'], /--shrinkage: "lots" is not a number/],
+    [
+      'unknown column',
+      'start,volume,aht_seconds,colour\n2026-06-01T09:00Z,10,180,red\n',
+      [],
+      /Unknown column "colour"/,
+    ],
+    [
+      'unparsable timestamp',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\nyesterday,10,180\n',
+      [],
+      /line 3, start: cannot read "yesterday"/,
+    ],
+    [
+      'duplicate interval',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:00Z,12,180\n',
+      [],
+      /line 3, start: duplicate interval/,
+    ],
+    [
+      'same instant, two offsets',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T05:00-04:00,12,180\n',
+      ['--interval', '15'],
+      /line 3, start: duplicate interval/,
+    ],
+    [
+      'service level above 1',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n',
+      ['--interval', '15', '--service-level', '80', '--answer-seconds', '20'],
+      /--service-level: serviceLevel must be in \(0, 1\)/,
+    ],
+    [
+      'answer time missing',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n',
+      ['--interval', '15', '--service-level', '0.8'],
+      /target\.answerSeconds: answerSeconds is required with a serviceLevel target \(--answer-seconds\)/,
+    ],
+    [
+      'a start off the grid',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n2026-06-01T09:20Z,10,180\n',
+      ['--interval', '15'],
+      /line 3, start: starts 20 minutes after/,
+    ],
+    [
+      'a non-number flag',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,10,180\n',
+      ['--interval', '15', '--shrinkage', 'lots'],
+      /--shrinkage: "lots" is not a number/,
+    ],
   ];
   it.each(cases)('%s', async (_name, csv, flags, message) => {
     const t = files({ 'in.csv': csv });
@@ -199,7 +348,12 @@ describe('wfm staff rejects bad input with exit 2, naming the line and field, wr
   });
 
   it('names the JSON path for a JSON request', async () => {
-    const t = files({ 'req.json': JSON.stringify({ intervalMinutes: 15, intervals: [{ start: '2026-06-01T09:00Z', volume: -1, ahtSeconds: 180 }] }) });
+    const t = files({
+      'req.json': JSON.stringify({
+        intervalMinutes: 15,
+        intervals: [{ start: '2026-06-01T09:00Z', volume: -1, ahtSeconds: 180 }],
+      }),
+    });
     const r = await runCli('staff', '--input', t.path('req.json'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/intervals\[0\]\.volume: volume must be >= 0/);

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { staticDir } from '../../src/web/static-assets.js';
 
 const css = readFileSync(join(staticDir(), 'app.css'), 'utf8');
-const palette = Object.fromEntries([...css.matchAll(/--([a-z]+):\s*(#[0-9a-f]{6})/g)].map((m) => [m[1] as string, m[2] as string]));
+const palette = Object.fromEntries(
+  [...css.matchAll(/--([a-z]+):\s*(#[0-9a-f]{6})/g)].map((m) => [m[1] as string, m[2] as string]),
+);
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -41,7 +43,19 @@ describe('colour contrast (WCAG 2.1 AA)', () => {
   });
 
   it('chart and timeline marks reach 3:1 on white', () => {
-    const marks = ['shift', 'break', 'lunch', 'retraining', 'coaching', 'under', 'over', 'required', 'onphone', 'history', 'forecast'];
+    const marks = [
+      'shift',
+      'break',
+      'lunch',
+      'retraining',
+      'coaching',
+      'under',
+      'over',
+      'required',
+      'onphone',
+      'history',
+      'forecast',
+    ];
     for (const key of marks) {
       expect(palette[key], key).toBeDefined();
       expect(contrast(palette[key] as string, palette.bg as string), key).toBeGreaterThanOrEqual(3);

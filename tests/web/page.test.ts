@@ -18,12 +18,23 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 // README's screenshots are refreshed only on request (WFM_UPDATE_SCREENSHOTS=1), so that a test run
 // never rewrites tracked files; otherwise they go to the ignored tests/.artifacts/.
-const SHOTS = process.env.WFM_UPDATE_SCREENSHOTS === '1'
-  ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
-  : join(import.meta.dirname, '..', '.artifacts', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS =
+  process.env.WFM_UPDATE_SCREENSHOTS === '1'
+    ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+    : join(import.meta.dirname, '..', '.artifacts', 'screenshots');
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
-if (!hasChromium) console.warn(`tests/web: ${CHROMIUM} is absent, skipping the browser tests (apt-get install chromium).`);
+if (!hasChromium)
+  console.warn(`tests/web: ${CHROMIUM} is absent, skipping the browser tests (apt-get install chromium).`);
 
 interface PageState {
   forecast: { method: string; backtestWape: number | null; intervals: { volume: number }[] };
@@ -73,7 +84,13 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     const s = await pageState();
 
     // Staffing shown = a fresh POST /v1/staffing of the same request (the API, not the page, computes it).
-    const fresh = (await (await fetch(`${base}/v1/staffing`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(s.staffingRequest) })).json()) as PageState['staffing'];
+    const fresh = (await (
+      await fetch(`${base}/v1/staffing`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(s.staffingRequest),
+      })
+    ).json()) as PageState['staffing'];
     expect(await kpi('peak-agents')).toBe(String(fresh.totals.peakAgents));
     expect(await kpi('peak-headcount')).toBe(String(fresh.totals.peakHeadcount));
     const contacts = s.forecast.intervals.reduce((sum, r) => sum + r.volume, 0);
@@ -94,7 +111,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     const over = s.roster.coverage.reduce((sum, c) => sum + Math.max(0, c.onPhone - c.required), 0);
     expect(Number(await page.getAttribute('#chart-coverage svg', 'data-under'))).toBe(under);
     expect(Number(await page.getAttribute('#chart-coverage svg', 'data-over'))).toBe(over);
-    expect(await page.locator('#chart-coverage rect.under').count()).toBe(s.roster.coverage.filter((c) => c.onPhone < c.required).length);
+    expect(await page.locator('#chart-coverage rect.under').count()).toBe(
+      s.roster.coverage.filter((c) => c.onPhone < c.required).length,
+    );
     expect(await page.locator('#chart-pool rect').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'coverage-1280.png') });
 
@@ -111,7 +130,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     expect(await page.locator('#timeline rect.seg-shift').count()).toBe(shifts);
     expect(await page.locator('#timeline rect.seg-lunch').count()).toBeGreaterThan(0);
     const unfilled = s.roster.unfilledShifts.reduce((n, u) => n + u.required - u.filled, 0);
-    expect(await page.textContent('#unfilled summary')).toBe(unfilled === 0 ? 'Every planned shift is filled' : `Unfilled shifts (${unfilled})`);
+    expect(await page.textContent('#unfilled summary')).toBe(
+      unfilled === 0 ? 'Every planned shift is filled' : `Unfilled shifts (${unfilled})`,
+    );
     const agent = working[0]!;
     // Keyboard only: focus the second row, go up to the first with the arrow key, open it with Enter.
     await page.locator('#timeline button.tl-row').nth(1).focus();
@@ -128,7 +149,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.waitForSelector('#chart-whatif svg');
     const before = Number(await page.getAttribute('#chart-whatif svg', 'data-peak'));
     await page.fill('#wi-volume', '1.3');
-    await expect.poll(async () => Number(await page.getAttribute('#chart-whatif svg', 'data-peak')), { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect
+      .poll(async () => Number(await page.getAttribute('#chart-whatif svg', 'data-peak')), { timeout: 10_000 })
+      .toBeGreaterThan(before);
     expect(await page.textContent('#wi-volume-out')).toBe('+30 %');
     await page.evaluate("document.getElementById('results').scrollIntoView({ block: 'start' })");
     await page.screenshot({ path: join(SHOTS, 'what-if-1280.png') });
@@ -139,7 +162,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.click('#tab-export');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     expect(download.suggestedFilename()).toBe('roster-agent-days.csv');
-    const text = readFileSync((await download.path()) as string, 'utf8').trim().split(/\r?\n/);
+    const text = readFileSync((await download.path()) as string, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(text[0]).toBe('agent_id,name,team,date,status,template,start,end,paid_hours,breaks,retraining,extra');
     const dates = new Set(s.roster.coverage.map((c) => c.start.slice(0, 10)));
     expect(text.length - 1).toBe(s.roster.agents.length * dates.size);
@@ -149,9 +174,13 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     const s = await pageState();
     const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
     const html = readFileSync((await report.path()) as string, 'utf8');
-    const summary = JSON.parse(/<script type="application\/json" id="wfm-summary">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null') as { roster: { shiftsFilled: number; shiftsRequired: number } };
+    const summary = JSON.parse(
+      /<script type="application\/json" id="wfm-summary">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null',
+    ) as { roster: { shiftsFilled: number; shiftsRequired: number } };
     expect(`${summary.roster.shiftsFilled} / ${summary.roster.shiftsRequired}`).toBe(await kpi('shifts'));
-    expect(summary.roster.shiftsFilled).toBe(s.roster.agents.reduce((sum, a) => sum + a.days.length, 0) - s.roster.quality.extraShifts);
+    expect(summary.roster.shiftsFilled).toBe(
+      s.roster.agents.reduce((sum, a) => sum + a.days.length, 0) - s.roster.quality.extraShifts,
+    );
     const [ics] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
     expect(ics.suggestedFilename()).toMatch(/^A\d{3}\.ics$/);
     expect(readFileSync((await ics.path()) as string, 'utf8')).toContain('BEGIN:VCALENDAR');
@@ -163,7 +192,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.selectOption('#day-filter', '0');
     await page.locator('#tabs').scrollIntoViewIfNeeded();
     await page.evaluate("document.getElementById('tabs').scrollIntoView({ block: 'start' })");
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'roster-phone.png') });
     await page.click('#tab-coverage');
@@ -175,7 +206,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.fill('#plan-seconds', '60');
     await page.click('#run-plan');
     await page.waitForSelector('#cancel-plan:not([hidden])');
-    await expect.poll(() => page.locator('#steps li[data-step="plan"]').textContent(), { timeout: 30_000 }).toMatch(/queued|running/);
+    await expect
+      .poll(() => page.locator('#steps li[data-step="plan"]').textContent(), { timeout: 30_000 })
+      .toMatch(/queued|running/);
     await page.click('#cancel-plan');
     await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toMatch(/The plan stopped: .*cancel/i);
     expect(await page.isHidden('#cancel-plan')).toBe(true);
@@ -183,12 +216,17 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
 
   it('reads an uploaded history CSV and names a bad line', async () => {
     // Three rows of interval counts (start,volume,aht_seconds), the columns of wfm forecast --history.
-    const csv = 'start,volume,aht_seconds\n2026-05-29T08:00:00-04:00,12,300\n2026-05-29T08:15:00-04:00,15,310\n2026-05-31T08:30:00-04:00,9,\n';
+    const csv =
+      'start,volume,aht_seconds\n2026-05-29T08:00:00-04:00,12,300\n2026-05-29T08:15:00-04:00,15,310\n2026-05-31T08:30:00-04:00,9,\n';
     await page.setInputFiles('#history-file', { name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => page.textContent('#data-summary')).toMatch(/^3 history rows \(2026-05-29 to 2026-05-31\)/);
     // the Monday after the last history day (Sunday 2026-05-31)
     expect(await page.inputValue('#week-start')).toBe('2026-06-01');
-    await page.setInputFiles('#history-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('start,volume\n2026-05-29T08:00:00-04:00,many\n') });
+    await page.setInputFiles('#history-file', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('start,volume\n2026-05-29T08:00:00-04:00,many\n'),
+    });
     await expect.poll(() => page.textContent('#status')).toContain('line 2');
   });
 });

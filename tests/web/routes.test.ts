@@ -33,7 +33,9 @@ const roster = {
           start: '2026-06-01T08:00:00-04:00',
           end: '2026-06-01T16:30:00-04:00',
           paidHours: 8,
-          breaks: [{ name: 'lunch', paid: false, start: '2026-06-01T12:00:00-04:00', end: '2026-06-01T12:30:00-04:00' }],
+          breaks: [
+            { name: 'lunch', paid: false, start: '2026-06-01T12:00:00-04:00', end: '2026-06-01T12:30:00-04:00' },
+          ],
           retraining: [],
           extra: false,
         },
@@ -61,7 +63,14 @@ describe('static page', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.json().code).toBe('WFM_ERR_API_NOT_FOUND');
     }
-    expect([...loadStaticAssets().keys()]).toEqual(['api.js', 'app.css', 'app.js', 'charts.js', 'index.html', 'timeline.js']);
+    expect([...loadStaticAssets().keys()]).toEqual([
+      'api.js',
+      'app.css',
+      'app.js',
+      'charts.js',
+      'index.html',
+      'timeline.js',
+    ]);
   });
 
   it('is absent from the OpenAPI document', async () => {
@@ -94,11 +103,17 @@ describe('history CSV', () => {
       { start: '2026-06-01T08:00:00Z', volume: 12, ahtSeconds: 300 },
       { start: '2026-06-01T08:15:00Z', volume: 0 },
     ]);
-    expect(historyFromCsv('timestamp,handle_seconds\n2026-06-01T08:03:10Z,241\n')).toEqual([{ timestamp: '2026-06-01T08:03:10Z', handleSeconds: 241 }]);
+    expect(historyFromCsv('timestamp,handle_seconds\n2026-06-01T08:03:10Z,241\n')).toEqual([
+      { timestamp: '2026-06-01T08:03:10Z', handleSeconds: 241 },
+    ]);
   });
 
   it('answers 400 naming the line of a bad cell', async () => {
-    const res = await app.inject({ method: 'POST', url: '/web/history-csv', payload: { csv: 'start,volume\n2026-06-01T08:00:00Z,12\n2026-06-01T08:15:00Z,lots\n' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/web/history-csv',
+      payload: { csv: 'start,volume\n2026-06-01T08:00:00Z,12\n2026-06-01T08:15:00Z,lots\n' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('line 3');
   });
@@ -122,17 +137,28 @@ describe('roster exports', () => {
     expect(res.headers['content-type']).toContain('text/calendar');
     expect(res.body).toContain('BEGIN:VEVENT');
     expect(res.body).toContain('SUMMARY:Shift ft8');
-    const other = await app.inject({ method: 'POST', url: '/web/export/agent.ics', payload: { roster, agentId: 'B/2' } });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/web/export/agent.ics',
+      payload: { roster, agentId: 'B/2' },
+    });
     expect(other.headers['content-disposition']).toContain('B_2.ics');
-    const missing = await app.inject({ method: 'POST', url: '/web/export/agent.ics', payload: { roster, agentId: 'Z' } });
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/web/export/agent.ics',
+      payload: { roster, agentId: 'Z' },
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().issues[0].path).toEqual(['agentId']);
   });
 
   it('answers 400, not 500, for a report body that is not one run', async () => {
-    const res = await app.inject({ method: 'POST', url: '/web/export/report.html', payload: { forecast: {}, staffing: {}, plan: {}, roster } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/web/export/report.html',
+      payload: { forecast: {}, staffing: {}, plan: {}, roster },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('WFM_ERR_INPUT_INVALID');
   });
-
 });

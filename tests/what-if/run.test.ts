@@ -59,7 +59,15 @@ describe('what-if core', () => {
 
   it('adds queues into scenario totals, volume-weighting the service level', () => {
     const input: WhatIfInput = {
-      queues: [week([100, 100]), { ...week([100]), name: 'r', ahtSeconds: Float64Array.of(90), params: { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 60 } } }],
+      queues: [
+        week([100, 100]),
+        {
+          ...week([100]),
+          name: 'r',
+          ahtSeconds: Float64Array.of(90),
+          params: { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 60 } },
+        },
+      ],
       scenarios: [{ name: 'base', ahtFactor: 2 }, { name: 'base' }],
       detail: 'summary',
     };
@@ -67,18 +75,43 @@ describe('what-if core', () => {
     const a = evaluateQueueScenario(input.queues[0] as WhatIfQueue, { name: 'base', ahtFactor: 2 }, 'summary');
     const b = evaluateQueueScenario(input.queues[1] as WhatIfQueue, { name: 'base', ahtFactor: 2 }, 'summary');
     expect(first?.totals.agentHours).toBeCloseTo(a.agentHours + b.agentHours, 12);
-    expect(first?.totals.serviceLevel).toBeCloseTo(((a.serviceLevel as number) * 200 + (b.serviceLevel as number) * 100) / 300, 12);
+    expect(first?.totals.serviceLevel).toBeCloseTo(
+      ((a.serviceLevel as number) * 200 + (b.serviceLevel as number) * 100) / 300,
+      12,
+    );
   });
 
   it('drops Erlang A fields when a scenario switches a queue to Erlang C, and replaces targets', () => {
-    const q = week([1], { params: { model: 'erlang-a', patienceSeconds: 60, queueCapacity: 50, targets: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 } } });
-    const p = scenarioParams(q, { name: 'c', model: 'erlang-c', serviceLevel: 0.9, maxOccupancy: 0.85, shrinkage: 0.25 });
-    expect(p).toEqual({ model: 'erlang-c', targets: { serviceLevel: 0.9, answerSeconds: 20, maxOccupancy: 0.85 }, shrinkage: 0.25 });
+    const q = week([1], {
+      params: {
+        model: 'erlang-a',
+        patienceSeconds: 60,
+        queueCapacity: 50,
+        targets: { serviceLevel: 0.8, answerSeconds: 20, maxAbandonRate: 0.05 },
+      },
+    });
+    const p = scenarioParams(q, {
+      name: 'c',
+      model: 'erlang-c',
+      serviceLevel: 0.9,
+      maxOccupancy: 0.85,
+      shrinkage: 0.25,
+    });
+    expect(p).toEqual({
+      model: 'erlang-c',
+      targets: { serviceLevel: 0.9, answerSeconds: 20, maxOccupancy: 0.85 },
+      shrinkage: 0.25,
+    });
   });
 
   it('evaluates a roster under Erlang A and under Erlang C: 14 on the phones give 0.916792091864 (A01) and 0.888350019179 (C01)', () => {
     const q = week([100], {
-      params: { model: 'erlang-a', patienceSeconds: 300, targets: { serviceLevel: 0.8, answerSeconds: 20 }, shrinkage: 0.3 },
+      params: {
+        model: 'erlang-a',
+        patienceSeconds: 300,
+        targets: { serviceLevel: 0.8, answerSeconds: 20 },
+        shrinkage: 0.3,
+      },
       rosterHeadcount: Float64Array.of(20),
     });
     // floor(20 x 0.7) = 14 agents on the phones (computed by hand).
@@ -93,12 +126,16 @@ describe('what-if core', () => {
 
   it('more volume never needs fewer heads (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 500, noNaN: true }), { minLength: 1, maxLength: 8 }), fc.double({ min: 1, max: 3, noNaN: true }), (volumes, factor) => {
-        const q = week(volumes);
-        const base = evaluateQueueScenario(q, { name: 'b' }, 'intervals');
-        const more = evaluateQueueScenario(q, { name: 'm', volumeFactor: factor }, 'intervals');
-        base.headcount?.forEach((h, i) => expect(more.headcount?.[i] as number).toBeGreaterThanOrEqual(h));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 500, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        (volumes, factor) => {
+          const q = week(volumes);
+          const base = evaluateQueueScenario(q, { name: 'b' }, 'intervals');
+          const more = evaluateQueueScenario(q, { name: 'm', volumeFactor: factor }, 'intervals');
+          base.headcount?.forEach((h, i) => expect(more.headcount?.[i] as number).toBeGreaterThanOrEqual(h));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -176,7 +213,12 @@ describe('JSON form', () => {
               serviceLevel: 0.9,
               unmetIntervals: 1,
               headcount: Float64Array.of(2, NaN),
-              roster: { serviceLevel: 0.5, intervalsUnderRequirement: 1, shortAgentIntervals: 1, serviceLevelByInterval: Float64Array.of(0.5, 0.25) },
+              roster: {
+                serviceLevel: 0.5,
+                intervalsUnderRequirement: 1,
+                shortAgentIntervals: 1,
+                serviceLevelByInterval: Float64Array.of(0.5, 0.25),
+              },
             },
           ],
         },

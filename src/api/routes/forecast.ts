@@ -21,6 +21,10 @@ export const forecastRoutes: RouteModule = (app, ctx) => {
         checkLimit(arrayLength(request.body, 'history'), MAX_HISTORY_ROWS, ['history'], 'history rows');
       },
     },
-    async (request) => withTimeLimit(ctx.limits.jobTimeLimitMs, async (signal) => (await ctx.runner.run('forecast.request', request.body, signal)) as ForecastResult),
+    async (request) =>
+      withTimeLimit(
+        ctx.limits.jobTimeLimitMs,
+        async (signal) => (await ctx.runner.run('forecast.request', request.body, signal)) as ForecastResult,
+      ),
   );
 };

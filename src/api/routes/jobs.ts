@@ -8,7 +8,12 @@ export const JobViewSchema = z
     id: z.string(),
     kind: z.string().describe('shift-plan | roster'),
     status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
-    progress: z.number().nullable().describe("0 while queued, 1 when finished; while running the elapsed fraction of the job's time budget (at most 0.99), or null without one."),
+    progress: z
+      .number()
+      .nullable()
+      .describe(
+        "0 while queued, 1 when finished; while running the elapsed fraction of the job's time budget (at most 0.99), or null without one.",
+      ),
     progressBasis: z.enum(['time-budget']).nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
@@ -103,7 +108,9 @@ export function registerJobRoute<S extends z.ZodType>(app: ZodApp, ctx: ApiConte
     },
     async (request, reply) => {
       spec.check?.(request.body as z.output<S>);
-      const view = ctx.jobs.submit(spec.kind, spec.handler, request.body, { budgetMs: spec.budgetMs?.(request.body as z.output<S>) });
+      const view = ctx.jobs.submit(spec.kind, spec.handler, request.body, {
+        budgetMs: spec.budgetMs?.(request.body as z.output<S>),
+      });
       return reply.code(202).header('location', `/v1/jobs/${view.id}`).send(view);
     },
   );

@@ -20,5 +20,6 @@ export const shiftPlanRoutes: RouteModule = (app, ctx) =>
       parseShiftPlanRules(body.rules);
     },
     // The MIP's time limit (the request's, else the rules', else the solver default of 10 s).
-    budgetMs: (body) => 1000 * (body.timeLimitSeconds ?? parseShiftPlanRules(body.rules).rules.solver?.timeLimitSeconds ?? 10),
+    budgetMs: (body) =>
+      1000 * (body.timeLimitSeconds ?? parseShiftPlanRules(body.rules).rules.solver?.timeLimitSeconds ?? 10),
   });

@@ -59,14 +59,25 @@ function viewOf(request: FastifyRequest): StaffingView | undefined {
 }
 
 /** Sends a cached (or freshly cached) answer: 304 when `If-None-Match` names its ETag. */
-function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, state: 'hit' | 'miss'): FastifyReply {
+function sendAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: CachedAnswer,
+  state: 'hit' | 'miss',
+): FastifyReply {
   reply.header('etag', answer.etag).header('x-wfm-cache', state);
   if (etagMatches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(answer.body);
 }
 
 /** Sends a fresh answer: through the cache when it has a key, else as it is. */
-function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: ResponseCache, key: string | undefined, json: string): FastifyReply {
+function sendFresh(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: ResponseCache,
+  key: string | undefined,
+  json: string,
+): FastifyReply {
   if (key === undefined) return reply.type('application/json; charset=utf-8').send(json);
   return sendAnswer(request, reply, cache.set(key, json), 'miss');
 }
@@ -92,7 +103,11 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
   app.register(async (scope) => {
     // fastify's own JSON parser (proto-poisoning checks, its errors); it reads a Buffer as well as a string.
     const defaultParser = scope.getDefaultJsonParser('error', 'error');
-    const parseJson = (request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void): void => {
+    const parseJson = (
+      request: FastifyRequest,
+      body: Buffer,
+      done: (error: Error | null, value?: unknown) => void,
+    ): void => {
       void defaultParser(request, body as unknown as string, done as never);
     };
     scope.removeContentTypeParser('application/json');
@@ -103,7 +118,11 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
       const lookup: BodyLookup = {};
       lookups.set(request, lookup);
       if (cache.enabled && view !== undefined) {
-        lookup.key = ResponseCache.keyOf('POST', view === 'full' ? '/v1/staffing' : '/v1/staffing?view=headcount', text);
+        lookup.key = ResponseCache.keyOf(
+          'POST',
+          view === 'full' ? '/v1/staffing' : '/v1/staffing?view=headcount',
+          text,
+        );
         const hit = cache.get(lookup.key);
         if (hit) {
           lookup.hit = hit;
@@ -113,7 +132,10 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
       }
       if (view === 'headcount') {
         // Read and staffed here, synchronously: the reader's columns are reused by the next body.
-        const columns = readFastStaffingBody(text, Math.min(ctx.limits.inlineHeadcountIntervals, ctx.limits.maxIntervals));
+        const columns = readFastStaffingBody(
+          text,
+          Math.min(ctx.limits.inlineHeadcountIntervals, ctx.limits.maxIntervals),
+        );
         const answer = columns && fastHeadcountView(columns, ctx.limits);
         if (answer) {
           lookup.fast = stringifyHeadcountView(answer);
@@ -132,13 +154,16 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
           description:
             'The body is the JSON form of `wfm staff --input`. Intervals that carry `agents` are evaluated, the others solved. ' +
             `At most ${ctx.limits.maxIntervals} intervals (413 beyond). 422 when a solved interval has no staffing that meets its targets. ` +
-            '`?view=headcount` answers agents and headcount per interval as arrays (in the order of the request\'s intervals) with totals, ' +
+            "`?view=headcount` answers agents and headcount per interval as arrays (in the order of the request's intervals) with totals, " +
             'instead of every metric of every interval; errors are the same in both views. ' +
             'Answers are cached by body bytes and view (bounded LRU) and carry an ETag: `If-None-Match` gets 304 when unchanged.',
           tags: ['staffing'],
           querystring: StaffingQuerySchema,
           body: StaffingRequestSchema,
-          response: { 200: z.union([StaffingResponseSchema, StaffingHeadcountResponseSchema]), ...errorResponses(400, 401, 413, 415, 422) },
+          response: {
+            200: z.union([StaffingResponseSchema, StaffingHeadcountResponseSchema]),
+            ...errorResponses(400, 401, 413, 415, 422),
+          },
         },
         preValidation: async (request, reply) => {
           const lookup = lookups.get(request);
@@ -158,13 +183,19 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
           const response = staffRequest(body);
           const error = unreachableError(response);
           if (error) throw error;
-          json = headcountView ? stringifyHeadcountView(headcountViewOf(response)) : stringifyStaffingResponse(response);
+          json = headcountView
+            ? stringifyHeadcountView(headcountViewOf(response))
+            : stringifyStaffingResponse(response);
         } else {
           // On the pool the worker also serializes: one string comes back instead of ~700 objects.
           // (A headcount view that gets here is not the common Erlang C week: it is read back.)
-          const result = (await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => ctx.runner.run('api.staffing-json', body, signal))) as StaffingJsonResult;
+          const result = (await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) =>
+            ctx.runner.run('api.staffing-json', body, signal),
+          )) as StaffingJsonResult;
           if (result.unreachable) throw toWfmError(result.unreachable);
-          json = headcountView ? stringifyHeadcountView(headcountViewOf(JSON.parse(result.body) as StaffingResponse)) : result.body;
+          json = headcountView
+            ? stringifyHeadcountView(headcountViewOf(JSON.parse(result.body) as StaffingResponse))
+            : result.body;
         }
         return sendFresh(request, reply, cache, key, json);
       },
@@ -176,7 +207,8 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         summary: 'One interval: the minimal agents for the targets, or the metrics at `agents`.',
-        description: 'The body is the JSON form of `wfm erlang`. Runs on the event loop (one interval is microseconds of work).',
+        description:
+          'The body is the JSON form of `wfm erlang`. Runs on the event loop (one interval is microseconds of work).',
         tags: ['staffing'],
         body: ErlangRequestSchema,
         response: { 200: ErlangResponseSchema, ...errorResponses(400, 401, 413, 415, 422) },
@@ -190,9 +222,13 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
       checkLoad([request.body], request.body.intervalMinutes, ctx.limits.maxAgents, ['interval']);
       const result = erlangRequest(request.body);
       if (!result.evaluated && !result.met) {
-        throw new WfmError('WFM_ERR_ERLANG_TARGET_UNREACHABLE', 'No number of agents meets the targets for this interval.', {
-          issues: [{ path: ['target'], message: 'unreachable' }],
-        });
+        throw new WfmError(
+          'WFM_ERR_ERLANG_TARGET_UNREACHABLE',
+          'No number of agents meets the targets for this interval.',
+          {
+            issues: [{ path: ['target'], message: 'unreachable' }],
+          },
+        );
       }
       return result;
     },

@@ -1,4 +1,9 @@
-import { WhatIfRequestSchema, WhatIfResponseSchema, buildWhatIfInput, whatIfScenarioCount } from '../../schemas/what-if.js';
+import {
+  WhatIfRequestSchema,
+  WhatIfResponseSchema,
+  buildWhatIfInput,
+  whatIfScenarioCount,
+} from '../../schemas/what-if.js';
 import { whatIfJson } from '../../what-if/json.js';
 import { runWhatIfParallel } from '../../what-if/parallel.js';
 import { checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
@@ -34,7 +39,8 @@ export const whatIfRoutes: RouteModule = (app, ctx) => {
     '/v1/what-if',
     {
       schema: {
-        summary: 'What-if sweep: headcount per interval, agent-hours and service level per scenario (and a fixed roster under each).',
+        summary:
+          'What-if sweep: headcount per interval, agent-hours and service level per scenario (and a fixed roster under each).',
         description:
           'The body is the JSON form of `wfm what-if --input`. Scenarios: the explicit list, then every combination of the sweep. ' +
           `At most ${ctx.limits.maxScenarios} scenarios and ${ctx.limits.maxIntervals} intervals (413 beyond). Runs on the worker pool, one range of scenarios per thread.`,
@@ -51,11 +57,20 @@ export const whatIfRoutes: RouteModule = (app, ctx) => {
       checkLimit(whatIfScenarioCount(request.body), ctx.limits.maxScenarios, ['sweep'], 'scenarios');
       // The largest load any scenario puts on an interval is bounded like a staffing request's.
       const body = request.body;
-      const most = (values: (number | undefined)[]): number => Math.max(1, ...values.filter((v): v is number => v !== undefined));
+      const most = (values: (number | undefined)[]): number =>
+        Math.max(1, ...values.filter((v): v is number => v !== undefined));
       const factor =
         most([...(body.sweep?.volumeFactor ?? []), ...(body.scenarios ?? []).map((s) => s.volumeFactor)]) *
         most([...(body.sweep?.ahtFactor ?? []), ...(body.scenarios ?? []).map((s) => s.ahtFactor)]);
-      body.queues.forEach((q, k) => checkLoad(q.request.intervals, q.request.intervalMinutes, ctx.limits.maxAgents, ['queues', k, 'request', 'intervals'], factor));
+      body.queues.forEach((q, k) =>
+        checkLoad(
+          q.request.intervals,
+          q.request.intervalMinutes,
+          ctx.limits.maxAgents,
+          ['queues', k, 'request', 'intervals'],
+          factor,
+        ),
+      );
       const input = buildWhatIfInput(request.body, ctx.limits.maxScenarios);
       // A client that hangs up stops the work (its threads are freed).
       const hangUp = new AbortController();
@@ -64,7 +79,13 @@ export const whatIfRoutes: RouteModule = (app, ctx) => {
       };
       request.raw.socket?.once('close', onClose);
       try {
-        return whatIfJson(await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) => runWhatIfParallel(ctx.runner, input, { signal }), hangUp.signal));
+        return whatIfJson(
+          await withTimeLimit(
+            ctx.limits.jobTimeLimitMs,
+            (signal) => runWhatIfParallel(ctx.runner, input, { signal }),
+            hangUp.signal,
+          ),
+        );
       } finally {
         request.raw.socket?.off('close', onClose);
       }

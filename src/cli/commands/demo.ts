@@ -8,12 +8,22 @@ import { runPlanToFolder } from '../../plan/run-to-folder.js';
 import { summaryText } from '../../plan/summary-text.js';
 import { buildDemoCentre } from '../../samples/demo-centre.js';
 import { generateSampleWeek } from '../../samples/sample-week.js';
-import { parseStaffingRequest, queueParamsOf, staffRequest, totalsOf, type StaffingResponse } from '../../schemas/staffing.js';
+import {
+  parseStaffingRequest,
+  queueParamsOf,
+  staffRequest,
+  totalsOf,
+  type StaffingResponse,
+} from '../../schemas/staffing.js';
 import { numberFlag, writeOutputAtomic } from '../io.js';
 import { staffingCsv, totalsLine } from './staff.js';
 
 /** The demo's queue: 80 % in 20 s, occupancy at most 90 %, 30 % shrinkage. */
-export const DEMO_QUEUE = { model: 'erlang-c', target: { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.9 }, shrinkage: 0.3 } as const;
+export const DEMO_QUEUE = {
+  model: 'erlang-c',
+  target: { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.9 },
+  shrinkage: 0.3,
+} as const;
 
 interface DemoOptions {
   seed?: string;
@@ -28,13 +38,21 @@ interface DemoOptions {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('The whole plan on a built-in contact centre: history -> forecast -> staffing -> shift plan -> roster -> HTML report.')
+    .description(
+      'The whole plan on a built-in contact centre: history -> forecast -> staffing -> shift plan -> roster -> HTML report.',
+    )
     .option('--seed <n>', 'seed of the demo generators (default 20260601)')
-    .option('--out <dir>', 'output folder, written atomically (default ./wfm-demo-out; with --staffing-only: where to write the two CSVs)')
+    .option(
+      '--out <dir>',
+      'output folder, written atomically (default ./wfm-demo-out; with --staffing-only: where to write the two CSVs)',
+    )
     .option('--agents <n>', 'agents in the centre (default 150; the volume scales with it)')
     .option('--shift-plan-seconds <s>', 'MIP time limit of the shift plan (default 10)')
     .option('--roster-seconds <s>', 'roster search time limit (default 10)')
-    .option('--write-config <file>', 'also write the demo as a `wfm plan --config` file (inline history, rules and agents) to start your own from')
+    .option(
+      '--write-config <file>',
+      'also write the demo as a `wfm plan --config` file (inline history, rules and agents) to start your own from',
+    )
     .option('--staffing-only', 'only staff one sample week and print the per-day staffing (the earlier, quick demo)')
     .addHelpText(
       'after',
@@ -54,7 +72,9 @@ async function runPlanDemo(opts: DemoOptions): Promise<void> {
   const seed = numberFlag(opts.seed, '--seed');
   const agents = numberFlag(opts.agents, '--agents');
   if (agents !== undefined && !(Number.isInteger(agents) && agents >= 1 && agents <= 5000)) {
-    throw new WfmError('WFM_ERR_INPUT_INVALID', `--agents: ${agents} is not a whole number from 1 to 5,000.`, { issues: [{ path: ['--agents'], message: 'a whole number from 1 to 5,000' }] });
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `--agents: ${agents} is not a whole number from 1 to 5,000.`, {
+      issues: [{ path: ['--agents'], message: 'a whole number from 1 to 5,000' }],
+    });
   }
   const shiftPlanSeconds = numberFlag(opts.shiftPlanSeconds, '--shift-plan-seconds');
   const rosterSeconds = numberFlag(opts.rosterSeconds, '--roster-seconds');
@@ -75,7 +95,14 @@ async function runPlanDemo(opts: DemoOptions): Promise<void> {
 /** Staffs the sample week (exported for tests). */
 export function staffSampleWeek(seed?: number): StaffingResponse {
   const week = generateSampleWeek(seed === undefined ? {} : { seed });
-  return staffRequest(parseStaffingRequest({ ...DEMO_QUEUE, intervalMinutes: week.intervalMinutes, timeZone: week.timeZone, intervals: week.intervals }));
+  return staffRequest(
+    parseStaffingRequest({
+      ...DEMO_QUEUE,
+      intervalMinutes: week.intervalMinutes,
+      timeZone: week.timeZone,
+      intervals: week.intervals,
+    }),
+  );
 }
 
 function runStaffingDemo(opts: DemoOptions): void {
@@ -94,7 +121,11 @@ function runStaffingDemo(opts: DemoOptions): void {
     days.set(day, [...(days.get(day) ?? []), row]);
   }
   for (const [day, rows] of days) {
-    const t = totalsOf(rows, response.intervalMinutes, queueParamsOf({ ...DEMO_QUEUE, target: { ...DEMO_QUEUE.target } }));
+    const t = totalsOf(
+      rows,
+      response.intervalMinutes,
+      queueParamsOf({ ...DEMO_QUEUE, target: { ...DEMO_QUEUE.target } }),
+    );
     const weekday = new Date(`${day}T12:00:00Z`).toUTCString().slice(0, 3);
     lines.push(
       `${weekday} ${day.slice(5)}  ${String(t.volume).padStart(8)}  ${String(t.peakAgents).padStart(11)}  ${t.agentHours.toFixed(1).padStart(11)}  ` +
@@ -103,7 +134,13 @@ function runStaffingDemo(opts: DemoOptions): void {
   }
   lines.push('', totalsLine(response.totals));
   if (opts.out) {
-    writeOutputAtomic(join(opts.out, 'sample-week.csv'), toCsv(week.intervals.map((r) => ({ start: r.start, volume: r.volume, aht_seconds: r.ahtSeconds })), ['start', 'volume', 'aht_seconds']));
+    writeOutputAtomic(
+      join(opts.out, 'sample-week.csv'),
+      toCsv(
+        week.intervals.map((r) => ({ start: r.start, volume: r.volume, aht_seconds: r.ahtSeconds })),
+        ['start', 'volume', 'aht_seconds'],
+      ),
+    );
     writeOutputAtomic(join(opts.out, 'staffing.csv'), staffingCsv(response));
     lines.push(`wrote ${join(opts.out, 'sample-week.csv')} and ${join(opts.out, 'staffing.csv')}`);
   }

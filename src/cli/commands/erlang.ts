@@ -49,7 +49,8 @@ function runErlang(opts: ErlangOptions): void {
   const agents = numberFlag(opts.agents, '--agents');
   if (agents !== undefined) base.agents = agents;
   const { doc, given } = applyQueueFlags(base, opts);
-  for (const flag of ['--volume', '--interval', '--aht-seconds', ...(agents === undefined ? [] : ['--agents'])]) given.add(flag);
+  for (const flag of ['--volume', '--interval', '--aht-seconds', ...(agents === undefined ? [] : ['--agents'])])
+    given.add(flag);
   let response: ErlangResponse;
   try {
     response = erlangRequest(parseErlangRequest(doc));

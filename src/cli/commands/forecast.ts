@@ -2,9 +2,21 @@ import { Option, type Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
 import { forecast } from '../../forecast/forecast.js';
-import { FORECAST_METHODS, type ForecastMethodChoice, type ForecastOptions, type ForecastResult, type HistoryInput, type SpecialDay } from '../../forecast/types.js';
+import {
+  FORECAST_METHODS,
+  type ForecastMethodChoice,
+  type ForecastOptions,
+  type ForecastResult,
+  type HistoryInput,
+  type SpecialDay,
+} from '../../forecast/types.js';
 import { parseWith } from '../../io/validate.js';
-import { ContactHistoryRowSchema, IntervalHistoryRowSchema, MAX_HISTORY_ROWS, SpecialDaySchema } from '../../schemas/forecast.js';
+import {
+  ContactHistoryRowSchema,
+  IntervalHistoryRowSchema,
+  MAX_HISTORY_ROWS,
+  SpecialDaySchema,
+} from '../../schemas/forecast.js';
 import { isIntervalMinutes } from '../../time/instant.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeFolderAtomic } from '../io.js';
 import { historyQueuesFromCsv, singleQueue } from '../../io/history-csv.js';
@@ -30,17 +42,45 @@ interface ForecastFlags {
 export function registerForecast(program: Command): void {
   program
     .command('forecast')
-    .description('Forecast volume and AHT per interval for the weeks after the history, with a p10/p90 band and a backtest report.')
-    .requiredOption('--history <file>', 'history: CSV start,volume[,aht_seconds] (or timestamp,count), CSV timestamp[,handle_seconds] (contacts), or JSON')
-    .option('--interval <minutes>', 'output interval (5, 6, 10, 15, 20, 30, 60); finer history is summed up; default: the history\'s')
-    .option('--time-zone <zone>', 'IANA zone of wall-clock times and of the output offsets (default UTC, or the input\'s single offset)')
+    .description(
+      'Forecast volume and AHT per interval for the weeks after the history, with a p10/p90 band and a backtest report.',
+    )
+    .requiredOption(
+      '--history <file>',
+      'history: CSV start,volume[,aht_seconds] (or timestamp,count), CSV timestamp[,handle_seconds] (contacts), or JSON',
+    )
+    .option(
+      '--interval <minutes>',
+      "output interval (5, 6, 10, 15, 20, 30, 60); finer history is summed up; default: the history's",
+    )
+    .option(
+      '--time-zone <zone>',
+      "IANA zone of wall-clock times and of the output offsets (default UTC, or the input's single offset)",
+    )
     .option('--weeks <n>', 'horizon in weeks, 1..8 (default 1)')
-    .option('--start <date>', 'first day of the horizon, YYYY-MM-DD (default: the day after the history; later history is not used)')
-    .addOption(new Option('--method <method>', 'forecasting method (default auto: lowest backtest WAPE)').choices([...FORECAST_METHODS, 'auto']))
-    .option('--special-days <file>', 'CSV date[,factor][,like][,label] or JSON [{date, factor?, like?, label?}]: past dates are left out of training, future ones adjusted')
-    .option('--open <hours>', 'opening hours, e.g. "Mon-Fri 07:00-21:00; Sat 09:00-13:00"; closed intervals are forecast as 0')
+    .option(
+      '--start <date>',
+      'first day of the horizon, YYYY-MM-DD (default: the day after the history; later history is not used)',
+    )
+    .addOption(
+      new Option('--method <method>', 'forecasting method (default auto: lowest backtest WAPE)').choices([
+        ...FORECAST_METHODS,
+        'auto',
+      ]),
+    )
+    .option(
+      '--special-days <file>',
+      'CSV date[,factor][,like][,label] or JSON [{date, factor?, like?, label?}]: past dates are left out of training, future ones adjusted',
+    )
+    .option(
+      '--open <hours>',
+      'opening hours, e.g. "Mon-Fri 07:00-21:00; Sat 09:00-13:00"; closed intervals are forecast as 0',
+    )
     .option('--aht <seconds>', 'AHT where the history has no handle times')
-    .option('--origins <n>', 'weekly backtest origins, 3..12 (default 6; fewer, not under 3, when the history is short)')
+    .option(
+      '--origins <n>',
+      'weekly backtest origins, 3..12 (default 6; fewer, not under 3, when the history is short)',
+    )
     .addOption(new Option('--format <format>', 'output format (default csv)').choices(['csv', 'json']))
     .option('--out <file>', 'write here (atomically) instead of standard output')
     .addHelpText(
@@ -60,7 +100,9 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
   const queues = readHistoryQueues(opts.history);
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined && !isIntervalMinutes(interval)) {
-    throw new WfmError('WFM_ERR_INPUT_INVALID', `--interval: ${interval} is not one of 5, 6, 10, 15, 20, 30, 60.`, { issues: [{ path: ['--interval'], message: 'not an allowed interval' }] });
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `--interval: ${interval} is not one of 5, 6, 10, 15, 20, 30, 60.`, {
+      issues: [{ path: ['--interval'], message: 'not an allowed interval' }],
+    });
   }
   const options: ForecastOptions = {
     timeZone: opts.timeZone,
@@ -73,7 +115,8 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
     backtestOrigins: numberFlag(opts.origins, '--origins'),
     defaultAhtSeconds: numberFlag(opts.aht, '--aht'),
   };
-  const render = (result: ForecastResult): string => (opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forecastCsv(result));
+  const render = (result: ForecastResult): string =>
+    opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forecastCsv(result);
   if (queues.length === 1) {
     const result = forecast((queues[0] as { history: HistoryInput }).history, options);
     emit(render(result), opts.out);
@@ -81,19 +124,40 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
     return;
   }
   if (!opts.out) {
-    throw new WfmError('WFM_ERR_INPUT_INVALID', `--out: the history holds ${queues.length} queues; give --out DIR for one forecast file per queue.`, {
-      issues: [{ path: ['--out'], message: 'a folder is needed for several queues' }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_INVALID',
+      `--out: the history holds ${queues.length} queues; give --out DIR for one forecast file per queue.`,
+      {
+        issues: [{ path: ['--out'], message: 'a folder is needed for several queues' }],
+      },
+    );
   }
-  const files = queueFileNames(queues.map((q) => q.queue), opts.format === 'json' ? 'json' : 'csv');
+  const files = queueFileNames(
+    queues.map((q) => q.queue),
+    opts.format === 'json' ? 'json' : 'csv',
+  );
   const results = await forecastQueues(queues, options);
   writeFolderAtomic(opts.out, new Map(results.map((r, i) => [files[i] as string, render(r)])));
-  const indent = (text: string): string => text.trimEnd().split('\n').map((l) => `  ${l}\n`).join('');
-  process.stderr.write(queues.map((q, i) => `queue ${q.queue} -> ${files[i] as string}\n${indent(forecastSummary(results[i] as ForecastResult))}`).join(''));
+  const indent = (text: string): string =>
+    text
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  ${l}\n`)
+      .join('');
+  process.stderr.write(
+    queues
+      .map(
+        (q, i) => `queue ${q.queue} -> ${files[i] as string}\n${indent(forecastSummary(results[i] as ForecastResult))}`,
+      )
+      .join(''),
+  );
 }
 
 /** Forecasts each queue on the worker pool (one task per queue); an error names its queue. */
-async function forecastQueues(queues: readonly { queue: string; history: HistoryInput }[], options: ForecastOptions): Promise<ForecastResult[]> {
+async function forecastQueues(
+  queues: readonly { queue: string; history: HistoryInput }[],
+  options: ForecastOptions,
+): Promise<ForecastResult[]> {
   const pool = createPool();
   try {
     return await Promise.all(
@@ -102,7 +166,10 @@ async function forecastQueues(queues: readonly { queue: string; history: History
           return await runTask(pool, 'forecast.rows', { history, options });
         } catch (error) {
           if (!(error instanceof WfmError)) throw error;
-          throw new WfmError(error.code, `queue "${queue}": ${error.message}`, { issues: error.issues.map((i) => ({ ...i, path: ['queue', queue, ...i.path] })), cause: error });
+          throw new WfmError(error.code, `queue "${queue}": ${error.message}`, {
+            issues: error.issues.map((i) => ({ ...i, path: ['queue', queue, ...i.path] })),
+            cause: error,
+          });
         }
       }),
     );
@@ -118,9 +185,13 @@ function queueFileNames(queues: readonly string[], ext: 'csv' | 'json'): string[
     const name = `${safeFileName(queue)}.${ext}`;
     const other = seen.get(name.toLowerCase());
     if (other !== undefined) {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV: queues "${other}" and "${queue}" would both be written to ${name}; rename one.`, {
-        issues: [{ path: ['queue'], message: `"${other}" and "${queue}" share the file name ${name}` }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_CSV',
+        `history CSV: queues "${other}" and "${queue}" would both be written to ${name}; rename one.`,
+        {
+          issues: [{ path: ['queue'], message: `"${other}" and "${queue}" share the file name ${name}` }],
+        },
+      );
     }
     seen.set(name.toLowerCase(), queue);
     return name;
@@ -146,7 +217,13 @@ export function forecastSummary(result: ForecastResult): string {
 /** The CSV form of a forecast: `start,volume,aht_seconds,volume_p10,volume_p90`. */
 export function forecastCsv(result: ForecastResult): string {
   return toCsv(
-    result.intervals.map((r) => ({ start: r.start, volume: r.volume, aht_seconds: r.ahtSeconds ?? undefined, volume_p10: r.volumeP10, volume_p90: r.volumeP90 })),
+    result.intervals.map((r) => ({
+      start: r.start,
+      volume: r.volume,
+      aht_seconds: r.ahtSeconds ?? undefined,
+      volume_p10: r.volumeP10,
+      volume_p90: r.volumeP90,
+    })),
     ['start', 'volume', 'aht_seconds', 'volume_p10', 'volume_p90'],
   );
 }
@@ -162,7 +239,10 @@ export function readHistoryQueues(path: string): { queue: string; history: Histo
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     const rows = Array.isArray(value) ? value : (value as { history?: unknown } | null)?.history;
-    const schema = z.union([z.array(IntervalHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS), z.array(ContactHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS)]);
+    const schema = z.union([
+      z.array(IntervalHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS),
+      z.array(ContactHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS),
+    ]);
     return [{ queue: '', history: parseWith(schema, rows, `history ${path}`) as HistoryInput }];
   }
   return historyQueuesFromCsv(text);
@@ -176,7 +256,8 @@ export function readHistory(path: string): HistoryInput {
 /** Reads `--special-days`: CSV `date[,factor][,like][,label]` or a JSON array of special days. */
 export function readSpecialDays(path: string): SpecialDay[] {
   const text = readInputFile(path, '--special-days');
-  if (looksLikeJson(path, text)) return parseWith(z.array(SpecialDaySchema), parseJsonText(text, path), `special days ${path}`);
+  if (looksLikeJson(path, text))
+    return parseWith(z.array(SpecialDaySchema), parseJsonText(text, path), `special days ${path}`);
   const { rows } = parseCsv(text, { required: ['date'], optional: ['factor', 'like', 'label'], what: 'special days' });
   return rows.map((row) => {
     const like = row.cells.like;

@@ -18,8 +18,13 @@ interface PlanFlags {
 export function registerPlan(program: Command): void {
   program
     .command('plan')
-    .description('The whole plan: history -> forecast -> staffing -> shift plan -> roster -> HTML report, every result written into one folder.')
-    .requiredOption('--config <file>', 'plan config JSON (history, forecast, staffing, shiftPlan, agents, roster, limits, seed; see docs/plan.md)')
+    .description(
+      'The whole plan: history -> forecast -> staffing -> shift plan -> roster -> HTML report, every result written into one folder.',
+    )
+    .requiredOption(
+      '--config <file>',
+      'plan config JSON (history, forecast, staffing, shiftPlan, agents, roster, limits, seed; see docs/plan.md)',
+    )
     .option('--out <dir>', 'output folder, written atomically (replaced only once complete)', 'wfm-plan-out')
     .option('--shift-plan-seconds <s>', 'MIP time limit (overrides limits.shiftPlanSeconds)')
     .option('--roster-seconds <s>', 'roster search time limit (overrides limits.rosterSeconds)')
@@ -39,9 +44,15 @@ Example:
 }
 
 async function runPlanCommand(flags: PlanFlags): Promise<void> {
-  const raw = parseJsonText(readInputFile(flags.config, '--config'), `--config ${flags.config}`) as Record<string, unknown> | null;
+  const raw = parseJsonText(readInputFile(flags.config, '--config'), `--config ${flags.config}`) as Record<
+    string,
+    unknown
+  > | null;
   const overrides = overrideFlags(flags);
-  const doc = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}) } : raw;
+  const doc =
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+      ? { ...raw, ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}) }
+      : raw;
   const config = parsePlanConfig(doc);
   const limits = {
     shiftPlanSeconds: overrides.shiftPlanSeconds ?? config.limits.shiftPlanSeconds,
@@ -56,5 +67,9 @@ function overrideFlags(flags: PlanFlags): { shiftPlanSeconds?: number; rosterSec
   const shiftPlanSeconds = numberFlag(flags.shiftPlanSeconds, '--shift-plan-seconds');
   const rosterSeconds = numberFlag(flags.rosterSeconds, '--roster-seconds');
   const seed = numberFlag(flags.seed, '--seed');
-  return { ...(shiftPlanSeconds !== undefined ? { shiftPlanSeconds } : {}), ...(rosterSeconds !== undefined ? { rosterSeconds } : {}), ...(seed !== undefined ? { seed } : {}) };
+  return {
+    ...(shiftPlanSeconds !== undefined ? { shiftPlanSeconds } : {}),
+    ...(rosterSeconds !== undefined ? { rosterSeconds } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  };
 }

@@ -4,7 +4,20 @@ import { toCsv } from '../../io/csv.js';
 import { writeFolderAtomic } from '../io.js';
 import type { RosterResult } from '../../scheduler/roster/result-types.js';
 
-export const AGENT_DAY_COLUMNS = ['agent_id', 'name', 'team', 'date', 'status', 'template', 'start', 'end', 'paid_hours', 'breaks', 'retraining', 'extra'] as const;
+export const AGENT_DAY_COLUMNS = [
+  'agent_id',
+  'name',
+  'team',
+  'date',
+  'status',
+  'template',
+  'start',
+  'end',
+  'paid_hours',
+  'breaks',
+  'retraining',
+  'extra',
+] as const;
 
 /** One CSV row per agent and day of the horizon (worked or off). */
 export function agentDayCsv(result: RosterResult): string {
@@ -31,7 +44,20 @@ export function agentDayCsv(result: RosterResult): string {
               retraining: d.retraining.map((r) => `${r.kind} ${r.pool} ${r.start}/${r.end}`).join('; '),
               extra: d.extra,
             }
-          : { agent_id: a.id, name: a.name, team: a.team, date, status: 'off', template: '', start: '', end: '', paid_hours: 0, breaks: '', retraining: '', extra: false },
+          : {
+              agent_id: a.id,
+              name: a.name,
+              team: a.team,
+              date,
+              status: 'off',
+              template: '',
+              start: '',
+              end: '',
+              paid_hours: 0,
+              breaks: '',
+              retraining: '',
+              extra: false,
+            },
       );
     }
   }
@@ -49,9 +75,22 @@ export function agentIcs(result: RosterResult, agentId: string): string {
       ...d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'}: ${b.start} - ${b.end}`),
       ...d.retraining.map((r) => `${r.kind} (${r.pool}): ${r.start} - ${r.end}`),
     ].join('\n');
-    cal.createEvent({ id: `${agentId}-${d.start}@wfm-engine`, start: new Date(Date.parse(d.start)), end: new Date(Date.parse(d.end)), stamp, summary: `Shift ${d.template}`, description });
+    cal.createEvent({
+      id: `${agentId}-${d.start}@wfm-engine`,
+      start: new Date(Date.parse(d.start)),
+      end: new Date(Date.parse(d.end)),
+      stamp,
+      summary: `Shift ${d.template}`,
+      description,
+    });
     for (const r of d.retraining) {
-      cal.createEvent({ id: `${agentId}-${r.start}-${r.pool}@wfm-engine`, start: new Date(Date.parse(r.start)), end: new Date(Date.parse(r.end)), stamp, summary: `${r.kind === 'retraining' ? 'Retraining' : 'Coaching'}: ${r.pool}` });
+      cal.createEvent({
+        id: `${agentId}-${r.start}-${r.pool}@wfm-engine`,
+        start: new Date(Date.parse(r.start)),
+        end: new Date(Date.parse(r.end)),
+        stamp,
+        summary: `${r.kind === 'retraining' ? 'Retraining' : 'Coaching'}: ${r.pool}`,
+      });
     }
   }
   return cal.toString();

@@ -5,7 +5,13 @@ import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { parseInstant } from '../../time/instant.js';
 import { loadSolver } from '../../workers/handlers/shift-plan.js';
 import { readRequirement } from './shift-plan.js';
-import { parseAgentsCsv, parseAgentsJson, parseRosterPlan, parseRosterRules, RosterRequestSchema } from '../../schemas/roster.js';
+import {
+  parseAgentsCsv,
+  parseAgentsJson,
+  parseRosterPlan,
+  parseRosterRules,
+  RosterRequestSchema,
+} from '../../schemas/roster.js';
 import { parseWith } from '../../io/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
@@ -15,39 +21,84 @@ import { writeRosterDir } from './roster-output.js';
 export function registerRoster(program: Command): void {
   program
     .command('roster')
-    .description('Roster named agents on a shift plan (the output of `wfm shift-plan`) under weekly rules, and fill the retraining sessions.')
+    .description(
+      'Roster named agents on a shift plan (the output of `wfm shift-plan`) under weekly rules, and fill the retraining sessions.',
+    )
     .option('--plan <file>', 'shift plan JSON (output of `wfm shift-plan`)')
-    .option('--requirements <file>', 'instead of --plan: agents required per interval (`wfm staff` JSON or CSV); the plan is built first')
+    .option(
+      '--requirements <file>',
+      'instead of --plan: agents required per interval (`wfm staff` JSON or CSV); the plan is built first',
+    )
     .option('--plan-rules <file>', 'with --requirements: the shift-plan rules JSON (templates, breaks, pool)')
     .requiredOption('--agents <file>', 'agents, JSON (array or { agents }) or CSV (columns: see docs/roster.md)')
-    .option('--rules <file>', 'weekly rules JSON (default: 11 h rest, 6 days in a row, two consecutive days off per week)')
+    .option(
+      '--rules <file>',
+      'weekly rules JSON (default: 11 h rest, 6 days in a row, two consecutive days off per week)',
+    )
     .option('--time-limit <s>', 'search time limit in seconds (default 10)')
     .option('--iterations <n>', 'search move budget (default 5000000); results are reproducible when this binds first')
     .option('--seed <n>', 'random seed (default 1)')
     .option('--answer-seconds <s>', 'service-level threshold for the SL after rostering (default 20)')
-    .option('--out <dir>', 'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); default: JSON on stdout')
-    .action(async (flags: { plan?: string; requirements?: string; planRules?: string; agents: string; rules?: string; timeLimit?: string; iterations?: string; seed?: string; answerSeconds?: string; out?: string }) => {
-      const { plan, load } = flags.plan ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan')) : await planFirst(flags.requirements, flags.planRules);
-      const agentsText = readInputFile(flags.agents, '--agents');
-      const zone = plan.grid.timeZone;
-      const agents = looksLikeJson(flags.agents, agentsText) ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone) : parseAgentsCsv(agentsText, zone);
-      const rules = parseRosterRules(flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {});
-      const options = parseWith(RosterRequestSchema.shape.options, {
-        ...(flags.seed !== undefined ? { seed: numberFlag(flags.seed, '--seed') } : {}),
-        ...(flags.timeLimit !== undefined ? { timeLimitSeconds: numberFlag(flags.timeLimit, '--time-limit') } : {}),
-        ...(flags.iterations !== undefined ? { maxIterations: numberFlag(flags.iterations, '--iterations') } : {}),
-        ...(flags.answerSeconds !== undefined ? { answerSeconds: numberFlag(flags.answerSeconds, '--answer-seconds') } : {}),
-      }, 'roster options');
-      const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
-      if (flags.out) writeRosterDir(flags.out, result);
-      else emit(JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), undefined);
-    });
+    .option(
+      '--out <dir>',
+      'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); default: JSON on stdout',
+    )
+    .action(
+      async (flags: {
+        plan?: string;
+        requirements?: string;
+        planRules?: string;
+        agents: string;
+        rules?: string;
+        timeLimit?: string;
+        iterations?: string;
+        seed?: string;
+        answerSeconds?: string;
+        out?: string;
+      }) => {
+        const { plan, load } = flags.plan
+          ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan'))
+          : await planFirst(flags.requirements, flags.planRules);
+        const agentsText = readInputFile(flags.agents, '--agents');
+        const zone = plan.grid.timeZone;
+        const agents = looksLikeJson(flags.agents, agentsText)
+          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone)
+          : parseAgentsCsv(agentsText, zone);
+        const rules = parseRosterRules(
+          flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
+        );
+        const options = parseWith(
+          RosterRequestSchema.shape.options,
+          {
+            ...(flags.seed !== undefined ? { seed: numberFlag(flags.seed, '--seed') } : {}),
+            ...(flags.timeLimit !== undefined ? { timeLimitSeconds: numberFlag(flags.timeLimit, '--time-limit') } : {}),
+            ...(flags.iterations !== undefined ? { maxIterations: numberFlag(flags.iterations, '--iterations') } : {}),
+            ...(flags.answerSeconds !== undefined
+              ? { answerSeconds: numberFlag(flags.answerSeconds, '--answer-seconds') }
+              : {}),
+          },
+          'roster options',
+        );
+        const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
+        if (flags.out) writeRosterDir(flags.out, result);
+        else
+          emit(
+            JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2),
+            undefined,
+          );
+      },
+    );
 }
 
 /** Builds the plan from a requirement and plan rules (as `wfm shift-plan` does), keeping volume and AHT for the SL. */
-async function planFirst(requirements: string | undefined, planRules: string | undefined): Promise<{ plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } }> {
+async function planFirst(
+  requirements: string | undefined,
+  planRules: string | undefined,
+): Promise<{ plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } }> {
   if (!requirements || !planRules) {
-    throw new WfmError('WFM_ERR_INPUT_INVALID', 'Give --plan FILE, or --requirements FILE with --plan-rules FILE.', { issues: [{ path: ['--plan'], message: 'missing' }] });
+    throw new WfmError('WFM_ERR_INPUT_INVALID', 'Give --plan FILE, or --requirements FILE with --plan-rules FILE.', {
+      issues: [{ path: ['--plan'], message: 'missing' }],
+    });
   }
   const requirement = readRequirement(requirements);
   const rulesData = parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules');

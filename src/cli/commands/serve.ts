@@ -23,9 +23,13 @@ export function registerServe(program: Command): void {
       }
       const levels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
       if (!levels.includes(opts.logLevel)) {
-        throw new WfmError('WFM_ERR_INPUT_INVALID', `--log-level: "${opts.logLevel}" is not one of ${levels.join(', ')}.`, {
-          issues: [{ path: ['--log-level'], message: 'unknown level' }],
-        });
+        throw new WfmError(
+          'WFM_ERR_INPUT_INVALID',
+          `--log-level: "${opts.logLevel}" is not one of ${levels.join(', ')}.`,
+          {
+            issues: [{ path: ['--log-level'], message: 'unknown level' }],
+          },
+        );
       }
       const { startServer } = await import('../../server.js');
       await startServer({ host: opts.host, port, logLevel: opts.logLevel });

@@ -1,16 +1,42 @@
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
-import { COVERAGE_CSV_COLUMNS, coverageCsvRows, parseRequirementJson, runShiftPlan, type RequirementDocument } from '../../schemas/shift-plan.js';
+import {
+  COVERAGE_CSV_COLUMNS,
+  coverageCsvRows,
+  parseRequirementJson,
+  runShiftPlan,
+  type RequirementDocument,
+} from '../../schemas/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../workers/handlers/shift-plan.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../io.js';
 
 /** Columns of the `wfm staff` CSV that the requirement CSV may carry (only some are used). */
 const STAFF_CSV_COLUMNS = [
-  'volume', 'aht_seconds', 'erlangs', 'agents_fractional', 'headcount', 'service_level', 'asa_seconds', 'occupancy', 'prob_wait',
-  'queue_length', 'unstable', 'evaluated', 'met', 'binding', 'abandon_rate', 'sl_answered_of_answered', 'sl_wait_ended_within',
-  'sl_virtual', 'asa_virtual_seconds', 'asa_all_seconds', 'block_rate', 'volume_p10', 'volume_p90',
+  'volume',
+  'aht_seconds',
+  'erlangs',
+  'agents_fractional',
+  'headcount',
+  'service_level',
+  'asa_seconds',
+  'occupancy',
+  'prob_wait',
+  'queue_length',
+  'unstable',
+  'evaluated',
+  'met',
+  'binding',
+  'abandon_rate',
+  'sl_answered_of_answered',
+  'sl_wait_ended_within',
+  'sl_virtual',
+  'asa_virtual_seconds',
+  'asa_all_seconds',
+  'block_rate',
+  'volume_p10',
+  'volume_p90',
 ];
 
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
@@ -32,7 +58,9 @@ export function readRequirement(path: string): RequirementDocument {
 /** One line for stderr: the plan's quality. */
 export function qualityLine(plan: ShiftPlan): string {
   const q = plan.quality;
-  const sl = q.serviceLevel ? `, SL ${(q.serviceLevel.volumeWeighted * 100).toFixed(1)} % (worst ${(q.serviceLevel.worst * 100).toFixed(1)} %)` : '';
+  const sl = q.serviceLevel
+    ? `, SL ${(q.serviceLevel.volumeWeighted * 100).toFixed(1)} % (worst ${(q.serviceLevel.worst * 100).toFixed(1)} %)`
+    : '';
   return (
     `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} paid h, LP bound ${q.lpBound.toFixed(2)}, ` +
     `objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
@@ -54,13 +82,25 @@ export function registerShiftPlan(program: Command): void {
   program
     .command('shift-plan')
     .description('Shifts, breaks and retraining sessions covering a requirement (MIP on HiGHS, with its LP bound).')
-    .requiredOption('--requirements <file>', 'agents required per interval: `wfm staff` JSON or CSV (start,agents[,volume,aht_seconds,...])')
-    .requiredOption('--rules <file>', 'shift templates, break rules, opening hours, coverage mode, pool (JSON; see docs/shift-plan.md)')
-    .option('--time-limit <s>', 'time limit of the solve in seconds, LP included (overrides rules.solver.timeLimitSeconds, default 10)')
+    .requiredOption(
+      '--requirements <file>',
+      'agents required per interval: `wfm staff` JSON or CSV (start,agents[,volume,aht_seconds,...])',
+    )
+    .requiredOption(
+      '--rules <file>',
+      'shift templates, break rules, opening hours, coverage mode, pool (JSON; see docs/shift-plan.md)',
+    )
+    .option(
+      '--time-limit <s>',
+      'time limit of the solve in seconds, LP included (overrides rules.solver.timeLimitSeconds, default 10)',
+    )
     .option('--time-zone <zone>', 'IANA zone of the clock times (default: rules, then requirement, then UTC)')
     .option('--interval <minutes>', 'interval length in minutes (default: from the requirement, else inferred)')
     .option('--out <file>', 'write the plan JSON here (atomically) instead of standard output')
-    .option('--coverage-csv <file>', 'also write coverage per interval as CSV (start,required,on_shift,on_phone,on_break,in_retraining,over,under,service_level)')
+    .option(
+      '--coverage-csv <file>',
+      'also write coverage per interval as CSV (start,required,on_shift,on_phone,on_break,in_retraining,over,under,service_level)',
+    )
     .addHelpText(
       'after',
       `

@@ -14,14 +14,54 @@ import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '.
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
 const QUEUE_FLAGS = [
-  { flag: '--service-level', arg: '<fraction>', path: ['target', 'serviceLevel'], help: 'service-level target, fraction in (0, 1), e.g. 0.8' },
-  { flag: '--answer-seconds', arg: '<s>', path: ['target', 'answerSeconds'], help: 'answer-time threshold of the service level, seconds' },
-  { flag: '--max-asa-seconds', arg: '<s>', path: ['target', 'maxAsaSeconds'], help: 'ceiling on the average speed of answer, seconds' },
-  { flag: '--max-occupancy', arg: '<fraction>', path: ['target', 'maxOccupancy'], help: 'cap on agent occupancy, fraction in (0, 1]' },
-  { flag: '--max-abandon-rate', arg: '<fraction>', path: ['target', 'maxAbandonRate'], help: 'cap on abandonment (erlang-a, chat), fraction' },
-  { flag: '--shrinkage', arg: '<fraction>', path: ['shrinkage'], help: 'shrinkage in [0, 1): headcount = ceil(agents / (1 - s))' },
-  { flag: '--patience-seconds', arg: '<s>', path: ['patienceSeconds'], help: 'mean patience, seconds (erlang-a, chat)' },
-  { flag: '--queue-capacity', arg: '<n>', path: ['queueCapacity'], help: 'lines: contacts in system at most (erlang-a, chat)' },
+  {
+    flag: '--service-level',
+    arg: '<fraction>',
+    path: ['target', 'serviceLevel'],
+    help: 'service-level target, fraction in (0, 1), e.g. 0.8',
+  },
+  {
+    flag: '--answer-seconds',
+    arg: '<s>',
+    path: ['target', 'answerSeconds'],
+    help: 'answer-time threshold of the service level, seconds',
+  },
+  {
+    flag: '--max-asa-seconds',
+    arg: '<s>',
+    path: ['target', 'maxAsaSeconds'],
+    help: 'ceiling on the average speed of answer, seconds',
+  },
+  {
+    flag: '--max-occupancy',
+    arg: '<fraction>',
+    path: ['target', 'maxOccupancy'],
+    help: 'cap on agent occupancy, fraction in (0, 1]',
+  },
+  {
+    flag: '--max-abandon-rate',
+    arg: '<fraction>',
+    path: ['target', 'maxAbandonRate'],
+    help: 'cap on abandonment (erlang-a, chat), fraction',
+  },
+  {
+    flag: '--shrinkage',
+    arg: '<fraction>',
+    path: ['shrinkage'],
+    help: 'shrinkage in [0, 1): headcount = ceil(agents / (1 - s))',
+  },
+  {
+    flag: '--patience-seconds',
+    arg: '<s>',
+    path: ['patienceSeconds'],
+    help: 'mean patience, seconds (erlang-a, chat)',
+  },
+  {
+    flag: '--queue-capacity',
+    arg: '<n>',
+    path: ['queueCapacity'],
+    help: 'lines: contacts in system at most (erlang-a, chat)',
+  },
 ] as const;
 
 const OTHER_FLAG_PATHS: Record<string, readonly string[]> = {
@@ -42,9 +82,14 @@ the input file nor by flags), the default is 80 % of contacts answered within 20
 
 /** Adds the queue options (model, targets, patience, lines, shrinkage, chat) to a command. */
 export function addQueueOptions(command: Command): Command {
-  command.addOption(new Option('--model <model>', 'queue model (default erlang-c)').choices(['erlang-c', 'erlang-a', 'chat']));
+  command.addOption(
+    new Option('--model <model>', 'queue model (default erlang-c)').choices(['erlang-c', 'erlang-a', 'chat']),
+  );
   for (const f of QUEUE_FLAGS) command.option(`${f.flag} ${f.arg}`, f.help);
-  command.option('--chat-aht <list>', 'chat: handle time in seconds at concurrency 1,2,...,k, comma-separated (e.g. 300,420,560)');
+  command.option(
+    '--chat-aht <list>',
+    'chat: handle time in seconds at concurrency 1,2,...,k, comma-separated (e.g. 300,420,560)',
+  );
   return command;
 }
 
@@ -66,7 +111,10 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
  * Applies the queue flags over `base` (the file's document, or {}). Returns the merged document
  * and the flags that were given (for error messages).
  */
-export function applyQueueFlags(base: Record<string, unknown>, opts: Record<string, unknown>): { doc: Record<string, unknown>; given: Set<string> } {
+export function applyQueueFlags(
+  base: Record<string, unknown>,
+  opts: Record<string, unknown>,
+): { doc: Record<string, unknown>; given: Set<string> } {
   const doc: Record<string, unknown> = { ...base };
   const given = new Set<string>();
   if (opts.model !== undefined) {
@@ -91,7 +139,8 @@ export function applyQueueFlags(base: Record<string, unknown>, opts: Record<stri
 function flagFor(path: readonly (string | number)[]): string | undefined {
   const key = path.join('.');
   for (const f of QUEUE_FLAGS) if (key === f.path.join('.') || key.startsWith(`${f.path.join('.')}.`)) return f.flag;
-  for (const [flag, p] of Object.entries(OTHER_FLAG_PATHS)) if (key === p.join('.') || key.startsWith(`${p.join('.')}.`)) return flag;
+  for (const [flag, p] of Object.entries(OTHER_FLAG_PATHS))
+    if (key === p.join('.') || key.startsWith(`${p.join('.')}.`)) return flag;
   return undefined;
 }
 
@@ -115,16 +164,28 @@ export function relabelError(error: unknown, origin: RowOrigin, given: ReadonlyS
       const line = origin.csvLines[index] ?? index + 2;
       const column = typeof field === 'string' ? (SNAKE[field] ?? field) : undefined;
       const path = column ? ['line', line, column] : ['line', line];
-      return { issue: { path, message: issue.message }, label: `${origin.what} CSV line ${line}${column ? `, ${column}` : ''}`, row: true };
+      return {
+        issue: { path, message: issue.message },
+        label: `${origin.what} CSV line ${line}${column ? `, ${column}` : ''}`,
+        row: true,
+      };
     }
     const flag = flagFor(issue.path);
     if (flag && given.has(flag)) return { issue: { path: [flag], message: issue.message }, label: flag, row: false };
-    return { issue: { path: issue.path, message: `${issue.message}${flag ? ` (${flag})` : ''}` }, label: formatPath(issue.path), row: false, ...(flag ? { hint: flag } : {}) };
+    return {
+      issue: { path: issue.path, message: `${issue.message}${flag ? ` (${flag})` : ''}` },
+      label: formatPath(issue.path),
+      row: false,
+      ...(flag ? { hint: flag } : {}),
+    };
   });
   const first = labelled[0] as { issue: WfmIssue; label: string; row: boolean; hint?: string };
   const more = labelled.length > 1 ? ` (and ${labelled.length - 1} more)` : '';
   // A hand-written message (not a schema summary) already says what to do: keep it.
-  const headline = first.row || error.message.startsWith('Invalid ') ? `${first.label}: ${first.issue.message}${more}` : `${error.message}${first.hint ? ` (${first.hint})` : ''}`;
+  const headline =
+    first.row || error.message.startsWith('Invalid ')
+      ? `${first.label}: ${first.issue.message}${more}`
+      : `${error.message}${first.hint ? ` (${first.hint})` : ''}`;
   throw new WfmError(error.code, headline, {
     issues: labelled.map((x) => x.issue),
     cause: error,
@@ -143,37 +204,56 @@ const INTERVAL_KEYS = ['start', 'volume', 'ahtSeconds', 'agents', 'volumeP10', '
  * keys are ignored and the targets come from flags), or CSV `start,volume,aht_seconds` with
  * optional `agents`, `volume_p10`, `volume_p90` (the forecast CSV feeds it unchanged).
  */
-export function readStaffingInput(path: string, defaultAhtSeconds?: number): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
+export function readStaffingInput(
+  path: string,
+  defaultAhtSeconds?: number,
+): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
   const read = readRows(path, defaultAhtSeconds);
   if (defaultAhtSeconds === undefined && Array.isArray(read.doc.intervals)) {
-    const i = read.doc.intervals.findIndex((row: unknown) => typeof row === 'object' && row !== null && (row as { ahtSeconds?: unknown }).ahtSeconds === null);
+    const i = read.doc.intervals.findIndex(
+      (row: unknown) =>
+        typeof row === 'object' && row !== null && (row as { ahtSeconds?: unknown }).ahtSeconds === null,
+    );
     if (i >= 0) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); give --default-aht-seconds.`, {
-        issues: [{ path: ['intervals', i, 'ahtSeconds'], message: 'null; give --default-aht-seconds' }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); give --default-aht-seconds.`,
+        {
+          issues: [{ path: ['intervals', i, 'ahtSeconds'], message: 'null; give --default-aht-seconds' }],
+        },
+      );
     }
   }
   if (defaultAhtSeconds !== undefined && Array.isArray(read.doc.intervals)) {
     read.doc.intervals = read.doc.intervals.map((row: unknown) =>
-      typeof row === 'object' && row !== null && ((row as { ahtSeconds?: unknown }).ahtSeconds ?? null) === null ? { ...row, ahtSeconds: defaultAhtSeconds } : row,
+      typeof row === 'object' && row !== null && ((row as { ahtSeconds?: unknown }).ahtSeconds ?? null) === null
+        ? { ...row, ahtSeconds: defaultAhtSeconds }
+        : row,
     );
   }
   return read;
 }
 
-function readRows(path: string, defaultAhtSeconds: number | undefined): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
+function readRows(
+  path: string,
+  defaultAhtSeconds: number | undefined,
+): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
   const text = readInputFile(path);
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: a staffing request must be a JSON object.`, { issues: [{ path: [], message: 'not an object' }] });
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: a staffing request must be a JSON object.`, {
+        issues: [{ path: [], message: 'not an object' }],
+      });
     }
     const doc = value as Record<string, unknown>;
     if (!isForecastDocument(doc)) return { doc, origin: { what: 'staffing request' }, kind: 'json' };
     const intervals = Array.isArray(doc.intervals)
       ? doc.intervals.map((row: unknown) =>
           typeof row === 'object' && row !== null
-            ? Object.fromEntries(INTERVAL_KEYS.filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]]))
+            ? Object.fromEntries(
+                INTERVAL_KEYS.filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]]),
+              )
             : row,
         )
       : doc.intervals;
@@ -182,22 +262,36 @@ function readRows(path: string, defaultAhtSeconds: number | undefined): { doc: R
     if (doc.timeZone !== undefined) picked.timeZone = doc.timeZone;
     return { doc: picked, origin: { what: 'forecast document' }, kind: 'json' };
   }
-  const { rows } = parseCsv(text, { required: ['start', 'volume', 'aht_seconds'], optional: ['agents', 'volume_p10', 'volume_p90'], what: 'staffing' });
+  const { rows } = parseCsv(text, {
+    required: ['start', 'volume', 'aht_seconds'],
+    optional: ['agents', 'volume_p10', 'volume_p90'],
+    what: 'staffing',
+  });
   if (rows.length > MAX_INTERVALS) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The staffing CSV has ${rows.length} rows; at most ${MAX_INTERVALS} intervals are accepted.`, {
-      issues: [{ path: ['rows'], message: `at most ${MAX_INTERVALS}` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `The staffing CSV has ${rows.length} rows; at most ${MAX_INTERVALS} intervals are accepted.`,
+      {
+        issues: [{ path: ['rows'], message: `at most ${MAX_INTERVALS}` }],
+      },
+    );
   }
   const intervals = rows.map((row) => {
     const start = row.cells.start ?? '';
     if (start === '') {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `staffing CSV line ${row.line}: "start" is empty.`, { issues: [{ path: ['line', row.line, 'start'], message: 'empty' }] });
+      throw new WfmError('WFM_ERR_INPUT_CSV', `staffing CSV line ${row.line}: "start" is empty.`, {
+        issues: [{ path: ['line', row.line, 'start'], message: 'empty' }],
+      });
     }
     const ahtSeconds = csvNumber(row, 'aht_seconds', 'staffing', true) ?? defaultAhtSeconds;
     if (ahtSeconds === undefined) {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for intervals without a handle time).`, {
-        issues: [{ path: ['line', row.line, 'aht_seconds'], message: 'empty' }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_CSV',
+        `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for intervals without a handle time).`,
+        {
+          issues: [{ path: ['line', row.line, 'aht_seconds'], message: 'empty' }],
+        },
+      );
     }
     const out: Record<string, unknown> = { start, volume: csvNumber(row, 'volume', 'staffing'), ahtSeconds };
     const optional = { agents: 'agents', volumeP10: 'volume_p10', volumeP90: 'volume_p90' } as const;
@@ -210,8 +304,34 @@ function readRows(path: string, defaultAhtSeconds: number | undefined): { doc: R
   return { doc: { intervals }, origin: { what: 'staffing', csvLines: rows.map((r) => r.line) }, kind: 'csv' };
 }
 
-const BASE_COLUMNS = ['start', 'volume', 'ahtSeconds', 'erlangs', 'agents', 'agentsFractional', 'headcount', 'serviceLevel', 'asaSeconds', 'occupancy', 'probWait', 'queueLength', 'unstable', 'evaluated', 'met', 'binding'] as const;
-const ABANDON_COLUMNS = ['abandonRate', 'slAnsweredOfAnswered', 'slWaitEndedWithin', 'slVirtual', 'asaVirtualSeconds', 'asaAllSeconds', 'blockRate', 'abandonmentCapped'] as const;
+const BASE_COLUMNS = [
+  'start',
+  'volume',
+  'ahtSeconds',
+  'erlangs',
+  'agents',
+  'agentsFractional',
+  'headcount',
+  'serviceLevel',
+  'asaSeconds',
+  'occupancy',
+  'probWait',
+  'queueLength',
+  'unstable',
+  'evaluated',
+  'met',
+  'binding',
+] as const;
+const ABANDON_COLUMNS = [
+  'abandonRate',
+  'slAnsweredOfAnswered',
+  'slWaitEndedWithin',
+  'slVirtual',
+  'asaVirtualSeconds',
+  'asaAllSeconds',
+  'blockRate',
+  'abandonmentCapped',
+] as const;
 const INFINITE_WHEN_NULL = new Set(['asaSeconds', 'queueLength', 'asaVirtualSeconds', 'asaAllSeconds']);
 
 export function snakeCase(key: string): string {
@@ -270,15 +390,40 @@ export function registerStaff(program: Command): void {
   const command = program
     .command('staff')
     .description('Agents required per interval (Erlang C, Erlang A, chat) for a list of intervals.')
-    .requiredOption('--input <file>', 'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, or a `wfm forecast` JSON')
+    .requiredOption(
+      '--input <file>',
+      'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, or a `wfm forecast` JSON',
+    )
     .option('--interval <minutes>', 'interval length in minutes (default: inferred from the starts)')
-    .option('--deadline-hours <h>', 'deferred work (email): finish each interval\'s contacts within this many hours (occupancy from --max-occupancy); replaces the queue model')
-    .option('--default-aht-seconds <s>', 'handle time for intervals that have none (empty aht_seconds, or null in a forecast without handle times)')
+    .option(
+      '--deadline-hours <h>',
+      "deferred work (email): finish each interval's contacts within this many hours (occupancy from --max-occupancy); replaces the queue model",
+    )
+    .option(
+      '--default-aht-seconds <s>',
+      'handle time for intervals that have none (empty aht_seconds, or null in a forecast without handle times)',
+    )
     .option('--time-zone <zone>', 'IANA zone of wall-clock starts and of the output offsets (default UTC)')
-    .addOption(new Option('--volume-quantile <q>', 'staff at a forecast band (needs volume_p10 / volume_p90)').choices(['p10', 'p50', 'p90']));
+    .addOption(
+      new Option('--volume-quantile <q>', 'staff at a forecast band (needs volume_p10 / volume_p90)').choices([
+        'p10',
+        'p50',
+        'p90',
+      ]),
+    );
   addQueueOptions(command)
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else the input format)').choices(['csv', 'json']))
-    .addOption(new Option('--view <view>', 'full (default): every metric per interval; headcount: agents and headcount per interval only (the API\'s ?view=headcount)').choices([...STAFFING_VIEWS]))
+    .addOption(
+      new Option('--format <format>', 'output format (default: from --out extension, else the input format)').choices([
+        'csv',
+        'json',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--view <view>',
+        "full (default): every metric per interval; headcount: agents and headcount per interval only (the API's ?view=headcount)",
+      ).choices([...STAFFING_VIEWS]),
+    )
     .option('--out <file>', 'write here (atomically) instead of standard output')
     .addHelpText(
       'after',
@@ -300,7 +445,10 @@ Examples:
 }
 
 function runStaff(opts: StaffOptions): void {
-  const input = readStaffingInput(opts.input, numberFlag(opts.defaultAhtSeconds as string | undefined, '--default-aht-seconds'));
+  const input = readStaffingInput(
+    opts.input,
+    numberFlag(opts.defaultAhtSeconds as string | undefined, '--default-aht-seconds'),
+  );
   const base = { ...input.doc };
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined) base.intervalMinutes = interval;
@@ -310,9 +458,18 @@ function runStaff(opts: StaffOptions): void {
   const deadlineHours = numberFlag(opts.deadlineHours as string | undefined, '--deadline-hours');
   if (deadlineHours !== undefined) {
     const occupancy = (doc.target as { maxOccupancy?: number } | undefined)?.maxOccupancy;
-    doc.deferred = { ...(doc.deferred as object | undefined), deadlineHours, ...(occupancy === undefined ? {} : { maxOccupancy: occupancy }) };
+    doc.deferred = {
+      ...(doc.deferred as object | undefined),
+      deadlineHours,
+      ...(occupancy === undefined ? {} : { maxOccupancy: occupancy }),
+    };
   }
-  for (const [flag, value] of [['--deadline-hours', deadlineHours], ['--interval', interval], ['--time-zone', opts.timeZone], ['--volume-quantile', opts.volumeQuantile]] as const) {
+  for (const [flag, value] of [
+    ['--deadline-hours', deadlineHours],
+    ['--interval', interval],
+    ['--time-zone', opts.timeZone],
+    ['--volume-quantile', opts.volumeQuantile],
+  ] as const) {
     if (value !== undefined) given.add(flag);
   }
   let response: StaffingResponse;
@@ -321,7 +478,13 @@ function runStaff(opts: StaffOptions): void {
   } catch (error) {
     relabelError(error, input.origin, given);
   }
-  const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.json') ? 'json' : opts.out?.toLowerCase().endsWith('.csv') ? 'csv' : input.kind);
+  const format =
+    opts.format ??
+    (opts.out?.toLowerCase().endsWith('.json')
+      ? 'json'
+      : opts.out?.toLowerCase().endsWith('.csv')
+        ? 'csv'
+        : input.kind);
   const headcountView = opts.view === 'headcount';
   if (format === 'json') {
     emit(toJson(headcountView ? headcountViewOf(response) : response), opts.out);
@@ -333,5 +496,8 @@ function runStaff(opts: StaffOptions): void {
 
 /** The headcount view as CSV: `start,agents,headcount`, one row per interval. */
 export function headcountCsv(response: StaffingResponse): string {
-  return toCsv(response.intervals.map((r) => ({ start: r.start, agents: r.agents, headcount: r.headcount })), ['start', 'agents', 'headcount']);
+  return toCsv(
+    response.intervals.map((r) => ({ start: r.start, agents: r.agents, headcount: r.headcount })),
+    ['start', 'agents', 'headcount'],
+  );
 }

@@ -77,25 +77,46 @@ export function registerWhatIf(program: Command): void {
     .description(
       'Staff one week (or many queues) under many scenarios: volume and AHT factors, service-level target, answer time, ' +
         'shrinkage, occupancy cap, Erlang C or A. Per scenario: headcount per interval, agent-hours, achieved service level, ' +
-        'and a fixed roster\'s service level when the input gives one. The input is the JSON body of POST /v1/what-if (docs/api.md).',
+        "and a fixed roster's service level when the input gives one. The input is the JSON body of POST /v1/what-if (docs/api.md).",
     )
     .requiredOption('--input <file>', 'what-if request, JSON')
-    .addOption(new Option('--format <format>', 'output: json (everything) or csv (one row per scenario and queue)').choices(['json', 'csv']).default('json'))
-    .addOption(new Option('--detail <detail>', 'override the request: intervals (per-interval arrays) or summary').choices(['intervals', 'summary']))
+    .addOption(
+      new Option('--format <format>', 'output: json (everything) or csv (one row per scenario and queue)')
+        .choices(['json', 'csv'])
+        .default('json'),
+    )
+    .addOption(
+      new Option('--detail <detail>', 'override the request: intervals (per-interval arrays) or summary').choices([
+        'intervals',
+        'summary',
+      ]),
+    )
     .option('--threads <n>', 'worker threads for large sweeps (default: the CPU count; 1 = this thread only)')
     .option('--out <file>', 'write here (atomically) instead of standard output')
-    .action(async (opts: { input: string; format: 'json' | 'csv'; detail?: 'intervals' | 'summary'; threads?: string; out?: string }) => {
-      const threads = numberFlag(opts.threads, '--threads');
-      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
-        throw new WfmError('WFM_ERR_INPUT_INVALID', `--threads: ${opts.threads} is not a whole number from 1 to 64.`, {
-          issues: [{ path: ['--threads'], message: 'not a thread count' }],
-        });
-      }
-      const data = parseJsonText(readInputFile(opts.input), opts.input) as Record<string, unknown>;
-      if (opts.detail && data !== null && typeof data === 'object' && !Array.isArray(data)) data.detail = opts.detail;
-      const input = parseWhatIfRequest(data);
-      const { availableParallelism } = await import('node:os');
-      const result = await run(input, threads ?? availableParallelism());
-      emit(opts.format === 'csv' ? whatIfCsv(result) : JSON.stringify(whatIfJson(result)), opts.out);
-    });
+    .action(
+      async (opts: {
+        input: string;
+        format: 'json' | 'csv';
+        detail?: 'intervals' | 'summary';
+        threads?: string;
+        out?: string;
+      }) => {
+        const threads = numberFlag(opts.threads, '--threads');
+        if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
+          throw new WfmError(
+            'WFM_ERR_INPUT_INVALID',
+            `--threads: ${opts.threads} is not a whole number from 1 to 64.`,
+            {
+              issues: [{ path: ['--threads'], message: 'not a thread count' }],
+            },
+          );
+        }
+        const data = parseJsonText(readInputFile(opts.input), opts.input) as Record<string, unknown>;
+        if (opts.detail && data !== null && typeof data === 'object' && !Array.isArray(data)) data.detail = opts.detail;
+        const input = parseWhatIfRequest(data);
+        const { availableParallelism } = await import('node:os');
+        const result = await run(input, threads ?? availableParallelism());
+        emit(opts.format === 'csv' ? whatIfCsv(result) : JSON.stringify(whatIfJson(result)), opts.out);
+      },
+    );
 }

@@ -14,7 +14,12 @@ export interface CalendarTuning {
   smoothing: number;
 }
 
-export const DEFAULT_CALENDAR_TUNING: CalendarTuning = { totalWeeks: [8, 12], neighbourWeeks: 6, prior: 1, smoothing: 0.5 };
+export const DEFAULT_CALENDAR_TUNING: CalendarTuning = {
+  totalWeeks: [8, 12],
+  neighbourWeeks: 6,
+  prior: 1,
+  smoothing: 0.5,
+};
 
 /** Day of the month (1..31) of a local epoch day (days from 1970-01-01), proleptic Gregorian. O(1). */
 export function dayOfMonth(epochDay: number): number {
@@ -36,7 +41,11 @@ export function dayOfMonth(epochDay: number): number {
  * sees more calls around pay and card-debit days (the 1st-5th, the 10th) and fewer at month end.
  * Complexity O(days x neighbourWeeks).
  */
-export function dayOfMonthFactors(totals: Float64Array, firstDay: number, tuning: CalendarTuning = DEFAULT_CALENDAR_TUNING): Float64Array {
+export function dayOfMonthFactors(
+  totals: Float64Array,
+  firstDay: number,
+  tuning: CalendarTuning = DEFAULT_CALENDAR_TUNING,
+): Float64Array {
   const days = totals.length;
   const sumLog = new Float64Array(32);
   const count = new Float64Array(32);

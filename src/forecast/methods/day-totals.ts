@@ -26,7 +26,11 @@ export function dayTotals(train: Float64Array, days: number, slotsPerDay: number
  */
 export function sameWeekdayDays(perDay: Float64Array, days: number, h: number, count: number): number[] {
   const out: number[] = [];
-  for (let d = lastSameWeekday(days, h), tries = 0; d >= 0 && out.length < count && tries < count + 4; d -= 7, tries++) {
+  for (
+    let d = lastSameWeekday(days, h), tries = 0;
+    d >= 0 && out.length < count && tries < count + 4;
+    d -= 7, tries++
+  ) {
     if (!Number.isNaN(perDay[d] as number)) out.push(d);
   }
   return out;
@@ -80,7 +84,10 @@ export function withoutLowDays(totals: Float64Array, weeks = 6, lowShare = 2 / 3
   return out;
 }
 
-const trainingTotals = new WeakMap<Float64Array, { days: number; slotsPerDay: number; totals: Float64Array; usable: Float64Array }>();
+const trainingTotals = new WeakMap<
+  Float64Array,
+  { days: number; slotsPerDay: number; totals: Float64Array; usable: Float64Array }
+>();
 
 /**
  * `dayTotals` of the training values and the same `withoutLowDays`, computed once per training

@@ -22,13 +22,41 @@ export const COMBO_MEMBERS: readonly ForecastMethod[] = ['calendar', 'wavg8', 'd
 /** Every base method; `combo` is computed from its members' forecasts. */
 export const METHODS: Record<Exclude<ForecastMethod, 'combo'>, MethodSpec> = {
   snaive: { fn: windowMethod(1, 'mean'), minTrainDays: 7, description: 'seasonal naive: same interval last week' },
-  avg4: { fn: windowMethod(4, 'mean'), minTrainDays: 14, description: 'mean of the same interval over the last 4 weeks' },
-  avg8: { fn: windowMethod(8, 'mean'), minTrainDays: 35, description: 'mean of the same interval over the last 8 weeks' },
-  wavg8: { fn: windowMethod(8, 'weighted', true), minTrainDays: 35, description: 'recency-weighted (8..1) mean over 8 weeks, holidays and outages left out' },
-  median8: { fn: windowMethod(8, 'median', true), minTrainDays: 35, description: 'median of the same interval over 8 weeks, holidays and outages left out' },
-  shape: { fn: shapeMethod(), minTrainDays: 14, description: 'day total (4- and 8-week means) x pooled, recency-weighted intraday shape' },
-  calendar: { fn: calendarMethod(), minTrainDays: 35, description: 'day total adjusted for day-of-month effects x pooled intraday shape' },
-  dshw: { fn: dshwMethod, minTrainDays: 21, description: 'double-seasonal Holt-Winters (Taylor 2003), parameters on week-ahead errors' },
+  avg4: {
+    fn: windowMethod(4, 'mean'),
+    minTrainDays: 14,
+    description: 'mean of the same interval over the last 4 weeks',
+  },
+  avg8: {
+    fn: windowMethod(8, 'mean'),
+    minTrainDays: 35,
+    description: 'mean of the same interval over the last 8 weeks',
+  },
+  wavg8: {
+    fn: windowMethod(8, 'weighted', true),
+    minTrainDays: 35,
+    description: 'recency-weighted (8..1) mean over 8 weeks, holidays and outages left out',
+  },
+  median8: {
+    fn: windowMethod(8, 'median', true),
+    minTrainDays: 35,
+    description: 'median of the same interval over 8 weeks, holidays and outages left out',
+  },
+  shape: {
+    fn: shapeMethod(),
+    minTrainDays: 14,
+    description: 'day total (4- and 8-week means) x pooled, recency-weighted intraday shape',
+  },
+  calendar: {
+    fn: calendarMethod(),
+    minTrainDays: 35,
+    description: 'day total adjusted for day-of-month effects x pooled intraday shape',
+  },
+  dshw: {
+    fn: dshwMethod,
+    minTrainDays: 21,
+    description: 'double-seasonal Holt-Winters (Taylor 2003), parameters on week-ahead errors',
+  },
 };
 
 export function minTrainDays(method: ForecastMethod): number {

@@ -38,7 +38,8 @@ export function windowMethod(weeks: number, kind: WindowKind, skipLowDays = fals
 function lowDays(input: MethodInput): Uint8Array {
   const { totals, usable } = trainingDayTotals(input);
   const low = new Uint8Array(input.days);
-  for (let d = 0; d < input.days; d++) if (!Number.isNaN(totals[d] as number) && Number.isNaN(usable[d] as number)) low[d] = 1;
+  for (let d = 0; d < input.days; d++)
+    if (!Number.isNaN(totals[d] as number) && Number.isNaN(usable[d] as number)) low[d] = 1;
   return low;
 }
 

@@ -21,7 +21,15 @@ export interface ShapeTuning {
   smoothing: number;
 }
 
-export const DEFAULT_SHAPE_TUNING: ShapeTuning = { totalWeeks: [4, 8], shapeWeeks: 12, shapeDecay: 0.85, poolDistance: 0.15, ownWeight: 0.4, ownWeeks: 8, smoothing: 0.15 };
+export const DEFAULT_SHAPE_TUNING: ShapeTuning = {
+  totalWeeks: [4, 8],
+  shapeWeeks: 12,
+  shapeDecay: 0.85,
+  poolDistance: 0.15,
+  ownWeight: 0.4,
+  ownWeeks: 8,
+  smoothing: 0.15,
+};
 
 /**
  * Intraday shape of each horizon weekday (index h = 0..6 relative to the end of training): each
@@ -32,8 +40,13 @@ export const DEFAULT_SHAPE_TUNING: ShapeTuning = { totalWeeks: [4, 8], shapeWeek
  * neighbouring slots. Pooling cuts the noise of a shape from few days. Closed slots stay 0.
  * Complexity O(7 x shapeWeeks x slots).
  */
-export function intradayShapes(input: MethodInput, totals: Float64Array, tuning: ShapeTuning = DEFAULT_SHAPE_TUNING): (Float64Array | undefined)[] {
-  const weekdayShape = (h: number, count: number): Float64Array | undefined => weightedShape(input, totals, sameWeekdayDays(totals, input.days, h, count), tuning.shapeDecay);
+export function intradayShapes(
+  input: MethodInput,
+  totals: Float64Array,
+  tuning: ShapeTuning = DEFAULT_SHAPE_TUNING,
+): (Float64Array | undefined)[] {
+  const weekdayShape = (h: number, count: number): Float64Array | undefined =>
+    weightedShape(input, totals, sameWeekdayDays(totals, input.days, h, count), tuning.shapeDecay);
   const shapes = Array.from({ length: 7 }, (_, h) => weekdayShape(h, tuning.shapeWeeks));
   const S = input.slotsPerDay;
   return shapes.map((own, h) => {
@@ -48,7 +61,8 @@ export function intradayShapes(input: MethodInput, totals: Float64Array, tuning:
     }
     const ownRecent = weekdayShape(h, tuning.ownWeeks) ?? own;
     const mix = new Float64Array(S);
-    for (let s = 0; s < S; s++) mix[s] = tuning.ownWeight * (ownRecent[s] as number) + ((1 - tuning.ownWeight) * (pooled[s] as number)) / members;
+    for (let s = 0; s < S; s++)
+      mix[s] = tuning.ownWeight * (ownRecent[s] as number) + ((1 - tuning.ownWeight) * (pooled[s] as number)) / members;
     return normalize(smoothOpen(mix, tuning.smoothing));
   });
 }
@@ -65,12 +79,18 @@ export function intradayShapes(input: MethodInput, totals: Float64Array, tuning:
 export function shapeMethod(tuning: ShapeTuning = DEFAULT_SHAPE_TUNING): MethodFn {
   return (input: MethodInput) => {
     const totals = trainingDayTotals(input).usable;
-    return totalTimesShape(input, intradayShapes(input, totals, tuning), (h) => windowMeans(totals, input.days, h, tuning.totalWeeks));
+    return totalTimesShape(input, intradayShapes(input, totals, tuning), (h) =>
+      windowMeans(totals, input.days, h, tuning.totalWeeks),
+    );
   };
 }
 
 /** horizon x slots forecast `total(h) x shape[h mod 7]`; NaN where a weekday has no shape or total. */
-export function totalTimesShape(input: MethodInput, shapes: readonly (Float64Array | undefined)[], total: (h: number) => number): Float64Array {
+export function totalTimesShape(
+  input: MethodInput,
+  shapes: readonly (Float64Array | undefined)[],
+  total: (h: number) => number,
+): Float64Array {
   const S = input.slotsPerDay;
   const out = new Float64Array(input.horizonDays * S).fill(Number.NaN);
   for (let h = 0; h < input.horizonDays; h++) {
@@ -83,7 +103,12 @@ export function totalTimesShape(input: MethodInput, shapes: readonly (Float64Arr
 }
 
 /** Shares of the listed days' slots in their totals, day k of the list weighted decay^k. */
-function weightedShape(input: MethodInput, totals: Float64Array, dayList: readonly number[], decay: number): Float64Array | undefined {
+function weightedShape(
+  input: MethodInput,
+  totals: Float64Array,
+  dayList: readonly number[],
+  decay: number,
+): Float64Array | undefined {
   if (dayList.length === 0) return undefined;
   const S = input.slotsPerDay;
   const shape = new Float64Array(S);

@@ -37,7 +37,12 @@ const MINUTE_MS = 60_000;
  *
  * @example createSlotGrid(Date.parse('2026-03-02T00:00:00Z'), 15, 672, 'UTC').days.length // 7
  */
-export function createSlotGrid(originMs: number, intervalMinutes: number, slotCount: number, timeZone: string): SlotGrid {
+export function createSlotGrid(
+  originMs: number,
+  intervalMinutes: number,
+  slotCount: number,
+  timeZone: string,
+): SlotGrid {
   const dayOfSlot = new Int32Array(slotCount);
   const minuteOfDay = new Int32Array(slotCount);
   const days: LocalDay[] = [];
@@ -81,7 +86,9 @@ export function localTimeToMs(date: string, minuteOfDay: number, timeZone: strin
   const base = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
   const dayShift = Math.floor(minuteOfDay / 1440);
   const m = minuteOfDay - dayShift * 1440;
-  const wanted = base.plus({ days: dayShift }).set({ hour: Math.floor(m / 60), minute: m % 60, second: 0, millisecond: 0 });
+  const wanted = base
+    .plus({ days: dayShift })
+    .set({ hour: Math.floor(m / 60), minute: m % 60, second: 0, millisecond: 0 });
   if (!wanted.isValid) return null;
   if (wanted.hour * 60 + wanted.minute !== m) return null;
   return wanted.toMillis();

@@ -82,7 +82,14 @@ export function agentResults(
           n++;
         }
       }
-      return { firstDate: grid.days[w.fromDay]!.date, paidHours: minutes / 60, minHours: w.minMinutes / 60, maxHours: w.maxMinutes / 60, days: n, maxDays: w.maxDays };
+      return {
+        firstDate: grid.days[w.fromDay]!.date,
+        paidHours: minutes / 60,
+        minHours: w.minMinutes / 60,
+        maxHours: w.maxMinutes / 60,
+        days: n,
+        maxDays: w.maxDays,
+      };
     });
     return {
       id: agent.id,
@@ -103,7 +110,9 @@ export function agentResults(
     start: ses.start,
     end: ses.end,
     seats: ses.seats,
-    retraining: pulls.pulls.filter((pl) => pl.session === si && pl.kind === 'retraining').map((pl) => agents[pl.agent]!.id),
+    retraining: pulls.pulls
+      .filter((pl) => pl.session === si && pl.kind === 'retraining')
+      .map((pl) => agents[pl.agent]!.id),
     coaching: pulls.pulls.filter((pl) => pl.session === si && pl.kind === 'coaching').map((pl) => agents[pl.agent]!.id),
     emptySeats: pulls.emptySeats[si] ?? ses.seats,
   }));
@@ -125,7 +134,12 @@ export function agentResults(
   return { agentList, sessions, days };
 }
 
-function preferencesMet(agent: RosterAgent, pp: PlanProblem, assign: Int32Array, e: number): { met: number; total: number } {
+function preferencesMet(
+  agent: RosterAgent,
+  pp: PlanProblem,
+  assign: Int32Array,
+  e: number,
+): { met: number; total: number } {
   const { problem: p, grid } = pp;
   let met = 0;
   let total = 0;
@@ -136,7 +150,7 @@ function preferencesMet(agent: RosterAgent, pp: PlanProblem, assign: Int32Array,
       const c = assign[e * p.days + d]!;
       if (pref.kind === 'preferred-day' || pref.kind === 'unwanted-day') {
         total++;
-        if ((c >= 0) === (pref.kind === 'preferred-day')) met++;
+        if (c >= 0 === (pref.kind === 'preferred-day')) met++;
       } else if (c >= 0) {
         total++;
         const m = p.cells[c]!.startOfDayMinute;

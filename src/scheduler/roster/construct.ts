@@ -46,7 +46,6 @@ export function polish(st: RosterState): void {
   }
 }
 
-
 /** A random allowed block swap, applied unconditionally (perturbation for restarts). */
 export function kick(st: RosterState, rng: () => number): void {
   const p = st.p;

@@ -32,13 +32,18 @@ export function readCurtoisQu(text: string): CurtoisQuInstance {
   }
   const need = (name: string): string[][] => {
     const rows = sections.get(name);
-    if (!rows) throw new WfmError('WFM_ERR_INPUT_INVALID', `Curtois & Qu instance: missing ${name}.`, { issues: [{ path: [name], message: 'missing section' }] });
+    if (!rows)
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `Curtois & Qu instance: missing ${name}.`, {
+        issues: [{ path: [name], message: 'missing section' }],
+      });
     return rows;
   };
   const num = (v: string | undefined, where: string): number => {
     const n = Number(v);
     if (v === undefined || v === '' || !Number.isFinite(n)) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `Curtois & Qu instance: bad number "${v ?? ''}" at ${where}.`, { issues: [{ path: [where], message: 'not a number' }] });
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `Curtois & Qu instance: bad number "${v ?? ''}" at ${where}.`, {
+        issues: [{ path: [where], message: 'not a number' }],
+      });
     }
     return n;
   };

@@ -32,7 +32,13 @@ export class AgentEvaluator {
     });
   }
 
-  evaluate(agent: CoreAgent, row: Int32Array, offset: number, out: AgentScore, amounts: Float64Array | null = null): void {
+  evaluate(
+    agent: CoreAgent,
+    row: Int32Array,
+    offset: number,
+    out: AgentScore,
+    amounts: Float64Array | null = null,
+  ): void {
     const p = this.p;
     const cells = p.cells;
     const D = p.days;
@@ -79,7 +85,8 @@ export class AgentEvaluator {
           }
         }
         if (offRun > 0) {
-          if (offRunStart > 0 && offRun < agent.minConsecutiveDaysOff) a[R.minConsecutiveDaysOff]! += agent.minConsecutiveDaysOff - offRun;
+          if (offRunStart > 0 && offRun < agent.minConsecutiveDaysOff)
+            a[R.minConsecutiveDaysOff]! += agent.minConsecutiveDaysOff - offRun;
           offRun = 0;
         }
         if (workRun === 0) workRunStart = d;

@@ -1,6 +1,13 @@
 import { createSlotGrid, type SlotGrid } from '../common/slot-grid.js';
 import type { PlannedShift, ShiftPlan } from '../shift-plan/types.js';
-import { defaultRuleSettings, RULE_KEYS, type CoreAgent, type CoreCell, type CoreProblem, type CoreWindow } from './problem.js';
+import {
+  defaultRuleSettings,
+  RULE_KEYS,
+  type CoreAgent,
+  type CoreCell,
+  type CoreProblem,
+  type CoreWindow,
+} from './problem.js';
 import type { RosterAgent, RosterRules } from './types.js';
 
 /** The core problem built from a plan, with what the report needs to map it back. */
@@ -115,7 +122,14 @@ function surplusBySlot(plan: ShiftPlan): Float64Array {
   return out;
 }
 
-function coreAgent(a: RosterAgent, rules: RosterRules, grid: SlotGrid, cells: CoreCell[], shifts: PlannedShift[], weekStarts: number[]): CoreAgent {
+function coreAgent(
+  a: RosterAgent,
+  rules: RosterRules,
+  grid: SlotGrid,
+  cells: CoreCell[],
+  shifts: PlannedShift[],
+  weekStarts: number[],
+): CoreAgent {
   const allowed = new Uint8Array(cells.length);
   const workCost = new Float64Array(cells.length);
   const offCost = new Float64Array(grid.days.length);
@@ -130,7 +144,10 @@ function coreAgent(a: RosterAgent, rules: RosterRules, grid: SlotGrid, cells: Co
     if (ok && a.availability.days && !a.availability.days.includes(weekday)) ok = false;
     if (ok && a.availability.windows) {
       ok = a.availability.windows.some(
-        (w) => (!w.days || w.days.includes(weekday)) && cell.startOfDayMinute >= w.fromMinute && cell.startOfDayMinute + spanMinutes <= w.toMinute,
+        (w) =>
+          (!w.days || w.days.includes(weekday)) &&
+          cell.startOfDayMinute >= w.fromMinute &&
+          cell.startOfDayMinute + spanMinutes <= w.toMinute,
       );
     }
     if (ok) ok = !a.availability.timeOff.some((t) => t.startMs < endMs && startMs < t.endMs);
@@ -144,7 +161,8 @@ function coreAgent(a: RosterAgent, rules: RosterRules, grid: SlotGrid, cells: Co
     }
   });
   grid.days.forEach((day, d) => {
-    for (const p of a.preferences) if (p.kind === 'preferred-day' && (!p.days || p.days.includes(day.weekday))) offCost[d]! += p.weight;
+    for (const p of a.preferences)
+      if (p.kind === 'preferred-day' && (!p.days || p.days.includes(day.weekday))) offCost[d]! += p.weight;
   });
   const D = grid.days.length;
   const windows: CoreWindow[] = weekStarts.map((ws) => {

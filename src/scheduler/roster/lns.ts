@@ -69,7 +69,20 @@ export function lnsApplicable(p: CoreProblem): boolean {
     !r.coverUnder.hard &&
     !r.coverOver.hard &&
     p.agents.every((a) => !a.inFairness) &&
-    (['maxConsecutiveDays', 'minConsecutiveDays', 'minConsecutiveDaysOff', 'maxWeekends', 'minMinutes', 'maxMinutes', 'maxDays', 'maxShiftsPerType', 'forbiddenSequence', 'minRest'] as const).every((k) => r[k].hard)
+    (
+      [
+        'maxConsecutiveDays',
+        'minConsecutiveDays',
+        'minConsecutiveDaysOff',
+        'maxWeekends',
+        'minMinutes',
+        'maxMinutes',
+        'maxDays',
+        'maxShiftsPerType',
+        'forbiddenSequence',
+        'minRest',
+      ] as const
+    ).every((k) => r[k].hard)
   );
 }
 
@@ -80,7 +93,11 @@ export function lnsApplicable(p: CoreProblem): boolean {
  * change only when the full score improves (hard first, then soft). Needs `lnsApplicable(p)`.
  * Mutates and returns `assign`.
  */
-export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOptions): { assign: Int32Array; moves: number; improvements: number; byKind: string } {
+export function improveWithMip(
+  p: CoreProblem,
+  assign: Int32Array,
+  opts: LnsOptions,
+): { assign: Int32Array; moves: number; improvements: number; byKind: string } {
   const start = opts.now();
   const rng = makeRng(opts.seed ^ 0x5bd1e995);
   const E = p.agents.length;
@@ -107,7 +124,10 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
       // recombine the pooled rows; kept only when strictly better
       pool.addRoster(st.assign);
       const left = (opts.timeLimitMs - (opts.now() - start)) / 1000 - 0.2;
-      const merged = left > 0.1 ? mergeRows(p, pool, st.assign, opts.highs, Math.min(opts.mergeSeconds ?? 3, left), opts.seed + moves) : null;
+      const merged =
+        left > 0.1
+          ? mergeRows(p, pool, st.assign, opts.highs, Math.min(opts.mergeSeconds ?? 3, left), opts.seed + moves)
+          : null;
       if (merged) {
         const trial = new RosterState(p, 1e6, merged);
         if (trial.hard <= st.hard + 1e-9 && trial.soft < st.soft - 1e-9) {
@@ -128,7 +148,9 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
       let r = rng() * total;
       kind = 0;
       while (kind < KINDS.length - 1 && r >= weight[kind]!) r -= weight[kind++]!;
-    } else kind = rng() < (opts.weekendShare ?? 0) ? WEEKENDS : rng() < (opts.dayWindowShare ?? 0.5) ? 0 : rng() < 0.5 ? 1 : 2;
+    } else
+      kind =
+        rng() < (opts.weekendShare ?? 0) ? WEEKENDS : rng() < (opts.dayWindowShare ?? 0.5) ? 0 : rng() < 0.5 ? 1 : 2;
     if (kind === WEEKENDS && weekendDays.length < 2) kind = 0;
     const chosen = new Set<number>();
     let d0 = 0;
@@ -151,18 +173,28 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
       // (or three when two already pass 900 and three stay within 1440: Curtois & Qu 8, where three
       // gave 1362, 1357, 1366 in 60 s against 1437-1463 with two)
       const fit = Math.floor(900 / perWeekend);
-      const howMany = Math.min(weekendDays.length, opts.weekendsPerMove ?? (fit >= 2 ? fit : 3 * perWeekend <= 1440 ? 3 : 2));
+      const howMany = Math.min(
+        weekendDays.length,
+        opts.weekendsPerMove ?? (fit >= 2 ? fit : 3 * perWeekend <= 1440 ? 3 : 2),
+      );
       while (picked.size < howMany) picked.add(Math.floor(rng() * weekendDays.length));
       only = new Uint8Array(p.days);
-      for (const w of picked) for (const d of weekendDays[w]!) for (let dd = d - pad; dd <= d + pad; dd++) if (dd >= 0 && dd < p.days) only[dd] = 1;
+      for (const w of picked)
+        for (const d of weekendDays[w]!)
+          for (let dd = d - pad; dd <= d + pad; dd++) if (dd >= 0 && dd < p.days) only[dd] = 1;
       d0 = only.indexOf(1);
       d1 = only.lastIndexOf(1) + 1;
       // default: every agent, or on large instances as many (at least half) as keep it near 1000 binaries
       const freeDays = only.reduce((t, x) => t + x, 0);
-      const many = Math.min(E, opts.weekendAgents ?? Math.max(Math.ceil(E / 2), Math.floor(1000 / (freeDays * p.types))));
+      const many = Math.min(
+        E,
+        opts.weekendAgents ?? Math.max(Math.ceil(E / 2), Math.floor(1000 / (freeDays * p.types))),
+      );
       while (chosen.size < many) chosen.add(Math.floor(rng() * E));
     } else if (kind === 0 || kind === 3) {
-      const [lo0, hi0] = Array.isArray(opts.windowDays) ? opts.windowDays : [opts.windowDays ?? 7, opts.windowDays ?? 7];
+      const [lo0, hi0] = Array.isArray(opts.windowDays)
+        ? opts.windowDays
+        : [opts.windowDays ?? 7, opts.windowDays ?? 7];
       const [lo, hi] = kind === 3 ? [2 * lo0, 2 * hi0] : [lo0, hi0];
       const len = Math.min(p.days, lo + Math.floor(rng() * (hi - lo + 1)));
       d0 = Math.floor(rng() * (p.days - len + 1));
@@ -178,7 +210,10 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
       for (let i = 0; chosen.size < k; i++) chosen.add((first + i) % E);
     } else while (chosen.size < k) chosen.add(Math.floor(rng() * E));
     const agents = [...chosen].sort((a, b) => a - b);
-    const budget = Math.min(opts.subTimeLimitSeconds ?? 2, Math.max(0.05, (opts.timeLimitMs - (opts.now() - start)) / 1000 - 0.2));
+    const budget = Math.min(
+      opts.subTimeLimitSeconds ?? 2,
+      Math.max(0.05, (opts.timeLimitMs - (opts.now() - start)) / 1000 - 0.2),
+    );
     const rows = solveSubMip(p, st.assign, agents, d0, d1, opts.highs, budget, opts.seed + moves, only);
     moves++;
     tried[kind]!++;
@@ -193,12 +228,12 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
     st.recomputeAll();
     // equal scores are kept too (a sideways step lets the next neighbourhoods see a different roster)
     const improved = st.hard < before.hard - 1e-9 || (st.hard <= before.hard + 1e-9 && st.soft < before.soft - 1e-9);
-    if (opts.adaptive && kind < KINDS.length) weight[kind] = FLOOR + 0.8 * (weight[kind]! - FLOOR) + (improved ? 0.2 : 0);
+    if (opts.adaptive && kind < KINDS.length)
+      weight[kind] = FLOOR + 0.8 * (weight[kind]! - FLOOR) + (improved ? 0.2 : 0);
     if (improved) {
       improvements++;
       won[kind]!++;
-    }
-    else if (!(opts.acceptEqual !== false && st.hard <= before.hard + 1e-9 && st.soft <= before.soft + 1e-9)) {
+    } else if (!(opts.acceptEqual !== false && st.hard <= before.hard + 1e-9 && st.soft <= before.soft + 1e-9)) {
       agents.forEach((e, i) => st.assign.set(saved[i]!, e * p.days));
       st.recomputeAll();
     }
@@ -224,8 +259,22 @@ export function improveWithMip(p: CoreProblem, assign: Int32Array, opts: LnsOpti
  */
 export function hybridSearch(
   p: CoreProblem,
-  opts: { highs: Highs; seed: number; timeLimitMs: number; now: () => number; fullMipColumns?: number; fullMipShare?: number; localShare?: number; lns?: Partial<LnsOptions> },
-): { assign: Int32Array; hard: number; soft: number; phases: { name: string; hard: number; soft: number; ms: number }[] } {
+  opts: {
+    highs: Highs;
+    seed: number;
+    timeLimitMs: number;
+    now: () => number;
+    fullMipColumns?: number;
+    fullMipShare?: number;
+    localShare?: number;
+    lns?: Partial<LnsOptions>;
+  },
+): {
+  assign: Int32Array;
+  hard: number;
+  soft: number;
+  phases: { name: string; hard: number; soft: number; ms: number }[];
+} {
   const t0 = opts.now();
   const phases: { name: string; hard: number; soft: number; ms: number }[] = [];
   const mark = (name: string, a: Int32Array): void => {
@@ -246,7 +295,16 @@ export function hybridSearch(
   mark('late-acceptance', assign);
   if (fullMip) {
     const share = opts.fullMipShare ?? 0.3;
-    assign = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed, timeLimitMs: share * opts.timeLimitMs, now: opts.now, agentsPerMove: p.agents.length, dayWindowShare: 0, subTimeLimitSeconds: (share * opts.timeLimitMs) / 1000, maxMoves: 1 }).assign;
+    assign = improveWithMip(p, assign, {
+      highs: opts.highs,
+      seed: opts.seed,
+      timeLimitMs: share * opts.timeLimitMs,
+      now: opts.now,
+      agentsPerMove: p.agents.length,
+      dayWindowShare: 0,
+      subTimeLimitSeconds: (share * opts.timeLimitMs) / 1000,
+      maxMoves: 1,
+    }).assign;
     mark('full-mip', assign);
   }
   const left = opts.timeLimitMs - (opts.now() - t0);
@@ -254,8 +312,22 @@ export function hybridSearch(
     // agents per move: as many as keep a whole-horizon sub-MIP near 336 binaries, at least 3
     // (Curtois & Qu 5: 6 agents; 6 and 7: 4; the larger ones 3)
     const agentsPerMove = Math.max(3, Math.floor(336 / (p.days * p.types)));
-    const lns: Partial<LnsOptions> = { agentsPerMove, subTimeLimitSeconds: 1, dayWindowShare: 0.6, windowDays: [4, 10], weekendShare: 0.3, mergeEveryMs: 8000, ...opts.lns };
-    const out = improveWithMip(p, assign, { highs: opts.highs, seed: opts.seed + 1, timeLimitMs: left, now: opts.now, ...lns });
+    const lns: Partial<LnsOptions> = {
+      agentsPerMove,
+      subTimeLimitSeconds: 1,
+      dayWindowShare: 0.6,
+      windowDays: [4, 10],
+      weekendShare: 0.3,
+      mergeEveryMs: 8000,
+      ...opts.lns,
+    };
+    const out = improveWithMip(p, assign, {
+      highs: opts.highs,
+      seed: opts.seed + 1,
+      timeLimitMs: left,
+      now: opts.now,
+      ...lns,
+    });
     assign = out.assign;
     mark(`lns (improved/tried: ${out.byKind})`, assign);
   }

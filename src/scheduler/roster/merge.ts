@@ -51,7 +51,14 @@ export class RowPool {
  * the pool). Returns the merged roster, or null when HiGHS finds no solution in `seconds`.
  * Size: pooled rows + 2 x cells columns, agents + cells rows.
  */
-export function mergeRows(p: CoreProblem, pool: RowPool, assign: Int32Array, highs: Highs, seconds: number, seed: number): Int32Array | null {
+export function mergeRows(
+  p: CoreProblem,
+  pool: RowPool,
+  assign: Int32Array,
+  highs: Highs,
+  seconds: number,
+  seed: number,
+): Int32Array | null {
   const D = p.days;
   const E = p.agents.length;
   const R = p.rules;
@@ -75,7 +82,14 @@ export function mergeRows(p: CoreProblem, pool: RowPool, assign: Int32Array, hig
           rows.push(cellRow[c]!);
         } else cost += ag.offCost[d]!;
       }
-      b.addCol(R.preference.weight * cost, 0, 1, true, rows, rows.map(() => 1));
+      b.addCol(
+        R.preference.weight * cost,
+        0,
+        1,
+        true,
+        rows,
+        rows.map(() => 1),
+      );
       start.push(row.join(',') === current ? 1 : 0);
       picks.push({ e, row });
     }
@@ -86,7 +100,13 @@ export function mergeRows(p: CoreProblem, pool: RowPool, assign: Int32Array, hig
     b.addCol(cell.overWeight * R.coverOver.weight, 0, Infinity, false, [cellRow[c]!], [-1]);
     start.push(Math.max(0, cover[c]! - cell.required));
   });
-  const out = solveModel(highs, b.build(), { integer: true, timeLimitSeconds: seconds, relativeGap: 0, seed, start: Float64Array.from(start) });
+  const out = solveModel(highs, b.build(), {
+    integer: true,
+    timeLimitSeconds: seconds,
+    relativeGap: 0,
+    seed,
+    start: Float64Array.from(start),
+  });
   if (!out.values) return null;
   const merged = Int32Array.from(assign);
   const chosen = new Uint8Array(E);

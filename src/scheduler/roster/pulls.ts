@@ -62,7 +62,10 @@ export function assignPulls(
     const eligible: number[] = [];
     for (const [agent, list] of byAgent) {
       const onShift = list.some(
-        (s) => s.startSlot <= ses.startSlot && s.endSlot >= ses.endSlot && !s.breaks.some((b) => b.startSlot < ses.endSlot && ses.startSlot < b.endSlot),
+        (s) =>
+          s.startSlot <= ses.startSlot &&
+          s.endSlot >= ses.endSlot &&
+          !s.breaks.some((b) => b.startSlot < ses.endSlot && ses.startSlot < b.endSlot),
       );
       if (!onShift) continue;
       if (busy.some((b) => b.agent === agent && b.startSlot < ses.endSlot && ses.startSlot < b.endSlot)) continue;
@@ -81,7 +84,8 @@ export function assignPulls(
     const pull = (agent: number, kind: Pull['kind']): void => {
       pulls.push({ session: si, agent, kind });
       busy.push({ agent, startSlot: ses.startSlot, endSlot: ses.endSlot });
-      for (let slot = Math.max(0, ses.startSlot); slot < Math.min(onPhone.length, ses.endSlot); slot++) onPhone[slot]!--;
+      for (let slot = Math.max(0, ses.startSlot); slot < Math.min(onPhone.length, ses.endSlot); slot++)
+        onPhone[slot]!--;
       seats--;
     };
     for (const a of flagged) {

@@ -98,7 +98,16 @@ export interface RosterResult {
   unfilledShifts: UnfilledShift[];
   coverage: RosterCoverageInterval[];
   retraining: {
-    sessions: { pool: string; day: string; start: string; end: string; seats: number; retraining: string[]; coaching: string[]; emptySeats: number }[];
+    sessions: {
+      pool: string;
+      day: string;
+      start: string;
+      end: string;
+      seats: number;
+      retraining: string[];
+      coaching: string[];
+      emptySeats: number;
+    }[];
     days: FlexibleTeamDay[];
   };
   score: { hard: number; soft: number; feasible: boolean; byRule: RosterRuleScore[] };

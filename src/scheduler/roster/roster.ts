@@ -26,10 +26,20 @@ export interface RosterOptions extends RosterSearchOptions {
  *
  * @example rosterPlan(plan, agents, rules, { seed: 1, timeLimitMs: 5000, maxIterations: 2e6, now: () => performance.now() })
  */
-export function rosterPlan(plan: ShiftPlan, agents: RosterAgent[], rules: RosterRules, options: RosterOptions): RosterResult {
+export function rosterPlan(
+  plan: ShiftPlan,
+  agents: RosterAgent[],
+  rules: RosterRules,
+  options: RosterOptions,
+): RosterResult {
   const pp = problemFromPlan(plan, agents, rules);
   const { problem: p, grid, shiftOfCell } = pp;
-  const found = searchRoster(p, { seed: options.seed, maxIterations: options.maxIterations, timeLimitMs: options.timeLimitMs, now: options.now });
+  const found = searchRoster(p, {
+    seed: options.seed,
+    maxIterations: options.maxIterations,
+    timeLimitMs: options.timeLimitMs,
+    now: options.now,
+  });
   const A = found.assign;
   const D = p.days;
   // instances: the k-th agent (by input order) on a cell takes the plan instance k's breaks
@@ -45,7 +55,14 @@ export function rosterPlan(plan: ShiftPlan, agents: RosterAgent[], rules: Roster
     const s = shiftOfCell[c]!;
     list.forEach((e, k) => {
       const inst = s.instances.length > 0 ? s.instances[k % s.instances.length]! : { breaks: [] };
-      shifts.push({ agent: e, cell: c, instance: k, startSlot: s.startSlot, endSlot: s.endSlot, breaks: inst.breaks.map((b) => ({ startSlot: b.startSlot, endSlot: b.endSlot })) });
+      shifts.push({
+        agent: e,
+        cell: c,
+        instance: k,
+        startSlot: s.startSlot,
+        endSlot: s.endSlot,
+        breaks: inst.breaks.map((b) => ({ startSlot: b.startSlot, endSlot: b.endSlot })),
+      });
     });
   });
   const n = grid.slotCount;
@@ -61,7 +78,8 @@ export function rosterPlan(plan: ShiftPlan, agents: RosterAgent[], rules: Roster
   const onBreak = new Int32Array(n);
   for (const s of shifts) {
     for (let slot = Math.max(0, s.startSlot); slot < Math.min(n, s.endSlot); slot++) onShift[slot]!++;
-    for (const b of s.breaks) for (let slot = Math.max(0, b.startSlot); slot < Math.min(n, b.endSlot); slot++) onBreak[slot]!++;
+    for (const b of s.breaks)
+      for (let slot = Math.max(0, b.startSlot); slot < Math.min(n, b.endSlot); slot++) onBreak[slot]!++;
   }
   const phoneBefore = new Int32Array(n);
   for (let slot = 0; slot < n; slot++) phoneBefore[slot] = onShift[slot]! - onBreak[slot]!;
@@ -120,7 +138,15 @@ export function rosterPlan(plan: ShiftPlan, agents: RosterAgent[], rules: Roster
     extraShifts += Math.max(0, got - cell.required);
     if (got < cell.required) {
       const s = shiftOfCell[c]!;
-      unfilledShifts.push({ template: s.template, day: s.day, start: s.start, end: s.end, required: cell.required, filled: got, blockedBy: blockersOf(p, A, c) });
+      unfilledShifts.push({
+        template: s.template,
+        day: s.day,
+        start: s.start,
+        end: s.end,
+        required: cell.required,
+        filled: got,
+        blockedBy: blockersOf(p, A, c),
+      });
     }
   });
   const planUnder = plan.coverage.reduce((t, c) => t + c.under, 0);

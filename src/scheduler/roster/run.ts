@@ -26,6 +26,10 @@ export function runRoster(
     now,
     ...(req.load ? { load: req.load } : {}),
     serviceLevel: (volume, ahtSeconds, intervalMinutes, agents) =>
-      evaluateInterval({ volume, ahtSeconds, intervalMinutes }, { model: 'erlang-c', targets: { answerSeconds } }, agents).serviceLevel,
+      evaluateInterval(
+        { volume, ahtSeconds, intervalMinutes },
+        { model: 'erlang-c', targets: { answerSeconds } },
+        agents,
+      ).serviceLevel,
   });
 }

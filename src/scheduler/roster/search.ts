@@ -4,7 +4,14 @@ import { makeRng, randInt } from './rng.js';
 import { RosterState } from './state.js';
 
 export type MoveKind = 'change' | 'fill' | 'moveDay' | 'realign' | 'swapDay' | 'swapBlock';
-const DEFAULT_MOVES: Record<MoveKind, number> = { change: 35, fill: 10, moveDay: 10, realign: 7, swapDay: 18, swapBlock: 20 };
+const DEFAULT_MOVES: Record<MoveKind, number> = {
+  change: 35,
+  fill: 10,
+  moveDay: 10,
+  realign: 7,
+  swapDay: 18,
+  swapBlock: 20,
+};
 
 export interface SearchOptions {
   seed: number;
@@ -92,7 +99,8 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
   const prevRow = new Int32Array(D);
   const twin = new Map<number, number>();
   p.cells.forEach((cell, c) => twin.set(twinKey(cell.day, cell.type, cell.startOfDayMinute), c));
-  if (E === 0 || p.cells.length === 0) return { assign: best, hard: bestHard, soft: bestSoft, iterations: 0, restarts: 0, stoppedBy };
+  if (E === 0 || p.cells.length === 0)
+    return { assign: best, hard: bestHard, soft: bestSoft, iterations: 0, restarts: 0, stoppedBy };
   for (; iter < opts.maxIterations; iter++) {
     if ((iter & 1023) === 0) {
       const elapsed = opts.now() - start;
@@ -236,7 +244,8 @@ export function searchRoster(p: CoreProblem, opts: SearchOptions): SearchResult 
     hs[v] = st.soft;
     if (adaptive && (iter & (adaptEvery - 1)) === 0) {
       // strategic oscillation: raise the hard weight while infeasible, relax it while feasible
-      st.hardMultiplier = st.hard > 1e-9 ? Math.min(H * 100, st.hardMultiplier * 1.3) : Math.max(H / 100, st.hardMultiplier / 1.3);
+      st.hardMultiplier =
+        st.hard > 1e-9 ? Math.min(H * 100, st.hardMultiplier * 1.3) : Math.max(H / 100, st.hardMultiplier / 1.3);
     }
     if (st.hard < bestHard - 1e-9 || (st.hard <= bestHard + 1e-9 && st.soft < bestSoft - 1e-9)) {
       bestHard = st.hard;

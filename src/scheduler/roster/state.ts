@@ -116,7 +116,10 @@ export class RosterState {
     const cell = this.p.cells[c]!;
     const under = k < cell.required ? (cell.required - k) * cell.underWeight * this.underW : 0;
     const over = k > cell.required ? (k - cell.required) * cell.overWeight * this.overW : 0;
-    return [(this.coverUnderHard ? under : 0) + (this.coverOverHard ? over : 0), (this.coverUnderHard ? 0 : under) + (this.coverOverHard ? 0 : over)];
+    return [
+      (this.coverUnderHard ? under : 0) + (this.coverOverHard ? over : 0),
+      (this.coverUnderHard ? 0 : under) + (this.coverOverHard ? 0 : over),
+    ];
   }
 
   /** Cost delta of moving one agent of cover from cell `from` to cell `to` (-1 = none). */

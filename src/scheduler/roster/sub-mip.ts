@@ -17,7 +17,17 @@ interface Lin {
  * start. Returns the agents' new complete rows (each satisfying all of that agent's hard rules),
  * or null without a solution. Size: agents x free days x cell types binary columns.
  */
-export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[], d0: number, d1: number, highs: Highs, seconds: number, seed: number, only?: Uint8Array): Int32Array[] | null {
+export function solveSubMip(
+  p: CoreProblem,
+  assign: Int32Array,
+  agents: number[],
+  d0: number,
+  d1: number,
+  highs: Highs,
+  seconds: number,
+  seed: number,
+  only?: Uint8Array,
+): Int32Array[] | null {
   const D = p.days;
   const inSet = new Set(agents);
   const free = (d: number): boolean => d >= d0 && d < d1 && (!only || only[d] === 1);
@@ -37,7 +47,10 @@ export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[]
     const row = b.addRow(lo - lin.constant, hi - lin.constant);
     for (const [col, val] of lin.terms) entries.push({ row, col, val });
   };
-  const sum = (...parts: Lin[]): Lin => ({ terms: parts.flatMap((x) => x.terms), constant: parts.reduce((t, x) => t + x.constant, 0) });
+  const sum = (...parts: Lin[]): Lin => ({
+    terms: parts.flatMap((x) => x.terms),
+    constant: parts.reduce((t, x) => t + x.constant, 0),
+  });
   const scale = (x: Lin, k: number): Lin => ({ terms: x.terms.map(([c, v]) => [c, v * k]), constant: x.constant * k });
   const R = p.rules;
   const start: number[] = [];
@@ -66,7 +79,10 @@ export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[]
       const target = cell.required - fixed[c]!;
       start[under] = Math.max(0, target - n);
       start[over] = Math.max(0, n - target);
-      addRow(target, target, { terms: [...cellCols[c]!.map((col) => [col, 1] as [number, number]), [under, 1], [over, -1]], constant: 0 });
+      addRow(target, target, {
+        terms: [...cellCols[c]!.map((col) => [col, 1] as [number, number]), [under, 1], [over, -1]],
+        constant: 0,
+      });
     }
   }
   agents.forEach((e, ai) => {
@@ -74,7 +90,10 @@ export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[]
     const day = xByDay[ai]!;
     const cellAt = (d: number): number => assign[e * D + d]!;
     /** Worked indicator of day d. */
-    const w = (d: number): Lin => (free(d) ? { terms: day[d]!.map(([col]) => [col, 1]), constant: 0 } : { terms: [], constant: cellAt(d) >= 0 ? 1 : 0 });
+    const w = (d: number): Lin =>
+      free(d)
+        ? { terms: day[d]!.map(([col]) => [col, 1]), constant: 0 }
+        : { terms: [], constant: cellAt(d) >= 0 ? 1 : 0 };
     /** Sum over days d of a per-cell coefficient. */
     const weighted = (from: number, to: number, coef: (c: number) => number): Lin => {
       const lin: Lin = { terms: [], constant: 0 };
@@ -108,16 +127,31 @@ export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[]
     }
     for (let t = 0; t < p.types; t++) {
       const lim = ag.maxPerType[t] ?? Infinity;
-      if (Number.isFinite(lim)) addRow(-Infinity, lim, weighted(0, D, (c) => (p.cells[c]!.type === t ? 1 : 0)));
+      if (Number.isFinite(lim))
+        addRow(
+          -Infinity,
+          lim,
+          weighted(0, D, (c) => (p.cells[c]!.type === t ? 1 : 0)),
+        );
     }
     for (const win of ag.windows) {
       if (win.toDay <= d0 || win.fromDay >= d1) continue;
-      addRow(win.minMinutes, win.maxMinutes, weighted(win.fromDay, win.toDay, (c) => p.cells[c]!.paidMinutes));
-      if (Number.isFinite(win.maxDays)) addRow(-Infinity, win.maxDays, weighted(win.fromDay, win.toDay, () => 1));
+      addRow(
+        win.minMinutes,
+        win.maxMinutes,
+        weighted(win.fromDay, win.toDay, (c) => p.cells[c]!.paidMinutes),
+      );
+      if (Number.isFinite(win.maxDays))
+        addRow(
+          -Infinity,
+          win.maxDays,
+          weighted(win.fromDay, win.toDay, () => 1),
+        );
     }
     const K = ag.maxConsecutiveDays;
     if (Number.isFinite(K)) {
-      for (let d = Math.max(0, d0 - K); d + K < D && d < d1; d++) addRow(-Infinity, K, sum(...Array.from({ length: K + 1 }, (_, j) => w(d + j))));
+      for (let d = Math.max(0, d0 - K); d + K < D && d < d1; d++)
+        addRow(-Infinity, K, sum(...Array.from({ length: K + 1 }, (_, j) => w(d + j))));
     }
     // sequences strictly inside the horizon: no work run of s < min, no rest run of s < minOff
     const span = Math.max(ag.minConsecutiveDays, ag.minConsecutiveDaysOff);
@@ -154,11 +188,25 @@ export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[]
   });
   const byCol: { row: number; val: number }[][] = cols.map(() => []);
   for (const en of entries) byCol[en.col]!.push({ row: en.row, val: en.val });
-  cols.forEach((c, j) => b.addCol(c.cost, 0, c.hi, c.int, byCol[j]!.map((x) => x.row), byCol[j]!.map((x) => x.val)));
+  cols.forEach((c, j) =>
+    b.addCol(
+      c.cost,
+      0,
+      c.hi,
+      c.int,
+      byCol[j]!.map((x) => x.row),
+      byCol[j]!.map((x) => x.val),
+    ),
+  );
   const model = b.build();
   // integer costs (Curtois & Qu weights): stop once no better integer objective can exist
   const absoluteGap = cols.every((c) => Number.isInteger(c.cost)) ? 0.99 : 1e-6;
-  const values = runSubMip(highs, model, { timeLimitSeconds: seconds, seed, absoluteGap, start: Float64Array.from(start) });
+  const values = runSubMip(highs, model, {
+    timeLimitSeconds: seconds,
+    seed,
+    absoluteGap,
+    start: Float64Array.from(start),
+  });
   if (!values) return null;
   return agents.map((e, ai) => {
     const row = assign.slice(e * D, (e + 1) * D);
@@ -171,7 +219,6 @@ export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[]
   });
 }
 
-
 /**
  * Runs one roster sub-MIP on HiGHS with a warm start and an absolute gap: when every cost is an
  * integer, `absoluteGap` just under 1 stops HiGHS as soon as no better integer objective can exist
@@ -179,11 +226,21 @@ export function solveSubMip(p: CoreProblem, assign: Int32Array, agents: number[]
  * (the start itself when HiGHS finds nothing better in time), or null when there is none.
  * The time limit is HiGHS's own clock, so results depend on machine speed.
  */
-export function runSubMip(highs: Highs, m: SparseModel, opts: { timeLimitSeconds: number; seed: number; absoluteGap: number; start: Float64Array }): Float64Array | null {
+export function runSubMip(
+  highs: Highs,
+  m: SparseModel,
+  opts: { timeLimitSeconds: number; seed: number; absoluteGap: number; start: Float64Array },
+): Float64Array | null {
   if (m.numCols === 0) return new Float64Array(0);
   const model = createHighsModel(highs, m, true);
   try {
-    model.options.set({ output_flag: false, time_limit: opts.timeLimitSeconds, mip_rel_gap: 0, mip_abs_gap: opts.absoluteGap, random_seed: opts.seed });
+    model.options.set({
+      output_flag: false,
+      time_limit: opts.timeLimitSeconds,
+      mip_rel_gap: 0,
+      mip_abs_gap: opts.absoluteGap,
+      random_seed: opts.seed,
+    });
     model.setSolution({ colValue: opts.start });
     model.run();
     if (Number(model.info.get('primal_solution_status')) !== 2) return null;

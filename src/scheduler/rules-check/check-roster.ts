@@ -16,7 +16,14 @@ export interface CheckViolation {
 }
 
 /** Rules that are hard unless the rules file says otherwise (mirrors the documented defaults). */
-const SOFT_BY_DEFAULT = new Set(['coverUnder', 'coverOver', 'preference', 'startTimeSpread', 'fairnessWeekend', 'fairnessLate']);
+const SOFT_BY_DEFAULT = new Set([
+  'coverUnder',
+  'coverOver',
+  'preference',
+  'startTimeSpread',
+  'fairnessWeekend',
+  'fairnessLate',
+]);
 
 function isHard(rules: RosterRules, rule: string): boolean {
   const s = (rules.settings as Record<string, { hard?: boolean } | undefined>)[rule];
@@ -32,7 +39,9 @@ export function checkRoster(roster: RosterResult, agents: RosterAgent[], rules: 
   const out: CheckViolation[] = [];
   const byId = new Map(agents.map((a) => [a.id, a]));
   const firstDay = DateTime.fromISO(roster.grid.start, { zone }).startOf('day');
-  const lastInstant = DateTime.fromISO(roster.grid.start, { zone }).plus({ minutes: roster.grid.slotCount * roster.grid.intervalMinutes });
+  const lastInstant = DateTime.fromISO(roster.grid.start, { zone }).plus({
+    minutes: roster.grid.slotCount * roster.grid.intervalMinutes,
+  });
   const horizonDays = Math.round(lastInstant.minus({ milliseconds: 1 }).startOf('day').diff(firstDay, 'days').days) + 1;
   const dayIndex = (date: string): number => Math.round(DateTime.fromISO(date, { zone }).diff(firstDay, 'days').days);
   for (const ra of roster.agents) {
@@ -45,14 +54,20 @@ export function checkRoster(roster: RosterResult, agents: RosterAgent[], rules: 
       if (amount > 1e-9 && isHard(rules, rule)) out.push({ agent: ra.id, rule, amount, detail });
     };
     const shifts = ra.days
-      .map((d) => ({ ...d, s: DateTime.fromISO(d.start, { zone }), e: DateTime.fromISO(d.end, { zone }), idx: dayIndex(d.date) }))
+      .map((d) => ({
+        ...d,
+        s: DateTime.fromISO(d.start, { zone }),
+        e: DateTime.fromISO(d.end, { zone }),
+        idx: dayIndex(d.date),
+      }))
       .sort((a, b) => a.s.toMillis() - b.s.toMillis());
     // structural
     for (let i = 0; i < shifts.length; i++) {
       for (let j = i + 1; j < shifts.length; j++) {
         const a = shifts[i]!;
         const b = shifts[j]!;
-        if (a.s < b.e && b.s < a.e) out.push({ agent: ra.id, rule: 'twoPlaces', amount: 1, detail: `${a.start} overlaps ${b.start}` });
+        if (a.s < b.e && b.s < a.e)
+          out.push({ agent: ra.id, rule: 'twoPlaces', amount: 1, detail: `${a.start} overlaps ${b.start}` });
         if (a.date === b.date) out.push({ agent: ra.id, rule: 'twoShiftsOneDay', amount: 1, detail: a.date });
       }
     }
@@ -60,23 +75,38 @@ export function checkRoster(roster: RosterResult, agents: RosterAgent[], rules: 
     for (const sh of shifts) {
       const local = sh.s.setZone(zone);
       const weekday = local.weekday;
-      if (agent.contract.templates && !agent.contract.templates.includes(sh.template)) out.push({ agent: ra.id, rule: 'template', amount: 1, detail: `${sh.template} on ${sh.date}` });
-      if (agent.availability.days && !agent.availability.days.includes(weekday)) out.push({ agent: ra.id, rule: 'availability', amount: 1, detail: `works on weekday ${weekday}` });
+      if (agent.contract.templates && !agent.contract.templates.includes(sh.template))
+        out.push({ agent: ra.id, rule: 'template', amount: 1, detail: `${sh.template} on ${sh.date}` });
+      if (agent.availability.days && !agent.availability.days.includes(weekday))
+        out.push({ agent: ra.id, rule: 'availability', amount: 1, detail: `works on weekday ${weekday}` });
       if (agent.availability.windows) {
         const startMin = local.hour * 60 + local.minute;
         const span = sh.e.diff(sh.s, 'minutes').minutes;
-        const ok = agent.availability.windows.some((w) => (!w.days || w.days.includes(weekday)) && startMin >= w.fromMinute && startMin + span <= w.toMinute);
-        if (!ok) out.push({ agent: ra.id, rule: 'availability', amount: 1, detail: `${sh.start} outside the availability windows` });
+        const ok = agent.availability.windows.some(
+          (w) => (!w.days || w.days.includes(weekday)) && startMin >= w.fromMinute && startMin + span <= w.toMinute,
+        );
+        if (!ok)
+          out.push({
+            agent: ra.id,
+            rule: 'availability',
+            amount: 1,
+            detail: `${sh.start} outside the availability windows`,
+          });
       }
       for (const t of agent.availability.timeOff) {
-        if (t.startMs < sh.e.toMillis() && sh.s.toMillis() < t.endMs) out.push({ agent: ra.id, rule: 'timeOff', amount: 1, detail: `${sh.start} during time off` });
+        if (t.startMs < sh.e.toMillis() && sh.s.toMillis() < t.endMs)
+          out.push({ agent: ra.id, rule: 'timeOff', amount: 1, detail: `${sh.start} during time off` });
       }
     }
     // rest between consecutive shifts (true elapsed hours, so DST nights count 1 h more or less)
     for (let i = 1; i < shifts.length; i++) {
       const gapHours = shifts[i]!.s.diff(shifts[i - 1]!.e, 'hours').hours;
       if (gapHours < rules.minRestHours - 1e-9) {
-        add('minRest', (rules.minRestHours - gapHours) * 60, `${gapHours.toFixed(2)} h between ${shifts[i - 1]!.end} and ${shifts[i]!.start}`);
+        add(
+          'minRest',
+          (rules.minRestHours - gapHours) * 60,
+          `${gapHours.toFixed(2)} h between ${shifts[i - 1]!.end} and ${shifts[i]!.start}`,
+        );
       }
     }
     const worked = new Array<boolean>(horizonDays).fill(false);
@@ -91,7 +121,8 @@ export function checkRoster(roster: RosterResult, agents: RosterAgent[], rules: 
       if (worked[d]) {
         add('maxConsecutiveDays', len - rules.maxConsecutiveDays, `${len} days in a row from day ${d}`);
         if (inner) add('minConsecutiveDays', rules.minConsecutiveDays - len, `run of ${len} from day ${d}`);
-      } else if (inner) add('minConsecutiveDaysOff', rules.minConsecutiveDaysOff - len, `${len} days off from day ${d}`);
+      } else if (inner)
+        add('minConsecutiveDaysOff', rules.minConsecutiveDaysOff - len, `${len} days off from day ${d}`);
       d = e;
     }
     // weeks: 7-day blocks from the horizon's first day
@@ -110,7 +141,11 @@ export function checkRoster(roster: RosterResult, agents: RosterAgent[], rules: 
       }
       if (Number.isFinite(rules.maxStartSpreadMinutes) && inWeek.length > 1) {
         const starts = inWeek.map((s) => s.s.hour * 60 + s.s.minute);
-        add('startTimeSpread', Math.max(...starts) - Math.min(...starts) - rules.maxStartSpreadMinutes, `week from day ${ws}`);
+        add(
+          'startTimeSpread',
+          Math.max(...starts) - Math.min(...starts) - rules.maxStartSpreadMinutes,
+          `week from day ${ws}`,
+        );
       }
     }
     // weekends: Saturday/Sunday of the same weekend count once
@@ -119,7 +154,8 @@ export function checkRoster(roster: RosterResult, agents: RosterAgent[], rules: 
       const day = DateTime.fromISO(sh.date, { zone });
       if (day.weekday >= 6) weekendsWorked.add(day.minus({ days: day.weekday - 6 }).toISODate() ?? '');
     }
-    if (Number.isFinite(rules.maxWeekends)) add('maxWeekends', weekendsWorked.size - rules.maxWeekends, `${weekendsWorked.size} weekends`);
+    if (Number.isFinite(rules.maxWeekends))
+      add('maxWeekends', weekendsWorked.size - rules.maxWeekends, `${weekendsWorked.size} weekends`);
     if (rules.weekendsOffEveryOtherWeek) {
       const sats = [...weekendsWorked].sort();
       let pairs = 0;

@@ -15,9 +15,14 @@ export interface SessionSeat {
  * The model guarantees enough agents on the phones in every interval, not that one agent holds a
  * whole session; this makes the difference visible and gives the roster a starting assignment.
  */
-export function seatSessions(shifts: readonly PlannedShift[], sessions: readonly RetrainingSession[]): { seats: SessionSeat[][]; unseated: number } {
+export function seatSessions(
+  shifts: readonly PlannedShift[],
+  sessions: readonly RetrainingSession[],
+): { seats: SessionSeat[][]; unseated: number } {
   const busy = new Map<string, [number, number][]>();
-  const order = sessions.map((_s, i) => i).sort((a, b) => (sessions[a] as RetrainingSession).startSlot - (sessions[b] as RetrainingSession).startSlot);
+  const order = sessions
+    .map((_s, i) => i)
+    .sort((a, b) => (sessions[a] as RetrainingSession).startSlot - (sessions[b] as RetrainingSession).startSlot);
   const seats: SessionSeat[][] = sessions.map(() => []);
   let unseated = 0;
   for (const si of order) {

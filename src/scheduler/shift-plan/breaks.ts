@@ -23,7 +23,9 @@ export function placeBreaks(
   surplus: ((slot: number, lengthSlots: number) => number) | null,
   takeSurplus: ((slot: number, lengthSlots: number) => void) | null,
 ): InstanceOnGrid[] {
-  const order = candidates.map((_c, i) => i).sort((a, b) => (candidates[a] as CandidateShift).startSlot - (candidates[b] as CandidateShift).startSlot);
+  const order = candidates
+    .map((_c, i) => i)
+    .sort((a, b) => (candidates[a] as CandidateShift).startSlot - (candidates[b] as CandidateShift).startSlot);
   const instances: InstanceOnGrid[] = [];
   for (const ci of order) {
     const c = candidates[ci] as CandidateShift;

@@ -34,7 +34,11 @@ export interface TemplateOnGrid {
 export function templatesOnGrid(rules: ShiftPlanRules, intervalMinutes: number): TemplateOnGrid[] {
   const issues: WfmIssue[] = [];
   const onLattice = (value: number, path: (string | number)[], what: string) => {
-    if (value % intervalMinutes !== 0) issues.push({ path, message: `${what} (${value} min) is not a multiple of the ${intervalMinutes}-minute interval` });
+    if (value % intervalMinutes !== 0)
+      issues.push({
+        path,
+        message: `${what} (${value} min) is not a multiple of the ${intervalMinutes}-minute interval`,
+      });
   };
   const out = rules.templates.map((t, ti) => {
     const unpaid = t.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.minutes, 0);
@@ -69,7 +73,11 @@ export function templatesOnGrid(rules: ShiftPlanRules, intervalMinutes: number):
   });
   if (issues.length > 0) {
     const first = issues[0] as WfmIssue;
-    throw new WfmError('WFM_ERR_SCHEDULER_RULES', `Rules do not fit the ${intervalMinutes}-minute grid: ${first.path.join('.')}: ${first.message}`, { issues });
+    throw new WfmError(
+      'WFM_ERR_SCHEDULER_RULES',
+      `Rules do not fit the ${intervalMinutes}-minute grid: ${first.path.join('.')}: ${first.message}`,
+      { issues },
+    );
   }
   return out;
 }
@@ -98,7 +106,9 @@ export function isOpen(grid: SlotGrid, slot: number, cyclic: boolean, hours: Ope
   if (!hours) return true;
   const minute = minuteOfDayAt(grid, slot, cyclic);
   const weekday = weekdayAt(grid, slot, cyclic);
-  return hours.some((h) => h.weekdays.includes(weekday) && minute >= h.openMinute && minute + grid.intervalMinutes <= h.closeMinute);
+  return hours.some(
+    (h) => h.weekdays.includes(weekday) && minute >= h.openMinute && minute + grid.intervalMinutes <= h.closeMinute,
+  );
 }
 
 /**
@@ -113,7 +123,11 @@ export function candidateShifts(grid: SlotGrid, rules: ShiftPlanRules, onGrid: T
     grid.days.forEach((day, di) => {
       for (const window of template.starts) {
         if (!window.weekdays.includes(day.weekday)) continue;
-        for (let minute = window.fromMinute; minute <= window.toMinute; minute += window.stepMinutes ?? grid.intervalMinutes) {
+        for (
+          let minute = window.fromMinute;
+          minute <= window.toMinute;
+          minute += window.stepMinutes ?? grid.intervalMinutes
+        ) {
           const slot = localTimeToSlot(grid, day.date, minute);
           if (slot === null || slot < 0 || slot >= grid.slotCount || seen.has(slot)) continue;
           let open = true;

@@ -17,7 +17,8 @@ export function findUncoverable(
 ): { coverable: boolean[]; uncoverable: UncoverableInterval[] } {
   const n = grid.slotCount;
   const coverable = new Array<boolean>(n).fill(false);
-  for (const c of candidates) for (const s of coveredSlots(c.startSlot, c.spanSlots, n, rules.cyclic)) coverable[s] = true;
+  for (const c of candidates)
+    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, rules.cyclic)) coverable[s] = true;
   const uncoverable: UncoverableInterval[] = [];
   for (let s = 0; s < n; s++) {
     if (coverable[s] || (required[s] ?? 0) <= 0) continue;

@@ -37,9 +37,11 @@ export function computeCoverage(
   const onBreak = new Int32Array(slotCount);
   const inRetraining = new Int32Array(slotCount);
   for (const inst of instances) {
-    for (const s of coveredSlots(inst.startSlot, inst.spanSlots, slotCount, cyclic)) onShift[s] = (onShift[s] as number) + 1;
+    for (const s of coveredSlots(inst.startSlot, inst.spanSlots, slotCount, cyclic))
+      onShift[s] = (onShift[s] as number) + 1;
     for (const b of inst.breaks) {
-      for (const s of coveredSlots(b.startSlot, b.lengthSlots, slotCount, cyclic)) onBreak[s] = (onBreak[s] as number) + 1;
+      for (const s of coveredSlots(b.startSlot, b.lengthSlots, slotCount, cyclic))
+        onBreak[s] = (onBreak[s] as number) + 1;
     }
   }
   for (const session of sessions) {
@@ -53,6 +55,7 @@ export function computeCoverage(
 /** On-phone agents per slot: on shift - on break - in retraining. */
 export function onPhone(c: CoverageCounts): Int32Array {
   const out = new Int32Array(c.onShift.length);
-  for (let s = 0; s < out.length; s++) out[s] = (c.onShift[s] as number) - (c.onBreak[s] as number) - (c.inRetraining[s] as number);
+  for (let s = 0; s < out.length; s++)
+    out[s] = (c.onShift[s] as number) - (c.onBreak[s] as number) - (c.inRetraining[s] as number);
   return out;
 }

@@ -31,7 +31,13 @@ const RENS_SHARE = 0.5;
  * the LP's time; returns the best vector, its objective and the gap against the best bound
  * (LP value or MIP dual bound per block). Complexity: that of HiGHS on each block.
  */
-export function improve(highs: Highs, built: ShiftPlanModel, rules: ShiftPlanRules, lp: SolveOutcome, start: Float64Array): SolveOutcome {
+export function improve(
+  highs: Highs,
+  built: ShiftPlanModel,
+  rules: ShiftPlanRules,
+  lp: SolveOutcome,
+  start: Float64Array,
+): SolveOutcome {
   const m = built.model;
   const gapTarget = rules.solver.relativeGap;
   const settings = { integer: true, relativeGap: gapTarget, seed: rules.solver.seed };
@@ -45,7 +51,14 @@ export function improve(highs: Highs, built: ShiftPlanModel, rules: ShiftPlanRul
   const states: BlockState[] = decompose(m).map((block) => {
     const lpValues = Float64Array.from(block.cols, (j) => lp.values?.[j] ?? 0);
     const best = Float64Array.from(block.cols, (j) => start[j] as number);
-    return { block, size: block.model.indices.length + 1, lpValues, best, bestCost: costOf(block, best), bound: costOf(block, lpValues) };
+    return {
+      block,
+      size: block.model.indices.length + 1,
+      lpValues,
+      best,
+      bestCost: costOf(block, best),
+      bound: costOf(block, lpValues),
+    };
   });
   const within = (s: BlockState) => s.bestCost <= 1e-9 || (s.bestCost - s.bound) / s.bestCost <= gapTarget + 1e-9;
   const offer = (s: BlockState, vals: Float64Array | null) => {
@@ -72,7 +85,11 @@ export function improve(highs: Highs, built: ShiftPlanModel, rules: ShiftPlanRul
       colLower[c] = Math.floor((s.lpValues[c] as number) + 1e-6);
       colUpper[c] = Math.ceil((s.lpValues[c] as number) - 1e-6);
     });
-    const rens = solveBlock(highs, { ...s.block.model, colLower, colUpper }, { ...settings, timeLimitSeconds: share, start: s.best });
+    const rens = solveBlock(
+      highs,
+      { ...s.block.model, colLower, colUpper },
+      { ...settings, timeLimitSeconds: share, start: s.best },
+    );
     offer(s, rens.values);
     passBudget = Math.max(0, passBudget - rens.seconds);
     budget = Math.max(0, budget - rens.seconds);

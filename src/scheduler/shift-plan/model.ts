@@ -122,7 +122,11 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
   }
 
   // Aykin rows per (template, break rule): lattice points, flow and cap rows.
-  interface Lattice { points: number[]; flowRow: Map<number, number>; capRow: Map<number, number> }
+  interface Lattice {
+    points: number[];
+    flowRow: Map<number, number>;
+    capRow: Map<number, number>;
+  }
   const lattices = new Map<string, Lattice>();
   candidates.forEach((c, ci) => {
     (windows[ci] as number[][]).forEach((starts, k) => {
@@ -149,7 +153,10 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
   rules.pool.forEach((p, pi) => {
     grid.days.forEach((d, di) => {
       if (!poolApplies(p, d.date, d.weekday)) return;
-      const hours = p.sessionsPerDay !== undefined ? (p.sessionsPerDay * p.seatsPerSession * p.sessionMinutes) / 60 : (p.agentHoursPerDay ?? 0);
+      const hours =
+        p.sessionsPerDay !== undefined
+          ? (p.sessionsPerDay * p.seatsPerSession * p.sessionMinutes) / 60
+          : (p.agentHoursPerDay ?? 0);
       if (hours <= 0) return;
       poolRowOf.set(`${pi}:${di}`, mb.addRow(hours, p.sessionsPerDay !== undefined ? hours : INF));
       poolDemands.push({ pool: pi, day: di, requestedHours: hours, shortCol: null });
@@ -232,7 +239,12 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
       if (demandRow === undefined) return;
       for (let s = d.firstSlot; s < d.endSlot; s++) {
         const m = grid.minuteOfDay[s] as number;
-        if (m % (p.stepMinutes ?? grid.intervalMinutes) !== 0 || m < p.windowStartMinute || m + p.sessionMinutes > p.windowEndMinute) continue;
+        if (
+          m % (p.stepMinutes ?? grid.intervalMinutes) !== 0 ||
+          m < p.windowStartMinute ||
+          m + p.sessionMinutes > p.windowEndMinute
+        )
+          continue;
         if (s + lengthSlots > n && !cyclic) continue;
         const rows = coveredSlots(s, lengthSlots, n, cyclic).map((x) => coverRow[x] as number);
         const vals = rows.map(() => -agentsPerUnit);
@@ -259,7 +271,9 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
 
   // Shortage columns.
   const shortCols = input.shortPenalty.map((penalty, s) =>
-    penalty === null || (input.required[s] ?? 0) <= 0 ? null : mb.addCol(penalty, 0, INF, false, [coverRow[s] as number], [1]),
+    penalty === null || (input.required[s] ?? 0) <= 0
+      ? null
+      : mb.addCol(penalty, 0, INF, false, [coverRow[s] as number], [1]),
   );
 
   return { model: mb.build(), shiftCols, breakCols, poolCols, poolDemands, shortCols, candidates, windows };

@@ -55,7 +55,11 @@ export function formatShifts(
   return out.sort((a, b) => a.startSlot - b.startSlot || a.template.localeCompare(b.template));
 }
 
-export function formatSessions(grid: SlotGrid, rules: ShiftPlanRules, sessions: readonly SessionOnGrid[]): RetrainingSession[] {
+export function formatSessions(
+  grid: SlotGrid,
+  rules: ShiftPlanRules,
+  sessions: readonly SessionOnGrid[],
+): RetrainingSession[] {
   return sessions
     .filter((s) => s.seats > 0)
     .map((s) => ({
@@ -72,5 +76,7 @@ export function formatSessions(grid: SlotGrid, rules: ShiftPlanRules, sessions: 
 
 /** The local date of an instant in the grid's zone (for messages). */
 export function localDate(grid: SlotGrid, slot: number): string {
-  return DateTime.fromMillis(grid.originMs + slot * grid.intervalMinutes * 60_000, { zone: grid.timeZone }).toISODate() ?? '';
+  return (
+    DateTime.fromMillis(grid.originMs + slot * grid.intervalMinutes * 60_000, { zone: grid.timeZone }).toISODate() ?? ''
+  );
 }

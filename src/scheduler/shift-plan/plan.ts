@@ -79,13 +79,36 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
 
   const soft = rules.coverage.mode === 'soft';
   let penalty = soft ? rules.coverage.underPenaltyPerAgentInterval : null;
-  let built = buildShiftPlanModel({ grid, rules, onGrid, candidates, required: modelRequired, shortPenalty: modelRequired.map(() => penalty) });
-  const lpOptions = { integer: false, timeLimitSeconds: Math.max(1, rules.solver.timeLimitSeconds * 3), relativeGap: 0, seed: rules.solver.seed };
+  let built = buildShiftPlanModel({
+    grid,
+    rules,
+    onGrid,
+    candidates,
+    required: modelRequired,
+    shortPenalty: modelRequired.map(() => penalty),
+  });
+  const lpOptions = {
+    integer: false,
+    timeLimitSeconds: Math.max(1, rules.solver.timeLimitSeconds * 3),
+    relativeGap: 0,
+    seed: rules.solver.seed,
+  };
   let lp = solveModel(options.highs, built.model, lpOptions);
   if (lp.status === 'infeasible' && !soft) {
-    issues.push({ code: 'under-coverage', message: 'Full cover is infeasible under the rules (template limits or "must" pool); re-solved with a penalty per short agent-interval.' });
+    issues.push({
+      code: 'under-coverage',
+      message:
+        'Full cover is infeasible under the rules (template limits or "must" pool); re-solved with a penalty per short agent-interval.',
+    });
     penalty = INFEASIBLE_FALLBACK_PENALTY;
-    built = buildShiftPlanModel({ grid, rules, onGrid, candidates, required: modelRequired, shortPenalty: modelRequired.map(() => penalty) });
+    built = buildShiftPlanModel({
+      grid,
+      rules,
+      onGrid,
+      candidates,
+      required: modelRequired,
+      shortPenalty: modelRequired.map(() => penalty),
+    });
     lp = solveModel(options.highs, built.model, lpOptions);
   }
   // LP-guided rounding + greedy repair: the fallback, and the MIP's first incumbent.
@@ -100,19 +123,32 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     poolCols: built.poolCols,
     poolDemands: built.poolDemands,
   });
-  const mip = lp.status === 'infeasible' ? lp : improve(options.highs, built, rules, lp, solutionVector(built, rules, n, modelRequired, heuristic.instances, heuristic.sessions));
+  const mip =
+    lp.status === 'infeasible'
+      ? lp
+      : improve(
+          options.highs,
+          built,
+          rules,
+          lp,
+          solutionVector(built, rules, n, modelRequired, heuristic.instances, heuristic.sessions),
+        );
 
   let status: SolveStatus;
   let instances: InstanceOnGrid[];
   let sessions: SessionOnGrid[];
-  const costOf = (plan: { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] }) => planCost(built, rules, onGrid, n, modelRequired, penalty, plan);
+  const costOf = (plan: { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] }) =>
+    planCost(built, rules, onGrid, n, modelRequired, penalty, plan);
   const fromMip = mip.values ? decode(built, onGrid, rules, mip.values) : null;
   if (fromMip && costOf(fromMip) <= costOf(heuristic) + 1e-6) {
     status = mip.status === 'optimal' ? 'optimal' : 'time-limit';
     ({ instances, sessions } = fromMip);
   } else {
     status = 'heuristic';
-    issues.push({ code: 'solver-fallback', message: `No better MIP solution within ${rules.solver.timeLimitSeconds} s: LP-guided rounding and greedy repair.` });
+    issues.push({
+      code: 'solver-fallback',
+      message: `No better MIP solution within ${rules.solver.timeLimitSeconds} s: LP-guided rounding and greedy repair.`,
+    });
     ({ instances, sessions } = heuristic);
   }
   const solveMs = clock() - t0;
@@ -122,7 +158,11 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const coverage = coverageIntervals(grid, requirement, required, counts, options.serviceLevel);
   const underTotal = coverage.reduce((sum, c) => sum + c.under, 0);
   const overTotal = coverage.reduce((sum, c) => sum + c.over, 0);
-  if (underTotal > 0) issues.push({ code: 'under-coverage', message: `${underTotal} agent-intervals short over ${coverage.filter((c) => c.under > 0).length} intervals.` });
+  if (underTotal > 0)
+    issues.push({
+      code: 'under-coverage',
+      message: `${underTotal} agent-intervals short over ${coverage.filter((c) => c.under > 0).length} intervals.`,
+    });
 
   // Pool accounting per (pool, day).
   let poolRequested = 0;
@@ -130,25 +170,38 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   let poolPenalty = 0;
   for (const demand of built.poolDemands) {
     const pool = rules.pool[demand.pool] as PoolRule;
-    const placed = sessions.filter((s) => s.pool === demand.pool && s.day === demand.day).reduce((sum, s) => sum + (s.seats * pool.sessionMinutes) / 60, 0);
+    const placed = sessions
+      .filter((s) => s.pool === demand.pool && s.day === demand.day)
+      .reduce((sum, s) => sum + (s.seats * pool.sessionMinutes) / 60, 0);
     poolRequested += demand.requestedHours;
     poolPlaced += Math.min(placed, demand.requestedHours);
     const shortHours = Math.max(0, demand.requestedHours - placed);
     if (shortHours > 1e-9) {
       const date = (grid.days[demand.day] as { date: string }).date;
-      issues.push({ code: 'pool-short', day: date, message: `${pool.name} on ${date}: ${shortHours} of ${demand.requestedHours} agent-hours not placed (${pool.priority}).` });
+      issues.push({
+        code: 'pool-short',
+        day: date,
+        message: `${pool.name} on ${date}: ${shortHours} of ${demand.requestedHours} agent-hours not placed (${pool.priority}).`,
+      });
       if (pool.priority !== 'must') poolPenalty += shortHours * pool.shortfallPenaltyPerHour;
     }
   }
 
-  const paidHours = instances.reduce((sum, inst) => sum + (onGrid[candidateTemplate(built, inst)] as TemplateOnGrid).paidHours, 0);
+  const paidHours = instances.reduce(
+    (sum, inst) => sum + (onGrid[candidateTemplate(built, inst)] as TemplateOnGrid).paidHours,
+    0,
+  );
   const weighted = instances.reduce((sum, inst) => {
     const t = candidateTemplate(built, inst);
     return sum + (rules.templates[t]?.costWeight ?? 1) * (onGrid[t] as TemplateOnGrid).paidHours;
   }, 0);
-  const objective = weighted + (penalty ?? 0) * coverage.reduce((sum, c) => sum + (coverable[c.slot] ? c.under : 0), 0) + poolPenalty;
+  const objective =
+    weighted + (penalty ?? 0) * coverage.reduce((sum, c) => sum + (coverable[c.slot] ? c.under : 0), 0) + poolPenalty;
   // The pool columns' tie-breaking cost is not part of the plan's cost.
-  const tieCost = built.poolCols.reduce((sum, p) => sum + POOL_TIE_COST * p.agentsPerUnit * (lp.values?.[p.col] ?? 0), 0);
+  const tieCost = built.poolCols.reduce(
+    (sum, p) => sum + POOL_TIE_COST * p.agentsPerUnit * (lp.values?.[p.col] ?? 0),
+    0,
+  );
   const lpBound = lp.status === 'infeasible' ? NaN : lp.objective - tieCost;
   const ratio = (value: number) => (lpBound > 1e-9 ? value / lpBound : value <= 1e-9 ? 1 : Infinity);
   const quality: PlanQuality = {
@@ -173,10 +226,19 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const seating = seatSessions(shifts, retraining);
   retraining.forEach((session, i) => (session.attendees = seating.seats[i] ?? []));
   if (seating.unseated > 0) {
-    issues.push({ code: 'session-unseated', message: `${seating.unseated} retraining seats have no single agent on shift and off break for the whole session (the per-interval counts still hold).` });
+    issues.push({
+      code: 'session-unseated',
+      message: `${seating.unseated} retraining seats have no single agent on shift and off break for the whole session (the per-interval counts still hold).`,
+    });
   }
   return {
-    grid: { start: formatSlot(grid, 0), intervalMinutes: grid.intervalMinutes, slotCount: n, timeZone: grid.timeZone, cyclic: rules.cyclic },
+    grid: {
+      start: formatSlot(grid, 0),
+      intervalMinutes: grid.intervalMinutes,
+      slotCount: n,
+      timeZone: grid.timeZone,
+      cyclic: rules.cyclic,
+    },
     covers: 'agents',
     shifts,
     retraining,
@@ -204,12 +266,15 @@ function planCost(
   }
   const c = computeCoverage(n, rules.cyclic, plan.instances, plan.sessions);
   for (let s = 0; s < n; s++) {
-    const short = (required[s] as number) - ((c.onShift[s] as number) - (c.onBreak[s] as number) - (c.inRetraining[s] as number));
+    const short =
+      (required[s] as number) - ((c.onShift[s] as number) - (c.onBreak[s] as number) - (c.inRetraining[s] as number));
     if (short > 0) cost += (penalty ?? INFEASIBLE_FALLBACK_PENALTY * 10) * short;
   }
   for (const demand of built.poolDemands) {
     const pool = rules.pool[demand.pool] as PoolRule;
-    const placed = plan.sessions.filter((x) => x.pool === demand.pool && x.day === demand.day).reduce((sum, x) => sum + (x.seats * pool.sessionMinutes) / 60, 0);
+    const placed = plan.sessions
+      .filter((x) => x.pool === demand.pool && x.day === demand.day)
+      .reduce((sum, x) => sum + (x.seats * pool.sessionMinutes) / 60, 0);
     const short = Math.max(0, demand.requestedHours - placed);
     cost += short * (pool.priority === 'must' ? INFEASIBLE_FALLBACK_PENALTY * 10 : pool.shortfallPenaltyPerHour);
   }
@@ -238,10 +303,23 @@ function decode(built: ShiftPlanModel, onGrid: TemplateOnGrid[], rules: ShiftPla
     if (units === 0) continue;
     const pool = rules.pool[p.pool] as PoolRule;
     if (pool.sessionsPerDay !== undefined) {
-      for (let k = 0; k < units; k++) sessions.push({ pool: p.pool, day: p.day, startSlot: p.startSlot, lengthSlots: p.lengthSlots, seats: p.agentsPerUnit });
+      for (let k = 0; k < units; k++)
+        sessions.push({
+          pool: p.pool,
+          day: p.day,
+          startSlot: p.startSlot,
+          lengthSlots: p.lengthSlots,
+          seats: p.agentsPerUnit,
+        });
     } else {
       for (let left = units; left > 0; left -= pool.seatsPerSession) {
-        sessions.push({ pool: p.pool, day: p.day, startSlot: p.startSlot, lengthSlots: p.lengthSlots, seats: Math.min(left, pool.seatsPerSession) });
+        sessions.push({
+          pool: p.pool,
+          day: p.day,
+          startSlot: p.startSlot,
+          lengthSlots: p.lengthSlots,
+          seats: Math.min(left, pool.seatsPerSession),
+        });
       }
     }
   }
@@ -249,10 +327,19 @@ function decode(built: ShiftPlanModel, onGrid: TemplateOnGrid[], rules: ShiftPla
 }
 
 /** Takes seats out of any session overlapping an under-covered interval: retraining never causes a shortage. */
-function trimSessions(grid: SlotGrid, cyclic: boolean, instances: InstanceOnGrid[], sessions: SessionOnGrid[], required: number[]): SessionOnGrid[] {
+function trimSessions(
+  grid: SlotGrid,
+  cyclic: boolean,
+  instances: InstanceOnGrid[],
+  sessions: SessionOnGrid[],
+  required: number[],
+): SessionOnGrid[] {
   const n = grid.slotCount;
   const c = computeCoverage(n, cyclic, instances, sessions);
-  const phone = Array.from({ length: n }, (_x, s) => (c.onShift[s] as number) - (c.onBreak[s] as number) - (c.inRetraining[s] as number));
+  const phone = Array.from(
+    { length: n },
+    (_x, s) => (c.onShift[s] as number) - (c.onBreak[s] as number) - (c.inRetraining[s] as number),
+  );
   const out: SessionOnGrid[] = [];
   for (const session of sessions) {
     const slots: number[] = [];
@@ -287,7 +374,19 @@ function coverageIntervals(
       serviceLevel = volume > 0 ? slFn(volume, aht, grid.intervalMinutes, phone) : 1;
     }
     const load = volume !== undefined && aht !== undefined ? { volume, ahtSeconds: aht } : {};
-    return { slot: s, start: formatSlot(grid, s), required: r, onShift, onPhone: phone, onBreak, inRetraining, over: Math.max(0, phone - r), under: Math.max(0, r - phone), serviceLevel, ...load };
+    return {
+      slot: s,
+      start: formatSlot(grid, s),
+      required: r,
+      onShift,
+      onPhone: phone,
+      onBreak,
+      inRetraining,
+      over: Math.max(0, phone - r),
+      under: Math.max(0, r - phone),
+      serviceLevel,
+      ...load,
+    };
   });
 }
 

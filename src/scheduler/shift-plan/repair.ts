@@ -42,11 +42,13 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
   const phone = new Float64Array(n);
   const counts = candidates.map((_c, i) => Math.max(0, Math.floor((input.lpCounts?.[i] ?? 0) + 1e-6)));
   candidates.forEach((c, i) => {
-    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) phone[s] = (phone[s] as number) + (counts[i] as number);
+    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic))
+      phone[s] = (phone[s] as number) + (counts[i] as number);
   });
   const surplus = (start: number, length: number): number => {
     let worst = Infinity;
-    for (const s of coveredSlots(start, length, n, cyclic)) worst = Math.min(worst, (phone[s] as number) - (required[s] as number));
+    for (const s of coveredSlots(start, length, n, cyclic))
+      worst = Math.min(worst, (phone[s] as number) - (required[s] as number));
     return worst === Infinity ? 0 : worst;
   };
   const take = (start: number, length: number, agents = 1): void => {
@@ -67,7 +69,9 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     const unitLoad = pool.sessionsPerDay !== undefined ? 1 : 1 / pool.seatsPerSession;
     const fits = (col: PoolColumn) =>
       pool.maxParallelSessions === undefined ||
-      coveredSlots(col.startSlot, col.lengthSlots, n, cyclic).every((s) => (running.get(s) ?? 0) + unitLoad <= (pool.maxParallelSessions as number) + 1e-9);
+      coveredSlots(col.startSlot, col.lengthSlots, n, cyclic).every(
+        (s) => (running.get(s) ?? 0) + unitLoad <= (pool.maxParallelSessions as number) + 1e-9,
+      );
     for (let guard = 0; guard < 10_000 && placed + 1e-9 < demand.requestedHours && cols.length > 0; guard++) {
       let best: PoolColumn | undefined;
       let bestValue = -Infinity;
@@ -81,8 +85,15 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
       }
       if (!best || (pool.priority !== 'must' && bestValue < best.agentsPerUnit)) break;
       take(best.startSlot, best.lengthSlots, best.agentsPerUnit);
-      for (const s of coveredSlots(best.startSlot, best.lengthSlots, n, cyclic)) running.set(s, (running.get(s) ?? 0) + unitLoad);
-      sessions.push({ pool: demand.pool, day: demand.day, startSlot: best.startSlot, lengthSlots: best.lengthSlots, seats: best.agentsPerUnit });
+      for (const s of coveredSlots(best.startSlot, best.lengthSlots, n, cyclic))
+        running.set(s, (running.get(s) ?? 0) + unitLoad);
+      sessions.push({
+        pool: demand.pool,
+        day: demand.day,
+        startSlot: best.startSlot,
+        lengthSlots: best.lengthSlots,
+        seats: best.agentsPerUnit,
+      });
       placed += hoursPerUnit;
     }
   }
@@ -100,10 +111,12 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     const key = dayKey(candidates[inst.candidate] as CandidateShift);
     perDay.set(key, (perDay.get(key) ?? 0) + 1);
   }
-  const atMax = (c: CandidateShift) => (perDay.get(dayKey(c)) ?? 0) >= (rules.templates[c.template]?.maxAgentsPerDay ?? Infinity);
+  const atMax = (c: CandidateShift) =>
+    (perDay.get(dayKey(c)) ?? 0) >= (rules.templates[c.template]?.maxAgentsPerDay ?? Infinity);
   const shortOf = (c: CandidateShift) => {
     let short = 0;
-    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) if ((phone[s] as number) < (required[s] as number)) short++;
+    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic))
+      if ((phone[s] as number) < (required[s] as number)) short++;
     return short;
   };
   const addOne = (ci: number) => {
@@ -126,7 +139,7 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     });
   });
   let slot = 0;
-  for (let adds = 0; adds < maxAdds && slot < n; ) {
+  for (let adds = 0; adds < maxAdds && slot < n;) {
     if ((phone[slot] as number) >= (required[slot] as number)) {
       slot++;
       continue;
@@ -154,7 +167,11 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     const c = candidates[inst.candidate] as CandidateShift;
     return (perDay.get(dayKey(c)) ?? 0) <= (rules.templates[c.template]?.minAgentsPerDay ?? 0);
   };
-  const dropped = (inst: InstanceOnGrid) => perDay.set(dayKey(candidates[inst.candidate] as CandidateShift), (perDay.get(dayKey(candidates[inst.candidate] as CandidateShift)) ?? 1) - 1);
+  const dropped = (inst: InstanceOnGrid) =>
+    perDay.set(
+      dayKey(candidates[inst.candidate] as CandidateShift),
+      (perDay.get(dayKey(candidates[inst.candidate] as CandidateShift)) ?? 1) - 1,
+    );
   return { instances: dropSurplus(instances, onGrid, candidates, phone, required, n, cyclic, keep, dropped), sessions };
 }
 
@@ -170,11 +187,17 @@ function dropSurplus(
   keep: (inst: InstanceOnGrid) => boolean,
   dropped: (inst: InstanceOnGrid) => void,
 ): InstanceOnGrid[] {
-  const order = instances.map((_x, i) => i).sort((a, b) => {
-    const pa = (onGrid[(candidates[(instances[a] as InstanceOnGrid).candidate] as CandidateShift).template] as TemplateOnGrid).paidHours;
-    const pb = (onGrid[(candidates[(instances[b] as InstanceOnGrid).candidate] as CandidateShift).template] as TemplateOnGrid).paidHours;
-    return pb - pa;
-  });
+  const order = instances
+    .map((_x, i) => i)
+    .sort((a, b) => {
+      const pa = (
+        onGrid[(candidates[(instances[a] as InstanceOnGrid).candidate] as CandidateShift).template] as TemplateOnGrid
+      ).paidHours;
+      const pb = (
+        onGrid[(candidates[(instances[b] as InstanceOnGrid).candidate] as CandidateShift).template] as TemplateOnGrid
+      ).paidHours;
+      return pb - pa;
+    });
   const removed = new Set<number>();
   for (const i of order) {
     const inst = instances[i] as InstanceOnGrid;

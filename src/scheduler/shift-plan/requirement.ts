@@ -19,32 +19,49 @@ export interface RequirementRowInput {
  */
 export function buildPlanRequirement(
   rows: readonly RequirementRowInput[],
-  options: { timeZone: string; intervalMinutes?: number | undefined; queue?: QueueParams | undefined; maxSlots: number },
+  options: {
+    timeZone: string;
+    intervalMinutes?: number | undefined;
+    queue?: QueueParams | undefined;
+    maxSlots: number;
+  },
 ): PlanRequirement {
   const timed = rows.map((row) => ({ row, ms: parseInstant(row.start, options.timeZone, row.where.join('.')) }));
   timed.sort((a, b) => a.ms - b.ms);
   for (let i = 1; i < timed.length; i++) {
     const cur = timed[i] as (typeof timed)[number];
     if (cur.ms === (timed[i - 1] as (typeof timed)[number]).ms) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `${cur.row.where.join('.')}: duplicate interval start "${cur.row.start}".`, {
-        issues: [{ path: cur.row.where, message: 'duplicate interval start' }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        `${cur.row.where.join('.')}: duplicate interval start "${cur.row.start}".`,
+        {
+          issues: [{ path: cur.row.where, message: 'duplicate interval start' }],
+        },
+      );
     }
   }
   let intervalMinutes = options.intervalMinutes;
   if (intervalMinutes === undefined) intervalMinutes = inferIntervalMinutes(timed.map((t) => t.ms));
   else if (!isIntervalMinutes(intervalMinutes)) {
-    throw new WfmError('WFM_ERR_INPUT_TIME', `intervalMinutes ${intervalMinutes} is not one of 5, 6, 10, 15, 20, 30, 60.`, {
-      issues: [{ path: ['intervalMinutes'], message: 'unsupported interval length' }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_TIME',
+      `intervalMinutes ${intervalMinutes} is not one of 5, 6, 10, 15, 20, 30, 60.`,
+      {
+        issues: [{ path: ['intervalMinutes'], message: 'unsupported interval length' }],
+      },
+    );
   }
   const stepMs = intervalMinutes * 60_000;
   const originMs = (timed[0] as (typeof timed)[number]).ms;
   const slotCount = Math.round(((timed[timed.length - 1] as (typeof timed)[number]).ms - originMs) / stepMs) + 1;
   if (slotCount > options.maxSlots) {
-    throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The requirement spans ${slotCount} intervals; at most ${options.maxSlots} per plan.`, {
-      issues: [{ path: ['intervals'], message: `spans ${slotCount} intervals` }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `The requirement spans ${slotCount} intervals; at most ${options.maxSlots} per plan.`,
+      {
+        issues: [{ path: ['intervals'], message: `spans ${slotCount} intervals` }],
+      },
+    );
   }
   const required = new Array<number>(slotCount).fill(0);
   const present = new Array<boolean>(slotCount).fill(false);
@@ -54,9 +71,13 @@ export function buildPlanRequirement(
   for (const { row, ms } of timed) {
     const offset = (ms - originMs) / stepMs;
     if (!Number.isInteger(offset)) {
-      throw new WfmError('WFM_ERR_INPUT_TIME', `${row.where.join('.')}: "${row.start}" is not on the ${intervalMinutes}-minute grid of the first interval.`, {
-        issues: [{ path: row.where, message: 'off the interval grid' }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_TIME',
+        `${row.where.join('.')}: "${row.start}" is not on the ${intervalMinutes}-minute grid of the first interval.`,
+        {
+          issues: [{ path: row.where, message: 'off the interval grid' }],
+        },
+      );
     }
     required[offset] = row.agents;
     present[offset] = true;

@@ -85,7 +85,12 @@ export function solveBlock(highs: Highs, m: SparseModel, options: SolveOptions):
   if (m.numCols === 0) return { status: 'optimal', values: new Float64Array(0), bound: 0, seconds: 0 };
   if (m.numRows === 0) {
     // Columns in no row: each sits at the bound its cost prefers.
-    return { status: 'optimal', values: Float64Array.from(m.colCost, (c, j) => (c >= 0 ? (m.colLower[j] as number) : (m.colUpper[j] as number))), bound: 0, seconds: 0 };
+    return {
+      status: 'optimal',
+      values: Float64Array.from(m.colCost, (c, j) => (c >= 0 ? (m.colLower[j] as number) : (m.colUpper[j] as number))),
+      bound: 0,
+      seconds: 0,
+    };
   }
   const model = createHighsModel(highs, m, options.integer);
   try {
@@ -99,7 +104,8 @@ export function solveBlock(highs: Highs, m: SparseModel, options: SolveOptions):
     const { modelStatus } = model.run();
     const seconds = model.getRunTime();
     const status = Number(modelStatus);
-    if (status === INFEASIBLE || status === UNBOUNDED_OR_INFEASIBLE) return { status: 'infeasible', values: null, bound: NaN, seconds };
+    if (status === INFEASIBLE || status === UNBOUNDED_OR_INFEASIBLE)
+      return { status: 'infeasible', values: null, bound: NaN, seconds };
     const primalStatus = Number(model.info.get('primal_solution_status'));
     if (primalStatus !== 2) return { status: 'none', values: null, bound: NaN, seconds };
     const values = model.getSolution().colValue;

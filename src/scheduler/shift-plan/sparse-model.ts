@@ -33,7 +33,14 @@ export function createHighsModel(highs: Highs, m: SparseModel, integer: boolean)
     colUpper: m.colUpper,
     rowLower: m.rowLower,
     rowUpper: m.rowUpper,
-    matrix: { format: 'csc', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
+    matrix: {
+      format: 'csc',
+      numRows: m.numRows,
+      numCols: m.numCols,
+      starts: m.starts,
+      indices: m.indices,
+      values: m.values,
+    },
     ...(integer ? { integrality: Int32Array.from(m.integer) as never } : {}),
   });
 }
@@ -57,7 +64,14 @@ export class ModelBuilder {
   }
 
   /** Adds a column with its objective cost, bounds and row entries; returns its index. */
-  addCol(cost: number, lower: number, upper: number, integer: boolean, rows: readonly number[], values: readonly number[]): number {
+  addCol(
+    cost: number,
+    lower: number,
+    upper: number,
+    integer: boolean,
+    rows: readonly number[],
+    values: readonly number[],
+  ): number {
     this.cost.push(cost);
     this.lower.push(lower);
     this.upper.push(upper);

@@ -56,7 +56,9 @@ export function solutionVector(
   for (const demand of built.poolDemands) {
     if (demand.shortCol === null) continue;
     const pool = rules.pool[demand.pool];
-    const placed = sessions.filter((s) => s.pool === demand.pool && s.day === demand.day).reduce((sum, s) => sum + (s.seats * (pool?.sessionMinutes ?? 0)) / 60, 0);
+    const placed = sessions
+      .filter((s) => s.pool === demand.pool && s.day === demand.day)
+      .reduce((sum, s) => sum + (s.seats * (pool?.sessionMinutes ?? 0)) / 60, 0);
     values[demand.shortCol] = Math.max(0, demand.requestedHours - placed);
   }
   const cover = computeCoverage(slotCount, rules.cyclic, instances, sessions);

@@ -103,7 +103,14 @@ export interface UncoverableInterval {
 
 /** A problem with the plan that is data, not an exception (design.md: infeasible is data). */
 export interface PlanIssue {
-  code: 'uncoverable' | 'under-coverage' | 'pool-short' | 'closed-demand' | 'solver-fallback' | 'template-min-unmet' | 'session-unseated';
+  code:
+    | 'uncoverable'
+    | 'under-coverage'
+    | 'pool-short'
+    | 'closed-demand'
+    | 'solver-fallback'
+    | 'template-min-unmet'
+    | 'session-unseated';
   message: string;
   slot?: number;
   day?: string;

@@ -60,7 +60,8 @@ export async function runJob(url, body, onProgress) {
   for (;;) {
     onProgress?.(view);
     if (view.status === 'succeeded') return view.result;
-    if (view.status === 'failed' || view.status === 'cancelled') throw new ApiError(422, view.error ?? { message: `job ${view.status}` });
+    if (view.status === 'failed' || view.status === 'cancelled')
+      throw new ApiError(422, view.error ?? { message: `job ${view.status}` });
     await sleep(300);
     view = await getJson(`/v1/jobs/${encodeURIComponent(first.id)}`);
   }

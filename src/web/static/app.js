@@ -6,7 +6,18 @@ import { barChart, coverageChart, dayMarks, forecastChart, linesChart } from './
 import { agentDetail, drawTimeline, unfilledList } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { whatIfUpdates: 0, demo: null, history: null, agents: null, forecast: null, staffing: null, staffingRequest: null, plan: null, roster: null, whatIf: null };
+const state = {
+  whatIfUpdates: 0,
+  demo: null,
+  history: null,
+  agents: null,
+  forecast: null,
+  staffing: null,
+  staffingRequest: null,
+  plan: null,
+  roster: null,
+  whatIf: null,
+};
 window.wfm = state; // for the browser tests and the curious
 
 function setStatus(text, isError = false) {
@@ -45,7 +56,8 @@ function summarise() {
   const first = h[0]?.start ?? h[0]?.timestamp ?? '';
   const last = h[h.length - 1]?.start ?? h[h.length - 1]?.timestamp ?? '';
   const teams = new Set((state.agents ?? []).map((a) => a.team ?? ''));
-  $('data-summary').textContent = `${h.length} history rows (${String(first).slice(0, 10)} to ${String(last).slice(0, 10)}), ${(state.agents ?? []).length} agents in ${teams.size} teams.`;
+  $('data-summary').textContent =
+    `${h.length} history rows (${String(first).slice(0, 10)} to ${String(last).slice(0, 10)}), ${(state.agents ?? []).length} agents in ${teams.size} teams.`;
   $('run-plan').disabled = h.length === 0 || !(state.agents?.length > 0);
 }
 
@@ -166,14 +178,32 @@ async function runPlan(event) {
       shrinkage: num('shrinkage') / 100,
       timeZone: state.forecast.timeZone,
       intervalMinutes: state.forecast.intervalMinutes,
-      intervals: state.forecast.intervals.map((r) => ({ start: r.start, volume: r.volume, ahtSeconds: r.ahtSeconds ?? aht })),
+      intervals: state.forecast.intervals.map((r) => ({
+        start: r.start,
+        volume: r.volume,
+        ahtSeconds: r.ahtSeconds ?? aht,
+      })),
     };
     state.staffing = await postJson('/v1/staffing', state.staffingRequest);
-    step('staffing', `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${state.staffing.totals.agentHours.toFixed(0)} agent-hours.`, true);
+    step(
+      'staffing',
+      `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${state.staffing.totals.agentHours.toFixed(0)} agent-hours.`,
+      true,
+    );
 
     step('plan', 'Shift plan: queued...');
-    state.plan = await runJob('/v1/shift-plans', { requirement: state.staffing, rules: shiftRules() }, (v) => (state.runningJob = v.id) && step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`));
-    step('plan', `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours, cost ${state.plan.quality.objectiveOverBound.toFixed(3)} x its LP bound.`, true);
+    state.plan = await runJob(
+      '/v1/shift-plans',
+      { requirement: state.staffing, rules: shiftRules() },
+      (v) =>
+        (state.runningJob = v.id) &&
+        step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`),
+    );
+    step(
+      'plan',
+      `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours, cost ${state.plan.quality.objectiveOverBound.toFixed(3)} x its LP bound.`,
+      true,
+    );
 
     step('roster', 'Roster: queued...');
     // The plan's coverage rows get the offered load, so that the roster re-computes its service level.
@@ -185,12 +215,24 @@ async function runPlan(event) {
     const rosterBody = {
       plan: { ...state.plan, coverage },
       agents: state.agents,
-      rules: { ...(state.demo?.roster?.rules ?? {}), minRestHours: num('min-rest'), maxConsecutiveDays: num('max-consecutive') },
+      rules: {
+        ...(state.demo?.roster?.rules ?? {}),
+        minRestHours: num('min-rest'),
+        maxConsecutiveDays: num('max-consecutive'),
+      },
       options: { timeLimitSeconds: num('roster-seconds'), answerSeconds: num('answer') },
     };
-    state.roster = await runJob('/v1/rosters', rosterBody, (v) => (state.runningJob = v.id) && step('roster', `Roster: ${v.status}...`));
+    state.roster = await runJob(
+      '/v1/rosters',
+      rosterBody,
+      (v) => (state.runningJob = v.id) && step('roster', `Roster: ${v.status}...`),
+    );
     const q = state.roster.quality;
-    step('roster', `Roster: ${q.shiftsFilled} of ${q.shiftsRequired} shifts filled, ${state.roster.score.hard} hard violations.`, true);
+    step(
+      'roster',
+      `Roster: ${q.shiftsFilled} of ${q.shiftsRequired} shifts filled, ${state.roster.score.hard} hard violations.`,
+      true,
+    );
     render();
     $('results').scrollIntoView({ block: 'start' });
     setStatus(`Plan ready in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
@@ -264,8 +306,13 @@ function renderForecast() {
   }
   // Local wall-clock starts at the forecast's offset (day labels in the centre's time, not UTC).
   const offset = /[+-]\d{2}:\d{2}$/.exec(fc[0].start)?.[0] ?? 'Z';
-  const offsetMs = offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
-  const histStarts = history.map((_, i) => `${new Date(originMs - (histSlots - i) * stepMs + offsetMs).toISOString().slice(0, 19)}${offset}`);
+  const offsetMs =
+    offset === 'Z'
+      ? 0
+      : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  const histStarts = history.map(
+    (_, i) => `${new Date(originMs - (histSlots - i) * stepMs + offsetMs).toISOString().slice(0, 19)}${offset}`,
+  );
   const starts = [...histStarts, ...fc.map((r) => r.start)];
   forecastChart($('chart-forecast'), {
     title: 'Contacts per interval: the last two weeks of history and the forecast week with its p10-p90 band',
@@ -276,7 +323,8 @@ function renderForecast() {
   });
   const f = state.forecast;
   const name = f.method === 'pool' ? `the mean of ${f.methods.join(' and ')}` : f.method;
-  $('forecast-note').textContent = `Method ${name}, chosen by week-ahead backtests${f.backtestWape !== null && f.backtestWape !== undefined ? ` (mean WAPE ${f.backtestWape.toFixed(1)} %)` : ''}.`;
+  $('forecast-note').textContent =
+    `Method ${name}, chosen by week-ahead backtests${f.backtestWape !== null && f.backtestWape !== undefined ? ` (mean WAPE ${f.backtestWape.toFixed(1)} %)` : ''}.`;
   $('forecast-notes').textContent = state.forecast.notes.join(' ');
 }
 
@@ -303,8 +351,15 @@ function renderCoverage() {
   barChart($('chart-pool'), {
     title: 'Agent-hours off the phones per day: planned seats, retraining and coaching',
     yLabel: 'hours',
-    series: [{ name: 'planned', cls: 'bar-planned' }, { name: 'retraining', cls: 'bar-retraining' }, { name: 'coaching', cls: 'bar-coaching' }],
-    groups: dates.map((d) => ({ label: `${new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)} ${d.slice(8)}`, values: [planned.get(d) ?? 0, ...(days.get(d) ?? [0, 0])] })),
+    series: [
+      { name: 'planned', cls: 'bar-planned' },
+      { name: 'retraining', cls: 'bar-retraining' },
+      { name: 'coaching', cls: 'bar-coaching' },
+    ],
+    groups: dates.map((d) => ({
+      label: `${new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)} ${d.slice(8)}`,
+      values: [planned.get(d) ?? 0, ...(days.get(d) ?? [0, 0])],
+    })),
   });
 }
 
@@ -314,23 +369,32 @@ function renderRosterControls() {
   for (const t of teams) $('team-filter').add(new window.Option(t || '(none)', t));
   const dates = [...new Set(state.roster.coverage.map((c) => c.start.slice(0, 10)))].slice(0, 7);
   $('day-filter').innerHTML = '<option value="-1">Whole week</option>';
-  dates.forEach((d, i) => $('day-filter').add(new window.Option(`${new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)} ${d}`, String(i))));
+  dates.forEach((d, i) =>
+    $('day-filter').add(new window.Option(`${new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)} ${d}`, String(i))),
+  );
   // A week of shifts is too fine to read on a phone: start there on the first day.
   if (window.innerWidth < 700 && dates.length > 0) $('day-filter').value = '0';
 }
 
 function renderTimeline() {
   const firstDate = state.roster.coverage[0]?.start.slice(0, 10) ?? state.roster.grid.start.slice(0, 10);
-  drawTimeline($('timeline'), state.roster, firstDate, { dayIndex: Number($('day-filter').value), team: $('team-filter').value, showIdle: $('show-idle').checked }, (agent) => {
-    agentDetail($('agent-detail'), agent);
-    $('ics-agent').value = agent.id;
-    $('agent-detail').focus();
-  });
+  drawTimeline(
+    $('timeline'),
+    state.roster,
+    firstDate,
+    { dayIndex: Number($('day-filter').value), team: $('team-filter').value, showIdle: $('show-idle').checked },
+    (agent) => {
+      agentDetail($('agent-detail'), agent);
+      $('ics-agent').value = agent.id;
+      $('agent-detail').focus();
+    },
+  );
 }
 
 function renderExport() {
   $('ics-agent').textContent = '';
-  for (const a of state.roster.agents.filter((x) => x.days.length > 0)) $('ics-agent').add(new window.Option(`${a.name} (${a.id})`, a.id));
+  for (const a of state.roster.agents.filter((x) => x.days.length > 0))
+    $('ics-agent').add(new window.Option(`${a.name} (${a.id})`, a.id));
 }
 
 // ---------- what-if ----------
@@ -357,17 +421,32 @@ async function runWhatIf() {
   if (!state.staffingRequest || !state.roster) return;
   const seq = ++whatIfSeq;
   const t0 = performance.now();
-  const scenario = { name: 'scenario', volumeFactor: num('wi-volume'), ahtFactor: num('wi-aht'), serviceLevel: num('wi-sl'), answerSeconds: state.staffingRequest.target.answerSeconds, shrinkage: num('wi-shrinkage') };
+  const scenario = {
+    name: 'scenario',
+    volumeFactor: num('wi-volume'),
+    ahtFactor: num('wi-aht'),
+    serviceLevel: num('wi-sl'),
+    answerSeconds: state.staffingRequest.target.answerSeconds,
+    shrinkage: num('wi-shrinkage'),
+  };
   const heads = rosterHeadcount();
   try {
-    const result = await postJson('/v1/what-if', { queues: [{ name: 'week', request: state.staffingRequest, rosterHeadcount: heads }], scenarios: [{ name: 'base' }, scenario], detail: 'intervals' });
+    const result = await postJson('/v1/what-if', {
+      queues: [{ name: 'week', request: state.staffingRequest, rosterHeadcount: heads }],
+      scenarios: [{ name: 'base' }, scenario],
+      detail: 'intervals',
+    });
     if (seq !== whatIfSeq) return;
     state.whatIf = result;
     const [base, sc] = result.scenarios;
     const ms = performance.now() - t0;
     kpis(
       [
-        ['Headcount-hours', `${sc.totals.headcountHours.toFixed(0)} (base ${base.totals.headcountHours.toFixed(0)})`, 'wi-headcount-hours'],
+        [
+          'Headcount-hours',
+          `${sc.totals.headcountHours.toFixed(0)} (base ${base.totals.headcountHours.toFixed(0)})`,
+          'wi-headcount-hours',
+        ],
         ['Peak headcount', `${sc.queues[0].peakHeadcount} (base ${base.queues[0].peakHeadcount})`, 'wi-peak'],
         ['Agent-hours', sc.totals.agentHours.toFixed(0), 'wi-agent-hours'],
         ['Service level, roster as is', pct(sc.totals.rosterServiceLevel), 'wi-roster-sl'],
@@ -417,14 +496,23 @@ async function exportIcs() {
   const id = $('ics-agent').value;
   const agent = state.roster.agents.find((a) => a.id === id);
   if (!agent) return;
-  const ics = await postText('/web/export/agent.ics', { roster: { grid: state.roster.grid, agents: [agent] }, agentId: id });
+  const ics = await postText('/web/export/agent.ics', {
+    roster: { grid: state.roster.grid, agents: [agent] },
+    agentId: id,
+  });
   download(ics, `${id.replace(/[^A-Za-z0-9._-]/g, '_')}.ics`, 'text/calendar');
   setStatus(`Calendar of ${agent.name} saved.`);
 }
 
 async function exportReport() {
   const name = state.demo && state.history === state.demo.history ? state.demo.name : 'Planner page';
-  const html = await postText('/web/export/report.html', { name, forecast: state.forecast, staffing: state.staffing, plan: state.plan, roster: state.roster });
+  const html = await postText('/web/export/report.html', {
+    name,
+    forecast: state.forecast,
+    staffing: state.staffing,
+    plan: state.plan,
+    roster: state.roster,
+  });
   download(html, 'wfm-report.html', 'text/html');
   setStatus('HTML report saved.');
 }
@@ -456,25 +544,40 @@ function guard(fn) {
 
 function init() {
   $('load-demo').addEventListener('click', guard(loadDemo));
-  $('history-file').addEventListener('change', guard((e) => e.target.files[0] && loadHistoryFile(e.target.files[0])));
-  $('agents-file').addEventListener('change', guard((e) => e.target.files[0] && loadAgentsFile(e.target.files[0])));
+  $('history-file').addEventListener(
+    'change',
+    guard((e) => e.target.files[0] && loadHistoryFile(e.target.files[0])),
+  );
+  $('agents-file').addEventListener(
+    'change',
+    guard((e) => e.target.files[0] && loadAgentsFile(e.target.files[0])),
+  );
   $('settings').addEventListener('submit', runPlan);
   // Cancelling a job frees its worker; the plan then stops with the service's "cancelled" error.
-  $('cancel-plan').addEventListener('click', guard(async () => state.runningJob && deleteJson(`/v1/jobs/${encodeURIComponent(state.runningJob)}`)));
+  $('cancel-plan').addEventListener(
+    'click',
+    guard(async () => state.runningJob && deleteJson(`/v1/jobs/${encodeURIComponent(state.runningJob)}`)),
+  );
   $('api-key').value = sessionStorage.getItem('wfm-api-key') ?? '';
   $('api-key').addEventListener('change', () => sessionStorage.setItem('wfm-api-key', $('api-key').value));
   const tabs = [...document.querySelectorAll('[role="tab"]')];
   tabs.forEach((tab, i) => {
     tab.addEventListener('click', () => selectTab(tab));
     tab.addEventListener('keydown', (e) => {
-      const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : null;
+      const next =
+        e.key === 'ArrowRight'
+          ? tabs[(i + 1) % tabs.length]
+          : e.key === 'ArrowLeft'
+            ? tabs[(i + tabs.length - 1) % tabs.length]
+            : null;
       if (next) {
         next.focus();
         selectTab(next);
       }
     });
   });
-  for (const id of ['team-filter', 'day-filter', 'show-idle']) $(id).addEventListener('change', () => state.roster && renderTimeline());
+  for (const id of ['team-filter', 'day-filter', 'show-idle'])
+    $(id).addEventListener('change', () => state.roster && renderTimeline());
   for (const id of ['wi-volume', 'wi-aht', 'wi-sl', 'wi-shrinkage']) $(id).addEventListener('input', scheduleWhatIf);
   $('export-csv').addEventListener('click', guard(exportCsv));
   $('export-ics').addEventListener('click', guard(exportIcs));

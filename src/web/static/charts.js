@@ -28,7 +28,11 @@ function frame(container, { title, height = 220, n, yMax, days, yLabel }) {
   container.textContent = '';
   const width = Math.max(320, container.clientWidth || 800);
   const m = { top: 18, right: 8, bottom: 24, left: 44 };
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', height, role: 'img', 'aria-label': title, class: 'chart' }, container);
+  const svg = el(
+    'svg',
+    { viewBox: `0 0 ${width} ${height}`, width: '100%', height, role: 'img', 'aria-label': title, class: 'chart' },
+    container,
+  );
   const ticks = niceTicks(yMax);
   const top = ticks[ticks.length - 1] || 1;
   const x = (i) => m.left + (i / Math.max(1, n)) * (width - m.left - m.right);
@@ -42,7 +46,8 @@ function frame(container, { title, height = 220, n, yMax, days, yLabel }) {
   const dayWidth = (days?.length ?? 0) > 0 ? (width - m.left - m.right) / days.length : Infinity;
   for (const d of days ?? []) {
     el('line', { x1: x(d.index), x2: x(d.index), y1: m.top, y2: height - m.bottom, class: 'day-line' }, svg);
-    const text = dayWidth >= 52 ? d.label : dayWidth >= 20 ? d.label.slice(0, 2) : d.label.startsWith('Mon') ? d.label : '';
+    const text =
+      dayWidth >= 52 ? d.label : dayWidth >= 20 ? d.label.slice(0, 2) : d.label.startsWith('Mon') ? d.label : '';
     if (text) el('text', { x: x(d.index) + 3, y: height - 8, class: 'tick' }, svg).textContent = text;
   }
   return { svg, x, y, width, height, m };
@@ -74,7 +79,8 @@ export function forecastChart(container, { history, forecast, band, days, title 
   polyline(f.svg, [...new Array(off).fill(null), ...forecast], f.x, f.y, 'line-forecast');
   el('line', { x1: f.x(off), x2: f.x(off), y1: f.m.top, y2: f.height - f.m.bottom, class: 'now-line' }, f.svg);
   f.svg.dataset.forecastTotal = String(Math.round(forecast.reduce((s, v) => s + v, 0)));
-  el('desc', {}, f.svg).textContent = `${title}: history ${history.length} intervals, forecast ${forecast.length} intervals, total forecast ${f.svg.dataset.forecastTotal} contacts.`;
+  el('desc', {}, f.svg).textContent =
+    `${title}: history ${history.length} intervals, forecast ${forecast.length} intervals, total forecast ${f.svg.dataset.forecastTotal} contacts.`;
   return f.svg;
 }
 
@@ -118,12 +124,18 @@ export function barChart(container, { groups, series, title, yLabel }) {
   const bw = (slot * 0.7) / series.length;
   groups.forEach((g, i) => {
     g.values.forEach((v, k) => {
-      const rect = el('rect', { x: f.x(i) + slot * 0.15 + k * bw, y: f.y(v), width: bw, height: f.y(0) - f.y(v), class: series[k].cls }, f.svg);
+      const rect = el(
+        'rect',
+        { x: f.x(i) + slot * 0.15 + k * bw, y: f.y(v), width: bw, height: f.y(0) - f.y(v), class: series[k].cls },
+        f.svg,
+      );
       el('title', {}, rect).textContent = `${g.label} ${series[k].name}: ${v}`;
     });
-    el('text', { x: f.x(i) + slot / 2, y: f.height - 8, 'text-anchor': 'middle', class: 'tick' }, f.svg).textContent = g.label;
+    el('text', { x: f.x(i) + slot / 2, y: f.height - 8, 'text-anchor': 'middle', class: 'tick' }, f.svg).textContent =
+      g.label;
   });
-  el('desc', {}, f.svg).textContent = `${title}: ${groups.map((g) => `${g.label} ${g.values.join(' / ')}`).join('; ')}.`;
+  el('desc', {}, f.svg).textContent =
+    `${title}: ${groups.map((g) => `${g.label} ${g.values.join(' / ')}`).join('; ')}.`;
   return f.svg;
 }
 

@@ -5,7 +5,9 @@ import { el } from './charts.js';
 
 /** Minutes since the first day's local midnight, read from an ISO string with offset (its wall clock). */
 export function localMinutes(iso, firstDate) {
-  const days = Math.round((Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${firstDate}T00:00:00Z`)) / 86_400_000);
+  const days = Math.round(
+    (Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${firstDate}T00:00:00Z`)) / 86_400_000,
+  );
   return days * 1440 + Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 }
 
@@ -20,7 +22,9 @@ function hhmm(iso) {
 export function drawTimeline(container, roster, firstDate, view, onSelect) {
   container.textContent = '';
   const week = view.dayIndex < 0;
-  const dayDate = week ? '' : new Date(Date.parse(`${firstDate}T12:00:00Z`) + view.dayIndex * 86_400_000).toISOString().slice(0, 10);
+  const dayDate = week
+    ? ''
+    : new Date(Date.parse(`${firstDate}T12:00:00Z`) + view.dayIndex * 86_400_000).toISOString().slice(0, 10);
   const works = (a) => (week ? a.days.length > 0 : a.days.some((d) => d.date === dayDate));
   const agents = roster.agents.filter((a) => (view.team === '' || a.team === view.team) && (view.showIdle || works(a)));
   const from = week ? 0 : view.dayIndex * 1440 + 6 * 60;
@@ -43,7 +47,9 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
   for (let m = from; m < to; m += step) {
     const t = document.createElement('span');
     t.style.left = `${(x(m) / width) * 100}%`;
-    t.textContent = week ? new Date(Date.parse(`${firstDate}T12:00:00Z`) + (m / 1440) * 86_400_000).toUTCString().slice(0, 3) : `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:00`;
+    t.textContent = week
+      ? new Date(Date.parse(`${firstDate}T12:00:00Z`) + (m / 1440) * 86_400_000).toUTCString().slice(0, 3)
+      : `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:00`;
     scale.appendChild(t);
   }
   axis.appendChild(scale);
@@ -55,13 +61,17 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
     row.className = 'tl-row';
     row.dataset.agent = agent.id;
     const worked = agent.days.reduce((s, d) => s + d.paidHours, 0);
-    row.setAttribute('aria-label', `${agent.name}, team ${agent.team}, ${agent.days.length} shifts, ${worked} paid hours${agent.violations.length ? `, ${agent.violations.length} rule violations` : ''}`);
+    row.setAttribute(
+      'aria-label',
+      `${agent.name}, team ${agent.team}, ${agent.days.length} shifts, ${worked} paid hours${agent.violations.length ? `, ${agent.violations.length} rule violations` : ''}`,
+    );
     const name = document.createElement('span');
     name.className = 'tl-name';
     name.textContent = `${agent.violations.length ? '⚠ ' : ''}${agent.name}`;
     row.appendChild(name);
     const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', class: 'tl-svg' }, row);
-    for (let d = 1; d < 7 && week; d++) el('line', { x1: x(d * 1440), x2: x(d * 1440), y1: 0, y2: height, class: 'day-line' }, svg);
+    for (let d = 1; d < 7 && week; d++)
+      el('line', { x1: x(d * 1440), x2: x(d * 1440), y1: 0, y2: height, class: 'day-line' }, svg);
     for (const day of agent.days) {
       const s = localMinutes(day.start, firstDate);
       const e = localMinutes(day.end, firstDate);
@@ -69,12 +79,18 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
       const seg = (startIso, endIso, cls, text) => {
         const a = localMinutes(startIso, firstDate);
         const b = localMinutes(endIso, firstDate);
-        const rect = el('rect', { x: x(a), y: 2, width: Math.max(1, x(b) - x(a)), height: height - 4, class: cls }, svg);
+        const rect = el(
+          'rect',
+          { x: x(a), y: 2, width: Math.max(1, x(b) - x(a)), height: height - 4, class: cls },
+          svg,
+        );
         el('title', {}, rect).textContent = `${text} ${hhmm(startIso)}-${hhmm(endIso)}`;
       };
       seg(day.start, day.end, 'seg-shift', `${day.date} ${day.template}`);
-      for (const b of day.breaks) seg(b.start, b.end, b.paid ? 'seg-break' : 'seg-lunch', b.paid ? b.name : `${b.name} (unpaid)`);
-      for (const r of day.retraining) seg(r.start, r.end, r.kind === 'retraining' ? 'seg-retraining' : 'seg-coaching', `${r.kind} (${r.pool})`);
+      for (const b of day.breaks)
+        seg(b.start, b.end, b.paid ? 'seg-break' : 'seg-lunch', b.paid ? b.name : `${b.name} (unpaid)`);
+      for (const r of day.retraining)
+        seg(r.start, r.end, r.kind === 'retraining' ? 'seg-retraining' : 'seg-coaching', `${r.kind} (${r.pool})`);
     }
     row.addEventListener('click', () => onSelect(agent));
     container.appendChild(row);
@@ -105,7 +121,8 @@ export function agentDetail(container, agent) {
     : 'No shifts this week.';
   container.appendChild(p);
   const table = document.createElement('table');
-  table.innerHTML = '<caption>Shifts</caption><thead><tr><th scope="col">Day</th><th scope="col">Shift</th><th scope="col">Breaks</th><th scope="col">Sessions</th></tr></thead>';
+  table.innerHTML =
+    '<caption>Shifts</caption><thead><tr><th scope="col">Day</th><th scope="col">Shift</th><th scope="col">Breaks</th><th scope="col">Sessions</th></tr></thead>';
   const body = document.createElement('tbody');
   for (const d of agent.days) {
     const tr = document.createElement('tr');
@@ -146,12 +163,17 @@ export function unfilledList(container, roster) {
   container.textContent = '';
   const list = roster.unfilledShifts ?? [];
   const summary = document.createElement('summary');
-  summary.textContent = list.length === 0 ? 'Every planned shift is filled' : `Unfilled shifts (${list.reduce((n, u) => n + (u.required - u.filled), 0)})`;
+  summary.textContent =
+    list.length === 0
+      ? 'Every planned shift is filled'
+      : `Unfilled shifts (${list.reduce((n, u) => n + (u.required - u.filled), 0)})`;
   container.appendChild(summary);
   const ul = document.createElement('ul');
   for (const u of list) {
     const li = document.createElement('li');
-    const why = Object.entries(u.blockedBy).map(([k, n]) => `${k} ${n}`).join(', ');
+    const why = Object.entries(u.blockedBy)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     li.textContent = `${u.day} ${u.template} ${hhmm(u.start)}-${hhmm(u.end)}: ${u.filled} of ${u.required} filled${why ? ` (agents blocked: ${why})` : ''}`;
     ul.appendChild(li);
   }

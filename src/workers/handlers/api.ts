@@ -4,7 +4,12 @@
  * (a memory copy) instead of cloning ~700 result objects and then stringifying them.
  */
 import { unreachableError } from '../../api/staffing-check.js';
-import { parseStaffingRequest, staffRequest, stringifyStaffingResponse, type StaffingRequestInput } from '../../schemas/staffing.js';
+import {
+  parseStaffingRequest,
+  staffRequest,
+  stringifyStaffingResponse,
+  type StaffingRequestInput,
+} from '../../schemas/staffing.js';
 
 export interface StaffingJsonResult {
   /** The response body, JSON (non-finite numbers as null). */

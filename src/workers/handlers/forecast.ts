@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { forecast } from '../../forecast/forecast.js';
 import type { ForecastOptions, ForecastResult, HistoryInput, IntervalHistoryRow } from '../../forecast/types.js';
 import { parseWith } from '../../io/validate.js';
-import { ForecastOptionsSchema, forecastRequest, MAX_HISTORY_ROWS, parseForecastRequest, type ForecastRequest } from '../../schemas/forecast.js';
+import {
+  ForecastOptionsSchema,
+  forecastRequest,
+  MAX_HISTORY_ROWS,
+  parseForecastRequest,
+  type ForecastRequest,
+} from '../../schemas/forecast.js';
 
 /**
  * One series in compact form: interval starts (epoch ms), volumes and optional AHTs as
@@ -16,12 +22,18 @@ export interface ForecastSeries {
   options: ForecastOptions;
 }
 
-const SeriesSchema = z.object({
-  startMs: z.instanceof(Float64Array),
-  volume: z.instanceof(Float64Array),
-  ahtSeconds: z.instanceof(Float64Array).optional(),
-  options: ForecastOptionsSchema,
-}).refine((s) => s.volume.length === s.startMs.length && (s.ahtSeconds === undefined || s.ahtSeconds.length === s.startMs.length), 'startMs, volume and ahtSeconds must have the same length');
+const SeriesSchema = z
+  .object({
+    startMs: z.instanceof(Float64Array),
+    volume: z.instanceof(Float64Array),
+    ahtSeconds: z.instanceof(Float64Array).optional(),
+    options: ForecastOptionsSchema,
+  })
+  .refine(
+    (s) =>
+      s.volume.length === s.startMs.length && (s.ahtSeconds === undefined || s.ahtSeconds.length === s.startMs.length),
+    'startMs, volume and ahtSeconds must have the same length',
+  );
 
 /** History rows as read from a file (each with its file `line`, for error messages) and the options. */
 export interface ForecastRows {
@@ -35,7 +47,9 @@ const line = z.int().min(1).optional();
 const time = z.union([z.string(), z.number()]);
 const RowsSchema = z.strictObject({
   history: z.union([
-    z.array(z.strictObject({ start: time, volume: z.number(), ahtSeconds: z.number().optional(), line })).max(MAX_HISTORY_ROWS),
+    z
+      .array(z.strictObject({ start: time, volume: z.number(), ahtSeconds: z.number().optional(), line }))
+      .max(MAX_HISTORY_ROWS),
     z.array(z.strictObject({ timestamp: time, handleSeconds: z.number().optional(), line })).max(MAX_HISTORY_ROWS),
   ]),
   options: ForecastOptionsSchema,
@@ -46,7 +60,11 @@ export function seriesRows(series: ForecastSeries): IntervalHistoryRow[] {
   const rows: IntervalHistoryRow[] = new Array(series.startMs.length);
   for (let i = 0; i < rows.length; i++) {
     const aht = series.ahtSeconds?.[i];
-    rows[i] = { start: series.startMs[i] as number, volume: series.volume[i] as number, ahtSeconds: aht === undefined || Number.isNaN(aht) ? undefined : aht };
+    rows[i] = {
+      start: series.startMs[i] as number,
+      volume: series.volume[i] as number,
+      ahtSeconds: aht === undefined || Number.isNaN(aht) ? undefined : aht,
+    };
   }
   return rows;
 }

@@ -28,7 +28,9 @@ export function loadSolver(): Promise<Highs> {
 /** The `POST /v1/shift-plans` body. */
 export const ShiftPlanRequestSchema = z.strictObject({
   requirement: z.unknown().describe('The `wfm staff` JSON response (or its intervals array).'),
-  rules: z.unknown().describe('Shift templates, break rules, opening hours, coverage, pool, solver (docs/shift-plan.md).'),
+  rules: z
+    .unknown()
+    .describe('Shift templates, break rules, opening hours, coverage, pool, solver (docs/shift-plan.md).'),
   timeLimitSeconds: z.number().positive().max(3600).optional(),
   timeZone: z.string().optional(),
 });

@@ -1,7 +1,12 @@
 /** Staffing handlers of the worker pool: validate the payload, call the core in one line. */
 import { staffBatch, BATCH_RESULT_COLUMNS, type StaffingBatch } from '../../erlang/batch.js';
 import { parseWith } from '../../io/validate.js';
-import { StaffingBatchSchema, parseStaffingRequest, staffRequest, type StaffingRequestInput } from '../../schemas/staffing.js';
+import {
+  StaffingBatchSchema,
+  parseStaffingRequest,
+  staffRequest,
+  type StaffingRequestInput,
+} from '../../schemas/staffing.js';
 import { moveResult } from '../move.js';
 
 export const staffingHandlers = {
@@ -10,6 +15,9 @@ export const staffingHandlers = {
   /** A slice of a batch -> per-cell results; the result arrays move back without a copy. */
   'staffing.batch': (payload: StaffingBatch) => {
     const result = staffBatch(parseWith(StaffingBatchSchema, payload, 'staffing batch'));
-    return moveResult(result, BATCH_RESULT_COLUMNS.map((c) => result[c]));
+    return moveResult(
+      result,
+      BATCH_RESULT_COLUMNS.map((c) => result[c]),
+    );
   },
 };

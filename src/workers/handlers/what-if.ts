@@ -6,7 +6,14 @@ import { moveResult } from '../move.js';
 
 function checkTask(task: WhatIfRangeTask): WhatIfRangeTask {
   const count = task?.input?.scenarios?.length;
-  if (typeof count !== 'number' || !Number.isInteger(task.from) || !Number.isInteger(task.to) || task.from < 0 || task.to > count || task.from > task.to) {
+  if (
+    typeof count !== 'number' ||
+    !Number.isInteger(task.from) ||
+    !Number.isInteger(task.to) ||
+    task.from < 0 ||
+    task.to > count ||
+    task.from > task.to
+  ) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', 'what-if task: the scenario range is not within the input.');
   }
   return task;

@@ -21,7 +21,11 @@ function writeInputs(): void {
   const g = generateInstance(5, { agents: 4 });
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(g.plan));
   const csv = ['id,name,team,min_hours,max_hours,max_days,days,retraining_hours,preferred_days'];
-  g.agents.forEach((a, i) => csv.push(`${a.id},Agent ${i},t${i % 2},0,40,5,mon|tue|wed|thu|fri|sat|sun,${i === 0 ? 2 : ''},${i === 1 ? 'sat|sun' : ''}`));
+  g.agents.forEach((a, i) =>
+    csv.push(
+      `${a.id},Agent ${i},t${i % 2},0,40,5,mon|tue|wed|thu|fri|sat|sun,${i === 0 ? 2 : ''},${i === 1 ? 'sat|sun' : ''}`,
+    ),
+  );
   writeFileSync(join(dir, 'agents.csv'), `${csv.join('\n')}\n`);
   writeFileSync(join(dir, 'rules.json'), JSON.stringify({ minRestHours: 11, maxConsecutiveDays: 5 }));
 }
@@ -30,10 +34,27 @@ describe('wfm roster', () => {
   it('writes roster.json, the agent-day CSV and one .ics per agent', async () => {
     writeInputs();
     const out = join(dir, 'out');
-    const code = await main(['node', 'wfm', 'roster', '--plan', join(dir, 'plan.json'), '--agents', join(dir, 'agents.csv'), '--rules', join(dir, 'rules.json'), '--iterations', '50000', '--out', out]);
+    const code = await main([
+      'node',
+      'wfm',
+      'roster',
+      '--plan',
+      join(dir, 'plan.json'),
+      '--agents',
+      join(dir, 'agents.csv'),
+      '--rules',
+      join(dir, 'rules.json'),
+      '--iterations',
+      '50000',
+      '--out',
+      out,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as { agents: { id: string }[]; score: { feasible: boolean } };
+    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as {
+      agents: { id: string }[];
+      score: { feasible: boolean };
+    };
     expect(roster.agents).toHaveLength(4);
     expect(roster.score.feasible).toBe(true);
     const csv = readFileSync(join(out, 'roster-agent-days.csv'), 'utf8').trim().split('\n');
@@ -49,7 +70,17 @@ describe('wfm roster', () => {
     writeInputs();
     writeFileSync(join(dir, 'agents.csv'), 'id,max_hours,min_hours\nx1,40,0\nx2,abc,0\n');
     const out = join(dir, 'out');
-    const code = await main(['node', 'wfm', 'roster', '--plan', join(dir, 'plan.json'), '--agents', join(dir, 'agents.csv'), '--out', out]);
+    const code = await main([
+      'node',
+      'wfm',
+      'roster',
+      '--plan',
+      join(dir, 'plan.json'),
+      '--agents',
+      join(dir, 'agents.csv'),
+      '--out',
+      out,
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/line 3/);
     expect(existsSync(out)).toBe(false);
@@ -57,23 +88,64 @@ describe('wfm roster', () => {
 
   it('rejects a hard fairness rule and an unknown rule key', async () => {
     writeInputs();
-    writeFileSync(join(dir, 'rules.json'), JSON.stringify({ settings: { fairnessLate: { hard: true }, nope: { weight: 1 } } }));
-    const code = await main(['node', 'wfm', 'roster', '--plan', join(dir, 'plan.json'), '--agents', join(dir, 'agents.csv'), '--rules', join(dir, 'rules.json')]);
+    writeFileSync(
+      join(dir, 'rules.json'),
+      JSON.stringify({ settings: { fairnessLate: { hard: true }, nope: { weight: 1 } } }),
+    );
+    const code = await main([
+      'node',
+      'wfm',
+      'roster',
+      '--plan',
+      join(dir, 'plan.json'),
+      '--agents',
+      join(dir, 'agents.csv'),
+      '--rules',
+      join(dir, 'rules.json'),
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/WFM_ERR_SCHEDULER_RULES/);
   });
 
   it('builds the plan first from a requirement and plan rules, and re-computes the SL from its volume', async () => {
     const lines = ['start,agents,volume,aht_seconds'];
-    for (let h = 0; h < 24; h++) lines.push(`2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 16 ? 2 : 0},${h >= 8 && h < 16 ? 20 : 0},300`);
+    for (let h = 0; h < 24; h++)
+      lines.push(
+        `2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 16 ? 2 : 0},${h >= 8 && h < 16 ? 20 : 0},300`,
+      );
     writeFileSync(join(dir, 'req.csv'), `${lines.join('\n')}\n`);
-    writeFileSync(join(dir, 'plan-rules.json'), JSON.stringify({ templates: [{ name: 'd8', paidMinutes: 480, starts: [{ from: '08:00', to: '08:00' }] }], solver: { timeLimitSeconds: 5 } }));
-    writeFileSync(join(dir, 'agents.json'), JSON.stringify([1, 2, 3].map((i) => ({ id: `p${i}`, contract: { maxHoursPerWeek: 40 } }))));
+    writeFileSync(
+      join(dir, 'plan-rules.json'),
+      JSON.stringify({
+        templates: [{ name: 'd8', paidMinutes: 480, starts: [{ from: '08:00', to: '08:00' }] }],
+        solver: { timeLimitSeconds: 5 },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'agents.json'),
+      JSON.stringify([1, 2, 3].map((i) => ({ id: `p${i}`, contract: { maxHoursPerWeek: 40 } }))),
+    );
     const out = join(dir, 'out2');
-    const code = await main(['node', 'wfm', 'roster', '--requirements', join(dir, 'req.csv'), '--plan-rules', join(dir, 'plan-rules.json'), '--agents', join(dir, 'agents.json'), '--iterations', '20000', '--out', out]);
+    const code = await main([
+      'node',
+      'wfm',
+      'roster',
+      '--requirements',
+      join(dir, 'req.csv'),
+      '--plan-rules',
+      join(dir, 'plan-rules.json'),
+      '--agents',
+      join(dir, 'agents.json'),
+      '--iterations',
+      '20000',
+      '--out',
+      out,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as { quality: { shiftsRequired: number; shiftsFilled: number; serviceLevel: { volumeWeighted: number } | null } };
+    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as {
+      quality: { shiftsRequired: number; shiftsFilled: number; serviceLevel: { volumeWeighted: number } | null };
+    };
     // two agents 08:00-16:00 cover the two required (computed by hand from the requirement)
     expect(roster.quality.shiftsRequired).toBe(2);
     expect(roster.quality.shiftsFilled).toBe(2);
@@ -82,21 +154,59 @@ describe('wfm roster', () => {
 
   it('re-computes the SL from a plan file written by wfm shift-plan (the plan carries volume and AHT)', async () => {
     const lines = ['start,agents,volume,aht_seconds'];
-    for (let h = 0; h < 24; h++) lines.push(`2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 16 ? 2 : 0},${h >= 8 && h < 16 ? 20 : 0},300`);
+    for (let h = 0; h < 24; h++)
+      lines.push(
+        `2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 16 ? 2 : 0},${h >= 8 && h < 16 ? 20 : 0},300`,
+      );
     writeFileSync(join(dir, 'req.csv'), `${lines.join('\n')}\n`);
-    writeFileSync(join(dir, 'plan-rules.json'), JSON.stringify({ templates: [{ name: 'd8', paidMinutes: 480, starts: [{ from: '08:00', to: '08:00' }] }], solver: { timeLimitSeconds: 5 } }));
-    writeFileSync(join(dir, 'agents.json'), JSON.stringify([1, 2, 3].map((i) => ({ id: `p${i}`, contract: { maxHoursPerWeek: 40 } }))));
+    writeFileSync(
+      join(dir, 'plan-rules.json'),
+      JSON.stringify({
+        templates: [{ name: 'd8', paidMinutes: 480, starts: [{ from: '08:00', to: '08:00' }] }],
+        solver: { timeLimitSeconds: 5 },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'agents.json'),
+      JSON.stringify([1, 2, 3].map((i) => ({ id: `p${i}`, contract: { maxHoursPerWeek: 40 } }))),
+    );
     const planFile = join(dir, 'plan-from-cli.json');
-    expect(await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'plan-rules.json'), '--out', planFile])).toBe(0);
+    expect(
+      await main([
+        'node',
+        'wfm',
+        'shift-plan',
+        '--requirements',
+        join(dir, 'req.csv'),
+        '--rules',
+        join(dir, 'plan-rules.json'),
+        '--out',
+        planFile,
+      ]),
+    ).toBe(0);
     const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { coverage: { volume?: number; ahtSeconds?: number }[] };
     // 08:00 on the requirement above: 20 contacts, 300 s
     expect(plan.coverage[8]).toMatchObject({ volume: 20, ahtSeconds: 300 });
     const out = join(dir, 'out3');
     stderr = '';
-    const code = await main(['node', 'wfm', 'roster', '--plan', planFile, '--agents', join(dir, 'agents.json'), '--iterations', '20000', '--out', out]);
+    const code = await main([
+      'node',
+      'wfm',
+      'roster',
+      '--plan',
+      planFile,
+      '--agents',
+      join(dir, 'agents.json'),
+      '--iterations',
+      '20000',
+      '--out',
+      out,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as { quality: { serviceLevel: { volumeWeighted: number } | null } };
+    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as {
+      quality: { serviceLevel: { volumeWeighted: number } | null };
+    };
     expect(roster.quality.serviceLevel).not.toBeNull();
   });
 

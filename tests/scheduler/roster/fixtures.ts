@@ -14,7 +14,18 @@ export function twoShiftPlan(zone: string, sat: string): ShiftPlan {
   const mk = (date: string, h: number, m: number, weekday: number, template: string): PlannedShift => {
     const s = DateTime.fromISO(date, { zone }).set({ hour: h, minute: m });
     const e = s.plus({ hours: 8, minutes: 30 });
-    return { template, day: date, weekday, start: s.toISO()!, end: e.toISO()!, startSlot: slotOf(s), endSlot: slotOf(e), paidHours: 8.5, count: 1, instances: [{ breaks: [] }] };
+    return {
+      template,
+      day: date,
+      weekday,
+      start: s.toISO()!,
+      end: e.toISO()!,
+      startSlot: slotOf(s),
+      endSlot: slotOf(e),
+      paidHours: 8.5,
+      count: 1,
+      instances: [{ breaks: [] }],
+    };
   };
   const sun = first.plus({ days: 1 }).toISODate()!;
   const shifts = [mk(sat, 13, 30, 6, 'late'), mk(sun, 7, 30, 7, 'early')];

@@ -24,7 +24,10 @@ const TEMPLATES = [
   { name: 'late', startMinute: 13 * 60, paidMinutes: 480, lunchMinutes: 30 },
 ];
 
-export function generateInstance(seed: number, opts: { agents?: number; timeZone?: string; weekStart?: string } = {}): Generated {
+export function generateInstance(
+  seed: number,
+  opts: { agents?: number; timeZone?: string; weekStart?: string } = {},
+): Generated {
   const rng = makeRng(seed);
   const zone = opts.timeZone ?? 'UTC';
   const E = opts.agents ?? 3 + randInt(rng, 6);
@@ -51,16 +54,27 @@ export function generateInstance(seed: number, opts: { agents?: number; timeZone
     });
     const hours = row.filter((x) => x >= 0).length * (TEMPLATES[t]!.paidMinutes / 60);
     // availability: the known days plus some random extra days; a day off on one known off day
-    const days = [...new Set([...row.flatMap((x, d) => (x >= 0 ? [d] : [])), ...(rng() < 0.5 ? [randInt(rng, 7)] : [])])].map((d) => grid.days[d]!.weekday);
-    const timeOff = rng() < 0.5 ? [{ startMs: first.plus({ days: offStart }).toMillis(), endMs: first.plus({ days: offStart + 1 }).toMillis() }] : [];
+    const days = [
+      ...new Set([...row.flatMap((x, d) => (x >= 0 ? [d] : [])), ...(rng() < 0.5 ? [randInt(rng, 7)] : [])]),
+    ].map((d) => grid.days[d]!.weekday);
+    const timeOff =
+      rng() < 0.5
+        ? [{ startMs: first.plus({ days: offStart }).toMillis(), endMs: first.plus({ days: offStart + 1 }).toMillis() }]
+        : [];
     const templates = rng() < 0.5 ? [TEMPLATES[t]!.name] : undefined;
     agents.push({
       id: `a${String(e).padStart(2, '0')}`,
       name: `Agent ${e}`,
       team: e % 2 === 0 ? 'blue' : 'green',
-      contract: { minHoursPerWeek: rng() < 0.5 ? hours : 0, maxHoursPerWeek: Math.max(hours, 40), maxDaysPerWeek: 5, ...(templates ? { templates } : {}) },
+      contract: {
+        minHoursPerWeek: rng() < 0.5 ? hours : 0,
+        maxHoursPerWeek: Math.max(hours, 40),
+        maxDaysPerWeek: 5,
+        ...(templates ? { templates } : {}),
+      },
       availability: { days, timeOff },
-      preferences: rng() < 0.5 ? [{ kind: 'unwanted-day', days: [grid.days[randInt(rng, 7)]!.weekday], weight: 1 }] : [],
+      preferences:
+        rng() < 0.5 ? [{ kind: 'unwanted-day', days: [grid.days[randInt(rng, 7)]!.weekday], weight: 1 }] : [],
       seniority: randInt(rng, 10),
       retrainingHoursNeeded: rng() < 0.4 ? 1 + randInt(rng, 3) : 0,
       workedPreviousWeekend: false,
@@ -71,17 +85,32 @@ export function generateInstance(seed: number, opts: { agents?: number; timeZone
   for (const { t, d, agents: list } of [...instancesByKey.values()].sort((a, b) => a.d - b.d || a.t - b.t)) {
     const tpl = TEMPLATES[t]!;
     const day = grid.days[d]!;
-    const startDt = DateTime.fromISO(day.date, { zone }).set({ hour: Math.floor(tpl.startMinute / 60), minute: tpl.startMinute % 60 });
+    const startDt = DateTime.fromISO(day.date, { zone }).set({
+      hour: Math.floor(tpl.startMinute / 60),
+      minute: tpl.startMinute % 60,
+    });
     const endDt = startDt.plus({ minutes: tpl.paidMinutes + tpl.lunchMinutes });
     const startSlot = slotOf(startDt.toMillis());
     const endSlot = slotOf(endDt.toMillis());
     const instances = list.map(() => {
       if (tpl.lunchMinutes === 0) return { breaks: [] };
       const bs = startSlot + 8;
-      return { breaks: [{ name: 'lunch', paid: false, start: formatSlot(grid, bs), end: formatSlot(grid, bs + 1), startSlot: bs, endSlot: bs + 1 }] };
+      return {
+        breaks: [
+          {
+            name: 'lunch',
+            paid: false,
+            start: formatSlot(grid, bs),
+            end: formatSlot(grid, bs + 1),
+            startSlot: bs,
+            endSlot: bs + 1,
+          },
+        ],
+      };
     });
     for (const inst of instances) {
-      for (let s = startSlot; s < endSlot; s++) if (!inst.breaks.some((b) => s >= b.startSlot && s < b.endSlot)) onPhone[s]!++;
+      for (let s = startSlot; s < endSlot; s++)
+        if (!inst.breaks.some((b) => s >= b.startSlot && s < b.endSlot)) onPhone[s]!++;
     }
     shifts.push({
       template: tpl.name,
@@ -105,13 +134,32 @@ export function generateInstance(seed: number, opts: { agents?: number; timeZone
     const s = DateTime.fromISO(day.date, { zone }).set({ hour: 14 });
     const startSlot = slotOf(s.toMillis());
     const seats = 1 + randInt(rng, 2);
-    retraining.push({ pool: 'coaching', day: day.date, start: formatSlot(grid, startSlot), end: formatSlot(grid, startSlot + 2), startSlot, endSlot: startSlot + 2, seats });
+    retraining.push({
+      pool: 'coaching',
+      day: day.date,
+      start: formatSlot(grid, startSlot),
+      end: formatSlot(grid, startSlot + 2),
+      startSlot,
+      endSlot: startSlot + 2,
+      seats,
+    });
     for (let k = startSlot; k < startSlot + 2; k++) inSession[k]! += seats;
   }
   const coverage = Array.from({ length: slotCount }, (_, slot) => {
     const required = Math.max(0, onPhone[slot]! - inSession[slot]! - (rng() < 0.3 ? 1 : 0));
     const phone = Math.max(0, onPhone[slot]! - inSession[slot]!);
-    return { slot, start: formatSlot(grid, slot), required, onShift: onPhone[slot]!, onPhone: phone, onBreak: 0, inRetraining: onPhone[slot]! - phone, over: Math.max(0, phone - required), under: Math.max(0, required - phone), serviceLevel: null };
+    return {
+      slot,
+      start: formatSlot(grid, slot),
+      required,
+      onShift: onPhone[slot]!,
+      onPhone: phone,
+      onBreak: 0,
+      inRetraining: onPhone[slot]! - phone,
+      over: Math.max(0, phone - required),
+      under: Math.max(0, required - phone),
+      serviceLevel: null,
+    };
   });
   const plan: ShiftPlan = {
     grid: { start: formatSlot(grid, 0), intervalMinutes: interval, slotCount, timeZone: zone, cyclic: false },

@@ -9,15 +9,20 @@ const options = (seed: number) => ({ seed, timeLimitMs: Infinity, maxIterations:
 describe('roster on random feasible instances (generated from a known valid roster)', () => {
   it('has no hard violation per the independent checker, nobody in two places, and pulls respect seats, flags and coverage', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York'), (seed, zone) => {
-        const g = generateInstance(seed, { timeZone: zone });
-        const r = rosterPlan(g.plan, g.agents, g.rules, options(seed));
-        expect(checkRoster(r, g.agents, g.rules)).toEqual([]);
-        expect(checkPulls(r, g.agents)).toEqual([]);
-        expect(r.score.feasible).toBe(true);
-        // every pulled seat is counted once: retraining + coaching never exceeds the seats
-        for (const s of r.retraining.sessions) expect(s.retraining.length + s.coaching.length + s.emptySeats).toBe(s.seats);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York'),
+        (seed, zone) => {
+          const g = generateInstance(seed, { timeZone: zone });
+          const r = rosterPlan(g.plan, g.agents, g.rules, options(seed));
+          expect(checkRoster(r, g.agents, g.rules)).toEqual([]);
+          expect(checkPulls(r, g.agents)).toEqual([]);
+          expect(r.score.feasible).toBe(true);
+          // every pulled seat is counted once: retraining + coaching never exceeds the seats
+          for (const s of r.retraining.sessions)
+            expect(s.retraining.length + s.coaching.length + s.emptySeats).toBe(s.seats);
+        },
+      ),
       { numRuns: 25, seed: 20261123 },
     );
   });

@@ -6,7 +6,16 @@ import { main } from '../../../src/cli/main.js';
 
 const rules = {
   templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '16:00' }] }],
-  pool: [{ name: 'training', windowStart: '09:00', windowEnd: '17:00', sessionMinutes: 60, sessionsPerDay: 1, priority: 'must' }],
+  pool: [
+    {
+      name: 'training',
+      windowStart: '09:00',
+      windowEnd: '17:00',
+      sessionMinutes: 60,
+      sessionsPerDay: 1,
+      priority: 'must',
+    },
+  ],
 };
 
 let dir: string;
@@ -23,7 +32,8 @@ afterEach(() => vi.restoreAllMocks());
 
 function csvRequirement(): string {
   const lines = ['start,agents'];
-  for (let h = 0; h < 24; h++) lines.push(`2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 20 ? 2 : 0}`);
+  for (let h = 0; h < 24; h++)
+    lines.push(`2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 20 ? 2 : 0}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -33,9 +43,26 @@ describe('wfm shift-plan', () => {
     writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
     const out = join(dir, 'plan.json');
     const cov = join(dir, 'coverage.csv');
-    const code = await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json'), '--out', out, '--coverage-csv', cov, '--time-limit', '5']);
+    const code = await main([
+      'node',
+      'wfm',
+      'shift-plan',
+      '--requirements',
+      join(dir, 'req.csv'),
+      '--rules',
+      join(dir, 'rules.json'),
+      '--out',
+      out,
+      '--coverage-csv',
+      cov,
+      '--time-limit',
+      '5',
+    ]);
     expect(code).toBe(0);
-    const plan = JSON.parse(readFileSync(out, 'utf8')) as { quality: { underCoverageAgentIntervals: number; poolHoursPlaced: number; serviceLevel: unknown }; retraining: unknown[] };
+    const plan = JSON.parse(readFileSync(out, 'utf8')) as {
+      quality: { underCoverageAgentIntervals: number; poolHoursPlaced: number; serviceLevel: unknown };
+      retraining: unknown[];
+    };
     expect(plan.quality.underCoverageAgentIntervals).toBe(0);
     expect(plan.quality.poolHoursPlaced).toBe(1);
     expect(plan.quality.serviceLevel).toBeNull(); // no volume/AHT in this requirement
@@ -50,7 +77,17 @@ describe('wfm shift-plan', () => {
     writeFileSync(join(dir, 'req.csv'), csvRequirement());
     writeFileSync(join(dir, 'rules.json'), JSON.stringify({ ...rules, breakRules: [{ template: 'ft8', breaks: [] }] }));
     const out = join(dir, 'plan.json');
-    const code = await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json'), '--out', out]);
+    const code = await main([
+      'node',
+      'wfm',
+      'shift-plan',
+      '--requirements',
+      join(dir, 'req.csv'),
+      '--rules',
+      join(dir, 'rules.json'),
+      '--out',
+      out,
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/WFM_ERR_SCHEDULER_RULES/);
     expect(stderr).toMatch(/breakRules\[0\]\.template: unknown template "ft8"/);
@@ -60,7 +97,15 @@ describe('wfm shift-plan', () => {
   it('rejects a requirement CSV row with a bad number, naming the line', async () => {
     writeFileSync(join(dir, 'req.csv'), 'start,agents\n2026-03-02T08:00:00Z,2\n2026-03-02T09:00:00Z,two\n');
     writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
-    const code = await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json')]);
+    const code = await main([
+      'node',
+      'wfm',
+      'shift-plan',
+      '--requirements',
+      join(dir, 'req.csv'),
+      '--rules',
+      join(dir, 'rules.json'),
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/line 3: "agents" is not a number/);
   });
@@ -70,7 +115,17 @@ describe('wfm shift-plan time zone', () => {
   it('rejects an unknown --time-zone with exit 2, naming it', async () => {
     writeFileSync(join(dir, 'req.csv'), csvRequirement());
     writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
-    const code = await main(['node', 'wfm', 'shift-plan', '--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json'), '--time-zone', 'Mars/Olympus']);
+    const code = await main([
+      'node',
+      'wfm',
+      'shift-plan',
+      '--requirements',
+      join(dir, 'req.csv'),
+      '--rules',
+      join(dir, 'rules.json'),
+      '--time-zone',
+      'Mars/Olympus',
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/WFM_ERR_INPUT_TIME: timeZone: unknown IANA time zone "Mars\/Olympus"/);
   });

@@ -5,7 +5,12 @@ import type { ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';
 import { loadSolver } from '../../../src/workers/handlers/shift-plan.js';
 
 /** A requirement on a UTC grid starting Monday 2026-03-02 00:00. */
-export function requirement(required: number[], intervalMinutes = 60, originIso = '2026-03-02T00:00:00Z', timeZone = 'UTC'): PlanRequirement {
+export function requirement(
+  required: number[],
+  intervalMinutes = 60,
+  originIso = '2026-03-02T00:00:00Z',
+  timeZone = 'UTC',
+): PlanRequirement {
   return { originMs: Date.parse(originIso), intervalMinutes, timeZone, required, present: required.map(() => true) };
 }
 

@@ -19,7 +19,16 @@ describe('shift plan: exact small cases', () => {
     // Computed by hand: demand 2 (08-12), 3 (12-16), 1 (16-20) with 4-hour shifts starting on the
     // hour 08:00-16:00 is covered exactly by 2 x 08:00, 3 x 12:00, 1 x 16:00 = 24 paid hours, and
     // 24 agent-hours of demand is also the LP bound (every paid hour covers one demanded hour).
-    const p = await plan(requirement(day([[8, 12, 2], [12, 16, 3], [16, 20, 1]])), fourHours());
+    const p = await plan(
+      requirement(
+        day([
+          [8, 12, 2],
+          [12, 16, 3],
+          [16, 20, 1],
+        ]),
+      ),
+      fourHours(),
+    );
     expect(p.quality.paidHours).toBe(24);
     expect(p.quality.lpBound).toBeCloseTo(24, 6);
     expect(p.quality.paidOverBound).toBeCloseTo(1, 9);
@@ -56,7 +65,21 @@ describe('shift plan: exact small cases', () => {
         { name: 'ft8', paidMinutes: 480, starts: [{ from: '08:00', to: '08:30', stepMinutes: 30 }] },
         { name: 'pt4', paidMinutes: 240, costWeight: 1.2, starts: [{ from: '08:00', to: '13:00', stepMinutes: 30 }] },
       ],
-      breakRules: [{ template: 'ft8', breaks: [{ name: 'lunch', minutes: 30, paid: false, earliestStartMinutes: 180, latestStartMinutes: 300, stepMinutes: 30 }] }],
+      breakRules: [
+        {
+          template: 'ft8',
+          breaks: [
+            {
+              name: 'lunch',
+              minutes: 30,
+              paid: false,
+              earliestStartMinutes: 180,
+              latestStartMinutes: 300,
+              stepMinutes: 30,
+            },
+          ],
+        },
+      ],
     });
     const r = recompute(p);
     expect(p.quality.underCoverageAgentIntervals).toBe(0);
@@ -117,13 +140,39 @@ function randomRules(soft: boolean, withPool: boolean, seats: number): ShiftPlan
       {
         template: 'ft6',
         breaks: [
-          { name: 'break-1', minutes: 30, paid: true, earliestStartMinutes: 60, latestStartMinutes: 120, stepMinutes: 30 },
-          { name: 'lunch', minutes: 30, paid: false, earliestStartMinutes: 180, latestStartMinutes: 270, stepMinutes: 30 },
+          {
+            name: 'break-1',
+            minutes: 30,
+            paid: true,
+            earliestStartMinutes: 60,
+            latestStartMinutes: 120,
+            stepMinutes: 30,
+          },
+          {
+            name: 'lunch',
+            minutes: 30,
+            paid: false,
+            earliestStartMinutes: 180,
+            latestStartMinutes: 270,
+            stepMinutes: 30,
+          },
         ],
       },
     ],
     coverage: soft ? { mode: 'soft', underPenaltyPerAgentInterval: 0.2 } : { mode: 'hard' },
-    pool: withPool ? [{ name: 'training', windowStart: '09:00', windowEnd: '18:00', sessionMinutes: 60, seatsPerSession: seats, sessionsPerDay: 2, priority: 'as-much-as-possible' }] : [],
+    pool: withPool
+      ? [
+          {
+            name: 'training',
+            windowStart: '09:00',
+            windowEnd: '18:00',
+            sessionMinutes: 60,
+            seatsPerSession: seats,
+            sessionsPerDay: 2,
+            priority: 'as-much-as-possible',
+          },
+        ]
+      : [],
     solver: { timeLimitSeconds: 5, relativeGap: 0, seed: 1 },
   };
 }

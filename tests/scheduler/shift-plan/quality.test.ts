@@ -23,7 +23,10 @@ describe('shift plan: quality figures and partial plans', () => {
       agents: k < 8 ? 14 : 9,
     }));
     const p = runShiftPlan(
-      { rows: intervals.map((r, i) => ({ ...r, where: ['intervals', i] })), queue: { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 20 } } },
+      {
+        rows: intervals.map((r, i) => ({ ...r, where: ['intervals', i] })),
+        queue: { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 20 } },
+      },
       { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '12:00' }] }] },
       { highs: await loadSolver() },
     );
@@ -37,7 +40,9 @@ describe('shift plan: quality figures and partial plans', () => {
     // Demand 3 agents 08-12, but at most 2 agents a day on the only template.
     const req = new Array<number>(24).fill(0);
     for (let h = 8; h < 12; h++) req[h] = 3;
-    const p = await plan(requirement(req), { templates: [{ name: 'pt4', paidMinutes: 240, maxAgentsPerDay: 2, starts: [{ from: '08:00', to: '08:00' }] }] });
+    const p = await plan(requirement(req), {
+      templates: [{ name: 'pt4', paidMinutes: 240, maxAgentsPerDay: 2, starts: [{ from: '08:00', to: '08:00' }] }],
+    });
     expect(p.quality.paidHours).toBe(8);
     expect(p.quality.underCoverageAgentIntervals).toBe(4);
     expect(p.issues.map((i) => i.code)).toContain('under-coverage');
@@ -63,7 +68,18 @@ describe('shift plan: quality figures and partial plans', () => {
     for (let h = 8; h < 16; h++) req[h] = 1;
     const p = await plan(requirement(req), {
       templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '12:00' }] }],
-      pool: [{ name: 'coaching', windowStart: '09:00', windowEnd: '10:00', sessionMinutes: 60, sessionsPerDay: 2, maxParallelSessions: 1, priority: 'as-much-as-possible', shortfallPenaltyPerHour: 10 }],
+      pool: [
+        {
+          name: 'coaching',
+          windowStart: '09:00',
+          windowEnd: '10:00',
+          sessionMinutes: 60,
+          sessionsPerDay: 2,
+          maxParallelSessions: 1,
+          priority: 'as-much-as-possible',
+          shortfallPenaltyPerHour: 10,
+        },
+      ],
     });
     expect(p.retraining).toHaveLength(1);
     expect(p.quality.poolHoursPlaced).toBe(1);
@@ -77,18 +93,39 @@ describe('shift plan: quality figures and partial plans', () => {
     const rules = withDefaultSteps(
       parseShiftPlanRules({
         templates: [{ name: 'ft6', paidMinutes: 360, starts: [{ from: '08:00', to: '14:00' }] }],
-        breakRules: [{ template: 'ft6', breaks: [{ name: 'lunch', minutes: 30, paid: false, earliestStartMinutes: 120, latestStartMinutes: 240 }] }],
+        breakRules: [
+          {
+            template: 'ft6',
+            breaks: [{ name: 'lunch', minutes: 30, paid: false, earliestStartMinutes: 120, latestStartMinutes: 240 }],
+          },
+        ],
       }).rules,
       30,
     );
     const grid = createSlotGrid(Date.parse('2026-03-02T00:00:00Z'), 30, 48, 'UTC');
     const onGrid = templatesOnGrid(rules, 30);
-    const built = buildShiftPlanModel({ grid, rules, onGrid, candidates: candidateShifts(grid, rules, onGrid), required: req, shortPenalty: req.map(() => null) });
+    const built = buildShiftPlanModel({
+      grid,
+      rules,
+      onGrid,
+      candidates: candidateShifts(grid, rules, onGrid),
+      required: req,
+      shortPenalty: req.map(() => null),
+    });
     const { instances, sessions } = roundAndRepair({
-      grid, rules, onGrid, candidates: built.candidates, windows: built.windows, required: req, lpCounts: null, poolCols: built.poolCols, poolDemands: built.poolDemands,
+      grid,
+      rules,
+      onGrid,
+      candidates: built.candidates,
+      windows: built.windows,
+      required: req,
+      lpCounts: null,
+      poolCols: built.poolCols,
+      poolDemands: built.poolDemands,
     });
     const c = computeCoverage(48, false, instances, sessions);
-    for (let s = 0; s < 48; s++) expect((c.onShift[s] as number) - (c.onBreak[s] as number)).toBeGreaterThanOrEqual(req[s] as number);
+    for (let s = 0; s < 48; s++)
+      expect((c.onShift[s] as number) - (c.onBreak[s] as number)).toBeGreaterThanOrEqual(req[s] as number);
   });
 });
 
@@ -97,9 +134,15 @@ const SHARED_TOY = join(process.cwd(), '..', 'shared', 'scheduling-benchmarks', 
 describe.skipIf(!existsSync(SHARED_TOY))('DBAI toy instance (skipped when ../shared is absent)', () => {
   it('covers toy1 with zero excess (reference minExcess 0, ../shared/scheduling-benchmarks/dbai-shift-design-dzn/README.md)', async () => {
     const text = readFileSync(SHARED_TOY, 'utf8');
-    const list = (key: string) => (new RegExp(`${key}\\s*=\\s*\\[([^\\]]*)\\]`).exec(text)?.[1] ?? '').split(',').map(Number);
+    const list = (key: string) =>
+      (new RegExp(`${key}\\s*=\\s*\\[([^\\]]*)\\]`).exec(text)?.[1] ?? '').split(',').map(Number);
     const interval = Number(/interval\s*=\s*(\d+)/.exec(text)?.[1]);
-    const [minStart, maxStart, minLength, maxLength] = [list('minStart'), list('maxStart'), list('minLength'), list('maxLength')];
+    const [minStart, maxStart, minLength, maxLength] = [
+      list('minStart'),
+      list('maxStart'),
+      list('minLength'),
+      list('maxLength'),
+    ];
     const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     const templates = minStart.flatMap((from, i) =>
       Array.from({ length: (maxLength[i] as number) - (minLength[i] as number) + 1 }, (_x, k) => ({

@@ -48,7 +48,9 @@ describe('shift-plan rules validation', () => {
     const data = base();
     data.templates[0]!.paidMinutes = 60;
     // A paid 90-minute break in a 60-minute shift.
-    data.breakRules[0]!.breaks = [{ name: 'long', minutes: 90, paid: true, earliestStartMinutes: 15, latestStartMinutes: 30 }];
+    data.breakRules[0]!.breaks = [
+      { name: 'long', minutes: 90, paid: true, earliestStartMinutes: 15, latestStartMinutes: 30 },
+    ];
     const e = rejection(data);
     expect(paths(e)).toEqual(expect.arrayContaining(['breakRules.0.breaks.0.minutes']));
   });
@@ -68,9 +70,23 @@ describe('shift-plan rules validation', () => {
   });
 
   it('rejects overlapping break windows and a pool asking for both sessions and agent-hours', () => {
-    const data = { ...base(), pool: [{ name: 'r', windowStart: '09:00', windowEnd: '17:00', sessionMinutes: 60, sessionsPerDay: 2, agentHoursPerDay: 4 }] };
+    const data = {
+      ...base(),
+      pool: [
+        {
+          name: 'r',
+          windowStart: '09:00',
+          windowEnd: '17:00',
+          sessionMinutes: 60,
+          sessionsPerDay: 2,
+          agentHoursPerDay: 4,
+        },
+      ],
+    };
     data.breakRules[0]!.breaks[0]!.latestStartMinutes = 350;
     const e = rejection(data);
-    expect(paths(e)).toEqual(expect.arrayContaining(['breakRules.0.breaks.0.latestStartMinutes', 'pool.0.sessionsPerDay']));
+    expect(paths(e)).toEqual(
+      expect.arrayContaining(['breakRules.0.breaks.0.latestStartMinutes', 'pool.0.sessionsPerDay']),
+    );
   });
 });

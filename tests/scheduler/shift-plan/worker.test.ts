@@ -15,7 +15,10 @@ afterAll(async () => {
 const requirement = {
   intervalMinutes: 60,
   timeZone: 'UTC',
-  intervals: Array.from({ length: 8 }, (_x, h) => ({ start: `2026-03-02T${String(8 + h).padStart(2, '0')}:00:00Z`, agents: 2 })),
+  intervals: Array.from({ length: 8 }, (_x, h) => ({
+    start: `2026-03-02T${String(8 + h).padStart(2, '0')}:00:00Z`,
+    agents: 2,
+  })),
 };
 
 describe('shift plan on the worker pool', () => {
@@ -30,7 +33,9 @@ describe('shift plan on the worker pool', () => {
   });
 
   it('returns bad rules as a WfmError naming the field', async () => {
-    const error = await runTask(pool, 'shift-plan.solve', { requirement, rules: { templates: [] } }).catch((e: unknown) => e);
+    const error = await runTask(pool, 'shift-plan.solve', { requirement, rules: { templates: [] } }).catch(
+      (e: unknown) => e,
+    );
     expect(isWfmError(error)).toBe(true);
     expect((error as { code: string }).code).toBe('WFM_ERR_SCHEDULER_RULES');
     expect((error as { issues: { path: unknown[] }[] }).issues[0]?.path).toEqual(['templates']);
