@@ -7,12 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePlanConfig } from '../src/plan/config.js';
-import { planInputFromConfig } from '../src/plan/load-config.js';
-import { runPlan } from '../src/plan/pipeline.js';
-import { writePlanFolder } from '../src/plan/write-folder.js';
-import { buildDemoCentre } from '../src/samples/demo-centre.js';
-import { loadSolver } from '../src/workers/handlers/shift-plan.js';
+import { parsePlanConfig } from '../src/contracts/plan-config.js';
+import { planInputFromConfig } from '../src/io/plan-config.js';
+import { runPlan } from '../src/app/whole-plan.js';
+import { writePlanFolder } from '../src/io/plan-folder.js';
+import { buildDemoCentre } from '../src/app/samples/demo-centre.js';
+import { loadSolver } from '../src/app/parallel/handlers/shift-plan.js';
 import { nowMs, writeResult } from './lib/report.js';
 
 const AGENTS = Number(process.env.PLAN_DEMO_AGENTS ?? 150);

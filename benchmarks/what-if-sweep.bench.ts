@@ -6,9 +6,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { buildApp } from '../src/api/app.js';
-import { createPoolRunner } from '../src/api/pool-runner.js';
-import { parseWhatIfRequest } from '../src/schemas/what-if.js';
-import { runWhatIfParallel } from '../src/what-if/parallel.js';
+import { createPoolRunner } from '../src/app/parallel/pool-runner.js';
+import { parseWhatIfRequest } from '../src/contracts/what-if.js';
+import { runWhatIfParallel } from '../src/app/what-if-parallel.js';
 import { runWhatIf } from '../src/what-if/run.js';
 import { weekBody } from './api-helpers.js';
 import { nowMs, writeResult } from './lib/report.js';

@@ -50,10 +50,10 @@ export {
   ForecastResultSchema,
   parseForecastRequest,
   forecastRequest,
-} from './schemas/forecast.js';
-export { forecastMany } from './workers/forecast-many.js';
-export type { ForecastManyOptions } from './workers/forecast-many.js';
-export type { ForecastSeries } from './workers/handlers/forecast.js';
+} from './contracts/forecast.js';
+export { forecastMany } from './app/forecast-many.js';
+export type { ForecastManyOptions } from './app/forecast-many.js';
+export type { ForecastSeries } from './app/parallel/handlers/forecast.js';
 export {
   StaffingRequestSchema,
   StaffingResponseSchema,
@@ -65,9 +65,8 @@ export {
   MAX_INTERVALS,
   parseStaffingRequest,
   parseErlangRequest,
-  staffRequest,
-  erlangRequest,
-} from './schemas/staffing.js';
+} from './contracts/staffing.js';
+export { staffRequest, erlangRequest } from './app/staffing.js';
 export type {
   StaffingRequest,
   StaffingRequestInput,
@@ -77,15 +76,15 @@ export type {
   ErlangRequestInput,
   ErlangResponse,
   IntervalResult,
-} from './schemas/staffing.js';
+} from './contracts/staffing.js';
 export { staffBatch } from './erlang/batch.js';
 export type { StaffingBatch, StaffingBatchResult } from './erlang/batch.js';
-export { createPool, runTask } from './workers/pool.js';
-export type { WfmPool, PoolOptions, RunTaskOptions } from './workers/pool.js';
-export { staffBatchOnPool } from './workers/staffing-batch.js';
-export type { BatchRunOptions } from './workers/staffing-batch.js';
-export { generateSampleWeek } from './samples/sample-week.js';
-export type { SampleWeek, SampleWeekOptions, SampleInterval } from './samples/sample-week.js';
+export { createPool, runTask } from './app/parallel/pool.js';
+export type { WfmPool, PoolOptions, RunTaskOptions } from './app/parallel/pool.js';
+export { staffBatchOnPool } from './app/staffing-batch.js';
+export type { BatchRunOptions } from './app/staffing-batch.js';
+export { generateSampleWeek } from './app/samples/sample-week.js';
+export type { SampleWeek, SampleWeekOptions, SampleInterval } from './app/samples/sample-week.js';
 export { planShifts } from './scheduler/shift-plan/plan.js';
 export type { PlanOptions, ServiceLevelFn } from './scheduler/shift-plan/plan.js';
 export type {
@@ -116,17 +115,11 @@ export {
   parseRequirementJson,
   runShiftPlan,
   MAX_PLAN_INTERVALS,
-} from './schemas/shift-plan.js';
-export type { ShiftPlanRulesInput, RequirementDocument, ShiftPlanRunOptions } from './schemas/shift-plan.js';
-export { loadSolver } from './workers/handlers/shift-plan.js';
-export {
-  createSlotGrid,
-  formatSlot,
-  slotStartMs,
-  slotOfInstant,
-  localTimeToSlot,
-} from './scheduler/common/slot-grid.js';
-export type { SlotGrid, LocalDay } from './scheduler/common/slot-grid.js';
+} from './contracts/shift-plan.js';
+export type { ShiftPlanRulesInput, RequirementDocument, ShiftPlanRunOptions } from './contracts/shift-plan.js';
+export { loadSolver } from './app/parallel/handlers/shift-plan.js';
+export { createSlotGrid, formatSlot, slotStartMs, slotOfInstant, localTimeToSlot } from './time/slot-grid.js';
+export type { SlotGrid, LocalDay } from './time/slot-grid.js';
 export { rosterPlan } from './scheduler/roster/roster.js';
 export type { RosterOptions } from './scheduler/roster/roster.js';
 export { runRoster } from './scheduler/roster/run.js';
@@ -156,20 +149,20 @@ export {
   RosterRequestSchema,
   parseRosterPlan,
   parseAgentsJson,
-  parseAgentsCsv,
   parseRosterRules,
   parseRosterRequest,
-} from './schemas/roster.js';
-export type { RosterRequestInput, AgentInput } from './schemas/roster.js';
-export { runPlan, staffForecast, PLAN_STEPS } from './plan/pipeline.js';
-export type { PlanInput, PlanDeps, PlanArtifacts, PlanProgress, PlanStep } from './plan/pipeline.js';
-export { PlanConfigSchema, parsePlanConfig } from './plan/config.js';
-export type { PlanConfig, PlanConfigInput } from './plan/config.js';
-export { buildSummary } from './plan/summary.js';
-export type { PlanSummary, PlanDaySummary } from './plan/summary.js';
-export { planInputFromConfig } from './plan/load-config.js';
-export { writePlanFolder, planFolderFiles, PLAN_FILES } from './plan/write-folder.js';
+} from './contracts/roster.js';
+export { parseAgentsCsv } from './formats/agents-csv.js';
+export type { RosterRequestInput, AgentInput } from './contracts/roster.js';
+export { runPlan, staffForecast, PLAN_STEPS } from './app/whole-plan.js';
+export type { PlanInput, PlanDeps, PlanArtifacts, PlanProgress, PlanStep } from './app/whole-plan.js';
+export { PlanConfigSchema, parsePlanConfig } from './contracts/plan-config.js';
+export type { PlanConfig, PlanConfigInput } from './contracts/plan-config.js';
+export { buildSummary } from './app/summary.js';
+export type { PlanSummary, PlanDaySummary } from './app/summary.js';
+export { planInputFromConfig } from './io/plan-config.js';
+export { writePlanFolder, planFolderFiles, PLAN_FILES } from './io/plan-folder.js';
 export { renderReport } from './report/html.js';
 export type { ReportInput } from './report/html.js';
-export { buildDemoCentre } from './samples/demo-centre.js';
-export type { DemoCentreOptions, DemoCentreConfig } from './samples/demo-centre.js';
+export { buildDemoCentre } from './app/samples/demo-centre.js';
+export type { DemoCentreOptions, DemoCentreConfig } from './app/samples/demo-centre.js';

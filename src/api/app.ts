@@ -16,7 +16,7 @@ import { rosterRoutes } from './routes/rosters.js';
 import { shiftPlanRoutes } from './routes/shift-plans.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { whatIfRoutes } from './routes/what-if.js';
-import { gatedRunner, type TaskRunner } from './runner.js';
+import { gatedRunner, type TaskRunner } from '../app/parallel/runner.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './schema-compilers.js';
 import { webRoutes } from '../web/routes.js';
 
@@ -85,7 +85,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   let ownsRunner = false;
   let runner = options.runner;
   if (!runner) {
-    const { createPoolRunner } = await import('./pool-runner.js');
+    const { createPoolRunner } = await import('../app/parallel/pool-runner.js');
     runner = createPoolRunner();
     ownsRunner = true;
   }

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { WfmError } from '../errors.js';
 import type { JobManager } from './jobs.js';
 import type { ApiLimits } from './options.js';
-import type { TaskRunner } from './runner.js';
+import type { TaskRunner } from '../app/parallel/runner.js';
 
 /** The fastify instance with zod schemas as its type provider (typed request bodies). */
 export type ZodApp = FastifyInstance<

@@ -8,7 +8,7 @@
  * takes the ordinary path, which answers that error exactly as for the full view.
  */
 import { staffErlangCColumns } from '../erlang/erlang-c-columns.js';
-import type { StaffingHeadcountResponse } from '../schemas/staffing-headcount.js';
+import type { StaffingHeadcountResponse } from '../contracts/staffing-headcount.js';
 import { isIntervalMinutes } from '../time/instant.js';
 import type { ApiLimits } from './options.js';
 import type { FastStaffingBody } from './staffing-fast-body.js';

@@ -1,5 +1,5 @@
 import type { SlotGrid } from './history.js';
-import { weekdayOf } from './local-time.js';
+import { weekdayOf } from '../time/local-time.js';
 
 /** Contacts of weight with which a finer AHT profile overrides its coarser parent (credibility). */
 const CREDIBILITY_CONTACTS = 30;

@@ -1,4 +1,4 @@
-import { weekdayOf } from './local-time.js';
+import { weekdayOf } from '../time/local-time.js';
 import { COMBO_MEMBERS, METHODS, minTrainDays } from './methods/index.js';
 import { scoreWindow, seasonalNaiveScale, type WindowScore } from './metrics.js';
 import type { ForecastMethod } from './types.js';

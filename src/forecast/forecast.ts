@@ -3,9 +3,9 @@ import { ahtProfile } from './aht.js';
 import { band, fitBandTails } from './band.js';
 import { absentMask, backtest, runMethods, type OriginResult, type Training } from './engine.js';
 import { buildGrid } from './history.js';
-import { dateOfEpochDay, epochDayOfDate, weekdayOf } from './local-time.js';
+import { dateOfEpochDay, epochDayOfDate, weekdayOf } from '../time/local-time.js';
 import { minTrainDays } from './methods/index.js';
-import { parseOpeningHours } from './opening-hours.js';
+import { parseOpeningHours } from '../time/opening-hours.js';
 import { planSpecialDays } from './special-days.js';
 import {
   AUTO_POOL,

@@ -1,6 +1,6 @@
 import { WfmError, type WfmIssue } from '../errors.js';
 import { INTERVAL_MINUTES, isIntervalMinutes, parseInstant, type IntervalMinutes } from '../time/instant.js';
-import { LocalClock } from './local-time.js';
+import { LocalClock } from '../time/local-time.js';
 import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from './types.js';
 
 /**

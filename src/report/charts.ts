@@ -5,7 +5,7 @@
  */
 import type { ForecastResult } from '../forecast/types.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
-import type { PlanDaySummary } from '../plan/summary.js';
+import type { PlanDaySummary } from '../app/summary.js';
 import { FRAME, c, dayAxis, esc, fmt, niceMax, weekdayLabel, yAxis, type Frame } from './svg.js';
 
 function scales(frame: Frame, n: number, yMax: number) {

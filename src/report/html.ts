@@ -6,8 +6,8 @@
  * can check that the report shows the numbers of the JSON outputs.
  */
 import type { ForecastResult } from '../forecast/types.js';
-import type { PlanSummary } from '../plan/summary.js';
-import type { StaffingResponse } from '../schemas/staffing.js';
+import type { PlanSummary } from '../app/summary.js';
+import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { coverageChart, forecastChart, poolChart } from './charts.js';

@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { inlineRunner, type TaskHandler } from '../../src/api/runner.js';
+import { inlineRunner, type TaskHandler } from '../../src/app/parallel/runner.js';
 import { ERROR_CODES } from '../../src/errors.js';
-import { handlers } from '../../src/workers/worker.js';
+import { handlers } from '../../src/app/parallel/worker.js';
 
 let app: ZodApp;
 beforeAll(async () => {

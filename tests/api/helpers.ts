@@ -3,7 +3,7 @@ import { buildApp, type BuildAppOptions } from '../../src/api/app.js';
 import type { RouteModule } from '../../src/api/context.js';
 import { healthRoutes } from '../../src/api/routes/health.js';
 import { jobRoutes, registerJobRoute } from '../../src/api/routes/jobs.js';
-import { inlineRunner, type TaskHandler } from '../../src/api/runner.js';
+import { inlineRunner, type TaskHandler } from '../../src/app/parallel/runner.js';
 import { WfmError } from '../../src/errors.js';
 
 /** A job body used only by the tests: how long the fake job takes, and how it ends. */

@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { createPoolRunner } from '../../src/api/pool-runner.js';
-import type { TaskRunner } from '../../src/api/runner.js';
-import { parseWhatIfRequest } from '../../src/schemas/what-if.js';
-import { whatIfJson } from '../../src/what-if/json.js';
+import { createPoolRunner } from '../../src/app/parallel/pool-runner.js';
+import type { TaskRunner } from '../../src/app/parallel/runner.js';
+import { parseWhatIfRequest } from '../../src/contracts/what-if.js';
+import { whatIfJson } from '../../src/formats/what-if-json.js';
 import { runWhatIf } from '../../src/what-if/run.js';
 
 const built = existsSync(new URL('../../dist/workers/worker.js', import.meta.url));

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { inlineRunner, type TaskHandler } from '../../src/api/runner.js';
-import { handlers } from '../../src/workers/worker.js';
+import { inlineRunner, type TaskHandler } from '../../src/app/parallel/runner.js';
+import { handlers } from '../../src/app/parallel/worker.js';
 import { waitFor } from './helpers.js';
 
 let app: ZodApp;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { buildDemoCentre } from '../../src/samples/demo-centre.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 
 let stdout = '';
 let stderr = '';

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { PLAN_FILES } from '../../src/plan/write-folder.js';
-import type { PlanSummary } from '../../src/plan/summary.js';
+import { PLAN_FILES } from '../../src/io/plan-folder.js';
+import type { PlanSummary } from '../../src/app/summary.js';
 import type { RosterResult } from '../../src/scheduler/roster/result-types.js';
 import type { ShiftPlan } from '../../src/scheduler/shift-plan/types.js';
-import type { StaffingResponse } from '../../src/schemas/staffing.js';
-import { buildDemoCentre } from '../../src/samples/demo-centre.js';
+import type { StaffingResponse } from '../../src/contracts/staffing.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 
 const AGENTS = 40;
 let dir: string;

@@ -1,5 +1,5 @@
 import type { ForecastResult } from '../../forecast/types.js';
-import { ForecastRequestSchema, ForecastResultSchema, MAX_HISTORY_ROWS } from '../../schemas/forecast.js';
+import { ForecastRequestSchema, ForecastResultSchema, MAX_HISTORY_ROWS } from '../../contracts/forecast.js';
 import { arrayLength, checkLimit, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 

@@ -71,7 +71,7 @@ export const jobRoutes: RouteModule = (app, ctx) => {
 export interface JobRouteSpec<S extends z.ZodType> {
   url: string;
   kind: string;
-  /** Name of the worker handler (src/workers/worker.ts). */
+  /** Name of the worker handler (src/app/parallel/worker.ts). */
   handler: string;
   body: S;
   summary: string;

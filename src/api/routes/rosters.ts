@@ -1,4 +1,4 @@
-import { RosterRequestSchema, parseRosterRequest } from '../../schemas/roster.js';
+import { RosterRequestSchema, parseRosterRequest } from '../../contracts/roster.js';
 import { checkLimit, type RouteModule } from '../context.js';
 import { registerJobRoute } from './jobs.js';
 

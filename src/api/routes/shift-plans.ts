@@ -1,5 +1,5 @@
-import { parseRequirementJson, parseShiftPlanRules } from '../../schemas/shift-plan.js';
-import { ShiftPlanRequestSchema } from '../../workers/handlers/shift-plan.js';
+import { parseRequirementJson, parseShiftPlanRules } from '../../contracts/shift-plan.js';
+import { ShiftPlanRequestSchema } from '../../app/parallel/handlers/shift-plan.js';
 import type { RouteModule } from '../context.js';
 import { registerJobRoute } from './jobs.js';
 

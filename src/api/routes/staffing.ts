@@ -1,20 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { WfmError } from '../../errors.js';
 import { ResponseCache, etagMatches, staffingCacheFromEnv, type CachedAnswer } from '../cache.js';
-import type { StaffingJsonResult } from '../../workers/handlers/api.js';
+import type { StaffingJsonResult } from '../../app/parallel/handlers/api.js';
 import { toWfmError } from '../error-handler.js';
-import { unreachableError } from '../staffing-check.js';
+import { unreachableError } from '../../app/staffing-check.js';
 import {
   ErlangRequestSchema,
   ErlangResponseSchema,
   StaffingRequestSchema,
   StaffingResponseSchema,
-  erlangRequest,
-  staffRequest,
-  stringifyStaffingResponse,
   type StaffingRequest,
   type StaffingResponse,
-} from '../../schemas/staffing.js';
+} from '../../contracts/staffing.js';
+import { erlangRequest, staffRequest, stringifyStaffingResponse } from '../../app/staffing.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -23,7 +21,7 @@ import {
   headcountViewOf,
   stringifyHeadcountView,
   type StaffingView,
-} from '../../schemas/staffing-headcount.js';
+} from '../../contracts/staffing-headcount.js';
 import { readFastStaffingBody } from '../staffing-fast-body.js';
 import { fastHeadcountView } from '../staffing-headcount.js';
 import { arrayLength, checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
@@ -90,7 +88,7 @@ function sendFresh(
  * skips parsing; a preValidation hook then sends the stored bytes (with their ETag) before
  * validation.
  *
- * `?view=headcount` answers agents and headcount per interval as arrays (src/schemas/staffing-headcount.ts).
+ * `?view=headcount` answers agents and headcount per interval as arrays (src/contracts/staffing-headcount.ts).
  * For the common body (an Erlang C week of start/volume/ahtSeconds rows) the parser reads the
  * bytes into columns (src/api/staffing-fast-body.ts) and staffs them (src/api/staffing-headcount.ts)
  * without JSON.parse, zod or per-interval objects; the preValidation hook sends that answer. Any other body,

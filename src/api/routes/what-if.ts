@@ -3,9 +3,9 @@ import {
   WhatIfResponseSchema,
   buildWhatIfInput,
   whatIfScenarioCount,
-} from '../../schemas/what-if.js';
-import { whatIfJson } from '../../what-if/json.js';
-import { runWhatIfParallel } from '../../what-if/parallel.js';
+} from '../../contracts/what-if.js';
+import { whatIfJson } from '../../formats/what-if-json.js';
+import { runWhatIfParallel } from '../../app/what-if-parallel.js';
 import { checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 

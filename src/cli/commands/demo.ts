@@ -1,22 +1,18 @@
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { WfmError } from '../../errors.js';
-import { toCsv } from '../../io/csv.js';
-import { parsePlanConfig } from '../../plan/config.js';
-import { planInputFromConfig } from '../../plan/load-config.js';
-import { runPlanToFolder } from '../../plan/run-to-folder.js';
-import { summaryText } from '../../plan/summary-text.js';
-import { buildDemoCentre } from '../../samples/demo-centre.js';
-import { generateSampleWeek } from '../../samples/sample-week.js';
-import {
-  parseStaffingRequest,
-  queueParamsOf,
-  staffRequest,
-  totalsOf,
-  type StaffingResponse,
-} from '../../schemas/staffing.js';
-import { numberFlag, writeOutputAtomic } from '../io.js';
-import { staffingCsv, totalsLine } from './staff.js';
+import { toCsv } from '../../formats/csv.js';
+import { parsePlanConfig } from '../../contracts/plan-config.js';
+import { planInputFromConfig } from '../../io/plan-config.js';
+import { runPlanToFolder } from '../run-plan-to-folder.js';
+import { summaryText } from '../../report/summary-text.js';
+import { buildDemoCentre } from '../../app/samples/demo-centre.js';
+import { generateSampleWeek } from '../../app/samples/sample-week.js';
+import { parseStaffingRequest, queueParamsOf, type StaffingResponse } from '../../contracts/staffing.js';
+import { staffRequest, totalsOf } from '../../app/staffing.js';
+import { numberFlag, writeOutputAtomic } from '../../io/files.js';
+import { totalsLine } from './staff.js';
+import { staffingCsv } from '../../formats/staffing-csv.js';
 
 /** The demo's queue: 80 % in 20 s, occupancy at most 90 %, 30 % shrinkage. */
 export const DEMO_QUEUE = {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { dirname, resolve } from 'node:path';
-import { parsePlanConfig } from '../../plan/config.js';
-import { planInputFromConfig } from '../../plan/load-config.js';
-import { runPlanToFolder } from '../../plan/run-to-folder.js';
-import { summaryText } from '../../plan/summary-text.js';
-import { numberFlag, parseJsonText, readInputFile } from '../io.js';
+import { parsePlanConfig } from '../../contracts/plan-config.js';
+import { planInputFromConfig } from '../../io/plan-config.js';
+import { runPlanToFolder } from '../run-plan-to-folder.js';
+import { summaryText } from '../../report/summary-text.js';
+import { numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 
 interface PlanFlags {
   config: string;

@@ -1,21 +1,16 @@
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { runShiftPlan } from '../../schemas/shift-plan.js';
+import { runShiftPlan } from '../../contracts/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { parseInstant } from '../../time/instant.js';
-import { loadSolver } from '../../workers/handlers/shift-plan.js';
+import { loadSolver } from '../../app/parallel/handlers/shift-plan.js';
 import { readRequirement } from './shift-plan.js';
-import {
-  parseAgentsCsv,
-  parseAgentsJson,
-  parseRosterPlan,
-  parseRosterRules,
-  RosterRequestSchema,
-} from '../../schemas/roster.js';
-import { parseWith } from '../../io/validate.js';
+import { parseAgentsJson, parseRosterPlan, parseRosterRules, RosterRequestSchema } from '../../contracts/roster.js';
+import { parseAgentsCsv } from '../../formats/agents-csv.js';
+import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
-import { writeRosterDir } from './roster-output.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { writeRosterDir } from '../../io/roster-folder.js';
 
 /** `wfm roster`: named agents on a shift plan under weekly rules, with retraining pulls. */
 export function registerRoster(program: Command): void {

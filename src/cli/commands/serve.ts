@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { numberFlag } from '../io.js';
+import { numberFlag } from '../../io/files.js';
 
 /** `wfm serve [--host 127.0.0.1] [--port 8080]`: the HTTP API (docs/api.md), until SIGINT/SIGTERM. */
 export function registerServe(program: Command): void {

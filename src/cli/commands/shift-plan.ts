@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
+import { csvNumber, parseCsv, toCsv } from '../../formats/csv.js';
 import {
   COVERAGE_CSV_COLUMNS,
   coverageCsvRows,
   parseRequirementJson,
   runShiftPlan,
   type RequirementDocument,
-} from '../../schemas/shift-plan.js';
+} from '../../contracts/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
-import { loadSolver } from '../../workers/handlers/shift-plan.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../io.js';
+import { loadSolver } from '../../app/parallel/handlers/shift-plan.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
 
 /** Columns of the `wfm staff` CSV that the requirement CSV may carry (only some are used). */
 const STAFF_CSV_COLUMNS = [

@@ -1,16 +1,16 @@
+import { staffingCsv, toJson, headcountCsv } from '../../formats/staffing-csv.js';
 import { Option, type Command } from 'commander';
 import { WfmError, formatPath, isWfmError, type WfmIssue } from '../../errors.js';
-import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
+import { csvNumber, parseCsv } from '../../formats/csv.js';
 import {
   MAX_INTERVALS,
   parseStaffingRequest,
-  staffRequest,
-  type IntervalResult,
   type StaffingResponse,
   type StaffingResponseTotals,
-} from '../../schemas/staffing.js';
-import { headcountViewOf, STAFFING_VIEWS, type StaffingView } from '../../schemas/staffing-headcount.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
+} from '../../contracts/staffing.js';
+import { staffRequest } from '../../app/staffing.js';
+import { headcountViewOf, STAFFING_VIEWS, type StaffingView } from '../../contracts/staffing-headcount.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
 const QUEUE_FLAGS = [
@@ -304,54 +304,6 @@ function readRows(
   return { doc: { intervals }, origin: { what: 'staffing', csvLines: rows.map((r) => r.line) }, kind: 'csv' };
 }
 
-const BASE_COLUMNS = [
-  'start',
-  'volume',
-  'ahtSeconds',
-  'erlangs',
-  'agents',
-  'agentsFractional',
-  'headcount',
-  'serviceLevel',
-  'asaSeconds',
-  'occupancy',
-  'probWait',
-  'queueLength',
-  'unstable',
-  'evaluated',
-  'met',
-  'binding',
-] as const;
-const ABANDON_COLUMNS = [
-  'abandonRate',
-  'slAnsweredOfAnswered',
-  'slWaitEndedWithin',
-  'slVirtual',
-  'asaVirtualSeconds',
-  'asaAllSeconds',
-  'blockRate',
-  'abandonmentCapped',
-] as const;
-const INFINITE_WHEN_NULL = new Set(['asaSeconds', 'queueLength', 'asaVirtualSeconds', 'asaAllSeconds']);
-
-export function snakeCase(key: string): string {
-  return key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
-}
-
-/** The per-interval CSV: the JSON keys in snake_case; infinite means are written `Infinity`. */
-export function staffingCsv(response: Pick<StaffingResponse, 'model' | 'intervals'>): string {
-  const keys: string[] = [...BASE_COLUMNS, ...(response.model === 'erlang-c' ? [] : ABANDON_COLUMNS), 'note'];
-  const rows = response.intervals.map((r: IntervalResult) => {
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const value = (r as Record<string, unknown>)[key];
-      out[snakeCase(key)] = value === null && INFINITE_WHEN_NULL.has(key) ? Infinity : value;
-    }
-    return out;
-  });
-  return toCsv(rows, keys.map(snakeCase));
-}
-
 /** One line for stderr: the totals of a staffing response. */
 export function totalsLine(t: StaffingResponseTotals): string {
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
@@ -368,11 +320,6 @@ export function totalsLine(t: StaffingResponseTotals): string {
   if (t.abandonRate !== undefined) parts.push(`abandoned ${pct(t.abandonRate)}`);
   if (t.unmetIntervals > 0) parts.push(`UNMET intervals ${t.unmetIntervals}`);
   return `totals: ${parts.join(', ')}`;
-}
-
-/** JSON with infinite numbers as null (JSON has no Infinity). */
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
 interface StaffOptions {
@@ -492,12 +439,4 @@ function runStaff(opts: StaffOptions): void {
     emit(headcountView ? headcountCsv(response) : staffingCsv(response), opts.out);
     process.stderr.write(`${totalsLine(response.totals)}\n`);
   }
-}
-
-/** The headcount view as CSV: `start,agents,headcount`, one row per interval. */
-export function headcountCsv(response: StaffingResponse): string {
-  return toCsv(
-    response.intervals.map((r) => ({ start: r.start, agents: r.agents, headcount: r.headcount })),
-    ['start', 'agents', 'headcount'],
-  );
 }

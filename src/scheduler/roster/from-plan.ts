@@ -1,4 +1,4 @@
-import { createSlotGrid, type SlotGrid } from '../common/slot-grid.js';
+import { createSlotGrid, type SlotGrid } from '../../time/slot-grid.js';
 import type { PlannedShift, ShiftPlan } from '../shift-plan/types.js';
 import {
   defaultRuleSettings,

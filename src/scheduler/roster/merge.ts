@@ -1,6 +1,6 @@
 import type { Highs } from 'highs';
-import { solveModel } from '../shift-plan/solve.js';
-import { ModelBuilder } from '../shift-plan/sparse-model.js';
+import { solveModel } from '../mip/solve.js';
+import { ModelBuilder } from '../mip/sparse-model.js';
 import type { CoreProblem } from './problem.js';
 
 /**

@@ -1,4 +1,4 @@
-import { formatSlot } from '../common/slot-grid.js';
+import { formatSlot } from '../../time/slot-grid.js';
 import type { ServiceLevelFn } from '../shift-plan/plan.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import { blockersOf } from './blockers.js';

@@ -1,6 +1,6 @@
 import type { Highs } from 'highs';
 import { WfmError } from '../../errors.js';
-import { createHighsModel, ModelBuilder, type SparseModel } from '../shift-plan/sparse-model.js';
+import { createHighsModel, ModelBuilder, type SparseModel } from '../mip/sparse-model.js';
 import type { CoreProblem } from './problem.js';
 
 /** A linear expression: column terms plus a constant (from fixed days). */

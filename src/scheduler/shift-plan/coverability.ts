@@ -1,4 +1,4 @@
-import { formatClockMinutes, formatSlot, type SlotGrid } from '../common/slot-grid.js';
+import { formatClockMinutes, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import type { CandidateShift } from './candidates.js';
 import { coveredSlots } from './model.js';
 import type { ShiftPlanRules } from './rules.js';

@@ -13,9 +13,9 @@
  * the shift-instance / break-time matching, so an integer (x, b) always has a concrete assignment
  * (placed later by `placeBreaks`). Cover rows: on shift - on break - in retraining + short >= required.
  */
-import type { SlotGrid } from '../common/slot-grid.js';
+import type { SlotGrid } from '../../time/slot-grid.js';
 import { breakStarts, type CandidateShift, type TemplateOnGrid } from './candidates.js';
-import { ModelBuilder, type SparseModel } from './sparse-model.js';
+import { ModelBuilder, type SparseModel } from '../mip/sparse-model.js';
 import type { PoolRule, ShiftPlanRules } from './rules.js';
 
 export const INF = 1e30;

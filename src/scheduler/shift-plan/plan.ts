@@ -1,7 +1,7 @@
 /**
  * From agents required per interval to the shift plan (design.md, "Scheduling semantics" 1, 3).
  */
-import { createSlotGrid, formatSlot, type SlotGrid } from '../common/slot-grid.js';
+import { createSlotGrid, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import { seatSessions } from './attendance.js';
 import { placeBreaks } from './breaks.js';
 import { candidateShifts, isOpen, templatesOnGrid, type TemplateOnGrid } from './candidates.js';
@@ -13,7 +13,7 @@ import { improve } from './improve.js';
 import { roundAndRepair } from './repair.js';
 import { solutionVector } from './start-solution.js';
 import { withDefaultSteps, type PlanRequirement, type PoolRule, type ShiftPlanRules } from './rules.js';
-import { solveModel, type Highs } from './solve.js';
+import { solveModel, type Highs } from '../mip/solve.js';
 import type { CoverageInterval, PlanIssue, PlanQuality, ShiftPlan, SolveStatus } from './types.js';
 
 /** Service level of one interval at `agents` on the phones (injected: the staffing core). */

@@ -10,7 +10,7 @@
  * 5. Drop instances (longest first) whose on-phone time is all surplus.
  * The result has no under-coverage on coverable intervals unless the cap is reached.
  */
-import type { SlotGrid } from '../common/slot-grid.js';
+import type { SlotGrid } from '../../time/slot-grid.js';
 import { placeBreaks } from './breaks.js';
 import type { CandidateShift, TemplateOnGrid } from './candidates.js';
 import type { InstanceOnGrid, SessionOnGrid } from './coverage.js';

@@ -1,6 +1,6 @@
 /**
  * The shift plan's inputs as the core sees them, after validation at the boundary
- * (src/schemas/shift-plan.ts). Durations in minutes, clock times as minutes since local midnight.
+ * (src/contracts/shift-plan.ts). Durations in minutes, clock times as minutes since local midnight.
  */
 import type { QueueParams } from '../../erlang/types.js';
 

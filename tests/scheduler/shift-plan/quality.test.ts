@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseShiftPlanRules, runShiftPlan } from '../../../src/schemas/shift-plan.js';
-import { createSlotGrid } from '../../../src/scheduler/common/slot-grid.js';
+import { parseShiftPlanRules, runShiftPlan } from '../../../src/contracts/shift-plan.js';
+import { createSlotGrid } from '../../../src/time/slot-grid.js';
 import { candidateShifts, templatesOnGrid } from '../../../src/scheduler/shift-plan/candidates.js';
 import { computeCoverage } from '../../../src/scheduler/shift-plan/coverage.js';
 import { buildShiftPlanModel } from '../../../src/scheduler/shift-plan/model.js';
 import { roundAndRepair } from '../../../src/scheduler/shift-plan/repair.js';
 import { withDefaultSteps } from '../../../src/scheduler/shift-plan/rules.js';
-import { loadSolver } from '../../../src/workers/handlers/shift-plan.js';
+import { loadSolver } from '../../../src/app/parallel/handlers/shift-plan.js';
 import { plan, requirement } from './helpers.js';
 
 describe('shift plan: quality figures and partial plans', () => {

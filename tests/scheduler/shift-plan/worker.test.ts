@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWfmError } from '../../../src/errors.js';
 import type { ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';
-import { createPool, runTask, type WfmPool } from '../../../src/workers/pool.js';
+import { createPool, runTask, type WfmPool } from '../../../src/app/parallel/pool.js';
 
 // Runs the compiled worker (dist/): `npm run build` first, as `npm test` does.
 let pool: WfmPool;
