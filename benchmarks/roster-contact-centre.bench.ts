@@ -13,7 +13,7 @@ import type { RosterAgent, RosterRules } from '../src/scheduler/roster/types.js'
 import { checkPulls, checkRoster } from '../src/scheduler/rules-check/index.js';
 import { planShifts } from '../src/scheduler/shift-plan/plan.js';
 import { serviceLevelFromQueue } from '../src/scheduler/shift-plan/service-level.js';
-import { loadSolver } from '../src/app/parallel/handlers/shift-plan.js';
+import { loadSolver } from '../src/scheduler/mip/highs.js';
 import { nowMs, writeResult } from './lib/report.js';
 import { lunchAndTwoBreaks, WEEK_QUEUE, weekRequirement } from './lib/contact-centre-week.js';
 

@@ -15,7 +15,7 @@ import { withDefaultSteps } from '../src/scheduler/shift-plan/rules.js';
 import { serviceLevelFromQueue } from '../src/scheduler/shift-plan/service-level.js';
 import { solveModel } from '../src/scheduler/mip/solve.js';
 import type { ShiftPlan } from '../src/scheduler/shift-plan/types.js';
-import { loadSolver } from '../src/app/parallel/handlers/shift-plan.js';
+import { loadSolver } from '../src/scheduler/mip/highs.js';
 import { nowMs, writeResult } from './lib/report.js';
 import {
   lunchAndTwoBreaks,

@@ -5,7 +5,7 @@
  * thread, plus the same request end to end through `POST /v1/what-if` (app.inject, no socket).
  */
 import { availableParallelism } from 'node:os';
-import { buildApp } from '../src/api/app.js';
+import { buildService as buildApp } from '../src/service.js';
 import { createPoolRunner } from '../src/app/parallel/pool-runner.js';
 import { parseWhatIfRequest } from '../src/contracts/what-if.js';
 import { runWhatIfParallel } from '../src/app/what-if-parallel.js';

@@ -1,8 +1,8 @@
 /**
- * The listening entry of the HTTP service (`wfm serve`). Everything else is in `buildApp`
+ * The listening entry of the HTTP service (`wfm serve`). Everything else is in `buildService`
  * (src/api/app.ts), which tests drive with `app.inject()` without a socket.
  */
-import { buildApp } from './api/app.js';
+import { buildService } from './service.js';
 import type { ZodApp } from './api/context.js';
 import { limitsFromEnv, type ApiLimits } from './api/options.js';
 
@@ -28,7 +28,7 @@ export interface ServeOptions {
 export async function startServer(options: ServeOptions = {}): Promise<{ app: ZodApp; address: string }> {
   const env = options.env ?? process.env;
   const apiKey = options.apiKey ?? env.WFM_API_KEY;
-  const app = await buildApp({
+  const app = await buildService({
     apiKey: apiKey === '' ? undefined : apiKey,
     limits: { ...limitsFromEnv(env), ...options.limits },
     logger: {

@@ -18,7 +18,6 @@ import { staffingRoutes } from './routes/staffing.js';
 import { whatIfRoutes } from './routes/what-if.js';
 import { gatedRunner, type TaskRunner } from '../app/parallel/runner.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './schema-compilers.js';
-import { webRoutes } from '../web/routes.js';
 
 export interface BuildAppOptions {
   /** Bearer key required on every route but `/healthz`; none = open (bind to loopback only). */
@@ -36,6 +35,11 @@ export interface BuildAppOptions {
   now?: () => number;
   /** Route modules to register (default: all of the service's routes). */
   routes?: RouteModule[];
+  /**
+   * Route plugins registered after the API's routes, with the same app (e.g. the planner's page of
+   * src/web, added by src/service.ts). The API itself never imports another adapter.
+   */
+  plugins?: ((app: ZodApp) => void)[];
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -120,7 +124,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   for (const register of options.routes ?? (await defaultRoutes())) register(app, ctx);
-  webRoutes(app, ctx); // the planner's page at / (src/web)
+  for (const plugin of options.plugins ?? []) plugin(app);
   await app.ready();
   return app;
 }

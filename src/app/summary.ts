@@ -91,11 +91,101 @@ export interface SummaryInput {
 /** Builds the summary. O(intervals + agents x days). Rounds hours to 0.01 and rates to 1e-4. */
 export function buildSummary(input: SummaryInput): PlanSummary {
   const { forecast, staffing, shiftPlan, roster } = input;
+  const lastSlotMs = Date.parse(roster.grid.start) + roster.grid.slotCount * roster.grid.intervalMinutes * 60_000;
+  const days = daySummaries(input);
+  return {
+    name: input.name,
+    horizon: {
+      start: roster.grid.start,
+      end: new Date(lastSlotMs).toISOString(),
+      timeZone: roster.grid.timeZone,
+      intervalMinutes: roster.grid.intervalMinutes,
+      days: days.length,
+    },
+    forecast: forecastFigures(forecast),
+    staffing: staffingFigures(staffing),
+    shiftPlan: shiftPlanFigures(shiftPlan),
+    roster: rosterFigures(roster),
+    days,
+  };
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+function forecastFigures(forecast: ForecastResult): PlanSummary['forecast'] {
+  return {
+    method: forecast.method === 'pool' ? `pool (${forecast.methods.join(' + ')})` : forecast.method,
+    volume: r2(sum(forecast.intervals.map((r) => r.volume))),
+    volumeP10: r2(sum(forecast.intervals.map((r) => r.volumeP10))),
+    volumeP90: r2(sum(forecast.intervals.map((r) => r.volumeP90))),
+    backtestWape: forecast.backtestWape,
+  };
+}
+
+function staffingFigures(staffing: StaffingResponse): PlanSummary['staffing'] {
+  return {
+    model: staffing.model,
+    serviceLevelTarget: staffing.target.serviceLevel ?? null,
+    answerSeconds: staffing.target.answerSeconds ?? null,
+    shrinkage: staffing.shrinkage,
+    agentHours: r2(staffing.totals.agentHours),
+    headcountHours: r2(staffing.totals.headcountHours),
+    peakAgents: staffing.totals.peakAgents,
+    serviceLevel: r4(staffing.totals.serviceLevel),
+  };
+}
+
+function shiftPlanFigures(shiftPlan: ShiftPlan): PlanSummary['shiftPlan'] {
   const q = shiftPlan.quality;
+  return {
+    status: q.status,
+    shifts: sum(shiftPlan.shifts.map((s) => s.count)),
+    paidHours: r2(q.paidHours),
+    lpBound: r2(q.lpBound),
+    paidOverBound: r4(q.paidOverBound),
+    objectiveOverBound: r4(q.objectiveOverBound),
+    mipGap: q.mipGap === null ? null : r4(q.mipGap),
+    underAgentIntervals: q.underCoverageAgentIntervals,
+    overAgentIntervals: q.overCoverageAgentIntervals,
+    poolHoursRequested: r2(q.poolHoursRequested),
+    poolHoursPlaced: r2(q.poolHoursPlaced),
+    serviceLevel: q.serviceLevel ? r4(q.serviceLevel.volumeWeighted) : null,
+    uncoverableIntervals: shiftPlan.uncoverable.length,
+  };
+}
+
+function rosterFigures(roster: RosterResult): PlanSummary['roster'] {
   const rq = roster.quality;
+  const violations = roster.score.byRule
+    .filter((r) => r.amount > 0)
+    .map((r) => ({ rule: r.rule, hard: r.hard, amount: r4(r.amount), unit: r.unit, penalty: r4(r.penalty) }))
+    .sort((a, b) => b.penalty - a.penalty || a.rule.localeCompare(b.rule));
+  return {
+    agents: roster.agents.length,
+    agentsWorking: roster.agents.filter((a) => a.days.length > 0).length,
+    paidHours: r2(rq.paidHours),
+    shiftsRequired: rq.shiftsRequired,
+    shiftsFilled: rq.shiftsFilled,
+    extraShifts: rq.extraShifts,
+    unfilledShifts: sum(roster.unfilledShifts.map((u) => u.required - u.filled)),
+    underAgentIntervals: rq.rosterUnderAgentIntervals,
+    coverageLossAgentIntervals: rq.coverageLossAgentIntervals,
+    serviceLevel: rq.serviceLevel ? r4(rq.serviceLevel.volumeWeighted) : null,
+    worstServiceLevel: rq.serviceLevel ? r4(rq.serviceLevel.worst) : null,
+    feasible: roster.score.feasible,
+    hardViolations: r4(roster.score.hard),
+    softPenalty: r4(roster.score.soft),
+    retrainingHoursNeeded: r2(sum(roster.agents.map((a) => a.retrainingHoursNeeded))),
+    retrainingHoursAssigned: r2(sum(roster.agents.map((a) => a.retrainingHoursAssigned))),
+    violations,
+  };
+}
+
+/** Per day: contacts, required and on-phone agent-hours, under/over, SL, pool and retraining hours. */
+function daySummaries(input: SummaryInput): PlanDaySummary[] {
+  const { staffing, shiftPlan, roster } = input;
   const hoursPerInterval = roster.grid.intervalMinutes / 60;
   const volumeByMs = new Map(staffing.intervals.map((r) => [Date.parse(r.start ?? ''), r.volume]));
-  const lastSlotMs = Date.parse(roster.grid.start) + roster.grid.slotCount * roster.grid.intervalMinutes * 60_000;
 
   const days = new Map<string, PlanDaySummary & { slWeight: number; slSum: number }>();
   const dayOf = (date: string) => {
@@ -141,7 +231,7 @@ export function buildSummary(input: SummaryInput): PlanSummary {
       else d.coachingHoursRostered += t.hours;
     }
   }
-  const daySummaries = [...days.values()]
+  return [...days.values()]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map(({ slWeight, slSum, ...d }) => ({
       ...d,
@@ -155,74 +245,6 @@ export function buildSummary(input: SummaryInput): PlanSummary {
       retrainingHoursRostered: r2(d.retrainingHoursRostered),
       coachingHoursRostered: r2(d.coachingHoursRostered),
     }));
-
-  const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
-  const violations = roster.score.byRule
-    .filter((r) => r.amount > 0)
-    .map((r) => ({ rule: r.rule, hard: r.hard, amount: r4(r.amount), unit: r.unit, penalty: r4(r.penalty) }))
-    .sort((a, b) => b.penalty - a.penalty || a.rule.localeCompare(b.rule));
-  return {
-    name: input.name,
-    horizon: {
-      start: roster.grid.start,
-      end: new Date(lastSlotMs).toISOString(),
-      timeZone: roster.grid.timeZone,
-      intervalMinutes: roster.grid.intervalMinutes,
-      days: daySummaries.length,
-    },
-    forecast: {
-      method: forecast.method === 'pool' ? `pool (${forecast.methods.join(' + ')})` : forecast.method,
-      volume: r2(sum(forecast.intervals.map((r) => r.volume))),
-      volumeP10: r2(sum(forecast.intervals.map((r) => r.volumeP10))),
-      volumeP90: r2(sum(forecast.intervals.map((r) => r.volumeP90))),
-      backtestWape: forecast.backtestWape,
-    },
-    staffing: {
-      model: staffing.model,
-      serviceLevelTarget: staffing.target.serviceLevel ?? null,
-      answerSeconds: staffing.target.answerSeconds ?? null,
-      shrinkage: staffing.shrinkage,
-      agentHours: r2(staffing.totals.agentHours),
-      headcountHours: r2(staffing.totals.headcountHours),
-      peakAgents: staffing.totals.peakAgents,
-      serviceLevel: r4(staffing.totals.serviceLevel),
-    },
-    shiftPlan: {
-      status: q.status,
-      shifts: sum(shiftPlan.shifts.map((s) => s.count)),
-      paidHours: r2(q.paidHours),
-      lpBound: r2(q.lpBound),
-      paidOverBound: r4(q.paidOverBound),
-      objectiveOverBound: r4(q.objectiveOverBound),
-      mipGap: q.mipGap === null ? null : r4(q.mipGap),
-      underAgentIntervals: q.underCoverageAgentIntervals,
-      overAgentIntervals: q.overCoverageAgentIntervals,
-      poolHoursRequested: r2(q.poolHoursRequested),
-      poolHoursPlaced: r2(q.poolHoursPlaced),
-      serviceLevel: q.serviceLevel ? r4(q.serviceLevel.volumeWeighted) : null,
-      uncoverableIntervals: shiftPlan.uncoverable.length,
-    },
-    roster: {
-      agents: roster.agents.length,
-      agentsWorking: roster.agents.filter((a) => a.days.length > 0).length,
-      paidHours: r2(rq.paidHours),
-      shiftsRequired: rq.shiftsRequired,
-      shiftsFilled: rq.shiftsFilled,
-      extraShifts: rq.extraShifts,
-      unfilledShifts: sum(roster.unfilledShifts.map((u) => u.required - u.filled)),
-      underAgentIntervals: rq.rosterUnderAgentIntervals,
-      coverageLossAgentIntervals: rq.coverageLossAgentIntervals,
-      serviceLevel: rq.serviceLevel ? r4(rq.serviceLevel.volumeWeighted) : null,
-      worstServiceLevel: rq.serviceLevel ? r4(rq.serviceLevel.worst) : null,
-      feasible: roster.score.feasible,
-      hardViolations: r4(roster.score.hard),
-      softPenalty: r4(roster.score.soft),
-      retrainingHoursNeeded: r2(sum(roster.agents.map((a) => a.retrainingHoursNeeded))),
-      retrainingHoursAssigned: r2(sum(roster.agents.map((a) => a.retrainingHoursAssigned))),
-      violations,
-    },
-    days: daySummaries,
-  };
 }
 
 function r2(x: number): number {

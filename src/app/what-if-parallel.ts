@@ -1,26 +1,17 @@
 /**
  * Splits a what-if over the worker threads: the scenarios are cut into one contiguous range per
  * thread, each range runs `runWhatIf` (the same function as the single-threaded path, so the
- * numbers are identical), and the ranges are joined in order. Takes the runner as a parameter,
- * so that this module stays free of piscina.
+ * numbers are identical), and the ranges are joined in order. Takes the runner as a parameter
+ * (the pool, or an inline runner in tests).
  */
-import { runWhatIf } from '../what-if/run.js';
 import type { WhatIfInput, WhatIfResult } from '../what-if/types.js';
+import { runWhatIfTask, type WhatIfRangeTask } from './parallel/handlers/what-if.js';
+import { runNamed, type TaskRunner } from './parallel/runner.js';
+
+export { runWhatIfTask, type WhatIfRangeTask };
 
 /** The worker handler name (src/app/parallel/handlers/what-if.ts). */
-export const WHAT_IF_HANDLER = 'whatif.range';
-
-export interface WhatIfRangeTask {
-  input: WhatIfInput;
-  from: number;
-  to: number;
-}
-
-/** What runs a named task on a thread (the API's TaskRunner has this shape). */
-export interface ScenarioRunner {
-  readonly threads: number;
-  run(name: string, payload: unknown, signal?: AbortSignal): Promise<unknown>;
-}
+export const WHAT_IF_HANDLER = 'whatif.range' as const;
 
 /** Scenario ranges [from, to) of near-equal size, at most `parts` of them. */
 export function splitRanges(count: number, parts: number): [number, number][] {
@@ -36,7 +27,7 @@ export function splitRanges(count: number, parts: number): [number, number][] {
  * costs more than the work.
  */
 export async function runWhatIfParallel(
-  runner: ScenarioRunner,
+  runner: Pick<TaskRunner, 'threads' | 'run'>,
   input: WhatIfInput,
   options: { signal?: AbortSignal; minCellsPerThread?: number } = {},
 ): Promise<WhatIfResult> {
@@ -47,23 +38,11 @@ export async function runWhatIfParallel(
   const parts = Math.max(1, Math.min(runner.threads, Math.floor(cells / minCells)));
   const ranges = splitRanges(input.scenarios.length, parts);
   const results = await Promise.all(
-    ranges.map(
-      ([from, to]) =>
-        runner.run(
-          WHAT_IF_HANDLER,
-          { input, from, to } satisfies WhatIfRangeTask,
-          options.signal,
-        ) as Promise<WhatIfResult>,
-    ),
+    ranges.map(([from, to]) => runNamed(runner, WHAT_IF_HANDLER, { input, from, to }, options.signal)),
   );
   return {
     scenarioCount: input.scenarios.length,
     intervalCount: intervals,
     scenarios: results.flatMap((r) => r.scenarios),
   };
-}
-
-/** The single-threaded path with the same signature (CLI without a pool, tests). */
-export function runWhatIfTask(task: WhatIfRangeTask): WhatIfResult {
-  return runWhatIf(task.input, task.from, task.to);
 }

@@ -1,24 +1,24 @@
 /**
- * The whole plan: history -> forecast -> staffing -> shift plan -> roster -> summary and report.
- * Pure orchestration of the public functions of each part (no fs, no clock, no console): the
- * solver, the clock and the progress callback are passed in, and everything comes back in memory
- * for an adapter to write (src/io/plan-folder.ts).
+ * The whole plan: history -> forecast -> staffing -> shift plan -> roster -> summary. Orchestrates
+ * the use cases of each part with typed hand-offs (each stage's result goes to the next as it is,
+ * with no JSON in between; no fs, no clock, no console): the solver, the clock and the progress
+ * callback are passed in, and everything comes back in memory for an adapter to write
+ * (src/io/plan-folder.ts renders the report and writes the folder).
  */
 import { WfmError, isWfmError } from '../errors.js';
 import { forecast } from '../forecast/forecast.js';
 import type { ForecastOptions, ForecastResult, HistoryInput } from '../forecast/types.js';
-import { renderReport } from '../report/html.js';
-import { parseAgentsJson, parseRosterPlan, parseRosterRules } from '../contracts/roster.js';
-import { parseAgentsCsv } from '../formats/agents-csv.js';
-import { parseRequirementJson, parseShiftPlanRules, runShiftPlan } from '../contracts/shift-plan.js';
+import { parseAgentsJson, parseRosterRules, type AgentsInput, type RosterRulesInput } from '../contracts/roster.js';
+import type { PlanStaffing } from '../contracts/plan-config.js';
+import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../contracts/shift-plan.js';
+import { requirementFromStaffing, runShiftPlan } from './shift-plan.js';
 import { parseStaffingRequest, type StaffingResponse } from '../contracts/staffing.js';
 import { staffRequest } from './staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import { runRoster } from '../scheduler/roster/run.js';
-import type { RosterAgent } from '../scheduler/roster/types.js';
 import type { Highs } from '../scheduler/mip/solve.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
-import { jsonSafe, loadOnPlanGrid } from '../formats/json.js';
+import { loadOnPlanGrid } from './load-on-grid.js';
 import { buildSummary, type PlanSummary } from './summary.js';
 
 /** The steps, in order, with their share of the progress bar (the solver steps dominate). */
@@ -48,18 +48,24 @@ export interface PlanProgress {
   timeLimitSeconds?: number;
 }
 
-/** The pipeline's input: the config with its files already read (by the adapter). */
+/**
+ * The pipeline's input: the config with its files already read (by the adapter), each part in the
+ * form its schema accepts. `runPlan` parses each part once, before the long steps.
+ */
 export interface PlanInput {
   name: string;
   history: HistoryInput;
   forecast: ForecastOptions;
   /** The queue fields of a staffing request (model, target, shrinkage, ...). */
-  staffing: Record<string, unknown>;
-  /** Shift-plan rules JSON (docs/shift-plan.md). */
-  shiftRules: unknown;
-  /** Agents as JSON (array or { agents }) or CSV text. */
-  agents: { json: unknown } | { csv: string };
-  rosterRules: unknown;
+  staffing: PlanStaffing;
+  /** Shift-plan rules (docs/shift-plan.md). */
+  shiftRules: ShiftPlanRulesInput;
+  /**
+   * Agents in their JSON form (a list, or `{ agents }`). `rowLabels` names each agent in messages
+   * instead of its index (e.g. `line 7` for an agent read from a CSV file).
+   */
+  agents: { json: AgentsInput; rowLabels?: readonly string[] };
+  rosterRules: RosterRulesInput;
   maxIterations?: number | undefined;
   limits: { shiftPlanSeconds: number; rosterSeconds: number };
   seed: number;
@@ -80,7 +86,6 @@ export interface PlanArtifacts {
   shiftPlan: ShiftPlan;
   roster: RosterResult;
   summary: PlanSummary;
-  reportHtml: string;
   /** Wall time of each step by the injected clock, ms (not part of summary.json: not reproducible). */
   stepMs: Record<PlanStep, number>;
 }
@@ -97,12 +102,11 @@ export interface PlanArtifacts {
  */
 export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const tracker = progressTracker(deps);
-  // Cheap checks first, so that a bad rules file fails in milliseconds, not after the forecast.
-  const shiftRules = withSeed(input.shiftRules, input.seed);
-  within('shiftPlan', () => parseShiftPlanRules(shiftRules));
+  // Parse every part first, so that a bad rules file fails in milliseconds, not after the forecast.
+  const shiftRules = within('shiftPlan', () => parseShiftPlanRules(withSeed(input.shiftRules, input.seed)));
   const rosterRules = within('roster.rules', () => parseRosterRules(input.rosterRules ?? {}));
-  const provisionalZone = input.forecast.timeZone ?? 'UTC';
-  within('agents', () => readAgents(input.agents, provisionalZone));
+  const timeZone = shiftRules.timeZone ?? input.forecast.timeZone ?? 'UTC';
+  const agents = within('agents', () => parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels));
 
   const forecastResult = tracker.run(
     'forecast',
@@ -121,13 +125,12 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
     input.limits.shiftPlanSeconds,
     () =>
       within('shiftPlan', () =>
-        jsonSafe(
-          runShiftPlan(parseRequirementJson(staffing), shiftRules, {
-            highs: deps.highs,
-            timeLimitSeconds: input.limits.shiftPlanSeconds,
-            now: deps.now,
-          }),
-        ),
+        runShiftPlan(requirementFromStaffing(staffing), shiftRules, {
+          highs: deps.highs,
+          timeLimitSeconds: input.limits.shiftPlanSeconds,
+          timeZone,
+          now: deps.now,
+        }),
       ),
     (p) => `${p.quality.status}, ${p.quality.paidHours} paid h, LP bound ${round1(p.quality.lpBound)}`,
   );
@@ -135,45 +138,29 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
     'roster',
     input.limits.rosterSeconds,
     () => {
-      const { plan } = parseRosterPlan(shiftPlan);
-      const agents = within('agents', () => readAgents(input.agents, plan.grid.timeZone));
-      const answerSeconds = (staffing.target.answerSeconds as number | undefined) ?? 20;
       const options = {
         seed: input.seed,
         timeLimitSeconds: input.limits.rosterSeconds,
         maxIterations: input.maxIterations ?? 5_000_000,
-        answerSeconds,
+        answerSeconds: (staffing.target.answerSeconds as number | undefined) ?? 20,
       };
-      return jsonSafe(
-        runRoster({ plan, load: loadOnPlanGrid(plan, staffing), agents, rules: rosterRules, options }, deps.now),
-      );
+      const load = loadOnPlanGrid(shiftPlan, staffing);
+      return runRoster({ plan: shiftPlan, load, agents, rules: rosterRules, options }, deps.now);
     },
     (r) =>
       `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ${r.score.feasible ? 'no hard violations' : `hard violations ${r.score.hard}`}`,
   );
-  let summary: PlanSummary | undefined;
-  const reportHtml = tracker.run(
+  const summary = tracker.run(
     'report',
     undefined,
-    () => {
-      summary = buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster });
-      return renderReport({ summary, forecast: forecastResult, staffing, shiftPlan, roster });
-    },
-    (html) => `${Math.round(html.length / 1024)} KiB`,
+    () => buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster }),
+    (s) => `${s.roster.shiftsFilled}/${s.roster.shiftsRequired} shifts filled`,
   );
-  return {
-    forecast: forecastResult,
-    staffing,
-    shiftPlan,
-    roster,
-    summary: summary as PlanSummary,
-    reportHtml,
-    stepMs: tracker.stepMs,
-  };
+  return { forecast: forecastResult, staffing, shiftPlan, roster, summary, stepMs: tracker.stepMs };
 }
 
 /** The staffing request for a forecast: its intervals with the configured queue. */
-export function staffForecast(result: ForecastResult, queue: Record<string, unknown>): StaffingResponse {
+export function staffForecast(result: ForecastResult, queue: PlanStaffing): StaffingResponse {
   const intervals = result.intervals.map((row, i) => {
     if (row.ahtSeconds === null && row.volume > 0) {
       throw new WfmError(
@@ -204,17 +191,13 @@ export function staffForecast(result: ForecastResult, queue: Record<string, unkn
   );
 }
 
-function readAgents(agents: PlanInput['agents'], timeZone: string): RosterAgent[] {
-  return 'csv' in agents ? parseAgentsCsv(agents.csv, timeZone) : parseAgentsJson(agents.json, timeZone);
-}
-
 /** The config's seed is the MIP's seed unless the rules give one. */
-function withSeed(rules: unknown, seed: number): unknown {
+function withSeed(rules: ShiftPlanRulesInput, seed: number): ShiftPlanRulesInput {
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return rules;
   const solver = (rules as { solver?: unknown }).solver;
   if (solver !== undefined && (solver === null || typeof solver !== 'object')) return rules;
   const given = (solver ?? {}) as Record<string, unknown>;
-  return { ...rules, solver: { ...given, seed: given.seed ?? seed } };
+  return { ...rules, solver: { ...given, seed: given.seed ?? seed } } as ShiftPlanRulesInput;
 }
 
 /** Runs `fn`; an input WfmError (4xx) from it gets `prefix` on its issue paths and message, so it names the config field. */

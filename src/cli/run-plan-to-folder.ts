@@ -2,7 +2,7 @@
  * Adapter: the whole plan from a config to an output folder, as `wfm plan` and `wfm demo` run it:
  * load the solver, run the pipeline with the terminal progress, write the folder atomically.
  */
-import { loadSolver } from '../app/parallel/handlers/shift-plan.js';
+import { loadSolver } from '../scheduler/mip/highs.js';
 import { runPlan, type PlanArtifacts, type PlanInput } from '../app/whole-plan.js';
 import { progressReporter, type ProgressStream } from './progress-bar.js';
 import { writePlanFolder } from '../io/plan-folder.js';

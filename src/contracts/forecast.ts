@@ -6,8 +6,7 @@
  * Size limit: at most `MAX_HISTORY_ROWS` (500,000) history rows (interval rows or contacts).
  */
 import { z } from 'zod';
-import { forecast } from '../forecast/forecast.js';
-import { FORECAST_METHODS, type ForecastOptions, type ForecastResult, type HistoryInput } from '../forecast/types.js';
+import { FORECAST_METHODS } from '../forecast/types.js';
 import { parseWith } from './validate.js';
 import { INTERVAL_MINUTES } from '../time/instant.js';
 
@@ -118,10 +117,4 @@ export const ForecastResultSchema = z.object({
 /** Validates a request body (throws WFM_ERR_INPUT_INVALID naming every bad field). */
 export function parseForecastRequest(body: unknown): ForecastRequest {
   return parseWith(ForecastRequestSchema, body, 'forecast request');
-}
-
-/** Runs a validated request. */
-export function forecastRequest(request: ForecastRequest): ForecastResult {
-  const { history, ...options } = request;
-  return forecast(history as HistoryInput, options as ForecastOptions);
 }

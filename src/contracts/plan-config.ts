@@ -41,6 +41,9 @@ export const PlanStaffingSchema = z
     'model, target { serviceLevel, answerSeconds, maxAsaSeconds, maxOccupancy, maxAbandonRate }, shrinkage, patienceSeconds, queueCapacity, chat, volumeQuantile (docs/staffing.md).',
   );
 
+/** The queue fields of a staffing request as the plan config gives them. */
+export type PlanStaffing = z.output<typeof PlanStaffingSchema>;
+
 export const PlanRosterSchema = z.strictObject({
   rules: z
     .union([filePath, z.record(z.string(), z.unknown())])

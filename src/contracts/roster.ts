@@ -167,9 +167,32 @@ export const AgentsSchema = z.union([
   z.strictObject({ agents: z.array(AgentSchema) }).transform((o) => o.agents),
 ]);
 export type AgentInput = z.input<typeof AgentSchema>;
+export type AgentsInput = z.input<typeof AgentsSchema>;
 
-/** Validates agents JSON (an array, or `{ agents: [...] }`) into the core's model. Local times in `timeZone`. */
-export function parseAgentsJson(data: unknown, timeZone: string): RosterAgent[] {
+/**
+ * Validates agents JSON (an array, or `{ agents: [...] }`) into the core's model. Local times in
+ * `timeZone`. `rowLabels[i]` names agent i in messages instead of its index (e.g. `line 7` of a CSV).
+ */
+export function parseAgentsJson(data: unknown, timeZone: string, rowLabels?: readonly string[]): RosterAgent[] {
+  if (!rowLabels) return parseAgentList(data, timeZone);
+  try {
+    return parseAgentList(data, timeZone);
+  } catch (error) {
+    throw relabelRows(error, rowLabels);
+  }
+}
+
+/** A WfmError whose issue paths and message name rows by label instead of index. */
+function relabelRows(error: unknown, rowLabels: readonly string[]): unknown {
+  if (!(error instanceof WfmError)) return error;
+  const issues = error.issues.map((i) =>
+    typeof i.path[0] === 'number' ? { ...i, path: [rowLabels[i.path[0]] ?? i.path[0], ...i.path.slice(1)] } : i,
+  );
+  const message = error.message.replace(/agents: (\d+)/, (_, n: string) => `agents: ${rowLabels[Number(n)] ?? n}`);
+  return new WfmError(error.code, message, { issues, cause: error });
+}
+
+function parseAgentList(data: unknown, timeZone: string): RosterAgent[] {
   const parsed = parseWith(AgentsSchema, data, 'agents');
   const issues: WfmIssue[] = [];
   const seen = new Set<string>();
@@ -242,6 +265,7 @@ const RuleSettingSchema = z.strictObject({
   hard: z.boolean().optional(),
   weight: z.number().min(0).max(1e9).optional(),
 });
+export type RosterRulesInput = z.input<typeof RosterRulesSchema>;
 export const RosterRulesSchema = z
   .strictObject({
     minRestHours: z.number().min(0).max(48).default(11),

@@ -7,15 +7,12 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
 import { parseWith } from './validate.js';
-import { assertTimeZone } from '../time/instant.js';
+
 import { parseClockMinutes } from '../time/slot-grid.js';
 import type { QueueParams } from '../erlang/types.js';
-import { planShifts } from '../scheduler/shift-plan/plan.js';
-import { buildPlanRequirement, type RequirementRowInput } from '../scheduler/shift-plan/requirement.js';
+
+import { type RequirementRowInput } from '../scheduler/shift-plan/requirement.js';
 import type { ShiftPlanRules, ShiftTemplate } from '../scheduler/shift-plan/rules.js';
-import { serviceLevelFromQueue } from '../scheduler/shift-plan/service-level.js';
-import type { Highs } from '../scheduler/mip/solve.js';
-import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -270,11 +267,13 @@ export type ShiftPlanRulesParsed = z.output<typeof ShiftPlanRulesSchema>;
  * Validates the rules JSON and converts it to the core's `ShiftPlanRules` (minutes, ISO weekdays).
  * Throws `WFM_ERR_SCHEDULER_RULES` naming every bad field.
  */
-export function parseShiftPlanRules(data: unknown): {
+export interface ParsedShiftPlanRules {
   rules: ShiftPlanRules;
   timeZone?: string;
   queue?: ShiftPlanRulesParsed['queue'];
-} {
+}
+
+export function parseShiftPlanRules(data: unknown): ParsedShiftPlanRules {
   const parsed = parseWith(ShiftPlanRulesSchema, data, 'shift-plan rules', 'WFM_ERR_SCHEDULER_RULES');
   const breaksOf = new Map(parsed.breakRules.map((br) => [br.template, br.breaks]));
   const templates: ShiftTemplate[] = parsed.templates.map((t) => ({
@@ -387,6 +386,15 @@ export function parseRequirementJson(data: unknown): RequirementDocument {
     Array.isArray(data) ? { intervals: data } : data,
     'shift-plan requirement',
   );
+  return requirementOf(doc);
+}
+
+/**
+ * The requirement of a checked document: the rows and the queue (model, SL target, patience,
+ * capacity, chat) it names. Shared by the JSON reader above and the whole plan's in-memory
+ * hand-off of a staffing answer (`requirementFromStaffing`), so both plan the same requirement.
+ */
+export function requirementOf(doc: z.output<typeof ShiftPlanRequirementSchema>): RequirementDocument {
   const rows = doc.intervals.map((r, i) => ({
     start: r.start,
     agents: r.agents,
@@ -408,85 +416,4 @@ export function parseRequirementJson(data: unknown): RequirementDocument {
     };
   }
   return { rows, timeZone: doc.timeZone, intervalMinutes: doc.intervalMinutes, queue };
-}
-
-export interface ShiftPlanRunOptions {
-  highs: Highs;
-  /** Overrides rules.solver.timeLimitSeconds. */
-  timeLimitSeconds?: number | undefined;
-  /** Overrides the zone of the requirement and rules (CSV requirements carry none). */
-  timeZone?: string | undefined;
-  now?: () => number;
-}
-
-/**
- * The adapter-level glue of `wfm shift-plan`, the worker handler and `POST /v1/shift-plans`:
- * validates the rules, puts the requirement on its grid and plans. The zone is the option's, else
- * the rules', else the requirement's, else UTC.
- */
-export function runShiftPlan(
-  requirement: RequirementDocument,
-  rulesData: unknown,
-  options: ShiftPlanRunOptions,
-): ShiftPlan {
-  const parsed = parseShiftPlanRules(rulesData);
-  const rules =
-    options.timeLimitSeconds === undefined
-      ? parsed.rules
-      : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
-  const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? 'UTC';
-  assertTimeZone(timeZone);
-  const queue: QueueParams | undefined = parsed.queue
-    ? {
-        model: parsed.queue.model,
-        targets: {
-          ...(parsed.queue.target.serviceLevel !== undefined ? { serviceLevel: parsed.queue.target.serviceLevel } : {}),
-          ...(parsed.queue.target.answerSeconds !== undefined
-            ? { answerSeconds: parsed.queue.target.answerSeconds }
-            : {}),
-        },
-        ...(parsed.queue.patienceSeconds !== undefined ? { patienceSeconds: parsed.queue.patienceSeconds } : {}),
-        ...(parsed.queue.queueCapacity !== undefined ? { queueCapacity: parsed.queue.queueCapacity } : {}),
-        ...(parsed.queue.chat ? { chat: parsed.queue.chat } : {}),
-      }
-    : requirement.queue;
-  const planRequirement = buildPlanRequirement(requirement.rows, {
-    timeZone,
-    intervalMinutes: requirement.intervalMinutes,
-    queue,
-    maxSlots: MAX_PLAN_INTERVALS,
-  });
-  const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
-  return planShifts(planRequirement, rules, {
-    highs: options.highs,
-    ...(serviceLevel ? { serviceLevel } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  });
-}
-
-/** Coverage rows for the CSV output (`--coverage-csv`), snake_case columns. */
-export const COVERAGE_CSV_COLUMNS = [
-  'start',
-  'required',
-  'on_shift',
-  'on_phone',
-  'on_break',
-  'in_retraining',
-  'over',
-  'under',
-  'service_level',
-] as const;
-
-export function coverageCsvRows(plan: ShiftPlan): Record<string, unknown>[] {
-  return plan.coverage.map((c) => ({
-    start: c.start,
-    required: c.required,
-    on_shift: c.onShift,
-    on_phone: c.onPhone,
-    on_break: c.onBreak,
-    in_retraining: c.inRetraining,
-    over: c.over,
-    under: c.under,
-    service_level: c.serviceLevel ?? '',
-  }));
 }

@@ -1,6 +1,5 @@
 /** The agents CSV: one row per agent, lists `|`-separated; read into the agents JSON form, then validated like JSON. */
-import { WfmError } from '../errors.js';
-import { parseAgentsJson } from '../contracts/roster.js';
+import { parseAgentsJson, type AgentInput } from '../contracts/roster.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
 import { csvNumber, parseCsv } from './csv.js';
 
@@ -28,8 +27,17 @@ export const AGENT_CSV_COLUMNS = {
   ],
 } as const;
 
-/** Reads agents from CSV text into the JSON form, then validates it like JSON. */
+/** Reads agents from CSV text into the JSON form, then validates it like JSON; messages name CSV lines. */
 export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
+  const { json, rowLabels } = agentsCsvToJson(text);
+  return parseAgentsJson(json, timeZone, rowLabels);
+}
+
+/**
+ * Reads agents from CSV text into their JSON form (not yet validated), with each agent's CSV line
+ * as its label for messages (`line 7`).
+ */
+export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: string[] } {
   const { rows } = parseCsv(text, {
     required: AGENT_CSV_COLUMNS.required,
     optional: AGENT_CSV_COLUMNS.optional,
@@ -84,22 +92,5 @@ export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
         : {}),
     };
   });
-  try {
-    return parseAgentsJson(json, timeZone);
-  } catch (error) {
-    // name CSV lines instead of array indexes
-    if (error instanceof WfmError) {
-      const issues = error.issues.map((i) =>
-        typeof i.path[0] === 'number'
-          ? { ...i, path: [`line ${rows[i.path[0]]?.line ?? '?'}`, ...i.path.slice(1)] }
-          : i,
-      );
-      throw new WfmError(
-        error.code,
-        error.message.replace(/agents: (\d+)/, (_, n: string) => `agents: line ${rows[Number(n)]?.line ?? n}`),
-        { issues, cause: error },
-      );
-    }
-    throw error;
-  }
+  return { json: json as AgentInput[], rowLabels: rows.map((row) => `line ${row.line}`) };
 }

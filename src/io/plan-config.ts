@@ -9,9 +9,13 @@ import type { ForecastOptions, HistoryInput } from '../forecast/types.js';
 import type { IntervalMinutes } from '../time/instant.js';
 import type { PlanConfig } from '../contracts/plan-config.js';
 import type { PlanInput } from '../app/whole-plan.js';
+import type { AgentsInput, RosterRulesInput } from '../contracts/roster.js';
+import type { ShiftPlanRulesInput } from '../contracts/shift-plan.js';
+import { agentsCsvToJson } from '../formats/agents-csv.js';
 
 /**
- * Reads the config's files and returns the pipeline input. Throws WfmError naming the config
+ * Reads the config's files and returns the pipeline input (JSON as read; each part is validated
+ * by its schema once, when the plan runs). Throws WfmError naming the config
  * field of a file that cannot be read or parsed.
  */
 export function planInputFromConfig(config: PlanConfig, baseDir: string): PlanInput {
@@ -32,19 +36,21 @@ export function planInputFromConfig(config: PlanConfig, baseDir: string): PlanIn
   if (typeof config.agents === 'string') {
     const text = readInputFile(path(config.agents), 'agents');
     agents = looksLikeJson(config.agents, text)
-      ? { json: parseJsonText(text, `agents ${config.agents}`) }
-      : { csv: text };
+      ? { json: parseJsonText(text, `agents ${config.agents}`) as AgentsInput }
+      : agentsCsvToJson(text);
   } else {
-    agents = { json: config.agents };
+    agents = { json: config.agents as AgentsInput };
   }
   return {
     name: config.name ?? 'Workforce plan',
     history,
     forecast,
     staffing: config.staffing,
-    shiftRules: json(config.shiftPlan, 'shiftPlan'),
+    shiftRules: json(config.shiftPlan, 'shiftPlan') as ShiftPlanRulesInput,
     agents,
-    rosterRules: config.roster.rules === undefined ? {} : json(config.roster.rules, 'roster.rules'),
+    rosterRules: (config.roster.rules === undefined
+      ? {}
+      : json(config.roster.rules, 'roster.rules')) as RosterRulesInput,
     maxIterations: config.roster.maxIterations,
     limits: config.limits,
     seed: config.seed,

@@ -9,9 +9,10 @@ import { agentDayCsv, agentIcs, safeFileName } from '../formats/roster-output.js
 import { staffingCsv } from '../formats/staffing-csv.js';
 import { writeFolderAtomic } from './files.js';
 import { toCsv } from '../formats/csv.js';
-import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../contracts/shift-plan.js';
+import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../formats/coverage-csv.js';
 import { toJsonText } from '../formats/json.js';
 import type { PlanArtifacts } from '../app/whole-plan.js';
+import { renderReport } from '../report/html.js';
 
 /** The files of an output folder (ics/<agent>.ics besides), in the order they are written. */
 export const PLAN_FILES = [
@@ -39,7 +40,7 @@ export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
     ['roster.json', toJsonText(a.roster)],
     ['roster-agent-days.csv', agentDayCsv(a.roster)],
     ['summary.json', toJsonText(a.summary)],
-    ['report.html', a.reportHtml],
+    ['report.html', renderReport(a)],
   ]);
   const used = new Set<string>();
   for (const agent of a.roster.agents) {

@@ -35,106 +35,104 @@ function card(title: string, rows: [string, string][]): string {
   return `<section class="card"><h3>${esc(title)}</h3><dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl></section>`;
 }
 
-/**
- * Renders the report. O(intervals + agents x days); about 1 KiB per agent-week plus the charts.
- *
- * @example writeFileSync('report.html', renderReport({ summary, forecast, staffing, shiftPlan, roster }))
- */
-export function renderReport(input: ReportInput): string {
-  const s = input.summary;
-  const p = s.shiftPlan;
-  const r = s.roster;
-  const figures = [
-    card('Forecast', [
-      ['method', figure('forecast.method', s.forecast.method)],
-      ['contacts', figure('forecast.volume', s.forecast.volume)],
-      [
-        'p10 - p90',
-        `${figure('forecast.volumeP10', s.forecast.volumeP10)} - ${figure('forecast.volumeP90', s.forecast.volumeP90)}`,
-      ],
-      [
-        'backtest WAPE',
-        figure(
-          'forecast.backtestWape',
-          s.forecast.backtestWape,
-          s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`,
-        ),
-      ],
-    ]),
-    card('Staffing', [
-      ['model', figure('staffing.model', s.staffing.model)],
-      [
-        'target',
-        `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
-      ],
-      ['agent-hours required', figure('staffing.agentHours', s.staffing.agentHours)],
-      ['peak agents', figure('staffing.peakAgents', s.staffing.peakAgents)],
-      [
-        'headcount-hours (shrinkage ' + pct(s.staffing.shrinkage) + ')',
-        figure('staffing.headcountHours', s.staffing.headcountHours),
-      ],
-    ]),
-    card('Shift plan', [
-      ['status', figure('shiftPlan.status', p.status)],
-      ['shifts', figure('shiftPlan.shifts', p.shifts)],
-      ['paid hours', figure('shiftPlan.paidHours', p.paidHours)],
-      ['LP bound', figure('shiftPlan.lpBound', p.lpBound)],
-      ['paid / bound', figure('shiftPlan.paidOverBound', p.paidOverBound, p.paidOverBound.toFixed(4))],
-      [
-        'objective / bound',
-        figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4)),
-      ],
-      [
-        'MIP gap',
-        figure(
-          'shiftPlan.mipGap',
-          p.mipGap,
-          p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`,
-        ),
-      ],
-      [
-        'pool hours placed / requested',
-        `${figure('shiftPlan.poolHoursPlaced', p.poolHoursPlaced)} / ${figure('shiftPlan.poolHoursRequested', p.poolHoursRequested)}`,
-      ],
-      [
-        'under / over (agent-intervals)',
-        `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} / ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`,
-      ],
-      ['SL on the plan', figure('shiftPlan.serviceLevel', p.serviceLevel, pct(p.serviceLevel))],
-      ['uncoverable intervals', figure('shiftPlan.uncoverableIntervals', p.uncoverableIntervals)],
-    ]),
-    card('Roster', [
-      ['agents (working)', `${figure('roster.agents', r.agents)} (${figure('roster.agentsWorking', r.agentsWorking)})`],
-      ['paid hours', figure('roster.paidHours', r.paidHours)],
-      [
-        'shifts filled / required',
-        `${figure('roster.shiftsFilled', r.shiftsFilled)} / ${figure('roster.shiftsRequired', r.shiftsRequired)}`,
-      ],
-      [
-        'extra / unfilled shifts',
-        `${figure('roster.extraShifts', r.extraShifts)} / ${figure('roster.unfilledShifts', r.unfilledShifts)}`,
-      ],
-      [
-        'SL on the roster (worst interval)',
-        `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} (${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`,
-      ],
-      [
-        'under-coverage (loss vs plan)',
-        `${figure('roster.underAgentIntervals', r.underAgentIntervals)} (${figure('roster.coverageLossAgentIntervals', r.coverageLossAgentIntervals)})`,
-      ],
-      [
-        'retraining hours assigned / needed',
-        `${figure('roster.retrainingHoursAssigned', r.retrainingHoursAssigned)} / ${figure('roster.retrainingHoursNeeded', r.retrainingHoursNeeded)}`,
-      ],
-      ['hard rules', figure('roster.feasible', r.feasible, r.feasible ? 'all met' : 'violated')],
-      [
-        'hard / soft penalty',
-        `${figure('roster.hardViolations', r.hardViolations)} / ${figure('roster.softPenalty', r.softPenalty)}`,
-      ],
-    ]),
-  ].join('');
+function forecastCard(s: PlanSummary): string {
+  return card('Forecast', [
+    ['method', figure('forecast.method', s.forecast.method)],
+    ['contacts', figure('forecast.volume', s.forecast.volume)],
+    [
+      'p10 - p90',
+      `${figure('forecast.volumeP10', s.forecast.volumeP10)} - ${figure('forecast.volumeP90', s.forecast.volumeP90)}`,
+    ],
+    [
+      'backtest WAPE',
+      figure(
+        'forecast.backtestWape',
+        s.forecast.backtestWape,
+        s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`,
+      ),
+    ],
+  ]);
+}
 
-  const dayRows = s.days
+function staffingCard(s: PlanSummary): string {
+  return card('Staffing', [
+    ['model', figure('staffing.model', s.staffing.model)],
+    [
+      'target',
+      `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
+    ],
+    ['agent-hours required', figure('staffing.agentHours', s.staffing.agentHours)],
+    ['peak agents', figure('staffing.peakAgents', s.staffing.peakAgents)],
+    [
+      'headcount-hours (shrinkage ' + pct(s.staffing.shrinkage) + ')',
+      figure('staffing.headcountHours', s.staffing.headcountHours),
+    ],
+  ]);
+}
+
+function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
+  return card('Shift plan', [
+    ['status', figure('shiftPlan.status', p.status)],
+    ['shifts', figure('shiftPlan.shifts', p.shifts)],
+    ['paid hours', figure('shiftPlan.paidHours', p.paidHours)],
+    ['LP bound', figure('shiftPlan.lpBound', p.lpBound)],
+    ['paid / bound', figure('shiftPlan.paidOverBound', p.paidOverBound, p.paidOverBound.toFixed(4))],
+    [
+      'objective / bound',
+      figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4)),
+    ],
+    [
+      'MIP gap',
+      figure('shiftPlan.mipGap', p.mipGap, p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`),
+    ],
+    [
+      'pool hours placed / requested',
+      `${figure('shiftPlan.poolHoursPlaced', p.poolHoursPlaced)} / ${figure('shiftPlan.poolHoursRequested', p.poolHoursRequested)}`,
+    ],
+    [
+      'under / over (agent-intervals)',
+      `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} / ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`,
+    ],
+    ['SL on the plan', figure('shiftPlan.serviceLevel', p.serviceLevel, pct(p.serviceLevel))],
+    ['uncoverable intervals', figure('shiftPlan.uncoverableIntervals', p.uncoverableIntervals)],
+  ]);
+}
+
+function rosterCard(r: PlanSummary['roster']): string {
+  return card('Roster', [
+    ['agents (working)', `${figure('roster.agents', r.agents)} (${figure('roster.agentsWorking', r.agentsWorking)})`],
+    ['paid hours', figure('roster.paidHours', r.paidHours)],
+    [
+      'shifts filled / required',
+      `${figure('roster.shiftsFilled', r.shiftsFilled)} / ${figure('roster.shiftsRequired', r.shiftsRequired)}`,
+    ],
+    [
+      'extra / unfilled shifts',
+      `${figure('roster.extraShifts', r.extraShifts)} / ${figure('roster.unfilledShifts', r.unfilledShifts)}`,
+    ],
+    [
+      'SL on the roster (worst interval)',
+      `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} (${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`,
+    ],
+    [
+      'under-coverage (loss vs plan)',
+      `${figure('roster.underAgentIntervals', r.underAgentIntervals)} (${figure('roster.coverageLossAgentIntervals', r.coverageLossAgentIntervals)})`,
+    ],
+    [
+      'retraining hours assigned / needed',
+      `${figure('roster.retrainingHoursAssigned', r.retrainingHoursAssigned)} / ${figure('roster.retrainingHoursNeeded', r.retrainingHoursNeeded)}`,
+    ],
+    ['hard rules', figure('roster.feasible', r.feasible, r.feasible ? 'all met' : 'violated')],
+    [
+      'hard / soft penalty',
+      `${figure('roster.hardViolations', r.hardViolations)} / ${figure('roster.softPenalty', r.softPenalty)}`,
+    ],
+  ]);
+}
+
+/** One row per day of the summary's `days`. */
+function dayRows(s: PlanSummary): string {
+  return s.days
     .map(
       (d, i) =>
         `<tr><td>${esc(weekdayLabel(d.date))}</td><td>${figure(`days.${i}.volume`, d.volume)}</td><td>${figure(`days.${i}.requiredAgentHours`, d.requiredAgentHours)}</td>` +
@@ -144,16 +142,29 @@ export function renderReport(input: ReportInput): string {
         `<td>${figure(`days.${i}.coachingHoursRostered`, d.coachingHoursRostered)}</td></tr>`,
     )
     .join('');
-  const violationRows =
-    r.violations.length === 0
-      ? '<tr><td colspan="5">No rule is violated.</td></tr>'
-      : r.violations
-          .map(
-            (v, i) =>
-              `<tr><td>${figure(`roster.violations.${i}.rule`, v.rule)}</td><td>${v.hard ? 'hard' : 'soft'}</td><td>${figure(`roster.violations.${i}.amount`, v.amount)}</td>` +
-              `<td>${esc(v.unit)}</td><td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
-          )
-          .join('');
+}
+
+/** One row per rule the roster breaks (hard or soft), or one row saying none is. */
+function violationRows(r: PlanSummary['roster']): string {
+  return r.violations.length === 0
+    ? '<tr><td colspan="5">No rule is violated.</td></tr>'
+    : r.violations
+        .map(
+          (v, i) =>
+            `<tr><td>${figure(`roster.violations.${i}.rule`, v.rule)}</td><td>${v.hard ? 'hard' : 'soft'}</td><td>${figure(`roster.violations.${i}.amount`, v.amount)}</td>` +
+            `<td>${esc(v.unit)}</td><td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
+        )
+        .join('');
+}
+
+/**
+ * Renders the report. O(intervals + agents x days); about 1 KiB per agent-week plus the charts.
+ *
+ * @example writeFileSync('report.html', renderReport({ summary, forecast, staffing, shiftPlan, roster }))
+ */
+export function renderReport(input: ReportInput): string {
+  const s = input.summary;
+  const figures = [forecastCard(s), staffingCard(s), shiftPlanCard(s.shiftPlan), rosterCard(s.roster)].join('');
   const notes = [...input.forecast.notes, ...input.shiftPlan.issues.slice(0, 20).map((i) => i.message)];
   const embedded = JSON.stringify(s).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -178,7 +189,7 @@ ${forecastChart(input.forecast)}
 ${coverageChart(input.roster)}
 <h2>By day</h2>
 <table class="days"><thead><tr><th>day</th><th>contacts</th><th>required agent-h</th><th>on-phone agent-h</th><th>under</th><th>over</th><th>SL (roster)</th><th>pool h placed</th><th>retraining h</th><th>coaching h</th></tr></thead>
-<tbody>${dayRows}</tbody></table>
+<tbody>${dayRows(s)}</tbody></table>
 <h2>Flexible pool per day</h2>
 <p class="legend"><span class="key pool-placed"></span>placed by the plan <span class="key pool-retraining"></span>retraining rostered <span class="key pool-coaching"></span>coaching (spare seats)</p>
 ${poolChart(s.days)}
@@ -186,7 +197,7 @@ ${poolChart(s.days)}
 <p class="legend"><span class="key shift"></span>on shift <span class="key break"></span>paid break <span class="key lunch"></span>lunch (unpaid) <span class="key retraining"></span>retraining <span class="key coaching"></span>coaching <span class="key extra"></span>extra shift (minimum hours)</p>
 <div class="scroll">${rosterTimeline(input.roster)}</div>
 <h2>Rule violations</h2>
-<table class="violations"><thead><tr><th>rule</th><th>kind</th><th>amount</th><th>unit</th><th>penalty</th></tr></thead><tbody>${violationRows}</tbody></table>
+<table class="violations"><thead><tr><th>rule</th><th>kind</th><th>amount</th><th>unit</th><th>penalty</th></tr></thead><tbody>${violationRows(s.roster)}</tbody></table>
 ${notes.length > 0 ? `<h2>Notes</h2><ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 </main>
 <script type="application/json" id="wfm-summary">${embedded}</script>

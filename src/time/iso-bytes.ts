@@ -104,6 +104,8 @@ export function readIsoStart(t: Uint8Array, from: number, to: number, utc: boole
   return (lastDays * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + millisecond - offsetMinutes * 60_000;
 }
 
+// A one-entry cache of the last date's day number, per thread: consecutive starts of a week share a
+// date, and the day number is a pure function of it.
 let lastYear = 0;
 let lastMonth = 0;
 let lastDay = 0;

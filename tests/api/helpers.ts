@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { buildApp, type BuildAppOptions } from '../../src/api/app.js';
+import type { BuildAppOptions } from '../../src/api/app.js';
+import { buildService as buildApp } from '../../src/service.js';
 import type { RouteModule } from '../../src/api/context.js';
 import { healthRoutes } from '../../src/api/routes/health.js';
 import { jobRoutes, registerJobRoute } from '../../src/api/routes/jobs.js';

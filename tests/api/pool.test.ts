@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
 import { createPoolRunner } from '../../src/app/parallel/pool-runner.js';
 import type { TaskRunner } from '../../src/app/parallel/runner.js';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWfmError } from '../../src/errors.js';
 import { forecast } from '../../src/forecast/forecast.js';
-import { ForecastRequestSchema, forecastRequest, parseForecastRequest } from '../../src/contracts/forecast.js';
+import { ForecastRequestSchema, parseForecastRequest } from '../../src/contracts/forecast.js';
+import { forecastRequest } from '../../src/app/forecast.js';
 import { forecastMany } from '../../src/app/forecast-many.js';
 import type { ForecastSeries } from '../../src/app/parallel/handlers/forecast.js';
 import { seriesRows } from '../../src/app/parallel/handlers/forecast.js';

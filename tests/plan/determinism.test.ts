@@ -8,7 +8,7 @@ import { planInputFromConfig } from '../../src/io/plan-config.js';
 import { runPlan } from '../../src/app/whole-plan.js';
 import { planFolderFiles } from '../../src/io/plan-folder.js';
 import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
-import { loadSolver } from '../../src/app/parallel/handlers/shift-plan.js';
+import { loadSolver } from '../../src/scheduler/mip/highs.js';
 
 describe('runPlan determinism', () => {
   it('gives identical files on two runs with different clocks', async () => {

@@ -1,4 +1,4 @@
-import type { ForecastResult } from '../../forecast/types.js';
+import { runNamed } from '../../app/parallel/runner.js';
 import { ForecastRequestSchema, ForecastResultSchema, MAX_HISTORY_ROWS } from '../../contracts/forecast.js';
 import { arrayLength, checkLimit, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
@@ -22,9 +22,8 @@ export const forecastRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) =>
-      withTimeLimit(
-        ctx.limits.jobTimeLimitMs,
-        async (signal) => (await ctx.runner.run('forecast.request', request.body, signal)) as ForecastResult,
+      withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) =>
+        runNamed(ctx.runner, 'forecast.request', request.body, signal),
       ),
   );
 };

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { createPool, runTask } from './pool.js';
-import type { HandlerName, HandlerPayload } from './worker.js';
+import type { HandlerName, HandlerPayload } from './tasks.js';
 import type { TaskRunner } from './runner.js';
 
 /**

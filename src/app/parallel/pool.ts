@@ -9,14 +9,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { WfmError } from '../../errors.js';
-import type {
-  HandlerName,
-  HandlerPayload,
-  HandlerResult,
-  WorkerErrorPayload,
-  WorkerResult,
-  WorkerTask,
-} from './worker.js';
+import type { HandlerName, HandlerPayload, HandlerResult, WorkerResult, WorkerTask } from './tasks.js';
+import type { WorkerErrorPayload } from './worker.js';
 import { workerFile } from './worker-url.js';
 
 export type WfmPool = Piscina<WorkerTask, WorkerResult>;

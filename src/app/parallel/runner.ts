@@ -6,6 +6,7 @@
 
 import { Piscina } from 'piscina';
 import { WfmError } from '../../errors.js';
+import type { HandlerName, HandlerPayload, HandlerResult } from './tasks.js';
 
 /** A named worker handler applied to a validated payload. */
 export type TaskHandler = (payload: unknown, signal?: AbortSignal) => unknown;
@@ -20,6 +21,19 @@ export interface TaskRunner {
   readonly threads: number;
   /** Stops the threads (pending tasks are rejected). */
   close(): Promise<void>;
+}
+
+/**
+ * Runs task `name` of the registry (./tasks.ts) on `runner`, typed end to end: the name fixes the
+ * payload's type and the result's. The one way the app and the adapters call the worker threads.
+ */
+export function runNamed<K extends HandlerName>(
+  runner: Pick<TaskRunner, 'run'>,
+  name: K,
+  payload: HandlerPayload<K>,
+  signal?: AbortSignal,
+): Promise<HandlerResult<K>> {
+  return runner.run(name, payload, signal) as Promise<HandlerResult<K>>;
 }
 
 /** An abort error carrying the signal's reason (what piscina rejects with on abort). */

@@ -1,9 +1,10 @@
+import { parseShiftPlanRules } from '../../contracts/shift-plan.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { runShiftPlan } from '../../contracts/shift-plan.js';
+import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { parseInstant } from '../../time/instant.js';
-import { loadSolver } from '../../app/parallel/handlers/shift-plan.js';
+import { loadSolver } from '../../scheduler/mip/highs.js';
 import { readRequirement } from './shift-plan.js';
 import { parseAgentsJson, parseRosterPlan, parseRosterRules, RosterRequestSchema } from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
@@ -96,8 +97,8 @@ async function planFirst(
     });
   }
   const requirement = readRequirement(requirements);
-  const rulesData = parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules');
-  const plan = runShiftPlan(requirement, rulesData, { highs: await loadSolver(), now: () => performance.now() });
+  const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
+  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), now: () => performance.now() });
   const n = plan.grid.slotCount;
   const stepMs = plan.grid.intervalMinutes * 60_000;
   const origin = Date.parse(plan.grid.start);

@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv } from '../../formats/csv.js';
-import {
-  COVERAGE_CSV_COLUMNS,
-  coverageCsvRows,
-  parseRequirementJson,
-  runShiftPlan,
-  type RequirementDocument,
-} from '../../contracts/shift-plan.js';
+import { parseRequirementJson, parseShiftPlanRules, type RequirementDocument } from '../../contracts/shift-plan.js';
+import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
+import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
-import { loadSolver } from '../../app/parallel/handlers/shift-plan.js';
+import { loadSolver } from '../../scheduler/mip/highs.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
 
 /** Columns of the `wfm staff` CSV that the requirement CSV may carry (only some are used). */
@@ -120,7 +116,7 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   const requirement = readRequirement(opts.requirements);
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined) requirement.intervalMinutes = interval;
-  const rulesData = parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`);
+  const rules = parseShiftPlanRules(parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`));
   const timeLimitSeconds = numberFlag(opts.timeLimit, '--time-limit');
   if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0 && timeLimitSeconds <= 3600)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `--time-limit: ${timeLimitSeconds} is not in (0, 3600] seconds.`, {
@@ -128,7 +124,7 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
     });
   }
   const highs = await loadSolver();
-  const plan = runShiftPlan(requirement, rulesData, {
+  const plan = runShiftPlan(requirement, rules, {
     highs,
     timeLimitSeconds,
     timeZone: opts.timeZone,

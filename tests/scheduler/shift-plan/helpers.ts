@@ -2,7 +2,7 @@ import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../../../src/cont
 import { planShifts } from '../../../src/scheduler/shift-plan/plan.js';
 import type { PlanRequirement } from '../../../src/scheduler/shift-plan/rules.js';
 import type { ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';
-import { loadSolver } from '../../../src/app/parallel/handlers/shift-plan.js';
+import { loadSolver } from '../../../src/scheduler/mip/highs.js';
 
 /** A requirement on a UTC grid starting Monday 2026-03-02 00:00. */
 export function requirement(

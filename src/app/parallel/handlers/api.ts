@@ -4,7 +4,7 @@
  * (a memory copy) instead of cloning ~700 result objects and then stringifying them.
  */
 import { unreachableError } from '../../staffing-check.js';
-import { parseStaffingRequest, type StaffingRequestInput } from '../../../contracts/staffing.js';
+import type { StaffingRequest } from '../../../contracts/staffing.js';
 import { staffRequest, stringifyStaffingResponse } from '../../staffing.js';
 
 export interface StaffingJsonResult {
@@ -15,9 +15,9 @@ export interface StaffingJsonResult {
 }
 
 export const apiHandlers = {
-  /** A staffing request (the `POST /v1/staffing` body) -> its JSON response, or the 422 it deserves. */
-  'api.staffing-json': (payload: StaffingRequestInput): StaffingJsonResult => {
-    const response = staffRequest(parseStaffingRequest(payload));
+  /** A parsed staffing request (the `POST /v1/staffing` body) -> its JSON response, or the 422 it deserves. */
+  'api.staffing-json': (request: StaffingRequest): StaffingJsonResult => {
+    const response = staffRequest(request);
     const error = unreachableError(response);
     return error ? { body: '', unreachable: error.toJSON() } : { body: stringifyStaffingResponse(response) };
   },

@@ -3,13 +3,8 @@ import { z } from 'zod';
 import { forecast } from '../../../forecast/forecast.js';
 import type { ForecastOptions, ForecastResult, HistoryInput, IntervalHistoryRow } from '../../../forecast/types.js';
 import { parseWith } from '../../../contracts/validate.js';
-import {
-  ForecastOptionsSchema,
-  forecastRequest,
-  MAX_HISTORY_ROWS,
-  parseForecastRequest,
-  type ForecastRequest,
-} from '../../../contracts/forecast.js';
+import { ForecastOptionsSchema, MAX_HISTORY_ROWS, type ForecastRequest } from '../../../contracts/forecast.js';
+import { forecastRequest } from '../../forecast.js';
 
 /**
  * One series in compact form: interval starts (epoch ms), volumes and optional AHTs as
@@ -70,8 +65,8 @@ export function seriesRows(series: ForecastSeries): IntervalHistoryRow[] {
 }
 
 export const forecastHandlers = {
-  /** A whole forecast request (the `POST /v1/forecast` body) -> its result. */
-  'forecast.request': (payload: ForecastRequest): ForecastResult => forecastRequest(parseForecastRequest(payload)),
+  /** A parsed forecast request (the `POST /v1/forecast` body, checked by its schema) -> its result. */
+  'forecast.request': (request: ForecastRequest): ForecastResult => forecastRequest(request),
   /** File rows with their lines (see `ForecastRows`) -> their forecast; errors name the file line. */
   'forecast.rows': (payload: ForecastRows): ForecastResult => {
     const p = parseWith(RowsSchema, payload, 'forecast rows') as ForecastRows;

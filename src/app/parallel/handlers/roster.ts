@@ -1,8 +1,8 @@
-/** Roster handlers of the worker pool: validate the payload, call the core in one line. */
-import { parseRosterRequest, type RosterRequestInput } from '../../../contracts/roster.js';
+/** Roster tasks of the worker threads: a parsed request in, the roster out. */
+import type { ParsedRosterRequest } from '../../../contracts/roster.js';
 import { runRoster } from '../../../scheduler/roster/run.js';
 
 export const rosterHandlers = {
-  /** A roster request (the `POST /v1/rosters` body: plan, agents JSON, rules, options) -> the roster. */
-  'roster.solve': (payload: RosterRequestInput) => runRoster(parseRosterRequest(payload), () => performance.now()),
+  /** A parsed roster request (the `POST /v1/rosters` body: plan, agents, rules, options) -> the roster. */
+  'roster.solve': (request: ParsedRosterRequest) => runRoster(request, () => performance.now()),
 };

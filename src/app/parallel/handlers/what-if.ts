@@ -1,8 +1,20 @@
 /** What-if handlers of the worker pool: check the task, call the core in one line. */
 import { WfmError } from '../../../errors.js';
-import { runWhatIfTask, type WhatIfRangeTask } from '../../what-if-parallel.js';
-import type { WhatIfResult } from '../../../what-if/types.js';
+import { runWhatIf } from '../../../what-if/run.js';
+import type { WhatIfInput, WhatIfResult } from '../../../what-if/types.js';
 import { moveResult } from '../move.js';
+
+/** Scenarios [from, to) of a built what-if input: one thread's share of a what-if. */
+export interface WhatIfRangeTask {
+  input: WhatIfInput;
+  from: number;
+  to: number;
+}
+
+/** The single-threaded path with the handler's signature (the CLI without a pool, tests). */
+export function runWhatIfTask(task: WhatIfRangeTask): WhatIfResult {
+  return runWhatIf(task.input, task.from, task.to);
+}
 
 function checkTask(task: WhatIfRangeTask): WhatIfRangeTask {
   const count = task?.input?.scenarios?.length;
