@@ -13,7 +13,7 @@ import { parseWhatIfRequest } from '../../src/contracts/what-if.js';
 import { whatIfJson } from '../../src/formats/what-if-json.js';
 import { runWhatIf } from '../../src/what-if/run.js';
 
-const built = existsSync(new URL('../../dist/workers/worker.js', import.meta.url));
+const built = existsSync(new URL('../../dist/app/parallel/worker.js', import.meta.url));
 if (!built) console.warn('tests/api/pool.test.ts: skipped, dist/ is missing (run `npm run build`).');
 
 const week = Array.from({ length: 672 }, (_, i) => ({
