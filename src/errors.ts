@@ -5,7 +5,7 @@
  *
  * Misuse (bad input, impossible arguments) throws a `WfmError`. An infeasible request that is
  * well formed (an unreachable target, an uncoverable interval) is returned as data with issues,
- * not thrown (see design.md, "Infeasible is data").
+ * not thrown (see docs/semantics.md and docs/architecture.md).
  */
 
 /** One problem with one field of the input. `path` locates it, e.g. `["intervals", 3, "volume"]`. */

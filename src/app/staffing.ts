@@ -9,6 +9,7 @@ import { WfmError } from '../errors.js';
 import { staffQueue, staffingTotals } from '../erlang/index.js';
 import type { IntervalStaffing, QueueParams } from '../erlang/types.js';
 import { formatInstant, inferIntervalMinutes, parseInstant } from '../time/instant.js';
+import { checkIntervalGrid } from '../time/interval-grid.js';
 import { MAX_DEFERRED_SLOTS, StaffingResponseSchema, queueParamsOf } from '../contracts/staffing.js';
 import type {
   ErlangRequest,
@@ -35,8 +36,7 @@ import type {
 export function staffRequest(request: StaffingRequest): StaffingResponse {
   const timeZone = request.timeZone ?? 'UTC';
   const startsMs = request.intervals.map((row, i) => readStart(row.start, timeZone, i));
-  const intervalMinutes = request.intervalMinutes ?? inferOrThrow(startsMs);
-  checkGrid(startsMs, intervalMinutes);
+  const intervalMinutes = gridOrThrow(startsMs, request.intervalMinutes);
   const params = queueParamsOf(request);
   const volumes = request.intervals.map((row) => volumeAt(row, request.volumeQuantile));
   const loads = request.intervals.map((row, i) => ({
@@ -254,40 +254,31 @@ function readStart(text: string, timeZone: string, i: number): number {
   }
 }
 
-function inferOrThrow(startsMs: readonly number[]): number {
-  const sorted = [...new Set(startsMs)].sort((a, b) => a - b);
-  return inferIntervalMinutes(sorted);
-}
-
-/** Rejects a repeated instant and starts that are not a whole number of intervals apart. */
-function checkGrid(startsMs: readonly number[], intervalMinutes: number): void {
+/**
+ * The interval length (given, or inferred from the starts) once every start is distinct and on its
+ * grid; else throws WFM_ERR_INPUT_TIME naming the offending interval (`intervals[i].start`).
+ */
+function gridOrThrow(startsMs: readonly number[], given: number | undefined): number {
   const order = startsMs.map((ms, i) => ({ ms, i })).sort((a, b) => a.ms - b.ms || a.i - b.i);
-  const stepMs = intervalMinutes * 60_000;
-  for (let k = 1; k < order.length; k++) {
-    const prev = order[k - 1] as { ms: number; i: number };
-    const cur = order[k] as { ms: number; i: number };
-    const gap = cur.ms - prev.ms;
-    if (gap === 0) {
-      throw new WfmError(
-        'WFM_ERR_INPUT_TIME',
-        `Invalid staffing request: intervals[${cur.i}].start: duplicate interval (the same instant as intervals[${prev.i}]).`,
-        {
-          issues: [
-            {
-              path: ['intervals', cur.i, 'start'],
-              message: `duplicate interval (the same instant as intervals[${prev.i}])`,
-            },
-          ],
-        },
-      );
-    }
-    if (gap % stepMs !== 0) {
-      const message = `starts ${gap / 60_000} minutes after intervals[${prev.i}], not a multiple of the ${intervalMinutes}-minute interval`;
-      throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: intervals[${cur.i}].start: ${message}.`, {
-        issues: [{ path: ['intervals', cur.i, 'start'], message }],
-      });
-    }
-  }
+  const check = checkIntervalGrid(
+    order.map((o) => o.ms),
+    order.length,
+    given,
+  );
+  if (check.ok) return check.intervalMinutes;
+  if (check.problem === 'uninferable') return inferIntervalMinutes([...new Set(startsMs)].sort((a, b) => a - b));
+  const cur = order[check.at] as { i: number };
+  const prev = order[check.at - 1] as { i: number };
+  const message =
+    check.problem === 'repeated'
+      ? `duplicate interval (the same instant as intervals[${prev.i}])`
+      : `starts ${check.gapMs / 60_000} ` +
+        `minutes after intervals[${prev.i}], ` +
+        `not a multiple of the ` +
+        `${check.intervalMinutes}-minute interval`;
+  throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: intervals[${cur.i}].start: ${message}.`, {
+    issues: [{ path: ['intervals', cur.i, 'start'], message }],
+  });
 }
 
 /** fast-json-stringify compiled from the response schema (start is always set in a staffing answer). */

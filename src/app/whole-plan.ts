@@ -148,7 +148,8 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       return runRoster({ plan: shiftPlan, load, agents, rules: rosterRules, options }, deps.now);
     },
     (r) =>
-      `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ${r.score.feasible ? 'no hard violations' : `hard violations ${r.score.hard}`}`,
+      `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ` +
+      (r.score.feasible ? 'no hard violations' : `hard violations ${r.score.hard}`),
   );
   const summary = tracker.run(
     'report',
@@ -165,7 +166,10 @@ export function staffForecast(result: ForecastResult, queue: PlanStaffing): Staf
     if (row.ahtSeconds === null && row.volume > 0) {
       throw new WfmError(
         'WFM_ERR_INPUT_INVALID',
-        `The history has no handle times (forecast interval ${row.start}): set forecast.defaultAhtSeconds in the config.`,
+        `The history has no handle ` +
+          `times (forecast interval ` +
+          `${row.start}): set forecast.defaultAhtSeconds ` +
+          `in the config.`,
         {
           issues: [
             {
@@ -200,7 +204,10 @@ function withSeed(rules: ShiftPlanRulesInput, seed: number): ShiftPlanRulesInput
   return { ...rules, solver: { ...given, seed: given.seed ?? seed } } as ShiftPlanRulesInput;
 }
 
-/** Runs `fn`; an input WfmError (4xx) from it gets `prefix` on its issue paths and message, so it names the config field. */
+/**
+ * Runs `fn`; an input WfmError (4xx) from it gets `prefix` on its issue paths and message, so it
+ * names the config field.
+ */
 function within<T>(prefix: string, fn: () => T): T {
   try {
     return fn();

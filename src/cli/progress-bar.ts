@@ -38,7 +38,7 @@ export function progressReporter(stream: ProgressStream): {
       if (tty) {
         const text =
           e.phase === 'start'
-            ? `${bar(e.fraction)} ${head}${e.timeLimitSeconds !== undefined ? ` (up to ${e.timeLimitSeconds} s)` : ''} ...`
+            ? `${bar(e.fraction)} ${head}${limitNote(e.timeLimitSeconds)} ...`
             : `${bar(e.fraction)} ${head}: ${e.detail ?? 'done'} (${((e.elapsedMs ?? 0) / 1000).toFixed(1)} s)`;
         const width = lineWidth(stream);
         stream.write(`\r\x1b[2K${text.slice(0, width)}`);
@@ -65,7 +65,11 @@ export function progressReporter(stream: ProgressStream): {
       const limitMs = (e.timeLimitSeconds ?? 1) * 1000;
       const elapsedMs = nowMs - r.startMs;
       const share = (PLAN_STEPS.find((s) => s.step === e.step)?.weight ?? 0) / totalWeight;
-      const text = `${bar(e.fraction + share * Math.min(1, elapsedMs / limitMs))} ${e.index}/${e.total} ${e.label}: ${(elapsedMs / 1000).toFixed(1)} s of up to ${e.timeLimitSeconds} s`;
+      const text =
+        `${bar(e.fraction + share * Math.min(1, elapsedMs / limitMs))} ` +
+        `${e.index}/${e.total} ` +
+        `${e.label}: ${(elapsedMs / 1000).toFixed(1)} ` +
+        `s of up to ${e.timeLimitSeconds} s`;
       stream.write(`\r\x1b[2K${text.slice(0, lineWidth(stream))}`);
       drawn = true;
     },
@@ -80,4 +84,8 @@ export function progressReporter(stream: ProgressStream): {
 function lineWidth(stream: ProgressStream): number {
   const columns = stream.columns !== undefined && stream.columns >= 40 ? stream.columns : 100;
   return columns - 1;
+}
+
+function limitNote(timeLimitSeconds: number | undefined): string {
+  return timeLimitSeconds !== undefined ? ` (up to ${timeLimitSeconds} s)` : '';
 }

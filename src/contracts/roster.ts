@@ -24,7 +24,10 @@ const clock = (max: number) =>
     if (m === null || m > max) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${text}" is not a clock time HH:mm (00:00 to ${max === 1440 ? '24:00' : max > 1440 ? '47:59' : '23:59'})`,
+        message:
+          `"${text}" is not a clock ` +
+          `time HH:mm (00:00 to ` +
+          `${max === 1440 ? '24:00' : max > 1440 ? '47:59' : '23:59'})`,
       });
       return z.NEVER;
     }
@@ -288,7 +291,10 @@ export const RosterRulesSchema = z
       .partialRecord(z.enum(RULE_KEYS), RuleSettingSchema)
       .default({})
       .describe(
-        'Per rule: hard (true/false) and weight per unit of violation; defaults: cover, preferences, spread and fairness soft, the rest hard.',
+        'Per rule: hard (true/false) and ' +
+          'weight per unit of violation; ' +
+          'defaults: cover, preferences, spread ' +
+          'and fairness soft, the rest hard.',
       ),
   })
   .superRefine((r, ctx) => {

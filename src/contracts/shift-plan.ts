@@ -116,149 +116,181 @@ const QueueSchema = z.strictObject({
   chat: z.strictObject({ ahtSecondsByConcurrency: z.array(z.number().positive()).min(1).max(16) }).optional(),
 });
 
-export const ShiftPlanRulesSchema = z
-  .strictObject({
-    timeZone: z
-      .string()
-      .refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone')
-      .optional()
-      .describe("Zone of the clock times; default: the requirement's, else UTC."),
-    templates: z.array(TemplateSchema).min(1, 'give at least one shift template').max(50),
-    breakRules: z.array(BreakRulesSchema).default([]),
-    openingHours: z.array(OpeningHoursSchema).optional().describe('Absent = always open.'),
-    coverage: z
-      .strictObject({
-        mode: z.enum(['hard', 'soft']).default('hard'),
-        underPenaltyPerAgentInterval: z.number().positive().max(1e6).default(1),
-      })
-      .default({ mode: 'hard', underPenaltyPerAgentInterval: 1 }),
-    pool: z.array(PoolSchema).default([]),
-    cyclic: z.boolean().default(false).describe('Wrap shifts past the horizon end to its start (a steady-state week).'),
-    solver: z
-      .strictObject({
-        timeLimitSeconds: z.number().positive().max(3600).default(10),
-        relativeGap: z.number().min(0).max(1).default(0.005),
-        seed: z.int().min(0).max(2_147_483_647).default(1),
-      })
-      .default({ timeLimitSeconds: 10, relativeGap: 0.005, seed: 1 }),
-    queue: QueueSchema.optional().describe(
-      "Queue model and targets for the SL re-computation (default: the requirement's).",
-    ),
-  })
-  .superRefine((rules, ctx) => {
-    const names = new Map<string, number>();
-    rules.templates.forEach((t, i) => {
-      if (names.has(t.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['templates', i, 'name'],
-          message: `duplicate template name "${t.name}"`,
-        });
-      names.set(t.name, i);
-      if (t.minAgentsPerDay !== undefined && t.maxAgentsPerDay !== undefined && t.minAgentsPerDay > t.maxAgentsPerDay) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['templates', i, 'minAgentsPerDay'],
-          message: 'minAgentsPerDay is above maxAgentsPerDay',
-        });
-      }
-      t.starts.forEach((w, wi) => {
-        if (w.from > w.to)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['templates', i, 'starts', wi, 'to'],
-            message: 'the start window ends before it begins (a start window lies inside one day)',
-          });
+const ShiftPlanRulesObject = z.strictObject({
+  timeZone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone')
+    .optional()
+    .describe("Zone of the clock times; default: the requirement's, else UTC."),
+  templates: z.array(TemplateSchema).min(1, 'give at least one shift template').max(50),
+  breakRules: z.array(BreakRulesSchema).default([]),
+  openingHours: z.array(OpeningHoursSchema).optional().describe('Absent = always open.'),
+  coverage: z
+    .strictObject({
+      mode: z.enum(['hard', 'soft']).default('hard'),
+      underPenaltyPerAgentInterval: z.number().positive().max(1e6).default(1),
+    })
+    .default({ mode: 'hard', underPenaltyPerAgentInterval: 1 }),
+  pool: z.array(PoolSchema).default([]),
+  cyclic: z.boolean().default(false).describe('Wrap shifts past the horizon end to its start (a steady-state week).'),
+  solver: z
+    .strictObject({
+      timeLimitSeconds: z.number().positive().max(3600).default(10),
+      relativeGap: z.number().min(0).max(1).default(0.005),
+      seed: z.int().min(0).max(2_147_483_647).default(1),
+    })
+    .default({ timeLimitSeconds: 10, relativeGap: 0.005, seed: 1 }),
+  queue: QueueSchema.optional().describe(
+    "Queue model and targets for the SL re-computation (default: the requirement's).",
+  ),
+});
+
+type RulesShape = z.output<typeof ShiftPlanRulesObject>;
+
+/** Template names are unique, day caps ordered, start windows inside one day; returns name -> index. */
+function checkTemplates(rules: RulesShape, ctx: z.RefinementCtx): Map<string, number> {
+  const names = new Map<string, number>();
+  rules.templates.forEach((t, i) => {
+    if (names.has(t.name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['templates', i, 'name'],
+        message: `duplicate template name "${t.name}"`,
       });
-    });
-    const seenRules = new Set<string>();
-    rules.breakRules.forEach((br, i) => {
-      const ti = names.get(br.template);
-      if (ti === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['breakRules', i, 'template'],
-          message: `unknown template "${br.template}" (templates: ${[...names.keys()].join(', ')})`,
-        });
-        return;
-      }
-      if (seenRules.has(br.template))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['breakRules', i, 'template'],
-          message: `break rules for "${br.template}" given twice`,
-        });
-      seenRules.add(br.template);
-      const t = rules.templates[ti] as { paidMinutes: number };
-      const span = t.paidMinutes + br.breaks.filter((b) => !b.paid).reduce((s, b) => s + b.minutes, 0);
-      const paidBreaks = br.breaks.filter((b) => b.paid).reduce((s, b) => s + b.minutes, 0);
-      if (paidBreaks >= t.paidMinutes)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['breakRules', i, 'breaks'],
-          message: `paid breaks (${paidBreaks} min) take the whole paid length (${t.paidMinutes} min)`,
-        });
-      br.breaks.forEach((b, k) => {
-        const path = ['breakRules', i, 'breaks', k];
-        if (b.minutes >= span)
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'minutes'],
-            message: `the break (${b.minutes} min) is not shorter than the shift (${span} min)`,
-          });
-        if (b.earliestStartMinutes > b.latestStartMinutes)
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'latestStartMinutes'],
-            message: 'latestStartMinutes is before earliestStartMinutes',
-          });
-        if (b.earliestStartMinutes < 1)
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'earliestStartMinutes'],
-            message: 'a break cannot start with the shift',
-          });
-        if (b.latestStartMinutes + b.minutes > span - 1)
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'latestStartMinutes'],
-            message: `the break window runs to the end of the ${span}-minute shift (a break must end before the shift ends)`,
-          });
-        const next = br.breaks[k + 1];
-        if (next && b.latestStartMinutes + b.minutes > next.earliestStartMinutes) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'latestStartMinutes'],
-            message: `the window of "${b.name}" overlaps the next break "${next.name}" (list breaks in time order with windows apart)`,
-          });
-        }
+    names.set(t.name, i);
+    if (t.minAgentsPerDay !== undefined && t.maxAgentsPerDay !== undefined && t.minAgentsPerDay > t.maxAgentsPerDay) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['templates', i, 'minAgentsPerDay'],
+        message: 'minAgentsPerDay is above maxAgentsPerDay',
       });
-    });
-    rules.openingHours?.forEach((h, i) => {
-      if (h.close <= h.open)
+    }
+    t.starts.forEach((w, wi) => {
+      if (w.from > w.to)
         ctx.addIssue({
           code: 'custom',
-          path: ['openingHours', i, 'close'],
-          message: 'closes before it opens (opening hours lie inside one day; use 24:00 and a second entry)',
+          path: ['templates', i, 'starts', wi, 'to'],
+          message: 'the start window ends before it begins (a start window lies inside one day)',
         });
     });
-    rules.pool.forEach((p, i) => {
-      if ((p.sessionsPerDay === undefined) === (p.agentHoursPerDay === undefined)) {
+  });
+  return names;
+}
+
+/** Break rules name a known template once, fit inside the shift and keep their windows apart. */
+function checkBreakRules(rules: RulesShape, names: Map<string, number>, ctx: z.RefinementCtx): void {
+  const seenRules = new Set<string>();
+  rules.breakRules.forEach((br, i) => {
+    const ti = names.get(br.template);
+    if (ti === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breakRules', i, 'template'],
+        message: `unknown template "${br.template}" (templates: ${[...names.keys()].join(', ')})`,
+      });
+      return;
+    }
+    if (seenRules.has(br.template))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breakRules', i, 'template'],
+        message: `break rules for "${br.template}" given twice`,
+      });
+    seenRules.add(br.template);
+    const t = rules.templates[ti] as { paidMinutes: number };
+    const span = t.paidMinutes + br.breaks.filter((b) => !b.paid).reduce((s, b) => s + b.minutes, 0);
+    const paidBreaks = br.breaks.filter((b) => b.paid).reduce((s, b) => s + b.minutes, 0);
+    if (paidBreaks >= t.paidMinutes)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breakRules', i, 'breaks'],
+        message: `paid breaks (${paidBreaks} min) take the whole paid length (${t.paidMinutes} min)`,
+      });
+    br.breaks.forEach((b, k) => {
+      const path = ['breakRules', i, 'breaks', k];
+      if (b.minutes >= span)
         ctx.addIssue({
           code: 'custom',
-          path: ['pool', i, 'sessionsPerDay'],
-          message: 'give exactly one of sessionsPerDay and agentHoursPerDay',
+          path: [...path, 'minutes'],
+          message: `the break (${b.minutes} min) is not shorter than the shift (${span} min)`,
         });
-      }
-      if (p.windowEnd - p.windowStart < p.sessionMinutes) {
+      if (b.earliestStartMinutes > b.latestStartMinutes)
         ctx.addIssue({
           code: 'custom',
-          path: ['pool', i, 'windowEnd'],
-          message: `the window (${p.windowStart}-${p.windowEnd} min) is shorter than one ${p.sessionMinutes}-minute session`,
+          path: [...path, 'latestStartMinutes'],
+          message: 'latestStartMinutes is before earliestStartMinutes',
+        });
+      if (b.earliestStartMinutes < 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'earliestStartMinutes'],
+          message: 'a break cannot start with the shift',
+        });
+      if (b.latestStartMinutes + b.minutes > span - 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'latestStartMinutes'],
+          message:
+            `the break window runs to the ` +
+            `end of the ${span}-minute ` +
+            `shift (a break must end ` +
+            `before the shift ends)`,
+        });
+      const next = br.breaks[k + 1];
+      if (next && b.latestStartMinutes + b.minutes > next.earliestStartMinutes) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'latestStartMinutes'],
+          message:
+            `the window of "${b.name}" ` +
+            `overlaps the next break ` +
+            `"${next.name}" (list breaks in ` +
+            `time order with windows apart)`,
         });
       }
     });
   });
+}
+
+function checkOpeningHours(rules: RulesShape, ctx: z.RefinementCtx): void {
+  rules.openingHours?.forEach((h, i) => {
+    if (h.close <= h.open)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['openingHours', i, 'close'],
+        message: 'closes before it opens (opening hours lie inside one day; use 24:00 and a second entry)',
+      });
+  });
+}
+
+function checkPool(rules: RulesShape, ctx: z.RefinementCtx): void {
+  rules.pool.forEach((p, i) => {
+    if ((p.sessionsPerDay === undefined) === (p.agentHoursPerDay === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pool', i, 'sessionsPerDay'],
+        message: 'give exactly one of sessionsPerDay and agentHoursPerDay',
+      });
+    }
+    if (p.windowEnd - p.windowStart < p.sessionMinutes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pool', i, 'windowEnd'],
+        message:
+          `the window (${p.windowStart}-${p.windowEnd} min) is ` +
+          `shorter than one ${p.sessionMinutes}-minute session`,
+      });
+    }
+  });
+}
+
+/** The rules, with the checks across fields that a schema alone cannot state. */
+export const ShiftPlanRulesSchema = ShiftPlanRulesObject.superRefine((rules, ctx) => {
+  const names = checkTemplates(rules, ctx);
+  checkBreakRules(rules, names, ctx);
+  checkOpeningHours(rules, ctx);
+  checkPool(rules, ctx);
+});
 
 export type ShiftPlanRulesInput = z.input<typeof ShiftPlanRulesSchema>;
 export type ShiftPlanRulesParsed = z.output<typeof ShiftPlanRulesSchema>;

@@ -77,7 +77,14 @@ export const DeferredSchema = z
       .optional(),
   })
   .describe(
-    "Deferred work (email, back office): finish each interval's work within deadlineHours at an occupancy target, carrying work to later intervals; replaces the live-queue model. Missing intervals are closed.",
+    'Deferred work (email, back ' +
+      'office): finish each ' +
+      "interval's work within " +
+      'deadlineHours at an occupancy ' +
+      'target, carrying work ' +
+      'to later intervals; replaces ' +
+      'the live-queue model. ' +
+      'Missing intervals are closed.',
   );
 
 /** The queue description shared by the interval-list and single-interval requests. */

@@ -22,7 +22,13 @@ export function singleQueue(queues: readonly { queue: string; history: HistoryIn
   if (queues.length > 1) {
     throw new WfmError(
       'WFM_ERR_INPUT_CSV',
-      `history CSV: the "queue" column names ${queues.length} queues (${queueList(queues)}); forecast one queue at a time, or all of them with wfm forecast --out DIR.`,
+      `history CSV: the "queue" ` +
+        `column names ` +
+        `${queues.length} queues ` +
+        `(${queueList(queues)}); ` +
+        `forecast one queue at ` +
+        `a time, or all of them ` +
+        `with wfm forecast --out DIR.`,
       {
         issues: [{ path: ['queue'], message: `${queues.length} queues` }],
       },

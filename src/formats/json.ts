@@ -6,12 +6,15 @@
  * in the written files. O(size).
  */
 export function jsonSafe<T>(value: T): T {
-  return JSON.parse(
-    JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)),
-  ) as T;
+  return JSON.parse(JSON.stringify(value, nonFiniteAsNull)) as T;
+}
+
+/** The JSON.stringify replacer that writes non-finite numbers (JSON has none) as null. */
+export function nonFiniteAsNull(_key: string, v: unknown): unknown {
+  return typeof v === 'number' && !Number.isFinite(v) ? null : v;
 }
 
 /** Stringifies for a file: 2-space indent, non-finite numbers as null, trailing newline. */
 export function toJsonText(value: unknown): string {
-  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+  return `${JSON.stringify(value, nonFiniteAsNull, 2)}\n`;
 }

@@ -51,11 +51,6 @@ export function staffingCsv(response: Pick<StaffingResponse, 'model' | 'interval
   return toCsv(rows, keys.map(snakeCase));
 }
 
-/** JSON with infinite numbers as null (JSON has no Infinity). */
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
-}
-
 /** The headcount view as CSV: `start,agents,headcount`, one row per interval. */
 export function headcountCsv(response: StaffingResponse): string {
   return toCsv(

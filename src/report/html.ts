@@ -28,11 +28,15 @@ type Value = number | string | boolean | null;
 /** One figure: the value shown, tagged with its summary.json path. */
 function figure(path: string, value: Value, shown?: string): string {
   const text = shown ?? (typeof value === 'number' ? fmt(value) : value === null ? 'n/a' : String(value));
-  return `<span data-figure="${esc(path)}" data-value="${esc(value === null ? 'null' : String(value))}">${esc(text)}</span>`;
+  return (
+    `<span data-figure="${esc(path)}" ` +
+    `data-value="${esc(value === null ? 'null' : String(value))}">${esc(text)}</span>`
+  );
 }
 
 function card(title: string, rows: [string, string][]): string {
-  return `<section class="card"><h3>${esc(title)}</h3><dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl></section>`;
+  const items = rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('');
+  return `<section class="card"><h3>${esc(title)}</h3><dl>${items}</dl></section>`;
 }
 
 function forecastCard(s: PlanSummary): string {
@@ -59,7 +63,8 @@ function staffingCard(s: PlanSummary): string {
     ['model', figure('staffing.model', s.staffing.model)],
     [
       'target',
-      `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
+      `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} ` +
+        `in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
     ],
     ['agent-hours required', figure('staffing.agentHours', s.staffing.agentHours)],
     ['peak agents', figure('staffing.peakAgents', s.staffing.peakAgents)],
@@ -87,11 +92,13 @@ function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
     ],
     [
       'pool hours placed / requested',
-      `${figure('shiftPlan.poolHoursPlaced', p.poolHoursPlaced)} / ${figure('shiftPlan.poolHoursRequested', p.poolHoursRequested)}`,
+      `${figure('shiftPlan.poolHoursPlaced', p.poolHoursPlaced)} / ` +
+        `${figure('shiftPlan.poolHoursRequested', p.poolHoursRequested)}`,
     ],
     [
       'under / over (agent-intervals)',
-      `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} / ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`,
+      `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} ` +
+        `/ ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`,
     ],
     ['SL on the plan', figure('shiftPlan.serviceLevel', p.serviceLevel, pct(p.serviceLevel))],
     ['uncoverable intervals', figure('shiftPlan.uncoverableIntervals', p.uncoverableIntervals)],
@@ -112,15 +119,18 @@ function rosterCard(r: PlanSummary['roster']): string {
     ],
     [
       'SL on the roster (worst interval)',
-      `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} (${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`,
+      `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} ` +
+        `(${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`,
     ],
     [
       'under-coverage (loss vs plan)',
-      `${figure('roster.underAgentIntervals', r.underAgentIntervals)} (${figure('roster.coverageLossAgentIntervals', r.coverageLossAgentIntervals)})`,
+      `${figure('roster.underAgentIntervals', r.underAgentIntervals)} ` +
+        `(${figure('roster.coverageLossAgentIntervals', r.coverageLossAgentIntervals)})`,
     ],
     [
       'retraining hours assigned / needed',
-      `${figure('roster.retrainingHoursAssigned', r.retrainingHoursAssigned)} / ${figure('roster.retrainingHoursNeeded', r.retrainingHoursNeeded)}`,
+      `${figure('roster.retrainingHoursAssigned', r.retrainingHoursAssigned)} ` +
+        `/ ${figure('roster.retrainingHoursNeeded', r.retrainingHoursNeeded)}`,
     ],
     ['hard rules', figure('roster.feasible', r.feasible, r.feasible ? 'all met' : 'violated')],
     [
@@ -132,15 +142,25 @@ function rosterCard(r: PlanSummary['roster']): string {
 
 /** One row per day of the summary's `days`. */
 function dayRows(s: PlanSummary): string {
+  const fields = [
+    'volume',
+    'requiredAgentHours',
+    'onPhoneAgentHours',
+    'underAgentIntervals',
+    'overAgentIntervals',
+    'serviceLevel',
+    'poolHoursPlaced',
+    'retrainingHoursRostered',
+    'coachingHoursRostered',
+  ] as const;
   return s.days
-    .map(
-      (d, i) =>
-        `<tr><td>${esc(weekdayLabel(d.date))}</td><td>${figure(`days.${i}.volume`, d.volume)}</td><td>${figure(`days.${i}.requiredAgentHours`, d.requiredAgentHours)}</td>` +
-        `<td>${figure(`days.${i}.onPhoneAgentHours`, d.onPhoneAgentHours)}</td><td>${figure(`days.${i}.underAgentIntervals`, d.underAgentIntervals)}</td>` +
-        `<td>${figure(`days.${i}.overAgentIntervals`, d.overAgentIntervals)}</td><td>${figure(`days.${i}.serviceLevel`, d.serviceLevel, pct(d.serviceLevel))}</td>` +
-        `<td>${figure(`days.${i}.poolHoursPlaced`, d.poolHoursPlaced)}</td><td>${figure(`days.${i}.retrainingHoursRostered`, d.retrainingHoursRostered)}</td>` +
-        `<td>${figure(`days.${i}.coachingHoursRostered`, d.coachingHoursRostered)}</td></tr>`,
-    )
+    .map((d, i) => {
+      const cells = fields.map((f) => {
+        const shown = f === 'serviceLevel' ? pct(d.serviceLevel) : undefined;
+        return `<td>${figure(`days.${i}.${f}`, d[f], shown)}</td>`;
+      });
+      return `<tr><td>${esc(weekdayLabel(d.date))}</td>${cells.join('')}</tr>`;
+    })
     .join('');
 }
 
@@ -151,8 +171,9 @@ function violationRows(r: PlanSummary['roster']): string {
     : r.violations
         .map(
           (v, i) =>
-            `<tr><td>${figure(`roster.violations.${i}.rule`, v.rule)}</td><td>${v.hard ? 'hard' : 'soft'}</td><td>${figure(`roster.violations.${i}.amount`, v.amount)}</td>` +
-            `<td>${esc(v.unit)}</td><td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
+            `<tr><td>${figure(`roster.violations.${i}.rule`, v.rule)}</td><td>${v.hard ? 'hard' : 'soft'}</td>` +
+            `<td>${figure(`roster.violations.${i}.amount`, v.amount)}</td><td>${esc(v.unit)}</td>` +
+            `<td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
         )
         .join('');
 }
@@ -177,27 +198,37 @@ export function renderReport(input: ReportInput): string {
 </head>
 <body>
 <header><h1>${esc(s.name)}</h1>
-<p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}), ${s.horizon.days} days of ${s.horizon.intervalMinutes}-minute intervals.
-Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent, summary.json.</p></header>
+<p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}),
+${s.horizon.days} days of ${s.horizon.intervalMinutes}-minute intervals.
+Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
+summary.json.</p></header>
 <main>
 <div class="cards">${figures}</div>
 <h2>Forecast</h2>
 <p class="legend"><span class="key forecast"></span>forecast <span class="key band"></span>p10 - p90 band</p>
 ${forecastChart(input.forecast)}
 <h2>Requirement against rostered coverage</h2>
-<p class="legend"><span class="key required"></span>required on the phones <span class="key onphone"></span>rostered on the phones <span class="key under"></span>under <span class="key over"></span>over</p>
+<p class="legend"><span class="key required"></span>required on the phones <span class="key onphone"></span>
+rostered on the phones <span class="key under"></span>under <span class="key over"></span>over</p>
 ${coverageChart(input.roster)}
 <h2>By day</h2>
-<table class="days"><thead><tr><th>day</th><th>contacts</th><th>required agent-h</th><th>on-phone agent-h</th><th>under</th><th>over</th><th>SL (roster)</th><th>pool h placed</th><th>retraining h</th><th>coaching h</th></tr></thead>
+<table class="days"><thead><tr><th>day</th><th>contacts</th><th>required agent-h</th><th>on-phone agent-h</th>
+<th>under</th><th>over</th><th>SL (roster)</th><th>pool h placed</th><th>retraining h</th><th>coaching h</th>
+</tr></thead>
 <tbody>${dayRows(s)}</tbody></table>
 <h2>Flexible pool per day</h2>
-<p class="legend"><span class="key pool-placed"></span>placed by the plan <span class="key pool-retraining"></span>retraining rostered <span class="key pool-coaching"></span>coaching (spare seats)</p>
+<p class="legend"><span class="key pool-placed"></span>
+placed by the plan <span class="key pool-retraining"></span>
+retraining rostered <span class="key pool-coaching"></span>coaching (spare seats)</p>
 ${poolChart(s.days)}
 <h2>Roster</h2>
-<p class="legend"><span class="key shift"></span>on shift <span class="key break"></span>paid break <span class="key lunch"></span>lunch (unpaid) <span class="key retraining"></span>retraining <span class="key coaching"></span>coaching <span class="key extra"></span>extra shift (minimum hours)</p>
+<p class="legend"><span class="key shift"></span>on shift <span class="key break"></span>
+paid break <span class="key lunch"></span>lunch (unpaid) <span class="key retraining"></span>
+retraining <span class="key coaching"></span>coaching <span class="key extra"></span>extra shift (minimum hours)</p>
 <div class="scroll">${rosterTimeline(input.roster)}</div>
 <h2>Rule violations</h2>
-<table class="violations"><thead><tr><th>rule</th><th>kind</th><th>amount</th><th>unit</th><th>penalty</th></tr></thead><tbody>${violationRows(s.roster)}</tbody></table>
+<table class="violations"><thead><tr><th>rule</th><th>kind</th><th>amount</th><th>unit</th><th>penalty</th>
+</tr></thead><tbody>${violationRows(s.roster)}</tbody></table>
 ${notes.length > 0 ? `<h2>Notes</h2><ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 </main>
 <script type="application/json" id="wfm-summary">${embedded}</script>

@@ -65,7 +65,13 @@ export function rosterTimeline(roster: RosterResult): string {
   const agents = [...roster.agents].sort((a, b) => a.team.localeCompare(b.team) || a.id.localeCompare(b.id));
   const height = TOP + agents.length * ROW + 8;
   const parts = [
-    `<svg id="chart-roster" class="chart timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Roster timeline, one row per agent" data-rows="${agents.length}">`,
+    `<svg id="chart-roster" ` +
+      `class="chart ` +
+      `timeline" viewBox="0 ` +
+      `0 ${WIDTH} ${height}" ` +
+      `role="img" aria-label="Roster ` +
+      `timeline, one row per ` +
+      `agent" data-rows="${agents.length}">`,
   ];
   for (const d of days) {
     const seg = segments.get(d.date);
@@ -91,7 +97,10 @@ export function rosterTimeline(roster: RosterResult): string {
       for (const b of d.breaks) {
         const bx = x(b.start);
         parts.push(
-          `<rect class="${b.paid ? 'break' : 'lunch'}" x="${c(bx)}" width="${c(Math.max(0.8, x(b.end) - bx))}" y="${y + 1}" height="${ROW - 2}"/>`,
+          `<rect class="${b.paid ? 'break' : 'lunch'}" ` +
+            `x="${c(bx)}" ` +
+            `width="${c(Math.max(0.8, x(b.end) - bx))}" ` +
+            `y="${y + 1}" height="${ROW - 2}"/>`,
         );
       }
       for (const r of d.retraining) {

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import { WfmError } from '../errors.js';
 
-/** Interval lengths the engine accepts, in minutes (design.md, "Units and names"). */
+/** Interval lengths the engine accepts, in minutes (docs/semantics.md, "Units and names"). */
 export const INTERVAL_MINUTES = [5, 6, 10, 15, 20, 30, 60] as const;
 export type IntervalMinutes = (typeof INTERVAL_MINUTES)[number];
 
@@ -203,7 +203,11 @@ function fastFormat(epochMs: number, timeZone: string): string | undefined {
   if (!(year >= 1000 && year <= 9999)) return undefined;
   const ms = local.getUTCMilliseconds();
   return (
-    `${year}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}T${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}` +
+    `${year}-${pad2(local.getUTCMonth() + 1)}` +
+    `-${pad2(local.getUTCDate())}` +
+    `T${pad2(local.getUTCHours())}` +
+    `:${pad2(local.getUTCMinutes())}` +
+    `:${pad2(local.getUTCSeconds())}` +
     (ms === 0 ? '' : `.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}`) +
     (info.kind === 'fixed' ? info.suffix : offsetSuffix(offsetMinutes))
   );

@@ -3,7 +3,7 @@
  * examples. Pure: the same options give the same week.
  *
  * Shape (typical of an inbound service line): open 08:00-20:00 on weekdays and 09:00-17:00 at the
- * weekend (closed intervals are absent, as design.md says: neither forecast nor staffed); two daily
+ * weekend (closed intervals are absent, as docs/semantics.md says: neither forecast nor staffed); two daily
  * peaks, late morning and early afternoon, with a lunch dip between; Monday the busiest day,
  * Friday lighter, Saturday about 45 % and Sunday about 30 % of a weekday; AHT longer in the
  * morning. Volumes are Poisson draws around that profile from a seeded generator.

@@ -3,7 +3,7 @@ import { parseErlangRequest, type ErlangResponse } from '../../contracts/staffin
 import { erlangRequest } from '../../app/staffing.js';
 import { emit, numberFlag } from '../../io/files.js';
 import { TARGET_HELP, addQueueOptions, applyQueueFlags, relabelError } from './staff.js';
-import { toJson } from '../../formats/staffing-csv.js';
+import { toJsonText } from '../../formats/json.js';
 
 interface ErlangOptions {
   volume: string;
@@ -59,5 +59,5 @@ function runErlang(opts: ErlangOptions): void {
   } catch (error) {
     relabelError(error, { what: 'erlang request' }, given);
   }
-  emit(toJson(response), opts.out);
+  emit(toJsonText(response), opts.out);
 }

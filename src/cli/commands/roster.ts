@@ -1,3 +1,4 @@
+import { toJsonText } from '../../formats/json.js';
 import { parseShiftPlanRules } from '../../contracts/shift-plan.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
@@ -18,7 +19,10 @@ export function registerRoster(program: Command): void {
   program
     .command('roster')
     .description(
-      'Roster named agents on a shift plan (the output of `wfm shift-plan`) under weekly rules, and fill the retraining sessions.',
+      'Roster named agents on a shift ' +
+        'plan (the output of `wfm ' +
+        'shift-plan`) under weekly rules, ' +
+        'and fill the retraining sessions.',
     )
     .option('--plan <file>', 'shift plan JSON (output of `wfm shift-plan`)')
     .option(
@@ -37,7 +41,10 @@ export function registerRoster(program: Command): void {
     .option('--answer-seconds <s>', 'service-level threshold for the SL after rostering (default 20)')
     .option(
       '--out <dir>',
-      'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); default: JSON on stdout',
+      'write roster.json, roster-agent-days.csv ' +
+        'and ics/<agent>.ics ' +
+        'into this folder (atomically); ' +
+        'default: JSON on stdout',
     )
     .action(
       async (flags: {
@@ -77,11 +84,7 @@ export function registerRoster(program: Command): void {
         );
         const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
         if (flags.out) writeRosterDir(flags.out, result);
-        else
-          emit(
-            JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2),
-            undefined,
-          );
+        else emit(toJsonText(result), undefined);
       },
     );
 }

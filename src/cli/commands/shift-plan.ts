@@ -1,3 +1,4 @@
+import { toJsonText } from '../../formats/json.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv } from '../../formats/csv.js';
@@ -58,9 +59,18 @@ export function qualityLine(plan: ShiftPlan): string {
     ? `, SL ${(q.serviceLevel.volumeWeighted * 100).toFixed(1)} % (worst ${(q.serviceLevel.worst * 100).toFixed(1)} %)`
     : '';
   return (
-    `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} paid h, LP bound ${q.lpBound.toFixed(2)}, ` +
-    `objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
-    `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} h${sl}, ${plan.uncoverable.length} uncoverable`
+    `shift plan (${q.status}): ` +
+    `${plan.shifts.reduce((s, x) => s + x.count, 0)} ` +
+    `shifts, ${q.paidHours} ` +
+    `paid h, LP bound ${q.lpBound.toFixed(2)}, ` +
+    `objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ` +
+    `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, ` +
+    `under ${q.underCoverageAgentIntervals}, ` +
+    `over ${q.overCoverageAgentIntervals} ` +
+    `agent-intervals, pool ` +
+    `${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
+    `h${sl}, ${plan.uncoverable.length} ` +
+    `uncoverable`
   );
 }
 
@@ -95,7 +105,9 @@ export function registerShiftPlan(program: Command): void {
     .option('--out <file>', 'write the plan JSON here (atomically) instead of standard output')
     .option(
       '--coverage-csv <file>',
-      'also write coverage per interval as CSV (start,required,on_shift,on_phone,on_break,in_retraining,over,under,service_level)',
+      'also write coverage per ' +
+        'interval as CSV ' +
+        '(start,required,on_shift,on_phone,on_break,in_retraining,over,under,service_level)',
     )
     .addHelpText(
       'after',
@@ -130,7 +142,7 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
     timeZone: opts.timeZone,
     now: () => performance.now(),
   });
-  const json = `${JSON.stringify(plan, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+  const json = toJsonText(plan);
   if (opts.coverageCsv) writeOutputAtomic(opts.coverageCsv, toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS));
   emit(json, opts.out);
   process.stderr.write(`${qualityLine(plan)}\n`);

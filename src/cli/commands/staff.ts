@@ -1,4 +1,5 @@
-import { staffingCsv, toJson, headcountCsv } from '../../formats/staffing-csv.js';
+import { staffingCsv, headcountCsv } from '../../formats/staffing-csv.js';
+import { toJsonText } from '../../formats/json.js';
 import { Option, type Command } from 'commander';
 import { WfmError, formatPath, isWfmError, type WfmIssue } from '../../errors.js';
 import { csvNumber, parseCsv } from '../../formats/csv.js';
@@ -217,7 +218,10 @@ export function readStaffingInput(
     if (i >= 0) {
       throw new WfmError(
         'WFM_ERR_INPUT_INVALID',
-        `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); give --default-aht-seconds.`,
+        `${path}: intervals[${i}].ahtSeconds ` +
+          `is null (a forecast from ` +
+          `a history without handle times); ` +
+          `give --default-aht-seconds.`,
         {
           issues: [{ path: ['intervals', i, 'ahtSeconds'], message: 'null; give --default-aht-seconds' }],
         },
@@ -287,7 +291,10 @@ function readRows(
     if (ahtSeconds === undefined) {
       throw new WfmError(
         'WFM_ERR_INPUT_CSV',
-        `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for intervals without a handle time).`,
+        `staffing CSV line ${row.line}: ` +
+          `"aht_seconds" is empty (give ` +
+          `--default-aht-seconds for ` +
+          `intervals without a handle time).`,
         {
           issues: [{ path: ['line', row.line, 'aht_seconds'], message: 'empty' }],
         },
@@ -339,12 +346,19 @@ export function registerStaff(program: Command): void {
     .description('Agents required per interval (Erlang C, Erlang A, chat) for a list of intervals.')
     .requiredOption(
       '--input <file>',
-      'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, or a `wfm forecast` JSON',
+      'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], ' +
+        'a staffing request JSON, ' +
+        'or a `wfm forecast` JSON',
     )
     .option('--interval <minutes>', 'interval length in minutes (default: inferred from the starts)')
     .option(
       '--deadline-hours <h>',
-      "deferred work (email): finish each interval's contacts within this many hours (occupancy from --max-occupancy); replaces the queue model",
+      'deferred work (email): ' +
+        'finish each ' +
+        "interval's contacts within this " +
+        'many hours (occupancy from ' +
+        '--max-occupancy); replaces ' +
+        'the queue model',
     )
     .option(
       '--default-aht-seconds <s>',
@@ -368,7 +382,10 @@ export function registerStaff(program: Command): void {
     .addOption(
       new Option(
         '--view <view>',
-        "full (default): every metric per interval; headcount: agents and headcount per interval only (the API's ?view=headcount)",
+        'full (default): every metric ' +
+          'per interval; headcount: agents ' +
+          'and headcount per interval only ' +
+          "(the API's ?view=headcount)",
       ).choices([...STAFFING_VIEWS]),
     )
     .option('--out <file>', 'write here (atomically) instead of standard output')
@@ -434,7 +451,7 @@ function runStaff(opts: StaffOptions): void {
         : input.kind);
   const headcountView = opts.view === 'headcount';
   if (format === 'json') {
-    emit(toJson(headcountView ? headcountViewOf(response) : response), opts.out);
+    emit(toJsonText(headcountView ? headcountViewOf(response) : response), opts.out);
   } else {
     emit(headcountView ? headcountCsv(response) : staffingCsv(response), opts.out);
     process.stderr.write(`${totalsLine(response.totals)}\n`);
