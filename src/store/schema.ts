@@ -166,6 +166,7 @@ export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobsTable {
   id: Generated<string>;
+  seq: Generated<number>;
   centre_id: string | null;
   kind: JobKind;
   status: JobStatus;
