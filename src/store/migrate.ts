@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { WfmError } from '../errors.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -15,7 +15,11 @@ export interface MigrationReport {
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
   let outcome: MigrationResultSet;
   try {
-    outcome = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    // The migrator's bookkeeping tables go in the current schema (search_path) explicitly: its
+    // existence check looks in every schema and would find another schema's table.
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    const migrationTableSchema = rows[0]?.schema ?? 'public';
+    outcome = await new Migrator({ db, provider: migrationProvider, migrationTableSchema }).migrateToLatest();
   } catch (cause) {
     throw new WfmError('WFM_ERR_STORE_MIGRATION', `Store migration failed: ${(cause as Error).message}`, { cause });
   }
