@@ -5,7 +5,7 @@
  */
 export { openStore, type Store, type StoreTarget, type StoreOptions, type StoreEngine, type StoreStartup } from './open-store.js';
 export { migrateToLatest, type MigrationReport } from './migrate.js';
-export { defaultCacheDir, templateImage, templateImagePath, buildTemplateImage } from './template-image.js';
+export { defaultCacheDir, templateImage, templateImagePath, type TemplateImage } from './template-image.js';
 export type { Database, Role, JobKind, JobStatus, DocumentKind, DocumentStatus } from './schema.js';
 export { listAudit, type Actor, type AuditEntry, type AuditQuery } from './audit.js';
 export { createCentre, getCentre, listCentres, type Centre, type CentreInput } from './centres.js';

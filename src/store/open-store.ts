@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -7,7 +7,7 @@ import { WfmError } from '../errors.js';
 import { migrateToLatest } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
-import { defaultCacheDir, templateImage } from './template-image.js';
+import { defaultCacheDir, readTemplateImage, templateImage } from './template-image.js';
 
 /** Where the store lives: a PGlite data folder (`memory://` for a throw-away one) or a server. */
 export type StoreTarget = { dataDir: string } | { databaseUrl: string };
@@ -25,7 +25,7 @@ export type StoreEngine = 'pglite' | 'postgres';
 
 /** How the store came up, and what it cost (wall-clock milliseconds). */
 export interface StoreStartup {
-  source: 'template-image' | 'data-folder' | 'server';
+  source: 'template' | 'data-folder' | 'server';
   /** True when the template image had to be built (initdb + migrations) during this open. */
   templateBuilt: boolean;
   migrationsApplied: string[];
@@ -44,7 +44,7 @@ export interface Store {
  * Opens (creating and migrating when new) the planning store.
  *
  * - `{ dataDir }`: embedded PostgreSQL (PGlite) in that folder. A missing or empty folder is
- *   filled from the cached template image (see template-image.ts), so it skips initdb.
+ *   filled from the cached migrated template (see template-image.ts), so it skips initdb.
  * - `{ databaseUrl }`: a PostgreSQL server through a `pg` pool.
  *
  * Either way the schema is brought to the newest migration before the store is returned.
@@ -79,8 +79,13 @@ export async function openStore(target: StoreTarget, options: StoreOptions = {})
       if (!memory) assertEmptyFolder(dataDir);
       const template = await templateImage(options.cacheDir ?? defaultCacheDir());
       templateBuilt = template.built;
-      source = 'template-image';
-      pglite = await PGlite.create(memory ? { loadDataDir: template.image } : { dataDir, loadDataDir: template.image });
+      source = 'template';
+      if (memory) {
+        pglite = await PGlite.create({ loadDataDir: readTemplateImage(template) });
+      } else {
+        cpSync(template.folder, dataDir, { recursive: true });
+        pglite = await PGlite.create({ dataDir });
+      }
     }
   } catch (cause) {
     if (cause instanceof WfmError) throw cause;

@@ -50,7 +50,7 @@ describe('PGlite data folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wfm-store-dir-'));
     dirs.push(dir);
     const first = await openStore({ dataDir: dir }, { cacheDir: TEST_CACHE_DIR });
-    expect(first.startup.source).toBe('template-image');
+    expect(first.startup.source).toBe('template');
     expect(first.startup.migrationsApplied).toEqual([]);
     await first.db.insertInto('centres').values({ code: 'c1', name: 'C1', time_zone: 'UTC', created_at: first.now() }).execute();
     await first.close();

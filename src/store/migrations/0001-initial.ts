@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
  * so a centre's export is one `where centre_id = $1` per table. Days are text `YYYY-MM-DD` (local
  * to the centre), instants are `timestamptz`, documents `jsonb`, ids uuid (stable across export/import).
  */
-const STATEMENTS = [
+export const statements: readonly string[] = [
   `create table centres (
     id uuid primary key default gen_random_uuid(),
     code text not null unique,
@@ -190,7 +190,7 @@ const STATEMENTS = [
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
+  for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
