@@ -128,9 +128,13 @@ export async function authorize(store: Store, key: string, need: AccessNeed): Pr
   if (need.centreId !== undefined && row.centre_ids !== null && !row.centre_ids.includes(need.centreId)) {
     return {
       ok: false,
-      error: new WfmError('WFM_ERR_STORE_FORBIDDEN', `API key "${row.name}" is not scoped to centre ${need.centreId}.`, {
-        issues: [{ path: ['centreId'], message: `missing centre ${need.centreId}` }],
-      }),
+      error: new WfmError(
+        'WFM_ERR_STORE_FORBIDDEN',
+        `API key "${row.name}" is not scoped to centre ${need.centreId}.`,
+        {
+          issues: [{ path: ['centreId'], message: `missing centre ${need.centreId}` }],
+        },
+      ),
     };
   }
   if (need.centreId === undefined && row.centre_ids !== null && need.role !== 'viewer') {

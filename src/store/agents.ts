@@ -31,7 +31,8 @@ const AgentSchema = z.object({
 export const AgentImportSchema = z.array(AgentSchema).superRefine((agents, ctx) => {
   const seen = new Set<string>();
   agents.forEach((agent, i) => {
-    if (seen.has(agent.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate agent id "${agent.id}"` });
+    if (seen.has(agent.id))
+      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate agent id "${agent.id}"` });
     seen.add(agent.id);
   });
 });

@@ -117,7 +117,13 @@ export async function createFeedToken(store: Store, centreId: string, agentId: s
     const at = store.now();
     await trx
       .insertInto('calendar_tokens')
-      .values({ token_hash: hashSecret(token), centre_id: centre.id, agent_id: agentId, created_at: at, revoked_at: null })
+      .values({
+        token_hash: hashSecret(token),
+        centre_id: centre.id,
+        agent_id: agentId,
+        created_at: at,
+        revoked_at: null,
+      })
       .execute();
     await recordAudit(trx, at, {
       actor: by.actor,

@@ -14,9 +14,7 @@ export interface Centre {
 }
 
 export const CentreInputSchema = z.object({
-  code: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, e.g. "lisbon-1"'),
+  code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, e.g. "lisbon-1"'),
   name: z.string().min(1),
   timeZone: z.string().min(1),
 });

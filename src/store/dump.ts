@@ -42,7 +42,13 @@ const TABLES: readonly TableSpec[] = [
     centreColumn: 'centre_id',
     orderBy: ['queue_id', 'interval_start'],
   },
-  { name: 'forecasts', json: ['model'], instants: ['created_at'], centreColumn: 'centre_id', orderBy: ['created_at', 'id'] },
+  {
+    name: 'forecasts',
+    json: ['model'],
+    instants: ['created_at'],
+    centreColumn: 'centre_id',
+    orderBy: ['created_at', 'id'],
+  },
   {
     name: 'forecast_intervals',
     json: [],
@@ -57,7 +63,13 @@ const TABLES: readonly TableSpec[] = [
     centreColumn: 'centre_id',
     orderBy: ['forecast_id', 'seq'],
   },
-  { name: 'scenarios', json: ['input', 'result'], instants: ['created_at'], centreColumn: 'centre_id', orderBy: ['name'] },
+  {
+    name: 'scenarios',
+    json: ['input', 'result'],
+    instants: ['created_at'],
+    centreColumn: 'centre_id',
+    orderBy: ['name'],
+  },
   {
     name: 'document_versions',
     json: ['document'],
@@ -86,7 +98,13 @@ const TABLES: readonly TableSpec[] = [
     centreColumn: 'centre_id',
     orderBy: ['token_hash'],
   },
-  { name: 'api_keys', json: ['centre_ids'], instants: ['created_at', 'revoked_at'], centreColumn: null, orderBy: ['id'] },
+  {
+    name: 'api_keys',
+    json: ['centre_ids'],
+    instants: ['created_at', 'revoked_at'],
+    centreColumn: null,
+    orderBy: ['id'],
+  },
   {
     name: 'audit_log',
     json: ['before', 'after'],

@@ -42,7 +42,12 @@ export const OverrideInputSchema = z.discriminatedUnion('kind', [
     volume: z.number().finite().min(0),
     note: z.string().default(''),
   }),
-  z.object({ kind: z.literal('holiday'), day: Day, factor: z.number().finite().min(0).default(0), note: z.string().default('') }),
+  z.object({
+    kind: z.literal('holiday'),
+    day: Day,
+    factor: z.number().finite().min(0).default(0),
+    note: z.string().default(''),
+  }),
 ]);
 export type OverrideInput = z.input<typeof OverrideInputSchema>;
 
@@ -141,7 +146,8 @@ export async function addForecastOverride(
   if (o.kind !== 'holiday') {
     const fromMs = parseInstant(o.from, centre.timeZone, 'from');
     const toMs = parseInstant(o.to, centre.timeZone, 'to');
-    if (toMs <= fromMs) throw new WfmError('WFM_ERR_INPUT_TIME', `override: to (${o.to}) must be after from (${o.from}).`);
+    if (toMs <= fromMs)
+      throw new WfmError('WFM_ERR_INPUT_TIME', `override: to (${o.to}) must be after from (${o.from}).`);
     range = { from_at: new Date(fromMs), to_at: new Date(toMs) };
   }
   return store.db.transaction().execute(async (trx) => {
@@ -244,7 +250,8 @@ export async function effectiveForecast(store: Store, forecastId: string): Promi
       .execute(),
   ];
   const overrides: ForecastOverride[] = overrideRows.map((o) => {
-    if (o.kind === 'holiday') return { id: o.id, kind: 'holiday', day: o.day ?? '', factor: o.factor ?? 0, note: o.note };
+    if (o.kind === 'holiday')
+      return { id: o.id, kind: 'holiday', day: o.day ?? '', factor: o.factor ?? 0, note: o.note };
     const fromMs = o.from_at?.getTime() ?? 0;
     const toMs = o.to_at?.getTime() ?? 0;
     return o.kind === 'scale'
@@ -260,7 +267,9 @@ export async function effectiveForecast(store: Store, forecastId: string): Promi
   return {
     forecast,
     overrides,
-    intervals: effective.map(({ startMs: _startMs, ...rest }) => rest as Omit<EffectiveInterval, 'startMs'> & { start: string }),
+    intervals: effective.map(
+      ({ startMs: _startMs, ...rest }) => rest as Omit<EffectiveInterval, 'startMs'> & { start: string },
+    ),
   };
 }
 

@@ -3,7 +3,14 @@
  * server. Every function takes the `Store` from `openStore` first; every change takes an `Actor`
  * and writes the audit log in the same transaction.
  */
-export { openStore, type Store, type StoreTarget, type StoreOptions, type StoreEngine, type StoreStartup } from './open-store.js';
+export {
+  openStore,
+  type Store,
+  type StoreTarget,
+  type StoreOptions,
+  type StoreEngine,
+  type StoreStartup,
+} from './open-store.js';
 export { migrateToLatest, type MigrationReport } from './migrate.js';
 export { defaultCacheDir, templateImage, templateImagePath, type TemplateImage } from './template-image.js';
 export type { Database, Role, JobKind, JobStatus, DocumentKind, DocumentStatus } from './schema.js';
@@ -11,7 +18,13 @@ export { listAudit, type Actor, type AuditEntry, type AuditQuery } from './audit
 export { createCentre, getCentre, listCentres, type Centre, type CentreInput } from './centres.js';
 export { upsertQueue, listQueues, getQueueByName, type Queue, type QueueInput } from './queues.js';
 export { importAgents, listAgents, type Agent, type AgentInput, type AgentImportReport } from './agents.js';
-export { appendHistory, listHistory, type HistoryRow, type HistoryRowInput, type HistoryAppendReport } from './history.js';
+export {
+  appendHistory,
+  listHistory,
+  type HistoryRow,
+  type HistoryRowInput,
+  type HistoryAppendReport,
+} from './history.js';
 export {
   saveForecast,
   getForecast,
@@ -83,4 +96,11 @@ export {
   type AccessNeed,
   type AccessResult,
 } from './access.js';
-export { exportStore, importStore, DUMP_FORMAT, DUMP_FORMAT_VERSION, type StoreDump, type ImportReport } from './dump.js';
+export {
+  exportStore,
+  importStore,
+  DUMP_FORMAT,
+  DUMP_FORMAT_VERSION,
+  type StoreDump,
+  type ImportReport,
+} from './dump.js';

@@ -102,7 +102,10 @@ export async function claimJob(store: Store, options: ClaimOptions): Promise<Job
       status: 'failed',
       finished_at: now,
       lease_until: null,
-      error: json({ code: 'WFM_ERR_JOB_LEASE_EXPIRED', message: 'The worker stopped heartbeating on the last attempt.' }),
+      error: json({
+        code: 'WFM_ERR_JOB_LEASE_EXPIRED',
+        message: 'The worker stopped heartbeating on the last attempt.',
+      }),
     })
     .where('status', '=', 'running')
     .where('lease_until', '<', now)
@@ -211,7 +214,10 @@ export async function cancelJob(store: Store, jobId: string, by: Actor): Promise
     if (!row) {
       const job = await trx.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirst();
       if (!job) throw new WfmError('WFM_ERR_STORE_NOT_FOUND', `No job ${jobId}.`);
-      throw new WfmError('WFM_ERR_STORE_JOB_STATE', `Job ${jobId} is ${job.status}; only queued or running jobs cancel.`);
+      throw new WfmError(
+        'WFM_ERR_STORE_JOB_STATE',
+        `Job ${jobId} is ${job.status}; only queued or running jobs cancel.`,
+      );
     }
     await recordAudit(trx, at, {
       actor: by.actor,

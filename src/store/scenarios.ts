@@ -46,7 +46,10 @@ export async function saveScenario(
       .where('name', '=', s.name)
       .executeTakeFirst();
     if (old && !options.replace) {
-      throw new WfmError('WFM_ERR_STORE_CONFLICT', `A scenario named "${s.name}" exists; pass replace to overwrite it.`);
+      throw new WfmError(
+        'WFM_ERR_STORE_CONFLICT',
+        `A scenario named "${s.name}" exists; pass replace to overwrite it.`,
+      );
     }
     const values = { input: json(s.input), result: s.result === undefined ? null : json(s.result) };
     const row = old

@@ -67,9 +67,13 @@ export async function templateImage(cacheDir: string): Promise<TemplateImage> {
       if (!existsSync(join(folder, 'PG_VERSION'))) throw cause;
     }
   } catch (cause) {
-    throw new WfmError('WFM_ERR_STORE_OPEN', `Cannot build the store template in ${cacheDir}: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw new WfmError(
+      'WFM_ERR_STORE_OPEN',
+      `Cannot build the store template in ${cacheDir}: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

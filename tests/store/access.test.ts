@@ -21,9 +21,11 @@ describe.each(engines)('API keys and roles on $name', (engine) => {
     const planner = await createApiKey(store, { name: 'maria', role: 'planner', centreIds: [lis.id] }, by);
     const system = await createApiKey(store, { name: 'worker-1', role: 'system' }, by);
 
-    expect((await store.db.selectFrom('api_keys').select('key_hash').where('id', '=', viewer.id).execute())[0]).toEqual({
-      key_hash: hashSecret(viewer.key),
-    });
+    expect((await store.db.selectFrom('api_keys').select('key_hash').where('id', '=', viewer.id).execute())[0]).toEqual(
+      {
+        key_hash: hashSecret(viewer.key),
+      },
+    );
 
     expect(await authorize(store, viewer.key, { role: 'viewer', centreId: lis.id })).toMatchObject({
       ok: true,

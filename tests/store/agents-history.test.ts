@@ -43,7 +43,13 @@ describe.each(engines)('agents and history on $name', (engine) => {
       [
         // key order differs: not a change
         { id: 'a1', name: 'Ana', skills: ['voice'], contract: { weeklyHours: 40 } },
-        { id: 'a2', name: 'Rui', contract: { weeklyHours: 36 }, skills: ['voice', 'chat'], timeOff: [{ day: '2026-12-24' }] },
+        {
+          id: 'a2',
+          name: 'Rui',
+          contract: { weeklyHours: 36 },
+          skills: ['voice', 'chat'],
+          timeOff: [{ day: '2026-12-24' }],
+        },
         { id: 'a4', name: 'Tiago', skills: ['email'] },
       ],
       by,
@@ -64,18 +70,38 @@ describe.each(engines)('agents and history on $name', (engine) => {
 
     const keep = await importAgents(store, centre.id, [{ id: 'a5', name: 'Rita' }], { ...by, removeMissing: false });
     expect(keep).toEqual({ added: ['a5'], updated: [], removed: [], unchanged: 0 });
-    await expect(importAgents(store, centre.id, [{ id: 'x', name: 'X' }, { id: 'x', name: 'Y' }], by)).rejects.toMatchObject({
+    await expect(
+      importAgents(
+        store,
+        centre.id,
+        [
+          { id: 'x', name: 'X' },
+          { id: 'x', name: 'Y' },
+        ],
+        by,
+      ),
+    ).rejects.toMatchObject({
       code: 'WFM_ERR_INPUT_INVALID',
       issues: [{ path: [1, 'id'] }],
     });
   });
 
   it('appends history by local day and replaces a re-loaded queue+start, counting it', async () => {
-    const centre = await createCentre(store, { code: uniqueCode('hi'), name: 'History', timeZone: 'America/New_York' }, by);
+    const centre = await createCentre(
+      store,
+      { code: uniqueCode('hi'), name: 'History', timeZone: 'America/New_York' },
+      by,
+    );
     const queue = await upsertQueue(
       store,
       centre.id,
-      { name: 'sales', channel: 'voice', model: 'erlang-c', target: { serviceLevel: 0.8, answerSeconds: 20 }, priority: 1 },
+      {
+        name: 'sales',
+        channel: 'voice',
+        model: 'erlang-c',
+        target: { serviceLevel: 0.8, answerSeconds: 20 },
+        priority: 1,
+      },
       by,
     );
     const day1 = await appendHistory(

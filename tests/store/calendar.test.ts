@@ -71,12 +71,18 @@ describe.each(engines)('calendar identity on $name', (engine) => {
     const by = { actor: 'maria' };
     const centre = await createCentre(store, { code: uniqueCode('tok'), name: 'Tok', timeZone: 'UTC' }, by);
     const token = await createFeedToken(store, centre.id, 'ana', by);
-    const rows = await store.db.selectFrom('calendar_tokens').select('token_hash').where('centre_id', '=', centre.id).execute();
+    const rows = await store.db
+      .selectFrom('calendar_tokens')
+      .select('token_hash')
+      .where('centre_id', '=', centre.id)
+      .execute();
     expect(rows).toEqual([{ token_hash: hashSecret(token) }]);
     expect(JSON.stringify(rows)).not.toContain(token);
     expect((await calendarEventsForAgent(store, token)).events).toEqual([]);
     await revokeFeedToken(store, token, by);
     await expect(calendarEventsForAgent(store, token)).rejects.toMatchObject({ code: 'WFM_ERR_STORE_KEY_INVALID' });
-    await expect(calendarEventsForAgent(store, 'wfmcal_guess')).rejects.toMatchObject({ code: 'WFM_ERR_STORE_KEY_INVALID' });
+    await expect(calendarEventsForAgent(store, 'wfmcal_guess')).rejects.toMatchObject({
+      code: 'WFM_ERR_STORE_KEY_INVALID',
+    });
   });
 });

@@ -21,19 +21,43 @@ import { engines, testClock, type TestStore } from './engines.js';
 import { rosterV1, uniqueCode } from './fixtures.js';
 
 /** Fills a centre with one of everything; returns its id and an agent's feed token. */
-async function fillCentre(store: Store, code: string): Promise<{ centreId: string; token: string; forecastId: string }> {
+async function fillCentre(
+  store: Store,
+  code: string,
+): Promise<{ centreId: string; token: string; forecastId: string }> {
   const by = { actor: 'maria' };
   const centre = await createCentre(store, { code, name: 'Moving centre', timeZone: 'Europe/Lisbon' }, by);
-  const queue = await upsertQueue(store, centre.id, { name: 'care', channel: 'voice', model: 'erlang-c', target: { serviceLevel: 0.8 } }, by);
-  await importAgents(store, centre.id, [{ id: 'ana', name: 'Ana', skills: ['care'] }, { id: 'rui', name: 'Rui' }], by);
-  await appendHistory(store, queue.id, [{ start: '2026-12-01T09:00:00Z', volume: 10, ahtSeconds: 280 }], { ...by, intervalMinutes: 30 });
+  const queue = await upsertQueue(
+    store,
+    centre.id,
+    { name: 'care', channel: 'voice', model: 'erlang-c', target: { serviceLevel: 0.8 } },
+    by,
+  );
+  await importAgents(
+    store,
+    centre.id,
+    [
+      { id: 'ana', name: 'Ana', skills: ['care'] },
+      { id: 'rui', name: 'Rui' },
+    ],
+    by,
+  );
+  await appendHistory(store, queue.id, [{ start: '2026-12-01T09:00:00Z', volume: 10, ahtSeconds: 280 }], {
+    ...by,
+    intervalMinutes: 30,
+  });
   const forecast = await saveForecast(
     store,
     centre.id,
     { queueId: queue.id, name: 'w50', intervalMinutes: 30, intervals: [{ start: '2026-12-07T09:00:00Z', volume: 20 }] },
     by,
   );
-  await addForecastOverride(store, forecast.id, { kind: 'scale', from: '2026-12-07T00:00:00Z', to: '2026-12-08T00:00:00Z', factor: 1.5 }, by);
+  await addForecastOverride(
+    store,
+    forecast.id,
+    { kind: 'scale', from: '2026-12-07T00:00:00Z', to: '2026-12-08T00:00:00Z', factor: 1.5 },
+    by,
+  );
   await saveScenario(store, centre.id, { name: 'base', input: { v: [1, 2] }, result: { heads: 3 } }, by);
   const draft = await createDraft(store, centre.id, { kind: 'roster', series: '2026-W50', document: rosterV1() }, by);
   await publishVersion(store, draft.id, by);
@@ -66,7 +90,13 @@ describe.each(engines)('export from $name', (source) => {
     targets.push(to);
     const report = await importStore(to.store, JSON.parse(text), { actor: 'ops' });
     expect(report.centres).toEqual([{ id: centreId, code }]);
-    expect(report.rows).toMatchObject({ agents: 2, history: 1, roster_shifts: 4, calendar_events: 4, calendar_tokens: 1 });
+    expect(report.rows).toMatchObject({
+      agents: 2,
+      history: 1,
+      roster_shifts: 4,
+      calendar_events: 4,
+      calendar_tokens: 1,
+    });
 
     const again = await exportStore(to.store, { centreIds: [centreId] });
     const { audit_log: auditAfter, ...restAfter } = again.tables;

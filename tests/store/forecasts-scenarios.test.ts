@@ -27,7 +27,12 @@ describe.each(engines)('forecasts and scenarios on $name', (engine) => {
 
   it('keeps planner overrides apart from the model numbers and computes the effective forecast', async () => {
     const centre = await createCentre(store, { code: uniqueCode('fc'), name: 'Fc', timeZone: 'Europe/Lisbon' }, by);
-    const queue = await upsertQueue(store, centre.id, { name: 'care', channel: 'voice', model: 'erlang-c', target: {} }, by);
+    const queue = await upsertQueue(
+      store,
+      centre.id,
+      { name: 'care', channel: 'voice', model: 'erlang-c', target: {} },
+      by,
+    );
     const intervals = [
       { start: '2026-12-24T09:00:00Z', volume: 100, ahtSeconds: 300 },
       { start: '2026-12-24T09:30:00Z', volume: 80 },
@@ -47,7 +52,12 @@ describe.each(engines)('forecasts and scenarios on $name', (engine) => {
       by,
     );
     await addForecastOverride(store, forecast.id, { kind: 'holiday', day: '2026-12-25', note: 'Christmas' }, by);
-    await addForecastOverride(store, forecast.id, { kind: 'set', from: '2026-12-24T09:30:00Z', to: '2026-12-24T10:00:00Z', volume: 90 }, by);
+    await addForecastOverride(
+      store,
+      forecast.id,
+      { kind: 'set', from: '2026-12-24T09:30:00Z', to: '2026-12-24T10:00:00Z', volume: 90 },
+      by,
+    );
 
     const effective = await effectiveForecast(store, forecast.id);
     expect(effective.intervals.map((i) => [i.start, i.modelVolume, i.volume, i.overrideIds.length])).toEqual([
@@ -62,14 +72,29 @@ describe.each(engines)('forecasts and scenarios on $name', (engine) => {
     const after = await effectiveForecast(store, forecast.id);
     expect(after.intervals.map((i) => i.volume)).toEqual([100, 90, 0, 0]);
     await expect(
-      addForecastOverride(store, forecast.id, { kind: 'scale', from: '2026-12-24 10:00', to: '2026-12-24 09:00', factor: 2 }, by),
+      addForecastOverride(
+        store,
+        forecast.id,
+        { kind: 'scale', from: '2026-12-24 10:00', to: '2026-12-24 09:00', factor: 2 },
+        by,
+      ),
     ).rejects.toMatchObject({ code: 'WFM_ERR_INPUT_TIME' });
   });
 
   it('lists named scenarios and compares their inputs and results', async () => {
     const centre = await createCentre(store, { code: uniqueCode('sc'), name: 'Sc', timeZone: 'UTC' }, by);
-    await saveScenario(store, centre.id, { name: 'base', input: { volumeFactor: 1, ahtSeconds: 300 }, result: { heads: 42, sl: 0.81 } }, by);
-    await saveScenario(store, centre.id, { name: 'peak', input: { volumeFactor: 1.15, ahtSeconds: 310 }, result: { heads: 50, sl: 0.8 } }, by);
+    await saveScenario(
+      store,
+      centre.id,
+      { name: 'base', input: { volumeFactor: 1, ahtSeconds: 300 }, result: { heads: 42, sl: 0.81 } },
+      by,
+    );
+    await saveScenario(
+      store,
+      centre.id,
+      { name: 'peak', input: { volumeFactor: 1.15, ahtSeconds: 310 }, result: { heads: 50, sl: 0.8 } },
+      by,
+    );
     await saveScenario(store, centre.id, { name: 'draft', input: { volumeFactor: 2 } }, by);
     await expect(saveScenario(store, centre.id, { name: 'base', input: {} }, by)).rejects.toMatchObject({
       code: 'WFM_ERR_STORE_CONFLICT',

@@ -30,7 +30,9 @@ describe.each(engines)('migrations on $name', (engine) => {
     try {
       const { rows } = await sql<{ table_name: string }>`
         select table_name from information_schema.tables
-        where table_schema = current_schema() and table_name not like 'kysely%' order by table_name`.execute(t.store.db);
+        where table_schema = current_schema() and table_name not like 'kysely%' order by table_name`.execute(
+        t.store.db,
+      );
       expect(rows.map((r) => r.table_name)).toEqual(TABLES);
       const again = await migrateToLatest(t.store.db);
       expect(again.applied).toEqual([]);
@@ -52,7 +54,10 @@ describe('PGlite data folder', () => {
     const first = await openStore({ dataDir: dir }, { cacheDir: TEST_CACHE_DIR });
     expect(first.startup.source).toBe('template');
     expect(first.startup.migrationsApplied).toEqual([]);
-    await first.db.insertInto('centres').values({ code: 'c1', name: 'C1', time_zone: 'UTC', created_at: first.now() }).execute();
+    await first.db
+      .insertInto('centres')
+      .values({ code: 'c1', name: 'C1', time_zone: 'UTC', created_at: first.now() })
+      .execute();
     await first.close();
     const second = await openStore({ dataDir: dir }, { cacheDir: TEST_CACHE_DIR });
     expect(second.startup.source).toBe('data-folder');

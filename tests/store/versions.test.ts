@@ -26,8 +26,17 @@ describe.each(engines)('plan and roster versions on $name', (engine) => {
   afterAll(async () => t?.dispose());
 
   it('keeps drafts and published versions, diffs them per agent and audits each step', async () => {
-    const centre = await createCentre(store, { code: uniqueCode('lis'), name: 'Lisbon', timeZone: 'Europe/Lisbon' }, { actor: 'maria' });
-    const v1 = await createDraft(store, centre.id, { kind: 'roster', series: '2026-W50', document: rosterV1() }, { actor: 'maria' });
+    const centre = await createCentre(
+      store,
+      { code: uniqueCode('lis'), name: 'Lisbon', timeZone: 'Europe/Lisbon' },
+      { actor: 'maria' },
+    );
+    const v1 = await createDraft(
+      store,
+      centre.id,
+      { kind: 'roster', series: '2026-W50', document: rosterV1() },
+      { actor: 'maria' },
+    );
     expect(v1).toMatchObject({ version: 1, status: 'draft', publishedAt: null });
 
     clock.advance(60);
@@ -35,13 +44,20 @@ describe.each(engines)('plan and roster versions on $name', (engine) => {
     expect(p1.version).toMatchObject({ status: 'published', publishedBy: 'maria' });
     expect(p1.version.publishedAt?.toISOString()).toBe('2026-12-07T08:01:00.000Z');
     expect(p1.diff.totals).toEqual({ added: 4, removed: 0, moved: 0, changed: 0, unchanged: 0 });
-    await expect(publishVersion(store, v1.id, { actor: 'maria' })).rejects.toMatchObject({ code: 'WFM_ERR_STORE_CONFLICT' });
+    await expect(publishVersion(store, v1.id, { actor: 'maria' })).rejects.toMatchObject({
+      code: 'WFM_ERR_STORE_CONFLICT',
+    });
     await expect(updateDraft(store, v1.id, rosterV2(), { actor: 'maria' })).rejects.toMatchObject({
       code: 'WFM_ERR_STORE_CONFLICT',
     });
 
     clock.advance(3600);
-    const v2 = await createDraft(store, centre.id, { kind: 'roster', series: '2026-W50', document: rosterV1(), note: 'fix Tuesday' }, { actor: 'joao' });
+    const v2 = await createDraft(
+      store,
+      centre.id,
+      { kind: 'roster', series: '2026-W50', document: rosterV1(), note: 'fix Tuesday' },
+      { actor: 'joao' },
+    );
     await updateDraft(store, v2.id, rosterV2(), { actor: 'joao' });
     expect(v2.version).toBe(2);
     const p2 = await publishVersion(store, v2.id, { actor: 'joao' });
@@ -92,8 +108,17 @@ describe.each(engines)('plan and roster versions on $name', (engine) => {
   });
 
   it('keeps shift plans as JSON versions and rejects a roster without agents', async () => {
-    const centre = await createCentre(store, { code: uniqueCode('plan'), name: 'Plans', timeZone: 'UTC' }, { actor: 'maria' });
-    const plan = await createDraft(store, centre.id, { kind: 'shift-plan', series: '2026-W50', document: { shifts: [{ template: 'early-8h', count: 3 }] } }, { actor: 'maria' });
+    const centre = await createCentre(
+      store,
+      { code: uniqueCode('plan'), name: 'Plans', timeZone: 'UTC' },
+      { actor: 'maria' },
+    );
+    const plan = await createDraft(
+      store,
+      centre.id,
+      { kind: 'shift-plan', series: '2026-W50', document: { shifts: [{ template: 'early-8h', count: 3 }] } },
+      { actor: 'maria' },
+    );
     const published = await publishVersion(store, plan.id, { actor: 'maria' });
     expect(published.calendar).toEqual({ created: 0, updated: 0, cancelled: 0, unchanged: 0 });
     await expect(
