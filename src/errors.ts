@@ -54,6 +54,11 @@ export const ERROR_CODES = {
   WFM_ERR_API_MEDIA_TYPE: { status: 415, meaning: 'The request body must be JSON (Content-Type: application/json).' },
   WFM_ERR_API_REQUEST: { status: 400, meaning: 'The HTTP request is malformed (headers, URL or body framing).' },
   WFM_ERR_JOB_CANCELLED: { status: 409, meaning: 'The job was cancelled.' },
+  WFM_ERR_JOB_LEASE_EXPIRED: {
+    status: 500,
+    meaning:
+      'The worker holding the job stopped heartbeating on its last attempt; the job is failed, not retried again.',
+  },
   WFM_ERR_JOB_TIMEOUT: { status: 422, meaning: 'The job ran past its time limit.' },
   // Store (src/store): the planning database and its job table
   WFM_ERR_STORE_OPEN: {

@@ -3,6 +3,7 @@ import { WfmError } from '../errors.js';
 import { assertTimeZone } from '../time/instant.js';
 import { recordAudit, type Actor } from './audit.js';
 import type { Store } from './open-store.js';
+import { conflictOnDuplicate } from './unique-violation.js';
 import { validate } from './validate.js';
 
 export interface Centre {
@@ -24,26 +25,29 @@ export type CentreInput = z.input<typeof CentreInputSchema>;
 export async function createCentre(store: Store, input: CentreInput, by: Actor): Promise<Centre> {
   const centre = validate(CentreInputSchema, input, 'centre');
   assertTimeZone(centre.timeZone);
-  return store.db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('centres').select('id').where('code', '=', centre.code).executeTakeFirst();
-    if (clash) throw new WfmError('WFM_ERR_STORE_CONFLICT', `A centre with code "${centre.code}" already exists.`);
-    const at = store.now();
-    const row = await trx
-      .insertInto('centres')
-      .values({ code: centre.code, name: centre.name, time_zone: centre.timeZone, created_at: at })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, at, {
-      actor: by.actor,
-      centreId: row.id,
-      entity: 'centre',
-      entityId: row.id,
-      action: 'create',
-      before: null,
-      after: centre,
-    });
-    return toCentre(row);
-  });
+  const duplicate = `A centre with code "${centre.code}" already exists.`;
+  return conflictOnDuplicate(duplicate, () =>
+    store.db.transaction().execute(async (trx) => {
+      const clash = await trx.selectFrom('centres').select('id').where('code', '=', centre.code).executeTakeFirst();
+      if (clash) throw new WfmError('WFM_ERR_STORE_CONFLICT', duplicate);
+      const at = store.now();
+      const row = await trx
+        .insertInto('centres')
+        .values({ code: centre.code, name: centre.name, time_zone: centre.timeZone, created_at: at })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, at, {
+        actor: by.actor,
+        centreId: row.id,
+        entity: 'centre',
+        entityId: row.id,
+        action: 'create',
+        before: null,
+        after: centre,
+      });
+      return toCentre(row);
+    }),
+  );
 }
 
 /** The centre with this id or code; `WFM_ERR_STORE_NOT_FOUND` when there is none. */

@@ -10,6 +10,7 @@ import { RosterDocumentSchema, type RosterDocument } from './roster-document.js'
 import { diffRosters, type RosterDiff } from './roster-diff.js';
 import type { Database, DocumentKind, DocumentStatus } from './schema.js';
 import { normaliseRoster, type NormalisedShift } from './shift-identity.js';
+import { conflictOnDuplicate } from './unique-violation.js';
 import { validate } from './validate.js';
 
 /**
@@ -50,44 +51,47 @@ export async function createDraft(
   const draft = validate(DraftInputSchema, input, 'draft');
   const centre = await getCentre(store, centreId);
   const shifts = draft.kind === 'roster' ? rosterShifts(draft.document, centre.timeZone) : [];
-  return store.db.transaction().execute(async (trx) => {
-    const at = store.now();
-    const last = await trx
-      .selectFrom('document_versions')
-      .select((eb) => eb.fn.max('version').as('version'))
-      .where('centre_id', '=', centre.id)
-      .where('kind', '=', draft.kind)
-      .where('series', '=', draft.series)
-      .executeTakeFirst();
-    const row = await trx
-      .insertInto('document_versions')
-      .values({
-        centre_id: centre.id,
-        kind: draft.kind,
-        series: draft.series,
-        version: (last?.version ?? 0) + 1,
-        status: 'draft',
-        document: json(draft.document),
-        note: draft.note,
-        created_at: at,
-        created_by: by.actor,
-        published_at: null,
-        published_by: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await insertShifts(trx, centre.id, row.id, shifts);
-    await recordAudit(trx, at, {
-      actor: by.actor,
-      centreId: centre.id,
-      entity: draft.kind,
-      entityId: row.id,
-      action: 'draft',
-      before: null,
-      after: { series: row.series, version: row.version, shifts: shifts.length, note: draft.note },
-    });
-    return toVersion(row);
-  });
+  const clash = `Another ${draft.kind} version of ${draft.series} was saved at the same moment; save the draft again.`;
+  return conflictOnDuplicate(clash, () =>
+    store.db.transaction().execute(async (trx) => {
+      const at = store.now();
+      const last = await trx
+        .selectFrom('document_versions')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('centre_id', '=', centre.id)
+        .where('kind', '=', draft.kind)
+        .where('series', '=', draft.series)
+        .executeTakeFirst();
+      const row = await trx
+        .insertInto('document_versions')
+        .values({
+          centre_id: centre.id,
+          kind: draft.kind,
+          series: draft.series,
+          version: (last?.version ?? 0) + 1,
+          status: 'draft',
+          document: json(draft.document),
+          note: draft.note,
+          created_at: at,
+          created_by: by.actor,
+          published_at: null,
+          published_by: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await insertShifts(trx, centre.id, row.id, shifts);
+      await recordAudit(trx, at, {
+        actor: by.actor,
+        centreId: centre.id,
+        entity: draft.kind,
+        entityId: row.id,
+        action: 'draft',
+        before: null,
+        after: { series: row.series, version: row.version, shifts: shifts.length, note: draft.note },
+      });
+      return toVersion(row);
+    }),
+  );
 }
 
 /** Replaces a draft's document (a published version is frozen: `WFM_ERR_STORE_CONFLICT`). */

@@ -125,4 +125,27 @@ describe.each(engines)('plan and roster versions on $name', (engine) => {
       createDraft(store, centre.id, { kind: 'roster', series: 'x', document: { shifts: [] } }, { actor: 'maria' }),
     ).rejects.toMatchObject({ code: 'WFM_ERR_INPUT_INVALID' });
   });
+
+  it('two planners saving drafts of one series at once get distinct versions or a coded conflict', async () => {
+    const centre = await createCentre(
+      store,
+      { code: uniqueCode('race'), name: 'Race', timeZone: 'UTC' },
+      { actor: 'a' },
+    );
+    const sibling = await t.openSibling({ now: clock.now });
+    const save = (s: Store, actor: string) =>
+      createDraft(s, centre.id, { kind: 'roster', series: '2026-W51', document: rosterV1() }, { actor });
+    const settled = await Promise.allSettled([
+      save(store, 'a'),
+      save(sibling, 'b'),
+      save(store, 'c'),
+      save(sibling, 'd'),
+    ]);
+    const versions = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value.version] : []));
+    expect(new Set(versions).size).toBe(versions.length);
+    for (const r of settled) {
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'WFM_ERR_STORE_CONFLICT' });
+    }
+    expect(versions.length).toBeGreaterThan(0);
+  });
 });
