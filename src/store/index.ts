@@ -86,6 +86,7 @@ export {
   type EnqueueInput,
   type ClaimOptions,
 } from './jobs.js';
+export { runOneJob, type JobHandler, type RunOneJobOptions } from './job-runner.js';
 export {
   ROLES,
   createApiKey,

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { WfmError } from '../errors.js';
+import { lockDataFolder } from './folder-lock.js';
 import { migrateToLatest } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -72,8 +73,10 @@ export async function openStore(target: StoreTarget, options: StoreOptions = {})
   let pglite: PGlite;
   let source: StoreStartup['source'] = 'data-folder';
   let templateBuilt = false;
+  let unlock = () => {};
   try {
     if (!memory && existsSync(join(dataDir, 'PG_VERSION'))) {
+      unlock = lockDataFolder(dataDir, now());
       pglite = await PGlite.create({ dataDir });
     } else {
       if (!memory) assertEmptyFolder(dataDir);
@@ -84,10 +87,12 @@ export async function openStore(target: StoreTarget, options: StoreOptions = {})
         pglite = await PGlite.create({ loadDataDir: readTemplateImage(template) });
       } else {
         cpSync(template.folder, dataDir, { recursive: true });
+        unlock = lockDataFolder(dataDir, now());
         pglite = await PGlite.create({ dataDir });
       }
     }
   } catch (cause) {
+    unlock();
     if (cause instanceof WfmError) throw cause;
     throw new WfmError('WFM_ERR_STORE_OPEN', `Cannot open the store in ${dataDir}: ${(cause as Error).message}`, {
       cause,
@@ -97,6 +102,7 @@ export async function openStore(target: StoreTarget, options: StoreOptions = {})
   return finish(db, 'pglite', source, templateBuilt, now, started, async () => {
     await db.destroy();
     await pglite.close();
+    unlock();
   });
 }
 

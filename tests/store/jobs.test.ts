@@ -8,9 +8,11 @@ import {
   getJob,
   heartbeatJob,
   listJobs,
+  runOneJob,
   type Job,
   type Store,
 } from '../../src/store/index.js';
+import { WfmError } from '../../src/errors.js';
 import { engines, testClock, type TestStore } from './engines.js';
 
 describe.each(engines)('jobs on $name', (engine) => {
@@ -109,5 +111,50 @@ describe.each(engines)('jobs on $name', (engine) => {
     const queued = await enqueueJob(store, { kind: 'plan', payload: {} }, by);
     await cancelJob(store, queued.id, by);
     expect(await claimJob(store, { workerId: 'w' })).toBeNull();
+  });
+
+  it('runOneJob runs the handler, records a coded failure, and stops a cancelled job', async () => {
+    t = await engine.open({ now: testClock().now });
+    const store = t.store;
+    const ok = await enqueueJob(store, { kind: 'plan', payload: { n: 2 } }, by);
+    const bad = await enqueueJob(store, { kind: 'plan', payload: { n: -1 } }, by);
+    const handlers = {
+      plan: async (job: Job) => {
+        const n = (job.payload as { n: number }).n;
+        if (n < 0) throw new WfmError('WFM_ERR_INPUT_INVALID', 'n must be >= 0');
+        return { doubled: n * 2 };
+      },
+    };
+    expect(await runOneJob(store, { workerId: 'w', handlers })).toMatchObject({
+      id: ok.id,
+      status: 'done',
+      result: { doubled: 4 },
+    });
+    expect(await runOneJob(store, { workerId: 'w', handlers })).toMatchObject({
+      id: bad.id,
+      status: 'failed',
+      error: { code: 'WFM_ERR_INPUT_INVALID', message: 'n must be >= 0' },
+    });
+    expect(await runOneJob(store, { workerId: 'w', handlers })).toBeNull();
+
+    const slow = await enqueueJob(store, { kind: 'simulation', payload: {} }, by);
+    let sawAbort = false;
+    const running = runOneJob(store, {
+      workerId: 'w',
+      heartbeatMs: 20,
+      handlers: {
+        simulation: (_job, signal) =>
+          new Promise((resolve) => {
+            signal.addEventListener('abort', () => {
+              sawAbort = true;
+              resolve('stopped');
+            });
+          }),
+      },
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await cancelJob(store, slow.id, by);
+    expect(await running).toMatchObject({ id: slow.id, status: 'cancelled', result: null });
+    expect(sawAbort).toBe(true);
   });
 });

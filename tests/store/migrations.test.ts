@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,21 @@ describe('PGlite data folder', () => {
     const second = await openStore({ dataDir: dir }, { cacheDir: TEST_CACHE_DIR });
     expect(second.startup.source).toBe('data-folder');
     expect((await second.db.selectFrom('centres').select('code').execute()).map((r) => r.code)).toEqual(['c1']);
+    await second.close();
+  });
+
+  it('lets one store at a time open a data folder, and takes over a dead process lock', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-store-dir-'));
+    dirs.push(dir);
+    const first = await openStore({ dataDir: dir }, { cacheDir: TEST_CACHE_DIR });
+    await expect(openStore({ dataDir: dir }, { cacheDir: TEST_CACHE_DIR })).rejects.toMatchObject({
+      code: 'WFM_ERR_STORE_OPEN',
+      message: expect.stringMatching(/is open in another process \(pid \d+/),
+    });
+    await first.close();
+    // pid 2^22 + 1 is above Linux's pid_max default: no such process.
+    writeFileSync(join(dir, 'wfm-store.lock'), JSON.stringify({ pid: 4194305, host: hostname(), since: 'x' }));
+    const second = await openStore({ dataDir: dir }, { cacheDir: TEST_CACHE_DIR });
     await second.close();
   });
 
