@@ -3,7 +3,8 @@
  * one-off template build (initdb + migrations + image), a new store copied from the template,
  * re-opening a data folder, the rejected alternative of loading a dumpDataDir image into a new
  * folder (gzip and plain tar), an in-memory store from the image, and a server (when
- * WFM_TEST_DATABASE_URL is set). Then the job table's claim + complete rate on each engine.
+ * WFM_TEST_DATABASE_URL is set). Then the job table's claim + complete rate and a 10-week history
+ * append (6,720 rows, then the same rows again: all replaced) on each engine.
  * Wall-clock medians; the machine is shared, so the load average is recorded beside them.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,7 +13,17 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { claimJob, completeJob, enqueueJob, openStore, templateImage, type Store } from '../src/store/index.js';
+import {
+  appendHistory,
+  claimJob,
+  completeJob,
+  createCentre,
+  enqueueJob,
+  openStore,
+  templateImage,
+  upsertQueue,
+  type Store,
+} from '../src/store/index.js';
 import { writeResult } from './lib/report.js';
 
 const root = mkdtempSync(join(tmpdir(), 'wfm-store-bench-'));
@@ -47,6 +58,25 @@ async function jobRate(store: Store, jobs: number): Promise<number> {
     await completeJob(store, job.id, 'bench', { ok: true });
   }
   return Math.round((jobs / (performance.now() - t)) * 1000);
+}
+
+/** Ten weeks of 15-minute history for one queue (6,720 rows) appended, then appended again (all replaced). */
+async function historyAppend(store: Store): Promise<{ firstMs: number; againMs: number }> {
+  const by = { actor: 'bench' };
+  const centre = await createCentre(store, { code: `bench-${n++}`, name: 'Bench', timeZone: 'Europe/Lisbon' }, by);
+  const queue = await upsertQueue(store, centre.id, { name: 'q', channel: 'voice', model: 'erlang-c', target: {} }, by);
+  const start = Date.parse('2026-09-28T00:00:00Z');
+  const rows = Array.from({ length: 6720 }, (_, i) => ({
+    start: new Date(start + i * 900_000).toISOString(),
+    volume: i % 37,
+    ahtSeconds: 300,
+  }));
+  let t = performance.now();
+  await appendHistory(store, queue.id, rows, { ...by, intervalMinutes: 15 });
+  const firstMs = Math.round(performance.now() - t);
+  t = performance.now();
+  await appendHistory(store, queue.id, rows, { ...by, intervalMinutes: 15 });
+  return { firstMs, againMs: Math.round(performance.now() - t) };
 }
 
 try {
@@ -89,11 +119,13 @@ try {
 
   const jobStore = await openStore({ dataDir: fresh() }, { cacheDir });
   const pgliteJobsPerSecond = await jobRate(jobStore, 200);
+  const pgliteHistory = await historyAppend(jobStore);
   await jobStore.close();
 
   const url = process.env.WFM_TEST_DATABASE_URL;
   let server: number[] | null = null;
   let serverJobsPerSecond: number | null = null;
+  let serverHistory: { firstMs: number; againMs: number } | null = null;
   if (url) {
     const schema = `bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
@@ -106,6 +138,7 @@ try {
     });
     const s = await openStore({ databaseUrl: u.toString() });
     serverJobsPerSecond = await jobRate(s, 200);
+    serverHistory = await historyAppend(s);
     await s.close();
     await admin.query(`drop schema if exists ${schema} cascade`);
     await admin.end();
@@ -128,6 +161,10 @@ try {
       serverOpenAndMigrateMs: server ? median(server) : null,
       pgliteJobsPerSecond,
       serverJobsPerSecond,
+      pgliteHistory6720RowsMs: pgliteHistory.firstMs,
+      pgliteHistory6720RowsReplacedMs: pgliteHistory.againMs,
+      serverHistory6720RowsMs: serverHistory?.firstMs ?? null,
+      serverHistory6720RowsReplacedMs: serverHistory?.againMs ?? null,
       loadAverageBefore: loadBefore,
       loadAverageAfter: load(),
     },

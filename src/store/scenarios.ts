@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from './audit.js';
 import { json } from './json.js';
 import { jsonDiff, type JsonChange } from './json-diff.js';
 import type { Store } from './open-store.js';
+import { conflictOnDuplicate } from './unique-violation.js';
 import { validate } from './validate.js';
 
 /** A named what-if: its input (the what-if request) and, once run, its result. */
@@ -37,39 +38,47 @@ export async function saveScenario(
   options: Actor & { replace?: boolean },
 ): Promise<Scenario> {
   const s = validate(ScenarioInputSchema, input, 'scenario');
-  return store.db.transaction().execute(async (trx) => {
-    const at = store.now();
-    const old = await trx
-      .selectFrom('scenarios')
-      .selectAll()
-      .where('centre_id', '=', centreId)
-      .where('name', '=', s.name)
-      .executeTakeFirst();
-    if (old && !options.replace) {
-      throw new WfmError(
-        'WFM_ERR_STORE_CONFLICT',
-        `A scenario named "${s.name}" exists; pass replace to overwrite it.`,
-      );
-    }
-    const values = { input: json(s.input), result: s.result === undefined ? null : json(s.result) };
-    const row = old
-      ? await trx.updateTable('scenarios').set(values).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('scenarios')
-          .values({ centre_id: centreId, name: s.name, ...values, created_at: at, created_by: options.actor })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-    await recordAudit(trx, at, {
-      actor: options.actor,
-      centreId,
-      entity: 'scenario',
-      entityId: row.id,
-      action: old ? 'replace' : 'create',
-      before: old ? { name: old.name, result: old.result } : null,
-      after: { name: s.name, result: s.result ?? null },
-    });
-    return toScenario(row);
-  });
+  const clash = `A scenario named "${s.name}" was saved at the same moment; save again with replace to overwrite it.`;
+  return conflictOnDuplicate(clash, () =>
+    store.db.transaction().execute(async (trx) => {
+      const at = store.now();
+      const old = await trx
+        .selectFrom('scenarios')
+        .selectAll()
+        .where('centre_id', '=', centreId)
+        .where('name', '=', s.name)
+        .executeTakeFirst();
+      if (old && !options.replace) {
+        throw new WfmError(
+          'WFM_ERR_STORE_CONFLICT',
+          `A scenario named "${s.name}" exists; pass replace to overwrite it.`,
+        );
+      }
+      const values = { input: json(s.input), result: s.result === undefined ? null : json(s.result) };
+      const row = old
+        ? await trx
+            .updateTable('scenarios')
+            .set(values)
+            .where('id', '=', old.id)
+            .returningAll()
+            .executeTakeFirstOrThrow()
+        : await trx
+            .insertInto('scenarios')
+            .values({ centre_id: centreId, name: s.name, ...values, created_at: at, created_by: options.actor })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+      await recordAudit(trx, at, {
+        actor: options.actor,
+        centreId,
+        entity: 'scenario',
+        entityId: row.id,
+        action: old ? 'replace' : 'create',
+        before: old ? { name: old.name, result: old.result } : null,
+        after: { name: s.name, result: s.result ?? null },
+      });
+      return toScenario(row);
+    }),
+  );
 }
 
 export async function listScenarios(store: Store, centreId: string): Promise<ScenarioListItem[]> {
