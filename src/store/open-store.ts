@@ -75,21 +75,23 @@ export async function openStore(target: StoreTarget, options: StoreOptions = {})
   let templateBuilt = false;
   let unlock = () => {};
   try {
-    if (!memory && existsSync(join(dataDir, 'PG_VERSION'))) {
-      unlock = lockDataFolder(dataDir, now());
-      pglite = await PGlite.create({ dataDir });
-    } else {
-      if (!memory) assertEmptyFolder(dataDir);
+    if (memory) {
       const template = await templateImage(options.cacheDir ?? defaultCacheDir());
       templateBuilt = template.built;
       source = 'template';
-      if (memory) {
-        pglite = await PGlite.create({ loadDataDir: readTemplateImage(template) });
-      } else {
+      pglite = await PGlite.create({ loadDataDir: readTemplateImage(template) });
+    } else {
+      const isNew = !existsSync(join(dataDir, 'PG_VERSION'));
+      if (isNew) assertEmptyFolder(dataDir);
+      // Locked before the copy, so two processes creating one folder cannot both fill it.
+      unlock = lockDataFolder(dataDir, now());
+      if (isNew) {
+        const template = await templateImage(options.cacheDir ?? defaultCacheDir());
+        templateBuilt = template.built;
+        source = 'template';
         cpSync(template.folder, dataDir, { recursive: true });
-        unlock = lockDataFolder(dataDir, now());
-        pglite = await PGlite.create({ dataDir });
       }
+      pglite = await PGlite.create({ dataDir });
     }
   } catch (cause) {
     unlock();

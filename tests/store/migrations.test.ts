@@ -74,6 +74,13 @@ describe('PGlite data folder', () => {
       message: expect.stringMatching(/is open in another process \(pid \d+/),
     });
     await first.close();
+    const fresh = join(dir, 'new');
+    const both = await Promise.allSettled(
+      [0, 1].map(() => openStore({ dataDir: fresh }, { cacheDir: TEST_CACHE_DIR })),
+    );
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(both.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'WFM_ERR_STORE_OPEN' } });
+    for (const r of both) if (r.status === 'fulfilled') await r.value.close();
     // pid 2^22 + 1 is above Linux's pid_max default: no such process.
     writeFileSync(join(dir, 'wfm-store.lock'), JSON.stringify({ pid: 4194305, host: hostname(), since: 'x' }));
     const second = await openStore({ dataDir: dir }, { cacheDir: TEST_CACHE_DIR });
