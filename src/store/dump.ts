@@ -182,12 +182,25 @@ export interface ImportReport {
   rows: Partial<Record<keyof Database, number>>;
 }
 
+/** Checks a parsed JSON value is a store dump this version can read; `WFM_ERR_INPUT_INVALID` otherwise. */
+export function parseStoreDump(value: unknown): StoreDump {
+  const format = (value as { format?: unknown } | null)?.format;
+  if (format !== DUMP_FORMAT) {
+    throw new WfmError(
+      'WFM_ERR_INPUT_INVALID',
+      `Not a store dump: "format" is ${JSON.stringify(format ?? null)}, expected "${DUMP_FORMAT}" (written by \`wfm db export\`).`,
+      { issues: [{ path: ['format'], message: `expected "${DUMP_FORMAT}"` }] },
+    );
+  }
+  return validate(StoreDumpSchema, value, 'store dump') as StoreDump;
+}
+
 /**
  * Loads a dump into this store in one transaction. A centre (by id or code) or API key already
  * present is `WFM_ERR_STORE_IMPORT` and nothing is written. One audit row per imported centre.
  */
 export async function importStore(store: Store, dump: unknown, by: Actor): Promise<ImportReport> {
-  const d = validate(StoreDumpSchema, dump, 'store dump');
+  const d = parseStoreDump(dump);
   if (d.schema > LATEST_MIGRATION) {
     throw new WfmError(
       'WFM_ERR_STORE_IMPORT',

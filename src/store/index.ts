@@ -100,6 +100,7 @@ export {
 export {
   exportStore,
   importStore,
+  parseStoreDump,
   DUMP_FORMAT,
   DUMP_FORMAT_VERSION,
   type StoreDump,

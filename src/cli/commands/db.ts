@@ -88,7 +88,9 @@ export function registerDb(program: Command): void {
     .requiredOption('--file <file>', 'the JSON dump to read')
     .option('--actor <name>', 'who the audit log records (default $USER)')
     .action(async (opts: { file: string; actor?: string }, command: Command) => {
-      const dump = parseJsonText(readInputFile(opts.file, '--file'), opts.file);
+      const { parseStoreDump } = await import('../../store/dump.js');
+      // Checked before the store is opened, so a wrong file never creates an empty store.
+      const dump = parseStoreDump(parseJsonText(readInputFile(opts.file, '--file'), opts.file));
       await withStore(command, async (store, target) => {
         const { importStore } = await import('../../store/dump.js');
         const actor = opts.actor ?? process.env.USER ?? 'cli';
