@@ -8,6 +8,7 @@ import { registerForecast } from './forecast.js';
 import { registerShiftPlan } from './shift-plan.js';
 import { registerRoster } from './roster.js';
 import { registerPlan } from './plan.js';
+import { registerDb } from './db.js';
 
 /** Every `wfm` subcommand registers itself here, one module per command. */
 export type RegisterCommand = (program: Command) => void;
@@ -22,5 +23,6 @@ export const commands: RegisterCommand[] = [
   registerShiftPlan,
   registerRoster,
   registerPlan,
+  registerDb,
   // Add one line per command module, e.g. registerStaff from './staff.js'.
 ];
