@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Store, StoreTarget } from '../../store/open-store.js';
-import { parseJsonText, readInputFile, writeOutputAtomic } from '../io.js';
+import { parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
 
 /** The embedded store's folder when neither --data nor DATABASE_URL says otherwise. */
 export const DEFAULT_DATA_DIR = './wfm-data';
