@@ -8,31 +8,13 @@ import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
 import { parseWith } from './validate.js';
 import { parseInstant } from '../time/instant.js';
-import { parseClockMinutes } from '../time/slot-grid.js';
 import { RULE_KEYS, type RuleKey } from '../scheduler/roster/problem.js';
 import type { Preference, RosterAgent, RosterRules, TimeOff } from '../scheduler/roster/types.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
+import { clockSchema, WeekdaySchema } from './weekdays.js';
 
-const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const Weekday = z
-  .union([z.int().min(1).max(7), z.enum(DAY_NAMES)])
-  .transform((d) => (typeof d === 'number' ? d : DAY_NAMES.indexOf(d) + 1));
-const Weekdays = z.array(Weekday).describe('ISO weekdays 1-7 (1 = Monday) or mon ... sun.');
-const clock = (max: number) =>
-  z.string().transform((text, ctx) => {
-    const m = parseClockMinutes(text);
-    if (m === null || m > max) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          `"${text}" is not a clock ` +
-          `time HH:mm (00:00 to ` +
-          `${max === 1440 ? '24:00' : max > 1440 ? '47:59' : '23:59'})`,
-      });
-      return z.NEVER;
-    }
-    return m;
-  });
+const Weekdays = z.array(WeekdaySchema).describe('ISO weekdays 1-7 (1 = Monday) or mon ... sun.');
+const clock = clockSchema;
 const iso = z.string().min(10);
 
 // ---- The plan: the fields of `ShiftPlan` the roster reads (others are kept, not checked). ----

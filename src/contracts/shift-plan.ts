@@ -8,36 +8,21 @@ import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
 import { parseWith } from './validate.js';
 
-import { parseClockMinutes } from '../time/slot-grid.js';
 import type { QueueParams } from '../erlang/types.js';
 
 import { type RequirementRowInput } from '../scheduler/shift-plan/requirement.js';
 import type { ShiftPlanRules, ShiftTemplate } from '../scheduler/shift-plan/rules.js';
+import { ALL_ISO_WEEKDAYS } from '../time/weekdays.js';
+import { clockSchema, WeekdaySchema } from './weekdays.js';
 
-const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
-
-const Weekday = z
-  .union([z.int().min(1).max(7), z.enum(DAY_NAMES)])
-  .transform((d) => (typeof d === 'number' ? d : DAY_NAMES.indexOf(d) + 1));
+const Weekday = WeekdaySchema;
 const Weekdays = z
   .array(Weekday)
   .min(1, 'give at least one day')
   .describe('ISO weekdays 1-7 (1 = Monday) or mon ... sun; default every day.');
 
 /** A local clock time `HH:mm`; `maxMinute` 1439 for a start, 1440 for an end (24:00). */
-const clock = (maxMinute: number) =>
-  z.string().transform((text, ctx) => {
-    const minutes = parseClockMinutes(text);
-    if (minutes === null || minutes > maxMinute) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${text}" is not a time of the day (HH:mm, 00:00 to ${maxMinute === 1440 ? '24:00' : '23:59'})`,
-      });
-      return z.NEVER;
-    }
-    return minutes;
-  });
+const clock = clockSchema;
 
 const minutes = (what: string, min = 1) =>
   z
@@ -315,7 +300,7 @@ export function parseShiftPlanRules(data: unknown): ParsedShiftPlanRules {
     ...(t.minAgentsPerDay !== undefined ? { minAgentsPerDay: t.minAgentsPerDay } : {}),
     ...(t.maxAgentsPerDay !== undefined ? { maxAgentsPerDay: t.maxAgentsPerDay } : {}),
     starts: t.starts.map((w) => ({
-      weekdays: w.days ?? ALL_DAYS,
+      weekdays: w.days ?? [...ALL_ISO_WEEKDAYS],
       fromMinute: w.from,
       toMinute: w.to,
       ...(w.stepMinutes !== undefined ? { stepMinutes: w.stepMinutes } : {}),
@@ -330,7 +315,7 @@ export function parseShiftPlanRules(data: unknown): ParsedShiftPlanRules {
     ...(parsed.openingHours
       ? {
           openingHours: parsed.openingHours.map((h) => ({
-            weekdays: h.days ?? ALL_DAYS,
+            weekdays: h.days ?? [...ALL_ISO_WEEKDAYS],
             openMinute: h.open,
             closeMinute: h.close,
           })),

@@ -1,10 +1,11 @@
 import { DateTime, Info, type Zone } from 'luxon';
 import { WfmError } from '../errors.js';
+import { isoWeekdayOfName, WEEKDAY_NAMES } from './weekdays.js';
 
 const DAY_MS = 86_400_000;
 
-/** Weekday names, index 0 = Monday (ISO order). */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Weekday names, index 0 = Monday (ISO order): the names of time/weekdays.ts. */
+export const WEEKDAYS = WEEKDAY_NAMES;
 
 /**
  * Local wall-clock arithmetic for one zone, with the zone offset cached per UTC day so that
@@ -93,9 +94,8 @@ export function dateOfEpochDay(epochDay: number): string {
   return new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Parses a weekday name (`Mon`, `monday`, `Sunday`) to 0 = Monday ... 6 = Sunday. */
+/** Parses a weekday name (`Mon`, `monday`, `Sunday`) to its array index, 0 = Monday ... 6 = Sunday. */
 export function parseWeekday(text: string): number | undefined {
-  const key = text.trim().toLowerCase().slice(0, 3);
-  const i = (WEEKDAYS as readonly string[]).indexOf(key);
-  return i < 0 ? undefined : i;
+  const iso = isoWeekdayOfName(text);
+  return iso === undefined ? undefined : iso - 1;
 }
