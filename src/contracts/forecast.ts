@@ -5,6 +5,7 @@
  *
  * Size limit: at most `MAX_HISTORY_ROWS` (500,000) history rows (interval rows or contacts).
  */
+import { OpeningHoursSchema } from './opening-hours.js';
 import { z } from 'zod';
 import { FORECAST_METHODS } from '../forecast/types.js';
 import { parseWith } from './validate.js';
@@ -50,7 +51,7 @@ export const ForecastOptionsSchema = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'start must be a date YYYY-MM-DD')
     .optional(),
   method: ForecastMethodSchema.optional(),
-  openingHours: z.string().optional(),
+  openingHours: OpeningHoursSchema.optional(),
   specialDays: z.array(SpecialDaySchema).max(10_000).optional(),
   backtestOrigins: z.number().int().min(3).max(12).optional(),
   defaultAhtSeconds: seconds.optional(),

@@ -3,6 +3,7 @@
  * `rules`) and the requirement (the output of `wfm staff`, JSON or CSV). Validated here once; the
  * core (src/scheduler/shift-plan) trusts the result. Every bad field is named in the error.
  */
+import { OpeningHoursSchema } from './opening-hours.js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
@@ -64,8 +65,6 @@ const BreakRulesSchema = z.strictObject({
   breaks: z.array(BreakSchema).max(10),
 });
 
-const OpeningHoursSchema = z.strictObject({ days: Weekdays.optional(), open: clock(1439), close: clock(1440) });
-
 const PoolSchema = z.strictObject({
   name: z.string().min(1).max(64),
   days: Weekdays.optional(),
@@ -109,7 +108,7 @@ const ShiftPlanRulesObject = z.strictObject({
     .describe("Zone of the clock times; default: the requirement's, else UTC."),
   templates: z.array(TemplateSchema).min(1, 'give at least one shift template').max(50),
   breakRules: z.array(BreakRulesSchema).default([]),
-  openingHours: z.array(OpeningHoursSchema).optional().describe('Absent = always open.'),
+  openingHours: OpeningHoursSchema.optional(),
   coverage: z
     .strictObject({
       mode: z.enum(['hard', 'soft']).default('hard'),
@@ -237,17 +236,6 @@ function checkBreakRules(rules: RulesShape, names: Map<string, number>, ctx: z.R
   });
 }
 
-function checkOpeningHours(rules: RulesShape, ctx: z.RefinementCtx): void {
-  rules.openingHours?.forEach((h, i) => {
-    if (h.close <= h.open)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['openingHours', i, 'close'],
-        message: 'closes before it opens (opening hours lie inside one day; use 24:00 and a second entry)',
-      });
-  });
-}
-
 function checkPool(rules: RulesShape, ctx: z.RefinementCtx): void {
   rules.pool.forEach((p, i) => {
     if ((p.sessionsPerDay === undefined) === (p.agentHoursPerDay === undefined)) {
@@ -273,7 +261,6 @@ function checkPool(rules: RulesShape, ctx: z.RefinementCtx): void {
 export const ShiftPlanRulesSchema = ShiftPlanRulesObject.superRefine((rules, ctx) => {
   const names = checkTemplates(rules, ctx);
   checkBreakRules(rules, names, ctx);
-  checkOpeningHours(rules, ctx);
   checkPool(rules, ctx);
 });
 
@@ -312,15 +299,7 @@ export function parseShiftPlanRules(data: unknown): ParsedShiftPlanRules {
   }));
   const rules: ShiftPlanRules = {
     templates,
-    ...(parsed.openingHours
-      ? {
-          openingHours: parsed.openingHours.map((h) => ({
-            weekdays: h.days ?? [...ALL_ISO_WEEKDAYS],
-            openMinute: h.open,
-            closeMinute: h.close,
-          })),
-        }
-      : {}),
+    ...(parsed.openingHours ? { openingHours: parsed.openingHours } : {}),
     coverage: parsed.coverage,
     pool: parsed.pool.map((p) => ({
       name: p.name,

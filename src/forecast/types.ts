@@ -1,3 +1,4 @@
+import type { OpeningHours } from '../time/opening-hours.js';
 import type { IntervalMinutes } from '../time/instant.js';
 
 /** Names of the forecasting methods (`auto` picks one of them by backtest WAPE). */
@@ -61,8 +62,11 @@ export interface ForecastOptions {
   start?: string | undefined;
   /** Method, or `auto` (default): the mean of the best backtested methods (see `AUTO_POOL`). */
   method?: ForecastMethodChoice | undefined;
-  /** Opening hours, e.g. `"Mon-Fri 07:00-21:00; Sat 09:00-13:00"`. Closed intervals are forecast as 0. */
-  openingHours?: string | undefined;
+  /**
+   * Opening hours, as text (`"Mon-Fri 07:00-21:00; Sat 09:00-13:00"`) or as rules (time/opening-hours.ts).
+   * Closed intervals are forecast as 0.
+   */
+  openingHours?: string | readonly OpeningHours[] | undefined;
   specialDays?: readonly SpecialDay[] | undefined;
   /** Rolling weekly backtest origins (3..12). Default: 6, or fewer (not under 3) where the history is too short for every method to be scored at 6. */
   backtestOrigins?: number | undefined;
