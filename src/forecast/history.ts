@@ -1,3 +1,4 @@
+import { readIsoFields } from '../time/iso-fields.js';
 import { WfmError, type WfmIssue } from '../errors.js';
 import { INTERVAL_MINUTES, isIntervalMinutes, parseInstant, type IntervalMinutes } from '../time/instant.js';
 import { LocalClock } from '../time/local-time.js';
@@ -72,29 +73,12 @@ export function resolveZone(times: readonly (string | number)[], timeZone: strin
   return found === 'UTC+00:00' ? 'UTC' : (found ?? 'UTC');
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,3})?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
-
-/** Local wall-clock ms (as if UTC) and the written offset (minutes east, or undefined) of a plain ISO time. */
+/** Local wall-clock ms (as if UTC, whole seconds) and the written offset (minutes east, or undefined) of an ISO time. */
 function plainIso(value: string): { local: number; offsetMinutes: number | undefined } | undefined {
-  const m = ISO.exec(value.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const local = Date.UTC(y, mo - 1, d, h, mi, se);
-  const back = new Date(local);
-  if (h >= 24 || mi >= 60 || se >= 60 || back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return undefined;
-  const offset = m[7];
-  if (offset === undefined) return { local, offsetMinutes: undefined };
-  if (offset === 'Z' || offset === 'z') return { local, offsetMinutes: 0 };
-  const digits = offset.replace(':', '');
-  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0');
-  return { local, offsetMinutes: offset[0] === '-' ? -minutes : minutes };
+  const f = readIsoFields(value.trim());
+  if (f === undefined) return undefined;
+  const local = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return { local, offsetMinutes: f.offsetMinutes };
 }
 
 /** The earliest instant whose local time in `clock` is `local`, or undefined inside a DST gap. */
