@@ -11,7 +11,7 @@ import { staffingRoutes } from '../../src/api/routes/staffing.js';
 import { inlineRunner, type TaskHandler } from '../../src/app/parallel/runner.js';
 import { readFastStaffingBody } from '../../src/api/staffing-fast-body.js';
 import { fastHeadcountView } from '../../src/api/staffing-headcount.js';
-import { headcountViewOf, stringifyHeadcountView } from '../../src/contracts/staffing-headcount.js';
+import { headcountViewOf, stringifyHeadcountView } from '../../src/app/staffing-headcount.js';
 import type { StaffingResponse } from '../../src/contracts/staffing.js';
 import { handlers } from '../../src/app/parallel/tasks.js';
 import { bodyEdits, bodySpec, editExtras, writeBody } from './staffing-bodies.js';

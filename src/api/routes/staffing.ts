@@ -15,13 +15,8 @@ import {
 import { erlangRequest, staffRequest, stringifyStaffingResponse } from '../../app/staffing.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  StaffingHeadcountResponseSchema,
-  StaffingQuerySchema,
-  headcountViewOf,
-  stringifyHeadcountView,
-  type StaffingView,
-} from '../../contracts/staffing-headcount.js';
+import { StaffingHeadcountResponseSchema, StaffingQuerySchema, type StaffingView } from '../../contracts/staffing-headcount.js';
+import { headcountViewOf, stringifyHeadcountView } from '../../app/staffing-headcount.js';
 import { readFastStaffingBody } from '../staffing-fast-body.js';
 import { fastHeadcountView } from '../staffing-headcount.js';
 import {

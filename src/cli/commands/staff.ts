@@ -10,7 +10,8 @@ import {
   type StaffingResponseTotals,
 } from '../../contracts/staffing.js';
 import { staffRequest } from '../../app/staffing.js';
-import { headcountViewOf, STAFFING_VIEWS, type StaffingView } from '../../contracts/staffing-headcount.js';
+import { STAFFING_VIEWS, type StaffingView } from '../../contracts/staffing-headcount.js';
+import { headcountViewOf } from '../../app/staffing-headcount.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
