@@ -246,6 +246,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     quality,
     uncoverable,
     issues,
+    ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
 }
 

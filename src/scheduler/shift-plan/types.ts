@@ -10,6 +10,8 @@
  * rename or remove a field.
  */
 
+import type { QueueParams } from '../../erlang/types.js';
+
 /** One break or lunch of one shift instance. */
 export interface PlannedBreak {
   /** The break rule's name in the template, e.g. "lunch", "break-1". */
@@ -181,4 +183,9 @@ export interface ShiftPlan {
   quality: PlanQuality;
   uncoverable: UncoverableInterval[];
   issues: PlanIssue[];
+  /**
+   * The queue model and targets the coverage's service level was computed with, when the
+   * requirement carried them: the roster re-computes its own SL with the same model.
+   */
+  queue?: QueueParams;
 }
