@@ -2,7 +2,7 @@ import { construct, kick } from './construct.js';
 import { AcceptanceHistory } from './acceptance-history.js';
 import type { MoveContext } from './moves/move-context.js';
 import { tryMove } from './moves/pick-move.js';
-import type { SearchOptions, SearchResult } from './search.js';
+import type { SearchOptions, SearchResult } from './search-options.js';
 
 /** What the loop settles on: the best roster seen and why it stopped. */
 export interface LoopOutcome {

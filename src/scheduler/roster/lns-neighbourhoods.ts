@@ -1,4 +1,4 @@
-import type { LnsOptions } from './lns.js';
+import type { LnsOptions } from './lns-options.js';
 import type { CoreProblem } from './problem.js';
 import type { RosterState } from './state.js';
 

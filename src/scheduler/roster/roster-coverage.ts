@@ -1,5 +1,5 @@
 import { formatSlot, type SlotGrid } from '../../time/slot-grid.js';
-import type { ServiceLevelFn } from '../shift-plan/plan.js';
+import type { ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import type { ShiftOnGrid } from './pulls.js';
 import type { RosterCoverageInterval, RosterResult } from './result-types.js';

@@ -1,4 +1,4 @@
-import type { ServiceLevelFn } from '../shift-plan/plan.js';
+import type { ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import { problemFromPlan } from './from-plan.js';
 import { agentResults } from './agent-results.js';

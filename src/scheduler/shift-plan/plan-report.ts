@@ -2,7 +2,7 @@ import { formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import type { TemplateOnGrid } from './candidates.js';
 import type { computeCoverage } from './coverage.js';
 import { POOL_TIE_COST } from './model.js';
-import type { ServiceLevelFn } from './plan.js';
+import type { ServiceLevelFn } from './service-level.js';
 import type { PoolAccount } from './pool-accounting.js';
 import type { PlanRequirement, ShiftPlanRules } from './rules.js';
 import { candidateTemplate, type SolvedPlan } from './solve-plan.js';

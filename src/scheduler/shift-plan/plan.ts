@@ -14,10 +14,10 @@ import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from './r
 import { solvePlan } from './solve-plan.js';
 import { trimSessions } from './trim-sessions.js';
 import type { Highs } from '../mip/solve.js';
+import type { ServiceLevelFn } from './service-level.js';
 import type { ShiftPlan } from './types.js';
 
-/** Service level of one interval at `agents` on the phones (injected: the staffing core). */
-export type ServiceLevelFn = (volume: number, ahtSeconds: number, intervalMinutes: number, agents: number) => number;
+export type { ServiceLevelFn } from './service-level.js';
 
 export interface PlanOptions {
   /** A loaded HiGHS solver (`await loadHighs()`); one per thread. */

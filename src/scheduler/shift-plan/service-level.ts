@@ -1,6 +1,8 @@
 import { evaluateInterval } from '../../erlang/index.js';
 import type { QueueParams } from '../../erlang/types.js';
-import type { ServiceLevelFn } from './plan.js';
+
+/** Service level of one interval at `agents` on the phones (injected: the staffing core). */
+export type ServiceLevelFn = (volume: number, ahtSeconds: number, intervalMinutes: number, agents: number) => number;
 
 /**
  * The SL re-computation of a plan with the staffing core: the service level of one interval at the
