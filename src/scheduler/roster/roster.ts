@@ -18,7 +18,7 @@ export interface RosterOptions extends RosterSearchOptions {
 }
 
 /**
- * Rosters named agents on a shift plan (design.md, "Scheduling semantics" 2 and 3): search
+ * Rosters named agents on a shift plan (docs/roster.md, "Method"): search
  * (`searchRoster`), then breaks per instance, retraining pulls (`assignPulls`), coverage and SL
  * after rostering, unfilled shifts with the rules that blocked them, and the score by rule.
  * Infeasible is data: an unstaffable plan still returns a roster with `unfilledShifts`.

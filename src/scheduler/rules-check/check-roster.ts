@@ -15,7 +15,7 @@ export interface CheckViolation {
   detail: string;
 }
 
-/** Rules that are hard unless the rules file says otherwise (mirrors the documented defaults). */
+/** Rules that are hard unless the roster rules say otherwise (mirrors the documented defaults). */
 const SOFT_BY_DEFAULT = new Set([
   'coverUnder',
   'coverOver',

@@ -1,5 +1,5 @@
 /**
- * The shift-plan MIP (design.md, "Scheduling semantics" 1 and 3).
+ * The shift-plan MIP (method in docs/shift-plan.md, "Method").
  *
  * Columns: x_j agents on candidate shift j; b_{t,k,p} agents of template t starting break k at
  * slot p (Aykin 1996, implicit breaks); pend_{t,k,p} >= 0 agents whose break-k window has opened by

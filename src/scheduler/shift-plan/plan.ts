@@ -1,5 +1,5 @@
 /**
- * From agents required per interval to the shift plan (design.md, "Scheduling semantics" 1, 3).
+ * From agents required per interval to the shift plan (docs/shift-plan.md).
  */
 import { createSlotGrid, formatSlot } from '../../time/slot-grid.js';
 import { seatSessions } from './attendance.js';

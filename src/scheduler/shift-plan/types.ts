@@ -1,5 +1,5 @@
 /**
- * The shift plan's public output types (design.md, "Scheduling semantics" 1 and 3).
+ * The shift plan's public output types (docs/shift-plan.md, "Output").
  *
  * Times are given twice: as ISO 8601 with the zone's offset (for people and other systems) and as
  * integer slots of the plan's grid (for the roster and evaluation hot loops). A slot is one
@@ -103,7 +103,7 @@ export interface UncoverableInterval {
   reason: string;
 }
 
-/** A problem with the plan that is data, not an exception (design.md: infeasible is data). */
+/** A problem with the plan, returned as data: an infeasible plan is a result, not an exception. */
 export interface PlanIssue {
   code:
     | 'uncoverable'
@@ -169,7 +169,7 @@ export interface PlanGrid {
   cyclic: boolean;
 }
 
-/** The whole shift plan: what `wfm shift-plan` writes as JSON. */
+/** The whole shift plan (its JSON form: docs/shift-plan.md, "Output"). */
 export interface ShiftPlan {
   grid: PlanGrid;
   /**
