@@ -1,6 +1,6 @@
 import { RULE_COUNT, RULE_INDEX, RULE_KEYS, type CoreAgent, type CoreProblem } from './problem.js';
 
-const R = RULE_INDEX;
+const RULE = RULE_INDEX;
 
 /** The scored form of one agent's week: weighted hard and soft totals and the fairness counts. */
 export interface AgentScore {
@@ -91,7 +91,7 @@ export class AgentEvaluator {
           if (weekend !== lastWeekend) {
             weekendsWorked++;
             if (p.weekendsOffEveryOtherWeek && weekend === prevWeekendWorked + 1)
-              violations[R.weekendsOffEveryOtherWeek]! += 1;
+              violations[RULE.weekendsOffEveryOtherWeek]! += 1;
             prevWeekendWorked = weekend;
             lastWeekend = weekend;
           }
@@ -99,15 +99,15 @@ export class AgentEvaluator {
         if (prevCell >= 0) {
           const previous = cells[prevCell]!;
           if (forbiddenFollow && forbiddenFollow[previous.type * p.types + cell.type])
-            violations[R.forbiddenSequence]! += 1;
+            violations[RULE.forbiddenSequence]! += 1;
           if (p.minRestMinutes > 0) {
             const gap = cell.startMinute - previous.endMinute;
-            if (gap < p.minRestMinutes) violations[R.minRest]! += p.minRestMinutes - gap;
+            if (gap < p.minRestMinutes) violations[RULE.minRest]! += p.minRestMinutes - gap;
           }
         }
         if (offRun > 0) {
           if (offRunStart > 0 && offRun < agent.minConsecutiveDaysOff)
-            violations[R.minConsecutiveDaysOff]! += agent.minConsecutiveDaysOff - offRun;
+            violations[RULE.minConsecutiveDaysOff]! += agent.minConsecutiveDaysOff - offRun;
           offRun = 0;
         }
         if (workRun === 0) workRunStart = day;
@@ -124,8 +124,8 @@ export class AgentEvaluator {
       prevCell = c;
     }
     if (workRun > 0) closeWorkRun(agent, workRun, workRunStart, true, violations);
-    violations[R.preference]! += preference;
-    if (weekendsWorked > agent.maxWeekends) violations[R.maxWeekends]! += weekendsWorked - agent.maxWeekends;
+    violations[RULE.preference]! += preference;
+    if (weekendsWorked > agent.maxWeekends) violations[RULE.maxWeekends]! += weekendsWorked - agent.maxWeekends;
     out.weekendDays = weekendDays;
     out.lateShifts = lateShifts;
   }
@@ -135,7 +135,7 @@ export class AgentEvaluator {
     const typeCount = this.typeCount;
     for (let t = 0; t < this.p.types; t++) {
       const limit = agent.maxPerType[t] ?? Infinity;
-      if (typeCount[t]! > limit) this.violations[R.maxShiftsPerType]! += typeCount[t]! - limit;
+      if (typeCount[t]! > limit) this.violations[RULE.maxShiftsPerType]! += typeCount[t]! - limit;
     }
   }
 
@@ -153,9 +153,9 @@ export class AgentEvaluator {
           days++;
         }
       }
-      if (minutes < window.minMinutes) violations[R.minMinutes]! += window.minMinutes - minutes;
-      if (minutes > window.maxMinutes) violations[R.maxMinutes]! += minutes - window.maxMinutes;
-      if (days > window.maxDays) violations[R.maxDays]! += days - window.maxDays;
+      if (minutes < window.minMinutes) violations[RULE.minMinutes]! += window.minMinutes - minutes;
+      if (minutes > window.maxMinutes) violations[RULE.maxMinutes]! += minutes - window.maxMinutes;
+      if (days > window.maxDays) violations[RULE.maxDays]! += days - window.maxDays;
     }
   }
 
@@ -170,7 +170,7 @@ export class AgentEvaluator {
         weekEnd - weekStart === 7 &&
         !hasTwoDaysOff(row, offset, weekStart, weekEnd)
       )
-        violations[R.consecutiveDaysOffPerWeek]! += 1;
+        violations[RULE.consecutiveDaysOffPerWeek]! += 1;
       if (Number.isFinite(p.maxStartSpreadMinutes)) {
         let earliest = Infinity;
         let latest = -Infinity;
@@ -183,7 +183,7 @@ export class AgentEvaluator {
           }
         }
         if (latest - earliest > p.maxStartSpreadMinutes)
-          violations[R.startTimeSpread]! += latest - earliest - p.maxStartSpreadMinutes;
+          violations[RULE.startTimeSpread]! += latest - earliest - p.maxStartSpreadMinutes;
       }
     }
   }
@@ -195,7 +195,7 @@ export class AgentEvaluator {
     let soft = 0;
     for (let r = 2; r < RULE_COUNT; r++) {
       const amount = violations[r]!;
-      if (amount === 0 || r === R.fairnessLate || r === R.fairnessWeekend) continue;
+      if (amount === 0 || r === RULE.fairnessLate || r === RULE.fairnessWeekend) continue;
       if (this.hardRule[r]) hard += amount * this.weight[r]!;
       else soft += amount * this.weight[r]!;
     }
@@ -211,8 +211,8 @@ function hasTwoDaysOff(row: Int32Array, offset: number, weekStart: number, weekE
 }
 
 function closeWorkRun(agent: CoreAgent, len: number, start: number, atEnd: boolean, violations: Float64Array): void {
-  if (len > agent.maxConsecutiveDays) violations[R.maxConsecutiveDays]! += len - agent.maxConsecutiveDays;
+  if (len > agent.maxConsecutiveDays) violations[RULE.maxConsecutiveDays]! += len - agent.maxConsecutiveDays;
   // Runs touching the horizon edges may continue outside it (Curtois & Qu's convention).
   if (start > 0 && !atEnd && len < agent.minConsecutiveDays)
-    violations[R.minConsecutiveDays]! += agent.minConsecutiveDays - len;
+    violations[RULE.minConsecutiveDays]! += agent.minConsecutiveDays - len;
 }

@@ -219,8 +219,8 @@ export function hybridSearch(
   const t0 = opts.now();
   const phases: { name: string; hard: number; soft: number; ms: number }[] = [];
   const mark = (name: string, a: Int32Array): void => {
-    const st = new RosterState(p, 1, a);
-    phases.push({ name, hard: st.hard, soft: st.soft, ms: opts.now() - t0 });
+    const state = new RosterState(p, 1, a);
+    phases.push({ name, hard: state.hard, soft: state.soft, ms: opts.now() - t0 });
   };
   const columns = p.agents.reduce((t, a) => t + a.allowed.reduce((u, x) => u + x, 0), 0);
   const fullMip = columns <= (opts.fullMipColumns ?? 2000);
@@ -272,6 +272,6 @@ export function hybridSearch(
     assign = out.assign;
     mark(`lns (improved/tried: ${out.byKind})`, assign);
   }
-  const st = new RosterState(p, 1, assign);
-  return { assign, hard: st.hard, soft: st.soft, phases };
+  const state = new RosterState(p, 1, assign);
+  return { assign, hard: state.hard, soft: state.soft, phases };
 }

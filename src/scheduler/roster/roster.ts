@@ -32,8 +32,8 @@ export function rosterPlan(
   rules: RosterRules,
   options: RosterOptions,
 ): RosterResult {
-  const pp = problemFromPlan(plan, agents, rules);
-  const { problem, grid, shiftOfCell } = pp;
+  const planProblem = problemFromPlan(plan, agents, rules);
+  const { problem, grid, shiftOfCell } = planProblem;
   const found = searchRoster(problem, {
     seed: options.seed,
     maxIterations: options.maxIterations,
@@ -57,7 +57,7 @@ export function rosterPlan(
   const planUnder = plan.coverage.reduce((t, c) => t + c.under, 0);
   const rosterUnder = coverage.reduce((t, c) => t + c.under, 0);
   const score = scoreByRule(problem, assign);
-  const { agentList, sessions, days } = agentResults(pp, agents, assign, shifts, pulls, plan);
+  const { agentList, sessions, days } = agentResults(planProblem, agents, assign, shifts, pulls, plan);
   return {
     grid: { start: plan.grid.start, intervalMinutes: grid.intervalMinutes, slotCount, timeZone: grid.timeZone },
     agents: agentList,
