@@ -9,6 +9,8 @@ import { RosterState } from './state.js';
 
 export type { MoveKind } from './moves/pick-move.js';
 export type { SearchOptions, SearchResult } from './search-options.js';
+
+/** Relative frequency of each neighbourhood when the options give none. */
 const DEFAULT_MOVES: Record<MoveKind, number> = {
   change: 35,
   fill: 10,
