@@ -1,5 +1,5 @@
 import { formatSlot, type SlotGrid } from '../../time/slot-grid.js';
-import type { ServiceLevelFn } from '../shift-plan/service-level.js';
+import { serviceLevelSummary, type ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import type { ShiftOnGrid } from './pulls.js';
 import type { RosterCoverageInterval, RosterResult } from './result-types.js';
@@ -55,10 +55,6 @@ export function rosterCoverage(
   load: SlotLoad | undefined,
 ): { coverage: RosterCoverageInterval[]; serviceLevel: RosterResult['quality']['serviceLevel'] } {
   const coverage: RosterCoverageInterval[] = [];
-  let weighted = 0;
-  let volumeSum = 0;
-  let worst = Infinity;
-  let worstStart = '';
   for (let slot = 0; slot < grid.slotCount; slot++) {
     const phone = onPhone[slot]!;
     const required = counts.required[slot]!;
@@ -67,14 +63,6 @@ export function rosterCoverage(
     const aht = load?.ahtSeconds[slot];
     if (serviceLevel && volume !== undefined && volume !== null && aht !== undefined && aht !== null) {
       sl = volume > 0 ? serviceLevel(volume, aht, grid.intervalMinutes, phone) : 1;
-      if (volume > 0) {
-        weighted += volume * sl;
-        volumeSum += volume;
-        if (sl < worst) {
-          worst = sl;
-          worstStart = formatSlot(grid, slot);
-        }
-      }
     }
     coverage.push({
       slot,
@@ -90,5 +78,5 @@ export function rosterCoverage(
       serviceLevel: sl,
     });
   }
-  return { coverage, serviceLevel: volumeSum > 0 ? { volumeWeighted: weighted / volumeSum, worst, worstStart } : null };
+  return { coverage, serviceLevel: serviceLevelSummary(coverage, (slot) => load?.volume[slot] ?? 0) };
 }

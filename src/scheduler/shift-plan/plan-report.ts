@@ -2,7 +2,7 @@ import { formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import type { TemplateOnGrid } from './candidates.js';
 import type { computeCoverage } from './coverage.js';
 import { POOL_TIE_COST } from './model.js';
-import type { ServiceLevelFn } from './service-level.js';
+import { serviceLevelSummary, type ServiceLevelFn } from './service-level.js';
 import type { PoolAccount } from './pool-accounting.js';
 import type { PlanRequirement, ShiftPlanRules } from './rules.js';
 import { candidateTemplate, type SolvedPlan } from './solve-plan.js';
@@ -42,29 +42,6 @@ export function coverageIntervals(
       ...load,
     };
   });
-}
-
-/** Volume-weighted and worst SL over the intervals with offered volume; null without any. */
-export function serviceLevelSummary(
-  coverage: CoverageInterval[],
-  requirement: PlanRequirement,
-): PlanQuality['serviceLevel'] {
-  let weighted = 0;
-  let volumeSum = 0;
-  let worst = Infinity;
-  let worstStart = '';
-  for (const c of coverage) {
-    const volume = requirement.volume?.[c.slot] ?? 0;
-    if (c.serviceLevel === null || volume <= 0) continue;
-    weighted += volume * c.serviceLevel;
-    volumeSum += volume;
-    if (c.serviceLevel < worst) {
-      worst = c.serviceLevel;
-      worstStart = c.start;
-    }
-  }
-  if (volumeSum <= 0) return null;
-  return { volumeWeighted: weighted / volumeSum, worst, worstStart };
 }
 
 /** Pool hours asked and placed over every (pool, day) request; a `pool-short` issue per shortfall, and its penalty. */
@@ -141,7 +118,7 @@ export function planQuality(
     overCoverageAgentIntervals: coverage.reduce((sum, c) => sum + c.over, 0),
     poolHoursRequested: input.pool.requestedHours,
     poolHoursPlaced: input.pool.placedHours,
-    serviceLevel: serviceLevelSummary(coverage, input.requirement),
+    serviceLevel: serviceLevelSummary(coverage, (slot) => input.requirement.volume?.[slot] ?? 0),
     status,
     solveMs: input.solveMs,
     columns: built.model.numCols,

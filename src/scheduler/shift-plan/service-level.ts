@@ -17,3 +17,30 @@ export function serviceLevelFromQueue(queue: QueueParams | undefined): ServiceLe
   return (volume, ahtSeconds, intervalMinutes, agents) =>
     agents <= 0 ? 0 : evaluateInterval({ volume, ahtSeconds, intervalMinutes }, queue, agents).serviceLevel;
 }
+
+/**
+ * The volume-weighted and the worst service level over intervals with offered volume and an SL
+ * (the first worst one named by its start); null when no interval has both. Shared by the shift
+ * plan's and the roster's quality figures.
+ */
+export function serviceLevelSummary(
+  intervals: readonly { slot: number; start: string; serviceLevel: number | null }[],
+  volumeAt: (slot: number) => number,
+): { volumeWeighted: number; worst: number; worstStart: string } | null {
+  let weighted = 0;
+  let volumeSum = 0;
+  let worst = Infinity;
+  let worstStart = '';
+  for (const c of intervals) {
+    const volume = volumeAt(c.slot);
+    if (c.serviceLevel === null || volume <= 0) continue;
+    weighted += volume * c.serviceLevel;
+    volumeSum += volume;
+    if (c.serviceLevel < worst) {
+      worst = c.serviceLevel;
+      worstStart = c.start;
+    }
+  }
+  if (volumeSum <= 0) return null;
+  return { volumeWeighted: weighted / volumeSum, worst, worstStart };
+}
