@@ -1,4 +1,4 @@
-/** The roster result: what `wfm roster` writes as JSON (and `POST /v1/rosters` returns). */
+/** The roster result (its JSON form: docs/roster.md, "Output"). */
 import type { RuleKey } from './problem.js';
 
 export interface RosterBreak {

@@ -1,5 +1,5 @@
 /**
- * The shift plan's public output types (design.md, "Scheduling semantics" 1 and 3).
+ * The shift plan's public output types (docs/shift-plan.md, "Output").
  *
  * Times are given twice: as ISO 8601 with the zone's offset (for people and other systems) and as
  * integer slots of the plan's grid (for the roster and evaluation hot loops). A slot is one
@@ -9,6 +9,8 @@
  * Stability: these types are a contract with the roster (src/scheduler/roster). Extend them; never
  * rename or remove a field.
  */
+
+import type { QueueParams } from '../../erlang/types.js';
 
 /** One break or lunch of one shift instance. */
 export interface PlannedBreak {
@@ -101,7 +103,7 @@ export interface UncoverableInterval {
   reason: string;
 }
 
-/** A problem with the plan that is data, not an exception (design.md: infeasible is data). */
+/** A problem with the plan, returned as data: an infeasible plan is a result, not an exception. */
 export interface PlanIssue {
   code:
     | 'uncoverable'
@@ -167,7 +169,7 @@ export interface PlanGrid {
   cyclic: boolean;
 }
 
-/** The whole shift plan: what `wfm shift-plan` writes as JSON. */
+/** The whole shift plan (its JSON form: docs/shift-plan.md, "Output"). */
 export interface ShiftPlan {
   grid: PlanGrid;
   /**
@@ -181,4 +183,9 @@ export interface ShiftPlan {
   quality: PlanQuality;
   uncoverable: UncoverableInterval[];
   issues: PlanIssue[];
+  /**
+   * The queue model and targets the coverage's service level was computed with, when the
+   * requirement carried them: the roster re-computes its own SL with the same model.
+   */
+  queue?: QueueParams;
 }
