@@ -3,6 +3,7 @@
  * weekly rules. Validated here once; the roster core trusts the result. Every bad field or CSV row
  * is named in the error.
  */
+import { QueueParamsSchema } from './staffing.js';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
@@ -66,6 +67,7 @@ export const RosterPlanSchema = z.looseObject({
   shifts: z.array(PlannedShiftSchema).max(200_000),
   retraining: z.array(SessionSchema).default([]),
   coverage: z.array(CoverageSchema).default([]),
+  queue: QueueParamsSchema.optional().describe("The queue the plan was staffed for (the roster's SL uses its model)."),
 });
 
 /** Validates a shift plan for rostering; returns it as the shift plan's type plus optional load. */

@@ -15,7 +15,11 @@ import {
 import { erlangRequest, staffRequest, stringifyStaffingResponse } from '../../app/staffing.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { StaffingHeadcountResponseSchema, StaffingQuerySchema, type StaffingView } from '../../contracts/staffing-headcount.js';
+import {
+  StaffingHeadcountResponseSchema,
+  StaffingQuerySchema,
+  type StaffingView,
+} from '../../contracts/staffing-headcount.js';
 import { headcountViewOf, stringifyHeadcountView } from '../../app/staffing-headcount.js';
 import { readFastStaffingBody } from '../staffing-fast-body.js';
 import { fastHeadcountView } from '../staffing-headcount.js';

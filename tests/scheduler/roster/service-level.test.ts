@@ -10,7 +10,7 @@ import type { QueueParams } from '../../../src/erlang/types.js';
 import { runRoster } from '../../../src/scheduler/roster/run.js';
 import { planShifts } from '../../../src/scheduler/shift-plan/plan.js';
 import { serviceLevelFromQueue } from '../../../src/scheduler/shift-plan/service-level.js';
-import { loadSolver } from '../../../src/app/parallel/handlers/shift-plan.js';
+import { loadSolver } from '../../../src/scheduler/mip/highs.js';
 import { requirement } from '../shift-plan/helpers.js';
 import { oneAgent, restRules } from './fixtures.js';
 
