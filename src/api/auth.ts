@@ -36,7 +36,8 @@ export function bearerMatches(header: string | undefined, keyDigest: Buffer): bo
 }
 
 /**
- * With an API key, every route but `/healthz` and the page's static files needs `Authorization: Bearer <key>`; otherwise
+ * With an API key, every route but `/healthz` and the page's static files needs `Authorization: Bearer <key>`;
+ * otherwise
  * 401 `WFM_ERR_API_UNAUTHORIZED` (with `WWW-Authenticate: Bearer`). Runs in `onRequest`, before
  * the body is read.
  */

@@ -1,7 +1,9 @@
 /** The report's inline stylesheet (no external fonts or files). */
 export const REPORT_CSS = `
-:root{--fg:#1d2433;--muted:#5b6478;--line:#d9dee8;--forecast:#2f6fdf;--band:#9dbdf5;--required:#1d2433;--onphone:#1b9e77;--under:#d7301f;--over:#6baed6;
---shift:#8fb8e8;--break:#f2b134;--lunch:#7b4fa0;--retraining:#e7298a;--coaching:#f781bf;--extra:#4a6fa5;--placed:#66a61e}
+:root{--fg:#1d2433;--muted:#5b6478;--line:#d9dee8;--forecast:#2f6fdf;--band:#9dbdf5;--required:#1d2433;
+--onphone:#1b9e77;--under:#d7301f;--over:#6baed6;
+--shift:#8fb8e8;--break:#f2b134;--lunch:#7b4fa0;--retraining:#e7298a;--coaching:#f781bf;--extra:#4a6fa5;
+--placed:#66a61e}
 *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#f6f7fa}
 header{padding:18px 28px;background:#fff;border-bottom:1px solid var(--line)}h1{margin:0 0 4px;font-size:22px}
 header p{margin:0;color:var(--muted)}

@@ -78,21 +78,25 @@ export function rosterTimeline(roster: RosterResult): string {
     if (!seg) continue;
     const from = new Date(d.fromMs).toISOString();
     parts.push(
-      `<line class="day" x1="${c(seg.x0 - gap / 2)}" x2="${c(seg.x0 - gap / 2)}" y1="${TOP - 6}" y2="${height}"/><text class="tick" x="${c(seg.x0)}" y="${TOP - 8}">${esc(`${weekdayLabel(d.date)} ${clockOf(roster, from)}`)}</text>`,
+      `<line class="day" x1="${c(seg.x0 - gap / 2)}" x2="${c(seg.x0 - gap / 2)}" y1="${TOP - 6}" y2="${height}"/>` +
+        `<text class="tick" x="${c(seg.x0)}" y="${TOP - 8}">${esc(`${weekdayLabel(d.date)} ${clockOf(roster, from)}`)}</text>`,
     );
   }
   agents.forEach((a, row) => {
     const y = TOP + row * ROW;
     parts.push(`<g class="agent" data-agent="${esc(a.id)}" data-shifts="${a.days.length}">`);
     parts.push(
-      `<text class="name" x="${LABEL - 6}" y="${y + ROW - 3}" text-anchor="end">${esc(`${a.name} · ${a.team}`)}</text>`,
+      `<text class="name" x="${LABEL - 6}" y="${y + ROW - 3}" text-anchor="end">` +
+        `${esc(`${a.name} · ${a.team}`)}</text>`,
     );
     if (a.days.length === 0) parts.push(`<rect class="off" x="${LABEL}" width="${plotW}" y="${y + 4}" height="2"/>`);
     for (const d of a.days) {
       const x = at(d.date);
       const x0 = x(d.start);
       parts.push(
-        `<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`,
+        `<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" ` +
+          `y="${y + 1}" height="${ROW - 2}">` +
+          `<title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`,
       );
       for (const b of d.breaks) {
         const bx = x(b.start);
@@ -106,7 +110,8 @@ export function rosterTimeline(roster: RosterResult): string {
       for (const r of d.retraining) {
         const rx = x(r.start);
         parts.push(
-          `<rect class="${r.kind}" x="${c(rx)}" width="${c(Math.max(0.8, x(r.end) - rx))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${r.kind} (${r.pool}) ${r.start} - ${r.end}`)}</title></rect>`,
+          `<rect class="${r.kind}" x="${c(rx)}" width="${c(Math.max(0.8, x(r.end) - rx))}" ` +
+            `y="${y + 1}" height="${ROW - 2}"><title>${esc(`${r.kind} (${r.pool}) ${r.start} - ${r.end}`)}</title></rect>`,
         );
       }
     }

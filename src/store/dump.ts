@@ -188,7 +188,10 @@ export function parseStoreDump(value: unknown): StoreDump {
   if (format !== DUMP_FORMAT) {
     throw new WfmError(
       'WFM_ERR_INPUT_INVALID',
-      `Not a store dump: "format" is ${JSON.stringify(format ?? null)}, expected "${DUMP_FORMAT}" (written by \`wfm db export\`).`,
+      `Not a store dump: "format" is ` +
+        `${JSON.stringify(format ?? null)}` +
+        `, expected "${DUMP_FORMAT}" ` +
+        `(written by \`wfm db export\`).`,
       { issues: [{ path: ['format'], message: `expected "${DUMP_FORMAT}"` }] },
     );
   }

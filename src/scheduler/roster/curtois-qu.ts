@@ -51,7 +51,10 @@ export function readCurtoisQu(text: string): CurtoisQuInstance {
   return { problem, staffIds, shiftIds: shifts.ids, horizonDays: days };
 }
 
-/** The instance's sections (`SECTION_...`) as comma-separated rows, with coded errors for what is missing or not a number. */
+/**
+ * The instance's sections (`SECTION_...`) as comma-separated rows, with coded errors for what is missing or not a
+ * number.
+ */
 class Sections {
   private readonly rows = new Map<string, string[][]>();
 

@@ -115,7 +115,10 @@ function weekendsForAll(ctx: ChoiceContext, chosen: Set<number>): Omit<Neighbour
   return { kind: WEEKENDS, fromDay: only.indexOf(1), toDay: only.lastIndexOf(1) + 1, only };
 }
 
-/** A window of `windowDays` (doubled for `halfLong`) over `agentsPerWindow` agents in a run, or half of them at random. */
+/**
+ * A window of `windowDays` (doubled for `halfLong`) over `agentsPerWindow` agents in a run, or half of them at
+ * random.
+ */
 function dayWindow(ctx: ChoiceContext, kind: number, chosen: Set<number>): Omit<Neighbourhood, 'agents'> {
   const { problem, opts, rng } = ctx;
   const agentCount = problem.agents.length;

@@ -50,7 +50,8 @@ export function lnsApplicable(p: CoreProblem): boolean {
 
 /**
  * Large-neighbourhood search on HiGHS: repeatedly frees the rows of a few agents, or every agent
- * over a window of days (the rest stay fixed and enter as constants) and re-optimises them exactly as a small MIP with every hard rule as a constraint and the
+ * over a window of days (the rest stay fixed and enter as constants) and re-optimises them exactly as a small MIP
+ * with every hard rule as a constraint and the
  * cover and preference costs in the objective, warm-started from the current rows. Keeps a
  * change only when the full score improves (hard first, then soft). Needs `lnsApplicable(p)`.
  * Mutates and returns `assign`.

@@ -39,7 +39,10 @@ export function solveSubMip(
   return values ? freedRows(model, values) : null;
 }
 
-/** One binary column per freed agent, free day and cell it may work, costed by its preference; returns the columns by cell. */
+/**
+ * One binary column per freed agent, free day and cell it may work, costed by its preference; returns the columns by
+ * cell.
+ */
 function addWorkColumns(model: SubMipModel): number[][] {
   const p = model.problem;
   const cellCols: number[][] = p.cells.map(() => []);

@@ -32,7 +32,13 @@ export function requiredWhileOpen(
       code: 'closed-demand',
       slot: e.first,
       day: date,
-      message: `${date}: ${e.count} intervals from ${formatSlot(grid, e.first)} require agents outside the opening hours (${e.agentIntervals} agent-intervals, ignored)`,
+      message:
+        `${date}: ${e.count} intervals from ` +
+        `${formatSlot(grid, e.first)}` +
+        ` require agents ` +
+        `outside the opening hours ` +
+        `(${e.agentIntervals} ` +
+        `agent-intervals, ignored)`,
     });
   }
   return { required, issues };

@@ -36,7 +36,10 @@ export function findUncoverable(
       slot: s,
       start: formatSlot(grid, s),
       required: required[s] as number,
-      reason: `no candidate shift${openNote} covers ${formatClockMinutes(grid.minuteOfDay[s] as number)} on ${day.date}: ${windows}`,
+      reason:
+        `no candidate shift${openNote} covers ` +
+        `${formatClockMinutes(grid.minuteOfDay[s] as number)}` +
+        ` on ${day.date}: ${windows}`,
     });
   }
   return { coverable, uncoverable };

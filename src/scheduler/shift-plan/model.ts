@@ -64,7 +64,10 @@ interface Lattice {
   capRow: Map<number, number>;
 }
 
-/** Builds the MIP. O(columns x span) nonzeros. Rows and columns are added in a fixed order (the solver's path depends on it). */
+/**
+ * Builds the MIP. O(columns x span) nonzeros. Rows and columns are added in a fixed order (the solver's path depends
+ * on it).
+ */
 export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
   const mb = new ModelBuilder();
   const coverRow = input.required.map((r) => mb.addRow(r, INF));
@@ -140,7 +143,10 @@ function addBreakLattices({ mb, candidates, windows }: ModelParts): Map<string, 
   return lattices;
 }
 
-/** Shift columns: cover, break-window flow and cap, template-day rows. `openAt` records the cap rows some window stays open after. */
+/**
+ * Shift columns: cover, break-window flow and cap, template-day rows. `openAt` records the cap rows some window stays
+ * open after.
+ */
 function addShiftColumns(
   { input, mb, coverRow, candidates, windows }: ModelParts,
   lattices: Map<string, Lattice>,

@@ -61,7 +61,12 @@ export function poolReport(
       issues.push({
         code: 'pool-short',
         day: date,
-        message: `${pool.name} on ${date}: ${shortHours} of ${demand.requestedHours} agent-hours not placed (${pool.priority}).`,
+        message:
+          `${pool.name} on ${date}` +
+          `: ${shortHours}` +
+          ` of ${demand.requestedHours}` +
+          ` agent-hours not placed ` +
+          `(${pool.priority}).`,
       });
       if (pool.priority !== 'must') penalty += shortHours * pool.shortfallPenaltyPerHour;
     }

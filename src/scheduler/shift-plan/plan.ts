@@ -72,7 +72,13 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   if (seating.unseated > 0) {
     issues.push({
       code: 'session-unseated',
-      message: `${seating.unseated} retraining seats have no single agent on shift and off break for the whole session (the per-interval counts still hold).`,
+      message:
+        `${seating.unseated} retraining seats ` +
+        `have no single agent ` +
+        `on shift and ` +
+        `off break for the whole ` +
+        `session (the per-interval ` +
+        `counts still hold).`,
     });
   }
   return {
