@@ -23,8 +23,11 @@ import type {
  * same seed at every step (common random numbers, so one added agent is compared on the same
  * contacts). While a queue is short of its target (per `acceptance`), one agent is added to the
  * group serving the queue furthest below its target (its specialists first: the serving group
- * with the fewest skills, then the lowest handle-time factor); after `maxIterations` additions the
- * interval is reported as an `iteration-cap` issue (infeasible is data, not an exception).
+ * with the fewest skills, then the lowest handle-time factor). Once every queue meets its target,
+ * agents are given back one at a time from the group whose queues have the most slack, while every
+ * target still holds (the approximation can over-staff one queue while another is short). After
+ * `maxIterations` simulated steps without meeting the targets the interval is reported as an
+ * `iteration-cap` issue (infeasible is data, not an exception).
  *
  * A centre whose every queue is alone in its component with exponential handle times gets the
  * exact Erlang C/A answer with no simulation (method 'erlang'). Intervals with identical volumes
@@ -81,15 +84,27 @@ export function staffMultiSkill(centre: MultiSkillCentre, options: MultiSkillOpt
         }),
       };
     } else {
+      const judge = (a: readonly number[]) =>
+        verify(centre, i, a, { seed: options.seed, replications, warmUp, measured, acceptance });
       let iterations = 0;
-      let verdicts: QueueVerdict[];
-      for (;;) {
-        verdicts = verify(centre, i, agents, { seed: options.seed, replications, warmUp, measured, acceptance });
-        const worst = worstQueue(verdicts);
-        if (worst < 0 || iterations >= maxIterations) break;
+      let verdicts = judge(agents);
+      for (let worst = worstQueue(verdicts); worst >= 0 && iterations < maxIterations; worst = worstQueue(verdicts)) {
         const g = groupFor(centre, worst);
         agents[g] = (agents[g] as number) + 1;
         iterations++;
+        verdicts = judge(agents);
+      }
+      // Met: give back agents of the group whose queues have the most slack while every target holds.
+      while (worstQueue(verdicts) < 0 && iterations < maxIterations) {
+        const g = slackestGroup(centre, agents, verdicts);
+        if (g < 0) break;
+        const fewer = [...agents];
+        fewer[g] = (fewer[g] as number) - 1;
+        iterations++;
+        const trial = judge(fewer);
+        if (worstQueue(trial) >= 0) break;
+        agents[g] = fewer[g] as number;
+        verdicts = trial;
       }
       result = {
         interval: i,
@@ -158,6 +173,29 @@ function worstQueue(verdicts: readonly QueueVerdict[]): number {
   return worst;
 }
 
+/**
+ * The staffed group whose least-served queue is furthest above its target (its agents are the
+ * most dispensable); -1 when no group has positive slack on every queue it serves.
+ */
+function slackestGroup(centre: MultiSkillCentre, agents: readonly number[], verdicts: readonly QueueVerdict[]): number {
+  let best = -1;
+  let bestSlack = 0;
+  centre.groups.forEach((g, k) => {
+    if (!((agents[k] as number) > 0)) return;
+    let slack = Infinity;
+    for (const q of g.skills) {
+      const v = verdicts[q]!;
+      if (v.serviceLevel !== null && v.serviceLevel.n > 0)
+        slack = Math.min(slack, v.serviceLevel.mean - v.targetServiceLevel);
+    }
+    if (slack !== Infinity && slack > bestSlack) {
+      best = k;
+      bestSlack = slack;
+    }
+  });
+  return best;
+}
+
 /** The group to grow for queue q: its specialists first, then the most proficient, then the first. */
 function groupFor(centre: MultiSkillCentre, q: number): number {
   let best = -1;
@@ -188,7 +226,7 @@ function capIssue(r: MultiSkillInterval, i: number): MultiSkillIssue {
     code: 'iteration-cap',
     interval: i,
     queue: worst,
-    message: `interval ${i}: queue ${worst} at SL ${sl.toFixed(3)} below its target ${v?.targetServiceLevel} after ${r.iterations} added agents (the cap)`,
+    message: `interval ${i}: queue ${worst} at SL ${sl.toFixed(3)} below its target ${v?.targetServiceLevel} after ${r.iterations} correction steps (the cap)`,
   };
 }
 

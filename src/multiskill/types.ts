@@ -24,7 +24,7 @@ export interface MultiSkillOptions {
   simulatedMinutes?: number;
   /** Simulated minutes before the measurement starts (from empty), default 60. */
   warmUpMinutes?: number;
-  /** Agents the correction loop may add per interval, default 40. */
+  /** Simulated correction steps (one agent added or given back) per interval, default 40. */
   maxIterations?: number;
   /**
    * When a queue counts as meeting its target: 'interval' (default) when the target is inside or
@@ -54,7 +54,7 @@ export interface MultiSkillInterval {
   approximation: number[];
   /** Agents per group after the simulation's correction. */
   agents: number[];
-  /** Agents added by the correction loop (each one a simulation run). */
+  /** Correction steps (an agent added or given back, each one a simulation run). */
   iterations: number;
   met: boolean;
   queues: QueueVerdict[];
