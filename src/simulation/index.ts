@@ -23,3 +23,7 @@ export type {
   IntervalFigures,
   SimulationSummary,
 } from './types.js';
+export { fitHandleTime } from './fit-handle-time.js';
+export type { HandleTimeFit } from './fit-handle-time.js';
+export { fitPatience } from './fit-patience.js';
+export type { PatienceFit } from './fit-patience.js';

@@ -54,6 +54,7 @@ export function simulateReplication(model: SimModel, seed: number, replication: 
   const answeredWithin = new Float64Array(Q * I);
   const abandonedWithin = new Float64Array(Q * I);
   const waitSecondsAnswered = new Float64Array(Q * I);
+  const waitSecondsAbandoned = new Float64Array(Q * I);
   const waitingAtEnd = new Float64Array(Q * I);
   const busySeconds = new Float64Array(G * I);
   const idleSeconds = new Float64Array(G * I);
@@ -152,6 +153,7 @@ export function simulateReplication(model: SimModel, seed: number, replication: 
       const arrival = w.arrival[s] as number;
       const k = q * I + intervalOf(arrival);
       abandoned[k] = (abandoned[k] as number) + 1;
+      waitSecondsAbandoned[k] = (waitSecondsAbandoned[k] as number) + deadline - arrival;
       if (deadline - arrival <= (answerSeconds[q] as number)) abandonedWithin[k] = (abandonedWithin[k] as number) + 1;
       w.shift();
     }
@@ -331,6 +333,7 @@ export function simulateReplication(model: SimModel, seed: number, replication: 
       const idx = q * I + intervalOf(arrival);
       if (deadline <= endSeconds) {
         abandoned[idx] = (abandoned[idx] as number) + 1;
+        waitSecondsAbandoned[idx] = (waitSecondsAbandoned[idx] as number) + deadline - arrival;
         if (deadline - arrival <= (answerSeconds[q] as number))
           abandonedWithin[idx] = (abandonedWithin[idx] as number) + 1;
       } else {
@@ -351,6 +354,7 @@ export function simulateReplication(model: SimModel, seed: number, replication: 
     answeredWithin,
     abandonedWithin,
     waitSecondsAnswered,
+    waitSecondsAbandoned,
     waitingAtEnd,
     busySeconds,
     idleSeconds,

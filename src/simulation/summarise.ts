@@ -70,6 +70,9 @@ export function summariseReplications(
       slAnsweredOfAnswered: over((r) => s(r, 'answeredWithin') / s(r, 'answered')),
       slExcludingShortAbandons: over((r) => s(r, 'answeredWithin') / (s(r, 'offered') - s(r, 'abandonedWithin'))),
       asaSeconds: over((r) => s(r, 'waitSecondsAnswered') / s(r, 'answered')),
+      meanWaitSeconds: over(
+        (r) => (s(r, 'waitSecondsAnswered') + s(r, 'waitSecondsAbandoned')) / (s(r, 'answered') + s(r, 'abandoned')),
+      ),
       abandonRate: over((r) => s(r, 'abandoned') / s(r, 'offered')),
       waitingAtEnd: over((r) => s(r, 'waitingAtEnd')),
     });
@@ -111,4 +114,11 @@ export function summariseReplications(
 
 /** The per-queue count arrays of a result. */
 type QueueField =
-  'offered' | 'answered' | 'abandoned' | 'answeredWithin' | 'abandonedWithin' | 'waitSecondsAnswered' | 'waitingAtEnd';
+  | 'offered'
+  | 'answered'
+  | 'abandoned'
+  | 'answeredWithin'
+  | 'abandonedWithin'
+  | 'waitSecondsAnswered'
+  | 'waitSecondsAbandoned'
+  | 'waitingAtEnd';

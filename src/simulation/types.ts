@@ -78,6 +78,8 @@ export interface ReplicationResult {
   abandonedWithin: Float64Array;
   /** Sum of the waits of answered contacts, seconds. */
   waitSecondsAnswered: Float64Array;
+  /** Sum of the waits of abandoned contacts (their patience), seconds. */
+  waitSecondsAbandoned: Float64Array;
   /** Still waiting (neither answered nor abandoned) when the grid ends. */
   waitingAtEnd: Float64Array;
   /** Agent-seconds in service, by the interval they fall in (group x interval). */
@@ -114,6 +116,8 @@ export interface QueueSummary {
   slExcludingShortAbandons: Estimate;
   /** Mean wait of answered contacts, seconds. */
   asaSeconds: Estimate;
+  /** Mean wait of the answered and the abandoned together, seconds. */
+  meanWaitSeconds: Estimate;
   /** Abandoned / offered. */
   abandonRate: Estimate;
   waitingAtEnd: Estimate;
