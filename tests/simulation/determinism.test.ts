@@ -1,4 +1,6 @@
 /** The same (model, seed, replication) gives the same result, however replications are batched. */
+import { mulberry32 } from '../../src/random/mulberry32.js';
+import { RandomStreams } from '../../src/simulation/random-streams.js';
 import { describe, expect, it } from 'vitest';
 import {
   replicationSeed,
@@ -37,5 +39,17 @@ describe('determinism', () => {
       for (let r = 0; r < 20; r++) for (let k = 0; k < 3; k++) seen.add(replicationSeed(s, r, k));
     expect(seen.size).toBe(1200);
     expect(replicationSeed(5, 7, 1)).toBe(replicationSeed(5, 7, 1));
+  });
+});
+
+describe('random streams', () => {
+  it('each stream is mulberry32 (src/random/mulberry32.ts) seeded with replicationSeed(seed, r, k)', () => {
+    const streams = new RandomStreams(42, 3, 2);
+    const a = mulberry32(replicationSeed(42, 3, 0));
+    const b = mulberry32(replicationSeed(42, 3, 1));
+    for (let k = 0; k < 100; k++) {
+      expect(streams.uniform(0)).toBe(a());
+      expect(streams.uniform(1)).toBe(b());
+    }
   });
 });
