@@ -8,9 +8,9 @@ import {
   simulateReplications,
   type SimModel,
 } from '../../src/simulation/index.js';
-import { threeQueueCentre } from './centres.js';
+import { benchmarkCentre } from '../../benchmarks/lib/simulation-centre.js';
 
-const model: SimModel = threeQueueCentre(96);
+const model: SimModel = benchmarkCentre(96);
 
 describe('determinism', () => {
   it('same seed, same results', () => {

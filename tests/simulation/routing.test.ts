@@ -1,7 +1,7 @@
 /** Routing, staffing changes and on-phone masks, on small centres whose outcome is known. */
 import { describe, expect, it } from 'vitest';
 import { simulateReplication, summariseReplications, type SimModel } from '../../src/simulation/index.js';
-import { threeQueueCentre } from './centres.js';
+import { benchmarkCentre } from '../../benchmarks/lib/simulation-centre.js';
 
 const exp = (meanSeconds: number) => ({ kind: 'exponential' as const, meanSeconds });
 
@@ -26,22 +26,15 @@ describe('routing and staffing', () => {
   });
 
   it('all agents on at all times: per-agent masks and per-interval counts give the same run', () => {
-    const counts = threeQueueCentre(24);
+    const counts = benchmarkCentre(24);
     const masks: SimModel = {
       ...counts,
-      groups: counts.groups
-        .map((g) => {
-          const n = Math.max(...Array.from(g.agents as ArrayLike<number>));
-          return {
-            name: g.name,
-            skills: g.skills,
-            handleTimeFactors: g.handleTimeFactors ?? [],
-            onPhoneMasks: Array.from({ length: n }, () => new Array<number>(24).fill(1)),
-          };
-        })
-        .map((g) =>
-          g.handleTimeFactors.length === 0 ? { name: g.name, skills: g.skills, onPhoneMasks: g.onPhoneMasks } : g,
+      groups: counts.groups.map(({ agents, ...g }) => ({
+        ...g,
+        onPhoneMasks: Array.from({ length: Math.max(...Array.from(agents ?? [])) }, () =>
+          new Array<number>(24).fill(1),
         ),
+      })),
     };
     const flat: SimModel = {
       ...counts,
