@@ -5,7 +5,7 @@
  *
  * Three rounds of the MurmurHash3 32-bit finaliser (fmix32, Appleby 2011) over the inputs, each
  * multiplied by an odd constant first so that (seed, r) and (r, seed) differ. O(1).
- * Example: `replicationSeed(42, 0, 0)` is a fixed 32-bit integer; `replicationSeed(42, 1, 0)` differs.
+ * Example: `replicationSeed(42, 0, 0)` is 2323680265; `replicationSeed(42, 1, 0)` is 4284794245.
  */
 export function replicationSeed(seed: number, replication: number, stream = 0): number {
   let h = fmix32((seed >>> 0) ^ 0x9e3779b9);

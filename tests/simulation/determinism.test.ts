@@ -53,3 +53,10 @@ describe('random streams', () => {
     }
   });
 });
+
+describe('replication seeds', () => {
+  it('replicationSeed(42, 0, 0) = 2323680265 and (42, 1, 0) = 4284794245 (the JSDoc example; a change here changes every result)', () => {
+    expect(replicationSeed(42, 0, 0)).toBe(2323680265);
+    expect(replicationSeed(42, 1, 0)).toBe(4284794245);
+  });
+});
