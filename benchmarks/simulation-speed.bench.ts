@@ -1,6 +1,6 @@
 /**
  * Simulated contacts per second per thread on a 3-queue, 5-group centre (a week of 15-minute
- * intervals, about 460,000 contacts per replication), and the speed-up of 2 threads over 1 on
+ * intervals, about 308,000 contacts per replication), and the speed-up of 2 threads over 1 on
  * piscina (each thread runs its own replications: the split changes nothing in the results).
  * Issue 14: >= 1.5 million contacts/s per thread; 2 threads >= 1.8 x 1 thread.
  */

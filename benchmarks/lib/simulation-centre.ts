@@ -2,7 +2,7 @@ import type { SimModel } from '../../src/simulation/index.js';
 
 /**
  * The benchmark centre: 3 queues, 5 skill groups, a week of 672 fifteen-minute intervals with a
- * daily wave (peaks of 300, 200 and 100 calls per 15 minutes; about 460,000 contacts a week).
+ * daily wave (peaks of 300, 200 and 100 calls per 15 minutes; about 308,000 contacts a week).
  * Two specialist teams sized at 90 % of their queue's load, a tech team, a sales+service pair of
  * new hires (handle-time factor 1.3) and an all-skills group, each at 10 % of the total load.
  */
