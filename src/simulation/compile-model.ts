@@ -42,7 +42,8 @@ export interface CompiledModel {
 const cache = new WeakMap<SimModel, CompiledModel>();
 
 /**
- * Validates and flattens a model (memoised per model object: replications share one build).
+ * Validates and flattens a model (memoised per model object: replications share one build, so a
+ * model changed in place after its first simulation would keep its old compiled form).
  * O(queues x intervals + agents x intervals + groups x queues log).
  */
 export function compileModel(model: SimModel): CompiledModel {

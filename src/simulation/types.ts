@@ -45,7 +45,10 @@ export interface SimGroup {
   onPhoneMasks?: ArrayLike<number>[];
 }
 
-/** A multi-skill centre on an interval grid: every interval is `[start, start + intervalMinutes)`. */
+/**
+ * A multi-skill centre on an interval grid: every interval is `[start, start + intervalMinutes)`.
+ * Treat a model as immutable once simulated: its compiled form is cached per object.
+ */
 export interface SimModel {
   intervalMinutes: number;
   intervals: number;
@@ -62,7 +65,7 @@ export interface SimModel {
  */
 export interface ReplicationResult {
   replication: number;
-  /** The 32-bit seed the replication ran with (derived from the model seed and `replication`). */
+  /** The 32-bit seed of queue 0's stream, `replicationSeed(seed, replication, 0)` (a label of the run). */
   seed: number;
   intervals: number;
   queues: number;
