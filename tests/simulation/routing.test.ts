@@ -46,21 +46,24 @@ describe('routing and staffing', () => {
     expect(simulateReplication(masks, 5, 0)).toEqual(simulateReplication(flat, 5, 0));
   });
 
-  it('an agent pulled off the phones finishes the contact in hand, then takes no new one', () => {
-    // One agent on in interval 0 only; handle time 10 h: the contact answered in interval 0
-    // keeps the agent busy through interval 1, and nobody arriving in interval 1 is answered.
-    const model: SimModel = {
-      intervalMinutes: 30,
-      intervals: 2,
-      queues: [{ name: 'a', priority: 0, volume: [5, 5], handleTime: exp(36_000), answerSeconds: 20 }],
-      groups: [{ name: 'g', skills: [0], onPhoneMasks: [[1, 0]] }],
-    };
-    const r = simulateReplication(model, 3, 0);
-    expect(r.answered[0]).toBe(1);
-    expect(r.answered[1]).toBe(0);
-    expect(r.busySeconds[1]).toBeGreaterThan(0);
-    expect(r.waitingAtEnd[1]).toBe(r.offered[1]);
-  });
+  for (const staffing of ['mask', 'count'] as const) {
+    it(`an agent pulled off the phones (${staffing}) finishes the contact in hand, then takes no new one`, () => {
+      // One agent on in interval 0 only; handle time 10 h: the contact answered in interval 0
+      // keeps the agent busy through interval 1, and nobody arriving in interval 1 is answered.
+      const group = staffing === 'mask' ? { onPhoneMasks: [[1, 0]] } : { agents: [1, 0] };
+      const model: SimModel = {
+        intervalMinutes: 30,
+        intervals: 2,
+        queues: [{ name: 'a', priority: 0, volume: [5, 5], handleTime: exp(36_000), answerSeconds: 20 }],
+        groups: [{ name: 'g', skills: [0], ...group }],
+      };
+      const r = simulateReplication(model, 3, 0);
+      expect(r.answered[0]).toBe(1);
+      expect(r.answered[1]).toBe(0);
+      expect(r.busySeconds[1]).toBe(1800);
+      expect(r.waitingAtEnd[1]).toBe(r.offered[1]);
+    });
+  }
 
   it('nobody on the phones: every contact abandons or is still waiting, SL 0', () => {
     const model: SimModel = {
