@@ -16,7 +16,10 @@ export interface IntervalApproximation {
   erlangServiceLevel: (number | undefined)[];
 }
 
-/** The single-queue Erlang C (no patience) or Erlang A (exponential patience) staffing of a load. */
+/**
+ * The single-queue Erlang C (no patience) or Erlang A (exponential patience) staffing of a load
+ * (`solveInterval` of src/erlang), at the queue's SL target (0.8 when it has none).
+ */
 export function erlangStaffing(
   queue: Pick<SimQueue, 'answerSeconds' | 'targetServiceLevel' | 'patienceSeconds'>,
   volume: number,
@@ -86,7 +89,8 @@ export function approximateGroupAgents(
       serving.sort(
         (a, b) => factorOf(a, q) - factorOf(b, q) || groups[a]!.skills.length - groups[b]!.skills.length || a - b,
       );
-      const g = serving[0] as number;
+      const g = serving[0];
+      if (g === undefined) continue; // no group serves it (staffMultiSkill rejects such a centre)
       const s = erlangStaffing(
         queue,
         queue.volume[interval] as number,
