@@ -69,11 +69,19 @@ describe('simulation properties (fast-check)', () => {
           total += r.offered[k] as number;
         }
         expect(total).toBe(r.contacts);
-        // Agent time never exceeds the interval's length times the agents who could be on.
-        for (let k = 0; k < r.busySeconds.length; k++) {
-          expect(r.busySeconds[k]).toBeGreaterThanOrEqual(0);
-          expect(r.idleSeconds[k]).toBeGreaterThanOrEqual(-1e-6);
-        }
+        // Agent time is never negative and never exceeds the interval's length times the group's
+        // agents (its largest staffing: a busy agent past its slot still counts).
+        const seconds = model.intervalMinutes * 60;
+        model.groups.forEach((g, k) => {
+          const most = Math.max(...Array.from(g.agents ?? [0]));
+          for (let i = 0; i < model.intervals; i++) {
+            const busy = r.busySeconds[k * model.intervals + i] as number;
+            const idle = r.idleSeconds[k * model.intervals + i] as number;
+            expect(busy).toBeGreaterThanOrEqual(0);
+            expect(idle).toBeGreaterThanOrEqual(-1e-6);
+            expect(busy + idle).toBeLessThanOrEqual(most * seconds + 1e-6);
+          }
+        });
       }),
       { numRuns: 60, seed: 20261203 },
     );
