@@ -121,6 +121,9 @@ writeResult({
     oneThreadRunsMs: runs1.map((r) => r.ms.toFixed(0)).join(' '),
     twoThreadRunsMs: runs2.map((r) => r.ms.toFixed(0)).join(' '),
     onPoolContactsPerSecondOneThread: Math.round(one.contacts / (one.ms / 1000)),
+    onPoolContactsPerCpuSecondPerThread: Number.isFinite(bestCpu(runs2))
+      ? Math.round(two.contacts / 2 / (bestCpu(runs2) / 1000))
+      : null,
     splitGivesIdenticalResults: identical,
     replicationMs: single.map((s) => s.ms.toFixed(1)).join(' '),
     loadAverage1m: round(load, 2),
