@@ -7,8 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateErlangA } from '../../src/erlang/index.js';
-import { simulate } from '../../src/simulation/index.js';
-import { casesPresent, referenceCase, singleQueueModel } from './helpers.js';
+import { casesPresent, referenceCase, simulateStationary } from './helpers.js';
 
 interface Case {
   id: string;
@@ -38,17 +37,7 @@ function exactOf(c: Case) {
 describe('one queue with patience: the simulation agrees with Erlang A', () => {
   for (const c of CASES) {
     it(`${c.id}: ${c.volume} calls / ${c.intervalMinutes} min, AHT ${c.aht} s, ${c.agents} agents, patience ${c.patience} s`, () => {
-      const intervals = Math.max(Math.ceil(10_000 / c.volume), Math.ceil(6000 / c.intervalMinutes)) + 2;
-      const model = singleQueueModel({
-        volumePerInterval: c.volume,
-        intervalMinutes: c.intervalMinutes,
-        intervals,
-        ahtSeconds: c.aht,
-        agents: c.agents,
-        answerSeconds: c.answer,
-        patienceSeconds: c.patience,
-      });
-      const s = simulate(model, { seed: 7, replications: 10, fromInterval: 1, toInterval: intervals - 1 });
+      const s = simulateStationary(c, 7);
       const q = s.queues[0]!;
       expect(q.offered.mean * q.offered.n).toBeGreaterThanOrEqual(100_000);
       const exact = exactOf(c);

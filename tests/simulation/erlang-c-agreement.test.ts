@@ -2,13 +2,13 @@
  * One queue, one skill, exponential handle times, infinite patience: the simulation is an M/M/N
  * queue, so its service level and ASA must agree with Erlang C (src/erlang, checked against
  * ../shared/reference/erlang-cases.json) within the simulation's own 95 % confidence interval.
- * Each case simulates >= 100,000 contacts and >= 1,000 hours (10 replications); interval 0 (the warm-up from empty)
- * and the last interval (contacts still waiting at the end) are left out of the totals.
+ * Each case simulates >= 100,000 contacts and >= 1,000 hours (10 replications, `simulateStationary`);
+ * interval 0 (the warm-up from empty) and the last interval (contacts still waiting at the end) are
+ * left out of the totals.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateErlangC } from '../../src/erlang/index.js';
-import { simulate } from '../../src/simulation/index.js';
-import { casesPresent, referenceCase, singleQueueModel } from './helpers.js';
+import { casesPresent, referenceCase, simulateStationary } from './helpers.js';
 
 interface Case {
   id: string;
@@ -28,24 +28,10 @@ const CASES: Case[] = [
   { id: 'C08', volume: 360, intervalMinutes: 30, aht: 240, agents: 55, answer: 15 },
 ];
 
-function run(c: Case) {
-  // >= 10,000 contacts and >= 100 simulated hours per replication (heavy traffic relaxes slowly).
-  const intervals = Math.max(Math.ceil(10_000 / c.volume), Math.ceil(6000 / c.intervalMinutes)) + 2;
-  const model = singleQueueModel({
-    volumePerInterval: c.volume,
-    intervalMinutes: c.intervalMinutes,
-    intervals,
-    ahtSeconds: c.aht,
-    agents: c.agents,
-    answerSeconds: c.answer,
-  });
-  return simulate(model, { seed: 20261203, replications: 10, fromInterval: 1, toInterval: intervals - 1 });
-}
-
 describe('one queue, one skill: the simulation agrees with Erlang C', () => {
   for (const c of CASES) {
     it(`${c.id}: ${c.volume} calls / ${c.intervalMinutes} min, AHT ${c.aht} s, ${c.agents} agents: SL and ASA within the 95 % interval`, () => {
-      const s = run(c);
+      const s = simulateStationary(c, 20261203);
       const q = s.queues[0]!;
       expect(q.offered.mean * q.offered.n).toBeGreaterThanOrEqual(100_000);
       const erlangs = (c.volume * c.aht) / (c.intervalMinutes * 60);

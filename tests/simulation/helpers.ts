@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SimModel } from '../../src/simulation/index.js';
+import { simulate, type SimModel, type SimulationSummary } from '../../src/simulation/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** ../shared/reference/erlang-cases.json beside the project (absent in a user's clone). */
@@ -55,4 +55,26 @@ export function singleQueueModel(o: {
     queues: [queue],
     groups: [{ name: 'g', skills: [0], agents: new Array<number>(o.intervals).fill(o.agents) }],
   };
+}
+
+/**
+ * One queue at a constant rate for >= 10,000 contacts and >= 100 simulated hours per replication
+ * (heavy traffic relaxes slowly), 10 replications; interval 0 (the warm-up from empty) and the last
+ * interval (contacts still waiting at the end) are left out of the totals.
+ */
+export function simulateStationary(
+  c: { volume: number; intervalMinutes: number; aht: number; agents: number; answer: number; patience?: number },
+  seed: number,
+): SimulationSummary {
+  const intervals = Math.max(Math.ceil(10_000 / c.volume), Math.ceil(6000 / c.intervalMinutes)) + 2;
+  const o = {
+    volumePerInterval: c.volume,
+    intervalMinutes: c.intervalMinutes,
+    intervals,
+    ahtSeconds: c.aht,
+    agents: c.agents,
+    answerSeconds: c.answer,
+  };
+  const model = singleQueueModel(c.patience === undefined ? o : { ...o, patienceSeconds: c.patience });
+  return simulate(model, { seed, replications: 10, fromInterval: 1, toInterval: intervals - 1 });
 }
