@@ -25,7 +25,7 @@ import type {
  * group serving the queue furthest below its target (its specialists first: the serving group
  * with the fewest skills, then the lowest handle-time factor). Once every queue meets its target,
  * agents are given back one at a time from the group whose queues have the most slack, while every
- * target still holds (the approximation can over-staff one queue while another is short). After
+ * target still holds (a group whose next agent cannot go keeps it, and the next group is tried) (the approximation can over-staff one queue while another is short). After
  * `maxIterations` simulated steps without meeting the targets the interval is reported as an
  * `iteration-cap` issue (infeasible is data, not an exception).
  *
@@ -94,15 +94,20 @@ export function staffMultiSkill(centre: MultiSkillCentre, options: MultiSkillOpt
         iterations++;
         verdicts = judge(agents);
       }
-      // Met: give back agents of the group whose queues have the most slack while every target holds.
+      // Met: give back agents of the group whose queues have the most slack while every target
+      // holds; a group whose next agent cannot go is kept as it is and the next slackest is tried.
+      const kept = new Set<number>();
       while (worstQueue(verdicts) < 0 && iterations < maxIterations) {
-        const g = slackestGroup(centre, agents, verdicts);
+        const g = slackestGroup(centre, agents, verdicts, kept);
         if (g < 0) break;
         const fewer = [...agents];
         fewer[g] = (fewer[g] as number) - 1;
         iterations++;
         const trial = judge(fewer);
-        if (worstQueue(trial) >= 0) break;
+        if (worstQueue(trial) >= 0) {
+          kept.add(g);
+          continue;
+        }
         agents[g] = fewer[g] as number;
         verdicts = trial;
       }
@@ -174,14 +179,19 @@ function worstQueue(verdicts: readonly QueueVerdict[]): number {
 }
 
 /**
- * The staffed group whose least-served queue is furthest above its target (its agents are the
- * most dispensable); -1 when no group has positive slack on every queue it serves.
+ * The staffed group, not in `kept`, whose least-served queue is furthest above its target (its
+ * agents are the most dispensable); -1 when no group has positive slack on every queue it serves.
  */
-function slackestGroup(centre: MultiSkillCentre, agents: readonly number[], verdicts: readonly QueueVerdict[]): number {
+function slackestGroup(
+  centre: MultiSkillCentre,
+  agents: readonly number[],
+  verdicts: readonly QueueVerdict[],
+  kept: ReadonlySet<number>,
+): number {
   let best = -1;
   let bestSlack = 0;
   centre.groups.forEach((g, k) => {
-    if (!((agents[k] as number) > 0)) return;
+    if (!((agents[k] as number) > 0) || kept.has(k)) return;
     let slack = Infinity;
     for (const q of g.skills) {
       const v = verdicts[q]!;
