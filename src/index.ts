@@ -89,6 +89,42 @@ export type { WfmPool, PoolOptions, RunTaskOptions } from './app/parallel/pool.j
 export { staffBatchOnPool } from './app/staffing-batch.js';
 export type { BatchRunOptions } from './app/staffing-batch.js';
 
+// ---- Multi-skill staffing and its discrete-event simulation (docs/simulation.md) ----
+export {
+  simulate,
+  simulateReplication,
+  simulateReplications,
+  summariseReplications,
+  replicationSeed,
+  validateModel,
+  fitHandleTime,
+  fitPatience,
+} from './simulation/index.js';
+export type {
+  SimModel,
+  SimQueue,
+  SimGroup,
+  HandleTimeDistribution,
+  SimulateOptions,
+  SimulationSummary,
+  QueueSummary,
+  IntervalFigures,
+  ReplicationResult,
+  Estimate,
+  HandleTimeFit,
+  PatienceFit,
+} from './simulation/index.js';
+export { staffMultiSkill, distinctSkillGroups } from './multiskill/index.js';
+export type {
+  MultiSkillCentre,
+  MultiSkillOptions,
+  MultiSkillStaffing,
+  MultiSkillInterval,
+  MultiSkillIssue,
+  SkillGroup,
+  QueueVerdict,
+} from './multiskill/index.js';
+
 // ---- Sample data ----
 export { generateSampleWeek } from './app/samples/sample-week.js';
 export type { SampleWeek, SampleWeekOptions, SampleInterval } from './app/samples/sample-week.js';
