@@ -7,7 +7,7 @@
  */
 import { OpeningHoursSchema } from './opening-hours.js';
 import { z } from 'zod';
-import { FORECAST_METHODS } from '../forecast/types.js';
+import { FORECAST_LIMITS, FORECAST_METHODS } from '../forecast/types.js';
 import { parseWith } from './validate.js';
 import { INTERVAL_MINUTES } from '../time/instant.js';
 
@@ -45,7 +45,7 @@ export const ForecastOptionsSchema = z.strictObject({
       `intervalMinutes must be one of ${INTERVAL_MINUTES.join(', ')}`,
     )
     .optional(),
-  weeks: z.number().int().min(1).max(8).optional(),
+  weeks: z.number().int().min(FORECAST_LIMITS.weeks.min).max(FORECAST_LIMITS.weeks.max).optional(),
   start: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'start must be a date YYYY-MM-DD')
@@ -53,7 +53,12 @@ export const ForecastOptionsSchema = z.strictObject({
   method: ForecastMethodSchema.optional(),
   openingHours: OpeningHoursSchema.optional(),
   specialDays: z.array(SpecialDaySchema).max(10_000).optional(),
-  backtestOrigins: z.number().int().min(3).max(12).optional(),
+  backtestOrigins: z
+    .number()
+    .int()
+    .min(FORECAST_LIMITS.backtestOrigins.min)
+    .max(FORECAST_LIMITS.backtestOrigins.max)
+    .optional(),
   defaultAhtSeconds: seconds.optional(),
 });
 

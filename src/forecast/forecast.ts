@@ -2,13 +2,15 @@ import { WfmError } from '../errors.js';
 import { ahtProfile } from './aht.js';
 import { band, fitBandTails } from './band.js';
 import { absentMask, backtest, runMethods, type OriginResult, type Training } from './engine.js';
-import { buildGrid } from './history.js';
+import { buildGrid, type HistoryGrid } from './history.js';
+import { wapePercent } from './metrics.js';
 import { dateOfEpochDay, epochDayOfDate, weekdayOf } from '../time/local-time.js';
 import { minTrainDays } from './methods/index.js';
 import { parseOpeningHours } from '../time/opening-hours.js';
 import { planSpecialDays } from './special-days.js';
 import {
   AUTO_POOL,
+  FORECAST_LIMITS,
   FORECAST_METHODS,
   type BacktestReport,
   type ForecastInterval,
@@ -42,67 +44,135 @@ const WEEKDAY_NAMES = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Friday
  */
 export function forecast(history: HistoryInput, options: ForecastOptions = {}): ForecastResult {
   const notes: string[] = [];
-  const weeks = options.weeks ?? 1;
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 8)
-    throw badOption('weeks', `must be an integer 1..8 (got ${weeks})`);
-  const askedOrigins = options.backtestOrigins;
-  if (askedOrigins !== undefined && (!Number.isInteger(askedOrigins) || askedOrigins < 3 || askedOrigins > 12))
-    throw badOption('backtestOrigins', `must be an integer 3..12 (got ${askedOrigins})`);
-  const choice = options.method ?? 'auto';
-  if (choice !== 'auto' && !(FORECAST_METHODS as readonly string[]).includes(choice))
-    throw badOption('method', `unknown method "${String(choice)}"`);
-
+  const { weeks, askedOrigins, choice } = checkOptions(options);
   const grid = buildGrid(history, options.timeZone, options.intervalMinutes);
   if (grid.dstGapDates.length > 0) {
     notes.push(
-      `Rows at wall-clock times that do not exist in ${grid.clock.name} (the hour skipped by the daylight-saving change of ${grid.dstGapDates.join(', ')}) were kept in their wall-clock intervals.`,
+      `Rows at wall-clock times that do not exist in ${grid.clock.name} (the hour skipped by the daylight-saving ` +
+        `change of ${grid.dstGapDates.join(', ')}) were kept in their wall-clock intervals.`,
     );
   }
-  const S = grid.slotsPerDay;
+  const span = horizonSpan(grid, options.start, weeks, notes);
+  const { full, special, excludedIdx } = trainingSet(grid, options, span, notes);
+  const { origins, report } = backtestMethods(full, span, askedOrigins, notes);
+  const members = chooseMembers(choice, report, span.trainDays, notes);
+  const method: ForecastMethod | 'pool' = members.length > 1 ? 'pool' : (members[0] as ForecastMethod);
+
+  // The final forecast covers at least a week so that "like a <weekday>" always has a source day.
+  const internalDays = Math.max(span.testDays, span.gapDays + 7);
+  const values = meanOf(runMethods(full, internalDays, members), members);
+  applySpecialDays(values, special, span.startDay, span.gapDays, span.horizonDays, internalDays, grid.slotsPerDay);
+  const { tails, backtestWape } = calibrateBand(origins, members, report, notes);
+  if (method === 'pool') notes.push(`auto: the mean of ${members.join(' and ')}, the best methods on the backtests.`);
+
+  const aht = ahtProfile(grid, span.trainDays, excludedIdx);
+  if (!aht) {
+    notes.push(
+      options.defaultAhtSeconds !== undefined
+        ? `The history has no handle times; AHT is the default ${options.defaultAhtSeconds} s.`
+        : 'The history has no handle times; ahtSeconds is null (give defaultAhtSeconds / --aht).',
+    );
+  }
+  const ahtOf = (w: number, s: number) =>
+    aht ? round2(aht[w * grid.slotsPerDay + s] as number) : (options.defaultAhtSeconds ?? null);
+  return {
+    intervalMinutes: grid.intervalMinutes,
+    timeZone: grid.clock.name,
+    method,
+    methods: members,
+    backtestWape,
+    intervals: outputIntervals(grid, span, values, tails, ahtOf),
+    report,
+    notes,
+  };
+}
+
+/** The option bounds (`FORECAST_LIMITS`, the same ones the request schema states), checked for direct calls. */
+function checkOptions(options: ForecastOptions): {
+  weeks: number;
+  askedOrigins: number | undefined;
+  choice: ForecastMethod | 'auto';
+} {
+  const weeks = options.weeks ?? 1;
+  const { weeks: w, backtestOrigins: o } = FORECAST_LIMITS;
+  if (!Number.isInteger(weeks) || weeks < w.min || weeks > w.max)
+    throw badOption('weeks', `must be an integer ${w.min}..${w.max} (got ${weeks})`);
+  const askedOrigins = options.backtestOrigins;
+  if (askedOrigins !== undefined && (!Number.isInteger(askedOrigins) || askedOrigins < o.min || askedOrigins > o.max))
+    throw badOption('backtestOrigins', `must be an integer ${o.min}..${o.max} (got ${askedOrigins})`);
+  const choice = options.method ?? 'auto';
+  if (choice !== 'auto' && !(FORECAST_METHODS as readonly string[]).includes(choice))
+    throw badOption('method', `unknown method "${String(choice)}"`);
+  return { weeks, askedOrigins, choice };
+}
+
+/** Where the horizon starts and how many days of history train for it. */
+interface HorizonSpan {
+  startDay: number;
+  trainDays: number;
+  /** Days between the end of the training history and the horizon start (forecast, not output). */
+  gapDays: number;
+  horizonDays: number;
+  /** Days each backtest forecasts: the gap plus the horizon. */
+  testDays: number;
+}
+
+function horizonSpan(grid: HistoryGrid, start: string | undefined, weeks: number, notes: string[]): HorizonSpan {
   let startDay = grid.lastDataDay + 1;
-  if (options.start !== undefined) {
-    const day = epochDayOfDate(options.start);
-    if (day === undefined) throw badOption('start', `"${options.start}" is not a date YYYY-MM-DD`);
+  if (start !== undefined) {
+    const day = epochDayOfDate(start);
+    if (day === undefined) throw badOption('start', `"${start}" is not a date YYYY-MM-DD`);
     startDay = day;
   }
   const trainDays = Math.min(grid.days, startDay - grid.firstDay);
   if (trainDays < 7) {
     throw new WfmError(
       'WFM_ERR_FORECAST_HISTORY_SHORT',
-      `Only ${Math.max(0, trainDays)} days of history come before the horizon start ${dateOfEpochDay(startDay)}; at least 7 are needed.`,
-      {
-        issues: [{ path: ['start'], message: 'less than one week of history before it' }],
-      },
+      `Only ${Math.max(0, trainDays)} days of history come before the horizon start ${dateOfEpochDay(startDay)}; ` +
+        'at least 7 are needed.',
+      { issues: [{ path: ['start'], message: 'less than one week of history before it' }] },
     );
   }
   const gapDays = startDay - (grid.firstDay + trainDays);
   if (gapDays > 0)
     notes.push(`The horizon starts ${gapDays} day(s) after the history ends; those days are forecast but not output.`);
   const horizonDays = 7 * weeks;
+  return { startDay, trainDays, gapDays, horizonDays, testDays: gapDays + horizonDays };
+}
 
-  const train = grid.volume.slice(0, trainDays * S);
-  const special = planSpecialDays(options.specialDays ?? [], startDay);
-  let excludedCount = 0;
+/** The training history: special days before the horizon left out, opening hours, weekdays never seen. */
+function trainingSet(grid: HistoryGrid, options: ForecastOptions, span: HorizonSpan, notes: string[]) {
+  const S = grid.slotsPerDay;
+  const train = grid.volume.slice(0, span.trainDays * S);
+  const special = planSpecialDays(options.specialDays ?? [], span.startDay);
   const excludedIdx = new Set<number>();
   for (const day of special.excluded) {
     const d = day - grid.firstDay;
-    if (d < 0 || d >= trainDays) continue;
+    if (d < 0 || d >= span.trainDays) continue;
     train.fill(Number.NaN, d * S, (d + 1) * S);
     excludedIdx.add(d);
-    excludedCount++;
   }
-  if (excludedCount > 0) notes.push(`${excludedCount} special day(s) left out of training.`);
+  if (excludedIdx.size > 0) notes.push(`${excludedIdx.size} special day(s) left out of training.`);
   const openMask = options.openingHours ? parseOpeningHours(options.openingHours, grid.intervalMinutes) : undefined;
-  const full: Training = { train, days: trainDays, slotsPerDay: S, firstDay: grid.firstDay, openMask };
+  const full: Training = { train, days: span.trainDays, slotsPerDay: S, firstDay: grid.firstDay, openMask };
   const absent = absentMask(full);
   const absentDays = WEEKDAY_NAMES.filter((_, w) => absent.subarray(w * S, (w + 1) * S).every((x) => x === 1));
-  if (absentDays.length > 0)
+  if (absentDays.length > 0) {
+    const listed =
+      absentDays.length > 1
+        ? `${absentDays.slice(0, -1).join(', ')} and ${absentDays.at(-1) as string}`
+        : (absentDays[0] as string);
     notes.push(
-      `No history rows on ${absentDays.length > 1 ? `${absentDays.slice(0, -1).join(', ')} and ${absentDays.at(-1) as string}` : (absentDays[0] as string)} (the last 8 of each): forecast as closed. A row with 0 is "no contacts"; opening hours (--open) say it outright.`,
+      `No history rows on ${listed} (the last 8 of each): forecast as closed. ` +
+        'A row with 0 is "no contacts"; opening hours (--open) say it outright.',
     );
+  }
+  return { full, special, excludedIdx };
+}
 
-  // Backtests: every method at the horizon asked (plus any gap before it).
-  const testDays = gapDays + horizonDays;
+/** Every method backtested at the horizon asked (plus any gap before it) from weekly origins, ranked. */
+function backtestMethods(full: Training, span: HorizonSpan, askedOrigins: number | undefined, notes: string[]) {
+  const { testDays, trainDays } = span;
   // Six origins by default, fewer (not under three) when fewer let every method be scored.
   const longestTraining = Math.max(...FORECAST_METHODS.map(minTrainDays));
   const originCount =
@@ -110,7 +180,8 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   const origins = backtest(full, testDays, originCount, FORECAST_METHODS);
   if (origins.length < 3)
     notes.push(
-      `Only ${origins.length} backtest origin(s) fit in the history (3 or more need ${testDays + 21} days); method choice is less certain.`,
+      `Only ${origins.length} backtest origin(s) fit in the history (3 or more need ${testDays + 21} days); ` +
+        'method choice is less certain.',
     );
   const earliest = origins[0]?.originDay ?? 0;
   const ranked: ForecastMethod[] = [];
@@ -121,38 +192,45 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
         `${m} left out of the ranking: it needs ${minTrainDays(m)} days of history before every backtest origin.`,
       );
   }
-  const report = buildReport(origins, ranked, testDays, grid.firstDay);
+  return { origins, report: buildReport(origins, ranked, testDays, full.firstDay) };
+}
 
-  let members: ForecastMethod[];
+/** `auto`: the best methods by mean backtest WAPE (`AUTO_POOL`); a named method: itself, if the history allows it. */
+function chooseMembers(
+  choice: ForecastMethod | 'auto',
+  report: BacktestReport,
+  trainDays: number,
+  notes: string[],
+): ForecastMethod[] {
   if (choice === 'auto') {
     const scored = report.methods.filter((m) => m.meanWape !== null);
     const bestWape = scored[0]?.meanWape ?? 0;
-    members = scored
+    const members = scored
       .filter((m) => (m.meanWape as number) <= bestWape * AUTO_POOL.maxRatio)
       .slice(0, AUTO_POOL.size)
       .map((m) => m.method);
-    if (members.length === 0) {
-      members = [minTrainDays('shape') <= trainDays ? 'shape' : 'snaive'];
-      notes.push(`No backtest was possible; using ${members[0] as string}.`);
-    }
-  } else {
-    if (minTrainDays(choice) > trainDays) {
-      throw new WfmError(
-        'WFM_ERR_FORECAST_METHOD',
-        `Method ${choice} needs ${minTrainDays(choice)} days of history; ${trainDays} are available.`,
-        {
-          issues: [{ path: ['method'], message: `needs ${minTrainDays(choice)} days of history` }],
-        },
-      );
-    }
-    members = [choice];
+    if (members.length > 0) return members;
+    const fallback: ForecastMethod = minTrainDays('shape') <= trainDays ? 'shape' : 'snaive';
+    notes.push(`No backtest was possible; using ${fallback}.`);
+    return [fallback];
   }
-  const method: ForecastMethod | 'pool' = members.length > 1 ? 'pool' : (members[0] as ForecastMethod);
+  if (minTrainDays(choice) > trainDays) {
+    throw new WfmError(
+      'WFM_ERR_FORECAST_METHOD',
+      `Method ${choice} needs ${minTrainDays(choice)} days of history; ${trainDays} are available.`,
+      { issues: [{ path: ['method'], message: `needs ${minTrainDays(choice)} days of history` }] },
+    );
+  }
+  return [choice];
+}
 
-  // The final forecast covers at least a week so that "like a <weekday>" always has a source day.
-  const internalDays = Math.max(testDays, gapDays + 7);
-  const values = meanOf(runMethods(full, internalDays, members), members);
-  applySpecialDays(values, special, startDay, gapDays, horizonDays, internalDays, S);
+/** The band's tails fitted on the chosen forecast's backtests, and its backtest WAPE. */
+function calibrateBand(
+  origins: readonly OriginResult[],
+  members: readonly ForecastMethod[],
+  report: BacktestReport,
+  notes: string[],
+): { tails: { low: number; high: number }; backtestWape: number | null } {
   const pairs = origins
     .filter((o) => members.every((m) => o.forecasts.has(m)))
     .map((o) => ({ forecast: meanOf(o.forecasts, members), actual: o.actual }));
@@ -164,45 +242,36 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   if (members.length === 1) backtestWape = report.methods.find((m) => m.method === members[0])?.meanWape ?? null;
   else if (pairs.length > 0)
     backtestWape = round2(pairs.reduce((sum, p) => sum + wapePercent(p.forecast, p.actual), 0) / pairs.length);
-  if (method === 'pool') notes.push(`auto: the mean of ${members.join(' and ')}, the best methods on the backtests.`);
+  return { tails, backtestWape };
+}
 
-  const aht = ahtProfile(grid, trainDays, excludedIdx);
-  if (!aht) {
-    notes.push(
-      options.defaultAhtSeconds !== undefined
-        ? `The history has no handle times; AHT is the default ${options.defaultAhtSeconds} s.`
-        : 'The history has no handle times; ahtSeconds is null (give defaultAhtSeconds / --aht).',
-    );
-  }
+/** The horizon's intervals in the output zone, with the band and the AHT of each. */
+function outputIntervals(
+  grid: HistoryGrid,
+  span: HorizonSpan,
+  values: Float64Array,
+  tails: { low: number; high: number },
+  ahtOf: (weekday: number, slot: number) => number | null,
+): ForecastInterval[] {
   const intervals: ForecastInterval[] = [];
-  const clock = grid.clock;
+  const { clock, slotsPerDay: S } = grid;
   const step = grid.intervalMinutes * 60_000;
-  const endMs = clock.dayStartMs(startDay + horizonDays);
-  for (let t = clock.dayStartMs(startDay); t < endMs; t += step) {
+  const endMs = clock.dayStartMs(span.startDay + span.horizonDays);
+  for (let t = clock.dayStartMs(span.startDay); t < endMs; t += step) {
     const local = clock.toLocal(t);
-    const h = local.epochDay - startDay + gapDays;
+    const h = local.epochDay - span.startDay + span.gapDays;
     const s = Math.floor(local.minuteOfDay / grid.intervalMinutes);
     const volume = values[h * S + s] as number;
     const b = band(volume, tails.low, tails.high);
-    const w = weekdayOf(local.epochDay);
     intervals.push({
       start: clock.format(t),
       volume: round3(volume),
-      ahtSeconds: aht ? round2(aht[w * S + s] as number) : (options.defaultAhtSeconds ?? null),
+      ahtSeconds: ahtOf(weekdayOf(local.epochDay), s),
       volumeP10: round3(b.p10),
       volumeP90: round3(b.p90),
     });
   }
-  return {
-    intervalMinutes: grid.intervalMinutes,
-    timeZone: clock.name,
-    method,
-    methods: members,
-    backtestWape,
-    intervals,
-    report,
-    notes,
-  };
+  return intervals;
 }
 
 function applySpecialDays(
@@ -303,19 +372,6 @@ function meanOf(
     for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (f[i] as number) / members.length;
   }
   return out;
-}
-
-/** Sum |forecast - actual| / sum actual over known actuals, percent (NaN without contacts). */
-function wapePercent(forecast: Float64Array, actual: Float64Array): number {
-  let abs = 0;
-  let sum = 0;
-  for (let i = 0; i < actual.length; i++) {
-    const a = actual[i] as number;
-    if (Number.isNaN(a)) continue;
-    abs += Math.abs((forecast[i] as number) - a);
-    sum += a;
-  }
-  return (100 * abs) / sum;
 }
 
 function badOption(field: string, message: string): WfmError {

@@ -9,7 +9,7 @@ import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from './type
  * minute of day / intervalMinutes). `volume[d * slotsPerDay + s]` is NaN where there is no data
  * (a missing row, or the hour skipped by a spring-forward change); 0 is "no contacts".
  */
-export interface SlotGrid {
+export interface HistoryGrid {
   clock: LocalClock;
   intervalMinutes: IntervalMinutes;
   slotsPerDay: number;
@@ -163,7 +163,7 @@ function emptyGrid(
   firstDay: number,
   days: number,
   lastDataDay: number,
-): SlotGrid {
+): HistoryGrid {
   const slotsPerDay = 1440 / intervalMinutes;
   if (days > MAX_DAYS) {
     throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history spans ${days} days; at most ${MAX_DAYS} are accepted.`, {
@@ -210,7 +210,7 @@ export function buildGrid(
   history: HistoryInput,
   timeZone: string | undefined,
   intervalMinutes: IntervalMinutes | undefined,
-): SlotGrid {
+): HistoryGrid {
   if (history.length === 0)
     throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history is empty.', {
       issues: [{ path: ['history'], message: 'empty' }],
@@ -423,7 +423,7 @@ function contactGrid(
   rows: readonly ContactHistoryRow[],
   timeZone: string | undefined,
   intervalMinutes: IntervalMinutes | undefined,
-): SlotGrid {
+): HistoryGrid {
   const zone = resolveZone(
     rows.map((r) => r.timestamp),
     timeZone,

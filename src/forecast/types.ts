@@ -135,6 +135,12 @@ export interface BacktestReport {
  */
 export const AUTO_POOL = { size: 2, maxRatio: 1.15 } as const;
 
+/** Bounds of the forecast options (inclusive): the core checks them and the request schema states them. */
+export const FORECAST_LIMITS = {
+  weeks: { min: 1, max: 8 },
+  backtestOrigins: { min: 3, max: 12 },
+} as const;
+
 export interface ForecastResult {
   intervalMinutes: IntervalMinutes;
   timeZone: string;
