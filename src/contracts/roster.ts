@@ -3,6 +3,7 @@
  * weekly rules. Validated here once; the roster core trusts the result. Every bad field or CSV row
  * is named in the error.
  */
+import { loadFromCoverage } from '../scheduler/roster/load.js';
 import { QueueParamsSchema } from './staffing.js';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
@@ -98,17 +99,8 @@ export function parseRosterPlan(data: unknown): {
       { issues },
     );
   const plan = parsed as unknown as ShiftPlan;
-  const hasLoad = parsed.coverage.some((c) => typeof c.volume === 'number' && typeof c.ahtSeconds === 'number');
-  if (!hasLoad) return { plan };
-  const volume: (number | null)[] = new Array<number | null>(parsed.grid.slotCount).fill(null);
-  const ahtSeconds: (number | null)[] = new Array<number | null>(parsed.grid.slotCount).fill(null);
-  for (const c of parsed.coverage) {
-    if (c.slot < parsed.grid.slotCount) {
-      volume[c.slot] = c.volume ?? null;
-      ahtSeconds[c.slot] = c.ahtSeconds ?? null;
-    }
-  }
-  return { plan, load: { volume, ahtSeconds } };
+  const load = loadFromCoverage(plan);
+  return load ? { plan, load } : { plan };
 }
 
 // ---- Agents ----

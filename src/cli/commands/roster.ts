@@ -1,10 +1,10 @@
+import { loadFromCoverage } from '../../scheduler/roster/load.js';
 import { toJsonText } from '../../formats/json.js';
 import { parseShiftPlanRules } from '../../contracts/shift-plan.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
-import { parseInstant } from '../../time/instant.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
 import { readRequirement } from './shift-plan.js';
 import { parseAgentsJson, parseRosterPlan, parseRosterRules, RosterRequestSchema } from '../../contracts/roster.js';
@@ -102,19 +102,6 @@ async function planFirst(
   const requirement = readRequirement(requirements);
   const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
   const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), now: () => performance.now() });
-  const n = plan.grid.slotCount;
-  const stepMs = plan.grid.intervalMinutes * 60_000;
-  const origin = Date.parse(plan.grid.start);
-  const volume = new Array<number | null>(n).fill(null);
-  const ahtSeconds = new Array<number | null>(n).fill(null);
-  let any = false;
-  for (const row of requirement.rows) {
-    if (typeof row.volume !== 'number' || typeof row.ahtSeconds !== 'number') continue;
-    const slot = Math.round((parseInstant(String(row.start), plan.grid.timeZone) - origin) / stepMs);
-    if (slot < 0 || slot >= n) continue;
-    volume[slot] = row.volume;
-    ahtSeconds[slot] = row.ahtSeconds;
-    any = true;
-  }
-  return any ? { plan, load: { volume, ahtSeconds } } : { plan };
+  const load = loadFromCoverage(plan);
+  return load ? { plan, load } : { plan };
 }

@@ -1,4 +1,5 @@
 /** The roster result (its JSON form: docs/roster.md, "Output"). */
+import type { CoverageInterval } from '../shift-plan/types.js';
 import type { RuleKey } from './problem.js';
 
 export interface RosterBreak {
@@ -61,19 +62,10 @@ export interface UnfilledShift {
   blockedBy: Record<string, number>;
 }
 
-export interface RosterCoverageInterval {
-  slot: number;
-  start: string;
-  required: number;
-  onShift: number;
-  onPhone: number;
-  onBreak: number;
-  inRetraining: number;
-  over: number;
-  under: number;
+/** The plan's coverage of one interval as the roster delivers it, beside the plan's own on-phone count. */
+export interface RosterCoverageInterval extends Omit<CoverageInterval, 'volume' | 'ahtSeconds'> {
   /** Agents on the phones in the plan for this interval (for the coverage loss). */
   planOnPhone: number;
-  serviceLevel: number | null;
 }
 
 export interface RosterRuleScore {
