@@ -112,11 +112,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
       info: {
         title: 'wfm-engine',
         description:
-          'Contact-centre workforce ' +
-          'management: forecast, staffing ' +
-          '(Erlang C / A), what-if sweeps, ' +
-          'shift plans and rosters. ' +
-          'Errors are JSON { code, message, issues } with stable codes (src/errors.ts).',
+          'Contact-centre workforce management: forecast, staffing (Erlang C / A), what-if sweeps, ' +
+          'shift plans and rosters. Errors are JSON { code, message, issues } with stable codes (src/errors.ts).',
         version: '0.1.0',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },

@@ -93,11 +93,8 @@ export function checkLoad(
     if (erlangs > maxAgents) {
       throw new WfmError(
         'WFM_ERR_INPUT_TOO_LARGE',
-        `The load of ${path.join('.')}[${i}] ` +
-          `(${erlangs.toPrecision(4)} ` +
-          `Erlangs) needs more than the ` +
-          `${maxAgents} agents a ` +
-          `request may staff.`,
+        `The load of ${path.join('.')}[${i}] (${erlangs.toPrecision(4)} Erlangs) needs more than the ` +
+          `${maxAgents} agents a request may staff.`,
         {
           issues: [{ path: [...path, i], message: `offered load over ${maxAgents} Erlangs` }],
         },

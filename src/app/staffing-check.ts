@@ -22,8 +22,7 @@ export function unreachableError(response: Pick<StaffingResponse, 'intervals'>):
   if (count === 0) return undefined;
   return new WfmError(
     'WFM_ERR_ERLANG_TARGET_UNREACHABLE',
-    `No number of agents meets the ` +
-      `targets in ${count} interval(s); ` +
+    `No number of agents meets the targets in ${count} interval(s); ` +
       `the first is intervals[${String(issues[0]?.path[1])}].`,
     {
       issues,

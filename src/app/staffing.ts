@@ -273,9 +273,7 @@ function gridOrThrow(startsMs: readonly number[], given: number | undefined): nu
     check.problem === 'repeated'
       ? `duplicate interval (the same instant as intervals[${prev.i}])`
       : `starts ${check.gapMs / 60_000} ` +
-        `minutes after intervals[${prev.i}], ` +
-        `not a multiple of the ` +
-        `${check.intervalMinutes}-minute interval`;
+        `minutes after intervals[${prev.i}], not a multiple of the ${check.intervalMinutes}-minute interval`;
   throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: intervals[${cur.i}].start: ${message}.`, {
     issues: [{ path: ['intervals', cur.i, 'start'], message }],
   });

@@ -166,9 +166,7 @@ export function staffForecast(result: ForecastResult, queue: PlanStaffing): Staf
     if (row.ahtSeconds === null && row.volume > 0) {
       throw new WfmError(
         'WFM_ERR_INPUT_INVALID',
-        `The history has no handle ` +
-          `times (forecast interval ` +
-          `${row.start}): set forecast.defaultAhtSeconds ` +
+        `The history has no handle times (forecast interval ${row.start}): set forecast.defaultAhtSeconds ` +
           `in the config.`,
         {
           issues: [

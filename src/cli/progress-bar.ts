@@ -66,10 +66,8 @@ export function progressReporter(stream: ProgressStream): {
       const elapsedMs = nowMs - r.startMs;
       const share = (PLAN_STEPS.find((s) => s.step === e.step)?.weight ?? 0) / totalWeight;
       const text =
-        `${bar(e.fraction + share * Math.min(1, elapsedMs / limitMs))} ` +
-        `${e.index}/${e.total} ` +
-        `${e.label}: ${(elapsedMs / 1000).toFixed(1)} ` +
-        `s of up to ${e.timeLimitSeconds} s`;
+        `${bar(e.fraction + share * Math.min(1, elapsedMs / limitMs))} ${e.index}/${e.total} ` +
+        `${e.label}: ${(elapsedMs / 1000).toFixed(1)} s of up to ${e.timeLimitSeconds} s`;
       stream.write(`\r\x1b[2K${text.slice(0, lineWidth(stream))}`);
       drawn = true;
     },

@@ -38,13 +38,8 @@ export const PlanStaffingSchema = z
       .describe('Staff at the forecast band: p10 | p50 (volume) | p90.'),
   })
   .describe(
-    'model, target { serviceLevel, ' +
-      'answerSeconds, ' +
-      'maxAsaSeconds, maxOccupancy, ' +
-      'maxAbandonRate ' +
-      '}, shrinkage, patienceSeconds, ' +
-      'queueCapacity, chat, ' +
-      'volumeQuantile (docs/staffing.md).',
+    'model, target { serviceLevel, answerSeconds, maxAsaSeconds, maxOccupancy, maxAbandonRate ' +
+      '}, shrinkage, patienceSeconds, queueCapacity, chat, volumeQuantile (docs/staffing.md).',
   );
 
 /** The queue fields of a staffing request as the plan config gives them. */

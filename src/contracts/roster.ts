@@ -267,9 +267,7 @@ export const RosterRulesSchema = z
       .partialRecord(z.enum(RULE_KEYS), RuleSettingSchema)
       .default({})
       .describe(
-        'Per rule: hard (true/false) and ' +
-          'weight per unit of violation; ' +
-          'defaults: cover, preferences, spread ' +
+        'Per rule: hard (true/false) and weight per unit of violation; defaults: cover, preferences, spread ' +
           'and fairness soft, the rest hard.',
       ),
   })

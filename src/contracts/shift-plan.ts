@@ -215,10 +215,10 @@ function checkBreakRules(rules: RulesShape, names: Map<string, number>, ctx: z.R
           code: 'custom',
           path: [...path, 'latestStartMinutes'],
           message:
-            `the break window runs to the ` +
-            `end of the ${span}-minute ` +
-            `shift (a break must end ` +
-            `before the shift ends)`,
+            `the break window runs to ` +
+            `the end of the ${span}` +
+            `-minute shift (a break must ` +
+            `end before the shift ends)`,
         });
       const next = br.breaks[k + 1];
       if (next && b.latestStartMinutes + b.minutes > next.earliestStartMinutes) {
@@ -226,9 +226,7 @@ function checkBreakRules(rules: RulesShape, names: Map<string, number>, ctx: z.R
           code: 'custom',
           path: [...path, 'latestStartMinutes'],
           message:
-            `the window of "${b.name}" ` +
-            `overlaps the next break ` +
-            `"${next.name}" (list breaks in ` +
+            `the window of "${b.name}" overlaps the next break "${next.name}" (list breaks in ` +
             `time order with windows apart)`,
         });
       }
@@ -250,8 +248,10 @@ function checkPool(rules: RulesShape, ctx: z.RefinementCtx): void {
         code: 'custom',
         path: ['pool', i, 'windowEnd'],
         message:
-          `the window (${p.windowStart}-${p.windowEnd} min) is ` +
-          `shorter than one ${p.sessionMinutes}-minute session`,
+          `the window (${p.windowStart}` +
+          `-${p.windowEnd} min) is ` +
+          `shorter than one ${p.sessionMinutes}` +
+          `-minute session`,
       });
     }
   });

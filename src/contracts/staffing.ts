@@ -77,13 +77,9 @@ export const DeferredSchema = z
       .optional(),
   })
   .describe(
-    'Deferred work (email, back ' +
-      'office): finish each ' +
+    'Deferred work (email, back office): finish each ' +
       "interval's work within " +
-      'deadlineHours at an occupancy ' +
-      'target, carrying work ' +
-      'to later intervals; replaces ' +
-      'the live-queue model. ' +
+      'deadlineHours at an occupancy target, carrying work to later intervals; replaces the live-queue model. ' +
       'Missing intervals are closed.',
   );
 

@@ -73,7 +73,9 @@ export function resolveZone(times: readonly (string | number)[], timeZone: strin
   return found === 'UTC+00:00' ? 'UTC' : (found ?? 'UTC');
 }
 
-/** Local wall-clock ms (as if UTC, whole seconds) and the written offset (minutes east, or undefined) of an ISO time. */
+/**
+ * Local wall-clock ms (as if UTC, whole seconds) and the written offset (minutes east, or undefined) of an ISO time.
+ */
 function plainIso(value: string): { local: number; offsetMinutes: number | undefined } | undefined {
   const f = readIsoFields(value.trim());
   if (f === undefined) return undefined;
@@ -327,7 +329,9 @@ function sortedInstants(
     if (j !== undefined) {
       const rb = rows[i] as IntervalHistoryRow;
       throw bad(
-        `${rowName(i, rb.line, 'start')}: duplicate interval (same start as ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}).`,
+        `${rowName(i, rb.line, 'start')}: ` +
+          `duplicate interval (same start ` +
+          `as ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}).`,
         [
           {
             path: issuePath(i, rb.line, 'start'),
@@ -377,7 +381,10 @@ function localSlots(
     if (local.minuteOfDay % dataMinutes !== 0) {
       const row = rows[i] as IntervalHistoryRow;
       throw bad(
-        `${rowName(i, row.line, 'start')}: ${String(row.start)} is not on the ${dataMinutes}-minute grid of the other rows.`,
+        `${rowName(i, row.line, 'start')}` +
+          `: ${String(row.start)} is ` +
+          `not on the ${dataMinutes}` +
+          `-minute grid of the other rows.`,
         [
           {
             path: issuePath(i, row.line, 'start'),
@@ -411,7 +418,10 @@ function checkSpan(
         issues: [
           {
             path: ['history'],
-            message: `shorter than one week (last row: ${rowName(order[timed - 1] as number, (rows[order[timed - 1] as number] as IntervalHistoryRow).line, 'start')})`,
+            message:
+              `shorter than one week ` +
+              `(last row: ` +
+              `${rowName(order[timed - 1] as number, (rows[order[timed - 1] as number] as IntervalHistoryRow).line, 'start')})`,
           },
         ],
       },

@@ -58,7 +58,10 @@ export interface ForecastOptions {
   intervalMinutes?: IntervalMinutes | undefined;
   /** Horizon length in weeks (1..8). Default 1. */
   weeks?: number | undefined;
-  /** First local date of the horizon, `YYYY-MM-DD`. History from this date on is not used. Default: the day after the history. */
+  /**
+   * First local date of the horizon, `YYYY-MM-DD`. History from this date on is not used. Default: the day after the
+   * history.
+   */
   start?: string | undefined;
   /** Method, or `auto` (default): the mean of the best backtested methods (see `AUTO_POOL`). */
   method?: ForecastMethodChoice | undefined;
@@ -68,7 +71,10 @@ export interface ForecastOptions {
    */
   openingHours?: string | readonly OpeningHours[] | undefined;
   specialDays?: readonly SpecialDay[] | undefined;
-  /** Rolling weekly backtest origins (3..12). Default: 6, or fewer (not under 3) where the history is too short for every method to be scored at 6. */
+  /**
+   * Rolling weekly backtest origins (3..12). Default: 6, or fewer (not under 3) where the history is too short for
+   * every method to be scored at 6.
+   */
   backtestOrigins?: number | undefined;
   /** AHT used where the history has none, seconds. */
   defaultAhtSeconds?: number | undefined;

@@ -6,6 +6,25 @@ import { WfmError } from '../errors.js';
 export interface CsvRow {
   line: number;
   cells: Record<string, string>;
+  /** True when the file separates fields with `;` or tab, so that `12,5` is a decimal comma. */
+  decimalComma?: boolean;
+}
+
+/**
+ * The field separator of a CSV file: `,`, `;` or tab, whichever occurs most often in the header
+ * line outside quotes (`,` on a tie). European spreadsheet exports use `;` with decimal commas.
+ */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
 }
 
 export interface CsvSpec {
@@ -23,8 +42,9 @@ export interface CsvSpec {
  */
 export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows: CsvRow[] } {
   let records: string[][];
+  const delimiter = detectDelimiter(text);
   try {
-    records = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
+    records = parse(text, { delimiter, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
   } catch (error) {
     throw new WfmError('WFM_ERR_INPUT_CSV', `Cannot read ${spec.what} CSV: ${(error as Error).message}`, {
       cause: error,
@@ -60,7 +80,7 @@ export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows
     columns.forEach((column, c) => {
       cells[column] = record[c] ?? '';
     });
-    rows.push({ line: r + 1, cells });
+    rows.push(delimiter === ',' ? { line: r + 1, cells } : { line: r + 1, cells, decimalComma: true });
   }
   return { columns, rows };
 }
@@ -77,13 +97,20 @@ export function csvNumber(row: CsvRow, column: string, what: string, optional = 
       issues: [{ path: ['line', row.line, column], message: 'empty' }],
     });
   }
-  const value = Number(raw);
+  const value = Number(row.decimalComma ? withDecimalPoint(raw) : raw);
   if (!Number.isFinite(value)) {
     throw new WfmError('WFM_ERR_INPUT_CSV', `${what} CSV line ${row.line}: "${column}" is not a number ("${raw}").`, {
       issues: [{ path: ['line', row.line, column], message: `not a number: "${raw}"` }],
     });
   }
   return value;
+}
+
+/** `1.234,5` or `12,5` (decimal comma, `.` thousands only beside a decimal comma) as `1234.5`; else as it is. */
+function withDecimalPoint(raw: string): string {
+  if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(raw)) return raw.replace(/\./g, '').replace(',', '.');
+  if (/^[+-]?\d+,\d+$/.test(raw)) return raw.replace(',', '.');
+  return raw;
 }
 
 /** Serialises rows to CSV with a header, in the given column order. */

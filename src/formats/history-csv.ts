@@ -1,7 +1,7 @@
 import { WfmError } from '../errors.js';
 import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from '../forecast/types.js';
 import { MAX_HISTORY_ROWS } from '../contracts/forecast.js';
-import { csvNumber, parseCsv } from './csv.js';
+import { csvNumber, detectDelimiter, parseCsv } from './csv.js';
 
 /**
  * Reads a history CSV: interval counts `start,volume[,aht_seconds]` (`timestamp` and `count` are
@@ -23,11 +23,7 @@ export function singleQueue(queues: readonly { queue: string; history: HistoryIn
     throw new WfmError(
       'WFM_ERR_INPUT_CSV',
       `history CSV: the "queue" ` +
-        `column names ` +
-        `${queues.length} queues ` +
-        `(${queueList(queues)}); ` +
-        `forecast one queue at ` +
-        `a time, or all of them ` +
+        `column names ${queues.length} queues (${queueList(queues)}); forecast one queue at a time, or all of them ` +
         `with wfm forecast --out DIR.`,
       {
         issues: [{ path: ['queue'], message: `${queues.length} queues` }],
@@ -45,7 +41,9 @@ export function singleQueue(queues: readonly { queue: string; history: HistoryIn
  * @throws as `historyRowsFromCsv`.
  */
 export function historyQueuesFromCsv(text: string): { queue: string; history: HistoryInput }[] {
-  const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
+  const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '')
+    .split(detectDelimiter(text))
+    .map((c) => c.trim().toLowerCase());
   const byQueue = new Map<string, (IntervalHistoryRow | ContactHistoryRow)[]>();
   const add = (
     row: { cells: Record<string, string | undefined>; line: number },

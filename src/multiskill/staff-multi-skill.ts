@@ -25,7 +25,8 @@ import type {
  * group serving the queue furthest below its target (its specialists first: the serving group
  * with the fewest skills, then the lowest handle-time factor). Once every queue meets its target,
  * agents are given back one at a time from the group whose queues have the most slack, while every
- * target still holds (a group whose next agent cannot go keeps it, and the next group is tried) (the approximation can over-staff one queue while another is short). After
+ * target still holds (a group whose next agent cannot go keeps it, and the next group is tried) (the approximation
+ * can over-staff one queue while another is short). After
  * `maxIterations` simulated steps without meeting the targets the interval is reported as an
  * `iteration-cap` issue (infeasible is data, not an exception).
  *
@@ -236,7 +237,14 @@ function capIssue(r: MultiSkillInterval, i: number): MultiSkillIssue {
     code: 'iteration-cap',
     interval: i,
     queue: worst,
-    message: `interval ${i}: queue ${worst} at SL ${sl.toFixed(3)} below its target ${v?.targetServiceLevel} after ${r.iterations} correction steps (the cap)`,
+    message:
+      `interval ${i}: queue ` +
+      `${worst} at SL ` +
+      `${sl.toFixed(3)} below ` +
+      `its target ` +
+      `${v?.targetServiceLevel}` +
+      ` after ${r.iterations}` +
+      ` correction steps (the cap)`,
   };
 }
 

@@ -30,7 +30,8 @@ function figure(path: string, value: Value, shown?: string): string {
   const text = shown ?? (typeof value === 'number' ? fmt(value) : value === null ? 'n/a' : String(value));
   return (
     `<span data-figure="${esc(path)}" ` +
-    `data-value="${esc(value === null ? 'null' : String(value))}">${esc(text)}</span>`
+    `data-value="${esc(value === null ? 'null' : String(value))}` +
+    `">${esc(text)}</span>`
   );
 }
 

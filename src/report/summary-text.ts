@@ -14,28 +14,13 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
     `Forecast   ${s.forecast.volume.toFixed(0)} contacts ` +
       `(p10-p90 ${s.forecast.volumeP10.toFixed(0)}-${s.forecast.volumeP90.toFixed(0)}), method ${s.forecast.method}, ` +
       `backtest WAPE ${s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`}`,
-    `Staffing   ${s.staffing.model}, ` +
-      `${pct(s.staffing.serviceLevelTarget)} ` +
-      `in ${s.staffing.answerSeconds ?? '-'} ` +
-      `s: ${s.staffing.agentHours} ` +
-      `agent-hours, peak agents ` +
-      `${s.staffing.peakAgents}`,
-    `Shift plan ${p.status}: ` +
-      `${p.shifts} ` +
-      `shifts, ${p.paidHours} paid ` +
-      `h, LP bound ${p.lpBound} ` +
-      `(paid/bound ` +
-      `${p.paidOverBound}), gap ` +
-      `${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, ` +
-      `pool ${p.poolHoursPlaced}/${p.poolHoursRequested} ` +
-      `h, under ${p.underAgentIntervals} ` +
-      `agent-intervals`,
-    `Roster     ${r.agentsWorking}/${r.agents} ` +
-      `agents working, ` +
-      `${r.shiftsFilled}/${r.shiftsRequired} ` +
-      `shifts filled (+${r.extraShifts} ` +
-      `extra), ${r.paidHours} ` +
-      `paid h, SL ${pct(r.serviceLevel)}, ` +
+    `Staffing   ${s.staffing.model}, ${pct(s.staffing.serviceLevelTarget)} in ${s.staffing.answerSeconds ?? '-'} ` +
+      `s: ${s.staffing.agentHours} agent-hours, peak agents ${s.staffing.peakAgents}`,
+    `Shift plan ${p.status}: ${p.shifts} shifts, ${p.paidHours} paid h, LP bound ${p.lpBound} (paid/bound ` +
+      `${p.paidOverBound}), gap ${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, ` +
+      `pool ${p.poolHoursPlaced}/${p.poolHoursRequested} h, under ${p.underAgentIntervals} agent-intervals`,
+    `Roster     ${r.agentsWorking}/${r.agents} agents working, ${r.shiftsFilled}/${r.shiftsRequired} ` +
+      `shifts filled (+${r.extraShifts} extra), ${r.paidHours} paid h, SL ${pct(r.serviceLevel)}, ` +
       `retraining ${r.retrainingHoursAssigned}/${r.retrainingHoursNeeded} h`,
     `Rules      ${r.feasible ? 'every hard rule met' : `hard rules violated (${r.hardViolations})`}; ` +
       `${r.violations.map((v) => `${v.rule} ${v.amount}`).join(', ') || 'no violation'}`,
@@ -45,25 +30,17 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
   for (const d of s.days) {
     const weekday = new Date(`${d.date}T12:00:00Z`).toUTCString().slice(0, 3);
     lines.push(
-      `${weekday} ${d.date.slice(5)}  ` +
-        `${d.volume.toFixed(0).padStart(9)}  ` +
-        `${d.requiredAgentHours.toFixed(1).padStart(10)} ` +
-        ` ${d.onPhoneAgentHours.toFixed(1).padStart(10)}  ` +
-        `${String(d.underAgentIntervals).padStart(5)} ` +
-        ` ${pct(d.serviceLevel).padStart(11)}  ` +
-        `${d.poolHoursPlaced.toFixed(1).padStart(6)} ` +
-        ` ${d.retrainingHoursRostered.toFixed(1).padStart(12)}`,
+      `${weekday} ${d.date.slice(5)}  ${d.volume.toFixed(0).padStart(9)}  ` +
+        `${d.requiredAgentHours.toFixed(1).padStart(10)}  ${d.onPhoneAgentHours.toFixed(1).padStart(10)}  ` +
+        `${String(d.underAgentIntervals).padStart(5)}  ${pct(d.serviceLevel).padStart(11)}  ` +
+        `${d.poolHoursPlaced.toFixed(1).padStart(6)}  ${d.retrainingHoursRostered.toFixed(1).padStart(12)}`,
     );
   }
   if (outDir)
     lines.push(
       '',
-      `Wrote ${outDir}/: report.html, ` +
-        `summary.json, forecast, ` +
-        `staffing, shift ` +
-        `plan, coverage, roster ` +
-        `(JSON/CSV) and ics/ (one ` +
-        `calendar per agent)`,
+      `Wrote ${outDir}/: report.html, summary.json, forecast, staffing, shift plan, coverage, roster ` +
+        `(JSON/CSV) and ics/ (one calendar per agent)`,
     );
   return `${lines.join('\n')}\n`;
 }

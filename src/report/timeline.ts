@@ -65,13 +65,8 @@ export function rosterTimeline(roster: RosterResult): string {
   const agents = [...roster.agents].sort((a, b) => a.team.localeCompare(b.team) || a.id.localeCompare(b.id));
   const height = TOP + agents.length * ROW + 8;
   const parts = [
-    `<svg id="chart-roster" ` +
-      `class="chart ` +
-      `timeline" viewBox="0 ` +
-      `0 ${WIDTH} ${height}" ` +
-      `role="img" aria-label="Roster ` +
-      `timeline, one row per ` +
-      `agent" data-rows="${agents.length}">`,
+    `<svg id="chart-roster" class="chart timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Roster ` +
+      `timeline, one row per agent" data-rows="${agents.length}">`,
   ];
   for (const d of days) {
     const seg = segments.get(d.date);
@@ -86,8 +81,7 @@ export function rosterTimeline(roster: RosterResult): string {
     const y = TOP + row * ROW;
     parts.push(`<g class="agent" data-agent="${esc(a.id)}" data-shifts="${a.days.length}">`);
     parts.push(
-      `<text class="name" x="${LABEL - 6}" y="${y + ROW - 3}" text-anchor="end">` +
-        `${esc(`${a.name} · ${a.team}`)}</text>`,
+      `<text class="name" x="${LABEL - 6}" y="${y + ROW - 3}" text-anchor="end">${esc(`${a.name} · ${a.team}`)}</text>`,
     );
     if (a.days.length === 0) parts.push(`<rect class="off" x="${LABEL}" width="${plotW}" y="${y + 4}" height="2"/>`);
     for (const d of a.days) {
@@ -101,9 +95,7 @@ export function rosterTimeline(roster: RosterResult): string {
       for (const b of d.breaks) {
         const bx = x(b.start);
         parts.push(
-          `<rect class="${b.paid ? 'break' : 'lunch'}" ` +
-            `x="${c(bx)}" ` +
-            `width="${c(Math.max(0.8, x(b.end) - bx))}" ` +
+          `<rect class="${b.paid ? 'break' : 'lunch'}" x="${c(bx)}" width="${c(Math.max(0.8, x(b.end) - bx))}" ` +
             `y="${y + 1}" height="${ROW - 2}"/>`,
         );
       }

@@ -188,9 +188,7 @@ export function parseStoreDump(value: unknown): StoreDump {
   if (format !== DUMP_FORMAT) {
     throw new WfmError(
       'WFM_ERR_INPUT_INVALID',
-      `Not a store dump: "format" is ` +
-        `${JSON.stringify(format ?? null)}` +
-        `, expected "${DUMP_FORMAT}" ` +
+      `Not a store dump: "format" is ${JSON.stringify(format ?? null)}, expected "${DUMP_FORMAT}" ` +
         `(written by \`wfm db export\`).`,
       { issues: [{ path: ['format'], message: `expected "${DUMP_FORMAT}"` }] },
     );

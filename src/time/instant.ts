@@ -176,11 +176,8 @@ function fastFormat(epochMs: number, timeZone: string): string | undefined {
   if (!(year >= 1000 && year <= 9999)) return undefined;
   const ms = local.getUTCMilliseconds();
   return (
-    `${year}-${pad2(local.getUTCMonth() + 1)}` +
-    `-${pad2(local.getUTCDate())}` +
-    `T${pad2(local.getUTCHours())}` +
-    `:${pad2(local.getUTCMinutes())}` +
-    `:${pad2(local.getUTCSeconds())}` +
+    `${year}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}T${pad2(local.getUTCHours())}` +
+    `:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}` +
     (ms === 0 ? '' : `.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}`) +
     (info.kind === 'fixed' ? info.suffix : offsetSuffix(offsetMinutes))
   );

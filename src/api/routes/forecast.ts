@@ -11,9 +11,7 @@ export const forecastRoutes: RouteModule = (app, ctx) => {
       schema: {
         summary: 'Volume and AHT forecast per interval with a p10-p90 band, the method chosen by week-ahead backtests.',
         description:
-          'The body is the JSON form of ' +
-          '`wfm forecast`: `history` ' +
-          '(interval rows or contact ' +
+          'The body is the JSON form of `wfm forecast`: `history` (interval rows or contact ' +
           'records) plus the options. ' +
           'Runs on the worker pool (backtests cost seconds on long histories) under the time limit.',
         tags: ['forecast'],

@@ -13,11 +13,9 @@ export const JobViewSchema = z
       .number()
       .nullable()
       .describe(
-        '0 while queued, 1 when finished; ' +
-          'while running the elapsed fraction ' +
+        '0 while queued, 1 when finished; while running the elapsed fraction ' +
           "of the job's time budget " +
-          '(at most 0.99), or null ' +
-          'without one.',
+          '(at most 0.99), or null without one.',
       ),
     progressBasis: z.enum(['time-budget']).nullable(),
     createdAt: z.string(),

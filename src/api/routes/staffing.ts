@@ -176,24 +176,14 @@ function registerStaffingRoute(scope: ZodApp, { ctx, cache, lookups }: StaffingS
       schema: {
         summary: 'Agents and headcount required per interval (Erlang C, Erlang A, chat), or metrics at given agents.',
         description:
-          'The body is the JSON form of ' +
-          '`wfm staff --input`. Intervals ' +
-          'that carry `agents` are ' +
+          'The body is the JSON form of `wfm staff --input`. Intervals that carry `agents` are ' +
           'evaluated, the others solved. ' +
-          `At most ${ctx.limits.maxIntervals} ` +
-          `intervals (413 beyond). 422 ` +
-          `when a solved interval has ` +
-          `no staffing that meets ` +
-          `its targets. ` +
-          '`?view=headcount` answers agents ' +
-          'and headcount per interval as ' +
-          'arrays (in the order of the ' +
+          `At most ${ctx.limits.maxIntervals} intervals (413 beyond). 422 when a solved interval has ` +
+          `no staffing that meets its targets. ` +
+          '`?view=headcount` answers agents and headcount per interval as arrays (in the order of the ' +
           "request's intervals) " +
-          'with totals, ' +
-          'instead of every metric of every interval; errors are the same in both views. ' +
-          'Answers are cached by body ' +
-          'bytes and view (bounded LRU) ' +
-          'and carry an ETag: `If-None-Match` ' +
+          'with totals, instead of every metric of every interval; errors are the same in both views. ' +
+          'Answers are cached by body bytes and view (bounded LRU) and carry an ETag: `If-None-Match` ' +
           'gets 304 when unchanged.',
         tags: ['staffing'],
         querystring: StaffingQuerySchema,

@@ -40,23 +40,13 @@ export const whatIfRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         summary:
-          'What-if sweep: headcount per ' +
-          'interval, agent-hours and ' +
-          'service level per scenario (and ' +
+          'What-if sweep: headcount per interval, agent-hours and service level per scenario (and ' +
           'a fixed roster under each).',
         description:
-          'The body is the JSON ' +
-          'form of `wfm ' +
-          'what-if --input`. Scenarios: ' +
-          'the explicit list, then ' +
-          'every combination of ' +
-          'the sweep. ' +
-          `At most ${ctx.limits.maxScenarios} ` +
-          `scenarios and ${ctx.limits.maxIntervals} ` +
-          `intervals (413 beyond). ` +
-          `Runs on the worker pool, ` +
-          `one range of scenarios ` +
-          `per thread.`,
+          'The body is the JSON form of `wfm what-if --input`. Scenarios: the explicit list, then ' +
+          'every combination of the sweep. ' +
+          `At most ${ctx.limits.maxScenarios} scenarios and ${ctx.limits.maxIntervals} intervals (413 beyond). ` +
+          `Runs on the worker pool, one range of scenarios per thread.`,
         tags: ['what-if'],
         body: WhatIfRequestSchema,
         response: { 200: WhatIfResponseSchema, ...errorResponses(400, 401, 413, 415, 422) },

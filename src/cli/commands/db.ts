@@ -43,9 +43,7 @@ export function registerDb(program: Command): void {
   const db = program
     .command('db')
     .description(
-      `The planning store: PGlite ` +
-        `(embedded PostgreSQL) in --data ` +
-        `DIR (default ${DEFAULT_DATA_DIR}` +
+      `The planning store: PGlite (embedded PostgreSQL) in --data DIR (default ${DEFAULT_DATA_DIR}` +
         `), or the PostgreSQL ` +
         'server in DATABASE_URL when --data is not given.',
     )
@@ -60,10 +58,7 @@ export function registerDb(program: Command): void {
           startup.migrationsApplied.length > 0 ? startup.migrationsApplied.join(', ') : 'none (up to date)';
         const from = startup.source === 'template' ? ', created from the template' : '';
         process.stdout.write(
-          `store ready: ${describeTarget(target)}` +
-            `${from} in ` +
-            `${(startup.ms / 1000).toFixed(2)} ` +
-            `s; migrations applied: ` +
+          `store ready: ${describeTarget(target)}${from} in ${(startup.ms / 1000).toFixed(2)} s; migrations applied: ` +
             `${applied}\n`,
         );
       });

@@ -35,9 +35,7 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'The whole plan on a built-in ' +
-        'contact centre: history -> ' +
-        'forecast -> staffing -> shift ' +
+      'The whole plan on a built-in contact centre: history -> forecast -> staffing -> shift ' +
         'plan -> roster -> HTML report.',
     )
     .option('--seed <n>', 'seed of the demo generators (default 20260601)')
@@ -109,10 +107,8 @@ function runStaffingDemo(opts: DemoOptions): void {
   const week = generateSampleWeek(seed === undefined ? {} : { seed });
   const response = staffSampleWeek(seed);
   const lines = [
-    `Sample week ${week.intervals[0]?.start.slice(0, 10)} ` +
-      `(${week.timeZone}), ${week.intervalMinutes}-minute ` +
-      `intervals, ` +
-      `Erlang C, target 80 % in 20 s, occupancy <= 90 %, shrinkage 30 %`,
+    `Sample week ${week.intervals[0]?.start.slice(0, 10)} (${week.timeZone}), ${week.intervalMinutes}-minute ` +
+      `intervals, Erlang C, target 80 % in 20 s, occupancy <= 90 %, shrinkage 30 %`,
     '',
     'day         contacts  peak agents  agent-hours  headcount-hours  service level  occupancy',
   ];
@@ -129,13 +125,9 @@ function runStaffingDemo(opts: DemoOptions): void {
     );
     const weekday = new Date(`${day}T12:00:00Z`).toUTCString().slice(0, 3);
     lines.push(
-      `${weekday} ${day.slice(5)}  ` +
-        `${String(t.volume).padStart(8)}  ` +
-        `${String(t.peakAgents).padStart(11)}  ` +
-        `${t.agentHours.toFixed(1).padStart(11)}  ` +
-        `${t.headcountHours.toFixed(1).padStart(15)}  ` +
-        `${pct(t.serviceLevel).padStart(13)} ` +
-        ` ${pct(t.occupancy).padStart(9)}`,
+      `${weekday} ${day.slice(5)}  ${String(t.volume).padStart(8)}  ${String(t.peakAgents).padStart(11)}  ` +
+        `${t.agentHours.toFixed(1).padStart(11)}  ${t.headcountHours.toFixed(1).padStart(15)}  ` +
+        `${pct(t.serviceLevel).padStart(13)}  ${pct(t.occupancy).padStart(9)}`,
     );
   }
   lines.push('', totalsLine(response.totals));

@@ -37,16 +37,12 @@ export function registerForecast(program: Command): void {
   program
     .command('forecast')
     .description(
-      'Forecast volume and AHT per ' +
-        'interval for the weeks after ' +
-        'the history, with a p10/p90 ' +
+      'Forecast volume and AHT per interval for the weeks after the history, with a p10/p90 ' +
         'band and a backtest report.',
     )
     .requiredOption(
       '--history <file>',
-      'history: CSV start,volume[,aht_seconds] ' +
-        '(or timestamp,count), ' +
-        'CSV timestamp[,handle_seconds] ' +
+      'history: CSV start,volume[,aht_seconds] (or timestamp,count), CSV timestamp[,handle_seconds] ' +
         '(contacts), or JSON',
     )
     .option(
@@ -70,10 +66,7 @@ export function registerForecast(program: Command): void {
     )
     .option(
       '--special-days <file>',
-      'CSV date[,factor][,like][,label] ' +
-        'or JSON [{date, factor?, like?, ' +
-        'label?}]: past dates ' +
-        'are left out ' +
+      'CSV date[,factor][,like][,label] or JSON [{date, factor?, like?, label?}]: past dates are left out ' +
         'of training, future ones adjusted',
     )
     .option(
@@ -210,13 +203,9 @@ export function forecastSummary(result: ForecastResult): string {
   const wape = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(2)} %`);
   const method = result.method === 'pool' ? `pool (equal-weight mean) of ${result.methods.join(' + ')}` : result.method;
   const lines = [
-    `forecast: ${result.intervals.length} ` +
-      `intervals of ${result.intervalMinutes} min, ` +
-      `${first} .. ${last}, ` +
+    `forecast: ${result.intervals.length} intervals of ${result.intervalMinutes} min, ${first} .. ${last}, ` +
       `${Math.round(volume).toLocaleString('en-US')} contacts`,
-    `method: ${method}, backtest WAPE ` +
-      `${wape(result.backtestWape)} ` +
-      `over ${result.report.origins.length} ` +
+    `method: ${method}, backtest WAPE ${wape(result.backtestWape)} over ${result.report.origins.length} ` +
       `weekly origin(s)`,
     `backtests, mean WAPE: ${result.report.methods.map((m) => `${m.method} ${wape(m.meanWape)}`).join(', ')}`,
     ...result.notes.filter((n) => !n.startsWith('auto: ')).map((n) => `note: ${n}`),

@@ -19,10 +19,7 @@ export function registerPlan(program: Command): void {
   program
     .command('plan')
     .description(
-      'The whole plan: history ' +
-        '-> forecast ' +
-        '-> staffing -> shift plan ' +
-        '-> roster -> HTML report, every ' +
+      'The whole plan: history -> forecast -> staffing -> shift plan -> roster -> HTML report, every ' +
         'result written into one folder.',
     )
     .requiredOption(

@@ -19,9 +19,7 @@ export function registerRoster(program: Command): void {
   program
     .command('roster')
     .description(
-      'Roster named agents on a shift ' +
-        'plan (the output of `wfm ' +
-        'shift-plan`) under weekly rules, ' +
+      'Roster named agents on a shift plan (the output of `wfm shift-plan`) under weekly rules, ' +
         'and fill the retraining sessions.',
     )
     .option('--plan <file>', 'shift plan JSON (output of `wfm shift-plan`)')
@@ -41,9 +39,7 @@ export function registerRoster(program: Command): void {
     .option('--answer-seconds <s>', 'service-level threshold for the SL after rostering (default 20)')
     .option(
       '--out <dir>',
-      'write roster.json, roster-agent-days.csv ' +
-        'and ics/<agent>.ics ' +
-        'into this folder (atomically); ' +
+      'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
         'default: JSON on stdout',
     )
     .action(

@@ -8,15 +8,9 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description(
       'Run the HTTP API (OpenAPI at /docs). Listens on 127.0.0.1 unless --host says otherwise; with WFM_API_KEY set, ' +
-        'every route but /healthz ' +
-        'needs "Authorization: Bearer ' +
-        '<key>". Limits: WFM_BODY_LIMIT_BYTES, ' +
-        'WFM_MAX_INTERVALS, ' +
-        'WFM_MAX_AGENTS, WFM_MAX_SCENARIOS, ' +
-        'WFM_JOB_TIME_LIMIT_MS, ' +
-        'WFM_MAX_QUEUED_JOBS, ' +
-        'WFM_MAX_RUNNING_JOBS ' +
-        '(docs/api.md).',
+        'every route but /healthz needs "Authorization: Bearer <key>". Limits: WFM_BODY_LIMIT_BYTES, ' +
+        'WFM_MAX_INTERVALS, WFM_MAX_AGENTS, WFM_MAX_SCENARIOS, WFM_JOB_TIME_LIMIT_MS, WFM_MAX_QUEUED_JOBS, ' +
+        'WFM_MAX_RUNNING_JOBS (docs/api.md).',
     )
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 = any free port)', '8080')

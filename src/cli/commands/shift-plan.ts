@@ -59,18 +59,11 @@ export function qualityLine(plan: ShiftPlan): string {
     ? `, SL ${(q.serviceLevel.volumeWeighted * 100).toFixed(1)} % (worst ${(q.serviceLevel.worst * 100).toFixed(1)} %)`
     : '';
   return (
-    `shift plan (${q.status}): ` +
-    `${plan.shifts.reduce((s, x) => s + x.count, 0)} ` +
-    `shifts, ${q.paidHours} ` +
-    `paid h, LP bound ${q.lpBound.toFixed(2)}, ` +
-    `objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ` +
-    `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, ` +
-    `under ${q.underCoverageAgentIntervals}, ` +
-    `over ${q.overCoverageAgentIntervals} ` +
-    `agent-intervals, pool ` +
-    `${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
-    `h${sl}, ${plan.uncoverable.length} ` +
-    `uncoverable`
+    `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} ` +
+    `paid h, LP bound ${q.lpBound.toFixed(2)}, objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ` +
+    `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
+    `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
+    `h${sl}, ${plan.uncoverable.length} uncoverable`
   );
 }
 
@@ -105,8 +98,7 @@ export function registerShiftPlan(program: Command): void {
     .option('--out <file>', 'write the plan JSON here (atomically) instead of standard output')
     .option(
       '--coverage-csv <file>',
-      'also write coverage per ' +
-        'interval as CSV ' +
+      'also write coverage per interval as CSV ' +
         '(start,required,on_shift,on_phone,on_break,in_retraining,over,under,service_level)',
     )
     .addHelpText(

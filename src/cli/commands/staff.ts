@@ -219,9 +219,7 @@ export function readStaffingInput(
     if (i >= 0) {
       throw new WfmError(
         'WFM_ERR_INPUT_INVALID',
-        `${path}: intervals[${i}].ahtSeconds ` +
-          `is null (a forecast from ` +
-          `a history without handle times); ` +
+        `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); ` +
           `give --default-aht-seconds.`,
         {
           issues: [{ path: ['intervals', i, 'ahtSeconds'], message: 'null; give --default-aht-seconds' }],
@@ -292,9 +290,7 @@ function readRows(
     if (ahtSeconds === undefined) {
       throw new WfmError(
         'WFM_ERR_INPUT_CSV',
-        `staffing CSV line ${row.line}: ` +
-          `"aht_seconds" is empty (give ` +
-          `--default-aht-seconds for ` +
+        `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for ` +
           `intervals without a handle time).`,
         {
           issues: [{ path: ['line', row.line, 'aht_seconds'], message: 'empty' }],
@@ -347,19 +343,15 @@ export function registerStaff(program: Command): void {
     .description('Agents required per interval (Erlang C, Erlang A, chat) for a list of intervals.')
     .requiredOption(
       '--input <file>',
-      'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], ' +
-        'a staffing request JSON, ' +
+      'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, ' +
         'or a `wfm forecast` JSON',
     )
     .option('--interval <minutes>', 'interval length in minutes (default: inferred from the starts)')
     .option(
       '--deadline-hours <h>',
-      'deferred work (email): ' +
-        'finish each ' +
+      'deferred work (email): finish each ' +
         "interval's contacts within this " +
-        'many hours (occupancy from ' +
-        '--max-occupancy); replaces ' +
-        'the queue model',
+        'many hours (occupancy from --max-occupancy); replaces the queue model',
     )
     .option(
       '--default-aht-seconds <s>',
@@ -383,9 +375,7 @@ export function registerStaff(program: Command): void {
     .addOption(
       new Option(
         '--view <view>',
-        'full (default): every metric ' +
-          'per interval; headcount: agents ' +
-          'and headcount per interval only ' +
+        'full (default): every metric per interval; headcount: agents and headcount per interval only ' +
           "(the API's ?view=headcount)",
       ).choices([...STAFFING_VIEWS]),
     )

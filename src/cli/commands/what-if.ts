@@ -75,21 +75,11 @@ export function registerWhatIf(program: Command): void {
   program
     .command('what-if')
     .description(
-      'Staff one week (or many ' +
-        'queues) under many scenarios: ' +
-        'volume and AHT factors, ' +
-        'service-level target, ' +
-        'answer time, ' +
-        'shrinkage, occupancy cap, ' +
-        'Erlang C or A. Per scenario: ' +
-        'headcount per interval, ' +
-        'agent-hours, ' +
+      'Staff one week (or many queues) under many scenarios: volume and AHT factors, service-level target, ' +
+        'answer time, shrinkage, occupancy cap, Erlang C or A. Per scenario: headcount per interval, agent-hours, ' +
         'achieved service level, ' +
         "and a fixed roster's service " +
-        'level when the input ' +
-        'gives one. ' +
-        'The input is the JSON body of ' +
-        'POST /v1/what-if (docs/api.md).',
+        'level when the input gives one. The input is the JSON body of POST /v1/what-if (docs/api.md).',
     )
     .requiredOption('--input <file>', 'what-if request, JSON')
     .addOption(

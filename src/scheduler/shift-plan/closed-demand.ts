@@ -33,12 +33,8 @@ export function requiredWhileOpen(
       slot: e.first,
       day: date,
       message:
-        `${date}: ${e.count} intervals from ` +
-        `${formatSlot(grid, e.first)}` +
-        ` require agents ` +
-        `outside the opening hours ` +
-        `(${e.agentIntervals} ` +
-        `agent-intervals, ignored)`,
+        `${date}: ${e.count} intervals from ${formatSlot(grid, e.first)} require agents outside the opening hours ` +
+        `(${e.agentIntervals} agent-intervals, ignored)`,
     });
   }
   return { required, issues };

@@ -37,8 +37,7 @@ export function findUncoverable(
       start: formatSlot(grid, s),
       required: required[s] as number,
       reason:
-        `no candidate shift${openNote} covers ` +
-        `${formatClockMinutes(grid.minuteOfDay[s] as number)}` +
+        `no candidate shift${openNote} covers ${formatClockMinutes(grid.minuteOfDay[s] as number)}` +
         ` on ${day.date}: ${windows}`,
     });
   }

@@ -62,10 +62,7 @@ export function poolReport(
         code: 'pool-short',
         day: date,
         message:
-          `${pool.name} on ${date}` +
-          `: ${shortHours}` +
-          ` of ${demand.requestedHours}` +
-          ` agent-hours not placed ` +
+          `${pool.name} on ${date}: ${shortHours} of ${demand.requestedHours} agent-hours not placed ` +
           `(${pool.priority}).`,
       });
       if (pool.priority !== 'must') penalty += shortHours * pool.shortfallPenaltyPerHour;

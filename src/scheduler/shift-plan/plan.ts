@@ -73,12 +73,8 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     issues.push({
       code: 'session-unseated',
       message:
-        `${seating.unseated} retraining seats ` +
-        `have no single agent ` +
-        `on shift and ` +
-        `off break for the whole ` +
-        `session (the per-interval ` +
-        `counts still hold).`,
+        `${seating.unseated} retraining seats have no single agent on shift and off break for the whole ` +
+        `session (the per-interval counts still hold).`,
     });
   }
   return {

@@ -102,9 +102,7 @@ function buildAndRelax(input: PlanSolveInput, issues: PlanIssue[]): RelaxedModel
   issues.push({
     code: 'under-coverage',
     message:
-      'Full cover is infeasible under ' +
-      'the rules (template limits or ' +
-      '"must" pool); re-solved with a ' +
+      'Full cover is infeasible under the rules (template limits or "must" pool); re-solved with a ' +
       'penalty per short agent-interval.',
   });
   const rebuilt = build(INFEASIBLE_FALLBACK_PENALTY);
