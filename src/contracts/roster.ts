@@ -310,7 +310,7 @@ export const RosterRequestSchema = z.strictObject({
         .min(0)
         .max(86_400)
         .default(20)
-        .describe('SL threshold for the re-computed service level (Erlang C).'),
+        .describe('SL threshold for the re-computed service level when the plan carries no queue (then Erlang C).'),
     })
     .default({ seed: 1, timeLimitSeconds: 10, maxIterations: 5_000_000, answerSeconds: 20 }),
 });

@@ -1,5 +1,5 @@
 /**
- * The simulation's public types. Units are in the names (design.md, "Units and names"): durations
+ * The simulation's public types. Units are in the names (docs/semantics.md, "Units and names"): durations
  * in seconds, interval length in minutes, rates as fractions in [0, 1], instants in epoch ms.
  */
 
