@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from './audit.js';
 import { applyPublishToCalendar, type CalendarPublishReport } from './calendar.js';
 import { getCentre } from './centres.js';
 import { json } from './json.js';
+import { stableJson } from './stable-json.js';
 import type { Store } from './open-store.js';
 import { RosterDocumentSchema, type RosterDocument } from './roster-document.js';
 import { diffRosters, type RosterDiff } from './roster-diff.js';
@@ -94,12 +95,17 @@ export async function createDraft(
   );
 }
 
-/** Replaces a draft's document (a published version is frozen: `WFM_ERR_STORE_CONFLICT`). */
+/**
+ * Replaces a draft's document (a published version is frozen: `WFM_ERR_STORE_CONFLICT`). Only the
+ * roster shifts that changed are rewritten (a hand edit touches a few of hundreds). `details` go
+ * into the audit row's `after` (e.g. the edits and an override's reason).
+ */
 export async function updateDraft(
   store: Store,
   versionId: string,
   document: Record<string, unknown>,
   by: Actor,
+  details: Record<string, unknown> = {},
 ): Promise<DocumentVersion> {
   const current = await getVersion(store, versionId);
   const centre = await getCentre(store, current.centreId);
@@ -114,8 +120,32 @@ export async function updateDraft(
       .executeTakeFirst();
     if (!row) throw notDraft(current);
     const before = await loadShifts(trx, versionId);
-    await trx.deleteFrom('roster_shifts').where('version_id', '=', versionId).execute();
-    await insertShifts(trx, centre.id, versionId, shifts);
+    const same = (a: NormalisedShift, b: NormalisedShift): boolean =>
+      a.startMs === b.startMs &&
+      a.endMs === b.endMs &&
+      a.template === b.template &&
+      stableJson(a.breaks) === stableJson(b.breaks) &&
+      stableJson(a.activities) === stableJson(b.activities);
+    const keyOf = (x: NormalisedShift): string => `${x.agentId}\u0000${x.shiftKey}`;
+    const old = new Map(before.map((x) => [keyOf(x), x]));
+    const fresh = new Map(shifts.map((x) => [keyOf(x), x]));
+    const gone = before.filter((x) => {
+      const now = fresh.get(keyOf(x));
+      return !now || !same(x, now);
+    });
+    const added = shifts.filter((x) => {
+      const was = old.get(keyOf(x));
+      return !was || !same(was, x);
+    });
+    for (const x of gone) {
+      await trx
+        .deleteFrom('roster_shifts')
+        .where('version_id', '=', versionId)
+        .where('agent_id', '=', x.agentId)
+        .where('shift_key', '=', x.shiftKey)
+        .execute();
+    }
+    await insertShifts(trx, centre.id, versionId, added);
     const diff = diffRosters(before, shifts);
     await recordAudit(trx, store.now(), {
       actor: by.actor,
@@ -124,7 +154,7 @@ export async function updateDraft(
       entityId: versionId,
       action: 'edit',
       before: { shifts: before.length },
-      after: { shifts: shifts.length, ...diff.totals },
+      after: { shifts: shifts.length, ...diff.totals, ...details },
     });
     return toVersion(row);
   });

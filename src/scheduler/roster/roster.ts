@@ -1,11 +1,11 @@
-import { formatSlot } from '../../time/slot-grid.js';
 import type { ServiceLevelFn } from '../shift-plan/plan.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import { blockersOf } from './blockers.js';
 import { problemFromPlan } from './from-plan.js';
 import { agentResults } from './agent-results.js';
 import { assignPulls, type ShiftOnGrid } from './pulls.js';
-import type { RosterCoverageInterval, RosterResult, UnfilledShift } from './result-types.js';
+import { rosterCoverage } from './coverage.js';
+import type { RosterResult, UnfilledShift } from './result-types.js';
 import { scoreByRule } from './score-report.js';
 import { searchRoster } from './search.js';
 import type { RosterAgent, RosterRules, RosterSearchOptions } from './types.js';
@@ -91,42 +91,14 @@ export function rosterPlan(
     phoneBefore,
     grid.intervalMinutes,
   );
-  const coverage: RosterCoverageInterval[] = [];
-  let weighted = 0;
-  let volumeSum = 0;
-  let worst = Infinity;
-  let worstStart = '';
-  for (let slot = 0; slot < n; slot++) {
-    const phone = pulls.onPhone[slot]!;
-    const r = required[slot]!;
-    let sl: number | null = null;
-    const volume = options.load?.volume[slot];
-    const aht = options.load?.ahtSeconds[slot];
-    if (options.serviceLevel && volume !== undefined && volume !== null && aht !== undefined && aht !== null) {
-      sl = volume > 0 ? options.serviceLevel(volume, aht, grid.intervalMinutes, phone) : 1;
-      if (volume > 0) {
-        weighted += volume * sl;
-        volumeSum += volume;
-        if (sl < worst) {
-          worst = sl;
-          worstStart = formatSlot(grid, slot);
-        }
-      }
-    }
-    coverage.push({
-      slot,
-      start: formatSlot(grid, slot),
-      required: r,
-      onShift: onShift[slot]!,
-      onPhone: phone,
-      onBreak: onBreak[slot]!,
-      inRetraining: phoneBefore[slot]! - phone,
-      over: Math.max(0, phone - r),
-      under: Math.max(0, r - phone),
-      planOnPhone: planOnPhone[slot]!,
-      serviceLevel: sl,
-    });
-  }
+  const { coverage, serviceLevel } = rosterCoverage({
+    grid,
+    required,
+    planOnPhone,
+    counts: { onShift, onBreak, onPhone: pulls.onPhone },
+    serviceLevel: options.serviceLevel,
+    load: options.load,
+  });
   const unfilledShifts: UnfilledShift[] = [];
   let shiftsRequired = 0;
   let shiftsFilled = 0;
@@ -167,7 +139,7 @@ export function rosterPlan(
       planUnderAgentIntervals: planUnder,
       rosterUnderAgentIntervals: rosterUnder,
       coverageLossAgentIntervals: rosterUnder - planUnder,
-      serviceLevel: volumeSum > 0 ? { volumeWeighted: weighted / volumeSum, worst, worstStart } : null,
+      serviceLevel,
       paidHours: agentList.reduce((t, a) => t + a.days.reduce((u, d) => u + d.paidHours, 0), 0),
     },
     search: { seed: options.seed, iterations: found.iterations, restarts: found.restarts, stoppedBy: found.stoppedBy },

@@ -3,6 +3,7 @@ import { rosterPlan } from './roster.js';
 import type { RosterResult } from './result-types.js';
 import type { RosterAgent, RosterRules } from './types.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
+import type { ServiceLevelFn } from '../shift-plan/plan.js';
 
 /**
  * Rosters a validated request with the staffing core's Erlang C for the SL after rostering.
@@ -25,11 +26,13 @@ export function runRoster(
     maxIterations,
     now,
     ...(req.load ? { load: req.load } : {}),
-    serviceLevel: (volume, ahtSeconds, intervalMinutes, agents) =>
-      evaluateInterval(
-        { volume, ahtSeconds, intervalMinutes },
-        { model: 'erlang-c', targets: { answerSeconds } },
-        agents,
-      ).serviceLevel,
+    serviceLevel: erlangCServiceLevel(answerSeconds),
   });
+}
+
+/** The SL on `agents` by the staffing core's Erlang C, answered within `answerSeconds`. */
+export function erlangCServiceLevel(answerSeconds: number): ServiceLevelFn {
+  return (volume, ahtSeconds, intervalMinutes, agents) =>
+    evaluateInterval({ volume, ahtSeconds, intervalMinutes }, { model: 'erlang-c', targets: { answerSeconds } }, agents)
+      .serviceLevel;
 }
