@@ -14,14 +14,25 @@ import { loadSolver } from '../../src/scheduler/mip/highs.js';
  * time limits), as a draft input. Cached under $TMPDIR per agent count: the solver steps cost
  * seconds and the tests only need some realistic roster, not a particular one.
  */
-export async function demoDraftInput(agents = 20): Promise<SaveRosterDraftInput> {
+export type DemoDraft = SaveRosterDraftInput & {
+  request: { plan: unknown; agents: unknown; rules: unknown; options: { answerSeconds: number } };
+};
+
+export async function demoDraftInput(agents = 20): Promise<DemoDraft> {
   const dir = join(tmpdir(), 'wfm-engine-test-cache');
-  const file = join(dir, `demo-roster-draft-v1-${agents}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SaveRosterDraftInput;
+  const file = join(dir, `demo-roster-draft-v2-${agents}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoDraft;
   const demo = buildDemoCentre({ agents, shiftPlanSeconds: 3, rosterSeconds: 2 });
   const input = planInputFromConfig(parsePlanConfig(demo), process.cwd());
   const artifacts = runPlan(input, { highs: await loadSolver(), now: () => performance.now() });
-  const draft = draftInputOfPlan(input, artifacts);
+  const base = draftInputOfPlan(input, artifacts);
+  const request = {
+    plan: artifacts.shiftPlan,
+    agents: base.agents,
+    rules: base.rules,
+    options: { answerSeconds: base.answerSeconds },
+  };
+  const draft: DemoDraft = { ...base, request };
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(draft));
   return draft;
