@@ -99,7 +99,7 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
       url: `/v1/centres/${centreCode}/rosters/${v1.id}`,
       headers: auth(keys.planner),
     });
-    const doc = got.json().document as DemoDraft['result'] & {
+    const doc = got.json().document as {
       agents: { id: string; shifts: { date: string; start: string; end: string }[] }[];
     };
     const agent = doc.agents.find((a) => a.shifts.length >= 2)!;
