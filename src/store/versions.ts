@@ -97,19 +97,26 @@ export async function createDraft(
 
 /**
  * Replaces a draft's document (a published version is frozen: `WFM_ERR_STORE_CONFLICT`). Only the
- * roster shifts that changed are rewritten (a hand edit touches a few of hundreds). `details` go
- * into the audit row's `after` (e.g. the edits and an override's reason).
+ * roster shifts that changed are rewritten. `options.agents`, when given, promises that only these
+ * agents' shifts changed (a hand edit touches a few of hundreds): only their shifts are validated,
+ * compared and rewritten. `options.details` go into the audit row's `after` (e.g. the edits and an
+ * override's reason).
  */
 export async function updateDraft(
   store: Store,
   versionId: string,
   document: Record<string, unknown>,
   by: Actor,
-  details: Record<string, unknown> = {},
+  options: { details?: Record<string, unknown>; agents?: readonly string[] } = {},
 ): Promise<DocumentVersion> {
   const current = await getVersion(store, versionId);
   const centre = await getCentre(store, current.centreId);
-  const shifts = current.kind === 'roster' ? rosterShifts(document, centre.timeZone) : [];
+  const only = options.agents ? new Set(options.agents) : undefined;
+  const scoped =
+    only && Array.isArray(document.agents)
+      ? { ...document, agents: (document.agents as { id?: unknown }[]).filter((a) => only.has(String(a.id))) }
+      : document;
+  const shifts = current.kind === 'roster' ? rosterShifts(scoped, centre.timeZone) : [];
   return store.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('document_versions')
@@ -119,7 +126,7 @@ export async function updateDraft(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notDraft(current);
-    const before = await loadShifts(trx, versionId);
+    const before = await loadShifts(trx, versionId, only ? [...only] : undefined);
     const same = (a: NormalisedShift, b: NormalisedShift): boolean =>
       a.startMs === b.startMs &&
       a.endMs === b.endMs &&
@@ -137,12 +144,15 @@ export async function updateDraft(
       const was = old.get(keyOf(x));
       return !was || !same(was, x);
     });
-    for (const x of gone) {
+    if (gone.length > 0) {
       await trx
         .deleteFrom('roster_shifts')
         .where('version_id', '=', versionId)
-        .where('agent_id', '=', x.agentId)
-        .where('shift_key', '=', x.shiftKey)
+        .where(
+          'shift_key',
+          'in',
+          gone.map((x) => x.shiftKey),
+        )
         .execute();
     }
     await insertShifts(trx, centre.id, versionId, added);
@@ -153,8 +163,8 @@ export async function updateDraft(
       entity: current.kind,
       entityId: versionId,
       action: 'edit',
-      before: { shifts: before.length },
-      after: { shifts: shifts.length, ...diff.totals, ...details },
+      before: { shifts: before.length, ...(only ? { agents: [...only] } : {}) },
+      after: { shifts: shifts.length, ...diff.totals, ...options.details },
     });
     return toVersion(row);
   });
@@ -320,14 +330,15 @@ async function insertShifts(
   }
 }
 
-async function loadShifts(db: Kysely<Database>, versionId: string): Promise<NormalisedShift[]> {
-  const rows = await db
-    .selectFrom('roster_shifts')
-    .selectAll()
-    .where('version_id', '=', versionId)
-    .orderBy('agent_id')
-    .orderBy('start_at')
-    .execute();
+async function loadShifts(
+  db: Kysely<Database>,
+  versionId: string,
+  agents?: readonly string[],
+): Promise<NormalisedShift[]> {
+  if (agents && agents.length === 0) return [];
+  let q = db.selectFrom('roster_shifts').selectAll().where('version_id', '=', versionId);
+  if (agents) q = q.where('agent_id', 'in', agents);
+  const rows = await q.orderBy('agent_id').orderBy('start_at').execute();
   return rows.map(toShift);
 }
 

@@ -7,7 +7,7 @@ import {
   type SaveRosterDraftInput,
 } from '../../src/app/roster-drafts/store-drafts.js';
 import { parseRosterEditRequest } from '../../src/contracts/roster-edits.js';
-import { createCentre, listAudit, type Store } from '../../src/store/index.js';
+import { createCentre, createDraft, diffVersions, listAudit, type Store } from '../../src/store/index.js';
 import { engines, testClock, type TestStore } from './engines.js';
 import { uniqueCode } from './fixtures.js';
 import { demoDraftInput } from './roster-fixture.js';
@@ -41,7 +41,7 @@ describe.each(engines)('roster drafts and hand edits on $name', (engine) => {
     expect(saved.version).toMatchObject({ kind: 'roster', version: 1, status: 'draft' });
     const { document } = await loadDraft(store, saved.version.id);
     expect(document.agents.length).toBe(20);
-    expect(document.coverage.length).toBe(input.result.grid.slotCount);
+    expect(document.slots.onPhone.length).toBe(input.result.grid.slotCount);
     // The roster's own numbers, recomputed by the shared coverage function on the stored shifts.
     expect(saved.verdict.underAgentIntervals).toBe(input.result.quality.rosterUnderAgentIntervals);
     expect(saved.verdict.serviceLevel?.volumeWeighted).toBeCloseTo(
@@ -80,6 +80,15 @@ describe.each(engines)('roster drafts and hand edits on $name', (engine) => {
       expect(Date.parse(b.start) - Date.parse(done!.before.breaks[i]!.start)).toBe(3_600_000);
     const audit = await listAudit(store, { entityId: saved.version.id });
     expect(audit[0]).toMatchObject({ action: 'edit' });
+    // The edit rewrote only the touched agent's shift rows: they match a full save of the document.
+    const full = await createDraft(
+      store,
+      saved.version.centreId,
+      { kind: 'roster', series: 'check', document: after.document as unknown as Record<string, unknown> },
+      { actor: 't' },
+    );
+    const diff = await diffVersions(store, saved.version.id, full.id);
+    expect(diff.totals).toMatchObject({ added: 0, removed: 0, moved: 0, changed: 0 });
   });
 
   it('refuses an edit that breaks a hard rule, naming it; keeps it as an override when forced', async () => {

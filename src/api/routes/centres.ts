@@ -24,7 +24,7 @@ import type { AgentsInput, RosterRulesInput } from '../../contracts/roster.js';
 import {
   diffRosterVersions,
   editRosterDraft,
-  loadDraft,
+  rosterVersionView,
   publishRoster,
   saveRosterDraft,
   type SaveRosterDraftInput,
@@ -175,8 +175,7 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       const centre = await getCentre(store, request.params.centre);
       const who = await caller(request, 'viewer', centre);
       const version = await versionOf(store, centre, request.params.version, who);
-      const { document } = await loadDraft(store, version.id);
-      return { version, document };
+      return rosterVersionView(store, version.id);
     },
   );
 

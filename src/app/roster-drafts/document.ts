@@ -63,6 +63,11 @@ export interface DraftVerdict {
   paidHours: number;
 }
 
+export interface DraftSlots {
+  onPhone: number[];
+  serviceLevel: (number | null)[];
+}
+
 export interface DraftOverride {
   at: string;
   by: string;
@@ -85,7 +90,11 @@ export interface RosterDraftDocument {
     load: { volume: (number | null)[]; ahtSeconds: (number | null)[] } | null;
     answerSeconds: number;
   };
-  coverage: RosterCoverageInterval[];
+  /**
+   * On-phone agents and SL per slot after the last check (compact: the full coverage per interval
+   * is recomputed on read, `draftCoverage`); unchanged slots keep their SL on the next check.
+   */
+  slots: DraftSlots;
   verdict: DraftVerdict;
   overrides: DraftOverride[];
 }
@@ -119,7 +128,7 @@ export function draftFromRoster(
       load: inputs.load ?? null,
       answerSeconds: inputs.answerSeconds,
     },
-    coverage: result.coverage,
+    slots: { onPhone: result.coverage.map((c) => c.onPhone), serviceLevel: result.coverage.map((c) => c.serviceLevel) },
     verdict: {
       hardViolations: [],
       underAgentIntervals: result.quality.rosterUnderAgentIntervals,
@@ -150,13 +159,15 @@ function shiftOfDay(d: RosterDay): DraftShift {
  * a time the plan has no session for counts against the session the edit added.
  */
 export function rosterViewOfDraft(doc: RosterDraftDocument, coverage: RosterCoverageInterval[]): RosterResult {
-  const sessions = doc.sessions.map((s) => ({
-    ...s,
-    retraining: [] as string[],
-    coaching: [] as string[],
-    emptySeats: 0,
-  }));
-  const byKey = new Map(sessions.map((s) => [`${s.pool}|${Date.parse(s.start)}`, s]));
+  // Sessions of one pool starting together are one room: their seats add up.
+  const byKey = new Map<string, DraftSession & { retraining: string[]; coaching: string[]; emptySeats: number }>();
+  for (const s of doc.sessions) {
+    const key = `${s.pool}|${Date.parse(s.start)}`;
+    const held = byKey.get(key);
+    if (held) held.seats += s.seats;
+    else byKey.set(key, { ...s, retraining: [], coaching: [], emptySeats: 0 });
+  }
+  const sessions = [...byKey.values()];
   for (const a of doc.agents)
     for (const sh of a.shifts)
       for (const act of sh.activities) byKey.get(`${act.pool}|${Date.parse(act.start)}`)?.[act.kind].push(a.id);

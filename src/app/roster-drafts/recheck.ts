@@ -10,7 +10,7 @@ import type { RosterCoverageInterval } from '../../scheduler/roster/result-types
 import { erlangCServiceLevel } from '../../scheduler/roster/run.js';
 import type { RosterAgent, RosterRules } from '../../scheduler/roster/types.js';
 import { createSlotGrid, type SlotGrid } from '../../time/slot-grid.js';
-import { rosterViewOfDraft, type DraftVerdict, type RosterDraftDocument } from './document.js';
+import { rosterViewOfDraft, type DraftSlots, type DraftVerdict, type RosterDraftDocument } from './document.js';
 
 const MINUTE_MS = 60_000;
 
@@ -46,6 +46,7 @@ export function checkDraft(
   doc: RosterDraftDocument,
   inputs: DraftInputs,
   onlyAgents?: ReadonlySet<string>,
+  previous?: DraftSlots,
 ): DraftCheck {
   const counts = slotCounts(doc, inputs.grid);
   const required = Float64Array.from(doc.inputs.required);
@@ -58,6 +59,7 @@ export function checkDraft(
     counts,
     load,
     serviceLevel: load ? erlangCServiceLevel(doc.inputs.answerSeconds) : undefined,
+    previous,
   });
   const view = rosterViewOfDraft(doc, coverage);
   const checked = onlyAgents ? { ...view, agents: view.agents.filter((a) => onlyAgents.has(a.id)) } : view;

@@ -8,7 +8,7 @@
 import { WfmError } from '../../errors.js';
 import type { RosterEditRequest } from '../../contracts/roster-edits.js';
 import type { AgentsInput, RosterRulesInput } from '../../contracts/roster.js';
-import type { RosterResult } from '../../scheduler/roster/result-types.js';
+import type { RosterCoverageInterval, RosterResult } from '../../scheduler/roster/result-types.js';
 import type { CheckViolation } from '../../scheduler/rules-check/index.js';
 import {
   createDraft,
@@ -26,7 +26,7 @@ import {
 } from '../../store/index.js';
 import { DRAFT_FORMAT, draftFromRoster, type DraftVerdict, type RosterDraftDocument } from './document.js';
 import { applyEdits } from './edits.js';
-import { checkDraft, newViolations, parseDraftInputs } from './recheck.js';
+import { checkDraft, newViolations, parseDraftInputs, type DraftInputs } from './recheck.js';
 
 export interface SaveRosterDraftInput {
   /** The week or period the roster is for, e.g. "2026-W50". */
@@ -56,7 +56,7 @@ export async function saveRosterDraft(
   const doc = draftFromRoster(input.result, input);
   const check = checkDraft(doc, parseDraftInputs(doc));
   doc.verdict = check.verdict;
-  doc.coverage = check.coverage;
+  doc.slots = slotsOf(check.coverage);
   const version = await createDraft(
     store,
     c.id,
@@ -78,7 +78,7 @@ export interface DraftEdited {
   added: CheckViolation[];
   overridden: boolean;
   /** Coverage per interval after the edits (agents on the phones, required, SL). */
-  coverage: RosterDraftDocument['coverage'];
+  coverage: RosterCoverageInterval[];
 }
 
 /**
@@ -100,8 +100,7 @@ export async function editRosterDraft(
     );
   }
   const { document: next, touched } = applyEdits(document, request.edits);
-  const inputs = parseDraftInputs(next);
-  const check = checkDraft(next, inputs, touched);
+  const check = checkDraft(next, inputsOf(versionId, next), touched, document.slots);
   const before = document.verdict.hardViolations.filter((v) => touched.has(v.agent) || !agentKnown(document, v));
   const added = newViolations(before, check.hardViolations);
   if (added.length > 0 && !request.force) {
@@ -117,7 +116,7 @@ export async function editRosterDraft(
   // The stored verdict: untouched agents keep theirs; touched agents and the pulls are re-checked.
   const kept = document.verdict.hardViolations.filter((v) => agentKnown(document, v) && !touched.has(v.agent));
   next.verdict = { ...check.verdict, hardViolations: [...kept, ...check.hardViolations] };
-  next.coverage = check.coverage;
+  next.slots = slotsOf(check.coverage);
   const overridden = added.length > 0;
   if (overridden) {
     next.overrides.push({
@@ -128,10 +127,30 @@ export async function editRosterDraft(
     });
   }
   const saved = await updateDraft(store, versionId, next as unknown as Record<string, unknown>, by, {
-    edits: request.edits.map((e) => e.op),
-    ...(overridden ? { override: { reason: request.reason, rules: added.map((v) => `${v.rule}:${v.agent}`) } } : {}),
+    agents: [...touched],
+    details: {
+      edits: request.edits.map((e) => e.op),
+      ...(overridden ? { override: { reason: request.reason, rules: added.map((v) => `${v.rule}:${v.agent}`) } } : {}),
+    },
   });
   return { version: saved, verdict: next.verdict, added, overridden, coverage: check.coverage };
+}
+
+/**
+ * A version's document with its coverage per interval (required, on shift, on the phones, SL),
+ * recomputed from the stored shifts: what `GET .../rosters/:version` answers.
+ */
+export async function rosterVersionView(
+  store: Store,
+  versionId: string,
+): Promise<{ version: DocumentVersion; document: RosterDraftDocument; coverage: RosterCoverageInterval[] }> {
+  const { version, document } = await loadDraft(store, versionId);
+  const check = checkDraft(document, inputsOf(versionId, document), new Set(), document.slots);
+  return { version, document, coverage: check.coverage };
+}
+
+function slotsOf(coverage: readonly RosterCoverageInterval[]): RosterDraftDocument['slots'] {
+  return { onPhone: coverage.map((c) => c.onPhone), serviceLevel: coverage.map((c) => c.serviceLevel) };
 }
 
 /** Publishes a roster draft (calendar events follow; see store/versions.ts). */
@@ -159,6 +178,22 @@ export async function loadDraft(
     );
   }
   return { version, document };
+}
+
+/**
+ * Parsed agents, rules and slot grid per draft version: they never change while a draft is edited,
+ * and parsing 150 agents and building the grid costs tens of ms per edit. Process-local, at most
+ * `INPUTS_KEPT` versions (the oldest forgotten first); a cache miss only re-parses.
+ */
+const INPUTS_KEPT = 16;
+const inputsByVersion = new Map<string, DraftInputs>();
+function inputsOf(versionId: string, doc: RosterDraftDocument): DraftInputs {
+  const held = inputsByVersion.get(versionId);
+  if (held) return held;
+  const parsed = parseDraftInputs(doc);
+  inputsByVersion.set(versionId, parsed);
+  if (inputsByVersion.size > INPUTS_KEPT) inputsByVersion.delete(inputsByVersion.keys().next().value as string);
+  return parsed;
 }
 
 /** Violations of rosters' agents, as opposed to the pulls' session-wide ones (agent "-"). */

@@ -20,6 +20,11 @@ export interface CoverageInput {
   serviceLevel?: ServiceLevelFn | undefined;
   /** Offered volume and AHT per slot, when known. */
   load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } | undefined;
+  /**
+   * Coverage computed before on the same grid and load (e.g. before a hand edit): a slot whose
+   * on-phone count is unchanged keeps its SL instead of evaluating it again.
+   */
+  previous?: { onPhone: ArrayLike<number>; serviceLevel: ArrayLike<number | null> } | undefined;
 }
 
 /**
@@ -31,7 +36,7 @@ export function rosterCoverage(input: CoverageInput): {
   coverage: RosterCoverageInterval[];
   serviceLevel: RosterResult['quality']['serviceLevel'];
 } {
-  const { grid, required, planOnPhone, counts, serviceLevel, load } = input;
+  const { grid, required, planOnPhone, counts, serviceLevel, load, previous } = input;
   const coverage: RosterCoverageInterval[] = [];
   let weighted = 0;
   let volumeSum = 0;
@@ -44,7 +49,13 @@ export function rosterCoverage(input: CoverageInput): {
     const volume = load?.volume[slot];
     const aht = load?.ahtSeconds[slot];
     if (serviceLevel && volume !== undefined && volume !== null && aht !== undefined && aht !== null) {
-      sl = volume > 0 ? serviceLevel(volume, aht, grid.intervalMinutes, phone) : 1;
+      const kept = previous && previous.onPhone[slot] === phone ? previous.serviceLevel[slot] : undefined;
+      sl =
+        kept !== undefined && kept !== null
+          ? kept
+          : volume > 0
+            ? serviceLevel(volume, aht, grid.intervalMinutes, phone)
+            : 1;
       if (volume > 0) {
         weighted += volume * sl;
         volumeSum += volume;
