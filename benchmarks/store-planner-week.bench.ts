@@ -30,7 +30,6 @@ import {
   importAgents,
   openStore,
   upsertQueue,
-  type Store,
   type StoreTarget,
 } from '../src/store/index.js';
 import { startJobWorker } from '../src/workers/job-worker.js';

@@ -9,7 +9,7 @@ import { rosterCoverage, type SlotCounts } from '../../scheduler/roster/coverage
 import type { RosterCoverageInterval } from '../../scheduler/roster/result-types.js';
 import { erlangCServiceLevel } from '../../scheduler/roster/run.js';
 import type { RosterAgent, RosterRules } from '../../scheduler/roster/types.js';
-import { createSlotGrid, type SlotGrid } from '../../time/slot-grid.js';
+import { createSlotGrid, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import { rosterViewOfDraft, type DraftSlots, type DraftVerdict, type RosterDraftDocument } from './document.js';
 
 const MINUTE_MS = 60_000;
@@ -26,14 +26,18 @@ export interface DraftInputs {
   agents: RosterAgent[];
   rules: RosterRules;
   grid: SlotGrid;
+  /** ISO start of each slot. */
+  slotStarts: string[];
 }
 
 export function parseDraftInputs(doc: RosterDraftDocument): DraftInputs {
   const g = doc.grid;
+  const grid = createSlotGrid(Date.parse(g.start), g.intervalMinutes, g.slotCount, g.timeZone);
   return {
     agents: parseAgentsJson(doc.inputs.agents, g.timeZone),
     rules: parseRosterRules(doc.inputs.rules ?? {}),
-    grid: createSlotGrid(Date.parse(g.start), g.intervalMinutes, g.slotCount, g.timeZone),
+    grid,
+    slotStarts: Array.from({ length: grid.slotCount }, (_, slot) => formatSlot(grid, slot)),
   };
 }
 
@@ -60,6 +64,7 @@ export function checkDraft(
     load,
     serviceLevel: load ? erlangCServiceLevel(doc.inputs.answerSeconds) : undefined,
     previous,
+    slotStarts: inputs.slotStarts,
   });
   const view = rosterViewOfDraft(doc, coverage);
   const checked = onlyAgents ? { ...view, agents: view.agents.filter((a) => onlyAgents.has(a.id)) } : view;

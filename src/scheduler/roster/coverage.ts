@@ -24,6 +24,8 @@ export interface CoverageInput {
    * Coverage computed before on the same grid and load (e.g. before a hand edit): a slot whose
    * on-phone count is unchanged keeps its SL instead of evaluating it again.
    */
+  /** Each slot's start as ISO text (`formatSlot`), when the caller keeps them (saves a luxon call per slot). */
+  slotStarts?: readonly string[] | undefined;
   previous?: { onPhone: ArrayLike<number>; serviceLevel: ArrayLike<number | null> } | undefined;
 }
 
@@ -36,7 +38,8 @@ export function rosterCoverage(input: CoverageInput): {
   coverage: RosterCoverageInterval[];
   serviceLevel: RosterResult['quality']['serviceLevel'];
 } {
-  const { grid, required, planOnPhone, counts, serviceLevel, load, previous } = input;
+  const { grid, required, planOnPhone, counts, serviceLevel, load, previous, slotStarts } = input;
+  const startOf = (slot: number): string => slotStarts?.[slot] ?? formatSlot(grid, slot);
   const coverage: RosterCoverageInterval[] = [];
   let weighted = 0;
   let volumeSum = 0;
@@ -61,13 +64,13 @@ export function rosterCoverage(input: CoverageInput): {
         volumeSum += volume;
         if (sl < worst) {
           worst = sl;
-          worstStart = formatSlot(grid, slot);
+          worstStart = startOf(slot);
         }
       }
     }
     coverage.push({
       slot,
-      start: formatSlot(grid, slot),
+      start: startOf(slot),
       required: r,
       onShift: counts.onShift[slot]!,
       onPhone: phone,
