@@ -55,7 +55,11 @@ export type SaveRosterBody = z.output<typeof SaveRosterBodySchema>;
 export const ListRostersQuerySchema = z.object({ series: z.string().min(1).max(100).optional() });
 
 export const EnqueueJobBodySchema = z.strictObject({
-  kind: z.literal('roster').describe('Only roster jobs are wired to the store so far.'),
-  request: z.unknown().describe('The `POST /v1/rosters` body: plan, agents, rules, options.'),
+  kind: z
+    .enum(['roster', 'plan', 'forecast'])
+    .describe(
+      'roster: a `POST /v1/rosters` body; plan: a `POST /v1/shift-plans` body; forecast: a `POST /v1/forecast` body.',
+    ),
+  request: z.unknown().describe('The body of the matching route, checked before the job is queued.'),
   maxAttempts: z.int().min(1).max(5).default(2),
 });

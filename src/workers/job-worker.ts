@@ -8,7 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { parseForecastRequest } from '../contracts/forecast.js';
 import { parseRosterRequest } from '../contracts/roster.js';
+import { parseShiftPlanRequest } from '../contracts/shift-plan-request.js';
 import { runNamed, type TaskRunner } from '../app/parallel/runner.js';
 import { runOneJob, type Job, type JobHandler, type Store } from '../store/index.js';
 
@@ -38,10 +40,16 @@ export interface JobWorker {
   stop(): Promise<void>;
 }
 
-/** The kinds this engine runs from the store: a roster job's payload is a `POST /v1/rosters` body. */
+/**
+ * The kinds this engine runs from the store, each payload the body of the matching route: `roster`
+ * a `POST /v1/rosters` body, `plan` a `POST /v1/shift-plans` body, `forecast` a `POST /v1/forecast`
+ * body. (`simulation` has no handler yet, so it is never claimed.)
+ */
 export function defaultJobHandlers(runner: Pick<TaskRunner, 'run'>): Partial<Record<Job['kind'], JobHandler>> {
   return {
     roster: (job, signal) => runNamed(runner, 'roster.solve', parseRosterRequest(job.payload), signal),
+    plan: (job, signal) => runNamed(runner, 'shift-plan.solve', parseShiftPlanRequest(job.payload), signal),
+    forecast: (job, signal) => runNamed(runner, 'forecast.request', parseForecastRequest(job.payload), signal),
   };
 }
 
