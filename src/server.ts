@@ -7,7 +7,7 @@ import type { ZodApp } from './api/context.js';
 import { limitsFromEnv, type ApiLimits } from './api/options.js';
 import { createPoolRunner } from './app/parallel/pool-runner.js';
 import { openStore, type StoreTarget } from './store/index.js';
-import { startJobWorker } from './workers/job-worker.js';
+import { startJobWorker, type JobWorker } from './workers/job-worker.js';
 
 export interface ServeOptions {
   /** Default 127.0.0.1: loopback only. Bind elsewhere only behind a key and a proxy. */
@@ -39,10 +39,11 @@ export async function startServer(options: ServeOptions = {}): Promise<{ app: Zo
   const env = options.env ?? process.env;
   const apiKey = options.apiKey ?? env.WFM_API_KEY;
   const store = options.store ? await openStore(options.store) : undefined;
-  const runner = createPoolRunner();
+  // With a store the API and the job loop share one pool, closed here; without one the app owns its own.
+  const runner = store ? createPoolRunner() : undefined;
+  let worker: JobWorker | undefined;
   const app = await buildService({
-    store,
-    runner,
+    ...(store && runner ? { store, runner } : {}),
     apiKey: apiKey === '' ? undefined : apiKey,
     limits: { ...limitsFromEnv(env), ...options.limits },
     logger: {
@@ -50,16 +51,18 @@ export async function startServer(options: ServeOptions = {}): Promise<{ app: Zo
       // Never log bodies or credentials: only the method, URL and addresses of each request.
       redact: ['req.headers.authorization'],
     },
+    plugins: [
+      (instance) =>
+        instance.addHook('onClose', async () => {
+          await worker?.stop(); // finishes the jobs in hand; nothing is released half-done
+          await runner?.close();
+          await store?.close();
+        }),
+    ],
   });
-  const worker =
-    store && options.worker !== false
-      ? startJobWorker({ store, runner, onError: (err) => app.log.error({ err }, 'job worker') })
-      : undefined;
-  app.addHook('onClose', async () => {
-    await worker?.stop();
-    await runner.close();
-    await store?.close();
-  });
+  if (store && runner && options.worker !== false) {
+    worker = startJobWorker({ store, runner, onError: (err) => app.log.error({ err }, 'job worker') });
+  }
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
   const stop = (signal: string): void => {
     app.log.info({ signal }, 'shutting down');
