@@ -73,6 +73,20 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
     const system = await app.inject({ method: 'GET', url: '/v1/jobs/none', headers: auth(keys.system) });
     expect(system.statusCode).toBe(403);
     expect(system.json().message).toContain('role planner');
+    // The headcount API takes a system key.
+    const body = {
+      model: 'erlang-c',
+      target: { serviceLevel: 0.8, answerSeconds: 20 },
+      intervalMinutes: 15,
+      intervals: [{ start: '2026-06-01T08:00:00Z', volume: 40, ahtSeconds: 180 }],
+    };
+    const headcount = await app.inject({
+      method: 'POST',
+      url: '/v1/staffing',
+      headers: auth(keys.system),
+      payload: body,
+    });
+    expect(headcount.statusCode).toBe(200);
   });
 
   it('saves a draft, edits it (refused naming the rule, then forced), publishes, diffs, serves the feed', async () => {
@@ -201,5 +215,35 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
 
     const bad = await app.inject({ method: 'GET', url: '/v1/calendar/AAAAAAAAAAAAAAAAAAAAAAAA.ics' });
     expect(bad.statusCode).toBe(401);
+
+    // A viewer of this centre sees published versions only; a draft is 404 to it, as if absent.
+    const centreId = (saved.json().version as { centreId: string }).centreId;
+    const viewer = (
+      await createApiKey(store, { name: 'portal', role: 'viewer', centreIds: [centreId] }, { actor: 't' })
+    ).key;
+    const v3 = (
+      await app.inject({
+        method: 'POST',
+        url: `/v1/centres/${centreCode}/rosters`,
+        headers: auth(keys.planner),
+        payload: { series: '2026-W23', request: draft.request, result: draft.result },
+      })
+    ).json().version as { id: string };
+    const seen = await app.inject({ method: 'GET', url: `/v1/centres/${centreCode}/rosters`, headers: auth(viewer) });
+    expect(seen.statusCode).toBe(200);
+    expect((seen.json().versions as { status: string }[]).map((v) => v.status)).toEqual(['published', 'published']);
+    const hidden = await app.inject({
+      method: 'GET',
+      url: `/v1/centres/${centreCode}/rosters/${v3.id}`,
+      headers: auth(viewer),
+    });
+    expect(hidden.statusCode).toBe(404);
+    const denied = await app.inject({
+      method: 'POST',
+      url: `/v1/centres/${centreCode}/rosters/${v3.id}/publish`,
+      headers: auth(viewer),
+    });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().message).toContain('this needs role planner');
   });
 });
