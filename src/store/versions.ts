@@ -34,6 +34,24 @@ export interface DocumentVersion {
   publishedBy: string | null;
 }
 
+/**
+ * Every column of a version but its document: listing, reading or updating a version never ships
+ * the JSON document back (a week of 150 agents is ~0.4 MB; `getVersionDocument` reads it).
+ */
+const VERSION_COLUMNS = [
+  'id',
+  'centre_id',
+  'kind',
+  'series',
+  'version',
+  'status',
+  'note',
+  'created_at',
+  'created_by',
+  'published_at',
+  'published_by',
+] as const;
+
 export const DraftInputSchema = z.object({
   kind: z.enum(['shift-plan', 'roster']),
   series: z.string().min(1).max(100),
@@ -78,7 +96,7 @@ export async function createDraft(
           published_at: null,
           published_by: null,
         })
-        .returningAll()
+        .returning(VERSION_COLUMNS)
         .executeTakeFirstOrThrow();
       await insertShifts(trx, centre.id, row.id, shifts);
       await recordAudit(trx, at, {
@@ -123,7 +141,7 @@ export async function updateDraft(
       .set({ document: json(document) })
       .where('id', '=', versionId)
       .where('status', '=', 'draft')
-      .returningAll()
+      .returning(VERSION_COLUMNS)
       .executeTakeFirst();
     if (!row) throw notDraft(current);
     const before = await loadShifts(trx, versionId, only ? [...only] : undefined);
@@ -191,7 +209,7 @@ export async function publishVersion(store: Store, versionId: string, by: Actor)
       .set({ status: 'published', published_at: at, published_by: by.actor })
       .where('id', '=', versionId)
       .where('status', '=', 'draft')
-      .returningAll()
+      .returning(VERSION_COLUMNS)
       .executeTakeFirst();
     if (!row) throw notDraft(current);
     const previous = await trx
@@ -224,7 +242,11 @@ export async function publishVersion(store: Store, versionId: string, by: Actor)
 }
 
 export async function getVersion(store: Store, versionId: string): Promise<DocumentVersion> {
-  const row = await store.db.selectFrom('document_versions').selectAll().where('id', '=', versionId).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('document_versions')
+    .select(VERSION_COLUMNS)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
   if (!row) throw new WfmError('WFM_ERR_STORE_NOT_FOUND', `No plan or roster version ${versionId}.`);
   return toVersion(row);
 }
@@ -246,7 +268,7 @@ export async function listVersions(
   centreId: string,
   filter: { kind?: DocumentKind; series?: string } = {},
 ): Promise<DocumentVersion[]> {
-  let q = store.db.selectFrom('document_versions').selectAll().where('centre_id', '=', centreId);
+  let q = store.db.selectFrom('document_versions').select(VERSION_COLUMNS).where('centre_id', '=', centreId);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.series) q = q.where('series', '=', filter.series);
   const rows = await q.orderBy('series').orderBy('version', 'desc').execute();
@@ -262,7 +284,7 @@ export async function currentPublished(
 ): Promise<DocumentVersion | null> {
   const row = await store.db
     .selectFrom('document_versions')
-    .selectAll()
+    .select(VERSION_COLUMNS)
     .where('centre_id', '=', centreId)
     .where('kind', '=', kind)
     .where('series', '=', series)
