@@ -3,6 +3,7 @@ import { buildApp } from '../../src/api/app.js';
 import type { ZodApp } from '../../src/api/context.js';
 import { inlineRunner } from '../../src/app/parallel/runner.js';
 import { createApiKey, createCentre, type Store } from '../../src/store/index.js';
+import { startJobWorker } from '../../src/workers/job-worker.js';
 import { engines, testClock, type TestStore } from './engines.js';
 import { uniqueCode } from './fixtures.js';
 import { demoDraftInput, type DemoDraft } from './roster-fixture.js';
@@ -245,5 +246,55 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
     });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().message).toContain('this needs role planner');
+  });
+
+  it('a queued job survives an API restart and is run by a worker started later', async () => {
+    const queued = await app.inject({
+      method: 'POST',
+      url: `/v1/centres/${centreCode}/jobs`,
+      headers: auth(keys.planner),
+      payload: { kind: 'roster', request: draft.request },
+    });
+    expect(queued.statusCode).toBe(202);
+    const id = (queued.json() as { id: string }).id;
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/v1/centres/${centreCode}/jobs`,
+      headers: auth(keys.planner),
+      payload: { kind: 'roster', request: { plan: {} } },
+    });
+    expect(bad.statusCode).toBe(400); // checked before it is queued
+    await app.close();
+    // "Restart": another app on another connection to the same database (the server), or the same store.
+    const other = await t.openSibling({ now: clock.now });
+    app = await buildApp({ store: other, apiKey: keys.legacy, runner: inlineRunner({}) });
+    const after = await app.inject({
+      method: 'GET',
+      url: `/v1/centres/${centreCode}/jobs/${id}`,
+      headers: auth(keys.planner),
+    });
+    expect(after.json()).toMatchObject({ status: 'queued', attempts: 0 });
+    const worker = startJobWorker({
+      store: other,
+      runner: inlineRunner({}),
+      pollMs: 10,
+      handlers: { roster: async () => ({ agents: [] }) },
+    });
+    for (let k = 0; k < 200; k++) {
+      const view = await app.inject({
+        method: 'GET',
+        url: `/v1/centres/${centreCode}/jobs/${id}`,
+        headers: auth(keys.planner),
+      });
+      if ((view.json() as { status: string }).status === 'done') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await worker.stop();
+    const done = await app.inject({
+      method: 'GET',
+      url: `/v1/centres/${centreCode}/jobs/${id}`,
+      headers: auth(keys.planner),
+    });
+    expect(done.json()).toMatchObject({ status: 'done', attempts: 1, result: { agents: [] } });
   });
 });
