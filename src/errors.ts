@@ -46,6 +46,14 @@ export const ERROR_CODES = {
   WFM_ERR_SCHEDULER_RULES: { status: 400, meaning: 'Shift templates, break rules or roster rules are inconsistent.' },
   WFM_ERR_SCHEDULER_SOLVER: { status: 500, meaning: 'The MIP solver failed unexpectedly.' },
   WFM_ERR_SCHEDULER_INFEASIBLE: { status: 422, meaning: 'The plan or roster cannot meet its hard constraints.' },
+  WFM_ERR_SCHEDULER_EDIT_RULE: {
+    status: 422,
+    meaning: 'A hand edit of a roster breaks a hard rule; send force with a reason to keep it as an override.',
+  },
+  WFM_ERR_SCHEDULER_EDIT_TARGET: {
+    status: 400,
+    meaning: 'A hand edit names a shift, break or session the roster does not have.',
+  },
 
   // Service (src/api) and jobs
   WFM_ERR_API_UNAUTHORIZED: { status: 401, meaning: 'A valid bearer token is required.' },

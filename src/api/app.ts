@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,6 +12,9 @@ import { resolveLimits, type ApiLimits } from './options.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { centreRoutes } from './routes/centres.js';
+import { storeJobRoutes } from './routes/store-jobs.js';
+import type { Store } from '../store/index.js';
 import { rosterRoutes } from './routes/rosters.js';
 import { shiftPlanRoutes } from './routes/shift-plans.js';
 import { staffingRoutes } from './routes/staffing.js';
@@ -40,6 +43,11 @@ export interface BuildAppOptions {
    * src/web, added by src/service.ts). The API itself never imports another adapter.
    */
   plugins?: ((app: ZodApp) => void)[];
+  /**
+   * The planning store (src/store): adds the centre, roster-version, edit, publish, calendar and
+   * job routes, and lets the store's API keys (roles per centre) in beside `apiKey`. Left open.
+   */
+  store?: Store | undefined;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -52,7 +60,17 @@ function requestId(request: IncomingMessage): string {
 
 /** Every route of the service, in OpenAPI order. */
 export async function defaultRoutes(): Promise<RouteModule[]> {
-  return [healthRoutes, staffingRoutes, whatIfRoutes, forecastRoutes, shiftPlanRoutes, rosterRoutes, jobRoutes];
+  return [
+    healthRoutes,
+    staffingRoutes,
+    whatIfRoutes,
+    forecastRoutes,
+    shiftPlanRoutes,
+    rosterRoutes,
+    jobRoutes,
+    centreRoutes,
+    storeJobRoutes,
+  ];
 }
 
 /**
@@ -81,7 +99,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandling(app);
-  installAuth(app, options.apiKey);
+  installAuth(app, options.apiKey, options.store);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -100,7 +118,17 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
     onUnexpectedError: (error, jobId) => app.log.error({ err: error, jobId }, 'job failed unexpectedly'),
   });
   // Synchronous pooled calls are bounded; jobs have their own bounded queue on the raw runner.
-  const ctx: ApiContext = { limits, jobs, runner: gatedRunner(runner, limits.maxPooledCalls) };
+  const ctx: ApiContext = {
+    limits,
+    jobs,
+    runner: gatedRunner(runner, limits.maxPooledCalls),
+    store: options.store
+      ? {
+          store: options.store,
+          legacyKeyDigest: options.apiKey ? createHash('sha256').update(options.apiKey, 'utf8').digest() : undefined,
+        }
+      : undefined,
+  };
   app.addHook('onClose', async () => {
     jobs.close();
     if (ownsRunner) await runner.close();

@@ -5,6 +5,7 @@ import { WfmError } from '../errors.js';
 import type { JobManager } from './jobs.js';
 import type { ApiLimits } from './options.js';
 import type { TaskRunner } from '../app/parallel/runner.js';
+import type { StoreAccess } from './store-access.js';
 
 /** The fastify instance with zod schemas as its type provider (typed request bodies). */
 export type ZodApp = FastifyInstance<
@@ -20,6 +21,8 @@ export interface ApiContext {
   limits: ApiLimits;
   jobs: JobManager;
   runner: TaskRunner;
+  /** The planning store and how its routes authenticate, when the service has one. */
+  store?: StoreAccess | undefined;
 }
 
 /** A route module: registers its routes on the app. */

@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from './audit.js';
 import { applyPublishToCalendar, type CalendarPublishReport } from './calendar.js';
 import { getCentre } from './centres.js';
 import { json } from './json.js';
+import { stableJson } from './stable-json.js';
 import type { Store } from './open-store.js';
 import { RosterDocumentSchema, type RosterDocument } from './roster-document.js';
 import { diffRosters, type RosterDiff } from './roster-diff.js';
@@ -32,6 +33,24 @@ export interface DocumentVersion {
   publishedAt: Date | null;
   publishedBy: string | null;
 }
+
+/**
+ * Every column of a version but its document: listing, reading or updating a version never ships
+ * the JSON document back (a week of 150 agents is ~0.4 MB; `getVersionDocument` reads it).
+ */
+const VERSION_COLUMNS = [
+  'id',
+  'centre_id',
+  'kind',
+  'series',
+  'version',
+  'status',
+  'note',
+  'created_at',
+  'created_by',
+  'published_at',
+  'published_by',
+] as const;
 
 export const DraftInputSchema = z.object({
   kind: z.enum(['shift-plan', 'roster']),
@@ -77,7 +96,7 @@ export async function createDraft(
           published_at: null,
           published_by: null,
         })
-        .returningAll()
+        .returning(VERSION_COLUMNS)
         .executeTakeFirstOrThrow();
       await insertShifts(trx, centre.id, row.id, shifts);
       await recordAudit(trx, at, {
@@ -94,28 +113,67 @@ export async function createDraft(
   );
 }
 
-/** Replaces a draft's document (a published version is frozen: `WFM_ERR_STORE_CONFLICT`). */
+/**
+ * Replaces a draft's document (a published version is frozen: `WFM_ERR_STORE_CONFLICT`). Only the
+ * roster shifts that changed are rewritten. `options.agents`, when given, promises that only these
+ * agents' shifts changed (a hand edit touches a few of hundreds): only their shifts are validated,
+ * compared and rewritten. `options.details` go into the audit row's `after` (e.g. the edits and an
+ * override's reason).
+ */
 export async function updateDraft(
   store: Store,
   versionId: string,
   document: Record<string, unknown>,
   by: Actor,
+  options: { details?: Record<string, unknown>; agents?: readonly string[] } = {},
 ): Promise<DocumentVersion> {
   const current = await getVersion(store, versionId);
   const centre = await getCentre(store, current.centreId);
-  const shifts = current.kind === 'roster' ? rosterShifts(document, centre.timeZone) : [];
+  const only = options.agents ? new Set(options.agents) : undefined;
+  const scoped =
+    only && Array.isArray(document.agents)
+      ? { ...document, agents: (document.agents as { id?: unknown }[]).filter((a) => only.has(String(a.id))) }
+      : document;
+  const shifts = current.kind === 'roster' ? rosterShifts(scoped, centre.timeZone) : [];
   return store.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('document_versions')
       .set({ document: json(document) })
       .where('id', '=', versionId)
       .where('status', '=', 'draft')
-      .returningAll()
+      .returning(VERSION_COLUMNS)
       .executeTakeFirst();
     if (!row) throw notDraft(current);
-    const before = await loadShifts(trx, versionId);
-    await trx.deleteFrom('roster_shifts').where('version_id', '=', versionId).execute();
-    await insertShifts(trx, centre.id, versionId, shifts);
+    const before = await loadShifts(trx, versionId, only ? [...only] : undefined);
+    const same = (a: NormalisedShift, b: NormalisedShift): boolean =>
+      a.startMs === b.startMs &&
+      a.endMs === b.endMs &&
+      a.template === b.template &&
+      stableJson(a.breaks) === stableJson(b.breaks) &&
+      stableJson(a.activities) === stableJson(b.activities);
+    const keyOf = (x: NormalisedShift): string => `${x.agentId}\u0000${x.shiftKey}`;
+    const old = new Map(before.map((x) => [keyOf(x), x]));
+    const fresh = new Map(shifts.map((x) => [keyOf(x), x]));
+    const gone = before.filter((x) => {
+      const now = fresh.get(keyOf(x));
+      return !now || !same(x, now);
+    });
+    const added = shifts.filter((x) => {
+      const was = old.get(keyOf(x));
+      return !was || !same(was, x);
+    });
+    if (gone.length > 0) {
+      await trx
+        .deleteFrom('roster_shifts')
+        .where('version_id', '=', versionId)
+        .where(
+          'shift_key',
+          'in',
+          gone.map((x) => x.shiftKey),
+        )
+        .execute();
+    }
+    await insertShifts(trx, centre.id, versionId, added);
     const diff = diffRosters(before, shifts);
     await recordAudit(trx, store.now(), {
       actor: by.actor,
@@ -123,8 +181,8 @@ export async function updateDraft(
       entity: current.kind,
       entityId: versionId,
       action: 'edit',
-      before: { shifts: before.length },
-      after: { shifts: shifts.length, ...diff.totals },
+      before: { shifts: before.length, ...(only ? { agents: [...only] } : {}) },
+      after: { shifts: shifts.length, ...diff.totals, ...options.details },
     });
     return toVersion(row);
   });
@@ -151,7 +209,7 @@ export async function publishVersion(store: Store, versionId: string, by: Actor)
       .set({ status: 'published', published_at: at, published_by: by.actor })
       .where('id', '=', versionId)
       .where('status', '=', 'draft')
-      .returningAll()
+      .returning(VERSION_COLUMNS)
       .executeTakeFirst();
     if (!row) throw notDraft(current);
     const previous = await trx
@@ -184,7 +242,11 @@ export async function publishVersion(store: Store, versionId: string, by: Actor)
 }
 
 export async function getVersion(store: Store, versionId: string): Promise<DocumentVersion> {
-  const row = await store.db.selectFrom('document_versions').selectAll().where('id', '=', versionId).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('document_versions')
+    .select(VERSION_COLUMNS)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
   if (!row) throw new WfmError('WFM_ERR_STORE_NOT_FOUND', `No plan or roster version ${versionId}.`);
   return toVersion(row);
 }
@@ -206,7 +268,7 @@ export async function listVersions(
   centreId: string,
   filter: { kind?: DocumentKind; series?: string } = {},
 ): Promise<DocumentVersion[]> {
-  let q = store.db.selectFrom('document_versions').selectAll().where('centre_id', '=', centreId);
+  let q = store.db.selectFrom('document_versions').select(VERSION_COLUMNS).where('centre_id', '=', centreId);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.series) q = q.where('series', '=', filter.series);
   const rows = await q.orderBy('series').orderBy('version', 'desc').execute();
@@ -222,7 +284,7 @@ export async function currentPublished(
 ): Promise<DocumentVersion | null> {
   const row = await store.db
     .selectFrom('document_versions')
-    .selectAll()
+    .select(VERSION_COLUMNS)
     .where('centre_id', '=', centreId)
     .where('kind', '=', kind)
     .where('series', '=', series)
@@ -290,14 +352,15 @@ async function insertShifts(
   }
 }
 
-async function loadShifts(db: Kysely<Database>, versionId: string): Promise<NormalisedShift[]> {
-  const rows = await db
-    .selectFrom('roster_shifts')
-    .selectAll()
-    .where('version_id', '=', versionId)
-    .orderBy('agent_id')
-    .orderBy('start_at')
-    .execute();
+async function loadShifts(
+  db: Kysely<Database>,
+  versionId: string,
+  agents?: readonly string[],
+): Promise<NormalisedShift[]> {
+  if (agents && agents.length === 0) return [];
+  let q = db.selectFrom('roster_shifts').selectAll().where('version_id', '=', versionId);
+  if (agents) q = q.where('agent_id', 'in', agents);
+  const rows = await q.orderBy('agent_id').orderBy('start_at').execute();
   return rows.map(toShift);
 }
 

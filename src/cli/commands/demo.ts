@@ -5,6 +5,7 @@ import { toCsv } from '../../formats/csv.js';
 import { parsePlanConfig } from '../../contracts/plan-config.js';
 import { planInputFromConfig } from '../../io/plan-config.js';
 import { runPlanToFolder } from '../run-plan-to-folder.js';
+import { saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
 import { summaryText } from '../../report/summary-text.js';
 import { buildDemoCentre } from '../../app/samples/demo-centre.js';
 import { generateSampleWeek } from '../../app/samples/sample-week.js';
@@ -21,7 +22,7 @@ export const DEMO_QUEUE = {
   shrinkage: 0.3,
 } as const;
 
-interface DemoOptions {
+interface DemoOptions extends StoreFlags {
   seed?: string;
   out?: string;
   agents?: string;
@@ -50,6 +51,12 @@ export function registerDemo(program: Command): void {
       '--write-config <file>',
       'also write the demo as a `wfm plan --config` file (inline history, rules and agents) to start your own from',
     )
+    .option(
+      '--data <dir>',
+      'save the roster as a draft in the planning store (PGlite in DIR; else DATABASE_URL when set)',
+    )
+    .option('--centre <code>', 'the store centre to save to, created on first use (default main)')
+    .option('--series <name>', "the draft's series (default the ISO week of the roster, e.g. 2026-W23)")
     .option('--staffing-only', 'only staff one sample week and print the per-day staffing (the earlier, quick demo)')
     .addHelpText(
       'after',
@@ -84,8 +91,10 @@ async function runPlanDemo(opts: DemoOptions): Promise<void> {
   const config = parsePlanConfig(demo);
   if (opts.writeConfig) writeOutputAtomic(opts.writeConfig, `${JSON.stringify(demo, null, 2)}\n`);
   const out = opts.out ?? 'wfm-demo-out';
-  const artifacts = await runPlanToFolder(planInputFromConfig(config, process.cwd()), out);
+  const input = planInputFromConfig(config, process.cwd());
+  const artifacts = await runPlanToFolder(input, out);
   process.stdout.write(summaryText(artifacts.summary, out));
+  if (wantsStore(opts)) process.stdout.write(await saveRunAsDraft(opts, input, artifacts));
   process.stdout.write(`Open ${join(resolve(out), 'report.html')} in a browser.\n`);
 }
 

@@ -9,6 +9,7 @@ import { registerShiftPlan } from './shift-plan.js';
 import { registerRoster } from './roster.js';
 import { registerPlan } from './plan.js';
 import { registerDb } from './db.js';
+import { registerWorker } from './worker.js';
 
 /** Every `wfm` subcommand registers itself here, one module per command. */
 export type RegisterCommand = (program: Command) => void;
@@ -24,5 +25,6 @@ export const commands: RegisterCommand[] = [
   registerRoster,
   registerPlan,
   registerDb,
+  registerWorker,
   // Add one line per command module, e.g. registerStaff from './staff.js'.
 ];

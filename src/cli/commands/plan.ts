@@ -3,10 +3,11 @@ import { dirname, resolve } from 'node:path';
 import { parsePlanConfig } from '../../contracts/plan-config.js';
 import { planInputFromConfig } from '../../io/plan-config.js';
 import { runPlanToFolder } from '../run-plan-to-folder.js';
+import { saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
 import { summaryText } from '../../report/summary-text.js';
 import { numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 
-interface PlanFlags {
+interface PlanFlags extends StoreFlags {
   config: string;
   out: string;
   shiftPlanSeconds?: string;
@@ -30,6 +31,12 @@ export function registerPlan(program: Command): void {
     .option('--shift-plan-seconds <s>', 'MIP time limit (overrides limits.shiftPlanSeconds)')
     .option('--roster-seconds <s>', 'roster search time limit (overrides limits.rosterSeconds)')
     .option('--seed <n>', 'seed of the MIP and the roster search (overrides seed)')
+    .option(
+      '--data <dir>',
+      'save the roster as a draft in the planning store (PGlite in DIR; else DATABASE_URL when set)',
+    )
+    .option('--centre <code>', 'the store centre to save to, created on first use (default main)')
+    .option('--series <name>', "the draft's series (default the ISO week of the roster, e.g. 2026-W23)")
     .addHelpText(
       'after',
       `
@@ -62,6 +69,7 @@ async function runPlanCommand(flags: PlanFlags): Promise<void> {
   const input = planInputFromConfig({ ...config, limits }, dirname(resolve(flags.config)));
   const artifacts = await runPlanToFolder(input, flags.out);
   process.stdout.write(summaryText(artifacts.summary, flags.out));
+  if (wantsStore(flags)) process.stdout.write(await saveRunAsDraft(flags, input, artifacts));
 }
 
 function overrideFlags(flags: PlanFlags): { shiftPlanSeconds?: number; rosterSeconds?: number; seed?: number } {

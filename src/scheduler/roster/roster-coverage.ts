@@ -43,38 +43,70 @@ export function rosteredCountsBySlot(
   return { onShift, onBreak, phoneBefore };
 }
 
+/** Agents per slot: on shift, on a break, and on the phones (on shift, not on a break, not pulled). */
+export interface SlotCounts {
+  onShift: Int32Array;
+  onBreak: Int32Array;
+  onPhone: Int32Array;
+}
+
+export interface CoverageInput {
+  grid: SlotGrid;
+  /** Agents required per slot (the plan's requirement). */
+  required: Float64Array;
+  /** Agents on the phones in the plan per slot (for the coverage loss). */
+  planOnPhone: Int32Array;
+  counts: SlotCounts;
+  /** Re-computes the SL on the rostered on-phone staff (the staffing core, injected). */
+  serviceLevel?: ServiceLevelFn | undefined;
+  /** Offered volume and AHT per slot, when known. */
+  load?: SlotLoad | undefined;
+  /** Each slot's start as ISO text (`formatSlot`), when the caller keeps them (saves a luxon call per slot). */
+  slotStarts?: readonly string[] | undefined;
+  /**
+   * Coverage computed before on the same grid and load (e.g. before a hand edit): a slot whose
+   * on-phone count is unchanged keeps its SL instead of evaluating it again.
+   */
+  previous?: { onPhone: ArrayLike<number>; serviceLevel: ArrayLike<number | null> } | undefined;
+}
+
 /**
- * Coverage per slot after rostering and pulls, with the service level at the on-phone agents
- * where the load is known (1 where nothing is offered), and its volume-weighted and worst values.
+ * Coverage per slot after rostering and pulls (what the roster reports after its search, and what
+ * a hand edit recomputes), with the service level at the on-phone agents where the load is known
+ * (1 where nothing is offered), and its volume-weighted and worst values. O(slots) SL evaluations.
  */
-export function rosterCoverage(
-  grid: SlotGrid,
-  counts: ReturnType<typeof rosteredCountsBySlot> & ReturnType<typeof planCountsBySlot>,
-  onPhone: Int32Array,
-  serviceLevel: ServiceLevelFn | undefined,
-  load: SlotLoad | undefined,
-): { coverage: RosterCoverageInterval[]; serviceLevel: RosterResult['quality']['serviceLevel'] } {
+export function rosterCoverage(input: CoverageInput): {
+  coverage: RosterCoverageInterval[];
+  serviceLevel: RosterResult['quality']['serviceLevel'];
+} {
+  const { grid, required, planOnPhone, counts, serviceLevel, load, previous, slotStarts } = input;
   const coverage: RosterCoverageInterval[] = [];
   for (let slot = 0; slot < grid.slotCount; slot++) {
-    const phone = onPhone[slot]!;
-    const required = counts.required[slot]!;
+    const phone = counts.onPhone[slot]!;
+    const r = required[slot]!;
     let sl: number | null = null;
     const volume = load?.volume[slot];
     const aht = load?.ahtSeconds[slot];
     if (serviceLevel && volume !== undefined && volume !== null && aht !== undefined && aht !== null) {
-      sl = volume > 0 ? serviceLevel(volume, aht, grid.intervalMinutes, phone) : 1;
+      const kept = previous && previous.onPhone[slot] === phone ? previous.serviceLevel[slot] : undefined;
+      sl =
+        kept !== undefined && kept !== null
+          ? kept
+          : volume > 0
+            ? serviceLevel(volume, aht, grid.intervalMinutes, phone)
+            : 1;
     }
     coverage.push({
       slot,
-      start: formatSlot(grid, slot),
-      required,
+      start: slotStarts?.[slot] ?? formatSlot(grid, slot),
+      required: r,
       onShift: counts.onShift[slot]!,
       onPhone: phone,
       onBreak: counts.onBreak[slot]!,
-      inRetraining: counts.phoneBefore[slot]! - phone,
-      over: Math.max(0, phone - required),
-      under: Math.max(0, required - phone),
-      planOnPhone: counts.planOnPhone[slot]!,
+      inRetraining: counts.onShift[slot]! - counts.onBreak[slot]! - phone,
+      over: Math.max(0, phone - r),
+      under: Math.max(0, r - phone),
+      planOnPhone: planOnPhone[slot]!,
       serviceLevel: sl,
     });
   }

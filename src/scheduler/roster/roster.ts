@@ -52,7 +52,14 @@ export function rosterPlan(
     counts.phoneBefore,
     grid.intervalMinutes,
   );
-  const { coverage, serviceLevel } = rosterCoverage(grid, counts, pulls.onPhone, options.serviceLevel, options.load);
+  const { coverage, serviceLevel } = rosterCoverage({
+    grid,
+    required: counts.required,
+    planOnPhone: counts.planOnPhone,
+    counts: { onShift: counts.onShift, onBreak: counts.onBreak, onPhone: pulls.onPhone },
+    serviceLevel: options.serviceLevel,
+    load: options.load,
+  });
   const { unfilledShifts, ...fill } = shiftFill(problem, assign, onCell, shiftOfCell);
   const planUnder = plan.coverage.reduce((t, c) => t + c.under, 0);
   const rosterUnder = coverage.reduce((t, c) => t + c.under, 0);

@@ -1,5 +1,5 @@
 import type { QueueParams } from '../../erlang/types.js';
-import { serviceLevelFromQueue } from '../shift-plan/service-level.js';
+import { serviceLevelFromQueue, type ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import type { RosterResult } from './result-types.js';
 import { rosterPlan } from './roster.js';
@@ -24,7 +24,7 @@ export function runRoster(
   now: () => number,
 ): RosterResult {
   const { seed, timeLimitSeconds, maxIterations, answerSeconds } = req.options;
-  const serviceLevel = serviceLevelFromQueue(rosterQueue(req.queue ?? req.plan.queue, answerSeconds));
+  const serviceLevel = rosterServiceLevel(req.queue ?? req.plan.queue, answerSeconds);
   return rosterPlan(req.plan, req.agents, req.rules, {
     seed,
     timeLimitMs: timeLimitSeconds * 1000,
@@ -43,4 +43,9 @@ export function rosterQueue(queue: QueueParams | undefined, answerSeconds: numbe
   const base: QueueParams = queue ?? { model: 'erlang-c', targets: {} };
   if (base.targets.answerSeconds !== undefined) return base;
   return { ...base, targets: { ...base.targets, answerSeconds } };
+}
+
+/** The service-level function a roster is re-checked with (`rosterQueue`'s queue), also after a hand edit. */
+export function rosterServiceLevel(queue: QueueParams | undefined, answerSeconds: number): ServiceLevelFn | undefined {
+  return serviceLevelFromQueue(rosterQueue(queue, answerSeconds));
 }
