@@ -45,20 +45,39 @@ import {
   type DocumentVersion,
   type Store,
 } from '../../store/index.js';
-import type { RouteModule } from '../context.js';
+import type { RouteModule, ZodApp } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 import { requireCaller, type Caller } from '../store-access.js';
 
 const TAGS = ['store'];
 const ANY = z.unknown();
 
+/** What every store route needs: the store, and the caller checked for a role (and centre). */
+interface StoreScope {
+  store: Store;
+  caller: (
+    request: Parameters<typeof requireCaller>[1],
+    role: 'planner' | 'viewer',
+    centre?: Centre,
+  ) => ReturnType<typeof requireCaller>;
+}
+
+/** The store's routes (registered only when the service has a store): centres, agents, rosters, calendars. */
 export const centreRoutes: RouteModule = (app, ctx) => {
   const access = ctx.store;
   if (!access) return;
-  const { store } = access;
-  const caller = (request: Parameters<typeof requireCaller>[1], role: 'planner' | 'viewer', centre?: Centre) =>
-    requireCaller(access, request, { role, ...(centre ? { centreId: centre.id } : {}) });
+  const scope: StoreScope = {
+    store: access.store,
+    caller: (request, role, centre) =>
+      requireCaller(access, request, { role, ...(centre ? { centreId: centre.id } : {}) }),
+  };
+  centreAndAgentRoutes(app, scope);
+  rosterVersionRoutes(app, scope);
+  calendarRoute(app, scope);
+};
 
+/** Centres, their agents (list and import) and an agent's calendar token. */
+function centreAndAgentRoutes(app: ZodApp, { store, caller }: StoreScope): void {
   app.post(
     '/v1/centres',
     {
@@ -74,7 +93,6 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return reply.code(201).send(await createCentre(store, request.body, { actor: who.actor }));
     },
   );
-
   app.get(
     '/v1/centres/:centre/agents',
     { schema: { summary: "The centre's agents (viewer).", tags: TAGS, params: CentreParamsSchema } },
@@ -84,7 +102,6 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return { agents: await listAgents(store, centre.id) };
     },
   );
-
   app.post(
     '/v1/centres/:centre/agents',
     {
@@ -104,7 +121,6 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       });
     },
   );
-
   app.post(
     '/v1/centres/:centre/agents/:agent/calendar-token',
     {
@@ -121,7 +137,10 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return reply.code(201).send({ token, url: `/v1/calendar/${token}.ics` });
     },
   );
+}
 
+/** Roster versions: save a draft, list, read, edit, publish, diff. */
+function rosterVersionRoutes(app: ZodApp, { store, caller }: StoreScope): void {
   app.post(
     '/v1/centres/:centre/rosters',
     {
@@ -140,7 +159,6 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return reply.code(201).send(await saveRosterDraft(store, centre.id, input, { actor: who.actor }));
     },
   );
-
   app.get(
     '/v1/centres/:centre/rosters',
     {
@@ -161,7 +179,6 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return { versions: versions.filter((v) => visible(who, v)) };
     },
   );
-
   app.get(
     '/v1/centres/:centre/rosters/:version',
     {
@@ -178,7 +195,6 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return rosterVersionView(store, version.id);
     },
   );
-
   app.post(
     '/v1/centres/:centre/rosters/:version/edits',
     {
@@ -201,7 +217,6 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return { version: edited.version, verdict: edited.verdict, added: edited.added, overridden: edited.overridden };
     },
   );
-
   app.post(
     '/v1/centres/:centre/rosters/:version/publish',
     {
@@ -219,7 +234,6 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return publishRoster(store, version.id, { actor: who.actor });
     },
   );
-
   app.get(
     '/v1/centres/:centre/rosters/:from/diff/:to',
     {
@@ -237,7 +251,10 @@ export const centreRoutes: RouteModule = (app, ctx) => {
       return diffRosterVersions(store, from.id, to.id);
     },
   );
+}
 
+/** An agent's published shifts as an iCalendar feed (read-only token). */
+function calendarRoute(app: ZodApp, { store }: StoreScope): void {
   app.get(
     '/v1/calendar/:token',
     {
@@ -256,7 +273,7 @@ export const centreRoutes: RouteModule = (app, ctx) => {
         .send(calendarIcs(calendar));
     },
   );
-};
+}
 
 function visible(who: Caller, v: DocumentVersion): boolean {
   return v.status === 'published' || who.grants('planner');

@@ -21,147 +21,12 @@ export interface EditOutcome {
 
 export function applyEdits(doc: RosterDraftDocument, edits: readonly RosterEdit[]): EditOutcome {
   const next = structuredClone(doc);
-  const zone = next.grid.timeZone;
   const touched = new Set<string>();
-  const fmt = (ms: number): string =>
-    DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
-  const dateOf = (ms: number): string => DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
-  const shiftBy = <T extends { start: string; end: string }>(item: T, deltaMs: number): T => ({
-    ...item,
-    start: fmt(Date.parse(item.start) + deltaMs),
-    end: fmt(Date.parse(item.end) + deltaMs),
-  });
   edits.forEach((edit, i) => {
-    const where = `edits[${i}]`;
-    const agentOf = (id: string): DraftAgent => {
-      const agent = next.agents.find((a) => a.id === id);
-      if (!agent) throw target(where, ['agent'], `no agent "${id}" in this roster`);
-      return agent;
-    };
-    const shiftOf = (agent: DraftAgent, date: string): DraftShift => {
-      const shift = agent.shifts.find((s) => s.date === date);
-      if (!shift) throw target(where, ['date'], `agent "${agent.id}" has no shift on ${date}`);
-      return shift;
-    };
-    const itemOf = <T>(list: T[], index: number, what: string): T => {
-      const item = list[index];
-      if (item === undefined) throw target(where, ['index'], `the shift has no ${what} ${index}`);
-      return item;
-    };
-    switch (edit.op) {
-      case 'move-shift': {
-        const agent = agentOf(edit.agent);
-        const shift = shiftOf(agent, edit.date);
-        const delta = Date.parse(edit.start) - Date.parse(shift.start);
-        const moved = shiftBy(shift, delta);
-        moved.breaks = shift.breaks.map((b) => shiftBy(b, delta));
-        moved.activities = shift.activities.map((r) => shiftBy(r, delta));
-        moved.date = dateOf(Date.parse(moved.start));
-        agent.shifts[agent.shifts.indexOf(shift)] = moved;
-        touched.add(agent.id);
-        break;
-      }
-      case 'swap-shifts': {
-        const [a, b] = [agentOf(edit.agents[0]), agentOf(edit.agents[1])];
-        const sa = a.shifts.filter((s) => s.date === edit.date);
-        const sb = b.shifts.filter((s) => s.date === edit.date);
-        if (sa.length + sb.length === 0) throw target(where, ['date'], `neither agent has a shift on ${edit.date}`);
-        a.shifts = [...a.shifts.filter((s) => s.date !== edit.date), ...sb];
-        b.shifts = [...b.shifts.filter((s) => s.date !== edit.date), ...sa];
-        touched.add(a.id).add(b.id);
-        break;
-      }
-      case 'add-shift': {
-        const agent = agentOf(edit.agent);
-        const startMs = Date.parse(edit.start);
-        const endMs = Date.parse(edit.end);
-        if (!(endMs > startMs)) throw target(where, ['end'], 'the shift must end after it starts');
-        const unpaidMs = edit.breaks
-          .filter((b) => !b.paid)
-          .reduce((t, b) => t + Date.parse(b.end) - Date.parse(b.start), 0);
-        agent.shifts.push({
-          start: fmt(startMs),
-          end: fmt(endMs),
-          template: edit.template,
-          date: dateOf(startMs),
-          paidHours: (endMs - startMs - unpaidMs) / HOUR_MS,
-          extra: false,
-          breaks: edit.breaks.map((b) => ({
-            ...b,
-            kind: 'break',
-            start: fmt(Date.parse(b.start)),
-            end: fmt(Date.parse(b.end)),
-          })),
-          activities: [],
-        });
-        touched.add(agent.id);
-        break;
-      }
-      case 'remove-shift': {
-        const agent = agentOf(edit.agent);
-        const shift = shiftOf(agent, edit.date);
-        agent.shifts.splice(agent.shifts.indexOf(shift), 1);
-        touched.add(agent.id);
-        break;
-      }
-      case 'move-break': {
-        const shift = shiftOf(agentOf(edit.agent), edit.date);
-        const b = itemOf(shift.breaks, edit.index, 'break');
-        shift.breaks[edit.index] = shiftBy(b, Date.parse(edit.start) - Date.parse(b.start));
-        touched.add(edit.agent);
-        break;
-      }
-      case 'add-break': {
-        const shift = shiftOf(agentOf(edit.agent), edit.date);
-        const lengthMs = Date.parse(edit.end) - Date.parse(edit.start);
-        if (!(lengthMs > 0)) throw target(where, ['end'], 'the break must end after it starts');
-        shift.breaks.push({
-          kind: 'break',
-          name: edit.name,
-          paid: edit.paid,
-          start: fmt(Date.parse(edit.start)),
-          end: fmt(Date.parse(edit.end)),
-        });
-        if (!edit.paid) shift.paidHours -= lengthMs / HOUR_MS;
-        touched.add(edit.agent);
-        break;
-      }
-      case 'remove-break': {
-        const shift = shiftOf(agentOf(edit.agent), edit.date);
-        const b = itemOf(shift.breaks, edit.index, 'break');
-        shift.breaks.splice(edit.index, 1);
-        if (!b.paid) shift.paidHours += (Date.parse(b.end) - Date.parse(b.start)) / HOUR_MS;
-        touched.add(edit.agent);
-        break;
-      }
-      case 'move-session': {
-        const shift = shiftOf(agentOf(edit.agent), edit.date);
-        const r = itemOf(shift.activities, edit.index, 'session');
-        shift.activities[edit.index] = shiftBy(r, Date.parse(edit.start) - Date.parse(r.start));
-        touched.add(edit.agent);
-        break;
-      }
-      case 'add-session': {
-        const shift = shiftOf(agentOf(edit.agent), edit.date);
-        const startMs = Date.parse(edit.start);
-        const endMs = Date.parse(edit.end);
-        if (!(endMs > startMs)) throw target(where, ['end'], 'the session must end after it starts');
-        const start = fmt(startMs);
-        const end = fmt(endMs);
-        shift.activities.push({ kind: edit.kind, pool: edit.pool, start, end, hours: (endMs - startMs) / HOUR_MS });
-        if (!next.sessions.some((s) => s.pool === edit.pool && Date.parse(s.start) === startMs))
-          next.sessions.push({ pool: edit.pool, day: dateOf(startMs), start, end, seats: edit.seats });
-        touched.add(edit.agent);
-        break;
-      }
-      case 'remove-session': {
-        const shift = shiftOf(agentOf(edit.agent), edit.date);
-        itemOf(shift.activities, edit.index, 'session');
-        shift.activities.splice(edit.index, 1);
-        touched.add(edit.agent);
-        break;
-      }
-    }
+    const c = editContext(next, `edits[${i}]`, touched);
+    if (edit.op.endsWith('-shift') || edit.op === 'swap-shifts') applyShiftEdit(c, edit as ShiftEdit);
+    else if (edit.op.endsWith('-break')) applyBreakEdit(c, edit as BreakEdit);
+    else applySessionEdit(c, edit as SessionEdit);
   });
   for (const id of touched) {
     const agent = next.agents.find((a) => a.id === id) as DraftAgent;
@@ -172,6 +37,195 @@ export function applyEdits(doc: RosterDraftDocument, edits: readonly RosterEdit[
     }
   }
   return { document: next, touched };
+}
+
+type ShiftEdit = Extract<RosterEdit, { op: 'move-shift' | 'swap-shifts' | 'add-shift' | 'remove-shift' }>;
+type BreakEdit = Extract<RosterEdit, { op: 'move-break' | 'add-break' | 'remove-break' }>;
+type SessionEdit = Extract<RosterEdit, { op: 'move-session' | 'add-session' | 'remove-session' }>;
+
+/** One edit's view of the draft: its position for messages, the agents it touched, and lookups that name what is missing. */
+interface EditContext {
+  doc: RosterDraftDocument;
+  where: string;
+  touched: Set<string>;
+  fmt: (ms: number) => string;
+  dateOf: (ms: number) => string;
+  shiftBy: <T extends { start: string; end: string }>(item: T, deltaMs: number) => T;
+  agentOf: (id: string) => DraftAgent;
+  shiftOf: (agent: DraftAgent, date: string) => DraftShift;
+  itemOf: <T>(list: T[], index: number, what: string) => T;
+}
+
+function editContext(doc: RosterDraftDocument, where: string, touched: Set<string>): EditContext {
+  const zone = doc.grid.timeZone;
+  const fmt = (ms: number): string =>
+    DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
+  return {
+    doc,
+    where,
+    touched,
+    fmt,
+    dateOf: (ms) => DateTime.fromMillis(ms, { zone }).toISODate() ?? '',
+    shiftBy: (item, deltaMs) => ({
+      ...item,
+      start: fmt(Date.parse(item.start) + deltaMs),
+      end: fmt(Date.parse(item.end) + deltaMs),
+    }),
+    agentOf: (id) => {
+      const agent = doc.agents.find((a) => a.id === id);
+      if (!agent) throw target(where, ['agent'], `no agent "${id}" in this roster`);
+      return agent;
+    },
+    shiftOf: (agent, date) => {
+      const shift = agent.shifts.find((s) => s.date === date);
+      if (!shift) throw target(where, ['date'], `agent "${agent.id}" has no shift on ${date}`);
+      return shift;
+    },
+    itemOf: (list, index, what) => {
+      const item = list[index];
+      if (item === undefined) throw target(where, ['index'], `the shift has no ${what} ${index}`);
+      return item;
+    },
+  };
+}
+
+/** Moves, swaps, adds or removes a shift (with its breaks and sessions). */
+function applyShiftEdit(
+  c: EditContext,
+  edit: Extract<RosterEdit, { op: 'move-shift' | 'swap-shifts' | 'add-shift' | 'remove-shift' }>,
+): void {
+  switch (edit.op) {
+    case 'move-shift': {
+      const agent = c.agentOf(edit.agent);
+      const shift = c.shiftOf(agent, edit.date);
+      const delta = Date.parse(edit.start) - Date.parse(shift.start);
+      const moved = c.shiftBy(shift, delta);
+      moved.breaks = shift.breaks.map((b) => c.shiftBy(b, delta));
+      moved.activities = shift.activities.map((r) => c.shiftBy(r, delta));
+      moved.date = c.dateOf(Date.parse(moved.start));
+      agent.shifts[agent.shifts.indexOf(shift)] = moved;
+      c.touched.add(agent.id);
+      return;
+    }
+    case 'swap-shifts': {
+      const [a, b] = [c.agentOf(edit.agents[0]), c.agentOf(edit.agents[1])];
+      const sa = a.shifts.filter((s) => s.date === edit.date);
+      const sb = b.shifts.filter((s) => s.date === edit.date);
+      if (sa.length + sb.length === 0) throw target(c.where, ['date'], `neither agent has a shift on ${edit.date}`);
+      a.shifts = [...a.shifts.filter((s) => s.date !== edit.date), ...sb];
+      b.shifts = [...b.shifts.filter((s) => s.date !== edit.date), ...sa];
+      c.touched.add(a.id).add(b.id);
+      return;
+    }
+    case 'add-shift': {
+      const agent = c.agentOf(edit.agent);
+      const startMs = Date.parse(edit.start);
+      const endMs = Date.parse(edit.end);
+      if (!(endMs > startMs)) throw target(c.where, ['end'], 'the shift must end after it starts');
+      const unpaidMs = edit.breaks
+        .filter((b) => !b.paid)
+        .reduce((t, b) => t + Date.parse(b.end) - Date.parse(b.start), 0);
+      agent.shifts.push({
+        start: c.fmt(startMs),
+        end: c.fmt(endMs),
+        template: edit.template,
+        date: c.dateOf(startMs),
+        paidHours: (endMs - startMs - unpaidMs) / HOUR_MS,
+        extra: false,
+        breaks: edit.breaks.map((b) => ({
+          ...b,
+          kind: 'break',
+          start: c.fmt(Date.parse(b.start)),
+          end: c.fmt(Date.parse(b.end)),
+        })),
+        activities: [],
+      });
+      c.touched.add(agent.id);
+      return;
+    }
+    case 'remove-shift': {
+      const agent = c.agentOf(edit.agent);
+      const shift = c.shiftOf(agent, edit.date);
+      agent.shifts.splice(agent.shifts.indexOf(shift), 1);
+      c.touched.add(agent.id);
+      return;
+    }
+  }
+}
+
+/** Moves, adds or removes a break; an unpaid break changes the paid hours. */
+function applyBreakEdit(
+  c: EditContext,
+  edit: Extract<RosterEdit, { op: 'move-break' | 'add-break' | 'remove-break' }>,
+): void {
+  switch (edit.op) {
+    case 'move-break': {
+      const shift = c.shiftOf(c.agentOf(edit.agent), edit.date);
+      const b = c.itemOf(shift.breaks, edit.index, 'break');
+      shift.breaks[edit.index] = c.shiftBy(b, Date.parse(edit.start) - Date.parse(b.start));
+      c.touched.add(edit.agent);
+      return;
+    }
+    case 'add-break': {
+      const shift = c.shiftOf(c.agentOf(edit.agent), edit.date);
+      const lengthMs = Date.parse(edit.end) - Date.parse(edit.start);
+      if (!(lengthMs > 0)) throw target(c.where, ['end'], 'the break must end after it starts');
+      shift.breaks.push({
+        kind: 'break',
+        name: edit.name,
+        paid: edit.paid,
+        start: c.fmt(Date.parse(edit.start)),
+        end: c.fmt(Date.parse(edit.end)),
+      });
+      if (!edit.paid) shift.paidHours -= lengthMs / HOUR_MS;
+      c.touched.add(edit.agent);
+      return;
+    }
+    case 'remove-break': {
+      const shift = c.shiftOf(c.agentOf(edit.agent), edit.date);
+      const b = c.itemOf(shift.breaks, edit.index, 'break');
+      shift.breaks.splice(edit.index, 1);
+      if (!b.paid) shift.paidHours += (Date.parse(b.end) - Date.parse(b.start)) / HOUR_MS;
+      c.touched.add(edit.agent);
+      return;
+    }
+  }
+}
+
+/** Moves, adds or removes a retraining or coaching session on a shift. */
+function applySessionEdit(
+  c: EditContext,
+  edit: Extract<RosterEdit, { op: 'move-session' | 'add-session' | 'remove-session' }>,
+): void {
+  switch (edit.op) {
+    case 'move-session': {
+      const shift = c.shiftOf(c.agentOf(edit.agent), edit.date);
+      const r = c.itemOf(shift.activities, edit.index, 'session');
+      shift.activities[edit.index] = c.shiftBy(r, Date.parse(edit.start) - Date.parse(r.start));
+      c.touched.add(edit.agent);
+      return;
+    }
+    case 'add-session': {
+      const shift = c.shiftOf(c.agentOf(edit.agent), edit.date);
+      const startMs = Date.parse(edit.start);
+      const endMs = Date.parse(edit.end);
+      if (!(endMs > startMs)) throw target(c.where, ['end'], 'the session must end after it starts');
+      const start = c.fmt(startMs);
+      const end = c.fmt(endMs);
+      shift.activities.push({ kind: edit.kind, pool: edit.pool, start, end, hours: (endMs - startMs) / HOUR_MS });
+      if (!c.doc.sessions.some((s) => s.pool === edit.pool && Date.parse(s.start) === startMs))
+        c.doc.sessions.push({ pool: edit.pool, day: c.dateOf(startMs), start, end, seats: edit.seats });
+      c.touched.add(edit.agent);
+      return;
+    }
+    case 'remove-session': {
+      const shift = c.shiftOf(c.agentOf(edit.agent), edit.date);
+      c.itemOf(shift.activities, edit.index, 'session');
+      shift.activities.splice(edit.index, 1);
+      c.touched.add(edit.agent);
+      return;
+    }
+  }
 }
 
 function target(where: string, path: string[], message: string): WfmError {
