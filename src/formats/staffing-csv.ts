@@ -31,6 +31,9 @@ const ABANDON_COLUMNS = [
   'abandonmentCapped',
 ] as const;
 
+/** Every column the staffing CSV may carry (snake_case), so that readers of it accept its whole header. */
+export const STAFFING_CSV_COLUMNS: readonly string[] = [...BASE_COLUMNS, ...ABANDON_COLUMNS, 'note'].map(snakeCase);
+
 const INFINITE_WHEN_NULL = new Set(['asaSeconds', 'queueLength', 'asaVirtualSeconds', 'asaAllSeconds']);
 
 export function snakeCase(key: string): string {

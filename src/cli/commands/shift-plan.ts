@@ -1,3 +1,4 @@
+import { STAFFING_CSV_COLUMNS } from '../../formats/staffing-csv.js';
 import { toJsonText } from '../../formats/json.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
@@ -10,31 +11,10 @@ import { loadSolver } from '../../scheduler/mip/highs.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
 
 /** Columns of the `wfm staff` CSV that the requirement CSV may carry (only some are used). */
-const STAFF_CSV_COLUMNS = [
-  'volume',
-  'aht_seconds',
-  'erlangs',
-  'agents_fractional',
-  'headcount',
-  'service_level',
-  'asa_seconds',
-  'occupancy',
-  'prob_wait',
-  'queue_length',
-  'unstable',
-  'evaluated',
-  'met',
-  'binding',
-  'abandon_rate',
-  'sl_answered_of_answered',
-  'sl_wait_ended_within',
-  'sl_virtual',
-  'asa_virtual_seconds',
-  'asa_all_seconds',
-  'block_rate',
-  'volume_p10',
-  'volume_p90',
-];
+/** The requirement CSV: any column of the `wfm staff` CSV (only some are used), and the forecast band. */
+const STAFF_CSV_COLUMNS = [...STAFFING_CSV_COLUMNS, 'volume_p10', 'volume_p90'].filter(
+  (column) => column !== 'start' && column !== 'agents',
+);
 
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
 export function readRequirement(path: string): RequirementDocument {
