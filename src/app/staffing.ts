@@ -267,6 +267,14 @@ function gridOrThrow(startsMs: readonly number[], given: number | undefined): nu
   );
   if (check.ok) return check.intervalMinutes;
   if (check.problem === 'uninferable') return inferIntervalMinutes([...new Set(startsMs)].sort((a, b) => a - b));
+  if (check.problem === 'coarser') {
+    const message =
+      `intervalMinutes is ${check.intervalMinutes} but the starts are ${check.dataMinutes} minutes apart: ` +
+      `give intervalMinutes ${check.dataMinutes} (or leave it out to use the data's)`;
+    throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: ${message}.`, {
+      issues: [{ path: ['intervalMinutes'], message }],
+    });
+  }
   const cur = order[check.at] as { i: number };
   const prev = order[check.at - 1] as { i: number };
   const message =
