@@ -34,6 +34,20 @@ export interface CsvSpec {
   optional?: readonly string[];
   /** A name for messages, e.g. "history". */
   what: string;
+  /** Other names for columns (`offered` for `volume`), compared as `csvColumnName` writes them. */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A header cell as a column name: trimmed, lower case, spaces and hyphens as underscores
+ * (`Interval Start` -> `interval_start`), then its alias when it has one.
+ */
+export function csvColumnName(cell: string, aliases: Readonly<Record<string, string>> = {}): string {
+  const name = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  return aliases[name] ?? name;
 }
 
 /**
@@ -52,7 +66,7 @@ export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows
   }
   const header = records[0];
   if (!header) throw new WfmError('WFM_ERR_INPUT_CSV', `The ${spec.what} CSV is empty (no header row).`);
-  const columns = header.map((c) => c.trim().toLowerCase());
+  const columns = header.map((c) => csvColumnName(c, spec.aliases));
   const allowed = new Set([...spec.required, ...(spec.optional ?? [])]);
   for (const [i, column] of columns.entries()) {
     if (!allowed.has(column)) {

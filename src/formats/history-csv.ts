@@ -1,7 +1,7 @@
 import { WfmError } from '../errors.js';
 import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from '../forecast/types.js';
 import { MAX_HISTORY_ROWS } from '../contracts/forecast.js';
-import { csvNumber, detectDelimiter, parseCsv } from './csv.js';
+import { csvColumnName, csvNumber, detectDelimiter, parseCsv } from './csv.js';
 
 /**
  * Reads a history CSV: interval counts `start,volume[,aht_seconds]` (`timestamp` and `count` are
@@ -43,7 +43,7 @@ export function singleQueue(queues: readonly { queue: string; history: HistoryIn
 export function historyQueuesFromCsv(text: string): { queue: string; history: HistoryInput }[] {
   const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '')
     .split(detectDelimiter(text))
-    .map((c) => c.trim().toLowerCase());
+    .map((c) => csvColumnName(c.replace(/^"|"$/g, ''), HISTORY_ALIASES));
   const byQueue = new Map<string, (IntervalHistoryRow | ContactHistoryRow)[]>();
   const add = (
     row: { cells: Record<string, string | undefined>; line: number },
@@ -66,6 +66,7 @@ export function historyQueuesFromCsv(text: string): { queue: string; history: Hi
       required: [timeColumn, volumeColumn],
       optional: ['aht_seconds', 'queue'],
       what: 'history',
+      aliases: HISTORY_ALIASES,
     });
     checkRowCount(rows.length);
     for (const row of rows) {
@@ -83,10 +84,12 @@ export function historyQueuesFromCsv(text: string): { queue: string; history: Hi
       });
     }
   } else {
+    if (header.includes('start')) throw noVolumeColumn(header);
     const { rows } = parseCsv(text, {
       required: ['timestamp'],
       optional: ['handle_seconds', 'queue'],
       what: 'history',
+      aliases: HISTORY_ALIASES,
     });
     checkRowCount(rows.length);
     for (const row of rows)
@@ -98,6 +101,40 @@ export function historyQueuesFromCsv(text: string): { queue: string; history: Hi
   }
   if (byQueue.size === 0) byQueue.set('', []);
   return [...byQueue].map(([queue, history]) => ({ queue, history: history as HistoryInput }));
+}
+
+/**
+ * Column names of phone-system and spreadsheet exports read as the history's own
+ * (`Interval Start, Offered, AHT` is `start,volume,aht_seconds`). Documented in docs/forecast.md.
+ */
+export const HISTORY_ALIASES: Readonly<Record<string, string>> = {
+  interval: 'start',
+  interval_start: 'start',
+  start_time: 'start',
+  period_start: 'start',
+  datetime: 'start',
+  date_time: 'start',
+  offered: 'volume',
+  calls_offered: 'volume',
+  contacts_offered: 'volume',
+  contacts: 'volume',
+  calls: 'volume',
+  aht: 'aht_seconds',
+  aht_s: 'aht_seconds',
+  average_handle_time: 'aht_seconds',
+  avg_handle_time: 'aht_seconds',
+  handle_time: 'handle_seconds',
+  handle_time_seconds: 'handle_seconds',
+};
+
+/** An interval history without its count column: say which column is missing and what it may be called. */
+function noVolumeColumn(header: readonly string[]): WfmError {
+  return new WfmError(
+    'WFM_ERR_INPUT_CSV',
+    `The history CSV has a "start" column but no count per interval: add a "volume" column ` +
+      `(also read as count, offered, calls or contacts). Header read: ${header.join(', ')}.`,
+    { issues: [{ path: ['header'], message: 'missing column "volume"' }] },
+  );
 }
 
 function queueList(queues: readonly { queue: string }[]): string {
