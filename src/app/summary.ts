@@ -7,6 +7,7 @@ import type { ForecastResult } from '../forecast/types.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
+import type { Verdict } from '../scheduler/shift-plan/verdict.js';
 
 export interface PlanDaySummary {
   /** Local date, yyyy-MM-dd. */
@@ -29,6 +30,8 @@ export interface PlanDaySummary {
 }
 
 export interface PlanSummary {
+  /** The roster's verdict, first: met or falls short, and what falls short (docs/semantics.md, "Verdict"). */
+  verdict: Verdict;
   name: string;
   horizon: { start: string; end: string; timeZone: string; intervalMinutes: number; days: number };
   forecast: { method: string; volume: number; volumeP10: number; volumeP90: number; backtestWape: number | null };
@@ -46,8 +49,12 @@ export interface PlanSummary {
     status: string;
     shifts: number;
     paidHours: number;
+    /** The plan's cost as the model counts it (weighted paid hours + shortage and pool penalties). */
+    cost: number;
+    /** LP bound on `cost`. */
     lpBound: number;
-    paidOverBound: number;
+    /** Paid hours / LP bound, only when the cost is the paid hours (else null: the bound is on the cost). */
+    paidOverBound: number | null;
     objectiveOverBound: number;
     mipGap: number | null;
     underAgentIntervals: number;
@@ -94,6 +101,7 @@ export function buildSummary(input: SummaryInput): PlanSummary {
   const lastSlotMs = Date.parse(roster.grid.start) + roster.grid.slotCount * roster.grid.intervalMinutes * 60_000;
   const days = daySummaries(input);
   return {
+    verdict: roster.verdict,
     name: input.name,
     horizon: {
       start: roster.grid.start,
@@ -141,8 +149,9 @@ function shiftPlanFigures(shiftPlan: ShiftPlan): PlanSummary['shiftPlan'] {
     status: q.status,
     shifts: sum(shiftPlan.shifts.map((s) => s.count)),
     paidHours: r2(q.paidHours),
+    cost: r2(q.objective),
     lpBound: r2(q.lpBound),
-    paidOverBound: r4(q.paidOverBound),
+    paidOverBound: q.paidOverBound === null ? null : r4(q.paidOverBound),
     objectiveOverBound: r4(q.objectiveOverBound),
     mipGap: q.mipGap === null ? null : r4(q.mipGap),
     underAgentIntervals: q.underCoverageAgentIntervals,
