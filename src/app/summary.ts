@@ -6,6 +6,7 @@
 import type { ForecastResult } from '../forecast/types.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
+import { RULE_LABELS } from '../scheduler/roster/problem.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import type { Verdict } from '../scheduler/shift-plan/verdict.js';
 
@@ -82,7 +83,17 @@ export interface PlanSummary {
     retrainingHoursNeeded: number;
     retrainingHoursAssigned: number;
     /** Rules with a violation, largest penalty first. */
-    violations: { rule: string; hard: boolean; amount: number; unit: string; penalty: number }[];
+    violations: {
+      rule: string;
+      /** The rule in words, and its amount in people's units (minutes as hours). */
+      label: string;
+      hard: boolean;
+      amount: number;
+      unit: string;
+      shownAmount: number;
+      shownUnit: string;
+      penalty: number;
+    }[];
   };
   days: PlanDaySummary[];
 }
@@ -167,7 +178,16 @@ function rosterFigures(roster: RosterResult): PlanSummary['roster'] {
   const rq = roster.quality;
   const violations = roster.score.byRule
     .filter((r) => r.amount > 0)
-    .map((r) => ({ rule: r.rule, hard: r.hard, amount: r4(r.amount), unit: r.unit, penalty: r4(r.penalty) }))
+    .map((r) => ({
+      rule: r.rule,
+      label: RULE_LABELS[r.rule].label,
+      hard: r.hard,
+      amount: r4(r.amount),
+      unit: r.unit,
+      shownAmount: Math.round(r.amount * RULE_LABELS[r.rule].scale * 10) / 10,
+      shownUnit: RULE_LABELS[r.rule].unit,
+      penalty: r4(r.penalty),
+    }))
     .sort((a, b) => b.penalty - a.penalty || a.rule.localeCompare(b.rule));
   return {
     agents: roster.agents.length,

@@ -169,8 +169,8 @@ function violationRows(r: PlanSummary['roster']): string {
     : r.violations
         .map(
           (v, i) =>
-            `<tr><td>${figure(`roster.violations.${i}.rule`, v.rule)}</td><td>${v.hard ? 'hard' : 'soft'}</td>` +
-            `<td>${figure(`roster.violations.${i}.amount`, v.amount)}</td><td>${esc(v.unit)}</td>` +
+            `<tr><td>${figure(`roster.violations.${i}.label`, v.label)}</td><td>${v.hard ? 'hard' : 'soft'}</td>` +
+            `<td>${figure(`roster.violations.${i}.shownAmount`, v.shownAmount)}</td><td>${esc(v.shownUnit)}</td>` +
             `<td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
         )
         .join('');
@@ -182,7 +182,8 @@ function verdictBanner(s: PlanSummary): string {
   const items = v.shortfalls.map((x) => `<li>${esc(x)}</li>`).join('');
   return (
     `<section class="verdict ${v.met ? 'met' : 'short'}" role="status" data-figure="verdict.met" ` +
-    `data-value="${v.met}"><strong>${v.met ? 'Met' : 'Falls short'}</strong> ${esc(v.line)}` +
+    `data-value="${v.met}"><strong>${v.met ? 'Met' : 'Falls short'}:</strong> ` +
+    `${esc(v.line.replace(/^(met|falls short): /, ''))}` +
     `${items ? `<ul>${items}</ul>` : ''}</section>`
   );
 }

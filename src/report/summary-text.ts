@@ -26,8 +26,8 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
     `Pool       plan placed ${h1(p.poolHoursPlaced)} of ${h1(p.poolHoursRequested)} h asked; roster delivered ` +
       `${h1(r.retrainingHoursAssigned)} h retraining to flagged agents (of ${h1(r.retrainingHoursNeeded)} h they ` +
       `need) and ${h1(s.days.reduce((t, d) => t + d.coachingHoursRostered, 0))} h coaching on spare seats`,
-    `Rules      ${r.feasible ? 'every hard rule met' : `hard rules violated (${r.hardViolations})`}; ` +
-      `${r.violations.map((v) => `${v.rule} ${v.amount}`).join(', ') || 'no violation'}`,
+    `Rules      ${r.feasible ? 'every hard rule met' : 'hard rules broken'}; ` +
+      `${r.violations.map((v) => `${v.label} (${v.hard ? 'hard' : 'soft'}) ${v.shownAmount} ${v.shownUnit}`).join(', ') || 'no rule broken'}`,
     '',
     'day          contacts  required h  on-phone h  under  SL (roster)  pool h  retraining h',
   ];

@@ -306,9 +306,9 @@ function renderVerdict(verdict) {
   box.hidden = false;
   box.className = `verdict ${verdict.met ? 'met' : 'short'}`;
   const head = document.createElement('strong');
-  head.textContent = verdict.met ? 'Met' : 'Falls short';
+  head.textContent = verdict.met ? 'Met:' : 'Falls short:';
   const line = document.createElement('span');
-  line.textContent = ` ${verdict.line}`;
+  line.textContent = ` ${verdict.line.replace(/^(met|falls short): /, '')}`;
   box.append(head, line);
   if (verdict.shortfalls.length > 0) {
     const list = document.createElement('ul');
