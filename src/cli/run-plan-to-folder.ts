@@ -6,6 +6,7 @@ import { loadSolver } from '../scheduler/mip/highs.js';
 import { runPlan, type PlanArtifacts, type PlanInput } from '../app/whole-plan.js';
 import { progressReporter, type ProgressStream } from './progress-bar.js';
 import { writePlanFolder } from '../io/plan-folder.js';
+import { checkOutputPaths } from '../io/files.js';
 
 export interface RunToFolderOptions {
   /** Where progress goes (default process.stderr). */
@@ -18,6 +19,7 @@ export async function runPlanToFolder(
   outDir: string,
   options: RunToFolderOptions = {},
 ): Promise<PlanArtifacts> {
+  checkOutputPaths([{ path: outDir, flag: '--out', folder: true }]);
   const progress = progressReporter(options.progress ?? process.stderr);
   try {
     // The clock doubles as a heartbeat: the roster search reads it as it runs, so the bar can move.

@@ -8,7 +8,15 @@ import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-cs
 import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
+import {
+  emit,
+  looksLikeJson,
+  numberFlag,
+  parseJsonText,
+  readInputFile,
+  writeOutputsAtomic,
+  checkOutputPaths,
+} from '../../io/files.js';
 
 /** Columns of the `wfm staff` CSV that the requirement CSV may carry (only some are used). */
 /** The requirement CSV: any column of the `wfm staff` CSV (only some are used), and the forecast band. */
@@ -107,6 +115,11 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
       issues: [{ path: ['--time-limit'], message: 'must be > 0 and at most 3600' }],
     });
   }
+  const outputs = [
+    ...(opts.coverageCsv ? [{ path: opts.coverageCsv, flag: '--coverage-csv' }] : []),
+    ...(opts.out ? [{ path: opts.out, flag: '--out' }] : []),
+  ];
+  checkOutputPaths(outputs);
   const highs = await loadSolver();
   const plan = runShiftPlan(requirement, rules, {
     highs,
@@ -115,7 +128,9 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
     now: () => performance.now(),
   });
   const json = toJsonText(plan);
-  if (opts.coverageCsv) writeOutputAtomic(opts.coverageCsv, toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS));
-  emit(json, opts.out);
+  const coverage = toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS);
+  // Both files or neither: a failing --out never leaves the coverage CSV behind.
+  writeOutputsAtomic(outputs.map((o) => ({ ...o, content: o.flag === '--out' ? json : coverage })));
+  if (!opts.out) emit(json, undefined);
   process.stderr.write(`${qualityLine(plan)}\n`);
 }
