@@ -129,7 +129,6 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           highs: deps.highs,
           timeLimitSeconds: input.limits.shiftPlanSeconds,
           timeZone,
-          now: deps.now,
         }),
       ),
     (p) => `${p.quality.status}, ${p.quality.paidHours} paid h, LP bound ${round1(p.quality.lpBound)}`,

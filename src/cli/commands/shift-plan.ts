@@ -40,8 +40,11 @@ export function readRequirement(path: string): RequirementDocument {
   };
 }
 
-/** One line for stderr: the plan's quality. */
-export function qualityLine(plan: ShiftPlan): string {
+/**
+ * One line for stderr: the plan's quality, and the wall time of the solve when measured (kept out
+ * of the plan itself, so that the same input gives the same file).
+ */
+export function qualityLine(plan: ShiftPlan, solveSeconds?: number): string {
   const q = plan.quality;
   const sl = q.serviceLevel
     ? `, SL ${(q.serviceLevel.volumeWeighted * 100).toFixed(1)} % (worst ${(q.serviceLevel.worst * 100).toFixed(1)} %)`
@@ -51,7 +54,8 @@ export function qualityLine(plan: ShiftPlan): string {
     `paid h, LP bound ${q.lpBound.toFixed(2)}, objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ` +
     `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
     `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
-    `h${sl}, ${plan.uncoverable.length} uncoverable`
+    `h${sl}, ${plan.uncoverable.length} uncoverable` +
+    (solveSeconds === undefined ? '' : `; solved in ${solveSeconds.toFixed(1)} s`)
   );
 }
 
@@ -121,16 +125,16 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   ];
   checkOutputPaths(outputs);
   const highs = await loadSolver();
+  const started = performance.now();
   const plan = runShiftPlan(requirement, rules, {
     highs,
     timeLimitSeconds,
     timeZone: opts.timeZone,
-    now: () => performance.now(),
   });
   const json = toJsonText(plan);
   const coverage = toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS);
   // Both files or neither: a failing --out never leaves the coverage CSV behind.
   writeOutputsAtomic(outputs.map((o) => ({ ...o, content: o.flag === '--out' ? json : coverage })));
   if (!opts.out) emit(json, undefined);
-  process.stderr.write(`${qualityLine(plan)}\n`);
+  process.stderr.write(`${qualityLine(plan, (performance.now() - started) / 1000)}\n`);
 }
