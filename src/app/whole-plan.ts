@@ -132,7 +132,6 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           highs: deps.highs,
           timeLimitSeconds: input.limits.shiftPlanSeconds,
           timeZone,
-          now: deps.now,
         }),
       ),
     (p) =>

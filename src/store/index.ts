@@ -93,6 +93,7 @@ export {
   revokeApiKey,
   authorize,
   requireRole,
+  roleGrants,
   type Principal,
   type AccessNeed,
   type AccessResult,

@@ -95,10 +95,16 @@ function centreAndAgentRoutes(app: ZodApp, { store, caller }: StoreScope): void 
   );
   app.get(
     '/v1/centres/:centre/agents',
-    { schema: { summary: "The centre's agents (viewer).", tags: TAGS, params: CentreParamsSchema } },
+    {
+      schema: {
+        summary: "The centre's agents with their contracts and availability (planner).",
+        tags: TAGS,
+        params: CentreParamsSchema,
+      },
+    },
     async (request) => {
       const centre = await getCentre(store, request.params.centre);
-      await caller(request, 'viewer', centre);
+      await caller(request, 'planner', centre);
       return { agents: await listAgents(store, centre.id) };
     },
   );

@@ -106,7 +106,7 @@ async function planFirst(
   }
   const requirement = readRequirement(requirements);
   const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
-  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), now: () => performance.now() });
+  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver() });
   const load = loadFromCoverage(plan);
   return load ? { plan, load } : { plan };
 }

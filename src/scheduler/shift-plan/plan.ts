@@ -25,8 +25,6 @@ export interface PlanOptions {
   highs: Highs;
   /** Re-computes the SL on the on-phone staff; without it (or without volume/AHT) SL is null. */
   serviceLevel?: ServiceLevelFn;
-  /** A clock in ms for `quality.solveMs` (the core has none of its own). */
-  now?: () => number;
 }
 
 /**
@@ -42,8 +40,6 @@ export interface PlanOptions {
  */
 export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules, options: PlanOptions): ShiftPlan {
   const rules = withDefaultSteps(rulesIn, requirement.intervalMinutes);
-  const clock = options.now ?? (() => 0);
-  const t0 = clock();
   const n = requirement.required.length;
   const grid = createSlotGrid(requirement.originMs, requirement.intervalMinutes, n, requirement.timeZone);
   const onGrid = templatesOnGrid(rules, grid.intervalMinutes);
@@ -53,7 +49,6 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const { coverable, uncoverable } = findUncoverable(grid, rules, candidates, required);
   const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
   const solved = solvePlan({ grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs }, issues);
-  const solveMs = clock() - t0;
 
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
@@ -65,7 +60,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
       message: `${underTotal} agent-intervals short over ${coverage.filter((c) => c.under > 0).length} intervals.`,
     });
   const pool = poolReport(grid, poolAccounts(solved.built.poolDemands, rules, sessions), issues);
-  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement, solveMs });
+  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement });
   const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances);
   const retraining = formatSessions(grid, rules, sessions);
   const seating = seatSessions(shifts, retraining);

@@ -156,8 +156,6 @@ export interface PlanQuality {
    */
   serviceLevel: { volumeWeighted: number; worst: number; worstStart: string } | null;
   status: SolveStatus;
-  /** Wall time of the LP and MIP, milliseconds (measured by the caller's clock; 0 in the pure core). */
-  solveMs: number;
   columns: number;
   rows: number;
 }
