@@ -13,6 +13,10 @@ import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 import { writeRosterDir } from '../../io/roster-folder.js';
+import { readPreviousRoster } from '../../io/previous-roster.js';
+import { checkPreviousBefore } from '../../contracts/previous-roster.js';
+import type { PreviousRoster } from '../../scheduler/roster/types.js';
+import { previousFromStore, wantsStore } from '../save-draft.js';
 
 /** `wfm roster`: named agents on a shift plan under weekly rules, with retraining pulls. */
 export function registerRoster(program: Command): void {
@@ -33,6 +37,17 @@ export function registerRoster(program: Command): void {
       '--rules <file>',
       'weekly rules JSON (default: 11 h rest, 6 days in a row, two consecutive days off per week)',
     )
+    .option(
+      '--previous <file>',
+      "the previous week's roster (its roster.json or roster-agent-days.csv): rest, days in a row, days off, " +
+        'weekends and weekly hours apply across the edge',
+    )
+    .option(
+      '--data <dir>',
+      'without --previous: read the last published roster of the centre before the horizon from the planning store ' +
+        '(PGlite in DIR; else DATABASE_URL when set)',
+    )
+    .option('--centre <code>', 'with --data: the store centre (default main)')
     .option('--time-limit <s>', 'search time limit in seconds (default 10)')
     .option('--iterations <n>', 'search move budget (default 5000000); results are reproducible when this binds first')
     .option('--seed <n>', 'random seed (default 1)')
@@ -49,6 +64,9 @@ export function registerRoster(program: Command): void {
         planRules?: string;
         agents: string;
         rules?: string;
+        previous?: string;
+        data?: string;
+        centre?: string;
         timeLimit?: string;
         iterations?: string;
         seed?: string;
@@ -78,7 +96,11 @@ export function registerRoster(program: Command): void {
           },
           'roster options',
         );
-        const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
+        const previous = await previousWeek(flags, plan.grid);
+        const result = runRoster(
+          { plan, ...(load ? { load } : {}), agents, rules, ...(previous ? { previous } : {}), options },
+          () => performance.now(),
+        );
         if (flags.out) writeRosterDir(flags.out, result);
         else emit(toJsonText(result), undefined);
       },
@@ -100,4 +122,17 @@ async function planFirst(
   const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), now: () => performance.now() });
   const load = loadFromCoverage(plan);
   return load ? { plan, load } : { plan };
+}
+
+/** The previous week: `--previous FILE`, else with a store the centre's last published roster before the horizon. */
+async function previousWeek(
+  flags: { previous?: string; data?: string; centre?: string },
+  grid: ShiftPlan['grid'],
+): Promise<PreviousRoster | undefined> {
+  if (flags.previous) {
+    const parsed = readPreviousRoster(flags.previous, '--previous');
+    checkPreviousBefore(parsed, grid, `--previous ${flags.previous}`);
+    return parsed.previous;
+  }
+  return wantsStore(flags) ? previousFromStore(flags, grid) : undefined;
 }

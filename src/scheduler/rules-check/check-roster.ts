@@ -8,13 +8,9 @@ import { DateTime } from 'luxon';
 import type { RosterResult } from '../roster/result-types.js';
 import type { PreviousRoster, RosterAgent, RosterRules } from '../roster/types.js';
 import { checkRotation } from './check-rotation.js';
+import type { AgentCheck, CheckViolation, Horizon, TimedShift } from './types.js';
 
-export interface CheckViolation {
-  agent: string;
-  rule: string;
-  amount: number;
-  detail: string;
-}
+export type { CheckViolation } from './types.js';
 
 /** Rules that are hard unless the roster rules say otherwise (mirrors the documented defaults). */
 const SOFT_BY_DEFAULT = new Set([
@@ -81,44 +77,6 @@ export function checkRoster(
     checkRotation(check);
   }
   return out;
-}
-
-/** The roster's zone, first local day and length in local days (23- and 25-hour days count once). */
-export interface Horizon {
-  zone: string;
-  firstDay: DateTime;
-  days: number;
-  /** Local days from the previous roster's first day to the horizon's (0 without one). */
-  prevDays: number;
-  /**
-   * Days of the first week before the horizon: weeks continue the previous roster's 7-day blocks
-   * when it ends the day before the horizon.
-   */
-  carry: number;
-}
-
-/** A shift with its instants and local day index (negative for the previous roster's days). */
-export interface TimedShift {
-  date: string;
-  start: string;
-  end: string;
-  template: string;
-  paidHours: number;
-  s: DateTime;
-  e: DateTime;
-  idx: number;
-}
-
-/** One agent under check: its shifts in time order, and `add` for a violation of a rule (kept when hard). */
-export interface AgentCheck {
-  agent: RosterAgent;
-  rules: RosterRules;
-  horizon: Horizon;
-  out: CheckViolation[];
-  shifts: TimedShift[];
-  /** The agent's shifts in the previous roster (null: not in it, or none given). */
-  earlier: TimedShift[] | null;
-  add: (rule: string, amount: number, detail: string) => void;
 }
 
 function horizonOf(roster: RosterResult, previous: PreviousRoster | undefined): Horizon {
@@ -225,7 +183,8 @@ function checkRuns({ rules, add }: AgentCheck, worked: boolean[], known: number)
     const from = d - known;
     if (e >= known) {
       if (worked[d]) {
-        if (e > known) add('maxConsecutiveDays', len - rules.maxConsecutiveDays, `${len} days in a row from day ${from}`);
+        if (e > known)
+          add('maxConsecutiveDays', len - rules.maxConsecutiveDays, `${len} days in a row from day ${from}`);
         if (inner) add('minConsecutiveDays', rules.minConsecutiveDays - len, `run of ${len} from day ${from}`);
       } else if (inner)
         add('minConsecutiveDaysOff', rules.minConsecutiveDaysOff - len, `${len} days off from day ${from}`);
@@ -239,7 +198,11 @@ function checkRuns({ rules, add }: AgentCheck, worked: boolean[], known: number)
  * before the horizon. Those days count only for an agent in the previous roster (for anyone else
  * the first week is a partial one).
  */
-function checkWeeks({ agent, rules, horizon, shifts, earlier, add }: AgentCheck, worked: boolean[], known: number): void {
+function checkWeeks(
+  { agent, rules, horizon, shifts, earlier, add }: AgentCheck,
+  worked: boolean[],
+  known: number,
+): void {
   const all = [...(earlier ?? []), ...shifts];
   for (let ws = -horizon.carry; ws < horizon.days; ws += 7) {
     const we = Math.min(horizon.days, ws + 7);

@@ -1,4 +1,4 @@
-import type { AgentCheck } from './check-roster.js';
+import type { AgentCheck } from './types.js';
 
 /**
  * Rotations (docs/roster.md, "Rotations"), from the output's wall-clock times. Weeks are counted
