@@ -3,11 +3,11 @@
  * is given (docs/store.md, "The previous week"): among the current published versions of the most
  * recently published series, the one ending latest before the horizon's first day.
  */
-import { DateTime } from 'luxon';
 import { isWfmError } from '../../errors.js';
 import { parsePreviousRoster, type ParsedPrevious } from '../../contracts/previous-roster.js';
 import type { PreviousRoster } from '../../scheduler/roster/types.js';
 import { publishedRosters, type Store } from '../../store/index.js';
+import { pickPreviousWeek } from '../previous-week.js';
 
 /** A published roster read as a previous week, with the version it came from. */
 export interface PublishedPrevious extends ParsedPrevious {
@@ -29,24 +29,6 @@ export async function publishedPreviousWeeks(store: Store, centreId: string): Pr
     }
   }
   return out;
-}
-
-/**
- * The candidate ending latest before the horizon's first local day, in the plan's zone (the
- * first such in the list on a tie: the most recently published). Undefined when none does.
- */
-export function pickPreviousWeek<T extends ParsedPrevious>(
-  candidates: readonly T[],
-  grid: { start: string; timeZone: string },
-): T | undefined {
-  const first = DateTime.fromISO(grid.start, { zone: grid.timeZone }).toISODate() ?? '';
-  let best: T | undefined;
-  for (const c of candidates) {
-    if (c.timeZone !== undefined && c.timeZone !== grid.timeZone) continue;
-    if (c.previous.lastDate >= first) continue;
-    if (!best || c.previous.lastDate > best.previous.lastDate) best = c;
-  }
-  return best;
 }
 
 /** The previous week for a horizon from the centre's published rosters, or undefined. */
