@@ -206,3 +206,48 @@ describe('a 2-week horizon and its inner edge', () => {
     expect(checkRoster(swapped, rotating, rules).length).toBeGreaterThan(0);
   });
 });
+
+describe('same-start rotation', () => {
+  const rules = { ...restRules(11), maxConsecutiveDays: 5 };
+  const early = dailyPlan('2026-06-01', 14, 7, 1, 'seven');
+  const mid = dailyPlan('2026-06-01', 14, 9, 1, 'nine');
+  const plan = { ...early, shifts: [...early.shifts, ...mid.shifts] };
+  const withRotation = (weeks: number): RosterAgent[] =>
+    [0, 1].map((i) =>
+      oneAgent({
+        id: `a${i}`,
+        contract: {
+          minHoursPerWeek: 0,
+          maxHoursPerWeek: 40,
+          maxDaysPerWeek: 5,
+          rotation: { kind: 'same-start', weeks, phase: 0 },
+        },
+        // a0 would rather start at 09:00 on Mondays and Tuesdays, at 07:00 otherwise: a rotation overrides it
+        preferences:
+          i === 0 ? [{ kind: 'preferred-start', days: [1, 2], fromMinute: 540, toMinute: 540, weight: 5 }] : [],
+      }),
+    );
+
+  it('keeps one start per agent over the horizon with a 1-week rotation, and the checker agrees', () => {
+    const agentsWithRotation = withRotation(1);
+    const r = rosterPlan(plan, agentsWithRotation, rules, options);
+    for (const a of r.agents) expect(new Set(a.days.map((d) => d.start.slice(11, 16))).size).toBeLessThanOrEqual(1);
+    expect(r.score.feasible).toBe(true);
+    expect(checkRoster(r, agentsWithRotation, rules)).toEqual([]);
+    // moved two hours later on its first day, the agent's starts differ by 120 minutes
+    const first = r.agents.find((a) => a.days.length > 0)!;
+    const moved = (iso: string) => DateTime.fromISO(iso, { setZone: true }).plus({ hours: 2 }).toISO()!;
+    const day0 = first.days[0]!;
+    const forced = {
+      ...r,
+      agents: r.agents.map((a) =>
+        a === first
+          ? { ...a, days: [{ ...day0, start: moved(day0.start), end: moved(day0.end) }, ...a.days.slice(1)] }
+          : a,
+      ),
+    };
+    expect(checkRoster(forced, agentsWithRotation, rules)).toEqual([
+      expect.objectContaining({ agent: first.id, rule: 'rotation', amount: 120 }),
+    ]);
+  });
+});
