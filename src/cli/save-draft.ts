@@ -51,7 +51,10 @@ export async function saveRunAsDraft(flags: StoreFlags, input: PlanInput, artifa
 }
 
 /** Runs `work` on the store of `flags` with the centre (null when it does not exist yet), closing it after. */
-async function withCentre<T>(flags: StoreFlags, work: (store: Store, centreId: string | null) => Promise<T>): Promise<T> {
+async function withCentre<T>(
+  flags: StoreFlags,
+  work: (store: Store, centreId: string | null) => Promise<T>,
+): Promise<T> {
   const [{ openStore }, { getCentre }] = await Promise.all([
     import('../store/open-store.js'),
     import('../store/centres.js'),
@@ -80,12 +83,15 @@ export async function previousFromStore(
   const found = await withCentre(flags, (store, centreId) =>
     centreId ? previousWeekFromStore(store, centreId, grid) : Promise.resolve(undefined),
   );
-  if (found) process.stderr.write(`Previous week: published roster ${found.from} of centre ${flags.centre ?? 'main'}.\n`);
+  if (found)
+    process.stderr.write(`Previous week: published roster ${found.from} of centre ${flags.centre ?? 'main'}.\n`);
   return found?.previous;
 }
 
 /** The centre's published rosters that may be the previous week (`wfm plan --data`: the horizon is not known yet). */
 export async function previousCandidatesFromStore(flags: StoreFlags): Promise<PublishedPrevious[]> {
   const { publishedPreviousWeeks } = await import('../app/roster-drafts/previous-week.js');
-  return withCentre(flags, (store, centreId) => (centreId ? publishedPreviousWeeks(store, centreId) : Promise.resolve([])));
+  return withCentre(flags, (store, centreId) =>
+    centreId ? publishedPreviousWeeks(store, centreId) : Promise.resolve([]),
+  );
 }

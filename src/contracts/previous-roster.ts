@@ -75,10 +75,18 @@ export function parsePreviousRoster(data: unknown, what = 'previous roster'): Pa
   if ('firstDate' in doc) parsed = { previous: parseWith(CoreFormSchema, doc, what) };
   else if (doc.format === 'wfm-roster-draft') {
     const d = parseWith(DraftSchema, doc, what);
-    parsed = fromGrid(d.grid, d.agents.map((a) => ({ id: a.id, shifts: a.shifts.map(shiftOf) })), what);
+    parsed = fromGrid(
+      d.grid,
+      d.agents.map((a) => ({ id: a.id, shifts: a.shifts.map(shiftOf) })),
+      what,
+    );
   } else if ('grid' in doc) {
     const r = parseWith(RosterJsonSchema, doc, what);
-    parsed = fromGrid(r.grid, r.agents.map((a) => ({ id: a.id, shifts: a.days.map(shiftOf) })), what);
+    parsed = fromGrid(
+      r.grid,
+      r.agents.map((a) => ({ id: a.id, shifts: a.days.map(shiftOf) })),
+      what,
+    );
   } else
     throw invalid(what, [], 'not a roster: expected roster.json (grid, agents[].days), a store draft or firstDate');
   checkShape(parsed.previous, what);
@@ -89,7 +97,11 @@ export function parsePreviousRoster(data: unknown, what = 'previous roster'): Pa
  * Refuses a previous roster that does not end before the horizon's first local day, or that was
  * written in another time zone than the plan's.
  */
-export function checkPreviousBefore(parsed: ParsedPrevious, grid: { start: string; timeZone: string }, what: string): void {
+export function checkPreviousBefore(
+  parsed: ParsedPrevious,
+  grid: { start: string; timeZone: string },
+  what: string,
+): void {
   if (parsed.timeZone !== undefined && parsed.timeZone !== grid.timeZone)
     throw invalid(what, ['grid', 'timeZone'], `is ${parsed.timeZone}; the plan's is ${grid.timeZone}`);
   const first = DateTime.fromISO(grid.start, { zone: grid.timeZone }).toISODate() ?? '';

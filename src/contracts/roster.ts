@@ -109,7 +109,12 @@ export function parseRosterPlan(data: unknown): {
 export const ROSTER_MAX_DAYS = 42;
 
 /** Refuses a plan grid longer than `ROSTER_MAX_DAYS` local days, before any work starts. */
-export function checkRosterHorizon(grid: { start: string; intervalMinutes: number; slotCount: number; timeZone: string }): void {
+export function checkRosterHorizon(grid: {
+  start: string;
+  intervalMinutes: number;
+  slotCount: number;
+  timeZone: string;
+}): void {
   const start = DateTime.fromISO(grid.start, { zone: grid.timeZone });
   const last = start.plus({ minutes: grid.slotCount * grid.intervalMinutes - 1 });
   const days = Math.round(last.startOf('day').diff(start.startOf('day'), 'days').days) + 1;
@@ -138,9 +143,16 @@ const RotationSchema = z
   .strictObject({
     kind: z
       .enum(['same-start', 'early-late'])
-      .describe('same-start: one start time per week, repeating every `weeks` weeks; early-late: early weeks then late weeks.'),
+      .describe(
+        'same-start: one start time per week, repeating every `weeks` weeks; early-late: early weeks then late weeks.',
+      ),
     weeks: z.int().min(1).max(6).describe('Length of the rotation cycle in weeks.'),
-    phase: z.int().min(0).max(5).default(0).describe("The horizon's first week is this position of the cycle (0-based)."),
+    phase: z
+      .int()
+      .min(0)
+      .max(5)
+      .default(0)
+      .describe("The horizon's first week is this position of the cycle (0-based)."),
   })
   .refine((r) => r.phase < r.weeks, { path: ['phase'], message: 'must be below weeks' });
 
@@ -153,7 +165,9 @@ export const AgentSchema = z.strictObject({
     maxHoursPerWeek: z.number().min(0).max(168),
     maxDaysPerWeek: z.int().min(0).max(7).default(5),
     templates: z.array(z.string().min(1)).optional().describe('Templates the agent may work (all when absent).'),
-    rotation: RotationSchema.optional().describe('A rotation over the weeks of the horizon (docs/roster.md, "Rotations").'),
+    rotation: RotationSchema.optional().describe(
+      'A rotation over the weeks of the horizon (docs/roster.md, "Rotations").',
+    ),
   }),
   availability: z
     .strictObject({

@@ -318,7 +318,9 @@ export async function publishedRosters(
   const newest = [...current.values()]
     .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
     .slice(0, limit);
-  return Promise.all(newest.map(async (version) => ({ version, document: await getVersionDocument(store, version.id) })));
+  return Promise.all(
+    newest.map(async (version) => ({ version, document: await getVersionDocument(store, version.id) })),
+  );
 }
 
 /** Shifts added, removed, moved and changed per agent from one roster version to another. */

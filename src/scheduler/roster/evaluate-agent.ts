@@ -67,7 +67,6 @@ export class AgentEvaluator {
     const cells = p.cells;
     const violations = this.violations;
     const typeCount = this.typeCount;
-    const forbiddenFollow = p.forbiddenFollow;
     const tail = agent.tail ?? null;
     let weekendDays = 0;
     let lateShifts = 0;
@@ -289,7 +288,8 @@ function closeWorkRun(
   checkMax: boolean,
   violations: Float64Array,
 ): void {
-  if (checkMax && len > agent.maxConsecutiveDays) violations[RULE.maxConsecutiveDays]! += len - agent.maxConsecutiveDays;
+  if (checkMax && len > agent.maxConsecutiveDays)
+    violations[RULE.maxConsecutiveDays]! += len - agent.maxConsecutiveDays;
   if (!minExempt && len < agent.minConsecutiveDays)
     violations[RULE.minConsecutiveDays]! += agent.minConsecutiveDays - len;
 }
