@@ -121,7 +121,8 @@ export function checkRosterHorizon(grid: {
   if (days > ROSTER_MAX_DAYS)
     throw new WfmError(
       'WFM_ERR_INPUT_INVALID',
-      `Invalid shift plan: grid: the roster horizon is ${days} days; at most ${ROSTER_MAX_DAYS} (6 weeks) are rostered at once.`,
+      `Invalid shift plan: grid: the roster horizon is ${days} days; ` +
+        `at most ${ROSTER_MAX_DAYS} (6 weeks) are rostered at once.`,
       { issues: [{ path: ['grid', 'slotCount'], message: `${days} days; at most ${ROSTER_MAX_DAYS}` }] },
     );
 }

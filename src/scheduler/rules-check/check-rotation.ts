@@ -2,9 +2,10 @@ import type { AgentCheck } from './types.js';
 
 /**
  * Rotations (docs/roster.md, "Rotations"), from the output's wall-clock times. Weeks are counted
- * as in `checkWeeks`: 7-day blocks, the first starting `carry` days before the horizon. `same-start`: the starts of weeks w, w + weeks, ... must be equal (the
- * spread in minutes is the amount). `early-late`: a shift whose local start is on the wrong side
- * of `lateShiftFrom` for its week is always hard, like availability.
+ * as in `checkWeeks`: 7-day blocks, the first starting `carry` days before the horizon.
+ * `same-start`: the starts of weeks w, w + weeks, ... must be equal (the spread in minutes is the
+ * amount). `early-late`: a shift whose local start is on the wrong side of `lateShiftFrom` for its
+ * week is always hard, like availability.
  */
 export function checkRotation({ agent, rules, horizon, shifts, out, add }: AgentCheck): void {
   const rotation = agent.contract.rotation;
