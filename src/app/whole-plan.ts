@@ -8,7 +8,13 @@
 import { WfmError, isWfmError } from '../errors.js';
 import { forecast } from '../forecast/forecast.js';
 import type { ForecastOptions, ForecastResult, HistoryInput } from '../forecast/types.js';
-import { parseAgentsJson, parseRosterRules, type AgentsInput, type RosterRulesInput } from '../contracts/roster.js';
+import {
+  parseAgentsJson,
+  parseRosterRules,
+  ROSTER_MAX_DAYS,
+  type AgentsInput,
+  type RosterRulesInput,
+} from '../contracts/roster.js';
 import type { PlanStaffing } from '../contracts/plan-config.js';
 import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../contracts/shift-plan.js';
 import { requirementFromStaffing, runShiftPlan } from './shift-plan.js';
@@ -118,6 +124,12 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const rosterRules = within('roster.rules', () => parseRosterRules(input.rosterRules ?? {}));
   const timeZone = shiftRules.timeZone ?? input.forecast.timeZone ?? 'UTC';
   const agents = within('agents', () => parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels));
+  if ((input.forecast.weeks ?? 1) * 7 > ROSTER_MAX_DAYS)
+    throw new WfmError(
+      'WFM_ERR_INPUT_INVALID',
+      `forecast.weeks: ${input.forecast.weeks} weeks; the roster takes at most ${ROSTER_MAX_DAYS / 7} weeks at once.`,
+      { issues: [{ path: ['forecast', 'weeks'], message: `at most ${ROSTER_MAX_DAYS / 7} for a whole plan` }] },
+    );
   const previousInput = input.previousRoster;
   const previousGiven =
     previousInput && 'json' in previousInput

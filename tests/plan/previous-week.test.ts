@@ -79,4 +79,11 @@ describe('wfm plan with previousRoster', () => {
     const input = planInputFromConfig(parsePlanConfig({ ...config, previousRoster: 'previous.csv' }), dir);
     expect(() => runPlan(input, { highs, now: () => 0 })).toThrow(/previousRoster.*not before the horizon's first day/);
   });
+
+  it('refuses a whole plan of 7 weeks before the forecast, naming forecast.weeks (the roster takes 1 to 6)', () => {
+    const input = planInputFromConfig(parsePlanConfig({ ...config, forecast: { ...config.forecast, weeks: 7 } }), '.');
+    expect(() => runPlan(input, { highs, now: () => 0 })).toThrow(
+      /forecast\.weeks: 7 weeks; the roster takes at most 6/,
+    );
+  });
 });

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parsePreviousRoster } from '../../../src/contracts/previous-roster.js';
+import { parseRosterPlan } from '../../../src/contracts/roster.js';
 import { parsePreviousRosterCsv } from '../../../src/formats/previous-roster-csv.js';
 import { agentDayCsv } from '../../../src/formats/roster-output.js';
 import { rosterPlan } from '../../../src/scheduler/roster/roster.js';
@@ -249,5 +250,14 @@ describe('same-start rotation', () => {
     expect(checkRoster(forced, agentsWithRotation, rules)).toEqual([
       expect.objectContaining({ agent: first.id, rule: 'rotation', amount: 120 }),
     ]);
+  });
+});
+
+describe('the horizon: 1 to 6 weeks', () => {
+  it('accepts a 6-week plan and refuses 43 days before any work, naming the grid', () => {
+    expect(parseRosterPlan(dailyPlan('2026-06-01', 42, 9)).plan.shifts).toHaveLength(42);
+    expect(() => parseRosterPlan(dailyPlan('2026-06-01', 43, 9))).toThrow(
+      /grid: the roster horizon is 43 days; at most 42 \(6 weeks\)/,
+    );
   });
 });
