@@ -38,7 +38,7 @@ export function parsePreviousRosterCsv(text: string, what = 'previous roster'): 
       date: c.date!,
       start: c.start!,
       end: c.end!,
-      paidHours: csvNumber(row, 'paid_hours', where)!,
+      paidHours: csvNumber(row, 'paid_hours', what)!,
       template: c.template ?? '',
     });
   }

@@ -57,6 +57,17 @@ export function registerRoster(program: Command): void {
       'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
         'default: JSON on stdout',
     )
+    .addHelpText(
+      'after',
+      `
+The horizon is 1 to 6 weeks (a longer plan exits 2). With --previous (or the store's last
+published week), rest, days in a row, days off, weekends and split weeks carry across the start
+edge; agents' contracts may ask for a rotation over the weeks (contract.rotation: same-start or
+early-late). See docs/roster.md, "Across week edges" and "Rotations".
+
+Example:
+  wfm roster --plan week-24/plan.json --agents agents.csv --previous week-23/roster-agent-days.csv --out week-24`,
+    )
     .action(
       async (flags: {
         plan?: string;
