@@ -7,7 +7,13 @@ import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
 import { readRequirement } from './shift-plan.js';
-import { parseAgentsJson, parseRosterPlan, parseRosterRules, RosterRequestSchema } from '../../contracts/roster.js';
+import {
+  parseAgentsJson,
+  parseRosterPlan,
+  parseRosterRules,
+  planTemplates,
+  RosterRequestSchema,
+} from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
@@ -17,6 +23,7 @@ import { readPreviousRoster } from '../../io/previous-roster.js';
 import { checkPreviousBefore } from '../../contracts/previous-roster.js';
 import type { PreviousRoster } from '../../scheduler/roster/types.js';
 import { previousFromStore, wantsStore } from '../save-draft.js';
+import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 
 /** `wfm roster`: named agents on a shift plan under weekly rules, with retraining pulls. */
 export function registerRoster(program: Command): void {
@@ -66,7 +73,8 @@ edge; agents' contracts may ask for a rotation over the weeks (contract.rotation
 early-late). See docs/roster.md, "Across week edges" and "Rotations".
 
 Example:
-  wfm roster --plan week-24/plan.json --agents agents.csv --previous week-23/roster-agent-days.csv --out week-24`,
+  wfm roster --plan week-24/plan.json --agents agents.csv --previous week-23/roster-agent-days.csv --out week-24
+${VERDICT_HELP}`,
     )
     .action(
       async (flags: {
@@ -90,8 +98,8 @@ Example:
         const agentsText = readInputFile(flags.agents, '--agents');
         const zone = plan.grid.timeZone;
         const agents = looksLikeJson(flags.agents, agentsText)
-          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone)
-          : parseAgentsCsv(agentsText, zone);
+          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, planTemplates(plan))
+          : parseAgentsCsv(agentsText, zone, planTemplates(plan));
         const rules = parseRosterRules(
           flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
         );
@@ -114,6 +122,7 @@ Example:
         );
         if (flags.out) writeRosterDir(flags.out, result);
         else emit(toJsonText(result), undefined);
+        reportVerdict(result.verdict, 'roster');
       },
     );
 }

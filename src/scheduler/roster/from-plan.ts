@@ -1,4 +1,4 @@
-import { createSlotGrid, type SlotGrid } from '../../time/slot-grid.js';
+import { createSlotGrid, localTimeToMs, type SlotGrid } from '../../time/slot-grid.js';
 import type { PlannedShift, ShiftPlan } from '../shift-plan/types.js';
 import {
   defaultRuleSettings,
@@ -172,7 +172,7 @@ function coreAgent(a: RosterAgent, rules: RosterRules, ctx: AgentContext): CoreA
     allowed,
     workCost,
     offCost,
-    windows: contractWindows(a, weekStarts, grid.days.length, tail),
+    windows: contractWindows(a, weekStarts, grid, tail),
     maxPerType: [],
     maxConsecutiveDays: rules.maxConsecutiveDays,
     minConsecutiveDays: rules.minConsecutiveDays,
@@ -207,17 +207,21 @@ function mayWork(a: RosterAgent, cell: CoreCell, s: PlannedShift, weekday: numbe
 
 /**
  * The contract per week. A partial week gets a pro-rata minimum (never a pro-rata maximum beyond
- * the contract); a week the edge splits counts the previous roster's hours and days of it.
+ * the contract), and approved time off in the horizon counts towards it; a week the edge splits
+ * counts the previous roster's hours and days of it.
  */
-function contractWindows(a: RosterAgent, weekStarts: number[], dayCount: number, tail: EdgeTail | null): CoreWindow[] {
+function contractWindows(a: RosterAgent, weekStarts: number[], grid: SlotGrid, tail: EdgeTail | null): CoreWindow[] {
   return weekStarts.map((ws, w) => {
-    const toDay = weekStarts[w + 1] ?? Math.min(dayCount, ws + 7);
+    const toDay = weekStarts[w + 1] ?? Math.min(grid.days.length, ws + 7);
     const carried = w === 0 && tail ? tail.carriedOff.length : 0;
     const len = toDay - ws + carried;
     return {
       fromDay: ws,
       toDay,
-      minMinutes: Math.round((a.contract.minHoursPerWeek * 60 * Math.min(7, len)) / 7),
+      minMinutes: Math.max(
+        0,
+        Math.round((a.contract.minHoursPerWeek * 60 * Math.min(7, len)) / 7 - timeOffCreditMinutes(a, grid, ws, toDay)),
+      ),
       maxMinutes: Math.round(a.contract.maxHoursPerWeek * 60),
       maxDays: a.contract.maxDaysPerWeek,
       ...(carried > 0 ? { carriedMinutes: tail!.carriedMinutes, carriedDays: tail!.carriedDays } : {}),
@@ -236,4 +240,27 @@ export function weekIndexOfDays(weekStarts: number[], dayCount: number): Int32Ar
 export function isLateWeek(rotation: { weeks: number; phase: number }, week: number): boolean {
   const position = (week + rotation.phase) % rotation.weeks;
   return position >= rotation.weeks / 2;
+}
+
+/**
+ * Approved time off credited against the contract minimum of days `[fromDay, toDay)`: per local day,
+ * the minutes off that day, at most the contract's average working day (minimum hours / maximum days).
+ * docs/roster.md, "Time off".
+ */
+export function timeOffCreditMinutes(a: RosterAgent, grid: SlotGrid, fromDay: number, toDay: number): number {
+  if (a.availability.timeOff.length === 0 || a.contract.minHoursPerWeek <= 0) return 0;
+  const dayCap = (a.contract.minHoursPerWeek * 60) / Math.max(1, a.contract.maxDaysPerWeek);
+  let credit = 0;
+  for (let d = fromDay; d < toDay; d++) {
+    const date = grid.days[d]!.date;
+    const start = localTimeToMs(date, 0, grid.timeZone);
+    const end = localTimeToMs(date, 1440, grid.timeZone);
+    if (start === null || end === null) continue;
+    const off = a.availability.timeOff.reduce(
+      (t, o) => t + Math.max(0, Math.min(end, o.endMs) - Math.max(start, o.startMs)) / MINUTE_MS,
+      0,
+    );
+    credit += Math.min(dayCap, off);
+  }
+  return credit;
 }

@@ -1,3 +1,4 @@
+import type { StaffingTargets } from '../../erlang/types.js';
 import type { ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import { problemFromPlan } from './from-plan.js';
@@ -8,6 +9,7 @@ import { planCountsBySlot, rosterCoverage, rosteredCountsBySlot, type SlotLoad }
 import { rosteredShifts, shiftFill } from './roster-shifts.js';
 import { scoreByRule } from './score-report.js';
 import { searchRoster } from './search.js';
+import { rosterVerdict } from './verdict.js';
 import type { PreviousRoster, RosterAgent, RosterRules, RosterSearchOptions } from './types.js';
 
 export interface RosterOptions extends RosterSearchOptions {
@@ -17,6 +19,8 @@ export interface RosterOptions extends RosterSearchOptions {
   load?: SlotLoad;
   /** The roster before the horizon: its rules carry across the edge (docs/roster.md, "Across week edges"). */
   previous?: PreviousRoster;
+  /** The service target the verdict judges each interval by (default: the plan's queue targets). */
+  targets?: StaffingTargets;
 }
 
 /**
@@ -67,7 +71,7 @@ export function rosterPlan(
   const rosterUnder = coverage.reduce((t, c) => t + c.under, 0);
   const score = scoreByRule(problem, assign);
   const { agentList, sessions, days } = agentResults(planProblem, agents, assign, shifts, pulls, plan);
-  return {
+  const result: Omit<RosterResult, 'verdict'> = {
     grid: { start: plan.grid.start, intervalMinutes: grid.intervalMinutes, slotCount, timeZone: grid.timeZone },
     agents: agentList,
     unfilledShifts,
@@ -84,4 +88,6 @@ export function rosterPlan(
     },
     search: { seed: options.seed, iterations: found.iterations, restarts: found.restarts, stoppedBy: found.stoppedBy },
   };
+  const verdict = rosterVerdict(result, options.targets ?? plan.queue?.targets, (slot) => options.load?.volume[slot]);
+  return { verdict, ...result };
 }

@@ -26,7 +26,8 @@ export function runRoster(
   now: () => number,
 ): RosterResult {
   const { seed, timeLimitSeconds, maxIterations, answerSeconds } = req.options;
-  const serviceLevel = rosterServiceLevel(req.queue ?? req.plan.queue, answerSeconds);
+  const queue = rosterQueue(req.queue ?? req.plan.queue, answerSeconds);
+  const serviceLevel = serviceLevelFromQueue(queue);
   return rosterPlan(req.plan, req.agents, req.rules, {
     seed,
     timeLimitMs: timeLimitSeconds * 1000,
@@ -35,6 +36,7 @@ export function runRoster(
     ...(req.load ? { load: req.load } : {}),
     ...(req.previous ? { previous: req.previous } : {}),
     ...(serviceLevel ? { serviceLevel } : {}),
+    targets: queue.targets,
   });
 }
 

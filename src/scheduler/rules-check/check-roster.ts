@@ -5,7 +5,7 @@
  * the solver's incremental evaluation cannot hide itself in the tests.
  */
 import { DateTime } from 'luxon';
-import type { RosterResult } from '../roster/result-types.js';
+import type { RosterBody } from '../roster/result-types.js';
 import type { PreviousRoster, RosterAgent, RosterRules } from '../roster/types.js';
 import { checkRotation } from './check-rotation.js';
 import type { AgentCheck, CheckViolation, Horizon, TimedShift } from './types.js';
@@ -36,7 +36,7 @@ function isHard(rules: RosterRules, rule: string): boolean {
  * what involves a horizon day is reported (docs/roster.md, "Across week edges").
  */
 export function checkRoster(
-  roster: RosterResult,
+  roster: RosterBody,
   agents: RosterAgent[],
   rules: RosterRules,
   previous?: PreviousRoster,
@@ -79,7 +79,7 @@ export function checkRoster(
   return out;
 }
 
-function horizonOf(roster: RosterResult, previous: PreviousRoster | undefined): Horizon {
+function horizonOf(roster: RosterBody, previous: PreviousRoster | undefined): Horizon {
   const zone = roster.grid.timeZone;
   const firstDay = DateTime.fromISO(roster.grid.start, { zone }).startOf('day');
   const lastInstant = DateTime.fromISO(roster.grid.start, { zone }).plus({
@@ -193,23 +193,38 @@ function checkRuns({ rules, add }: AgentCheck, worked: boolean[], known: number)
   }
 }
 
+/** Hours of approved time off counted towards the contract minimum: per day, at most minimum / max days. */
+function timeOffCredit({ agent, horizon }: AgentCheck, fromDay: number, toDay: number): number {
+  const dayCap = agent.contract.minHoursPerWeek / Math.max(1, agent.contract.maxDaysPerWeek);
+  let hours = 0;
+  for (let d = fromDay; d < toDay; d++) {
+    const start = horizon.firstDay.plus({ days: d }).toMillis();
+    const end = horizon.firstDay.plus({ days: d + 1 }).toMillis();
+    const off = agent.availability.timeOff.reduce(
+      (t, o) => t + Math.max(0, Math.min(end, o.endMs) - Math.max(start, o.startMs)) / 3_600_000,
+      0,
+    );
+    hours += Math.min(dayCap, off);
+  }
+  return hours;
+}
+
 /**
  * Weeks: 7-day blocks (hours, days, two days off, start spread), the first starting `carry` days
  * before the horizon. Those days count only for an agent in the previous roster (for anyone else
  * the first week is a partial one).
  */
-function checkWeeks(
-  { agent, rules, horizon, shifts, earlier, add }: AgentCheck,
-  worked: boolean[],
-  known: number,
-): void {
+function checkWeeks(check: AgentCheck, worked: boolean[], known: number): void {
+  const { agent, rules, horizon, shifts, earlier, add } = check;
   const all = [...(earlier ?? []), ...shifts];
   for (let ws = -horizon.carry; ws < horizon.days; ws += 7) {
     const we = Math.min(horizon.days, ws + 7);
     const inWeek = all.filter((s) => s.idx >= ws && s.idx < we);
     const hours = inWeek.reduce((t, s) => t + s.paidHours, 0);
     const knownDays = we - Math.max(ws, -known);
-    const minHours = (agent.contract.minHoursPerWeek * knownDays) / 7;
+    // approved time off in the horizon counts towards the minimum (as the roster's contract windows)
+    const credit = timeOffCredit(check, Math.max(ws, 0), we);
+    const minHours = Math.max(0, (agent.contract.minHoursPerWeek * knownDays) / 7 - credit);
     add('maxMinutes', (hours - agent.contract.maxHoursPerWeek) * 60, `${hours} h in week from day ${ws}`);
     add('minMinutes', (minHours - hours) * 60, `${hours} h in week from day ${ws}`);
     add('maxDays', inWeek.length - agent.contract.maxDaysPerWeek, `${inWeek.length} days in week from day ${ws}`);
