@@ -64,6 +64,7 @@ export {
   type DocumentVersion,
   type DraftInput,
   type PublishResult,
+  publishedRosters,
 } from './versions.js';
 export {
   createFeedToken,
