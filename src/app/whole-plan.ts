@@ -130,6 +130,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           timeLimitSeconds: input.limits.shiftPlanSeconds,
           timeZone,
           now: deps.now,
+          agents,
         }),
       ),
     (p) => `${p.quality.status}, ${p.quality.paidHours} paid h, LP bound ${round1(p.quality.lpBound)}`,

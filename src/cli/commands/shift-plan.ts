@@ -6,6 +6,9 @@ import { csvNumber, parseCsv, toCsv } from '../../formats/csv.js';
 import { parseRequirementJson, parseShiftPlanRules, type RequirementDocument } from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
+import { parseAgentsJson } from '../../contracts/roster.js';
+import { parseAgentsCsv } from '../../formats/agents-csv.js';
+import type { RosterAgent } from '../../scheduler/roster/types.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
@@ -32,6 +35,20 @@ export function readRequirement(path: string): RequirementDocument {
   };
 }
 
+/** Reads agents as `wfm roster` does: JSON (a list or `{ agents }`) or CSV, clock times in `timeZone`. */
+export function readAgentsFile(path: string, timeZone: string): RosterAgent[] {
+  const text = readInputFile(path, '--agents');
+  return looksLikeJson(path, text)
+    ? parseAgentsJson(parseJsonText(text, '--agents'), timeZone)
+    : parseAgentsCsv(text, timeZone);
+}
+
+/** The supply lines for stderr: whether supply was checked, and each short run by name. */
+export function supplyLines(plan: ShiftPlan): string[] {
+  if (!plan.supply) return [];
+  return [plan.supply.message, ...(plan.shortfall ?? []).map((s) => `  short: ${s.message}`)];
+}
+
 /** One line for stderr: the plan's quality. */
 export function qualityLine(plan: ShiftPlan): string {
   const q = plan.quality;
@@ -55,6 +72,7 @@ interface ShiftPlanOptions {
   interval?: string;
   out?: string;
   coverageCsv?: string;
+  agents?: string;
 }
 
 export function registerShiftPlan(program: Command): void {
@@ -73,6 +91,11 @@ export function registerShiftPlan(program: Command): void {
       '--time-limit <s>',
       'time limit of the solve in seconds, LP included (overrides rules.solver.timeLimitSeconds, default 10)',
     )
+    .option(
+      '--agents <file>',
+      "the centre's agents, JSON or CSV as `wfm roster` takes them: plan only shifts they can work " +
+        '(templates, days, windows, time off, weekly hours and days) and name the shortfall',
+    )
     .option('--time-zone <zone>', 'IANA zone of the clock times (default: rules, then requirement, then UTC)')
     .option('--interval <minutes>', 'interval length in minutes (default: from the requirement, else inferred)')
     .option('--out <file>', 'write the plan JSON here (atomically) instead of standard output')
@@ -89,9 +112,14 @@ explicitly, so other shrinkage (absence, holidays) stays with the roster's headc
 A one-line quality summary goes to stderr. Infeasibility is data: uncoverable intervals are listed
 by name, a partial plan lists its under-coverage.
 
+With --agents the plan holds only shifts the agents can work, within their weekly hours and days,
+and when they cannot cover the requirement it lists where and why ("shortfall" in the JSON, one
+line per short run on stderr). Without --agents the plan says it did not check supply.
+
 Example:
   wfm staff --input forecast.csv --format json --out staff.json
-  wfm shift-plan --requirements staff.json --rules rules.json --time-limit 10 --out plan.json --coverage-csv coverage.csv`,
+  wfm shift-plan --requirements staff.json --rules rules.json --time-limit 10 --out plan.json --coverage-csv coverage.csv
+  wfm shift-plan --requirements staff.json --rules rules.json --agents agents.csv --out plan.json`,
     )
     .action((opts: ShiftPlanOptions) => runShiftPlanCommand(opts));
 }
@@ -107,15 +135,18 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
       issues: [{ path: ['--time-limit'], message: 'must be > 0 and at most 3600' }],
     });
   }
+  const zone = opts.timeZone ?? rules.timeZone ?? requirement.timeZone ?? 'UTC';
+  const agents = opts.agents ? readAgentsFile(opts.agents, zone) : undefined;
   const highs = await loadSolver();
   const plan = runShiftPlan(requirement, rules, {
     highs,
     timeLimitSeconds,
     timeZone: opts.timeZone,
     now: () => performance.now(),
+    agents,
   });
   const json = toJsonText(plan);
   if (opts.coverageCsv) writeOutputAtomic(opts.coverageCsv, toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS));
   emit(json, opts.out);
-  process.stderr.write(`${qualityLine(plan)}\n`);
+  process.stderr.write(`${[qualityLine(plan), ...supplyLines(plan)].join('\n')}\n`);
 }

@@ -1,4 +1,5 @@
 import { createSlotGrid, type SlotGrid } from '../../time/slot-grid.js';
+import { mayWorkShift } from '../shift-plan/supply-agents.js';
 import type { PlannedShift, ShiftPlan } from '../shift-plan/types.js';
 import {
   defaultRuleSettings,
@@ -133,24 +134,13 @@ function coreAgent(
   const allowed = new Uint8Array(cells.length);
   const workCost = new Float64Array(cells.length);
   const offCost = new Float64Array(grid.days.length);
-  const templates = a.contract.templates ? new Set(a.contract.templates) : null;
   cells.forEach((cell, c) => {
     const s = shifts[c]!;
     const weekday = grid.days[cell.day]!.weekday;
     const startMs = Date.parse(s.start);
     const endMs = Date.parse(s.end);
-    const spanMinutes = Math.round((endMs - startMs) / MINUTE_MS);
-    let ok = !templates || templates.has(s.template);
-    if (ok && a.availability.days && !a.availability.days.includes(weekday)) ok = false;
-    if (ok && a.availability.windows) {
-      ok = a.availability.windows.some(
-        (w) =>
-          (!w.days || w.days.includes(weekday)) &&
-          cell.startOfDayMinute >= w.fromMinute &&
-          cell.startOfDayMinute + spanMinutes <= w.toMinute,
-      );
-    }
-    if (ok) ok = !a.availability.timeOff.some((t) => t.startMs < endMs && startMs < t.endMs);
+    const shift = { template: s.template, weekday, startOfDayMinute: cell.startOfDayMinute, startMs, endMs };
+    const ok = mayWorkShift(a, { ...shift, spanMinutes: Math.round((endMs - startMs) / MINUTE_MS) });
     allowed[c] = ok ? 1 : 0;
     for (const p of a.preferences) {
       const dayMatch = !p.days || p.days.includes(weekday);

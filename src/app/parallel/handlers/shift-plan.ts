@@ -10,6 +10,7 @@ export const shiftPlanHandlers = {
       highs: await loadSolver(),
       timeLimitSeconds: request.timeLimitSeconds,
       timeZone: request.timeZone,
+      agents: request.agents,
       now: () => performance.now(),
     }),
 };
