@@ -43,10 +43,19 @@ export function readAgentsFile(path: string, timeZone: string): RosterAgent[] {
     : parseAgentsCsv(text, timeZone);
 }
 
-/** The supply lines for stderr: whether supply was checked, and each short run by name. */
+/** Short runs printed on stderr at most; the JSON lists them all. */
+const MAX_SHORT_LINES = 12;
+
+/** The supply lines for stderr: whether supply was checked, and the short runs by name. */
 export function supplyLines(plan: ShiftPlan): string[] {
   if (!plan.supply) return [];
-  return [plan.supply.message, ...(plan.shortfall ?? []).map((s) => `  short: ${s.message}`)];
+  const short = plan.shortfall ?? [];
+  const more = short.length - MAX_SHORT_LINES;
+  return [
+    plan.supply.message,
+    ...short.slice(0, MAX_SHORT_LINES).map((s) => `  short: ${s.message}`),
+    ...(more > 0 ? [`  ... and ${more} more short runs in the plan's "shortfall"`] : []),
+  ];
 }
 
 /** One line for stderr: the plan's quality. */

@@ -21,6 +21,8 @@ interface SlotSupply {
   available: Int32Array;
   /** available[s] capped by the templates' `maxAgentsPerDay` (a bound on agents on shift at s). */
   capped: Int32Array;
+  /** perTemplate[t][s]: agents who may work some shift of template t covering slot s. */
+  perTemplate: Int32Array[];
   /** The candidates covering each slot (every template's, workable or not). */
   coveringOf: number[][];
   clocks: ShiftOnClock[];
@@ -67,7 +69,7 @@ function slotSupply(
     );
     return Math.min(count, bound);
   });
-  return { available, capped, coveringOf, clocks };
+  return { available, capped, perTemplate, coveringOf, clocks };
 }
 
 /** Why `agent` cannot work at slot `s`: the furthest check any covering shift gets to, with a detail. */
@@ -186,7 +188,9 @@ function describeRun(
   const reasons = reasonsAt(table, supply, grid, binding).slice(0, MAX_REASONS);
   const why = reasons.map((r) => `${r.agents} ${r.group}: ${r.detail}`).join('; ');
   const limits = rules.templates
-    .filter((t) => t.maxAgentsPerDay !== undefined)
+    .filter(
+      (t, ti) => t.maxAgentsPerDay !== undefined && ((supply.perTemplate[ti] as Int32Array)[binding] as number) > 0,
+    )
     .map((t) => `'${t.name}' at most ${t.maxAgentsPerDay} a day`)
     .join(', ');
   const message =
