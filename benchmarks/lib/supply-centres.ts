@@ -205,7 +205,8 @@ export interface Reference {
  * in [min, max]; days <= max; two consecutive days off; 11 h rest holds by construction (shifts lie
  * in 08:00-20:00). Minimises agent-intervals short, then paid hours (PAID_WEIGHT per hour).
  * With `planCounts` (plan shifts by "template@startSlot"): the exact fill of that plan instead, the
- * most plan shifts the agents can take under the same rules.
+ * most plan shifts the agents can take under the same rules (extra shifts allowed, as the roster
+ * adds them to reach contract minimums).
  */
 export function exactReference(
   highs: Highs,
@@ -249,15 +250,15 @@ export function exactReference(
       if (!ok) return;
       const rows = [dayRows[c.day]!, daysRow, hoursRow, pairCaps[c.day]!, pairCaps2[c.day]!];
       const vals = [1, 1, c.paid, 1, 1];
-      if (planCounts) {
+      if (capRow[ci]! >= 0) {
         rows.push(capRow[ci]!);
-        vals.push(1);
+        vals.push(-1);
       }
       for (let k = 0; k < c.span; k++) {
         rows.push(cover[c.start + k]!);
         vals.push(1);
       }
-      cols.push({ a, c: ci, col: mb.addCol(planCounts ? -1 : PAID_WEIGHT * c.paid, 0, 1, true, rows, vals) });
+      cols.push({ a, c: ci, col: mb.addCol(PAID_WEIGHT * c.paid, 0, 1, true, rows, vals) });
     });
   });
   const shortCols = req.map((r, s) => (r > 0 && !planCounts ? mb.addCol(1, 0, r, false, [cover[s]!], [1]) : -1));
@@ -268,7 +269,12 @@ export function exactReference(
   const values = out.values;
   const under = shortCols.reduce((t, col) => t + (col >= 0 ? values[col]! : 0), 0);
   const paidHours = cols.reduce((t, x) => t + Math.round(values[x.col]!) * cands[x.c]!.paid, 0);
-  const filled = cols.reduce((t, x) => t + Math.round(values[x.col]!), 0);
+  const worked = new Map<number, number>();
+  for (const x of cols) worked.set(x.c, (worked.get(x.c) ?? 0) + Math.round(values[x.col]!));
+  const filled = cands.reduce((t, c, ci) => {
+    const count = planCounts?.get(`${c.template}@${c.start}`) ?? 0;
+    return t + (planCounts ? Math.min(count, worked.get(ci) ?? 0) : (worked.get(ci) ?? 0));
+  }, 0);
   if (planCounts) return { status: out.status, under: NaN, bound: NaN, paidHours, filled, seconds: out.seconds };
   // The bound includes the paid-hour term, at most PAID_WEIGHT x the agents' contract maximum.
   const capacity = centre.agents.reduce((t, a) => t + a.contract.maxHoursPerWeek, 0);

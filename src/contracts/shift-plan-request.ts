@@ -1,5 +1,6 @@
 /** The `POST /v1/shift-plans` body and the job payload it becomes once parsed. */
 import { z } from 'zod';
+import { isWfmError, WfmError } from '../errors.js';
 import { parseWith } from './validate.js';
 import { parseAgentsJson } from './roster.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
@@ -48,6 +49,17 @@ export function parseShiftPlanRequest(body: unknown): ParsedShiftPlanRequest {
     rules,
     timeLimitSeconds: request.timeLimitSeconds,
     timeZone: request.timeZone,
-    ...(request.agents !== undefined ? { agents: parseAgentsJson(request.agents, zone) } : {}),
+    ...(request.agents !== undefined ? { agents: agentsOf(request.agents, zone) } : {}),
   };
+}
+
+/** The request's agents, with every error's path under `agents` (the body's field). */
+function agentsOf(data: unknown, zone: string): RosterAgent[] {
+  try {
+    return parseAgentsJson(data, zone);
+  } catch (error) {
+    if (!isWfmError(error)) throw error;
+    const issues = error.issues.map((issue) => ({ ...issue, path: ['agents', ...issue.path] }));
+    throw new WfmError(error.code, `agents: ${error.message}`, { issues, cause: error });
+  }
 }
