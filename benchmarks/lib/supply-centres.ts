@@ -223,10 +223,15 @@ export function exactReference(
   }
   const mb = new ModelBuilder();
   const cover = req.map((r) => mb.addRow(planCounts ? -1e30 : r, 1e30));
-  // With a plan: at most its count on each shift, and the most shifts filled (cost -1 each).
-  const capRow = cands.map((c) =>
-    planCounts ? mb.addRow(-1e30, planCounts.get(`${c.template}@${c.start}`) ?? 0) : -1,
-  );
+  // With a plan: f_j plan shifts filled, at most the plan's count and the agents on it (extra
+  // shifts allowed, as the roster may add them for contract minimums); the most filled wins.
+  const capRow = cands.map((c) => {
+    const count = planCounts?.get(`${c.template}@${c.start}`) ?? 0;
+    if (count <= 0) return -1;
+    const row = mb.addRow(-1e30, 0);
+    mb.addCol(-1, 0, count, false, [row], [1]);
+    return row;
+  });
   const cols: { a: number; c: number; col: number }[] = [];
   centre.agents.forEach((agent, a) => {
     const dayRows = Array.from({ length: 7 }, () => mb.addRow(-1e30, 1));
