@@ -103,8 +103,10 @@ writeResult({
     shiftsFilled: sum('shiftsFilled'),
     fillRate: sum('planShifts') > 0 ? sum('shiftsFilled') / sum('planShifts') : null,
     exactFillOfPlan: sum('exactFillOfPlan'),
-    rosterUnder: sum('rosterUnder'),
-    referenceUnder: sum('referenceUnder'),
+    // Under-coverage after rostering and the exact best, over the centres where the reference solved.
+    rosterUnderSolved: solved.reduce((t, r) => t + Number(r.rosterUnder), 0),
+    referenceUnderSolved: solved.reduce((t, r) => t + Number(r.referenceUnder), 0),
+    planUnderSolved: solved.reduce((t, r) => t + Number(r.planUnder), 0),
     hardViolations: sum('hardViolations'),
     worstSlDrop: Math.max(...rows.map((r) => Number(r.planSL ?? 0) - Number(r.rosterSL ?? 0))),
   },
