@@ -99,7 +99,9 @@ export function planVerdict(plan: ShiftPlan): Verdict {
     : [];
   const short = plan.shortfall ?? [];
   if (short.length > 0)
-    extra.push(`the agents fall short in ${short.length} runs of intervals (first: ${short[0]!.message})`);
+    extra.push(
+      `the agents fall short in ${short.length} run${short.length === 1 ? '' : 's'} of intervals (first: ${short[0]!.message})`,
+    );
   return buildVerdict({
     shifts: null,
     hardRules: null,

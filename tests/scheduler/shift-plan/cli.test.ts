@@ -144,7 +144,8 @@ describe('wfm shift-plan --agents', () => {
     const out = join(dir, 'plan.json');
     const args = ['--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json')];
     const code = await main(['node', 'wfm', 'shift-plan', ...args, '--agents', join(dir, 'agents.csv'), '--out', out]);
-    expect(code).toBe(0);
+    // 3: done, falls short (the plan is written, the verdict names the shortfall).
+    expect(code).toBe(3);
     const plan = JSON.parse(readFileSync(out, 'utf8')) as {
       shifts: { start: string; count: number }[];
       supply: { checked: boolean; agents: number };
@@ -155,5 +156,6 @@ describe('wfm shift-plan --agents', () => {
     const sentence = 'Mon 12:00-20:00: 2 agents required, 0 can work then (2 day: windows end at 12:00).';
     expect(plan.shortfall.map((s) => s.message)).toEqual([sentence]);
     expect(stderr).toContain(`short: ${sentence}`);
+    expect(stderr).toContain(`the agents fall short in 1 run of intervals (first: ${sentence})`);
   });
 });
