@@ -10,5 +10,6 @@ export const shiftPlanHandlers = {
       highs: await loadSolver(),
       timeLimitSeconds: request.timeLimitSeconds,
       timeZone: request.timeZone,
+      agents: request.agents,
     }),
 };
