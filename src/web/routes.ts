@@ -64,6 +64,18 @@ const AgentIcsSchema = z.strictObject({ roster: RosterExportSchema, agentId: z.s
 const hidden = { hide: true } as const;
 
 /**
+ * The page loads only its own files and talks only to this service: no inline script or style, no
+ * framing by another site (clickjacking), no referrer sent on.
+ */
+export const PAGE_HEADERS = Object.freeze({
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+});
+
+/**
  * Registers `GET /` (the page), `GET /web/<asset>`, `GET /web/demo`, `POST /web/history-csv`,
  * `POST /web/export/roster.csv`, `POST /web/export/agent.ics` and
  * `POST /web/export/report.html`.
@@ -76,6 +88,7 @@ export function webRoutes(app: WebApp): void {
     reply
       .header('cache-control', 'no-cache')
       .header('x-content-type-options', 'nosniff')
+      .headers(PAGE_HEADERS)
       .type(asset.contentType)
       .send(asset.body);
   const index = assets.get('index.html');
