@@ -8,6 +8,7 @@ import { installAuth } from './auth.js';
 import type { ApiContext, RouteModule, ZodApp } from './context.js';
 import { installErrorHandling, sendError, toWfmError } from './error-handler.js';
 import { JobManager } from './jobs.js';
+import { installJsonParser } from './json-body.js';
 import { installHttpGuards, serverOptions } from './http-guard.js';
 import { resolveLimits, type ApiLimits } from './options.js';
 import { forecastRoutes } from './routes/forecast.js';
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
 
   // Bodies are JSON only: any other media type is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
+  installJsonParser(app, limits.maxJsonDepth);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandling(app);

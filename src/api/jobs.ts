@@ -80,15 +80,7 @@ export class JobManager {
    * Throws `WFM_ERR_API_QUEUE_FULL` (429) when `maxQueuedJobs` jobs are already waiting.
    */
   submit(kind: string, handler: string, payload: unknown, options: { budgetMs?: number | undefined } = {}): JobView {
-    if (this.#closed)
-      throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
-    if (this.#queue.length >= this.#limits.maxQueuedJobs) {
-      throw new WfmError(
-        'WFM_ERR_API_QUEUE_FULL',
-        `The job queue is full (${this.#limits.maxQueuedJobs} jobs waiting); try again later.`,
-        { issues: [{ path: [], message: `at most ${this.#limits.maxQueuedJobs} queued jobs` }] },
-      );
-    }
+    this.assertRoom();
     this.#prune();
     const job: Job = {
       id: randomUUID(),
@@ -107,6 +99,22 @@ export class JobManager {
     this.#queue.push(job);
     this.#pump();
     return this.#view(job);
+  }
+
+  /**
+   * Throws `WFM_ERR_API_QUEUE_FULL` (429) when a job submitted now would be refused: the routes ask
+   * before reading the body, so that a flood while the queue is full costs no parsing or validation.
+   */
+  assertRoom(): void {
+    if (this.#closed)
+      throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
+    if (this.#queue.length >= this.#limits.maxQueuedJobs) {
+      throw new WfmError(
+        'WFM_ERR_API_QUEUE_FULL',
+        `The job queue is full (${this.#limits.maxQueuedJobs} jobs waiting); try again later.`,
+        { issues: [{ path: [], message: `at most ${this.#limits.maxQueuedJobs} queued jobs` }] },
+      );
+    }
   }
 
   /** The job's current view, or undefined when unknown (never existed, or forgotten). */

@@ -14,8 +14,8 @@ import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ForecastResult } from '../forecast/types.js';
 import { buildSummary } from '../app/summary.js';
 import { renderReport } from '../report/html.js';
-import { ForecastResultSchema } from '../contracts/forecast.js';
-import { StaffingResponseSchema, type StaffingResponse } from '../contracts/staffing.js';
+import { AgentIcsSchema, ReportExportSchema, RosterExportSchema } from '../contracts/web-export.js';
+import type { StaffingResponse } from '../contracts/staffing.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
 import { loadStaticAssets, type StaticAsset } from './static-assets.js';
@@ -29,38 +29,6 @@ const DemoQuerySchema = z.strictObject({
 
 const HistoryCsvSchema = z.strictObject({ csv: z.string().min(1, 'the CSV is empty').max(50_000_000) });
 
-const RosterExportSchema = z.looseObject({
-  grid: z.looseObject({ start: z.string().min(10), timeZone: z.string() }),
-  agents: z.array(
-    z.looseObject({
-      id: z.string(),
-      name: z.string(),
-      team: z.string(),
-      days: z.array(z.looseObject({ date: z.string(), start: z.string(), end: z.string() })),
-    }),
-  ),
-  coverage: z.array(z.looseObject({ start: z.string() })).default([]),
-});
-const ReportSchema = z.strictObject({
-  name: z.string().min(1).max(200).default('Planner page'),
-  forecast: ForecastResultSchema,
-  staffing: StaffingResponseSchema,
-  plan: z.looseObject({
-    grid: z.looseObject({ start: z.string() }),
-    quality: z.looseObject({}),
-    coverage: z.array(z.unknown()),
-    retraining: z.array(z.unknown()),
-    issues: z.array(z.unknown()),
-  }),
-  roster: RosterExportSchema.and(
-    z.looseObject({
-      quality: z.looseObject({}),
-      score: z.looseObject({}),
-      retraining: z.looseObject({ days: z.array(z.unknown()) }),
-    }),
-  ),
-});
-const AgentIcsSchema = z.strictObject({ roster: RosterExportSchema, agentId: z.string().min(1).max(128) });
 const hidden = { hide: true } as const;
 
 /**
@@ -112,7 +80,7 @@ export function webRoutes(app: WebApp): void {
   });
 
   // The HTML report of `wfm plan`, for the week on the page.
-  app.post('/web/export/report.html', { schema: { ...hidden, body: ReportSchema } }, async (request, reply) => {
+  app.post('/web/export/report.html', { schema: { ...hidden, body: ReportExportSchema } }, async (request, reply) => {
     const body = request.body;
     const parts = {
       forecast: body.forecast as ForecastResult,

@@ -1,4 +1,5 @@
 import { ShiftPlanRequestSchema, parseShiftPlanRequest } from '../../contracts/shift-plan-request.js';
+import { checkShiftPlan } from '../../app/shift-plan.js';
 import type { RouteModule } from '../context.js';
 import { registerJobRoute } from './jobs.js';
 
@@ -14,7 +15,12 @@ export const shiftPlanRoutes: RouteModule = (app, ctx) =>
     handler: 'shift-plan.solve',
     body: ShiftPlanRequestSchema,
     summary: 'Queue a shift plan (shifts, breaks, retraining sessions) for a staffing requirement; 202 with a job id.',
-    prepare: parseShiftPlanRequest,
+    // Everything the job needs is checked now (grid, times, durations on the grid): a 400, not a failed job.
+    prepare: (body) => {
+      const request = parseShiftPlanRequest(body);
+      checkShiftPlan(request.requirement, request.rules, request);
+      return request;
+    },
     // The MIP's time limit (the request's, else the rules', else the solver default of 10 s).
     budgetMs: (request) => 1000 * (request.timeLimitSeconds ?? request.rules.rules.solver?.timeLimitSeconds ?? 10),
   });
