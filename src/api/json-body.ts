@@ -4,45 +4,7 @@
  * stack later (zod, the structured clone to a worker thread) where they would fail as internal errors.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { WfmError } from '../errors.js';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-
-/**
- * The first byte offset where the nesting of arrays and objects passes `maxDepth`, or -1. Bytes
- * inside strings do not count. O(bytes), no allocation.
- */
-export function depthOverAt(body: Uint8Array, maxDepth: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < body.length; i++) {
-    const b = body[i] as number;
-    if (inString) {
-      if (b === BACKSLASH) i++;
-      else if (b === QUOTE) inString = false;
-    } else if (b === QUOTE) inString = true;
-    else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
-      if (++depth > maxDepth) return i;
-    } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) depth--;
-  }
-  return -1;
-}
-
-/** 400 `WFM_ERR_INPUT_JSON` when `body` nests deeper than `maxDepth`, else undefined. */
-export function depthError(body: Uint8Array, maxDepth: number): WfmError | undefined {
-  const at = depthOverAt(body, maxDepth);
-  if (at < 0) return undefined;
-  return new WfmError(
-    'WFM_ERR_INPUT_JSON',
-    `The request body nests arrays and objects deeper than ${maxDepth} levels (at byte ${at}).`,
-    { issues: [{ path: [], message: `nested deeper than ${maxDepth} levels` }] },
-  );
-}
+import { depthError } from '../contracts/json-text.js';
 
 type Done = (error: Error | null, value?: unknown) => void;
 

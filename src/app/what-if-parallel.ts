@@ -50,7 +50,9 @@ export async function runWhatIfJsonParallel(
     ranges.map(([from, to]) => runNamed(runner, WHAT_IF_JSON_HANDLER, { input, from, to }, options.signal)),
   );
   const encoder = new TextEncoder();
-  const out: Uint8Array<ArrayBufferLike>[] = [encoder.encode(`{"scenarioCount":${input.scenarios.length},"intervalCount":${intervals},"scenarios":[`)];
+  const out: Uint8Array<ArrayBufferLike>[] = [
+    encoder.encode(`{"scenarioCount":${input.scenarios.length},"intervalCount":${intervals},"scenarios":[`),
+  ];
   const comma = encoder.encode(',');
   parts
     .filter((p) => p.scenarios > 0)

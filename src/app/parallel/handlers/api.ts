@@ -6,6 +6,14 @@
 import { unreachableError } from '../../staffing-check.js';
 import type { StaffingRequest } from '../../../contracts/staffing.js';
 import { staffRequest, stringifyStaffingResponse } from '../../staffing.js';
+import {
+  rosterBudgetMs,
+  rosterJob,
+  shiftPlanBudgetMs,
+  shiftPlanJob,
+  type JobCheck,
+  type JobText,
+} from '../../job-requests.js';
 
 export interface StaffingJsonResult {
   /** The response body, JSON (non-finite numbers as null). */
@@ -21,4 +29,8 @@ export const apiHandlers = {
     const error = unreachableError(response);
     return error ? { body: '', unreachable: error.toJSON() } : { body: stringifyStaffingResponse(response) };
   },
+  /** A `POST /v1/shift-plans` body as text -> checked in full (throws naming the field), its time budget. */
+  'api.shift-plan-check': (job: JobText): JobCheck => ({ budgetMs: shiftPlanBudgetMs(shiftPlanJob(job)) }),
+  /** A `POST /v1/rosters` body as text -> checked in full, its time budget. */
+  'api.roster-check': (job: JobText): JobCheck => ({ budgetMs: rosterBudgetMs(rosterJob(job)) }),
 };
