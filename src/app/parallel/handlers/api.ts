@@ -14,6 +14,8 @@ import {
   type JobCheck,
   type JobText,
 } from '../../job-requests.js';
+import { prepareWhatIf, type WhatIfText } from '../../what-if-request.js';
+import { moveResult } from '../move.js';
 
 export interface StaffingJsonResult {
   /** The response body, JSON (non-finite numbers as null). */
@@ -28,6 +30,16 @@ export const apiHandlers = {
     const response = staffRequest(request);
     const error = unreachableError(response);
     return error ? { body: '', unreachable: error.toJSON() } : { body: stringifyStaffingResponse(response) };
+  },
+  /** A `POST /v1/what-if` body as text -> checked in full, the core's input (columns moved) and its size. */
+  'api.what-if-prepare': (job: WhatIfText) => {
+    const prepared = prepareWhatIf(job);
+    const columns = prepared.input.queues.flatMap((q) => [
+      q.volume,
+      q.ahtSeconds,
+      ...(q.rosterHeadcount ? [q.rosterHeadcount] : []),
+    ]);
+    return moveResult(prepared, columns);
   },
   /** A `POST /v1/shift-plans` body as text -> checked in full (throws naming the field), its time budget. */
   'api.shift-plan-check': (job: JobText): JobCheck => ({ budgetMs: shiftPlanBudgetMs(shiftPlanJob(job)) }),
