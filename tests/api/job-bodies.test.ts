@@ -197,3 +197,44 @@ describe('a full queue is a 429 before the body is read (item 5)', () => {
     }
   });
 });
+
+describe('submissions do no per-body work on the event loop (item 6)', () => {
+  it('the body text is checked on the pool and the job runs from the same text', async () => {
+    const calls: { name: string; payload: unknown }[] = [];
+    const real = handlers as unknown as Record<string, TaskHandler>;
+    const recording = await buildService({
+      runner: {
+        threads: 1,
+        run: async (name, payload) => {
+          calls.push({ name, payload });
+          return real[name]?.(payload);
+        },
+        close: async () => {},
+      },
+      routes: [healthRoutes, jobRoutes, shiftPlanRoutes],
+    });
+    try {
+      const text = JSON.stringify(PLAN_BODY);
+      const ok = await recording.inject({
+        method: 'POST',
+        url: '/v1/shift-plans',
+        payload: text,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(ok.statusCode).toBe(202);
+      await waitFor(async () => calls.length >= 2);
+      expect(calls.map((c) => c.name)).toEqual(['api.shift-plan-check', 'shift-plan.solve-text']);
+      // The event loop passed the text on as it came, to both tasks.
+      expect(calls.map((c) => (c.payload as { text: string }).text)).toEqual([text, text]);
+      const bad = await recording.inject({
+        method: 'POST',
+        url: '/v1/shift-plans',
+        payload: replaceAt(PLAN_BODY, ['requirement', 'intervalMinutes'], 45) as object,
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(calls.at(-1)?.name).toBe('api.shift-plan-check');
+    } finally {
+      await recording.close();
+    }
+  });
+});
