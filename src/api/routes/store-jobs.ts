@@ -10,6 +10,7 @@ import { WfmError } from '../../errors.js';
 import { parseForecastRequest } from '../../contracts/forecast.js';
 import { parseRosterRequest } from '../../contracts/roster.js';
 import { parseShiftPlanRequest } from '../../contracts/shift-plan-request.js';
+import { parseSimulationRequest } from '../../contracts/simulation.js';
 import { EnqueueJobBodySchema, CentreParamsSchema, JobParamsSchema } from '../../contracts/store-api.js';
 import { enqueueJob, getCentre, getJob } from '../../store/index.js';
 import type { RouteModule } from '../context.js';
@@ -26,7 +27,7 @@ export const storeJobRoutes: RouteModule = (app, ctx) => {
     '/v1/centres/:centre/jobs',
     {
       schema: {
-        summary: 'Queues a roster, shift-plan or forecast job in the store; 202 with the job (planner).',
+        summary: 'Queues a roster, shift-plan, forecast or simulation job in the store; 202 with the job (planner).',
         tags: ['store'],
         params: CentreParamsSchema,
         body: EnqueueJobBodySchema,
@@ -37,7 +38,12 @@ export const storeJobRoutes: RouteModule = (app, ctx) => {
       const centre = await getCentre(store, request.params.centre);
       const who = await requireCaller(access, request, { role: 'planner', centreId: centre.id });
       // Refuse a bad body now, not in the worker.
-      const parse = { roster: parseRosterRequest, plan: parseShiftPlanRequest, forecast: parseForecastRequest };
+      const parse = {
+        roster: parseRosterRequest,
+        plan: parseShiftPlanRequest,
+        forecast: parseForecastRequest,
+        simulation: parseSimulationRequest,
+      };
       parse[request.body.kind](request.body.request);
       const job = await enqueueJob(
         store,
