@@ -93,8 +93,9 @@ export const SimShiftInputSchema = z
     end: instant,
     breaks: z.array(span).max(20).optional().describe('Off the phones (breaks, lunch).'),
     retraining: z.array(span).max(20).optional().describe('Off the phones (retraining, coaching).'),
+    activities: z.array(span).max(20).optional().describe('Off the phones (a stored roster version\'s activities).'),
   })
-  .describe('A shift as `wfm roster` writes an agent day: extra fields are ignored.');
+  .describe('A shift as `wfm roster` writes an agent day or a stored roster holds it: extra fields are ignored.');
 
 export const SimAgentInputSchema = z
   .object({
@@ -394,6 +395,7 @@ function onPhoneMask(
     add(s, 1, at);
     s.breaks?.forEach((b, n) => add(b, -1, [...at, 'breaks', n]));
     s.retraining?.forEach((b, n) => add(b, -1, [...at, 'retraining', n]));
+    s.activities?.forEach((b, n) => add(b, -1, [...at, 'activities', n]));
   });
   const mask = new Uint8Array(grid.intervals);
   for (let i = 0; i < grid.intervals; i++) mask[i] = (onMs[i] as number) * 2 >= grid.intervalMs ? 1 : 0;
