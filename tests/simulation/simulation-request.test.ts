@@ -94,12 +94,12 @@ describe('parseSimulationRequest', () => {
     // ann and cid share skills and factor 1 (tenure 24 months, or no tenure): one group of two.
     expect(g.map((x) => x.name)).toEqual(['a', 'a+b x1.5/1.8']);
     // ann: on 08:00-09:00, 09:15-09:30 (15 of 30 min: on), 09:30-10:00. cid: 09:00-09:30 on, 09:30-09:45 half: on.
-    expect(g[0]?.onPhoneMasks?.map((m) => [...m])).toEqual([
+    expect(g[0]?.onPhoneMasks?.map((m) => Array.from(m))).toEqual([
       [1, 1, 1, 1],
       [0, 0, 1, 1],
     ]);
     // bob: 08:20-08:30 is 10 of 30 min (off), then on until retraining at 09:30. Month one: factor 1.5, and 1.5 x 1.2 = 1.8.
-    expect(g[1]?.onPhoneMasks?.map((m) => [...m])).toEqual([[0, 1, 1, 0]]);
+    expect(g[1]?.onPhoneMasks?.map((m) => Array.from(m))).toEqual([[0, 1, 1, 0]]);
     expect(g[1]?.handleTimeFactors).toEqual([1.5, 1.8]);
   });
 
