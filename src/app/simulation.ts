@@ -1,6 +1,6 @@
 /**
  * Simulates a staffing or a roster (a parsed simulation request) on the worker threads: the
- * replications are cut into one contiguous batch per thread, each batch runs the core's
+ * replications are cut into contiguous batches (a few per thread), each batch runs the core's
  * `simulateReplications`, and the results are put back in replication order before they are
  * summarised. Replication r depends only on (model, seed, r), so the figures are identical for a seed
  * whatever the thread count. Output: per queue and interval the service level, ASA, abandonment and
@@ -84,20 +84,24 @@ export interface SimulationResult {
   groups: SimulationGroupOut[];
 }
 
+/** Batches of replications per thread when there are several threads (each batch one pool task). */
+export const BATCHES_PER_THREAD = 3;
+
 /** The worker handler name (src/app/parallel/handlers/simulation.ts). */
 export const SIMULATION_HANDLER = 'simulation.replications' as const;
 
 /**
- * Runs the request's replications on `runner` (one batch per thread, at most `threads`) and
- * summarises them. The same seed gives the same result for any thread count.
+ * Runs the request's replications on `runner` (on at most `threads` threads, `BATCHES_PER_THREAD`
+ * batches each) and summarises them. The same seed gives the same result for any thread count.
  */
 export async function runSimulation(
   runner: Pick<TaskRunner, 'threads' | 'run'>,
   request: ParsedSimulationRequest,
   options: { signal?: AbortSignal; threads?: number } = {},
 ): Promise<SimulationResult> {
-  const parts = Math.max(1, Math.min(options.threads ?? runner.threads, runner.threads));
-  const batches = splitRanges(request.replications, parts);
+  const threads = Math.max(1, Math.min(options.threads ?? runner.threads, runner.threads));
+  // Several batches per thread: a thread slowed by other work on a shared machine takes fewer.
+  const batches = splitRanges(request.replications, threads === 1 ? 1 : BATCHES_PER_THREAD * threads);
   const packed = await Promise.all(
     batches.map(([from, to]) =>
       runNamed(
