@@ -7,6 +7,7 @@ import type { ForecastResult } from '../forecast/types.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
+import type { PlanQueuesResult } from './plan-queues.js';
 
 export interface PlanDaySummary {
   /** Local date, yyyy-MM-dd. */
@@ -78,6 +79,25 @@ export interface PlanSummary {
     violations: { rule: string; hard: boolean; amount: number; unit: string; penalty: number }[];
   };
   days: PlanDaySummary[];
+  /** A multi-queue plan: per queue, the roster simulated (queues.csv has every interval). */
+  queues?: PlanQueueSummary[];
+}
+
+export interface PlanQueueSummary {
+  name: string;
+  model: string;
+  priority: number;
+  serviceLevelTarget: number | null;
+  /** Simulated SL of the roster over the horizon, with its 95 % interval; null when not simulated. */
+  serviceLevel: { mean: number | null; low: number | null; high: number | null } | null;
+  abandonRate: number | null;
+  met: boolean;
+  /** Sum over intervals of the queue's own requirement x interval length, hours. */
+  requiredAgentHours: number;
+  /** Sum over intervals of the agents on the phones with the skill x interval length, hours. */
+  coveredAgentHours: number;
+  /** Intervals whose simulated 95 % interval lies wholly below the target. */
+  shortIntervals: number;
 }
 
 export interface SummaryInput {
@@ -86,6 +106,7 @@ export interface SummaryInput {
   staffing: StaffingResponse;
   shiftPlan: ShiftPlan;
   roster: RosterResult;
+  queues?: PlanQueuesResult | undefined;
 }
 
 /** Builds the summary. O(intervals + agents x days). Rounds hours to 0.01 and rates to 1e-4. */
@@ -107,7 +128,31 @@ export function buildSummary(input: SummaryInput): PlanSummary {
     shiftPlan: shiftPlanFigures(shiftPlan),
     roster: rosterFigures(roster),
     days,
+    ...(input.queues ? { queues: queueFigures(input.queues, roster.grid.intervalMinutes / 60) } : {}),
   };
+}
+
+function queueFigures(result: PlanQueuesResult, hours: number): PlanQueueSummary[] {
+  const r = (x: number | null) => (x === null ? null : r4(x));
+  return result.queues.map((q) => ({
+    name: q.name,
+    model: q.model,
+    priority: q.priority,
+    serviceLevelTarget: q.targetServiceLevel,
+    serviceLevel: q.serviceLevel
+      ? { mean: r(q.serviceLevel.mean), low: r(q.serviceLevel.low), high: r(q.serviceLevel.high) }
+      : null,
+    abandonRate: q.abandonRate ? r(q.abandonRate.mean) : null,
+    met: q.met,
+    requiredAgentHours: r2(q.intervals.reduce((s, i) => s + i.requirement, 0) * hours),
+    coveredAgentHours: r2(q.intervals.reduce((s, i) => s + i.covered, 0) * hours),
+    shortIntervals: q.intervals.filter(
+      (i) =>
+        i.volume > 0 &&
+        i.serviceLevelSimulated?.high != null &&
+        i.serviceLevelSimulated.high < (q.targetServiceLevel ?? 0),
+    ).length,
+  }));
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);

@@ -20,6 +20,8 @@ import type { Highs } from '../scheduler/mip/solve.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { loadOnPlanGrid } from './load-on-grid.js';
 import { buildSummary, type PlanSummary } from './summary.js';
+import { combineForecasts, combineStaffing } from './combine-queues.js';
+import { simulatePlanQueues, type PlanQueuesResult } from './plan-queues.js';
 
 /** The steps, in order, with their share of the progress bar (the solver steps dominate). */
 export const PLAN_STEPS = [
@@ -69,6 +71,13 @@ export interface PlanInput {
   maxIterations?: number | undefined;
   limits: { shiftPlanSeconds: number; rosterSeconds: number };
   seed: number;
+  /**
+   * Several queues (the config's `queues`): each with its history, forecast and staffed alone; the
+   * shift plan and the roster cover their summed requirement, and the roster is simulated per queue.
+   * `history` and `staffing` above are then unused.
+   */
+  queues?: { name: string; priority: number; handleTimeCv?: number; staffing: PlanStaffing; history: HistoryInput }[];
+  simulation?: { replications: number };
 }
 
 export interface PlanDeps {
@@ -86,6 +95,8 @@ export interface PlanArtifacts {
   shiftPlan: ShiftPlan;
   roster: RosterResult;
   summary: PlanSummary;
+  /** A multi-queue plan: each queue's forecast and staffing, and the roster simulated per queue. */
+  queues?: { names: string[]; forecasts: ForecastResult[]; staffing: StaffingResponse[]; verdict: PlanQueuesResult };
   /** Wall time of each step by the injected clock, ms (not part of summary.json: not reproducible). */
   stepMs: Record<PlanStep, number>;
 }
@@ -108,18 +119,20 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const timeZone = shiftRules.timeZone ?? input.forecast.timeZone ?? 'UTC';
   const agents = within('agents', () => parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels));
 
-  const forecastResult = tracker.run(
+  const queues = input.queues;
+  const forecasts = tracker.run(
     'forecast',
     undefined,
-    () => forecast(input.history, input.forecast),
-    (f) => `${f.intervals.length} intervals, method ${f.method}`,
+    () => (queues ? queues.map((q) => forecast(q.history, input.forecast)) : [forecast(input.history, input.forecast)]),
+    (f) => `${f[0]?.intervals.length ?? 0} intervals, method ${f.map((x) => x.method).join(', ')}`,
   );
-  const staffing = tracker.run(
+  const staffed = tracker.run(
     'staffing',
     undefined,
-    () => staffForecast(forecastResult, input.staffing),
-    (s) => `peak ${s.totals.peakAgents} agents, ${round1(s.totals.agentHours)} agent-hours`,
+    () => staffAll(forecasts, input),
+    ({ staffing: s }) => `peak ${s.totals.peakAgents} agents, ${round1(s.totals.agentHours)} agent-hours`,
   );
+  const { forecast: forecastResult, staffing } = staffed;
   const shiftPlan = tracker.run(
     'shift-plan',
     input.limits.shiftPlanSeconds,
@@ -151,13 +164,54 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ` +
       (r.score.feasible ? 'no hard violations' : `hard violations ${r.score.hard}`),
   );
+  const verdict =
+    queues &&
+    simulatePlanQueues(
+      queues.map((q, k) => ({ ...q, response: staffed.perQueue[k] as StaffingResponse })),
+      roster,
+      agents,
+      { seed: input.seed, replications: input.simulation?.replications ?? 10 },
+    );
   const summary = tracker.run(
     'report',
     undefined,
-    () => buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster }),
+    () => buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster, queues: verdict }),
     (s) => `${s.roster.shiftsFilled}/${s.roster.shiftsRequired} shifts filled`,
   );
-  return { forecast: forecastResult, staffing, shiftPlan, roster, summary, stepMs: tracker.stepMs };
+  const artifacts: PlanArtifacts = {
+    forecast: forecastResult,
+    staffing,
+    shiftPlan,
+    roster,
+    summary,
+    stepMs: tracker.stepMs,
+  };
+  if (queues && verdict) {
+    const names = queues.map((q) => q.name);
+    artifacts.queues = { names, forecasts, staffing: staffed.perQueue, verdict };
+  }
+  return artifacts;
+}
+
+/** Each queue staffed alone on its forecast (errors name `queues[k]`), then summed for the shift plan. */
+function staffAll(
+  forecasts: readonly ForecastResult[],
+  input: PlanInput,
+): { forecast: ForecastResult; staffing: StaffingResponse; perQueue: StaffingResponse[] } {
+  const queues = input.queues;
+  if (!queues) {
+    const f = forecasts[0] as ForecastResult;
+    return { forecast: f, staffing: staffForecast(f, input.staffing), perQueue: [] };
+  }
+  const perQueue = queues.map((q, k) =>
+    within(`queues.${k}`, () => staffForecast(forecasts[k] as ForecastResult, q.staffing)),
+  );
+  const names = queues.map((q) => q.name);
+  return {
+    forecast: combineForecasts(forecasts, names),
+    staffing: combineStaffing(perQueue, names),
+    perQueue,
+  };
 }
 
 /** The staffing request for a forecast: its intervals with the configured queue. */

@@ -1,0 +1,104 @@
+/**
+ * `wfm plan` with several queues: the demo centre's history split into two queues by a `queue`
+ * column (sales 60 %, service 40 % of each interval, rounded), agents with skills and proficiency.
+ * Checks the per-queue outputs (queues.csv, queues.json, summary.json and the summary text), that the
+ * shift plan's requirement is the queues' requirements summed, and that a config queue without rows
+ * in the history is named. The figures checked are read from the plan's own files.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanSummary } from '../../src/app/summary.js';
+import type { StaffingResponse } from '../../src/contracts/staffing.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
+import { runCli } from '../staffing/cli-harness.js';
+
+const AGENTS = 40;
+let dir: string;
+let out: string;
+let result: { code: number; stdout: string; stderr: string };
+const read = <T>(name: string): T => JSON.parse(readFileSync(join(out, name), 'utf8')) as T;
+
+function writeConfig(queues: unknown[], file: string): string {
+  const demo = buildDemoCentre({ agents: AGENTS, shiftPlanSeconds: 2, rosterSeconds: 1 });
+  const rows = demo.history.flatMap((r) => {
+    const sales = Math.round(r.volume * 0.6);
+    return [`${r.start},sales,${sales},${r.ahtSeconds}`, `${r.start},service,${r.volume - sales},${r.ahtSeconds + 60}`];
+  });
+  writeFileSync(join(dir, 'history.csv'), `start,queue,volume,aht_seconds\n${rows.join('\n')}\n`);
+  const agents = demo.agents.map((a, k) => ({
+    ...a,
+    skills: k % 4 === 0 ? ['sales'] : k % 4 === 1 ? ['service'] : ['sales', 'service'],
+    ...(k % 4 === 2 ? { proficiency: { service: 1.2 } } : {}),
+  }));
+  writeFileSync(join(dir, 'agents.json'), JSON.stringify(agents));
+  const { staffing: _unused, ...rest } = demo;
+  const config = { ...rest, history: 'history.csv', agents: 'agents.json', queues, simulation: { replications: 4 } };
+  writeFileSync(join(dir, file), JSON.stringify(config));
+  return join(dir, file);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wfm-plan-queues-'));
+  const config = writeConfig(
+    [
+      { name: 'sales', priority: 1, target: { serviceLevel: 0.8, answerSeconds: 20 }, shrinkage: 0.3 },
+      { name: 'service', model: 'erlang-a', patienceSeconds: 180, target: { serviceLevel: 0.7, answerSeconds: 30 } },
+    ],
+    'plan.json',
+  );
+  out = join(dir, 'out');
+  result = await runCli('plan', '--config', config, '--out', out);
+}, 120_000);
+afterAll(() => undefined);
+
+describe('wfm plan with queues', () => {
+  it('exits 0 and writes queues.csv and queues.json beside the usual files', () => {
+    expect(result.stderr).not.toMatch(/unexpected error/);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, 'queues.csv'))).toBe(true);
+    const lines = readFileSync(join(out, 'queues.csv'), 'utf8').trim().split('\n');
+    const staffing = read<StaffingResponse>('staffing.json');
+    expect(lines[0]).toBe(
+      'queue,start,volume,requirement,covered,service_level_formula,service_level_simulated,' +
+        'service_level_simulated_low,service_level_simulated_high',
+    );
+    expect(lines.length).toBe(1 + 2 * staffing.intervals.length);
+  });
+
+  it("plans for the queues' requirements summed, interval by interval", () => {
+    const queues = read<{ staffing: StaffingResponse[] }>('queues.json');
+    const staffing = read<StaffingResponse>('staffing.json');
+    expect(queues.staffing.map((s) => s.model)).toEqual(['erlang-c', 'erlang-a']);
+    staffing.intervals.forEach((row, i) => {
+      expect(row.agents).toBe(
+        (queues.staffing[0]?.intervals[i]?.agents ?? 0) + (queues.staffing[1]?.intervals[i]?.agents ?? 0),
+      );
+    });
+  });
+
+  it('reports each queue: simulated SL with its interval, required and covered hours', () => {
+    const summary = read<PlanSummary>('summary.json');
+    expect(summary.queues?.map((q) => [q.name, q.model])).toEqual([
+      ['sales', 'erlang-c'],
+      ['service', 'erlang-a'],
+    ]);
+    for (const q of summary.queues ?? []) {
+      expect(q.serviceLevel?.low as number).toBeLessThanOrEqual(q.serviceLevel?.mean as number);
+      expect(q.serviceLevel?.mean as number).toBeLessThanOrEqual(q.serviceLevel?.high as number);
+      expect(q.requiredAgentHours).toBeGreaterThan(0);
+      expect(q.coveredAgentHours).toBeGreaterThan(0);
+    }
+    expect(result.stdout).toMatch(/^sales +erlang-c/m);
+    expect(result.stdout).toMatch(/^service +erlang-a/m);
+  });
+
+  it('names a configured queue that has no rows in the history (exit 2, nothing written)', async () => {
+    const config = writeConfig([{ name: 'sales' }, { name: 'billing' }], 'bad.json');
+    const bad = await runCli('plan', '--config', config, '--out', join(dir, 'never'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no rows of queue "billing" in the history');
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+});
