@@ -149,7 +149,7 @@ function queueFigures(result: PlanQueuesResult, hours: number): PlanQueueSummary
     shortIntervals: q.intervals.filter(
       (i) =>
         i.volume > 0 &&
-        i.serviceLevelSimulated?.high != null &&
+        typeof i.serviceLevelSimulated?.high === 'number' &&
         i.serviceLevelSimulated.high < (q.targetServiceLevel ?? 0),
     ).length,
   }));

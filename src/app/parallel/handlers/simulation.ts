@@ -3,7 +3,7 @@ import { simulateReplications } from '../../../simulation/index.js';
 import type { SimModel } from '../../../simulation/types.js';
 import { packReplications, type PackedReplications } from '../../simulation-pack.js';
 import { moveResult } from '../move.js';
-import { staffMultiQueueRange, type MultiQueueRangeTask } from '../../multi-queue-staffing.js';
+import { staffMultiQueueRange, type MultiQueueRangeTask } from '../../multi-queue-range.js';
 
 /** Replications `firstReplication .. firstReplication + replications - 1` of `model` with `seed`. */
 export interface ReplicationBatchTask {
