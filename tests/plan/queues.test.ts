@@ -94,6 +94,18 @@ describe('wfm plan with queues', () => {
     expect(result.stdout).toMatch(/^service +erlang-a/m);
   });
 
+  it("shows the queues side by side in report.html, each figure the summary's", () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const summary = read<PlanSummary>('summary.json');
+    expect(html).toContain('id="chart-queue-requirement"');
+    expect(html.match(/class="queue-panel"/g)?.length).toBe(2);
+    summary.queues?.forEach((q, k) => {
+      expect(html).toContain(`data-figure="queues.${k}.requiredAgentHours" data-value="${q.requiredAgentHours}"`);
+      expect(html).toContain(`data-figure="queues.${k}.serviceLevel.mean" data-value="${q.serviceLevel?.mean}"`);
+      expect(html).toContain(`id="chart-queue-sl-${k}"`);
+    });
+  });
+
   it('names a configured queue that has no rows in the history (exit 2, nothing written)', async () => {
     const config = writeConfig([{ name: 'sales' }, { name: 'billing' }], 'bad.json');
     const bad = await runCli('plan', '--config', config, '--out', join(dir, 'never'));
