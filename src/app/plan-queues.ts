@@ -18,7 +18,8 @@ export interface PlanQueueInterval {
   start: string;
   volume: number;
   requirement: number;
-  covered: number;
+  /** Agents on the phones with the skill; null for a queue that is not simulated (chat, deferred). */
+  covered: number | null;
   serviceLevelFormula: number;
   serviceLevelSimulated: CellOut | null;
 }
@@ -160,7 +161,7 @@ function report(
     name: q.name,
     priority: q.priority,
     model: q.response.deferred ? 'deferred' : q.response.model,
-    targetServiceLevel: q.response.target.serviceLevel ?? null,
+    targetServiceLevel: isLive(q) ? (q.response.target.serviceLevel ?? null) : null,
     simulated: sim !== undefined,
     serviceLevel: sim?.totals.serviceLevel ?? null,
     abandonRate: sim?.totals.abandonRate ?? null,
@@ -170,7 +171,7 @@ function report(
       start: r.start as string,
       volume: r.volume,
       requirement: r.agents,
-      covered: covered?.[i] ?? 0,
+      covered: covered ? (covered[i] ?? 0) : null,
       serviceLevelFormula: r.serviceLevel,
       serviceLevelSimulated: sim?.intervals[i]?.serviceLevel ?? null,
     })),

@@ -94,8 +94,8 @@ export interface PlanQueueSummary {
   met: boolean;
   /** Sum over intervals of the queue's own requirement x interval length, hours. */
   requiredAgentHours: number;
-  /** Sum over intervals of the agents on the phones with the skill x interval length, hours. */
-  coveredAgentHours: number;
+  /** Sum over intervals of the agents on the phones with the skill x interval length, hours; null when not simulated. */
+  coveredAgentHours: number | null;
   /** Intervals whose simulated 95 % interval lies wholly below the target. */
   shortIntervals: number;
 }
@@ -145,7 +145,7 @@ function queueFigures(result: PlanQueuesResult, hours: number): PlanQueueSummary
     abandonRate: q.abandonRate ? r(q.abandonRate.mean) : null,
     met: q.met,
     requiredAgentHours: r2(q.intervals.reduce((s, i) => s + i.requirement, 0) * hours),
-    coveredAgentHours: r2(q.intervals.reduce((s, i) => s + i.covered, 0) * hours),
+    coveredAgentHours: q.simulated ? r2(q.intervals.reduce((s, i) => s + (i.covered ?? 0), 0) * hours) : null,
     shortIntervals: q.intervals.filter(
       (i) =>
         i.volume > 0 &&

@@ -26,7 +26,7 @@ export function queuesCsv(result: PlanQueuesResult): string {
       start: i.start,
       volume: i.volume,
       requirement: i.requirement,
-      covered: i.covered,
+      covered: blank(i.covered),
       service_level_formula: i.serviceLevelFormula,
       service_level_simulated: blank(i.serviceLevelSimulated?.mean),
       service_level_simulated_low: blank(i.serviceLevelSimulated?.low),

@@ -136,7 +136,7 @@ export function queuesSection(
       ],
       ['abandonment', figure(`queues.${k}.abandonRate`, s?.abandonRate ?? null, pct(s?.abandonRate ?? null))],
       ['required agent-h', figure(`queues.${k}.requiredAgentHours`, s?.requiredAgentHours ?? 0)],
-      ['covered agent-h', figure(`queues.${k}.coveredAgentHours`, s?.coveredAgentHours ?? 0)],
+      ['covered agent-h', figure(`queues.${k}.coveredAgentHours`, s?.coveredAgentHours ?? null)],
       ['intervals short', figure(`queues.${k}.shortIntervals`, s?.shortIntervals ?? 0)],
     ];
     const dl = rows.map(([t, v]) => `<dt>${t}</dt><dd>${v}</dd>`).join('');

@@ -44,7 +44,7 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
       lines.push(
         `${q.name.slice(0, 12).padEnd(12)} ${q.model.padEnd(10)} ${pct(q.serviceLevelTarget).padStart(6)}  ` +
           `${((sl ? pct(sl.mean) : 'not simulated') + band).padEnd(22)}  ${pct(q.abandonRate).padStart(7)}  ` +
-          `${q.requiredAgentHours.toFixed(1).padStart(10)}  ${q.coveredAgentHours.toFixed(1).padStart(9)}  ` +
+          `${q.requiredAgentHours.toFixed(1).padStart(10)}  ${(q.coveredAgentHours === null ? 'n/a' : q.coveredAgentHours.toFixed(1)).padStart(9)}  ` +
           `${String(q.shortIntervals).padStart(5)}${q.met ? '' : '  SHORT'}`,
       );
     }

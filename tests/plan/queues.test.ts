@@ -1,6 +1,7 @@
 /**
- * `wfm plan` with several queues: the demo centre's history split into two queues by a `queue`
- * column (sales 60 %, service 40 % of each interval, rounded), agents with skills and proficiency.
+ * `wfm plan` with several queues: the demo centre's history split into queues by a `queue` column
+ * (sales 60 %, service 40 % of each interval, rounded, and email at a fifth of sales as deferred
+ * work), agents with skills and proficiency.
  * Checks the per-queue outputs (queues.csv, queues.json, summary.json and the summary text), that the
  * shift plan's requirement is the queues' requirements summed, and that a config queue without rows
  * in the history is named. The figures checked are read from the plan's own files.
@@ -24,7 +25,11 @@ function writeConfig(queues: unknown[], file: string): string {
   const demo = buildDemoCentre({ agents: AGENTS, shiftPlanSeconds: 2, rosterSeconds: 1 });
   const rows = demo.history.flatMap((r) => {
     const sales = Math.round(r.volume * 0.6);
-    return [`${r.start},sales,${sales},${r.ahtSeconds}`, `${r.start},service,${r.volume - sales},${r.ahtSeconds + 60}`];
+    return [
+      `${r.start},sales,${sales},${r.ahtSeconds}`,
+      `${r.start},service,${r.volume - sales},${r.ahtSeconds + 60}`,
+      `${r.start},email,${Math.round(sales / 5)},400`,
+    ];
   });
   writeFileSync(join(dir, 'history.csv'), `start,queue,volume,aht_seconds\n${rows.join('\n')}\n`);
   const agents = demo.agents.map((a, k) => ({
@@ -45,6 +50,7 @@ beforeAll(async () => {
     [
       { name: 'sales', priority: 1, target: { serviceLevel: 0.8, answerSeconds: 20 }, shrinkage: 0.3 },
       { name: 'service', model: 'erlang-a', patienceSeconds: 180, target: { serviceLevel: 0.7, answerSeconds: 30 } },
+      { name: 'email', deferred: { deadlineHours: 24 } },
     ],
     'plan.json',
   );
@@ -64,17 +70,19 @@ describe('wfm plan with queues', () => {
       'queue,start,volume,requirement,covered,service_level_formula,service_level_simulated,' +
         'service_level_simulated_low,service_level_simulated_high',
     );
-    expect(lines.length).toBe(1 + 2 * staffing.intervals.length);
+    expect(lines.length).toBe(1 + 3 * staffing.intervals.length);
   });
 
   it("plans for the queues' requirements summed, interval by interval", () => {
     const queues = read<{ staffing: StaffingResponse[] }>('queues.json');
     const staffing = read<StaffingResponse>('staffing.json');
-    expect(queues.staffing.map((s) => s.model)).toEqual(['erlang-c', 'erlang-a']);
+    expect(queues.staffing.map((s) => [s.model, s.deferred !== undefined])).toEqual([
+      ['erlang-c', false],
+      ['erlang-a', false],
+      ['erlang-c', true],
+    ]);
     staffing.intervals.forEach((row, i) => {
-      expect(row.agents).toBe(
-        (queues.staffing[0]?.intervals[i]?.agents ?? 0) + (queues.staffing[1]?.intervals[i]?.agents ?? 0),
-      );
+      expect(row.agents).toBe(queues.staffing.reduce((s, q) => s + (q.intervals[i]?.agents ?? 0), 0));
     });
   });
 
@@ -83,12 +91,15 @@ describe('wfm plan with queues', () => {
     expect(summary.queues?.map((q) => [q.name, q.model])).toEqual([
       ['sales', 'erlang-c'],
       ['service', 'erlang-a'],
+      ['email', 'deferred'],
     ]);
-    for (const q of summary.queues ?? []) {
+    // Deferred work is staffed, not simulated.
+    expect(summary.queues?.[2]).toMatchObject({ serviceLevel: null, coveredAgentHours: null, met: true });
+    for (const q of summary.queues?.slice(0, 2) ?? []) {
       expect(q.serviceLevel?.low as number).toBeLessThanOrEqual(q.serviceLevel?.mean as number);
       expect(q.serviceLevel?.mean as number).toBeLessThanOrEqual(q.serviceLevel?.high as number);
       expect(q.requiredAgentHours).toBeGreaterThan(0);
-      expect(q.coveredAgentHours).toBeGreaterThan(0);
+      expect(q.coveredAgentHours as number).toBeGreaterThan(0);
     }
     expect(result.stdout).toMatch(/^sales +erlang-c/m);
     expect(result.stdout).toMatch(/^service +erlang-a/m);
@@ -98,8 +109,8 @@ describe('wfm plan with queues', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const summary = read<PlanSummary>('summary.json');
     expect(html).toContain('id="chart-queue-requirement"');
-    expect(html.match(/class="queue-panel"/g)?.length).toBe(2);
-    summary.queues?.forEach((q, k) => {
+    expect(html.match(/class="queue-panel"/g)?.length).toBe(3);
+    summary.queues?.slice(0, 2).forEach((q, k) => {
       expect(html).toContain(`data-figure="queues.${k}.requiredAgentHours" data-value="${q.requiredAgentHours}"`);
       expect(html).toContain(`data-figure="queues.${k}.serviceLevel.mean" data-value="${q.serviceLevel?.mean}"`);
       expect(html).toContain(`id="chart-queue-sl-${k}"`);
