@@ -11,6 +11,7 @@ import { parseSimulationRequest, type SimulationRequestInput } from '../contract
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
+import type { Verdict } from '../scheduler/shift-plan/verdict-types.js';
 import { simulateReplications } from '../simulation/index.js';
 import { summariseSimulation, type CellOut, type EstimateOut } from './simulation.js';
 
@@ -175,5 +176,30 @@ function report(
       serviceLevelFormula: r.serviceLevel,
       serviceLevelSimulated: sim?.intervals[i]?.serviceLevel ?? null,
     })),
+  };
+}
+
+const pct1 = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
+
+/**
+ * The roster's verdict with the queues' simulated service levels: a simulated queue whose target lies
+ * above its 95 % interval is a shortfall, named with its figures, and the plan falls short.
+ */
+export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult): Verdict {
+  const short = result.queues
+    .filter((q) => q.simulated && !q.met)
+    .map(
+      (q) =>
+        `queue ${q.name}: simulated SL ${pct1(q.serviceLevel?.mean ?? null)} ` +
+        `(95 % ${pct1(q.serviceLevel?.low ?? null)} - ${pct1(q.serviceLevel?.high ?? null)}) below its ` +
+        `${pct1(q.targetServiceLevel)} target`,
+    );
+  if (short.length === 0) return verdict;
+  const rest = verdict.line.replace(/^(met|falls short): /, '');
+  return {
+    ...verdict,
+    met: false,
+    line: `falls short: ${rest}; ${short.join('; ')}`,
+    shortfalls: [...verdict.shortfalls, ...short],
   };
 }

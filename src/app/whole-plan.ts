@@ -21,7 +21,7 @@ import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { loadOnPlanGrid } from './load-on-grid.js';
 import { buildSummary, type PlanSummary } from './summary.js';
 import { combineForecasts, combineStaffing } from './combine-queues.js';
-import { simulatePlanQueues, type PlanQueuesResult } from './plan-queues.js';
+import { simulatePlanQueues, withQueueVerdict, type PlanQueuesResult } from './plan-queues.js';
 
 /** The steps, in order, with their share of the progress bar (the solver steps dominate). */
 export const PLAN_STEPS = [
@@ -117,7 +117,10 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const shiftRules = within('shiftPlan', () => parseShiftPlanRules(withSeed(input.shiftRules, input.seed)));
   const rosterRules = within('roster.rules', () => parseRosterRules(input.rosterRules ?? {}));
   const timeZone = shiftRules.timeZone ?? input.forecast.timeZone ?? 'UTC';
-  const agents = within('agents', () => parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels));
+  const templates = { names: shiftRules.rules.templates.map((t) => t.name), complete: true };
+  const agents = within('agents', () =>
+    parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels, templates),
+  );
 
   const queues = input.queues;
   const forecasts = tracker.run(
@@ -145,9 +148,11 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           now: deps.now,
         }),
       ),
-    (p) => `${p.quality.status}, ${p.quality.paidHours} paid h, LP bound ${round1(p.quality.lpBound)}`,
+    (p) =>
+      `${p.quality.status}, ${p.quality.paidHours} paid h, cost ${round1(p.quality.objective)} vs LP bound ` +
+      `${round1(p.quality.lpBound)}`,
   );
-  const roster = tracker.run(
+  const rostered = tracker.run(
     'roster',
     input.limits.rosterSeconds,
     () => {
@@ -168,10 +173,12 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
     queues &&
     simulatePlanQueues(
       queues.map((q, k) => ({ ...q, response: staffed.perQueue[k] as StaffingResponse })),
-      roster,
+      rostered,
       agents,
       { seed: input.seed, replications: input.simulation?.replications ?? 10 },
     );
+  // A queue whose simulated SL falls short makes the plan fall short, named in its verdict.
+  const roster = verdict ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict) } : rostered;
   const summary = tracker.run(
     'report',
     undefined,

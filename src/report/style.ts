@@ -40,4 +40,8 @@ th:first-child,td:first-child{text-align:left}th{font-weight:600;color:var(--mut
 rect.sl-band,.key.sl-band{fill:#9dbdf5;background:#9dbdf5;opacity:.55}
 .sl-simulated{fill:none;stroke-width:1.4}.sl-formula{fill:none;stroke:var(--required);stroke-width:1;stroke-dasharray:4 3}
 .sl-target{stroke:var(--under);stroke-width:1}.key.sl-formula{background:var(--required)}.key.sl-target{background:var(--under)}
+.verdict{margin:14px 0 0;padding:10px 14px;border-radius:8px;border:2px solid;background:#fff}
+.verdict.met{border-color:#1b7a4c}.verdict.short{border-color:#b3261e;background:#fff5f4}
+.verdict strong{margin-right:6px}.verdict.met strong{color:#1b7a4c}.verdict.short strong{color:#b3261e}
+.verdict ul{margin:6px 0 0;padding-left:20px}
 `;

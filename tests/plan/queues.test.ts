@@ -14,6 +14,7 @@ import type { PlanSummary } from '../../src/app/summary.js';
 import type { StaffingResponse } from '../../src/contracts/staffing.js';
 import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 import { runCli } from '../staffing/cli-harness.js';
+import { withQueueVerdict } from '../../src/app/plan-queues.js';
 
 const AGENTS = 40;
 let dir: string;
@@ -60,9 +61,10 @@ beforeAll(async () => {
 afterAll(() => undefined);
 
 describe('wfm plan with queues', () => {
-  it('exits 0 and writes queues.csv and queues.json beside the usual files', () => {
+  it('exits by its verdict and writes queues.csv and queues.json beside the usual files', () => {
     expect(result.stderr).not.toMatch(/unexpected error/);
-    expect(result.code).toBe(0);
+    // 0 when the verdict is met, 3 when it falls short (the files are written either way).
+    expect(result.code).toBe(read<PlanSummary>('summary.json').verdict.met ? 0 : 3);
     expect(existsSync(join(out, 'queues.csv'))).toBe(true);
     const lines = readFileSync(join(out, 'queues.csv'), 'utf8').trim().split('\n');
     const staffing = read<StaffingResponse>('staffing.json');
@@ -93,6 +95,11 @@ describe('wfm plan with queues', () => {
       ['service', 'erlang-a'],
       ['email', 'deferred'],
     ]);
+    // A simulated queue below its target is named in the plan's verdict (and the plan falls short).
+    for (const q of summary.queues ?? []) {
+      if (!q.met) expect(summary.verdict.shortfalls.some((f) => f.startsWith(`queue ${q.name}:`))).toBe(true);
+    }
+    if (summary.queues?.some((q) => !q.met)) expect(summary.verdict.met).toBe(false);
     // Deferred work is staffed, not simulated.
     expect(summary.queues?.[2]).toMatchObject({ serviceLevel: null, coveredAgentHours: null, met: true });
     for (const q of summary.queues?.slice(0, 2) ?? []) {
@@ -123,5 +130,52 @@ describe('wfm plan with queues', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no rows of queue "billing" in the history');
     expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+});
+
+describe('withQueueVerdict', () => {
+  const base = {
+    met: true,
+    line: 'met: 10/10 shifts filled; every hard rule met',
+    shifts: { required: 10, filled: 10, unfilled: 0 },
+    hardRules: { met: true, breaches: [] },
+    serviceLevel: {
+      target: 0.8,
+      answerSeconds: 20,
+      volumeWeighted: 0.85,
+      worst: 0.8,
+      worstStart: null,
+      intervalsBelowTarget: 0,
+      intervalsUnderCovered: 0,
+      agentIntervalsShort: 0,
+    },
+    shortfalls: [],
+  };
+  const queue = (name: string, met: boolean, simulated = true) => ({
+    name,
+    priority: 0,
+    model: 'erlang-c',
+    targetServiceLevel: 0.8,
+    simulated,
+    serviceLevel: { mean: 0.7, low: 0.65, high: 0.75, halfWidth: 0.05, n: 4 },
+    abandonRate: null,
+    asaSeconds: null,
+    met,
+    intervals: [],
+  });
+
+  it('a simulated queue below its target makes a met roster fall short, naming the queue and its figures', () => {
+    const v = withQueueVerdict(base, {
+      seed: 1,
+      replications: 4,
+      queues: [queue('sales', true), queue('tech', false)],
+    });
+    expect(v.met).toBe(false);
+    expect(v.line).toBe(
+      'falls short: 10/10 shifts filled; every hard rule met; ' +
+        'queue tech: simulated SL 70.0 % (95 % 65.0 % - 75.0 %) below its 80.0 % target',
+    );
+    expect(v.shortfalls).toHaveLength(1);
+    expect(withQueueVerdict(base, { seed: 1, replications: 4, queues: [queue('sales', true)] })).toBe(base);
   });
 });

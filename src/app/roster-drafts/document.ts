@@ -8,7 +8,12 @@
 import type { QueueParams } from '../../erlang/types.js';
 import type { AgentsInput, RosterRulesInput } from '../../contracts/roster.js';
 import type { CheckViolation } from '../../scheduler/rules-check/index.js';
-import type { RosterCoverageInterval, RosterDay, RosterResult } from '../../scheduler/roster/result-types.js';
+import type {
+  RosterCoverageInterval,
+  RosterDay,
+  RosterBody,
+  RosterResult,
+} from '../../scheduler/roster/result-types.js';
 
 export const DRAFT_FORMAT = 'wfm-roster-draft';
 
@@ -163,7 +168,7 @@ function shiftOfDay(d: RosterDay): DraftShift {
  * `checkPulls`): sessions' seat lists are re-derived from who holds each activity; an activity at
  * a time the plan has no session for counts against the session the edit added.
  */
-export function rosterViewOfDraft(doc: RosterDraftDocument, coverage: RosterCoverageInterval[]): RosterResult {
+export function rosterViewOfDraft(doc: RosterDraftDocument, coverage: RosterCoverageInterval[]): RosterBody {
   // Sessions of one pool starting together are one room: their seats add up.
   const byKey = new Map<string, DraftSession & { retraining: string[]; coaching: string[]; emptySeats: number }>();
   for (const s of doc.sessions) {

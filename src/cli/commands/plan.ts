@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { VERDICT_HELP } from '../verdict.js';
 import { dirname, resolve } from 'node:path';
 import { parsePlanConfig } from '../../contracts/plan-config.js';
 import { planInputFromConfig } from '../../io/plan-config.js';
@@ -48,6 +49,7 @@ config are relative to the config file.
 Example:
   wfm plan --config plan.json --out week-23`,
     )
+    .addHelpText('after', VERDICT_HELP)
     .action((flags: PlanFlags) => runPlanCommand(flags));
 }
 

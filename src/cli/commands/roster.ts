@@ -7,12 +7,19 @@ import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
 import { readRequirement } from './shift-plan.js';
-import { parseAgentsJson, parseRosterPlan, parseRosterRules, RosterRequestSchema } from '../../contracts/roster.js';
+import {
+  parseAgentsJson,
+  parseRosterPlan,
+  parseRosterRules,
+  planTemplates,
+  RosterRequestSchema,
+} from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 import { writeRosterDir } from '../../io/roster-folder.js';
+import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 
 /** `wfm roster`: named agents on a shift plan under weekly rules, with retraining pulls. */
 export function registerRoster(program: Command): void {
@@ -42,6 +49,7 @@ export function registerRoster(program: Command): void {
       'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
         'default: JSON on stdout',
     )
+    .addHelpText('after', VERDICT_HELP)
     .action(
       async (flags: {
         plan?: string;
@@ -61,8 +69,8 @@ export function registerRoster(program: Command): void {
         const agentsText = readInputFile(flags.agents, '--agents');
         const zone = plan.grid.timeZone;
         const agents = looksLikeJson(flags.agents, agentsText)
-          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone)
-          : parseAgentsCsv(agentsText, zone);
+          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, planTemplates(plan))
+          : parseAgentsCsv(agentsText, zone, planTemplates(plan));
         const rules = parseRosterRules(
           flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
         );
@@ -81,6 +89,7 @@ export function registerRoster(program: Command): void {
         const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
         if (flags.out) writeRosterDir(flags.out, result);
         else emit(toJsonText(result), undefined);
+        reportVerdict(result.verdict, 'roster');
       },
     );
 }

@@ -4,6 +4,7 @@ import { parseSimulationRequest } from '../../contracts/simulation.js';
 import { runSimulation, type SimulationResult } from '../../app/simulation.js';
 import { simulationCsv } from '../../formats/simulation-csv.js';
 import { emit, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { reportVerdictLine } from '../verdict.js';
 
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
 
@@ -14,7 +15,7 @@ export function simulationVerdict(result: SimulationResult): string {
     const half = sl.halfWidth === null ? '' : ` +/- ${(100 * sl.halfWidth).toFixed(1)}`;
     return `${q.name} ${pct(sl.mean)}${half} (target ${pct(q.targetServiceLevel)}${q.met ? '' : ', SHORT'})`;
   });
-  const head = result.met ? 'met: every queue at its target' : 'short: a queue is below its target';
+  const head = result.met ? 'met: every queue at its target' : 'falls short: a queue is below its target';
   return `${head} (${result.replications} replications, seed ${result.seed}): ${parts.join('; ')}`;
 }
 
@@ -46,7 +47,8 @@ export function registerSimulate(program: Command): void {
         'staffing result (agents per skill group and interval) or a roster (named agents with skills, proficiency ' +
         'and shifts). Output per queue and interval: service level, ASA, abandonment and occupancy with 95 % ' +
         'confidence intervals from independent replications (the same for a seed on any thread count). The input ' +
-        'is the JSON body of POST /v1/simulations (docs/simulation.md). The verdict line goes to stderr.',
+        'is the JSON body of POST /v1/simulations (docs/simulation.md). The verdict line goes to stderr; exit 3 ' +
+        'when a queue falls short of its target (the output is written), 2 for bad input.',
     )
     .requiredOption('--input <file>', 'simulation request, JSON')
     .option('--seed <n>', 'override the request seed')
@@ -71,7 +73,7 @@ export function registerSimulate(program: Command): void {
       const request = parseSimulationRequest(data);
       const result = await simulateWithThreads(request, threads);
       emit(opts.format === 'csv' ? simulationCsv(result) : JSON.stringify(result), opts.out);
-      process.stderr.write(`${simulationVerdict(result)}\n`);
+      reportVerdictLine(result.met, `simulate ${simulationVerdict(result)}`);
     });
 }
 
