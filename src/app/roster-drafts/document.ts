@@ -61,6 +61,10 @@ export interface DraftSession {
 }
 
 export interface DraftVerdict {
+  /** Met or falls short, its line and shortfalls, as every roster says (docs/semantics.md, "Verdict"). */
+  met: boolean;
+  line: string;
+  shortfalls: string[];
   /** Hard-rule violations by the independent checker (src/scheduler/rules-check). */
   hardViolations: CheckViolation[];
   underAgentIntervals: number;
@@ -140,6 +144,10 @@ export function draftFromRoster(
     },
     slots: { onPhone: result.coverage.map((c) => c.onPhone), serviceLevel: result.coverage.map((c) => c.serviceLevel) },
     verdict: {
+      // Filled in by the checker (checkDraft) before the draft is kept.
+      met: false,
+      line: 'falls short: not checked yet',
+      shortfalls: ['not checked yet'],
       hardViolations: [],
       underAgentIntervals: result.quality.rosterUnderAgentIntervals,
       overAgentIntervals: result.coverage.reduce((t, c) => t + c.over, 0),
