@@ -18,6 +18,7 @@ import { centreRoutes } from './routes/centres.js';
 import { storeJobRoutes } from './routes/store-jobs.js';
 import type { Store } from '../store/index.js';
 import { rosterRoutes } from './routes/rosters.js';
+import { simulationRoutes } from './routes/simulations.js';
 import { shiftPlanRoutes } from './routes/shift-plans.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { whatIfRoutes } from './routes/what-if.js';
@@ -75,6 +76,7 @@ export async function defaultRoutes(): Promise<RouteModule[]> {
     forecastRoutes,
     shiftPlanRoutes,
     rosterRoutes,
+    simulationRoutes,
     jobRoutes,
     centreRoutes,
     storeJobRoutes,

@@ -4,6 +4,12 @@ import type { ApiLimits } from './options.js';
 import { toWfmError } from './error-handler.js';
 import type { TaskRunner } from '../app/parallel/runner.js';
 
+/**
+ * Work that spans several pool tasks (a simulation's batches of replications): called on the main
+ * thread with the runner, the payload and the job's signal, which it passes on to every task.
+ */
+export type JobWork = (runner: TaskRunner, payload: unknown, signal: AbortSignal) => Promise<unknown>;
+
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** What `GET /v1/jobs/:id` returns. Times are ISO 8601 UTC; `result` only once succeeded. */
@@ -29,7 +35,7 @@ export interface JobView {
 interface Job {
   id: string;
   kind: string;
-  handler: string;
+  handler: string | JobWork;
   payload: unknown;
   status: JobStatus;
   progress: number | null;
@@ -78,10 +84,15 @@ export class JobManager {
   }
 
   /**
-   * Queues a job running worker handler `handler` on `payload` (already validated).
-   * Throws `WFM_ERR_API_QUEUE_FULL` (429) when `maxQueuedJobs` jobs are already waiting.
+   * Queues a job running worker handler `handler` (or a `JobWork` of several tasks) on `payload`
+   * (already validated). Throws `WFM_ERR_API_QUEUE_FULL` (429) when `maxQueuedJobs` jobs are already waiting.
    */
-  submit(kind: string, handler: string, payload: unknown, options: { budgetMs?: number | undefined } = {}): JobView {
+  submit(
+    kind: string,
+    handler: string | JobWork,
+    payload: unknown,
+    options: { budgetMs?: number | undefined } = {},
+  ): JobView {
     this.assertRoom();
     this.#prune();
     const job: Job = {
@@ -200,7 +211,11 @@ export class JobManager {
     }, limitMs);
     job.timer.unref?.();
     const signal = job.controller.signal;
-    this.#runner.run(job.handler, job.payload, signal).then(
+    const work =
+      typeof job.handler === 'function'
+        ? job.handler(this.#runner, job.payload, signal)
+        : this.#runner.run(job.handler, job.payload, signal);
+    work.then(
       (result) => this.#settle(job, 'succeeded', result, undefined),
       (error: unknown) => {
         if (signal.aborted) {

@@ -8,6 +8,7 @@ import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import { RULE_LABELS } from '../scheduler/roster/problem.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
+import type { PlanQueuesResult } from './plan-queues.js';
 import type { Verdict } from '../scheduler/shift-plan/verdict.js';
 
 export interface PlanDaySummary {
@@ -96,6 +97,25 @@ export interface PlanSummary {
     }[];
   };
   days: PlanDaySummary[];
+  /** A multi-queue plan: per queue, the roster simulated (queues.csv has every interval). */
+  queues?: PlanQueueSummary[];
+}
+
+export interface PlanQueueSummary {
+  name: string;
+  model: string;
+  priority: number;
+  serviceLevelTarget: number | null;
+  /** Simulated SL of the roster over the horizon, with its 95 % interval; null when not simulated. */
+  serviceLevel: { mean: number | null; low: number | null; high: number | null } | null;
+  abandonRate: number | null;
+  met: boolean;
+  /** Sum over intervals of the queue's own requirement x interval length, hours. */
+  requiredAgentHours: number;
+  /** Sum over intervals of the agents on the phones with the skill x interval length, hours; null when not simulated. */
+  coveredAgentHours: number | null;
+  /** Intervals whose simulated 95 % interval lies wholly below the target. */
+  shortIntervals: number;
 }
 
 export interface SummaryInput {
@@ -104,6 +124,7 @@ export interface SummaryInput {
   staffing: StaffingResponse;
   shiftPlan: ShiftPlan;
   roster: RosterResult;
+  queues?: PlanQueuesResult | undefined;
 }
 
 /** Builds the summary. O(intervals + agents x days). Rounds hours to 0.01 and rates to 1e-4. */
@@ -126,7 +147,31 @@ export function buildSummary(input: SummaryInput): PlanSummary {
     shiftPlan: shiftPlanFigures(shiftPlan),
     roster: rosterFigures(roster),
     days,
+    ...(input.queues ? { queues: queueFigures(input.queues, roster.grid.intervalMinutes / 60) } : {}),
   };
+}
+
+function queueFigures(result: PlanQueuesResult, hours: number): PlanQueueSummary[] {
+  const r = (x: number | null) => (x === null ? null : r4(x));
+  return result.queues.map((q) => ({
+    name: q.name,
+    model: q.model,
+    priority: q.priority,
+    serviceLevelTarget: q.targetServiceLevel,
+    serviceLevel: q.serviceLevel
+      ? { mean: r(q.serviceLevel.mean), low: r(q.serviceLevel.low), high: r(q.serviceLevel.high) }
+      : null,
+    abandonRate: q.abandonRate ? r(q.abandonRate.mean) : null,
+    met: q.met,
+    requiredAgentHours: r2(q.intervals.reduce((s, i) => s + i.requirement, 0) * hours),
+    coveredAgentHours: q.simulated ? r2(q.intervals.reduce((s, i) => s + (i.covered ?? 0), 0) * hours) : null,
+    shortIntervals: q.intervals.filter(
+      (i) =>
+        i.volume > 0 &&
+        typeof i.serviceLevelSimulated?.high === 'number' &&
+        i.serviceLevelSimulated.high < (q.targetServiceLevel ?? 0),
+    ).length,
+  }));
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);

@@ -2,6 +2,7 @@
 import { parseAgentsJson, type AgentInput, type KnownTemplates } from '../contracts/roster.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
 import { csvNumber, parseCsv } from './csv.js';
+import { WfmError } from '../errors.js';
 
 /** CSV columns for agents (one row per agent; lists are `|`-separated). */
 export const AGENT_CSV_COLUMNS = {
@@ -27,6 +28,9 @@ export const AGENT_CSV_COLUMNS = {
     'rotation',
     'rotation_weeks',
     'rotation_phase',
+    'skills',
+    'proficiency',
+    'hire_date',
   ],
 } as const;
 
@@ -99,10 +103,31 @@ export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: 
       preferences,
       ...(c.seniority ? { seniority: csvNumber(row, 'seniority', what) } : {}),
       ...(retrainingHours ? { retraining: { hoursNeeded: retrainingHours } } : {}),
+      ...(list(c.skills) ? { skills: list(c.skills) } : {}),
+      ...(list(c.proficiency) ? { proficiency: proficiencyOf(list(c.proficiency) as string[], row.line) } : {}),
+      ...(c.hire_date ? { hireDate: c.hire_date } : {}),
       ...(c.worked_previous_weekend
         ? { workedPreviousWeekend: /^(1|true|yes)$/i.test(c.worked_previous_weekend) }
         : {}),
     };
   });
   return { json: json as AgentInput[], rowLabels: rows.map((row) => `line ${row.line}`) };
+}
+
+/** `sales:1.2|service:1` into `{ sales: 1.2, service: 1 }`; a pair without a number is an error naming the line. */
+function proficiencyOf(pairs: readonly string[], line: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf(':');
+    const factor = at > 0 ? Number(pair.slice(at + 1).replace(',', '.')) : NaN;
+    if (!Number.isFinite(factor)) {
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        `agents (line ${line}): proficiency "${pair}" is not skill:factor (e.g. sales:1.2).`,
+        { issues: [{ path: [`line ${line}`, 'proficiency'], message: 'expected skill:factor' }] },
+      );
+    }
+    out[pair.slice(0, at).trim()] = factor;
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../formats/coverage-csv.j
 import { toJsonText } from '../formats/json.js';
 import type { PlanArtifacts } from '../app/whole-plan.js';
 import { renderReport } from '../report/html.js';
+import { queuesCsv } from '../formats/queues-csv.js';
 
 /** The files of an output folder (ics/<agent>.ics besides), in the order they are written. */
 export const PLAN_FILES = [
@@ -28,6 +29,9 @@ export const PLAN_FILES = [
   'report.html',
 ] as const;
 
+/** The extra files of a multi-queue plan (the config's `queues`). */
+export const PLAN_QUEUE_FILES = ['queues.csv', 'queues.json'] as const;
+
 /** The file contents of a plan folder, path -> text. Pure. */
 export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
   const files = new Map<string, string>([
@@ -42,6 +46,16 @@ export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
     ['summary.json', toJsonText(a.summary)],
     ['report.html', renderReport(a)],
   ]);
+  if (a.queues) {
+    files.set('queues.csv', queuesCsv(a.queues.verdict));
+    files.set(
+      'queues.json',
+      toJsonText({
+        ...a.queues.verdict,
+        staffing: a.queues.staffing.map((s, k) => ({ queue: a.queues?.names[k], ...s })),
+      }),
+    );
+  }
   const used = new Set<string>();
   for (const agent of a.roster.agents) {
     let name = safeFileName(agent.id);

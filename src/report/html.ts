@@ -14,6 +14,8 @@ import { coverageChart, forecastChart, poolChart } from './charts.js';
 import { REPORT_CSS } from './style.js';
 import { esc, fmt, pct, weekdayLabel } from './svg.js';
 import { rosterTimeline } from './timeline.js';
+import { queuesSection } from './queue-charts.js';
+import type { PlanQueuesResult } from '../app/plan-queues.js';
 
 export interface ReportInput {
   summary: PlanSummary;
@@ -21,6 +23,8 @@ export interface ReportInput {
   staffing: StaffingResponse;
   shiftPlan: ShiftPlan;
   roster: RosterResult;
+  /** A multi-queue plan's per-queue results (the section "Queues"). */
+  queues?: { verdict: PlanQueuesResult } | undefined;
 }
 
 type Value = number | string | boolean | null;
@@ -211,7 +215,7 @@ export function renderReport(input: ReportInput): string {
 <p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}),
 ${s.horizon.days} days of ${s.horizon.intervalMinutes}-minute intervals.
 Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
-summary.json.</p></header>
+summary.json${input.queues ? ', queues (JSON and CSV)' : ''}.</p></header>
 <main>
 ${verdictBanner(s)}
 <div class="cards">${figures}</div>
@@ -222,6 +226,7 @@ ${forecastChart(input.forecast)}
 <p class="legend"><span class="key required"></span>required on the phones <span class="key onphone"></span>
 rostered on the phones <span class="key under"></span>under <span class="key over"></span>over</p>
 ${coverageChart(input.roster)}
+${input.queues && s.queues ? queuesSection(input.queues.verdict, s.queues, input.roster, figure) : ''}
 <h2>By day</h2>
 <table class="days"><thead><tr><th>day</th><th>contacts</th><th>required agent-h</th><th>on-phone agent-h</th>
 <th>under</th><th>over</th><th>SL (roster)</th><th>pool h placed</th><th>retraining h</th><th>coaching h</th>

@@ -40,11 +40,24 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
         `${d.poolHoursPlaced.toFixed(1).padStart(6)}  ${d.retrainingHoursRostered.toFixed(1).padStart(12)}`,
     );
   }
+  if (s.queues) {
+    lines.push('', 'queue        model      target  SL simulated (95 %)     abandon  required h  covered h  short');
+    for (const q of s.queues) {
+      const sl = q.serviceLevel;
+      const band = sl && sl.low !== null && sl.high !== null ? ` (${pct(sl.low)}-${pct(sl.high)})` : '';
+      lines.push(
+        `${q.name.slice(0, 12).padEnd(12)} ${q.model.padEnd(10)} ${pct(q.serviceLevelTarget).padStart(6)}  ` +
+          `${((sl ? pct(sl.mean) : 'not simulated') + band).padEnd(22)}  ${pct(q.abandonRate).padStart(7)}  ` +
+          `${q.requiredAgentHours.toFixed(1).padStart(10)}  ${(q.coveredAgentHours === null ? 'n/a' : q.coveredAgentHours.toFixed(1)).padStart(9)}  ` +
+          `${String(q.shortIntervals).padStart(5)}${q.met ? '' : '  SHORT'}`,
+      );
+    }
+  }
   if (outDir)
     lines.push(
       '',
       `Wrote ${outDir}/: report.html, summary.json, forecast, staffing, shift plan, coverage, roster ` +
-        `(JSON/CSV) and ics/ (one calendar per agent)`,
+        `(JSON/CSV)${s.queues ? ', queues (JSON/CSV)' : ''} and ics/ (one calendar per agent)`,
     );
   return `${lines.join('\n')}\n`;
 }

@@ -3,11 +3,13 @@ import { WfmError } from '../../errors.js';
 import type { ApiContext, RouteModule, ZodApp } from '../context.js';
 import { errorResponseSchema, errorResponses } from '../schema-compilers.js';
 import type { HandlerName, HandlerPayload } from '../../app/parallel/tasks.js';
+import type { TaskRunner } from '../../app/parallel/runner.js';
+import type { JobWork } from '../jobs.js';
 
 export const JobViewSchema = z
   .object({
     id: z.string(),
-    kind: z.string().describe('shift-plan | roster'),
+    kind: z.string().describe('shift-plan | roster | simulation'),
     status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
     progress: z
       .number()
@@ -88,6 +90,8 @@ export interface JobRouteSpec<S extends z.ZodType, K extends string, P extends J
    * worker would otherwise find later, so that a bad body is a 400 at once rather than a failed job.
    */
   prepare?: (body: z.output<S>) => P;
+  /** Instead of one task `handler`: work of several tasks on the main thread (e.g. replications split per thread). */
+  work?: (runner: TaskRunner, payload: P, signal: AbortSignal) => Promise<unknown>;
   /** The job's expected run time (its solver time limit), ms, for `progress`. */
   budgetMs?: (payload: P) => number | undefined;
 }
@@ -121,7 +125,8 @@ export function registerJobRoute<
     async (request, reply) => {
       const body = request.body as z.output<S>;
       const payload = spec.prepare ? spec.prepare(body) : (body as P);
-      const view = ctx.jobs.submit(spec.kind, spec.handler, payload, { budgetMs: spec.budgetMs?.(payload) });
+      const task = spec.work ? (spec.work as JobWork) : spec.handler;
+      const view = ctx.jobs.submit(spec.kind, task, payload, { budgetMs: spec.budgetMs?.(payload) });
       return reply.code(202).header('location', `/v1/jobs/${view.id}`).send(view);
     },
   );
