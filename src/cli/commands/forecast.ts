@@ -13,6 +13,7 @@ import {
 } from '../../forecast/types.js';
 
 import { isIntervalMinutes } from '../../time/instant.js';
+import { WEEKDAY_NAMES, type WeekdayName } from '../../time/weekdays.js';
 import { emit, numberFlag, writeFolderAtomic } from '../../io/files.js';
 
 import { createPool, runTask } from '../../app/parallel/pool.js';
@@ -24,6 +25,7 @@ interface ForecastFlags {
   timeZone?: string;
   weeks?: string;
   start?: string;
+  weekStart?: WeekdayName;
   method?: ForecastMethodChoice;
   specialDays?: string;
   open?: string;
@@ -56,7 +58,11 @@ export function registerForecast(program: Command): void {
     .option('--weeks <n>', 'horizon in weeks, 1..8 (default 1)')
     .option(
       '--start <date>',
-      'first day of the horizon, YYYY-MM-DD (default: the day after the history; later history is not used)',
+      'first day of the horizon, YYYY-MM-DD (default: the first --week-start day after the history; later ' +
+        'history is not used)',
+    )
+    .addOption(
+      new Option('--week-start <day>', 'the weekday planning weeks start on (default mon)').choices([...WEEKDAY_NAMES]),
     )
     .addOption(
       new Option('--method <method>', 'forecasting method (default auto: lowest backtest WAPE)').choices([
@@ -106,6 +112,7 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
     intervalMinutes: interval,
     weeks: numberFlag(opts.weeks, '--weeks'),
     start: opts.start,
+    weekStart: opts.weekStart,
     method: opts.method,
     openingHours: opts.open,
     specialDays: opts.specialDays ? readSpecialDays(opts.specialDays) : undefined,
