@@ -1,4 +1,6 @@
+import { WfmError } from '../errors.js';
 import { assertTimeZone } from '../time/instant.js';
+import { singleOffsetZone } from '../time/offset-zone.js';
 
 import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
@@ -38,7 +40,7 @@ export function runShiftPlan(
     options.timeLimitSeconds === undefined
       ? parsed.rules
       : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
-  const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? 'UTC';
+  const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? zoneOfStarts(requirement);
   assertTimeZone(timeZone);
   const planRequirement = buildPlanRequirement(requirement.rows, {
     timeZone,
@@ -52,6 +54,24 @@ export function runShiftPlan(
     ...(serviceLevel ? { serviceLevel } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+}
+
+/**
+ * The zone of a requirement that names none (a staffing CSV): the one offset its starts are written
+ * with (local days are then that offset's days), else UTC. Starts at several offsets (a
+ * daylight-saving change) need an IANA zone to tell local days: an error saying so.
+ */
+function zoneOfStarts(requirement: RequirementDocument): string {
+  const single = singleOffsetZone(requirement.rows.map((r) => r.start));
+  if (single.several) {
+    throw new WfmError(
+      'WFM_ERR_INPUT_TIME',
+      `The requirement's starts have more than one UTC offset (${single.several.join(' and ')}: a ` +
+        'daylight-saving change?); give the time zone (--time-zone, or timeZone in the rules), e.g. Europe/Berlin.',
+      { issues: [{ path: ['timeZone'], message: `offsets ${single.several.join(' and ')} both occur` }] },
+    );
+  }
+  return single.zone ?? 'UTC';
 }
 
 function queueOfRules(queue: NonNullable<ParsedShiftPlanRules['queue']>): QueueParams {

@@ -10,9 +10,12 @@ export function isIntervalMinutes(value: number): value is IntervalMinutes {
   return (INTERVAL_MINUTES as readonly number[]).includes(value);
 }
 
-/** Throws `WFM_ERR_INPUT_TIME` unless `zone` is a valid IANA zone name (or "UTC"). */
+/**
+ * Throws `WFM_ERR_INPUT_TIME` unless `zone` is a valid IANA zone name, "UTC", or a fixed offset
+ * `UTC+01:00` (the zone of input written at one offset: time/offset-zone.ts).
+ */
 export function assertTimeZone(zone: string, field = 'timeZone'): void {
-  if (!IANAZone.isValidZone(zone)) {
+  if (!IANAZone.isValidZone(zone) && !/^UTC[+-](0\d|1[0-4]):[0-5]\d$/.test(zone)) {
     throw new WfmError('WFM_ERR_INPUT_TIME', `${field}: unknown IANA time zone "${zone}".`, {
       issues: [{ path: [field], message: `unknown time zone "${zone}"` }],
     });

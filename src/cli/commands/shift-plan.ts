@@ -73,7 +73,10 @@ export function registerShiftPlan(program: Command): void {
       '--time-limit <s>',
       'time limit of the solve in seconds, LP included (overrides rules.solver.timeLimitSeconds, default 10)',
     )
-    .option('--time-zone <zone>', 'IANA zone of the clock times (default: rules, then requirement, then UTC)')
+    .option(
+      '--time-zone <zone>',
+      "IANA zone of the clock times (default: rules, then requirement, then the requirement's one offset, else UTC)",
+    )
     .option('--interval <minutes>', 'interval length in minutes (default: from the requirement, else inferred)')
     .option('--out <file>', 'write the plan JSON here (atomically) instead of standard output')
     .option(

@@ -357,7 +357,10 @@ export function registerStaff(program: Command): void {
       '--default-aht-seconds <s>',
       'handle time for intervals that have none (empty aht_seconds, or null in a forecast without handle times)',
     )
-    .option('--time-zone <zone>', 'IANA zone of wall-clock starts and of the output offsets (default UTC)')
+    .option(
+      '--time-zone <zone>',
+      "IANA zone of wall-clock starts and of the output offsets (default: each start's own offset, else UTC)",
+    )
     .addOption(
       new Option('--volume-quantile <q>', 'staff at a forecast band (needs volume_p10 / volume_p90)').choices([
         'p10',
