@@ -4,7 +4,9 @@ import { singleOffsetZone } from '../time/offset-zone.js';
 
 import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
-import { buildPlanRequirement } from '../scheduler/shift-plan/requirement.js';
+import { buildPlanRequirement, splitRequirement } from '../scheduler/shift-plan/requirement.js';
+import { ruleGridMinutes } from '../scheduler/shift-plan/candidates.js';
+import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from '../scheduler/shift-plan/rules.js';
 
 import { serviceLevelFromQueue } from '../scheduler/shift-plan/service-level.js';
 import type { Highs } from '../scheduler/mip/solve.js';
@@ -42,18 +44,41 @@ export function runShiftPlan(
       : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
   const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? zoneOfStarts(requirement);
   assertTimeZone(timeZone);
-  const planRequirement = buildPlanRequirement(requirement.rows, {
+  const asGiven = buildPlanRequirement(requirement.rows, {
     timeZone,
     intervalMinutes: requirement.intervalMinutes,
     queue: parsed.queue ? queueOfRules(parsed.queue) : requirement.queue,
     maxSlots: MAX_PLAN_INTERVALS,
   });
+  // Start and break steps default to the requirement's interval, also on a finer grid.
+  const stepped = withDefaultSteps(rules, asGiven.intervalMinutes);
+  const planRequirement = onRuleGrid(asGiven, stepped);
   const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
-  return planShifts(planRequirement, rules, {
+  return planShifts(planRequirement, stepped, {
     highs: options.highs,
     ...(serviceLevel ? { serviceLevel } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+}
+
+/**
+ * The requirement on the grid its rules need: split into finer slots when a break, session or
+ * window is not a multiple of its interval (15-minute breaks over 30-minute history), so the plan
+ * places them where they fall instead of refusing them. Bounded by `MAX_PLAN_INTERVALS`.
+ */
+function onRuleGrid(requirement: PlanRequirement, rules: ShiftPlanRules): PlanRequirement {
+  const minutes = ruleGridMinutes(rules, requirement.intervalMinutes);
+  if (minutes === requirement.intervalMinutes) return requirement;
+  const slots = (requirement.required.length * requirement.intervalMinutes) / minutes;
+  if (slots > MAX_PLAN_INTERVALS) {
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `The rules need a ${minutes}-minute grid (their breaks or windows are not multiples of ` +
+        `${requirement.intervalMinutes} minutes): ${slots} intervals, at most ${MAX_PLAN_INTERVALS} per plan.`,
+      { issues: [{ path: ['intervals'], message: `${slots} intervals of ${minutes} minutes` }] },
+    );
+  }
+  return splitRequirement(requirement, minutes);
 }
 
 /**

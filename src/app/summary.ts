@@ -30,7 +30,16 @@ export interface PlanDaySummary {
 
 export interface PlanSummary {
   name: string;
-  horizon: { start: string; end: string; timeZone: string; intervalMinutes: number; days: number };
+  horizon: {
+    start: string;
+    end: string;
+    timeZone: string;
+    /** The plan's interval; finer than `dataIntervalMinutes` when the breaks needed it. */
+    intervalMinutes: number;
+    /** The forecast's and staffing's interval. */
+    dataIntervalMinutes: number;
+    days: number;
+  };
   forecast: { method: string; volume: number; volumeP10: number; volumeP90: number; backtestWape: number | null };
   staffing: {
     model: string;
@@ -100,6 +109,7 @@ export function buildSummary(input: SummaryInput): PlanSummary {
       end: new Date(lastSlotMs).toISOString(),
       timeZone: roster.grid.timeZone,
       intervalMinutes: roster.grid.intervalMinutes,
+      dataIntervalMinutes: staffing.intervalMinutes,
       days: days.length,
     },
     forecast: forecastFigures(forecast),

@@ -14,6 +14,7 @@ import { coverageChart, forecastChart, poolChart } from './charts.js';
 import { REPORT_CSS } from './style.js';
 import { esc, fmt, pct, weekdayLabel } from './svg.js';
 import { rosterTimeline } from './timeline.js';
+import { gridText } from './summary-text.js';
 
 export interface ReportInput {
   summary: PlanSummary;
@@ -200,7 +201,7 @@ export function renderReport(input: ReportInput): string {
 <body>
 <header><h1>${esc(s.name)}</h1>
 <p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}),
-${s.horizon.days} days of ${s.horizon.intervalMinutes}-minute intervals.
+${s.horizon.days} days of ${esc(gridText(s.horizon))}.
 Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
 summary.json.</p></header>
 <main>

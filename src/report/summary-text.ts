@@ -9,7 +9,7 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
   const r = s.roster;
   const lines = [
     `${s.name}`,
-    `Week from ${s.horizon.start} (${s.horizon.timeZone}), ${s.horizon.intervalMinutes}-minute intervals`,
+    `Week from ${s.horizon.start} (${s.horizon.timeZone}), ${gridText(s.horizon)}`,
     '',
     `Forecast   ${s.forecast.volume.toFixed(0)} contacts ` +
       `(p10-p90 ${s.forecast.volumeP10.toFixed(0)}-${s.forecast.volumeP90.toFixed(0)}), method ${s.forecast.method}, ` +
@@ -43,4 +43,13 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
         `(JSON/CSV) and ics/ (one calendar per agent)`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+/** "30-minute intervals", or how a finer plan grid came about. */
+export function gridText(h: { intervalMinutes: number; dataIntervalMinutes: number }): string {
+  if (h.intervalMinutes === h.dataIntervalMinutes) return `${h.intervalMinutes}-minute intervals`;
+  return (
+    `${h.intervalMinutes}-minute intervals (the ${h.dataIntervalMinutes}-minute forecast split evenly, ` +
+    `so that ${h.intervalMinutes}-minute breaks fit)`
+  );
 }
