@@ -1,7 +1,7 @@
 /** The agents CSV: one row per agent, lists `|`-separated; read into the agents JSON form, then validated like JSON. */
 import { parseAgentsJson, type AgentInput } from '../contracts/roster.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
-import { csvNumber, parseCsv } from './csv.js';
+import { csvNumber, parseCsv, type CsvReadOptions } from './csv.js';
 
 /** CSV columns for agents (one row per agent; lists are `|`-separated). */
 export const AGENT_CSV_COLUMNS = {
@@ -28,8 +28,8 @@ export const AGENT_CSV_COLUMNS = {
 } as const;
 
 /** Reads agents from CSV text into the JSON form, then validates it like JSON; messages name CSV lines. */
-export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
-  const { json, rowLabels } = agentsCsvToJson(text);
+export function parseAgentsCsv(text: string, timeZone: string, read: CsvReadOptions = {}): RosterAgent[] {
+  const { json, rowLabels } = agentsCsvToJson(text, read);
   return parseAgentsJson(json, timeZone, rowLabels);
 }
 
@@ -37,11 +37,12 @@ export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
  * Reads agents from CSV text into their JSON form (not yet validated), with each agent's CSV line
  * as its label for messages (`line 7`).
  */
-export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: string[] } {
+export function agentsCsvToJson(text: string, read: CsvReadOptions = {}): { json: AgentInput[]; rowLabels: string[] } {
   const { rows } = parseCsv(text, {
     required: AGENT_CSV_COLUMNS.required,
     optional: AGENT_CSV_COLUMNS.optional,
     what: 'agents',
+    ...read,
   });
   const list = (v: string | undefined): string[] | undefined =>
     v && v.trim() !== ''

@@ -270,6 +270,18 @@ describe('wfm staff', () => {
     expect(Number((line as string).split(',')[columns.indexOf('abandon_rate')])).toBeCloseTo(0.0139837441224, 9);
   });
 
+  it('ignores columns it does not use (a phone-system export), with one note naming them', async () => {
+    const t = files({
+      'in.csv': 'start,volume,aht_seconds,queue_name,email,Agent Count\n2026-06-01T09:00Z,100,180,Sales,x@y.z,3\n',
+    });
+    const r = await runCli('staff', '--input', t.path('in.csv'), '--interval', '30', ...FLAGS);
+    expect(r.code, r.stderr).toBe(0);
+    const notes = r.stderr.split('\n').filter((l) => l.startsWith('note:'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('"queue_name", "email", "Agent Count"');
+    expect(r.stdout.split('\n')[1]).toMatch(/^2026-06-01T09:00:00Z,100,180,/);
+  });
+
   it('writes --out atomically and nothing else in the folder', async () => {
     const t = files({ 'in.csv': CSV });
     const r = await runCli('staff', '--input', t.path('in.csv'), ...FLAGS, '--out', t.path('out/staff.json'));
@@ -289,9 +301,9 @@ describe('wfm staff rejects bad input with exit 2, naming the line and field, wr
     ],
     ['NaN volume', 'start,volume,aht_seconds\n2026-06-01T09:00Z,NaN,180\n', [], /line 2: "volume" is not a number/],
     [
-      'unknown column',
+      'unknown column with --strict',
       'start,volume,aht_seconds,colour\n2026-06-01T09:00Z,10,180,red\n',
-      [],
+      ['--strict'],
       /Unknown column "colour"/,
     ],
     [

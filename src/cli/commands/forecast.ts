@@ -18,6 +18,7 @@ import { emit, numberFlag, writeFolderAtomic } from '../../io/files.js';
 
 import { createPool, runTask } from '../../app/parallel/pool.js';
 import { safeFileName } from '../../formats/roster-output.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 
 interface ForecastFlags {
   history: string;
@@ -33,6 +34,7 @@ interface ForecastFlags {
   origins?: string;
   format?: 'csv' | 'json';
   out?: string;
+  strict?: boolean;
 }
 
 export function registerForecast(program: Command): void {
@@ -96,11 +98,13 @@ Many queues: a history CSV with a queue column is forecast queue by queue on the
 --out is then a folder, written all at once, with one file per queue (<queue>.csv or .json).
 A missing history row is "no data"; an explicit 0 is "no contacts".`,
     )
+    .addOption(strictOption())
     .action(async (opts: ForecastFlags) => runForecast(opts));
 }
 
 async function runForecast(opts: ForecastFlags): Promise<void> {
-  const queues = readHistoryQueues(opts.history);
+  const read = csvReadOptions(opts.strict);
+  const queues = readHistoryQueues(opts.history, read);
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined && !isIntervalMinutes(interval)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `--interval: ${interval} is not one of 5, 6, 10, 15, 20, 30, 60.`, {
@@ -115,7 +119,7 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
     weekStart: opts.weekStart,
     method: opts.method,
     openingHours: opts.open,
-    specialDays: opts.specialDays ? readSpecialDays(opts.specialDays) : undefined,
+    specialDays: opts.specialDays ? readSpecialDays(opts.specialDays, read) : undefined,
     backtestOrigins: numberFlag(opts.origins, '--origins'),
     defaultAhtSeconds: numberFlag(opts.aht, '--aht'),
   };

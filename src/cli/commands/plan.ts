@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parsePlanConfig } from '../../contracts/plan-config.js';
 import { planInputFromConfig } from '../../io/plan-config.js';
 import { runPlanToFolder } from '../run-plan-to-folder.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
 import { summaryText } from '../../report/summary-text.js';
 import { numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
@@ -13,6 +14,7 @@ interface PlanFlags extends StoreFlags {
   shiftPlanSeconds?: string;
   rosterSeconds?: string;
   seed?: string;
+  strict?: boolean;
 }
 
 /** `wfm plan --config FILE [--out DIR]`: the whole flow into one folder. */
@@ -48,6 +50,7 @@ config are relative to the config file.
 Example:
   wfm plan --config plan.json --out week-23`,
     )
+    .addOption(strictOption())
     .action((flags: PlanFlags) => runPlanCommand(flags));
 }
 
@@ -66,7 +69,11 @@ async function runPlanCommand(flags: PlanFlags): Promise<void> {
     shiftPlanSeconds: overrides.shiftPlanSeconds ?? config.limits.shiftPlanSeconds,
     rosterSeconds: overrides.rosterSeconds ?? config.limits.rosterSeconds,
   };
-  const input = planInputFromConfig({ ...config, limits }, dirname(resolve(flags.config)));
+  const input = planInputFromConfig(
+    { ...config, limits },
+    dirname(resolve(flags.config)),
+    csvReadOptions(flags.strict),
+  );
   const artifacts = await runPlanToFolder(input, flags.out);
   process.stdout.write(summaryText(artifacts.summary, flags.out));
   if (wantsStore(flags)) process.stdout.write(await saveRunAsDraft(flags, input, artifacts));

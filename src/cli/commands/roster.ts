@@ -13,6 +13,8 @@ import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 import { writeRosterDir } from '../../io/roster-folder.js';
+import type { CsvReadOptions } from '../../formats/csv.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 
 /** `wfm roster`: named agents on a shift plan under weekly rules, with retraining pulls. */
 export function registerRoster(program: Command): void {
@@ -42,6 +44,7 @@ export function registerRoster(program: Command): void {
       'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
         'default: JSON on stdout',
     )
+    .addOption(strictOption())
     .action(
       async (flags: {
         plan?: string;
@@ -54,15 +57,17 @@ export function registerRoster(program: Command): void {
         seed?: string;
         answerSeconds?: string;
         out?: string;
+        strict?: boolean;
       }) => {
+        const read = csvReadOptions(flags.strict);
         const { plan, load } = flags.plan
           ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan'))
-          : await planFirst(flags.requirements, flags.planRules);
+          : await planFirst(flags.requirements, flags.planRules, read);
         const agentsText = readInputFile(flags.agents, '--agents');
         const zone = plan.grid.timeZone;
         const agents = looksLikeJson(flags.agents, agentsText)
           ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone)
-          : parseAgentsCsv(agentsText, zone);
+          : parseAgentsCsv(agentsText, zone, read);
         const rules = parseRosterRules(
           flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
         );
@@ -89,13 +94,14 @@ export function registerRoster(program: Command): void {
 async function planFirst(
   requirements: string | undefined,
   planRules: string | undefined,
+  read: CsvReadOptions,
 ): Promise<{ plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } }> {
   if (!requirements || !planRules) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', 'Give --plan FILE, or --requirements FILE with --plan-rules FILE.', {
       issues: [{ path: ['--plan'], message: 'missing' }],
     });
   }
-  const requirement = readRequirement(requirements);
+  const requirement = readRequirement(requirements, read);
   const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
   const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), now: () => performance.now() });
   const load = loadFromCoverage(plan);

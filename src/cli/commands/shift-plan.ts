@@ -2,7 +2,8 @@ import { STAFFING_CSV_COLUMNS } from '../../formats/staffing-csv.js';
 import { toJsonText } from '../../formats/json.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { csvNumber, parseCsv, toCsv } from '../../formats/csv.js';
+import { csvNumber, parseCsv, toCsv, type CsvReadOptions } from '../../formats/csv.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { parseRequirementJson, parseShiftPlanRules, type RequirementDocument } from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
@@ -17,10 +18,15 @@ const STAFF_CSV_COLUMNS = [...STAFFING_CSV_COLUMNS, 'volume_p10', 'volume_p90'].
 );
 
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
-export function readRequirement(path: string): RequirementDocument {
+export function readRequirement(path: string, read: CsvReadOptions = {}): RequirementDocument {
   const text = readInputFile(path, '--requirements');
   if (looksLikeJson(path, text)) return parseRequirementJson(parseJsonText(text, `--requirements ${path}`));
-  const { rows } = parseCsv(text, { required: ['start', 'agents'], optional: STAFF_CSV_COLUMNS, what: 'requirement' });
+  const { rows } = parseCsv(text, {
+    required: ['start', 'agents'],
+    optional: STAFF_CSV_COLUMNS,
+    what: 'requirement',
+    ...read,
+  });
   return {
     rows: rows.map((row) => ({
       start: row.cells.start ?? '',
@@ -55,6 +61,7 @@ interface ShiftPlanOptions {
   interval?: string;
   out?: string;
   coverageCsv?: string;
+  strict?: boolean;
 }
 
 export function registerShiftPlan(program: Command): void {
@@ -96,11 +103,12 @@ Example:
   wfm staff --input forecast.csv --format json --out staff.json
   wfm shift-plan --requirements staff.json --rules rules.json --time-limit 10 --out plan.json --coverage-csv coverage.csv`,
     )
+    .addOption(strictOption())
     .action((opts: ShiftPlanOptions) => runShiftPlanCommand(opts));
 }
 
 async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
-  const requirement = readRequirement(opts.requirements);
+  const requirement = readRequirement(opts.requirements, csvReadOptions(opts.strict));
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined) requirement.intervalMinutes = interval;
   const rules = parseShiftPlanRules(parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`));

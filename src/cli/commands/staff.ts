@@ -2,7 +2,8 @@ import { staffingCsv, headcountCsv } from '../../formats/staffing-csv.js';
 import { toJsonText } from '../../formats/json.js';
 import { Option, type Command } from 'commander';
 import { WfmError, formatPath, isWfmError, type WfmIssue } from '../../errors.js';
-import { csvNumber, parseCsv } from '../../formats/csv.js';
+import { csvNumber, parseCsv, type CsvReadOptions } from '../../formats/csv.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 import {
   MAX_INTERVALS,
   parseStaffingRequest,
@@ -209,8 +210,9 @@ const INTERVAL_KEYS = ['start', 'volume', 'ahtSeconds', 'agents', 'volumeP10', '
 export function readStaffingInput(
   path: string,
   defaultAhtSeconds?: number,
+  csvRead: CsvReadOptions = {},
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
-  const read = readRows(path, defaultAhtSeconds);
+  const read = readRows(path, defaultAhtSeconds, csvRead);
   if (defaultAhtSeconds === undefined && Array.isArray(read.doc.intervals)) {
     const i = read.doc.intervals.findIndex(
       (row: unknown) =>
@@ -240,6 +242,7 @@ export function readStaffingInput(
 function readRows(
   path: string,
   defaultAhtSeconds: number | undefined,
+  csvRead: CsvReadOptions,
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
   const text = readInputFile(path);
   if (looksLikeJson(path, text)) {
@@ -269,6 +272,7 @@ function readRows(
     required: ['start', 'volume', 'aht_seconds'],
     optional: ['agents', 'volume_p10', 'volume_p90'],
     what: 'staffing',
+    ...csvRead,
   });
   if (rows.length > MAX_INTERVALS) {
     throw new WfmError(
@@ -399,6 +403,7 @@ Examples:
   wfm staff --input forecast.csv --service-level 0.9 --answer-seconds 15 --shrinkage 0.3
   wfm staff --input week.csv --model erlang-a --patience-seconds 120 --max-abandon-rate 0.05 --format json`,
     )
+    .addOption(strictOption())
     .action((opts: StaffOptions) => runStaff(opts));
 }
 
@@ -406,6 +411,7 @@ function runStaff(opts: StaffOptions): void {
   const input = readStaffingInput(
     opts.input,
     numberFlag(opts.defaultAhtSeconds as string | undefined, '--default-aht-seconds'),
+    csvReadOptions(opts.strict === true),
   );
   const base = { ...input.doc };
   const interval = numberFlag(opts.interval, '--interval');
