@@ -20,7 +20,7 @@ import { z } from 'zod';
  * object with a `history` array (one queue).
  */
 export function readHistoryQueues(path: string, read: CsvReadOptions = {}): { queue: string; history: HistoryInput }[] {
-  const text = readInputFile(path, '--history');
+  const text = readInputFile(path, '--history', { maxRows: MAX_HISTORY_ROWS, what: 'history' });
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     const rows = Array.isArray(value) ? value : (value as { history?: unknown } | null)?.history;

@@ -4,7 +4,12 @@ import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv, type CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
-import { parseRequirementJson, parseShiftPlanRules, type RequirementDocument } from '../../contracts/shift-plan.js';
+import {
+  MAX_PLAN_INTERVALS,
+  parseRequirementJson,
+  parseShiftPlanRules,
+  type RequirementDocument,
+} from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
@@ -19,7 +24,11 @@ const STAFF_CSV_COLUMNS = [...STAFFING_CSV_COLUMNS, 'volume_p10', 'volume_p90'].
 
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
 export function readRequirement(path: string, read: CsvReadOptions = {}): RequirementDocument {
-  const text = readInputFile(path, '--requirements');
+  const text = readInputFile(path, '--requirements', {
+    maxRows: MAX_PLAN_INTERVALS,
+    what: 'requirement',
+    jsonBytesPerRow: 4096, // a wfm staff document: every figure of an interval, and the totals
+  });
   if (looksLikeJson(path, text)) return parseRequirementJson(parseJsonText(text, `--requirements ${path}`));
   const { rows } = parseCsv(text, {
     required: ['start', 'agents'],

@@ -244,7 +244,11 @@ function readRows(
   defaultAhtSeconds: number | undefined,
   csvRead: CsvReadOptions,
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
-  const text = readInputFile(path);
+  const text = readInputFile(path, '--input', {
+    maxRows: MAX_INTERVALS,
+    what: 'staffing input',
+    jsonBytesPerRow: 4096, // a forecast or staffing document: its report and totals besides the rows
+  });
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
