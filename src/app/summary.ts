@@ -40,7 +40,15 @@ export interface PlanSummary {
     dataIntervalMinutes: number;
     days: number;
   };
-  forecast: { method: string; volume: number; volumeP10: number; volumeP90: number; backtestWape: number | null };
+  forecast: {
+    method: string;
+    /** The methods averaged when `method` is a pool (`pool (shape + calendar)`), else just `method`. */
+    methods: string[];
+    volume: number;
+    volumeP10: number;
+    volumeP90: number;
+    backtestWape: number | null;
+  };
   staffing: {
     model: string;
     serviceLevelTarget: number | null;
@@ -125,6 +133,7 @@ const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 function forecastFigures(forecast: ForecastResult): PlanSummary['forecast'] {
   return {
     method: forecast.method === 'pool' ? `pool (${forecast.methods.join(' + ')})` : forecast.method,
+    methods: forecast.method === 'pool' ? [...forecast.methods] : [forecast.method],
     volume: r2(sum(forecast.intervals.map((r) => r.volume))),
     volumeP10: r2(sum(forecast.intervals.map((r) => r.volumeP10))),
     volumeP90: r2(sum(forecast.intervals.map((r) => r.volumeP90))),

@@ -158,20 +158,27 @@ function withDecimalPoint(raw: string): string {
   return raw;
 }
 
-/** Serialises rows to CSV with a header, in the given column order. */
-export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+/**
+ * Serialises rows to CSV with a header, in the given column order. `decimals` rounds numbers for
+ * people and spreadsheets (`7.2301`, not `7.2300594759265815`); JSON keeps full precision.
+ */
+export function toCsv(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  options: { decimals?: number } = {},
+): string {
   return stringify(
-    rows.map((row) => columns.map((c) => formatCell(row[c]))),
+    rows.map((row) => columns.map((c) => formatCell(row[c], options.decimals))),
     { header: true, columns: [...columns] },
   );
 }
 
-function formatCell(value: unknown): string {
+function formatCell(value: unknown, decimals: number | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '';
     if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-    return String(value);
+    return String(decimals === undefined ? value : Number(value.toFixed(decimals)) + 0);
   }
   return String(value);
 }

@@ -34,4 +34,6 @@ th:first-child,td:first-child{text-align:left}th{font-weight:600;color:var(--mut
 .key.pool-coaching,.key.coaching{background:var(--coaching)}.key.shift{background:var(--shift)}
 .key.break{background:var(--break)}.key.lunch{background:var(--lunch)}.key.extra{background:var(--extra)}
 .notes{color:var(--muted)}
+@media print{body{background:#fff}main{max-width:none;padding:0 12px}.scroll{max-height:none;overflow:visible}
+svg.chart{break-inside:avoid}.card,table{break-inside:avoid}}
 `;
