@@ -5,7 +5,7 @@
  */
 import fastJson from 'fast-json-stringify';
 import { z } from 'zod';
-import { WfmError } from '../errors.js';
+import { WfmError, isWfmError } from '../errors.js';
 import { staffQueue, staffingTotals } from '../erlang/index.js';
 import type { IntervalStaffing, QueueParams } from '../erlang/types.js';
 import { formatInstant, inferIntervalMinutes, parseInstant } from '../time/instant.js';
@@ -254,13 +254,9 @@ function readStart(text: string, timeZone: string, i: number): number {
   try {
     return parseInstant(text, timeZone, `intervals[${i}].start`);
   } catch (error) {
+    const why = isWfmError(error) ? (error.issues[0]?.message ?? error.message) : (error as Error).message;
     throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: ${(error as Error).message}`, {
-      issues: [
-        {
-          path: ['intervals', i, 'start'],
-          message: `cannot read "${text}" as a time${timeZone === 'UTC' ? '' : ` in ${timeZone}`}`,
-        },
-      ],
+      issues: [{ path: ['intervals', i, 'start'], message: why }],
       cause: error,
     });
   }

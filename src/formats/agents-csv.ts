@@ -47,12 +47,12 @@ export function agentsCsvToJson(text: string, read: CsvReadOptions = {}): { json
   const list = (v: string | undefined): string[] | undefined =>
     v && v.trim() !== ''
       ? v
-          .split('|')
+          .split(/[|,;]/)
           .map((x) => x.trim())
           .filter((x) => x !== '')
       : undefined;
   const days = (v: string | undefined): (number | string)[] | undefined =>
-    list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase()));
+    list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : (weekdayName(x) ?? x)));
   const json = rows.map((row) => {
     const c = row.cells;
     const what = `agents (line ${row.line})`;
@@ -94,4 +94,13 @@ export function agentsCsvToJson(text: string, read: CsvReadOptions = {}): { json
     };
   });
   return { json: json as AgentInput[], rowLabels: rows.map((row) => `line ${row.line}`) };
+}
+
+const FULL_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** `Mon`, `mon`, `Monday` as `mon`; anything else undefined (left for the schema to name). */
+function weekdayName(text: string): string | undefined {
+  const k = text.trim().toLowerCase();
+  const i = FULL_NAMES.findIndex((full) => full === k || full.slice(0, 3) === k);
+  return i < 0 ? undefined : (FULL_NAMES[i] as string).slice(0, 3);
 }
