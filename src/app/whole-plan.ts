@@ -106,7 +106,10 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const shiftRules = within('shiftPlan', () => parseShiftPlanRules(withSeed(input.shiftRules, input.seed)));
   const rosterRules = within('roster.rules', () => parseRosterRules(input.rosterRules ?? {}));
   const timeZone = shiftRules.timeZone ?? input.forecast.timeZone ?? 'UTC';
-  const agents = within('agents', () => parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels));
+  const templates = { names: shiftRules.rules.templates.map((t) => t.name), complete: true };
+  const agents = within('agents', () =>
+    parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels, templates),
+  );
 
   const forecastResult = tracker.run(
     'forecast',
@@ -132,7 +135,9 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           now: deps.now,
         }),
       ),
-    (p) => `${p.quality.status}, ${p.quality.paidHours} paid h, LP bound ${round1(p.quality.lpBound)}`,
+    (p) =>
+      `${p.quality.status}, ${p.quality.paidHours} paid h, cost ${round1(p.quality.objective)} vs LP bound ` +
+      `${round1(p.quality.lpBound)}`,
   );
   const roster = tracker.run(
     'roster',

@@ -65,6 +65,7 @@ export const RosterPlanSchema = z.looseObject({
     slotCount: z.int().min(1).max(100_000),
     timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone'),
   }),
+  templates: z.array(z.string().min(1)).max(50).optional().describe('Every template of the rules, used or not.'),
   shifts: z.array(PlannedShiftSchema).max(200_000),
   retraining: z.array(SessionSchema).default([]),
   coverage: z.array(CoverageSchema).default([]),
@@ -152,10 +153,15 @@ export type AgentsInput = z.input<typeof AgentsSchema>;
  * Validates agents JSON (an array, or `{ agents: [...] }`) into the core's model. Local times in
  * `timeZone`. `rowLabels[i]` names agent i in messages instead of its index (e.g. `line 7` of a CSV).
  */
-export function parseAgentsJson(data: unknown, timeZone: string, rowLabels?: readonly string[]): RosterAgent[] {
-  if (!rowLabels) return parseAgentList(data, timeZone);
+export function parseAgentsJson(
+  data: unknown,
+  timeZone: string,
+  rowLabels?: readonly string[],
+  templates?: KnownTemplates,
+): RosterAgent[] {
+  if (!rowLabels) return parseAgentList(data, timeZone, templates);
   try {
-    return parseAgentList(data, timeZone);
+    return parseAgentList(data, timeZone, templates);
   } catch (error) {
     throw relabelRows(error, rowLabels);
   }
@@ -174,13 +180,55 @@ function relabelRows(error: unknown, rowLabels: readonly string[]): unknown {
   return new WfmError(error.code, message, { issues, cause: error });
 }
 
-function parseAgentList(data: unknown, timeZone: string): RosterAgent[] {
+/**
+ * The shift templates agents may name: every template of the rules (`complete`), or only those a plan
+ * file happens to use (then only near-misses of a used name, differing in case or spaces, are refused).
+ */
+export interface KnownTemplates {
+  names: readonly string[];
+  complete: boolean;
+}
+
+/** The templates of a plan: its full list when it carries one, else the names its shifts use. */
+export function planTemplates(plan: Pick<ShiftPlan, 'shifts' | 'templates'>): KnownTemplates {
+  return plan.templates
+    ? { names: plan.templates, complete: true }
+    : { names: [...new Set(plan.shifts.map((s) => s.template))], complete: false };
+}
+
+/** Issues for template names an agent gives that are not shift templates. */
+function unknownTemplateIssues(
+  names: readonly string[] | undefined,
+  known: KnownTemplates | undefined,
+  i: number,
+  id: string,
+): WfmIssue[] {
+  if (!names || !known) return [];
+  const norm = (t: string) => t.toLowerCase().replace(/[\s_-]+/g, '');
+  const byNorm = new Map(known.names.map((n) => [norm(n), n]));
+  const issues: WfmIssue[] = [];
+  names.forEach((name, k) => {
+    if (known.names.includes(name)) return;
+    const near = byNorm.get(norm(name));
+    if (!known.complete && near === undefined) return;
+    issues.push({
+      path: [i, 'contract', 'templates', k],
+      message:
+        `agent "${id}" names template "${name}", which is not a shift template ` +
+        `(templates: ${known.names.join(', ')})${near !== undefined ? `; did you mean "${near}"?` : ''}`,
+    });
+  });
+  return issues;
+}
+
+function parseAgentList(data: unknown, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
   const parsed = parseWith(AgentsSchema, data, 'agents');
   const issues: WfmIssue[] = [];
   const seen = new Set<string>();
   const agents = parsed.map((a, i): RosterAgent => {
     if (seen.has(a.id)) issues.push({ path: [i, 'id'], message: `duplicate agent id "${a.id}"` });
     seen.add(a.id);
+    issues.push(...unknownTemplateIssues(a.contract.templates, templates, i, a.id));
     if (a.contract.minHoursPerWeek > a.contract.maxHoursPerWeek)
       issues.push({ path: [i, 'contract', 'minHoursPerWeek'], message: 'above maxHoursPerWeek' });
     const timeOff: TimeOff[] = a.availability.timeOff.map((t, k) => {
@@ -332,7 +380,7 @@ export interface ParsedRosterRequest {
 export function parseRosterRequest(data: unknown): ParsedRosterRequest {
   const req = parseWith(RosterRequestSchema, data, 'roster request');
   const { plan, load } = parseRosterPlan(req.plan);
-  const agents = parseAgentsJson(req.agents, plan.grid.timeZone);
+  const agents = parseAgentsJson(req.agents, plan.grid.timeZone, undefined, planTemplates(plan));
   const rules = parseRosterRules(req.rules ?? {});
   return { plan, ...(load ? { load } : {}), agents, rules, options: req.options };
 }

@@ -1,5 +1,5 @@
 /** The agents CSV: one row per agent, lists `|`-separated; read into the agents JSON form, then validated like JSON. */
-import { parseAgentsJson, type AgentInput } from '../contracts/roster.js';
+import { parseAgentsJson, type AgentInput, type KnownTemplates } from '../contracts/roster.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
 import { csvNumber, parseCsv, type CsvReadOptions } from './csv.js';
 
@@ -28,9 +28,14 @@ export const AGENT_CSV_COLUMNS = {
 } as const;
 
 /** Reads agents from CSV text into the JSON form, then validates it like JSON; messages name CSV lines. */
-export function parseAgentsCsv(text: string, timeZone: string, read: CsvReadOptions = {}): RosterAgent[] {
+export function parseAgentsCsv(
+  text: string,
+  timeZone: string,
+  templates?: KnownTemplates,
+  read: CsvReadOptions = {},
+): RosterAgent[] {
   const { json, rowLabels } = agentsCsvToJson(text, read);
-  return parseAgentsJson(json, timeZone, rowLabels);
+  return parseAgentsJson(json, timeZone, rowLabels, templates);
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { coverageChart, forecastChart, poolChart } from './charts.js';
 import { REPORT_CSS } from './style.js';
 import { esc, pct, weekdayLabel } from './svg.js';
-import { forecastMethodWords, ruleWords, tenths, whole } from './people.js';
+import { forecastMethodWords, tenths, whole } from './people.js';
 import { rosterTimeline } from './timeline.js';
 import { gridText } from './summary-text.js';
 
@@ -88,13 +88,10 @@ function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
   return card('Shift plan', [
     ['status', figure('shiftPlan.status', p.status)],
     ['shifts', figure('shiftPlan.shifts', p.shifts)],
-    ['plan paid hours (shifts the plan asks for)', figure('shiftPlan.paidHours', p.paidHours)],
-    ['LP bound (least paid hours possible)', figure('shiftPlan.lpBound', p.lpBound)],
-    ['paid / bound', figure('shiftPlan.paidOverBound', p.paidOverBound, p.paidOverBound.toFixed(3))],
-    [
-      'objective / bound',
-      figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(3)),
-    ],
+    ['plan paid hours (the shifts it asks for)', figure('shiftPlan.paidHours', p.paidHours)],
+    ['cost (weighted paid h + penalties)', figure('shiftPlan.cost', p.cost)],
+    ['LP bound on the cost', figure('shiftPlan.lpBound', p.lpBound)],
+    ['cost / bound', figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(3))],
     [
       'MIP gap',
       figure('shiftPlan.mipGap', p.mipGap, p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`),
@@ -180,11 +177,23 @@ function violationRows(r: PlanSummary['roster']): string {
     : r.violations
         .map(
           (v, i) =>
-            `<tr><td>${figure(`roster.violations.${i}.rule`, v.rule, ruleWords(v.rule))}</td><td>${v.hard ? 'hard' : 'soft'}</td>` +
-            `<td>${figure(`roster.violations.${i}.amount`, v.amount)}</td><td>${esc(v.unit)}</td>` +
+            `<tr><td>${figure(`roster.violations.${i}.label`, v.label)}</td><td>${v.hard ? 'hard' : 'soft'}</td>` +
+            `<td>${figure(`roster.violations.${i}.shownAmount`, v.shownAmount)}</td><td>${esc(v.shownUnit)}</td>` +
             `<td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
         )
         .join('');
+}
+
+/** The verdict first: met or falls short, the one line, and each shortfall (docs/semantics.md, "Verdict"). */
+function verdictBanner(s: PlanSummary): string {
+  const v = s.verdict;
+  const items = v.shortfalls.map((x) => `<li>${esc(x)}</li>`).join('');
+  return (
+    `<section class="verdict ${v.met ? 'met' : 'short'}" role="status" data-figure="verdict.met" ` +
+    `data-value="${v.met}"><strong>${v.met ? 'Met' : 'Falls short'}:</strong> ` +
+    `${esc(v.line.replace(/^(met|falls short): /, ''))}` +
+    `${items ? `<ul>${items}</ul>` : ''}</section>`
+  );
 }
 
 /**
@@ -212,6 +221,7 @@ ${s.horizon.days} days of ${esc(gridText(s.horizon))}.
 Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
 summary.json.</p></header>
 <main>
+${verdictBanner(s)}
 <div class="cards">${figures}</div>
 <h2>Forecast</h2>
 <p class="legend"><span class="key forecast"></span>forecast <span class="key band"></span>p10 - p90 band</p>

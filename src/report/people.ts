@@ -1,9 +1,8 @@
 /**
  * Figures and names as people read them, shared by the text summary and the HTML report: whole
  * contacts and agents, hours to one decimal, percentages to one decimal, thousands separators;
- * forecast methods and roster rules in words. Machine files (JSON) keep full precision and keys.
+ * forecast methods in words (roster rules: RULE_LABELS). Machine files (JSON) keep full precision.
  */
-import type { RuleKey } from '../scheduler/roster/problem.js';
 
 /** A whole number with thousands separators: contacts, agents, intervals (`31,432`). */
 export function whole(x: number): string {
@@ -45,42 +44,4 @@ export function methodWords(method: string, members: readonly string[] = []): st
 /** The summary's forecast method in words (a pool by its members). */
 export function forecastMethodWords(f: { method: string; methods: readonly string[] }): string {
   return f.method.startsWith('pool') ? methodWords('pool', f.methods) : methodWords(f.method);
-}
-
-/** Each roster rule in words, as a planner would name it. */
-const RULE_WORDS: Readonly<Record<RuleKey, string>> = {
-  coverUnder: 'shifts not covered',
-  coverOver: 'agents beyond the plan',
-  preference: 'preferences not met',
-  minRest: 'rest between shifts too short',
-  forbiddenSequence: 'forbidden shift orders',
-  maxConsecutiveDays: 'too many days in a row',
-  minConsecutiveDays: 'work runs too short',
-  minConsecutiveDaysOff: 'days-off runs too short',
-  maxWeekends: 'too many weekends',
-  weekendsOffEveryOtherWeek: 'no weekend off every other week',
-  consecutiveDaysOffPerWeek: 'no two days off in a row',
-  minMinutes: 'under contract hours',
-  maxMinutes: 'over contract hours',
-  maxDays: 'too many days a week',
-  maxShiftsPerType: 'too many shifts of one type',
-  startTimeSpread: 'start times spread too far',
-  fairnessWeekend: 'weekends shared unevenly',
-  fairnessLate: 'late shifts shared unevenly',
-};
-
-/** A rule key in words (unknown keys as they are). */
-export function ruleWords(rule: string): string {
-  return (RULE_WORDS as Record<string, string>)[rule] ?? rule;
-}
-
-/** A rule's violation for people: its words and the amount to one decimal, e.g. "over contract hours 90.0". */
-export function violationWords(v: { rule: string; amount: number; unit: string }): string {
-  const amount = Number.isInteger(v.amount) ? whole(v.amount) : tenths(v.amount);
-  return `${ruleWords(v.rule)} (${amount} ${shortUnit(v.unit)})`;
-}
-
-/** The unit's head, before any parenthesis: "agents over x cell weight". */
-function shortUnit(unit: string): string {
-  return unit.replace(/\s*\(.*\)\s*$/, '');
 }

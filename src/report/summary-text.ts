@@ -1,7 +1,8 @@
 /** The readable summary `wfm plan` and `wfm demo` print: key figures and one line per day. */
 import type { PlanSummary } from '../app/summary.js';
-import { forecastMethodWords, percent, tenths, violationWords, whole } from './people.js';
+import { forecastMethodWords, percent, tenths, whole } from './people.js';
 
+const h1 = tenths;
 const pct = percent;
 
 /** Formats the summary as plain text lines (no colour, fixed columns). */
@@ -10,6 +11,7 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
   const r = s.roster;
   const wape = s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`;
   const lines = [
+    `Verdict    ${s.verdict.line}`,
     `${s.name}`,
     `Week from ${s.horizon.start} (${s.horizon.timeZone}), ${gridText(s.horizon)}`,
     '',
@@ -18,15 +20,16 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
       `${forecastMethodWords(s.forecast)}, backtest WAPE ${wape}`,
     `Staffing   ${s.staffing.model}, ${pct(s.staffing.serviceLevelTarget)} in ${s.staffing.answerSeconds ?? '-'} ` +
       `s: ${tenths(s.staffing.agentHours)} agent-hours on the phones, peak ${whole(s.staffing.peakAgents)} agents`,
-    `Shift plan ${p.status}: ${whole(p.shifts)} shifts, plan paid hours ${tenths(p.paidHours)} (LP bound ` +
-      `${tenths(p.lpBound)}, paid/bound ${p.paidOverBound.toFixed(3)}), gap ${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, ` +
-      `pool ${tenths(p.poolHoursPlaced)}/${tenths(p.poolHoursRequested)} h, under ${whole(p.underAgentIntervals)} ` +
-      'agent-intervals',
+    `Shift plan ${p.status}: ${whole(p.shifts)} shifts, plan paid hours ${tenths(p.paidHours)}, cost ${tenths(p.cost)} ` +
+      `vs LP bound ${tenths(p.lpBound)} (cost/bound ${p.objectiveOverBound.toFixed(3)}), ` +
+      `gap ${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, under ${whole(p.underAgentIntervals)} agent-intervals`,
     `Roster     ${r.agentsWorking}/${r.agents} agents working, ${r.shiftsFilled}/${r.shiftsRequired} ` +
-      `shifts filled (+${r.extraShifts} extra), roster paid hours ${tenths(r.paidHours)}, SL ${pct(r.serviceLevel)}, ` +
-      `retraining ${tenths(r.retrainingHoursAssigned)}/${tenths(r.retrainingHoursNeeded)} h`,
-    `Rules      ${r.feasible ? 'every hard rule met' : `hard rules broken (${whole(r.hardViolations)})`}; ` +
-      `${r.violations.map(violationWords).join(', ') || 'nothing else to note'}`,
+      `shifts filled (+${r.extraShifts} extra), roster paid hours ${tenths(r.paidHours)}, SL ${pct(r.serviceLevel)}`,
+    `Pool       plan placed ${h1(p.poolHoursPlaced)} of ${h1(p.poolHoursRequested)} h asked; roster delivered ` +
+      `${h1(r.retrainingHoursAssigned)} h retraining to flagged agents (of ${h1(r.retrainingHoursNeeded)} h they ` +
+      `need) and ${h1(s.days.reduce((t, d) => t + d.coachingHoursRostered, 0))} h coaching on spare seats`,
+    `Rules      ${r.feasible ? 'every hard rule met' : 'hard rules broken'}; ` +
+      `${r.violations.map((v) => `${v.label} (${v.hard ? 'hard' : 'soft'}) ${tenths(v.shownAmount)} ${v.shownUnit}`).join(', ') || 'no rule broken'}`,
     '',
     'day          contacts  required h  on-phone h  under  SL (roster)  pool h  retraining h',
   ];

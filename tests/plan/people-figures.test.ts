@@ -10,6 +10,7 @@ import { summaryText } from '../../src/report/summary-text.js';
 import { renderReport } from '../../src/report/html.js';
 
 const summary = {
+  verdict: { status: 'met', line: 'MET: every hard rule met', shortfalls: [] },
   name: 'Centre',
   horizon: {
     start: '2026-06-01T00:00:00+02:00',
@@ -41,6 +42,7 @@ const summary = {
     status: 'optimal',
     shifts: 551,
     paidHours: 4408,
+    cost: 4410.5,
     lpBound: 4401.333,
     paidOverBound: 1.0015,
     objectiveOverBound: 1.0012,
@@ -70,12 +72,24 @@ const summary = {
     retrainingHoursNeeded: 0,
     retrainingHoursAssigned: 0,
     violations: [
-      { rule: 'coverOver', hard: false, amount: 209.8324, unit: 'agents over x cell weight', penalty: 209.8324 },
+      {
+        rule: 'coverOver',
+        label: 'shifts over the plan',
+        hard: false,
+        amount: 209.8324,
+        unit: 'agents over x cell weight',
+        shownAmount: 209.8324,
+        shownUnit: 'weighted agents over',
+        penalty: 209.8324,
+      },
       {
         rule: 'fairnessWeekend',
+        label: 'fair share of weekends',
         hard: false,
         amount: 100.8333,
         unit: 'sum of squared deviations of weekend days worked from the mean (agents x variance)',
+        shownAmount: 100.8333,
+        shownUnit: 'squared deviation',
         penalty: 100.8333,
       },
     ],
@@ -106,11 +120,12 @@ describe('the text summary rounds for people and speaks in words', () => {
   it('names the method and the rules in words, not keys', () => {
     expect(text).toContain('method mean of shape and calendar');
     expect(text).not.toMatch(/coverOver|fairnessWeekend|method pool/);
-    expect(text).toContain('agents beyond the plan (209.8 agents over x cell weight)');
-    expect(text).toContain('weekends shared unevenly (100.8 sum of squared deviations');
+    expect(text).toContain('shifts over the plan (soft) 209.8 weighted agents over');
+    expect(text).toContain('fair share of weekends (soft) 100.8 squared deviation');
   });
   it('labels the plan and the roster paid hours', () => {
     expect(text).toContain('plan paid hours 4,408.0');
+    expect(text).toContain('LP bound 4,401.3');
     expect(text).toContain('roster paid hours 4,543.0');
   });
 });
@@ -126,12 +141,11 @@ describe('the HTML report rounds for people and keeps the full figure as data', 
     expect(html).toContain('data-figure="forecast.volume" data-value="31431.62">31,432<');
     expect(html).toContain('data-figure="forecast.volumeP10" data-value="27558.5">27,559<');
     expect(html).toContain('>mean of shape and calendar<');
-    expect(html).toContain('>agents beyond the plan<');
-    expect(html).toContain('data-figure="roster.violations.0.amount" data-value="209.8324">209.8<');
+    expect(html).toContain('data-figure="roster.violations.0.shownAmount" data-value="209.8324">209.8<');
     expect(html).toContain('data-figure="days.0.volume" data-value="5526.470000000006">5,526<');
   });
   it('labels each paid-hours figure', () => {
-    expect(html).toContain('plan paid hours (shifts the plan asks for)');
+    expect(html).toContain('plan paid hours (the shifts it asks for)');
     expect(html).toContain('roster paid hours (named agents, extra shifts included)');
   });
   it('prints the whole roster, not a 720 px scroll box', () => {

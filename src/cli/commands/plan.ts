@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { VERDICT_HELP } from '../verdict.js';
 import { dirname, resolve } from 'node:path';
 import { parsePlanConfig } from '../../contracts/plan-config.js';
 import { planInputFromConfig } from '../../io/plan-config.js';
@@ -51,6 +52,7 @@ Example:
   wfm plan --config plan.json --out week-23`,
     )
     .addOption(strictOption())
+    .addHelpText('after', VERDICT_HELP)
     .action((flags: PlanFlags) => runPlanCommand(flags));
 }
 

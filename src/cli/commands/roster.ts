@@ -7,7 +7,13 @@ import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
 import { readRequirement } from './shift-plan.js';
-import { parseAgentsJson, parseRosterPlan, parseRosterRules, RosterRequestSchema } from '../../contracts/roster.js';
+import {
+  parseAgentsJson,
+  parseRosterPlan,
+  parseRosterRules,
+  planTemplates,
+  RosterRequestSchema,
+} from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
@@ -15,6 +21,7 @@ import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '.
 import { writeRosterDir } from '../../io/roster-folder.js';
 import type { CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
+import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 
 /** `wfm roster`: named agents on a shift plan under weekly rules, with retraining pulls. */
 export function registerRoster(program: Command): void {
@@ -45,6 +52,7 @@ export function registerRoster(program: Command): void {
         'default: JSON on stdout',
     )
     .addOption(strictOption())
+    .addHelpText('after', VERDICT_HELP)
     .action(
       async (flags: {
         plan?: string;
@@ -66,8 +74,8 @@ export function registerRoster(program: Command): void {
         const agentsText = readInputFile(flags.agents, '--agents');
         const zone = plan.grid.timeZone;
         const agents = looksLikeJson(flags.agents, agentsText)
-          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone)
-          : parseAgentsCsv(agentsText, zone, read);
+          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, planTemplates(plan))
+          : parseAgentsCsv(agentsText, zone, planTemplates(plan), read);
         const rules = parseRosterRules(
           flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
         );
@@ -86,6 +94,7 @@ export function registerRoster(program: Command): void {
         const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
         if (flags.out) writeRosterDir(flags.out, result);
         else emit(toJsonText(result), undefined);
+        reportVerdict(result.verdict, 'roster');
       },
     );
 }

@@ -1,6 +1,7 @@
 import { STAFFING_CSV_COLUMNS } from '../../formats/staffing-csv.js';
 import { toJsonText } from '../../formats/json.js';
 import type { Command } from 'commander';
+import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv, type CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
@@ -55,7 +56,8 @@ export function qualityLine(plan: ShiftPlan): string {
     : '';
   return (
     `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} ` +
-    `paid h, LP bound ${q.lpBound.toFixed(2)}, objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ` +
+    `paid h, cost ${q.objective.toFixed(2)} vs LP bound ${q.lpBound.toFixed(2)} (cost/bound ` +
+    `${q.objectiveOverBound.toFixed(4)}), gap ` +
     `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
     `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
     `h${sl}, ${plan.uncoverable.length} uncoverable`
@@ -113,6 +115,7 @@ Example:
   wfm shift-plan --requirements staff.json --rules rules.json --time-limit 10 --out plan.json --coverage-csv coverage.csv`,
     )
     .addOption(strictOption())
+    .addHelpText('after', VERDICT_HELP)
     .action((opts: ShiftPlanOptions) => runShiftPlanCommand(opts));
 }
 
@@ -137,5 +140,6 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   const json = toJsonText(plan);
   if (opts.coverageCsv) writeOutputAtomic(opts.coverageCsv, toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS));
   emit(json, opts.out);
+  if (plan.verdict) reportVerdict(plan.verdict, 'shift plan');
   process.stderr.write(`${qualityLine(plan)}\n`);
 }

@@ -1,6 +1,7 @@
 /** The roster result (its JSON form: docs/roster.md, "Output"). */
 import type { CoverageInterval } from '../shift-plan/types.js';
 import type { RuleKey } from './problem.js';
+import type { Verdict } from '../shift-plan/verdict.js';
 
 export interface RosterBreak {
   name: string;
@@ -85,6 +86,8 @@ export interface FlexibleTeamDay {
 }
 
 export interface RosterResult {
+  /** Met or falls short, said first: hard rules, plan shifts filled, service target (docs/semantics.md, "Verdict"). */
+  verdict: Verdict;
   grid: { start: string; intervalMinutes: number; slotCount: number; timeZone: string };
   agents: RosterAgentResult[];
   unfilledShifts: UnfilledShift[];
@@ -116,3 +119,6 @@ export interface RosterResult {
   };
   search: { seed: number; iterations: number; restarts: number; stoppedBy: 'iterations' | 'time' | 'stall' };
 }
+
+/** A roster without its verdict: what the rule checkers read (a hand-edited draft has no verdict yet). */
+export type RosterBody = Omit<RosterResult, 'verdict'>;

@@ -1,3 +1,4 @@
+import type { StaffingTargets } from '../../erlang/types.js';
 import type { ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import { problemFromPlan } from './from-plan.js';
@@ -8,6 +9,7 @@ import { planCountsBySlot, rosterCoverage, rosteredCountsBySlot, type SlotLoad }
 import { rosteredShifts, shiftFill } from './roster-shifts.js';
 import { scoreByRule } from './score-report.js';
 import { searchRoster } from './search.js';
+import { rosterVerdict } from './verdict.js';
 import type { RosterAgent, RosterRules, RosterSearchOptions } from './types.js';
 
 export interface RosterOptions extends RosterSearchOptions {
@@ -15,6 +17,8 @@ export interface RosterOptions extends RosterSearchOptions {
   serviceLevel?: ServiceLevelFn;
   /** Offered volume and AHT per plan slot, when known (for the SL). */
   load?: SlotLoad;
+  /** The service target the verdict judges each interval by (default: the plan's queue targets). */
+  targets?: StaffingTargets;
 }
 
 /**
@@ -65,7 +69,7 @@ export function rosterPlan(
   const rosterUnder = coverage.reduce((t, c) => t + c.under, 0);
   const score = scoreByRule(problem, assign);
   const { agentList, sessions, days } = agentResults(planProblem, agents, assign, shifts, pulls, plan);
-  return {
+  const result: Omit<RosterResult, 'verdict'> = {
     grid: { start: plan.grid.start, intervalMinutes: grid.intervalMinutes, slotCount, timeZone: grid.timeZone },
     agents: agentList,
     unfilledShifts,
@@ -82,4 +86,6 @@ export function rosterPlan(
     },
     search: { seed: options.seed, iterations: found.iterations, restarts: found.restarts, stoppedBy: found.stoppedBy },
   };
+  const verdict = rosterVerdict(result, options.targets ?? plan.queue?.targets, (slot) => options.load?.volume[slot]);
+  return { verdict, ...result };
 }

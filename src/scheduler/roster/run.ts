@@ -24,7 +24,8 @@ export function runRoster(
   now: () => number,
 ): RosterResult {
   const { seed, timeLimitSeconds, maxIterations, answerSeconds } = req.options;
-  const serviceLevel = rosterServiceLevel(req.queue ?? req.plan.queue, answerSeconds);
+  const queue = rosterQueue(req.queue ?? req.plan.queue, answerSeconds);
+  const serviceLevel = serviceLevelFromQueue(queue);
   return rosterPlan(req.plan, req.agents, req.rules, {
     seed,
     timeLimitMs: timeLimitSeconds * 1000,
@@ -32,6 +33,7 @@ export function runRoster(
     now,
     ...(req.load ? { load: req.load } : {}),
     ...(serviceLevel ? { serviceLevel } : {}),
+    targets: queue.targets,
   });
 }
 

@@ -5,7 +5,7 @@
  * the solver's incremental evaluation cannot hide itself in the tests.
  */
 import { DateTime } from 'luxon';
-import type { RosterResult } from '../roster/result-types.js';
+import type { RosterBody, RosterResult } from '../roster/result-types.js';
 import type { RosterAgent, RosterRules } from '../roster/types.js';
 
 export interface CheckViolation {
@@ -34,7 +34,7 @@ function isHard(rules: RosterRules, rule: string): boolean {
  * Every hard-rule violation in `roster`, plus structural errors that are always hard: an agent in
  * two places at once, two shifts on one day, an unknown agent. O(agents x days^2).
  */
-export function checkRoster(roster: RosterResult, agents: RosterAgent[], rules: RosterRules): CheckViolation[] {
+export function checkRoster(roster: RosterBody, agents: RosterAgent[], rules: RosterRules): CheckViolation[] {
   const horizon = horizonOf(roster);
   const out: CheckViolation[] = [];
   const byId = new Map(agents.map((a) => [a.id, a]));
@@ -86,7 +86,7 @@ interface AgentCheck {
   add: (rule: string, amount: number, detail: string) => void;
 }
 
-function horizonOf(roster: RosterResult): Horizon {
+function horizonOf(roster: RosterBody): Horizon {
   const zone = roster.grid.timeZone;
   const firstDay = DateTime.fromISO(roster.grid.start, { zone }).startOf('day');
   const lastInstant = DateTime.fromISO(roster.grid.start, { zone }).plus({
@@ -182,13 +182,30 @@ function checkRuns({ rules, horizon, add }: AgentCheck, worked: boolean[]): void
   }
 }
 
+/** Hours of approved time off counted towards the contract minimum: per day, at most minimum / max days. */
+function timeOffCredit({ agent, horizon }: AgentCheck, fromDay: number, toDay: number): number {
+  const dayCap = agent.contract.minHoursPerWeek / Math.max(1, agent.contract.maxDaysPerWeek);
+  let hours = 0;
+  for (let d = fromDay; d < toDay; d++) {
+    const start = horizon.firstDay.plus({ days: d }).toMillis();
+    const end = horizon.firstDay.plus({ days: d + 1 }).toMillis();
+    const off = agent.availability.timeOff.reduce(
+      (t, o) => t + Math.max(0, Math.min(end, o.endMs) - Math.max(start, o.startMs)) / 3_600_000,
+      0,
+    );
+    hours += Math.min(dayCap, off);
+  }
+  return hours;
+}
+
 /** Weeks: 7-day blocks from the horizon's first day (hours, days, two days off, start spread). */
-function checkWeeks({ agent, rules, horizon, shifts, add }: AgentCheck, worked: boolean[]): void {
+function checkWeeks(check: AgentCheck, worked: boolean[]): void {
+  const { agent, rules, horizon, shifts, add } = check;
   for (let ws = 0; ws < horizon.days; ws += 7) {
     const we = Math.min(horizon.days, ws + 7);
     const inWeek = shifts.filter((s) => s.idx >= ws && s.idx < we);
     const hours = inWeek.reduce((t, s) => t + s.paidHours, 0);
-    const minHours = (agent.contract.minHoursPerWeek * (we - ws)) / 7;
+    const minHours = Math.max(0, (agent.contract.minHoursPerWeek * (we - ws)) / 7 - timeOffCredit(check, ws, we));
     add('maxMinutes', (hours - agent.contract.maxHoursPerWeek) * 60, `${hours} h in week from day ${ws}`);
     add('minMinutes', (minHours - hours) * 60, `${hours} h in week from day ${ws}`);
     add('maxDays', inWeek.length - agent.contract.maxDaysPerWeek, `${inWeek.length} days in week from day ${ws}`);

@@ -114,7 +114,8 @@ export function planQuality(
     objective,
     lpBound,
     objectiveOverBound: ratio(objective),
-    paidOverBound: ratio(paidHours),
+    // The LP bound bounds the cost; it bounds paid hours only when the cost is the paid hours.
+    paidOverBound: Math.abs(objective - paidHours) <= 1e-6 * Math.max(1, paidHours) ? ratio(paidHours) : null,
     mipGap: status === 'heuristic' ? null : mip.gap,
     underCoverageAgentIntervals: coverage.reduce((sum, c) => sum + c.under, 0),
     overCoverageAgentIntervals: coverage.reduce((sum, c) => sum + c.over, 0),

@@ -13,6 +13,7 @@ import { poolAccounts } from './pool-accounting.js';
 import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from './rules.js';
 import { solvePlan } from './solve-plan.js';
 import { trimSessions } from './trim-sessions.js';
+import { planVerdict } from './verdict.js';
 import type { Highs } from '../mip/solve.js';
 import type { ServiceLevelFn } from './service-level.js';
 import type { ShiftPlan } from './types.js';
@@ -77,7 +78,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
         `session (the per-interval counts still hold).`,
     });
   }
-  return {
+  const plan: ShiftPlan = {
     grid: {
       start: formatSlot(grid, 0),
       intervalMinutes: grid.intervalMinutes,
@@ -86,6 +87,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
       cyclic: rules.cyclic,
     },
     covers: 'agents',
+    templates: rules.templates.map((t) => t.name),
     shifts,
     retraining,
     coverage,
@@ -94,4 +96,5 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     issues,
     ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
+  return { verdict: planVerdict(plan), ...plan };
 }
