@@ -39,7 +39,8 @@ describe('15-minute breaks over a 30-minute requirement', () => {
       '--out',
       files.path('plan.json'),
     );
-    expect(r.code, r.stderr).toBe(0);
+    // 0 (met) or 3 (written, falls short: not the point here); never 2, the refusal of the breaks
+    expect([0, 3], r.stderr).toContain(r.code);
     const plan = JSON.parse(readFileSync(files.path('plan.json'), 'utf8')) as {
       grid: { intervalMinutes: number; slotCount: number };
       shifts: { instances: { breaks: { name: string; start: string; end: string }[] }[] }[];
