@@ -18,6 +18,7 @@ import {
   type RequirementDocument,
 } from '../contracts/shift-plan.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
+import type { RosterAgent } from '../scheduler/roster/types.js';
 
 export interface ShiftPlanRunOptions {
   highs: Highs;
@@ -25,7 +26,11 @@ export interface ShiftPlanRunOptions {
   timeLimitSeconds?: number | undefined;
   /** Overrides the zone of the requirement and rules (CSV requirements carry none). */
   timeZone?: string | undefined;
-  now?: () => number;
+  /**
+   * The centre's agents (parsed as the roster parses them): the plan holds only what they can work
+   * and names its shortfall (docs/shift-plan.md, "Supply"). Absent: supply is not checked.
+   */
+  agents?: readonly RosterAgent[] | undefined;
 }
 
 /**
@@ -57,7 +62,7 @@ export function runShiftPlan(
   return planShifts(planRequirement, stepped, {
     highs: options.highs,
     ...(serviceLevel ? { serviceLevel } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.agents ? { agents: options.agents } : {}),
   });
 }
 

@@ -13,6 +13,7 @@ import type { AgentsInput, RosterRulesInput } from '../contracts/roster.js';
 import type { ShiftPlanRulesInput } from '../contracts/shift-plan.js';
 import { agentsCsvToJson } from '../formats/agents-csv.js';
 import type { CsvReadOptions } from '../formats/csv.js';
+import { readPreviousRoster } from './previous-roster.js';
 
 /**
  * Reads the config's files and returns the pipeline input (JSON as read; each part is validated
@@ -53,6 +54,14 @@ export function planInputFromConfig(config: PlanConfig, baseDir: string, read: C
       ? {}
       : json(config.roster.rules, 'roster.rules')) as RosterRulesInput,
     maxIterations: config.roster.maxIterations,
+    ...(config.previousRoster === undefined
+      ? {}
+      : {
+          previousRoster:
+            typeof config.previousRoster === 'string'
+              ? readPreviousRoster(path(config.previousRoster), `previousRoster ${config.previousRoster}`)
+              : { json: config.previousRoster },
+        }),
     limits: config.limits,
     seed: config.seed,
   };

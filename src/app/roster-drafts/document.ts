@@ -14,6 +14,7 @@ import type {
   RosterBody,
   RosterResult,
 } from '../../scheduler/roster/result-types.js';
+import type { PreviousRoster } from '../../scheduler/roster/types.js';
 
 export const DRAFT_FORMAT = 'wfm-roster-draft';
 
@@ -101,6 +102,8 @@ export interface RosterDraftDocument {
     answerSeconds: number;
     /** The queue the plan was staffed for: the SL is re-checked on its model (absent: Erlang C). */
     queue?: QueueParams | undefined;
+    /** The week before the roster (its rules carry across the edge; edits are re-checked with it). */
+    previous?: PreviousRoster | undefined;
   };
   /**
    * On-phone agents and SL per slot after the last check (compact: the full coverage per interval
@@ -120,6 +123,7 @@ export function draftFromRoster(
     answerSeconds: number;
     load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } | undefined;
     queue?: QueueParams | undefined;
+    previous?: PreviousRoster | undefined;
   },
 ): RosterDraftDocument {
   return {
@@ -141,6 +145,7 @@ export function draftFromRoster(
       load: inputs.load ?? null,
       answerSeconds: inputs.answerSeconds,
       ...(inputs.queue ? { queue: inputs.queue } : {}),
+      ...(inputs.previous ? { previous: inputs.previous } : {}),
     },
     slots: { onPhone: result.coverage.map((c) => c.onPhone), serviceLevel: result.coverage.map((c) => c.serviceLevel) },
     verdict: {

@@ -10,7 +10,8 @@ import type { RosterCoverageInterval } from '../../scheduler/roster/result-types
 import { RULE_LABELS } from '../../scheduler/roster/problem.js';
 import { buildVerdict, type VerdictRuleBreach } from '../../scheduler/shift-plan/verdict.js';
 import { rosterServiceLevel } from '../../scheduler/roster/run.js';
-import type { RosterAgent, RosterRules } from '../../scheduler/roster/types.js';
+import type { PreviousRoster, RosterAgent, RosterRules } from '../../scheduler/roster/types.js';
+import { parsePreviousRoster } from '../../contracts/previous-roster.js';
 import { createSlotGrid, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import { rosterViewOfDraft, type DraftSlots, type DraftVerdict, type RosterDraftDocument } from './document.js';
 
@@ -30,6 +31,8 @@ export interface DraftInputs {
   grid: SlotGrid;
   /** ISO start of each slot. */
   slotStarts: string[];
+  /** The week before, when the roster was made with one (rules across the edge). */
+  previous?: PreviousRoster;
 }
 
 export function parseDraftInputs(doc: RosterDraftDocument): DraftInputs {
@@ -40,6 +43,9 @@ export function parseDraftInputs(doc: RosterDraftDocument): DraftInputs {
     rules: parseRosterRules(doc.inputs.rules ?? {}),
     grid,
     slotStarts: Array.from({ length: grid.slotCount }, (_, slot) => formatSlot(grid, slot)),
+    ...(doc.inputs.previous
+      ? { previous: parsePreviousRoster(doc.inputs.previous, 'draft previous week').previous }
+      : {}),
   };
 }
 
@@ -70,7 +76,10 @@ export function checkDraft(
   });
   const view = rosterViewOfDraft(doc, coverage);
   const checked = onlyAgents ? { ...view, agents: view.agents.filter((a) => onlyAgents.has(a.id)) } : view;
-  const hardViolations = [...checkRoster(checked, inputs.agents, inputs.rules), ...checkPulls(view, inputs.agents)];
+  const hardViolations = [
+    ...checkRoster(checked, inputs.agents, inputs.rules, inputs.previous),
+    ...checkPulls(view, inputs.agents),
+  ];
   const outcome = buildVerdict({
     shifts: null,
     hardRules: { met: hardViolations.length === 0, breaches: breachesOf(hardViolations) },
