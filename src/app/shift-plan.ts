@@ -1,10 +1,12 @@
+import { WfmError } from '../errors.js';
 import { assertTimeZone } from '../time/instant.js';
+import { singleOffsetZone } from '../time/offset-zone.js';
 
 import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
-import { buildPlanRequirement } from '../scheduler/shift-plan/requirement.js';
-import { templatesOnGrid } from '../scheduler/shift-plan/candidates.js';
-import { withDefaultSteps, type PlanRequirement } from '../scheduler/shift-plan/rules.js';
+import { buildPlanRequirement, splitRequirement } from '../scheduler/shift-plan/requirement.js';
+import { ruleGridMinutes, templatesOnGrid } from '../scheduler/shift-plan/candidates.js';
+import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from '../scheduler/shift-plan/rules.js';
 
 import { serviceLevelFromQueue } from '../scheduler/shift-plan/service-level.js';
 import type { Highs } from '../scheduler/mip/solve.js';
@@ -60,15 +62,17 @@ function planInputs(
     options.timeLimitSeconds === undefined
       ? parsed.rules
       : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
-  const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? 'UTC';
+  const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? zoneOfStarts(requirement);
   assertTimeZone(timeZone);
-  const planRequirement = buildPlanRequirement(requirement.rows, {
+  const asGiven = buildPlanRequirement(requirement.rows, {
     timeZone,
     intervalMinutes: requirement.intervalMinutes,
     queue: parsed.queue ? queueOfRules(parsed.queue) : requirement.queue,
     maxSlots: MAX_PLAN_INTERVALS,
   });
-  return { rules, planRequirement };
+  // Start and break steps default to the requirement's interval, also on a finer grid.
+  const stepped = withDefaultSteps(rules, asGiven.intervalMinutes);
+  return { rules: stepped, planRequirement: onRuleGrid(asGiven, stepped) };
 }
 
 /**
@@ -83,7 +87,45 @@ export function checkShiftPlan(
   options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone'> = {},
 ): void {
   const { rules, planRequirement } = planInputs(requirement, parsed, options);
-  templatesOnGrid(withDefaultSteps(rules, planRequirement.intervalMinutes), planRequirement.intervalMinutes);
+  templatesOnGrid(rules, planRequirement.intervalMinutes);
+}
+
+/**
+ * The requirement on the grid its rules need: split into finer slots when a break, session or
+ * window is not a multiple of its interval (15-minute breaks over 30-minute history), so the plan
+ * places them where they fall instead of refusing them. Bounded by `MAX_PLAN_INTERVALS`.
+ */
+function onRuleGrid(requirement: PlanRequirement, rules: ShiftPlanRules): PlanRequirement {
+  const minutes = ruleGridMinutes(rules, requirement.intervalMinutes);
+  if (minutes === requirement.intervalMinutes) return requirement;
+  const slots = (requirement.required.length * requirement.intervalMinutes) / minutes;
+  if (slots > MAX_PLAN_INTERVALS) {
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `The rules need a ${minutes}-minute grid (their breaks or windows are not multiples of ` +
+        `${requirement.intervalMinutes} minutes): ${slots} intervals, at most ${MAX_PLAN_INTERVALS} per plan.`,
+      { issues: [{ path: ['intervals'], message: `${slots} intervals of ${minutes} minutes` }] },
+    );
+  }
+  return splitRequirement(requirement, minutes);
+}
+
+/**
+ * The zone of a requirement that names none (a staffing CSV): the one offset its starts are written
+ * with (local days are then that offset's days), else UTC. Starts at several offsets (a
+ * daylight-saving change) need an IANA zone to tell local days: an error saying so.
+ */
+function zoneOfStarts(requirement: RequirementDocument): string {
+  const single = singleOffsetZone(requirement.rows.map((r) => r.start));
+  if (single.several) {
+    throw new WfmError(
+      'WFM_ERR_INPUT_TIME',
+      `The requirement's starts have more than one UTC offset (${single.several.join(' and ')}: a ` +
+        'daylight-saving change?); give the time zone (--time-zone, or timeZone in the rules), e.g. Europe/Berlin.',
+      { issues: [{ path: ['timeZone'], message: `offsets ${single.several.join(' and ')} both occur` }] },
+    );
+  }
+  return single.zone ?? 'UTC';
 }
 
 function queueOfRules(queue: NonNullable<ParsedShiftPlanRules['queue']>): QueueParams {

@@ -35,8 +35,25 @@ export interface PlanSummary {
   /** The roster's verdict, first: met or falls short, and what falls short (docs/semantics.md, "Verdict"). */
   verdict: Verdict;
   name: string;
-  horizon: { start: string; end: string; timeZone: string; intervalMinutes: number; days: number };
-  forecast: { method: string; volume: number; volumeP10: number; volumeP90: number; backtestWape: number | null };
+  horizon: {
+    start: string;
+    end: string;
+    timeZone: string;
+    /** The plan's interval; finer than `dataIntervalMinutes` when the breaks needed it. */
+    intervalMinutes: number;
+    /** The forecast's and staffing's interval. */
+    dataIntervalMinutes: number;
+    days: number;
+  };
+  forecast: {
+    method: string;
+    /** The methods averaged when `method` is a pool (`pool (shape + calendar)`), else just `method`. */
+    methods: string[];
+    volume: number;
+    volumeP10: number;
+    volumeP90: number;
+    backtestWape: number | null;
+  };
   staffing: {
     model: string;
     serviceLevelTarget: number | null;
@@ -140,6 +157,7 @@ export function buildSummary(input: SummaryInput): PlanSummary {
       end: new Date(lastSlotMs).toISOString(),
       timeZone: roster.grid.timeZone,
       intervalMinutes: roster.grid.intervalMinutes,
+      dataIntervalMinutes: staffing.intervalMinutes,
       days: days.length,
     },
     forecast: forecastFigures(forecast),
@@ -179,6 +197,7 @@ const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 function forecastFigures(forecast: ForecastResult): PlanSummary['forecast'] {
   return {
     method: forecast.method === 'pool' ? `pool (${forecast.methods.join(' + ')})` : forecast.method,
+    methods: forecast.method === 'pool' ? [...forecast.methods] : [forecast.method],
     volume: r2(sum(forecast.intervals.map((r) => r.volume))),
     volumeP10: r2(sum(forecast.intervals.map((r) => r.volumeP10))),
     volumeP90: r2(sum(forecast.intervals.map((r) => r.volumeP90))),

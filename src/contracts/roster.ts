@@ -227,7 +227,10 @@ function relabelRows(error: unknown, rowLabels: readonly string[]): unknown {
   const issues = error.issues.map((i) =>
     typeof i.path[0] === 'number' ? { ...i, path: [rowLabels[i.path[0]] ?? i.path[0], ...i.path.slice(1)] } : i,
   );
-  const message = error.message.replace(/agents: (\d+)/, (_, n: string) => `agents: ${rowLabels[Number(n)] ?? n}`);
+  const message = error.message.replace(
+    /agents: \[?(\d+)\]?/,
+    (_, n: string) => `agents: ${rowLabels[Number(n)] ?? n}`,
+  );
   return new WfmError(error.code, message, { issues, cause: error });
 }
 

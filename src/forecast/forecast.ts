@@ -5,6 +5,7 @@ import { absentMask, backtest, runMethods, type OriginResult, type Training } fr
 import { buildGrid, type HistoryGrid } from './history.js';
 import { wapePercent } from './metrics.js';
 import { dateOfEpochDay, epochDayOfDate, weekdayOf } from '../time/local-time.js';
+import { WEEKDAY_NAMES } from '../time/weekdays.js';
 import { minTrainDays } from './methods/index.js';
 import { parseOpeningHours } from '../time/opening-hours.js';
 import { planSpecialDays } from './special-days.js';
@@ -23,7 +24,7 @@ import {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
-const WEEKDAY_NAMES = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
+const WEEKDAY_PLURALS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
 
 /**
  * Forecasts volume and AHT per interval for the weeks after the history, with a p10/p90 band and
@@ -52,7 +53,9 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
         `change of ${grid.dstGapDates.join(', ')}) were kept in their wall-clock intervals.`,
     );
   }
-  const span = horizonSpan(grid, options.start, weeks, notes);
+  const weekStart = WEEKDAY_NAMES.indexOf(options.weekStart ?? 'mon');
+  if (weekStart < 0) throw badOption('weekStart', `"${String(options.weekStart)}" is not a weekday (mon ... sun)`);
+  const span = horizonSpan(grid, options.start, weekStart, weeks, notes);
   const { full, special, excludedIdx } = trainingSet(grid, options, span, notes);
   const { origins, report } = backtestMethods(full, span, askedOrigins, notes);
   const members = chooseMembers(choice, report, span.trainDays, notes);
@@ -106,6 +109,11 @@ function checkOptions(options: ForecastOptions): {
   return { weeks, askedOrigins, choice };
 }
 
+/** The first epoch day after `lastDay` that falls on `weekStart` (0 = Monday ... 6 = Sunday). */
+function firstWeekStartAfter(lastDay: number, weekStart: number): number {
+  return lastDay + 1 + ((((weekStart - weekdayOf(lastDay + 1)) % 7) + 7) % 7);
+}
+
 /** Where the horizon starts and how many days of history train for it. */
 interface HorizonSpan {
   startDay: number;
@@ -117,12 +125,24 @@ interface HorizonSpan {
   testDays: number;
 }
 
-function horizonSpan(grid: HistoryGrid, start: string | undefined, weeks: number, notes: string[]): HorizonSpan {
-  let startDay = grid.lastDataDay + 1;
+function horizonSpan(
+  grid: HistoryGrid,
+  start: string | undefined,
+  weekStart: number,
+  weeks: number,
+  notes: string[],
+): HorizonSpan {
+  let startDay = firstWeekStartAfter(grid.lastDataDay, weekStart);
   if (start !== undefined) {
     const day = epochDayOfDate(start);
     if (day === undefined) throw badOption('start', `"${start}" is not a date YYYY-MM-DD`);
     startDay = day;
+  } else {
+    notes.push(
+      `The horizon starts on ${WEEKDAY_PLURALS[weekStart]?.slice(0, -1)} ${dateOfEpochDay(startDay)}, the first ` +
+        `${WEEKDAY_PLURALS[weekStart]?.slice(0, -1)} after the history (last day ${dateOfEpochDay(grid.lastDataDay)}); ` +
+        'give a start date (--start) for another day.',
+    );
   }
   const trainDays = Math.min(grid.days, startDay - grid.firstDay);
   if (trainDays < 7) {
@@ -134,7 +154,7 @@ function horizonSpan(grid: HistoryGrid, start: string | undefined, weeks: number
     );
   }
   const gapDays = startDay - (grid.firstDay + trainDays);
-  if (gapDays > 0)
+  if (gapDays > 0 && start !== undefined)
     notes.push(`The horizon starts ${gapDays} day(s) after the history ends; those days are forecast but not output.`);
   const horizonDays = 7 * weeks;
   return { startDay, trainDays, gapDays, horizonDays, testDays: gapDays + horizonDays };
@@ -156,7 +176,7 @@ function trainingSet(grid: HistoryGrid, options: ForecastOptions, span: HorizonS
   const openMask = options.openingHours ? parseOpeningHours(options.openingHours, grid.intervalMinutes) : undefined;
   const full: Training = { train, days: span.trainDays, slotsPerDay: S, firstDay: grid.firstDay, openMask };
   const absent = absentMask(full);
-  const absentDays = WEEKDAY_NAMES.filter((_, w) => absent.subarray(w * S, (w + 1) * S).every((x) => x === 1));
+  const absentDays = WEEKDAY_PLURALS.filter((_, w) => absent.subarray(w * S, (w + 1) * S).every((x) => x === 1));
   if (absentDays.length > 0) {
     const listed =
       absentDays.length > 1

@@ -1,7 +1,7 @@
 /** The agents CSV: one row per agent, lists `|`-separated; read into the agents JSON form, then validated like JSON. */
 import { parseAgentsJson, type AgentInput, type KnownTemplates } from '../contracts/roster.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
-import { csvNumber, parseCsv } from './csv.js';
+import { csvNumber, parseCsv, type CsvReadOptions } from './csv.js';
 import { WfmError } from '../errors.js';
 
 /** CSV columns for agents (one row per agent; lists are `|`-separated). */
@@ -35,8 +35,13 @@ export const AGENT_CSV_COLUMNS = {
 } as const;
 
 /** Reads agents from CSV text into the JSON form, then validates it like JSON; messages name CSV lines. */
-export function parseAgentsCsv(text: string, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
-  const { json, rowLabels } = agentsCsvToJson(text);
+export function parseAgentsCsv(
+  text: string,
+  timeZone: string,
+  templates?: KnownTemplates,
+  read: CsvReadOptions = {},
+): RosterAgent[] {
+  const { json, rowLabels } = agentsCsvToJson(text, read);
   return parseAgentsJson(json, timeZone, rowLabels, templates);
 }
 
@@ -44,21 +49,22 @@ export function parseAgentsCsv(text: string, timeZone: string, templates?: Known
  * Reads agents from CSV text into their JSON form (not yet validated), with each agent's CSV line
  * as its label for messages (`line 7`).
  */
-export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: string[] } {
+export function agentsCsvToJson(text: string, read: CsvReadOptions = {}): { json: AgentInput[]; rowLabels: string[] } {
   const { rows } = parseCsv(text, {
     required: AGENT_CSV_COLUMNS.required,
     optional: AGENT_CSV_COLUMNS.optional,
     what: 'agents',
+    ...read,
   });
   const list = (v: string | undefined): string[] | undefined =>
     v && v.trim() !== ''
       ? v
-          .split('|')
+          .split(/[|,;]/)
           .map((x) => x.trim())
           .filter((x) => x !== '')
       : undefined;
   const days = (v: string | undefined): (number | string)[] | undefined =>
-    list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase()));
+    list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : (weekdayName(x) ?? x)));
   const json = rows.map((row) => {
     const c = row.cells;
     const what = `agents (line ${row.line})`;
@@ -130,4 +136,13 @@ function proficiencyOf(pairs: readonly string[], line: number): Record<string, n
     out[pair.slice(0, at).trim()] = factor;
   }
   return out;
+}
+
+const FULL_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** `Mon`, `mon`, `Monday` as `mon`; anything else undefined (left for the schema to name). */
+function weekdayName(text: string): string | undefined {
+  const k = text.trim().toLowerCase();
+  const i = FULL_NAMES.findIndex((full) => full === k || full.slice(0, 3) === k);
+  return i < 0 ? undefined : (FULL_NAMES[i] as string).slice(0, 3);
 }

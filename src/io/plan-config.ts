@@ -13,6 +13,7 @@ import type { PlanInput } from '../app/whole-plan.js';
 import type { AgentsInput, RosterRulesInput } from '../contracts/roster.js';
 import type { ShiftPlanRulesInput } from '../contracts/shift-plan.js';
 import { agentsCsvToJson } from '../formats/agents-csv.js';
+import type { CsvReadOptions } from '../formats/csv.js';
 import { readPreviousRoster } from './previous-roster.js';
 
 /**
@@ -20,20 +21,20 @@ import { readPreviousRoster } from './previous-roster.js';
  * by its schema once, when the plan runs). Throws WfmError naming the config
  * field of a file that cannot be read or parsed.
  */
-export function planInputFromConfig(config: PlanConfig, baseDir: string): PlanInput {
+export function planInputFromConfig(config: PlanConfig, baseDir: string, read: CsvReadOptions = {}): PlanInput {
   const path = (p: string) => (isAbsolute(p) ? p : resolve(baseDir, p));
   const queues = config.queues ? planQueues(config, path) : undefined;
   const history: HistoryInput = queues
     ? (queues[0]?.history as HistoryInput)
     : typeof config.history === 'string'
-      ? readHistory(path(config.history))
+      ? readHistory(path(config.history), read)
       : (config.history as HistoryInput);
   const { specialDays, intervalMinutes, ...forecastRest } = config.forecast;
   const forecast: ForecastOptions = {
     ...forecastRest,
     ...(intervalMinutes !== undefined ? { intervalMinutes: intervalMinutes as IntervalMinutes } : {}),
     ...(specialDays !== undefined
-      ? { specialDays: typeof specialDays === 'string' ? readSpecialDays(path(specialDays)) : specialDays }
+      ? { specialDays: typeof specialDays === 'string' ? readSpecialDays(path(specialDays), read) : specialDays }
       : {}),
   };
   const json = (value: string | Record<string, unknown>, field: string): unknown =>
@@ -43,7 +44,7 @@ export function planInputFromConfig(config: PlanConfig, baseDir: string): PlanIn
     const text = readInputFile(path(config.agents), 'agents');
     agents = looksLikeJson(config.agents, text)
       ? { json: parseJsonText(text, `agents ${config.agents}`) as AgentsInput }
-      : agentsCsvToJson(text);
+      : agentsCsvToJson(text, read);
   } else {
     agents = { json: config.agents as AgentsInput };
   }

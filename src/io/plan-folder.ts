@@ -3,9 +3,9 @@
  * temporary sibling folder first, which is renamed into place at the end; an existing folder is
  * replaced only after the new one is complete, and a failure leaves no half-written folder.
  */
-import { join } from 'node:path';
 import { forecastCsv } from '../formats/forecast-csv.js';
-import { agentDayCsv, agentIcs, safeFileName } from '../formats/roster-output.js';
+import { agentDayCsv } from '../formats/roster-output.js';
+import { icsFiles, previousIcsIn } from './roster-folder.js';
 import { staffingCsv } from '../formats/staffing-csv.js';
 import { writeFolderAtomic } from './files.js';
 import { toCsv } from '../formats/csv.js';
@@ -33,7 +33,10 @@ export const PLAN_FILES = [
 export const PLAN_QUEUE_FILES = ['queues.csv', 'queues.json'] as const;
 
 /** The file contents of a plan folder, path -> text. Pure. */
-export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
+export function planFolderFiles(
+  a: PlanArtifacts,
+  previous: (path: string) => string | undefined = () => undefined,
+): Map<string, string> {
   const files = new Map<string, string>([
     ['forecast.csv', forecastCsv(a.forecast)],
     ['forecast.json', toJsonText(a.forecast)],
@@ -56,13 +59,7 @@ export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
       }),
     );
   }
-  const used = new Set<string>();
-  for (const agent of a.roster.agents) {
-    let name = safeFileName(agent.id);
-    while (used.has(name)) name += '_';
-    used.add(name);
-    files.set(join('ics', `${name}.ics`), agentIcs(a.roster, agent.id));
-  }
+  for (const [path, text] of icsFiles(a.roster, previous)) files.set(path, text);
   return files;
 }
 
@@ -75,5 +72,5 @@ export function writePlanFolder(
   artifacts: PlanArtifacts,
   hooks: { beforeRename?: (tmp: string) => void } = {},
 ): void {
-  writeFolderAtomic(dir, planFolderFiles(artifacts), hooks);
+  writeFolderAtomic(dir, planFolderFiles(artifacts, previousIcsIn(dir)), hooks);
 }

@@ -44,4 +44,6 @@ rect.sl-band,.key.sl-band{fill:#9dbdf5;background:#9dbdf5;opacity:.55}
 .verdict.met{border-color:#1b7a4c}.verdict.short{border-color:#b3261e;background:#fff5f4}
 .verdict strong{margin-right:6px}.verdict.met strong{color:#1b7a4c}.verdict.short strong{color:#b3261e}
 .verdict ul{margin:6px 0 0;padding-left:20px}
+@media print{body{background:#fff}main{max-width:none;padding:0 12px}.scroll{max-height:none;overflow:visible}
+svg.chart{break-inside:avoid}.card,table{break-inside:avoid}}
 `;

@@ -7,7 +7,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { WebApp } from './web-app.js';
-import { agentDayCsv, agentIcs, safeFileName } from '../formats/roster-output.js';
+import { agentDayCsv, safeFileName } from '../formats/roster-output.js';
+import { agentIcs } from '../formats/agent-ics.js';
 import { WfmError } from '../errors.js';
 import { historyRowsFromCsv } from '../formats/history-csv.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
