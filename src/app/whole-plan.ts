@@ -145,7 +145,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
         answerSeconds: (staffing.target.answerSeconds as number | undefined) ?? 20,
       };
       const load = loadOnPlanGrid(shiftPlan, staffing);
-      return runRoster({ plan: shiftPlan, load, agents, rules: rosterRules, options }, deps.now);
+      return runRoster({ plan: shiftPlan, load, agents, rules: rosterRules, options }, deps.now, deps.highs);
     },
     (r) =>
       `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ` +

@@ -78,7 +78,11 @@ export function registerRoster(program: Command): void {
           },
           'roster options',
         );
-        const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
+        const result = runRoster(
+          { plan, ...(load ? { load } : {}), agents, rules, options },
+          () => performance.now(),
+          await loadSolver(),
+        );
         if (flags.out) writeRosterDir(flags.out, result);
         else emit(toJsonText(result), undefined);
       },

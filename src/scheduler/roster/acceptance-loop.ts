@@ -8,6 +8,8 @@ import type { SearchOptions, SearchResult } from './search-options.js';
 export interface LoopOutcome {
   best: Int32Array;
   bestHard: number;
+  /** Agents short of the cells in the best roster (compared before soft with `fillFirst`). */
+  bestShort: number;
   bestSoft: number;
   iterations: number;
   restarts: number;
@@ -43,6 +45,7 @@ export function runAcceptanceLoop(
   const outcome: LoopOutcome = {
     best: Int32Array.from(assign),
     bestHard: state.hard,
+    bestShort: state.short,
     bestSoft: state.soft,
     iterations: 0,
     restarts: 0,
@@ -71,7 +74,7 @@ export function runAcceptanceLoop(
     if (!tryMove(ctx, draw, thresholds, current, historic)) continue;
     history.record(slot, state);
     if (adaptive && (iteration & (ADAPT_EVERY - 1)) === 0) oscillateHardWeight(ctx, hardMultiplier);
-    if (keepIfBest(ctx, outcome)) lastImprove = iteration;
+    if (keepIfBest(ctx, outcome, opts.fillFirst)) lastImprove = iteration;
     else if (!annealing && iteration - lastImprove > stallIterations) {
       if (opts.stopWhenStalled && outcome.bestHard <= 1e-9) {
         outcome.stoppedBy = 'stall';
@@ -95,12 +98,20 @@ function oscillateHardWeight(ctx: MoveContext, hardMultiplier: number): void {
       : Math.max(hardMultiplier / 100, state.hardMultiplier / 1.3);
 }
 
-/** Copies the state's roster into `outcome` when it beats the best (hard first, then soft). */
-export function keepIfBest(ctx: MoveContext, outcome: LoopOutcome): boolean {
-  const { hard, soft } = ctx.state;
-  if (!(hard < outcome.bestHard - 1e-9 || (hard <= outcome.bestHard + 1e-9 && soft < outcome.bestSoft - 1e-9)))
-    return false;
+/**
+ * Copies the state's roster into `outcome` when it beats the best: hard first, then (with
+ * `fillFirst`) the agents short of the cells, then soft. The order is strict, so no weight can
+ * trade a hard violation or an unfilled shift for soft points in the roster kept.
+ */
+export function keepIfBest(ctx: MoveContext, outcome: LoopOutcome, fillFirst = false): boolean {
+  const { hard, soft, short } = ctx.state;
+  if (hard > outcome.bestHard + 1e-9) return false;
+  if (hard >= outcome.bestHard - 1e-9) {
+    const shortDelta = fillFirst ? short - outcome.bestShort : 0;
+    if (shortDelta > 0 || (shortDelta === 0 && soft >= outcome.bestSoft - 1e-9)) return false;
+  }
   outcome.bestHard = hard;
+  outcome.bestShort = short;
   outcome.bestSoft = soft;
   outcome.best = Int32Array.from(ctx.assign);
   return true;

@@ -50,7 +50,7 @@ export function searchRoster(problem: CoreProblem, opts: SearchOptions): SearchR
   state.recomputeAll();
   state.hardMultiplier = hardMultiplier;
   polish(state);
-  keepIfBest(ctx, outcome);
+  keepIfBest(ctx, outcome, opts.fillFirst);
   const { best, bestHard, bestSoft, iterations, restarts, stoppedBy } = outcome;
   return { assign: best, hard: bestHard, soft: bestSoft, iterations, restarts, stoppedBy };
 }
