@@ -6,9 +6,13 @@ import { searchRoster } from './search.js';
 import type { SearchOptions, SearchResult } from './search-options.js';
 import { RosterState } from './state.js';
 
-/** Shares of the time limit: the local search's start, then filling (exact MIP or fill sub-MIPs). */
-const SEARCH_SHARE = 0.25;
-const FILL_SHARE = 0.45;
+/**
+ * Shares of the time limit: the one whole MIP (small problems); the local search's start; the end
+ * of filling (fill sub-MIPs); the soft-rule sub-MIPs take the rest.
+ */
+const EXACT_SHARE = 0.3;
+const SEARCH_SHARE = 0.15;
+const FILL_END = 0.8;
 
 export interface PlanSearchOptions extends SearchOptions {
   /** HiGHS: with it the MIP stages run (`exactApplicable`); without, the local search alone. */
@@ -26,13 +30,17 @@ export interface PlanSearchResult extends SearchResult {
 
 /**
  * Rosters a plan problem lexicographically: hard rules, then filled shifts, then soft rules.
- * 1. Local search (`searchRoster`, best kept in that order) for a start.
- * 2. With HiGHS, where every hard rule is a constraint (`exactApplicable`): one MIP over every
- *    agent and day minimising the agents short (`exactFill`, warm-started) when the problem is
- *    small enough, else sub-MIPs over every agent on windows of 1-2 days with the same objective,
- *    until no cell is short (the LP bound, so then optimal) or their share of the time ends.
+ * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`), and the problem is
+ *    small enough (`EXACT_MAX_COLUMNS`): one MIP over every agent and day minimising the agents
+ *    short (`exactFill`), for up to half the time.
+ * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
+ *    or left cells short (skipped when it filled every cell).
+ * 3. With HiGHS: sub-MIPs over every agent on windows of 1-2 days (or 8 agents over the week)
+ *    with the same objective and constraints, until no cell is short (then the fill is optimal:
+ *    nothing is short) or three quarters of the time are gone.
  * 3. Sub-MIPs on the soft score for the rest of the time, none breaking a hard rule or letting a
  *    filled shift go (`keep-filled`).
+ * The sub-MIP stages count against `maxIterations` too (one sub-MIP, one move).
  * Without HiGHS (or with a hard fairness or preference rule), the local search runs for the whole
  * time limit. Every stage keeps a roster only when it is better in the same order, so more time
  * never gives a worse roster.
@@ -41,27 +49,32 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   const t0 = opts.now();
   const left = (): number => opts.timeLimitMs - (opts.now() - t0);
   const withMip = opts.highs !== undefined && p.agents.length > 0 && p.cells.length > 0 && exactApplicable(p);
+  const small = withMip && assignmentColumns(p) <= (opts.exactMaxColumns ?? EXACT_MAX_COLUMNS);
+  let best: Int32Array | null = null;
+  if (small && opts.highs) {
+    const empty = new Int32Array(p.agents.length * p.days).fill(-1);
+    best = exactFill(p, opts.highs, (EXACT_SHARE * opts.timeLimitMs) / 1000, opts.seed, empty);
+  }
   const found = searchRoster(p, {
     ...opts,
-    timeLimitMs: withMip ? SEARCH_SHARE * opts.timeLimitMs : opts.timeLimitMs,
+    timeLimitMs: withMip ? Math.max(0, Math.min(SEARCH_SHARE * opts.timeLimitMs, left())) : opts.timeLimitMs,
+    maxIterations: best && new RosterState(p, 1, best).short === 0 ? 0 : opts.maxIterations,
     hardMultiplier: opts.hardMultiplier ?? hardMultiplierFor(p),
     fillFirst: true,
   });
   if (!withMip || !opts.highs) return { ...found, method: 'search', short: new RosterState(p, 1, found.assign).short };
   const highs = opts.highs;
-  let best = found.assign;
-  if (assignmentColumns(p) <= (opts.exactMaxColumns ?? EXACT_MAX_COLUMNS)) {
-    const exact = exactFill(p, highs, Math.max(0.1, (FILL_SHARE * opts.timeLimitMs) / 1000), opts.seed, best);
-    if (exact && compareScores(new RosterState(p, 1, exact), new RosterState(p, 1, best), true) < 0) best = exact;
-  }
+  if (!best || compareScores(new RosterState(p, 1, found.assign), new RosterState(p, 1, best), true) < 0)
+    best = found.assign;
   best = improveWithMip(p, best, {
     ...subMipShape(p),
     highs,
     seed: opts.seed,
-    timeLimitMs: Math.max(0, left() - (1 - SEARCH_SHARE - FILL_SHARE) * opts.timeLimitMs),
+    timeLimitMs: Math.max(0, left() - (1 - FILL_END) * opts.timeLimitMs),
     now: opts.now,
     subMipMode: 'fill',
     stopWhenFilled: true,
+    maxMoves: opts.maxIterations,
   }).assign;
   const soft = improveWithMip(p, best, {
     ...subMipShape(p),
@@ -70,6 +83,7 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     timeLimitMs: left(),
     now: opts.now,
     subMipMode: 'keep-filled',
+    maxMoves: opts.maxIterations,
   });
   const state = new RosterState(p, 1, soft.assign);
   return {
