@@ -1,4 +1,5 @@
-import { construct, kick } from './construct.js';
+import { construct, kick, polish } from './construct.js';
+import { RosterState } from './state.js';
 import { AcceptanceHistory } from './acceptance-history.js';
 import type { MoveContext } from './moves/move-context.js';
 import { tryMove } from './moves/pick-move.js';
@@ -53,7 +54,12 @@ export function runAcceptanceLoop(
   };
   let lastImprove = 0;
   let iteration = 0;
+  let polished: Int32Array | null = null;
   for (; iteration < opts.maxIterations; iteration++) {
+    if (opts.fillFirst && (iteration & (ADAPT_EVERY - 1)) === 0 && polished !== outcome.best) {
+      polishBest(ctx, outcome, hardMultiplier);
+      polished = outcome.best;
+    }
     if ((iteration & (CLOCK_EVERY - 1)) === 0) {
       const elapsedMs = opts.now() - startMs;
       if (elapsedMs >= opts.timeLimitMs) {
@@ -115,6 +121,25 @@ export function keepIfBest(ctx: MoveContext, outcome: LoopOutcome, fillFirst = f
   outcome.bestSoft = soft;
   outcome.best = Int32Array.from(ctx.assign);
   return true;
+}
+
+/**
+ * Greedily fills the best roster's short cells (`polish`) on a copy, kept when better in the
+ * `fillFirst` order. Run every 4096 iterations when the best changed (not at the end), so a larger
+ * budget sees every roster a smaller one saw and the kept roster never gets worse with more moves.
+ */
+export function polishBest(ctx: MoveContext, outcome: LoopOutcome, hardMultiplier: number): void {
+  const trial = new RosterState(ctx.problem, hardMultiplier, outcome.best);
+  polish(trial);
+  const better =
+    trial.hard < outcome.bestHard - 1e-9 ||
+    (trial.hard <= outcome.bestHard + 1e-9 &&
+      (trial.short < outcome.bestShort || (trial.short === outcome.bestShort && trial.soft < outcome.bestSoft - 1e-9)));
+  if (!better) return;
+  outcome.best = Int32Array.from(trial.assign);
+  outcome.bestHard = trial.hard;
+  outcome.bestShort = trial.short;
+  outcome.bestSoft = trial.soft;
 }
 
 /** Restarts alternately from the best roster with a random kick and from a fresh randomised construction. */
