@@ -78,10 +78,43 @@ export function contactCentreRosterCase(
   const n4 = shiftDays('pt4');
 
   // agents: enough full-timers for the 8-hour shifts, part-timers for the 4-hour ones, the rest flexible
-  const rng = makeRng(2026);
-  const agents: RosterAgent[] = [];
   const fullTime = Math.ceil(n8 / 5);
   const partTime = Math.ceil(n4 / 4);
+  const agents = generateAgents(requirement, fullTime, partTime, minAgents);
+  const rules: RosterRules = {
+    minRestHours: 11,
+    maxConsecutiveDays,
+    minConsecutiveDays: 1,
+    minConsecutiveDaysOff: 1,
+    twoConsecutiveDaysOffPerWeek: true,
+    weekendsOffEveryOtherWeek: false,
+    maxWeekends: Infinity,
+    maxStartSpreadMinutes: 120,
+    lateShiftFromMinute: 13 * 60,
+    settings: {},
+  };
+  return {
+    requirement,
+    plan,
+    planMs,
+    agents,
+    rules,
+    fullTime,
+    partTime,
+    planShiftCount: n8 + n4,
+    serviceLevel: sl,
+  };
+}
+
+/** Agents for the plan: full-timers for the 8-hour shifts, part-timers for the 4-hour ones, the rest flexible. */
+function generateAgents(
+  requirement: RosterCase['requirement'],
+  fullTime: number,
+  partTime: number,
+  minAgents: number,
+): RosterAgent[] {
+  const rng = makeRng(2026);
+  const agents: RosterAgent[] = [];
   const total = Math.max(minAgents, fullTime + partTime + 20);
   for (let i = 0; i < total; i++) {
     const kind = i < fullTime ? 'ft' : i < fullTime + partTime ? 'pt' : 'flex';
@@ -123,27 +156,5 @@ export function contactCentreRosterCase(
       workedPreviousWeekend: rng() < 0.5,
     });
   }
-  const rules: RosterRules = {
-    minRestHours: 11,
-    maxConsecutiveDays,
-    minConsecutiveDays: 1,
-    minConsecutiveDaysOff: 1,
-    twoConsecutiveDaysOffPerWeek: true,
-    weekendsOffEveryOtherWeek: false,
-    maxWeekends: Infinity,
-    maxStartSpreadMinutes: 120,
-    lateShiftFromMinute: 13 * 60,
-    settings: {},
-  };
-  return {
-    requirement,
-    plan,
-    planMs,
-    agents,
-    rules,
-    fullTime,
-    partTime,
-    planShiftCount: n8 + n4,
-    serviceLevel: sl,
-  };
+  return agents;
 }
