@@ -66,6 +66,10 @@ export function runAcceptanceLoop(
         outcome.stoppedBy = 'time';
         break;
       }
+      if (opts.feasibleAfterMs !== undefined && elapsedMs >= opts.feasibleAfterMs && outcome.bestHard <= 1e-9) {
+        outcome.stoppedBy = 'time';
+        break;
+      }
       if (annealing) {
         const progress = Math.min(1, Math.max(iteration / opts.maxIterations, elapsedMs / opts.timeLimitMs));
         temperature = hotTemperature * Math.pow(coldTemperature / hotTemperature, progress);

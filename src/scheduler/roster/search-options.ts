@@ -30,6 +30,8 @@ export interface SearchOptions {
    * false: hard, then soft, where short agents are part of soft, as Curtois & Qu score them).
    */
   fillFirst?: boolean;
+  /** Stop once this many ms have passed and a roster with no hard violation is held (default: never). */
+  feasibleAfterMs?: number;
   /** Adapt the hard multiplier within [H/100, 100 H] (strategic oscillation; default true). */
   adaptive?: boolean;
 }
