@@ -13,6 +13,8 @@ import { RosterState } from './state.js';
 const EXACT_SHARE = 0.3;
 const SEARCH_SHARE = 0.15;
 const FILL_END = 0.9;
+/** One sub-MIP counts as this many moves of `maxIterations` (so a budget can bind before the clock). */
+const MOVES_PER_SUB_MIP = 1000;
 
 export interface PlanSearchOptions extends SearchOptions {
   /** HiGHS: with it the MIP stages run (`exactApplicable`); without, the local search alone. */
@@ -41,7 +43,9 @@ export interface PlanSearchResult extends SearchResult {
  *    nothing is short) or 90 % of the time is gone.
  * 3. Sub-MIPs on the soft score for the rest of the time, none breaking a hard rule or letting a
  *    filled shift go (`keep-filled`).
- * The sub-MIP stages count against `maxIterations` too (one sub-MIP, one move).
+ * The sub-MIP stages count against `maxIterations` too (one sub-MIP, 1,000 moves): with a budget
+ * that binds before the clock and sub-MIPs that finish inside HiGHS's limit, the roster is the same
+ * on every run.
  * Without HiGHS (or with a hard fairness or preference rule), the local search runs for the whole
  * time limit. Every stage keeps a roster only when it is better in the same order, so more time
  * never gives a worse roster.
@@ -69,7 +73,8 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   const highs = opts.highs;
   if (!best || compareScores(new RosterState(p, 1, found.assign), new RosterState(p, 1, best), true) < 0)
     best = found.assign;
-  best = improveWithMip(p, best, {
+  const subMips = Math.floor(opts.maxIterations / MOVES_PER_SUB_MIP);
+  const fill = improveWithMip(p, best, {
     ...subMipShape(p),
     highs,
     seed: opts.seed,
@@ -77,16 +82,16 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     now: opts.now,
     subMipMode: 'fill',
     stopWhenFilled: true,
-    maxMoves: opts.maxIterations,
-  }).assign;
-  const soft = improveWithMip(p, best, {
+    maxMoves: subMips,
+  });
+  const soft = improveWithMip(p, fill.assign, {
     ...subMipShape(p),
     highs,
     seed: opts.seed + 1,
     timeLimitMs: left(),
     now: opts.now,
     subMipMode: 'keep-filled',
-    maxMoves: opts.maxIterations,
+    maxMoves: Math.max(0, subMips - fill.moves),
   });
   const state = new RosterState(p, 1, soft.assign);
   return {
@@ -94,9 +99,9 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     hard: state.hard,
     soft: state.soft,
     short: state.short,
-    iterations: found.iterations + soft.moves,
+    iterations: found.iterations + fill.moves + soft.moves,
     restarts: found.restarts,
-    stoppedBy: 'time',
+    stoppedBy: fill.moves + soft.moves >= subMips ? 'iterations' : 'time',
     method: 'mip',
   };
 }
