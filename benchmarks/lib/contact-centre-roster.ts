@@ -71,7 +71,7 @@ export function contactCentreRosterCase(
 
   const tPlan = nowMs();
   const sl = serviceLevelFromQueue(queue);
-  const plan = planShifts(requirement, planRules, { highs, ...(sl ? { serviceLevel: sl } : {}), now: nowMs });
+  const plan = planShifts(requirement, planRules, { highs, ...(sl ? { serviceLevel: sl } : {}) });
   const planMs = nowMs() - tPlan;
   const shiftDays = (t: string) => plan.shifts.filter((s) => s.template === t).reduce((n, s) => n + s.count, 0);
   const n8 = shiftDays('ft8');

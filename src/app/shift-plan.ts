@@ -21,7 +21,6 @@ export interface ShiftPlanRunOptions {
   timeLimitSeconds?: number | undefined;
   /** Overrides the zone of the requirement and rules (CSV requirements carry none). */
   timeZone?: string | undefined;
-  now?: () => number;
 }
 
 /**
@@ -50,7 +49,6 @@ export function runShiftPlan(
   return planShifts(planRequirement, rules, {
     highs: options.highs,
     ...(serviceLevel ? { serviceLevel } : {}),
-    ...(options.now ? { now: options.now } : {}),
   });
 }
 

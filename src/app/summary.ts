@@ -6,7 +6,9 @@
 import type { ForecastResult } from '../forecast/types.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
+import { RULE_LABELS } from '../scheduler/roster/problem.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
+import type { Verdict } from '../scheduler/shift-plan/verdict.js';
 
 export interface PlanDaySummary {
   /** Local date, yyyy-MM-dd. */
@@ -29,6 +31,8 @@ export interface PlanDaySummary {
 }
 
 export interface PlanSummary {
+  /** The roster's verdict, first: met or falls short, and what falls short (docs/semantics.md, "Verdict"). */
+  verdict: Verdict;
   name: string;
   horizon: { start: string; end: string; timeZone: string; intervalMinutes: number; days: number };
   forecast: { method: string; volume: number; volumeP10: number; volumeP90: number; backtestWape: number | null };
@@ -46,8 +50,12 @@ export interface PlanSummary {
     status: string;
     shifts: number;
     paidHours: number;
+    /** The plan's cost as the model counts it (weighted paid hours + shortage and pool penalties). */
+    cost: number;
+    /** LP bound on `cost`. */
     lpBound: number;
-    paidOverBound: number;
+    /** Paid hours / LP bound, only when the cost is the paid hours (else null: the bound is on the cost). */
+    paidOverBound: number | null;
     objectiveOverBound: number;
     mipGap: number | null;
     underAgentIntervals: number;
@@ -75,7 +83,17 @@ export interface PlanSummary {
     retrainingHoursNeeded: number;
     retrainingHoursAssigned: number;
     /** Rules with a violation, largest penalty first. */
-    violations: { rule: string; hard: boolean; amount: number; unit: string; penalty: number }[];
+    violations: {
+      rule: string;
+      /** The rule in words, and its amount in people's units (minutes as hours). */
+      label: string;
+      hard: boolean;
+      amount: number;
+      unit: string;
+      shownAmount: number;
+      shownUnit: string;
+      penalty: number;
+    }[];
   };
   days: PlanDaySummary[];
 }
@@ -94,6 +112,7 @@ export function buildSummary(input: SummaryInput): PlanSummary {
   const lastSlotMs = Date.parse(roster.grid.start) + roster.grid.slotCount * roster.grid.intervalMinutes * 60_000;
   const days = daySummaries(input);
   return {
+    verdict: roster.verdict,
     name: input.name,
     horizon: {
       start: roster.grid.start,
@@ -141,8 +160,9 @@ function shiftPlanFigures(shiftPlan: ShiftPlan): PlanSummary['shiftPlan'] {
     status: q.status,
     shifts: sum(shiftPlan.shifts.map((s) => s.count)),
     paidHours: r2(q.paidHours),
+    cost: r2(q.objective),
     lpBound: r2(q.lpBound),
-    paidOverBound: r4(q.paidOverBound),
+    paidOverBound: q.paidOverBound === null ? null : r4(q.paidOverBound),
     objectiveOverBound: r4(q.objectiveOverBound),
     mipGap: q.mipGap === null ? null : r4(q.mipGap),
     underAgentIntervals: q.underCoverageAgentIntervals,
@@ -158,7 +178,16 @@ function rosterFigures(roster: RosterResult): PlanSummary['roster'] {
   const rq = roster.quality;
   const violations = roster.score.byRule
     .filter((r) => r.amount > 0)
-    .map((r) => ({ rule: r.rule, hard: r.hard, amount: r4(r.amount), unit: r.unit, penalty: r4(r.penalty) }))
+    .map((r) => ({
+      rule: r.rule,
+      label: RULE_LABELS[r.rule].label,
+      hard: r.hard,
+      amount: r4(r.amount),
+      unit: r.unit,
+      shownAmount: Math.round(r.amount * RULE_LABELS[r.rule].scale * 10) / 10,
+      shownUnit: RULE_LABELS[r.rule].unit,
+      penalty: r4(r.penalty),
+    }))
     .sort((a, b) => b.penalty - a.penalty || a.rule.localeCompare(b.rule));
   return {
     agents: roster.agents.length,

@@ -11,9 +11,10 @@ import { WfmError, type WfmIssue } from '../errors.js';
 import { parseWith } from './validate.js';
 import { parseInstant } from '../time/instant.js';
 import { RULE_KEYS, type RuleKey } from '../scheduler/roster/problem.js';
-import type { Preference, RosterAgent, RosterRules, TimeOff } from '../scheduler/roster/types.js';
+import type { Preference, PreviousRoster, RosterAgent, RosterRules, TimeOff } from '../scheduler/roster/types.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { clockSchema, WeekdaySchema } from './weekdays.js';
+import { checkPreviousBefore, parsePreviousRoster, PreviousRosterInputSchema } from './previous-roster.js';
 
 const Weekdays = z.array(WeekdaySchema).describe('ISO weekdays 1-7 (1 = Monday) or mon ... sun.');
 const clock = clockSchema;
@@ -65,6 +66,7 @@ export const RosterPlanSchema = z.looseObject({
     slotCount: z.int().min(1).max(100_000),
     timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone'),
   }),
+  templates: z.array(z.string().min(1)).max(50).optional().describe('Every template of the rules, used or not.'),
   shifts: z.array(PlannedShiftSchema).max(200_000),
   retraining: z.array(SessionSchema).default([]),
   coverage: z.array(CoverageSchema).default([]),
@@ -82,6 +84,7 @@ export function parseRosterPlan(data: unknown): {
       issues: [{ path: ['grid', 'start'], message: 'not an ISO instant' }],
     });
   }
+  checkRosterHorizon(parsed.grid);
   const issues: WfmIssue[] = [];
   parsed.shifts.forEach((s, i) => {
     if (s.endSlot <= s.startSlot)
@@ -103,6 +106,28 @@ export function parseRosterPlan(data: unknown): {
   return load ? { plan, load } : { plan };
 }
 
+/** The longest roster horizon, in local days (6 weeks): the rules are weekly, rotations up to 6 weeks. */
+export const ROSTER_MAX_DAYS = 42;
+
+/** Refuses a plan grid longer than `ROSTER_MAX_DAYS` local days, before any work starts. */
+export function checkRosterHorizon(grid: {
+  start: string;
+  intervalMinutes: number;
+  slotCount: number;
+  timeZone: string;
+}): void {
+  const start = DateTime.fromISO(grid.start, { zone: grid.timeZone });
+  const last = start.plus({ minutes: grid.slotCount * grid.intervalMinutes - 1 });
+  const days = Math.round(last.startOf('day').diff(start.startOf('day'), 'days').days) + 1;
+  if (days > ROSTER_MAX_DAYS)
+    throw new WfmError(
+      'WFM_ERR_INPUT_INVALID',
+      `Invalid shift plan: grid: the roster horizon is ${days} days; ` +
+        `at most ${ROSTER_MAX_DAYS} (6 weeks) are rostered at once.`,
+      { issues: [{ path: ['grid', 'slotCount'], message: `${days} days; at most ${ROSTER_MAX_DAYS}` }] },
+    );
+}
+
 // ---- Agents ----
 const WindowSchema = z.strictObject({ days: Weekdays.optional(), from: clock(1439), to: clock(2879) });
 const TimeOffSchema = z.union([
@@ -116,6 +141,23 @@ const PreferenceSchema = z.strictObject({
   to: clock(1440).optional(),
   weight: z.number().min(0).max(1e6).default(1),
 });
+const RotationSchema = z
+  .strictObject({
+    kind: z
+      .enum(['same-start', 'early-late'])
+      .describe(
+        'same-start: one start time per week, repeating every `weeks` weeks; early-late: early weeks then late weeks.',
+      ),
+    weeks: z.int().min(1).max(6).describe('Length of the rotation cycle in weeks.'),
+    phase: z
+      .int()
+      .min(0)
+      .max(5)
+      .default(0)
+      .describe("The horizon's first week is this position of the cycle (0-based)."),
+  })
+  .refine((r) => r.phase < r.weeks, { path: ['phase'], message: 'must be below weeks' });
+
 export const AgentSchema = z.strictObject({
   id: z.string().min(1).max(128),
   name: z.string().max(256).optional(),
@@ -125,6 +167,9 @@ export const AgentSchema = z.strictObject({
     maxHoursPerWeek: z.number().min(0).max(168),
     maxDaysPerWeek: z.int().min(0).max(7).default(5),
     templates: z.array(z.string().min(1)).optional().describe('Templates the agent may work (all when absent).'),
+    rotation: RotationSchema.optional().describe(
+      'A rotation over the weeks of the horizon (docs/roster.md, "Rotations").',
+    ),
   }),
   availability: z
     .strictObject({
@@ -152,10 +197,15 @@ export type AgentsInput = z.input<typeof AgentsSchema>;
  * Validates agents JSON (an array, or `{ agents: [...] }`) into the core's model. Local times in
  * `timeZone`. `rowLabels[i]` names agent i in messages instead of its index (e.g. `line 7` of a CSV).
  */
-export function parseAgentsJson(data: unknown, timeZone: string, rowLabels?: readonly string[]): RosterAgent[] {
-  if (!rowLabels) return parseAgentList(data, timeZone);
+export function parseAgentsJson(
+  data: unknown,
+  timeZone: string,
+  rowLabels?: readonly string[],
+  templates?: KnownTemplates,
+): RosterAgent[] {
+  if (!rowLabels) return parseAgentList(data, timeZone, templates);
   try {
-    return parseAgentList(data, timeZone);
+    return parseAgentList(data, timeZone, templates);
   } catch (error) {
     throw relabelRows(error, rowLabels);
   }
@@ -171,13 +221,55 @@ function relabelRows(error: unknown, rowLabels: readonly string[]): unknown {
   return new WfmError(error.code, message, { issues, cause: error });
 }
 
-function parseAgentList(data: unknown, timeZone: string): RosterAgent[] {
+/**
+ * The shift templates agents may name: every template of the rules (`complete`), or only those a plan
+ * file happens to use (then only near-misses of a used name, differing in case or spaces, are refused).
+ */
+export interface KnownTemplates {
+  names: readonly string[];
+  complete: boolean;
+}
+
+/** The templates of a plan: its full list when it carries one, else the names its shifts use. */
+export function planTemplates(plan: Pick<ShiftPlan, 'shifts' | 'templates'>): KnownTemplates {
+  return plan.templates
+    ? { names: plan.templates, complete: true }
+    : { names: [...new Set(plan.shifts.map((s) => s.template))], complete: false };
+}
+
+/** Issues for template names an agent gives that are not shift templates. */
+function unknownTemplateIssues(
+  names: readonly string[] | undefined,
+  known: KnownTemplates | undefined,
+  i: number,
+  id: string,
+): WfmIssue[] {
+  if (!names || !known) return [];
+  const norm = (t: string) => t.toLowerCase().replace(/[\s_-]+/g, '');
+  const byNorm = new Map(known.names.map((n) => [norm(n), n]));
+  const issues: WfmIssue[] = [];
+  names.forEach((name, k) => {
+    if (known.names.includes(name)) return;
+    const near = byNorm.get(norm(name));
+    if (!known.complete && near === undefined) return;
+    issues.push({
+      path: [i, 'contract', 'templates', k],
+      message:
+        `agent "${id}" names template "${name}", which is not a shift template ` +
+        `(templates: ${known.names.join(', ')})${near !== undefined ? `; did you mean "${near}"?` : ''}`,
+    });
+  });
+  return issues;
+}
+
+function parseAgentList(data: unknown, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
   const parsed = parseWith(AgentsSchema, data, 'agents');
   const issues: WfmIssue[] = [];
   const seen = new Set<string>();
   const agents = parsed.map((a, i): RosterAgent => {
     if (seen.has(a.id)) issues.push({ path: [i, 'id'], message: `duplicate agent id "${a.id}"` });
     seen.add(a.id);
+    issues.push(...unknownTemplateIssues(a.contract.templates, templates, i, a.id));
     if (a.contract.minHoursPerWeek > a.contract.maxHoursPerWeek)
       issues.push({ path: [i, 'contract', 'minHoursPerWeek'], message: 'above maxHoursPerWeek' });
     const timeOff: TimeOff[] = a.availability.timeOff.map((t, k) => {
@@ -212,6 +304,7 @@ function parseAgentList(data: unknown, timeZone: string): RosterAgent[] {
         maxHoursPerWeek: a.contract.maxHoursPerWeek,
         maxDaysPerWeek: a.contract.maxDaysPerWeek,
         ...(a.contract.templates ? { templates: a.contract.templates } : {}),
+        ...(a.contract.rotation ? { rotation: a.contract.rotation } : {}),
       },
       availability: {
         ...(a.availability.days ? { days: a.availability.days } : {}),
@@ -300,6 +393,7 @@ export const RosterRequestSchema = z.strictObject({
   plan: z.unknown(),
   agents: z.unknown(),
   rules: z.unknown().optional(),
+  previous: PreviousRosterInputSchema.optional(),
   options: z
     .strictObject({
       seed: z.int().min(0).max(2_147_483_647).default(1),
@@ -322,6 +416,8 @@ export interface ParsedRosterRequest {
   load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] };
   agents: RosterAgent[];
   rules: RosterRules;
+  /** The week before the horizon (its rules carry across the edge). */
+  previous?: PreviousRoster;
   options: z.output<typeof RosterRequestSchema>['options'];
 }
 
@@ -329,7 +425,19 @@ export interface ParsedRosterRequest {
 export function parseRosterRequest(data: unknown): ParsedRosterRequest {
   const req = parseWith(RosterRequestSchema, data, 'roster request');
   const { plan, load } = parseRosterPlan(req.plan);
-  const agents = parseAgentsJson(req.agents, plan.grid.timeZone);
+  const agents = parseAgentsJson(req.agents, plan.grid.timeZone, undefined, planTemplates(plan));
   const rules = parseRosterRules(req.rules ?? {});
-  return { plan, ...(load ? { load } : {}), agents, rules, options: req.options };
+  const previous = req.previous === undefined ? undefined : parsePreviousFor(req.previous, plan.grid, 'previous');
+  return { plan, ...(load ? { load } : {}), agents, rules, ...(previous ? { previous } : {}), options: req.options };
+}
+
+/** Parses a previous roster in any JSON form and checks that it ends before `grid`'s horizon. */
+export function parsePreviousFor(
+  data: unknown,
+  grid: { start: string; timeZone: string },
+  what: string,
+): PreviousRoster {
+  const parsed = parsePreviousRoster(data, what);
+  checkPreviousBefore(parsed, grid, what);
+  return parsed.previous;
 }

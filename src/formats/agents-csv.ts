@@ -1,5 +1,5 @@
 /** The agents CSV: one row per agent, lists `|`-separated; read into the agents JSON form, then validated like JSON. */
-import { parseAgentsJson, type AgentInput } from '../contracts/roster.js';
+import { parseAgentsJson, type AgentInput, type KnownTemplates } from '../contracts/roster.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
 import { csvNumber, parseCsv } from './csv.js';
 
@@ -24,13 +24,16 @@ export const AGENT_CSV_COLUMNS = {
     'seniority',
     'retraining_hours',
     'worked_previous_weekend',
+    'rotation',
+    'rotation_weeks',
+    'rotation_phase',
   ],
 } as const;
 
 /** Reads agents from CSV text into the JSON form, then validates it like JSON; messages name CSV lines. */
-export function parseAgentsCsv(text: string, timeZone: string): RosterAgent[] {
+export function parseAgentsCsv(text: string, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
   const { json, rowLabels } = agentsCsvToJson(text);
-  return parseAgentsJson(json, timeZone, rowLabels);
+  return parseAgentsJson(json, timeZone, rowLabels, templates);
 }
 
 /**
@@ -76,6 +79,15 @@ export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: 
         ...(c.min_hours ? { minHoursPerWeek: csvNumber(row, 'min_hours', what) } : {}),
         ...(c.max_days ? { maxDaysPerWeek: csvNumber(row, 'max_days', what) } : {}),
         ...(list(c.templates) ? { templates: list(c.templates) } : {}),
+        ...(c.rotation
+          ? {
+              rotation: {
+                kind: c.rotation,
+                weeks: csvNumber(row, 'rotation_weeks', what, true) ?? 1,
+                ...(c.rotation_phase ? { phase: csvNumber(row, 'rotation_phase', what) } : {}),
+              },
+            }
+          : {}),
       },
       availability: {
         ...(days(c.days) ? { days: days(c.days) } : {}),

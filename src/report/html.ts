@@ -80,13 +80,10 @@ function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
   return card('Shift plan', [
     ['status', figure('shiftPlan.status', p.status)],
     ['shifts', figure('shiftPlan.shifts', p.shifts)],
-    ['paid hours', figure('shiftPlan.paidHours', p.paidHours)],
-    ['LP bound', figure('shiftPlan.lpBound', p.lpBound)],
-    ['paid / bound', figure('shiftPlan.paidOverBound', p.paidOverBound, p.paidOverBound.toFixed(4))],
-    [
-      'objective / bound',
-      figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4)),
-    ],
+    ['paid hours planned', figure('shiftPlan.paidHours', p.paidHours)],
+    ['cost (weighted paid h + penalties)', figure('shiftPlan.cost', p.cost)],
+    ['LP bound on the cost', figure('shiftPlan.lpBound', p.lpBound)],
+    ['cost / bound', figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4))],
     [
       'MIP gap',
       figure('shiftPlan.mipGap', p.mipGap, p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`),
@@ -109,7 +106,7 @@ function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
 function rosterCard(r: PlanSummary['roster']): string {
   return card('Roster', [
     ['agents (working)', `${figure('roster.agents', r.agents)} (${figure('roster.agentsWorking', r.agentsWorking)})`],
-    ['paid hours', figure('roster.paidHours', r.paidHours)],
+    ['paid hours rostered', figure('roster.paidHours', r.paidHours)],
     [
       'shifts filled / required',
       `${figure('roster.shiftsFilled', r.shiftsFilled)} / ${figure('roster.shiftsRequired', r.shiftsRequired)}`,
@@ -172,11 +169,23 @@ function violationRows(r: PlanSummary['roster']): string {
     : r.violations
         .map(
           (v, i) =>
-            `<tr><td>${figure(`roster.violations.${i}.rule`, v.rule)}</td><td>${v.hard ? 'hard' : 'soft'}</td>` +
-            `<td>${figure(`roster.violations.${i}.amount`, v.amount)}</td><td>${esc(v.unit)}</td>` +
+            `<tr><td>${figure(`roster.violations.${i}.label`, v.label)}</td><td>${v.hard ? 'hard' : 'soft'}</td>` +
+            `<td>${figure(`roster.violations.${i}.shownAmount`, v.shownAmount)}</td><td>${esc(v.shownUnit)}</td>` +
             `<td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
         )
         .join('');
+}
+
+/** The verdict first: met or falls short, the one line, and each shortfall (docs/semantics.md, "Verdict"). */
+function verdictBanner(s: PlanSummary): string {
+  const v = s.verdict;
+  const items = v.shortfalls.map((x) => `<li>${esc(x)}</li>`).join('');
+  return (
+    `<section class="verdict ${v.met ? 'met' : 'short'}" role="status" data-figure="verdict.met" ` +
+    `data-value="${v.met}"><strong>${v.met ? 'Met' : 'Falls short'}:</strong> ` +
+    `${esc(v.line.replace(/^(met|falls short): /, ''))}` +
+    `${items ? `<ul>${items}</ul>` : ''}</section>`
+  );
 }
 
 /**
@@ -204,6 +213,7 @@ ${s.horizon.days} days of ${s.horizon.intervalMinutes}-minute intervals.
 Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
 summary.json.</p></header>
 <main>
+${verdictBanner(s)}
 <div class="cards">${figures}</div>
 <h2>Forecast</h2>
 <p class="legend"><span class="key forecast"></span>forecast <span class="key band"></span>p10 - p90 band</p>

@@ -34,4 +34,8 @@ th:first-child,td:first-child{text-align:left}th{font-weight:600;color:var(--mut
 .key.pool-coaching,.key.coaching{background:var(--coaching)}.key.shift{background:var(--shift)}
 .key.break{background:var(--break)}.key.lunch{background:var(--lunch)}.key.extra{background:var(--extra)}
 .notes{color:var(--muted)}
+.verdict{margin:14px 0 0;padding:10px 14px;border-radius:8px;border:2px solid;background:#fff}
+.verdict.met{border-color:#1b7a4c}.verdict.short{border-color:#b3261e;background:#fff5f4}
+.verdict strong{margin-right:6px}.verdict.met strong{color:#1b7a4c}.verdict.short strong{color:#b3261e}
+.verdict ul{margin:6px 0 0;padding-left:20px}
 `;

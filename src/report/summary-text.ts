@@ -1,6 +1,7 @@
 /** The readable summary `wfm plan` and `wfm demo` print: key figures and one line per day. */
 import type { PlanSummary } from '../app/summary.js';
 
+const h1 = (x: number) => x.toFixed(1);
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
 
 /** Formats the summary as plain text lines (no colour, fixed columns). */
@@ -8,6 +9,7 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
   const p = s.shiftPlan;
   const r = s.roster;
   const lines = [
+    `Verdict    ${s.verdict.line}`,
     `${s.name}`,
     `Week from ${s.horizon.start} (${s.horizon.timeZone}), ${s.horizon.intervalMinutes}-minute intervals`,
     '',
@@ -16,14 +18,16 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
       `backtest WAPE ${s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`}`,
     `Staffing   ${s.staffing.model}, ${pct(s.staffing.serviceLevelTarget)} in ${s.staffing.answerSeconds ?? '-'} ` +
       `s: ${s.staffing.agentHours} agent-hours, peak agents ${s.staffing.peakAgents}`,
-    `Shift plan ${p.status}: ${p.shifts} shifts, ${p.paidHours} paid h, LP bound ${p.lpBound} (paid/bound ` +
-      `${p.paidOverBound}), gap ${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, ` +
-      `pool ${p.poolHoursPlaced}/${p.poolHoursRequested} h, under ${p.underAgentIntervals} agent-intervals`,
+    `Shift plan ${p.status}: ${p.shifts} shifts, ${p.paidHours} paid h planned, cost ${p.cost} vs LP bound ` +
+      `${p.lpBound} (cost/bound ${p.objectiveOverBound.toFixed(3)}), gap ${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, ` +
+      `under ${p.underAgentIntervals} agent-intervals`,
     `Roster     ${r.agentsWorking}/${r.agents} agents working, ${r.shiftsFilled}/${r.shiftsRequired} ` +
-      `shifts filled (+${r.extraShifts} extra), ${r.paidHours} paid h, SL ${pct(r.serviceLevel)}, ` +
-      `retraining ${r.retrainingHoursAssigned}/${r.retrainingHoursNeeded} h`,
-    `Rules      ${r.feasible ? 'every hard rule met' : `hard rules violated (${r.hardViolations})`}; ` +
-      `${r.violations.map((v) => `${v.rule} ${v.amount}`).join(', ') || 'no violation'}`,
+      `shifts filled (+${r.extraShifts} extra), ${r.paidHours} paid h rostered, SL ${pct(r.serviceLevel)}`,
+    `Pool       plan placed ${h1(p.poolHoursPlaced)} of ${h1(p.poolHoursRequested)} h asked; roster delivered ` +
+      `${h1(r.retrainingHoursAssigned)} h retraining to flagged agents (of ${h1(r.retrainingHoursNeeded)} h they ` +
+      `need) and ${h1(s.days.reduce((t, d) => t + d.coachingHoursRostered, 0))} h coaching on spare seats`,
+    `Rules      ${r.feasible ? 'every hard rule met' : 'hard rules broken'}; ` +
+      `${r.violations.map((v) => `${v.label} (${v.hard ? 'hard' : 'soft'}) ${v.shownAmount} ${v.shownUnit}`).join(', ') || 'no rule broken'}`,
     '',
     'day          contacts  required h  on-phone h  under  SL (roster)  pool h  retraining h',
   ];

@@ -65,6 +65,11 @@ export function formatInstant(epochMs: number, timeZone = 'UTC'): string {
   return dt.toISO({ suppressMilliseconds: true }) ?? new Date(epochMs).toISOString();
 }
 
+/** A moment as people read it in a plan: "Thu 04/06 18:00" in `timeZone` (weekday, day/month, 24 h clock). */
+export function formatLocalLabel(epochMs: number, timeZone = 'UTC'): string {
+  return DateTime.fromMillis(epochMs, { zone: timeZone }).setLocale('en-GB').toFormat('ccc dd/LL HH:mm');
+}
+
 /**
  * Infers the interval length from sorted, distinct starts (epoch ms): the greatest common divisor
  * of the gaps, which must be one of `INTERVAL_MINUTES`. Gaps (missing intervals) are allowed.

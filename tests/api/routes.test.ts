@@ -286,9 +286,13 @@ describe('POST /v1/rosters', () => {
     });
     expect(submitted.status).toBe(202);
     const id = submitted.json.id as string;
-    let view: { status: string; result?: { quality: { shiftsRequired: number; shiftsFilled: number } } } = {
-      status: '',
-    };
+    let view: {
+      status: string;
+      result?: {
+        quality: { shiftsRequired: number; shiftsFilled: number };
+        verdict: { shifts: { required: number; filled: number }; line: string };
+      };
+    } = { status: '' };
     await waitFor(async () => {
       view = (await app.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
       return view.status === 'succeeded' || view.status === 'failed';
@@ -297,6 +301,9 @@ describe('POST /v1/rosters', () => {
     // The plan above has 14 four-hour shifts; 16 agents of 40 h can take one each (by hand).
     expect(view.result?.quality.shiftsRequired).toBe(14);
     expect(view.result?.quality.shiftsFilled).toBe(14);
+    // The result says its verdict, as the CLI and summary.json do.
+    expect(view.result?.verdict.shifts).toMatchObject({ required: 14, filled: 14 });
+    expect(view.result?.verdict.line).toMatch(/^(met|falls short): 14\/14 shifts filled; every hard rule met/);
   });
 
   it('400 at once for a bad agent, 413 over the agent limit', async () => {

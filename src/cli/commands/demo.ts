@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { VERDICT_HELP } from '../verdict.js';
 import { join, resolve } from 'node:path';
 import { WfmError } from '../../errors.js';
 import { toCsv } from '../../formats/csv.js';
@@ -69,6 +70,7 @@ answered within 20 s, occupancy at most 90 %, shrinkage 30 %.
 
 Writes the same folder as wfm plan (docs/plan.md): open report.html in a browser.`,
     )
+    .addHelpText('after', VERDICT_HELP)
     .action((opts: DemoOptions) => (opts.staffingOnly ? runStaffingDemo(opts) : runPlanDemo(opts)));
 }
 

@@ -1,6 +1,7 @@
 import { STAFFING_CSV_COLUMNS } from '../../formats/staffing-csv.js';
 import { toJsonText } from '../../formats/json.js';
 import type { Command } from 'commander';
+import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 import { WfmError } from '../../errors.js';
 import { csvNumber, parseCsv, toCsv } from '../../formats/csv.js';
 import { parseRequirementJson, parseShiftPlanRules, type RequirementDocument } from '../../contracts/shift-plan.js';
@@ -8,7 +9,15 @@ import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-cs
 import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
+import {
+  emit,
+  looksLikeJson,
+  numberFlag,
+  parseJsonText,
+  readInputFile,
+  writeOutputsAtomic,
+  checkOutputPaths,
+} from '../../io/files.js';
 
 /** Columns of the `wfm staff` CSV that the requirement CSV may carry (only some are used). */
 /** The requirement CSV: any column of the `wfm staff` CSV (only some are used), and the forecast band. */
@@ -32,18 +41,23 @@ export function readRequirement(path: string): RequirementDocument {
   };
 }
 
-/** One line for stderr: the plan's quality. */
-export function qualityLine(plan: ShiftPlan): string {
+/**
+ * One line for stderr: the plan's quality, and the wall time of the solve when measured (kept out
+ * of the plan itself, so that the same input gives the same file).
+ */
+export function qualityLine(plan: ShiftPlan, solveSeconds?: number): string {
   const q = plan.quality;
   const sl = q.serviceLevel
     ? `, SL ${(q.serviceLevel.volumeWeighted * 100).toFixed(1)} % (worst ${(q.serviceLevel.worst * 100).toFixed(1)} %)`
     : '';
   return (
     `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} ` +
-    `paid h, LP bound ${q.lpBound.toFixed(2)}, objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ` +
+    `paid h, cost ${q.objective.toFixed(2)} vs LP bound ${q.lpBound.toFixed(2)} (cost/bound ` +
+    `${q.objectiveOverBound.toFixed(4)}), gap ` +
     `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
     `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
-    `h${sl}, ${plan.uncoverable.length} uncoverable`
+    `h${sl}, ${plan.uncoverable.length} uncoverable` +
+    (solveSeconds === undefined ? '' : `; solved in ${solveSeconds.toFixed(1)} s`)
   );
 }
 
@@ -93,6 +107,7 @@ Example:
   wfm staff --input forecast.csv --format json --out staff.json
   wfm shift-plan --requirements staff.json --rules rules.json --time-limit 10 --out plan.json --coverage-csv coverage.csv`,
     )
+    .addHelpText('after', VERDICT_HELP)
     .action((opts: ShiftPlanOptions) => runShiftPlanCommand(opts));
 }
 
@@ -107,15 +122,23 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
       issues: [{ path: ['--time-limit'], message: 'must be > 0 and at most 3600' }],
     });
   }
+  const outputs = [
+    ...(opts.coverageCsv ? [{ path: opts.coverageCsv, flag: '--coverage-csv' }] : []),
+    ...(opts.out ? [{ path: opts.out, flag: '--out' }] : []),
+  ];
+  checkOutputPaths(outputs);
   const highs = await loadSolver();
+  const started = performance.now();
   const plan = runShiftPlan(requirement, rules, {
     highs,
     timeLimitSeconds,
     timeZone: opts.timeZone,
-    now: () => performance.now(),
   });
   const json = toJsonText(plan);
-  if (opts.coverageCsv) writeOutputAtomic(opts.coverageCsv, toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS));
-  emit(json, opts.out);
-  process.stderr.write(`${qualityLine(plan)}\n`);
+  const coverage = toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS);
+  // Both files or neither: a failing --out never leaves the coverage CSV behind.
+  writeOutputsAtomic(outputs.map((o) => ({ ...o, content: o.flag === '--out' ? json : coverage })));
+  if (!opts.out) emit(json, undefined);
+  if (plan.verdict) reportVerdict(plan.verdict, 'shift plan');
+  process.stderr.write(`${qualityLine(plan, (performance.now() - started) / 1000)}\n`);
 }

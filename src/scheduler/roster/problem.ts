@@ -30,6 +30,7 @@ export const RULE_KEYS = [
   'startTimeSpread',
   'fairnessWeekend',
   'fairnessLate',
+  'rotation',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 export const RULE_COUNT = RULE_KEYS.length;
@@ -57,6 +58,33 @@ export const RULE_UNITS: Readonly<Record<RuleKey, string>> = {
   startTimeSpread: 'minutes of start-time spread over the maximum',
   fairnessWeekend: 'sum of squared deviations of weekend days worked from the mean (agents x variance)',
   fairnessLate: 'sum of squared deviations of late shifts from the mean (agents x variance)',
+  rotation: 'minutes between start times that a same-start rotation wants equal',
+};
+
+/**
+ * Each rule in words for people, with the unit its amount is shown in and the factor from the
+ * amount's own unit (`RULE_UNITS`) to it: minutes are shown as hours.
+ */
+export const RULE_LABELS: Readonly<Record<RuleKey, { label: string; unit: string; scale: number }>> = {
+  coverUnder: { label: 'plan shifts left empty', unit: 'weighted agents short', scale: 1 },
+  coverOver: { label: 'shifts over the plan', unit: 'weighted agents over', scale: 1 },
+  preference: { label: 'preferences not met', unit: 'points', scale: 1 },
+  minRest: { label: 'rest between shifts', unit: 'h of rest short', scale: 1 / 60 },
+  forbiddenSequence: { label: 'forbidden shift order', unit: 'successions', scale: 1 },
+  maxConsecutiveDays: { label: 'days in a row', unit: 'days over the maximum', scale: 1 },
+  minConsecutiveDays: { label: 'shortest run of working days', unit: 'days short', scale: 1 },
+  minConsecutiveDaysOff: { label: 'shortest run of days off', unit: 'days off short', scale: 1 },
+  maxWeekends: { label: 'weekends worked', unit: 'weekends over the maximum', scale: 1 },
+  weekendsOffEveryOtherWeek: { label: 'every other weekend off', unit: 'pairs of weekends worked', scale: 1 },
+  consecutiveDaysOffPerWeek: { label: 'two days off in a row each week', unit: 'weeks without', scale: 1 },
+  minMinutes: { label: 'contract minimum hours', unit: 'h under', scale: 1 / 60 },
+  maxMinutes: { label: 'contract maximum hours', unit: 'h over', scale: 1 / 60 },
+  maxDays: { label: 'working days per week', unit: 'days over the contract', scale: 1 },
+  maxShiftsPerType: { label: 'shifts of one type', unit: 'shifts over the maximum', scale: 1 },
+  startTimeSpread: { label: 'start-time spread', unit: 'h over the maximum', scale: 1 / 60 },
+  fairnessWeekend: { label: 'fair share of weekends', unit: 'squared deviation', scale: 1 },
+  fairnessLate: { label: 'fair share of late shifts', unit: 'squared deviation', scale: 1 },
+  rotation: { label: 'same start in a rotation', unit: 'h between starts', scale: 1 / 60 },
 };
 
 /** Whether a rule is hard and the penalty per unit of violation. */
@@ -92,6 +120,29 @@ export interface CoreWindow {
   minMinutes: number;
   maxMinutes: number;
   maxDays: number;
+  /** Paid minutes and days worked in the previous roster's part of this week (a week split by the edge). */
+  carriedMinutes?: number;
+  carriedDays?: number;
+}
+
+/**
+ * What the previous roster leaves at the horizon's start for one agent (docs/roster.md, "Across
+ * week edges"). Times are minutes from the horizon's origin, as cells' are.
+ */
+export interface AgentTail {
+  /** End of the agent's last shift before the horizon (-Infinity: none). */
+  lastEndMinute: number;
+  /** Days worked in a row up to the horizon's first day (0 when the day before was off). */
+  workRun: number;
+  /** Days off in a row up to the horizon's first day (0 when the day before was worked). */
+  offRun: number;
+  /** The run in progress at the edge began inside the previous roster (its minimum applies). */
+  runStartKnown: boolean;
+  /** The first week's days in the previous roster (`carryDays` of them, oldest first): 1 = off. */
+  carriedOff: Uint8Array;
+  /** Earliest and latest local start of those days' shifts (Infinity / -Infinity: none). */
+  carriedStartMin: number;
+  carriedStartMax: number;
 }
 
 export interface CoreAgent {
@@ -113,6 +164,10 @@ export interface CoreAgent {
   workedPreviousWeekend: boolean;
   /** In the fairness groups (weekend and late shifts shared evenly). */
   inFairness: boolean;
+  /** The previous roster's tail (null: none given; runs at the edge are exempt from minimums). */
+  tail?: AgentTail | null;
+  /** Same-start rotation period in weeks (0 or absent = none): weeks w and w + period share one start. */
+  sameStartWeeks?: number;
 }
 
 export interface CoreProblem {
@@ -121,6 +176,11 @@ export interface CoreProblem {
   weekendOfDay: Int32Array;
   /** Start day of each week (for per-week day-off rules and start spread). */
   weekStarts: number[];
+  /**
+   * Days of the first week that lie in the previous roster (0 = the first week starts on day 0).
+   * The week is then `carryDays` previous days plus days 0 .. weekStarts[1] - 1.
+   */
+  carryDays?: number;
   types: number;
   cells: CoreCell[];
   /** Cell indices by day. */

@@ -1,6 +1,7 @@
 /** The roster result (its JSON form: docs/roster.md, "Output"). */
 import type { CoverageInterval } from '../shift-plan/types.js';
 import type { RuleKey } from './problem.js';
+import type { Verdict } from '../shift-plan/verdict.js';
 
 export interface RosterBreak {
   name: string;
@@ -44,7 +45,17 @@ export interface RosterAgentResult {
   team: string;
   days: RosterDay[];
   /** Per week of the horizon (7-day blocks from its first day). */
-  weeks: { firstDate: string; paidHours: number; minHours: number; maxHours: number; days: number; maxDays: number }[];
+  weeks: {
+    firstDate: string;
+    paidHours: number;
+    minHours: number;
+    maxHours: number;
+    days: number;
+    maxDays: number;
+    /** A week the start edge splits: paid hours and days of it in the previous roster (counted against the limits). */
+    carriedHours?: number;
+    carriedDays?: number;
+  }[];
   preferences: { met: number; total: number };
   retrainingHoursNeeded: number;
   retrainingHoursAssigned: number;
@@ -85,6 +96,8 @@ export interface FlexibleTeamDay {
 }
 
 export interface RosterResult {
+  /** Met or falls short, said first: hard rules, plan shifts filled, service target (docs/semantics.md, "Verdict"). */
+  verdict: Verdict;
   grid: { start: string; intervalMinutes: number; slotCount: number; timeZone: string };
   agents: RosterAgentResult[];
   unfilledShifts: UnfilledShift[];
@@ -127,3 +140,6 @@ export interface RosterResult {
     stoppedBy: 'iterations' | 'time' | 'stall';
   };
 }
+
+/** A roster without its verdict: what the rule checkers read (a hand-edited draft has no verdict yet). */
+export type RosterBody = Omit<RosterResult, 'verdict'>;

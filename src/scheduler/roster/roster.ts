@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import type { StaffingTargets } from '../../erlang/types.js';
 import { solvePlanRoster } from './plan-search.js';
 import type { ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
@@ -9,7 +10,8 @@ import type { RosterResult } from './result-types.js';
 import { planCountsBySlot, rosterCoverage, rosteredCountsBySlot, type SlotLoad } from './roster-coverage.js';
 import { rosteredShifts, shiftFill } from './roster-shifts.js';
 import { scoreByRule } from './score-report.js';
-import type { RosterAgent, RosterRules, RosterSearchOptions } from './types.js';
+import { rosterVerdict } from './verdict.js';
+import type { PreviousRoster, RosterAgent, RosterRules, RosterSearchOptions } from './types.js';
 
 export interface RosterOptions extends RosterSearchOptions {
   /** Re-computes the SL on the rostered on-phone staff (the staffing core, injected). */
@@ -18,6 +20,10 @@ export interface RosterOptions extends RosterSearchOptions {
   load?: SlotLoad;
   /** HiGHS: with it the shifts are assigned exactly first where the problem allows (`solvePlanRoster`). */
   highs?: Highs;
+  /** The roster before the horizon: its rules carry across the edge (docs/roster.md, "Across week edges"). */
+  previous?: PreviousRoster;
+  /** The service target the verdict judges each interval by (default: the plan's queue targets). */
+  targets?: StaffingTargets;
 }
 
 /**
@@ -37,7 +43,7 @@ export function rosterPlan(
   rules: RosterRules,
   options: RosterOptions,
 ): RosterResult {
-  const planProblem = problemFromPlan(plan, agents, rules);
+  const planProblem = problemFromPlan(plan, agents, rules, options.previous);
   const { problem, grid, shiftOfCell } = planProblem;
   const found = solvePlanRoster(problem, {
     seed: options.seed,
@@ -71,7 +77,7 @@ export function rosterPlan(
   const rosterUnder = coverage.reduce((t, c) => t + c.under, 0);
   const score = scoreByRule(problem, assign);
   const { agentList, sessions, days } = agentResults(planProblem, agents, assign, shifts, pulls, plan);
-  return {
+  const result: Omit<RosterResult, 'verdict'> = {
     grid: { start: plan.grid.start, intervalMinutes: grid.intervalMinutes, slotCount, timeZone: grid.timeZone },
     agents: agentList,
     unfilledShifts,
@@ -94,4 +100,6 @@ export function rosterPlan(
       stoppedBy: found.stoppedBy,
     },
   };
+  const verdict = rosterVerdict(result, options.targets ?? plan.queue?.targets, (slot) => options.load?.volume[slot]);
+  return { verdict, ...result };
 }

@@ -5,7 +5,7 @@ import type { ShiftPlan } from '../shift-plan/types.js';
 import type { RosterResult } from './result-types.js';
 import { rosterPlan } from './roster.js';
 import type { SlotLoad } from './roster-coverage.js';
-import type { RosterAgent, RosterRules } from './types.js';
+import type { PreviousRoster, RosterAgent, RosterRules } from './types.js';
 
 /**
  * Rosters a validated request; the SL after rostering uses the same service-level function as the
@@ -21,13 +21,16 @@ export function runRoster(
     queue?: QueueParams;
     agents: RosterAgent[];
     rules: RosterRules;
+    /** The previous week's roster (rules across the edge). */
+    previous?: PreviousRoster;
     options: { seed: number; timeLimitSeconds: number; maxIterations: number; answerSeconds: number };
   },
   now: () => number,
   highs?: Highs,
 ): RosterResult {
   const { seed, timeLimitSeconds, maxIterations, answerSeconds } = req.options;
-  const serviceLevel = rosterServiceLevel(req.queue ?? req.plan.queue, answerSeconds);
+  const queue = rosterQueue(req.queue ?? req.plan.queue, answerSeconds);
+  const serviceLevel = serviceLevelFromQueue(queue);
   return rosterPlan(req.plan, req.agents, req.rules, {
     seed,
     timeLimitMs: timeLimitSeconds * 1000,
@@ -35,7 +38,9 @@ export function runRoster(
     now,
     ...(highs ? { highs } : {}),
     ...(req.load ? { load: req.load } : {}),
+    ...(req.previous ? { previous: req.previous } : {}),
     ...(serviceLevel ? { serviceLevel } : {}),
+    targets: queue.targets,
   });
 }
 

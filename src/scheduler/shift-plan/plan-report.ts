@@ -85,7 +85,6 @@ export function planQuality(
     coverage: CoverageInterval[];
     pool: { requestedHours: number; placedHours: number; penalty: number };
     requirement: PlanRequirement;
-    solveMs: number;
   },
 ): PlanQuality {
   const { built, lp, mip, penalty, status, instances } = solved;
@@ -114,7 +113,8 @@ export function planQuality(
     objective,
     lpBound,
     objectiveOverBound: ratio(objective),
-    paidOverBound: ratio(paidHours),
+    // The LP bound bounds the cost; it bounds paid hours only when the cost is the paid hours.
+    paidOverBound: Math.abs(objective - paidHours) <= 1e-6 * Math.max(1, paidHours) ? ratio(paidHours) : null,
     mipGap: status === 'heuristic' ? null : mip.gap,
     underCoverageAgentIntervals: coverage.reduce((sum, c) => sum + c.under, 0),
     overCoverageAgentIntervals: coverage.reduce((sum, c) => sum + c.over, 0),
@@ -122,7 +122,6 @@ export function planQuality(
     poolHoursPlaced: input.pool.placedHours,
     serviceLevel: serviceLevelSummary(coverage, (slot) => input.requirement.volume?.[slot] ?? 0),
     status,
-    solveMs: input.solveMs,
     columns: built.model.numCols,
     rows: built.model.numRows,
   };

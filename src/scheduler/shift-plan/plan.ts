@@ -13,6 +13,7 @@ import { poolAccounts } from './pool-accounting.js';
 import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from './rules.js';
 import { solvePlan } from './solve-plan.js';
 import { trimSessions } from './trim-sessions.js';
+import { planVerdict } from './verdict.js';
 import type { Highs } from '../mip/solve.js';
 import type { ServiceLevelFn } from './service-level.js';
 import type { ShiftPlan } from './types.js';
@@ -24,8 +25,6 @@ export interface PlanOptions {
   highs: Highs;
   /** Re-computes the SL on the on-phone staff; without it (or without volume/AHT) SL is null. */
   serviceLevel?: ServiceLevelFn;
-  /** A clock in ms for `quality.solveMs` (the core has none of its own). */
-  now?: () => number;
 }
 
 /**
@@ -41,8 +40,6 @@ export interface PlanOptions {
  */
 export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules, options: PlanOptions): ShiftPlan {
   const rules = withDefaultSteps(rulesIn, requirement.intervalMinutes);
-  const clock = options.now ?? (() => 0);
-  const t0 = clock();
   const n = requirement.required.length;
   const grid = createSlotGrid(requirement.originMs, requirement.intervalMinutes, n, requirement.timeZone);
   const onGrid = templatesOnGrid(rules, grid.intervalMinutes);
@@ -52,7 +49,6 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const { coverable, uncoverable } = findUncoverable(grid, rules, candidates, required);
   const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
   const solved = solvePlan({ grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs }, issues);
-  const solveMs = clock() - t0;
 
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
@@ -64,7 +60,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
       message: `${underTotal} agent-intervals short over ${coverage.filter((c) => c.under > 0).length} intervals.`,
     });
   const pool = poolReport(grid, poolAccounts(solved.built.poolDemands, rules, sessions), issues);
-  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement, solveMs });
+  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement });
   const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances);
   const retraining = formatSessions(grid, rules, sessions);
   const seating = seatSessions(shifts, retraining);
@@ -77,7 +73,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
         `session (the per-interval counts still hold).`,
     });
   }
-  return {
+  const plan: ShiftPlan = {
     grid: {
       start: formatSlot(grid, 0),
       intervalMinutes: grid.intervalMinutes,
@@ -86,6 +82,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
       cyclic: rules.cyclic,
     },
     covers: 'agents',
+    templates: rules.templates.map((t) => t.name),
     shifts,
     retraining,
     coverage,
@@ -94,4 +91,5 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     issues,
     ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
+  return { verdict: planVerdict(plan), ...plan };
 }

@@ -9,6 +9,7 @@
  * Stability: these types are a contract with the roster (src/scheduler/roster). Extend them; never
  * rename or remove a field.
  */
+import type { Verdict } from './verdict-types.js';
 
 import type { QueueParams } from '../../erlang/types.js';
 
@@ -136,8 +137,11 @@ export interface PlanQuality {
   lpBound: number;
   /** objective / lpBound (1 when both are 0). Equals paid hours / bound with unit weights and full cover. */
   objectiveOverBound: number;
-  /** paidHours / lpBound (1 when both are 0). */
-  paidOverBound: number;
+  /**
+   * paidHours / lpBound (1 when both are 0), only when the cost is the paid hours (unit cost weights,
+   * no shortage or pool penalty); null otherwise, since the LP bound then bounds the cost, not paid hours.
+   */
+  paidOverBound: number | null;
   /** Relative MIP gap reported by the solver (0 when proven optimal; null for the heuristic). */
   mipGap: number | null;
   /** Sum over intervals of `under`, agent-intervals. */
@@ -152,8 +156,6 @@ export interface PlanQuality {
    */
   serviceLevel: { volumeWeighted: number; worst: number; worstStart: string } | null;
   status: SolveStatus;
-  /** Wall time of the LP and MIP, milliseconds (measured by the caller's clock; 0 in the pure core). */
-  solveMs: number;
   columns: number;
   rows: number;
 }
@@ -171,12 +173,19 @@ export interface PlanGrid {
 
 /** The whole shift plan (its JSON form: docs/shift-plan.md, "Output"). */
 export interface ShiftPlan {
+  /**
+   * Met or falls short, said first: coverage and the service target per interval (docs/semantics.md,
+   * "Verdict"). Absent on a plan read back from a file written before verdicts.
+   */
+  verdict?: Verdict;
   grid: PlanGrid;
   /**
    * Which requirement column the plan covers: on-phone `agents` (breaks and retraining are modelled
    * explicitly; shrinkage other than breaks/training is left to the roster's headcount).
    */
   covers: 'agents';
+  /** Every template of the rules, used or not (agents naming another template are refused). */
+  templates?: string[];
   shifts: PlannedShift[];
   retraining: RetrainingSession[];
   coverage: CoverageInterval[];

@@ -10,6 +10,5 @@ export const shiftPlanHandlers = {
       highs: await loadSolver(),
       timeLimitSeconds: request.timeLimitSeconds,
       timeZone: request.timeZone,
-      now: () => performance.now(),
     }),
 };
