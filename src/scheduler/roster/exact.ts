@@ -18,11 +18,14 @@ export function assignmentColumns(p: CoreProblem): number {
 
 /**
  * True when every hard rule of `p` is one the assignment model states as a constraint: all of
- * them but fairness and preferences, which are soft by nature (a variance and a wish).
+ * them but fairness and preferences (soft by nature: a variance and a wish), and without a previous
+ * roster's tail or a same-start rotation, which the sub-MIP rows do not state yet (the local search
+ * rosters those alone).
  */
 export function exactApplicable(p: CoreProblem): boolean {
   const r = p.rules;
-  return !r.fairnessWeekend.hard && !r.fairnessLate.hard && !r.preference.hard;
+  const edge = (p.carryDays ?? 0) > 0 || p.agents.some((a) => a.tail || (a.sameStartWeeks ?? 0) > 0);
+  return !edge && !r.fairnessWeekend.hard && !r.fairnessLate.hard && !r.preference.hard;
 }
 
 /**

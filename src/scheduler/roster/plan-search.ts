@@ -65,7 +65,7 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     // with the MIP stages: 15 % of the time, longer (up to 45 %) while no roster keeps every hard rule
     timeLimitMs: withMip ? Math.max(0, Math.min(3 * SEARCH_SHARE * opts.timeLimitMs, left())) : opts.timeLimitMs,
     ...(withMip ? { feasibleAfterMs: SEARCH_SHARE * opts.timeLimitMs } : {}),
-    maxIterations: best && new RosterState(p, 1, best).short === 0 ? 0 : opts.maxIterations,
+    maxIterations: best && isFilled(new RosterState(p, 1, best)) ? 0 : opts.maxIterations,
     hardMultiplier: opts.hardMultiplier ?? hardMultiplierFor(p),
     fillFirst: true,
   });
@@ -104,6 +104,11 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     stoppedBy: fill.moves + soft.moves >= subMips ? 'iterations' : 'time',
     method: 'mip',
   };
+}
+
+/** No hard rule broken and no shift short: nothing left for the search to do but soft points. */
+function isFilled(state: RosterState): boolean {
+  return state.hard <= 1e-9 && state.short === 0;
 }
 
 /**
