@@ -152,7 +152,12 @@ export type {
   PlanIssue,
   UncoverableInterval,
   SolveStatus,
+  ShortfallInterval,
+  ShortfallReason,
+  SupplyReport,
 } from './scheduler/shift-plan/types.js';
+export { mayWorkShift } from './scheduler/shift-plan/supply-agents.js';
+export type { SupplyAgent, ShiftOnClock } from './scheduler/shift-plan/supply-agents.js';
 export {
   ShiftPlanRulesSchema,
   ShiftPlanRequirementSchema,

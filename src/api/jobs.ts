@@ -62,6 +62,8 @@ export class JobManager {
   readonly #jobs = new Map<string, Job>();
   readonly #queue: Job[] = [];
   #running = 0;
+  /** Places held by requests whose body is being checked (they count against the queue). */
+  #reserved = 0;
   #closed = false;
   readonly #runner: TaskRunner;
   readonly #limits: JobManagerOptions['limits'];
@@ -80,15 +82,7 @@ export class JobManager {
    * Throws `WFM_ERR_API_QUEUE_FULL` (429) when `maxQueuedJobs` jobs are already waiting.
    */
   submit(kind: string, handler: string, payload: unknown, options: { budgetMs?: number | undefined } = {}): JobView {
-    if (this.#closed)
-      throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
-    if (this.#queue.length >= this.#limits.maxQueuedJobs) {
-      throw new WfmError(
-        'WFM_ERR_API_QUEUE_FULL',
-        `The job queue is full (${this.#limits.maxQueuedJobs} jobs waiting); try again later.`,
-        { issues: [{ path: [], message: `at most ${this.#limits.maxQueuedJobs} queued jobs` }] },
-      );
-    }
+    this.assertRoom();
     this.#prune();
     const job: Job = {
       id: randomUUID(),
@@ -107,6 +101,37 @@ export class JobManager {
     this.#queue.push(job);
     this.#pump();
     return this.#view(job);
+  }
+
+  /**
+   * Throws `WFM_ERR_API_QUEUE_FULL` (429) when a job submitted now would be refused: the routes ask
+   * before reading the body, so that a flood while the queue is full costs no parsing or validation.
+   */
+  assertRoom(): void {
+    if (this.#closed)
+      throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
+    if (this.#queue.length + this.#reserved >= this.#limits.maxQueuedJobs) {
+      throw new WfmError(
+        'WFM_ERR_API_QUEUE_FULL',
+        `The job queue is full (${this.#limits.maxQueuedJobs} jobs waiting); try again later.`,
+        { issues: [{ path: [], message: `at most ${this.#limits.maxQueuedJobs} queued jobs` }] },
+      );
+    }
+  }
+
+  /**
+   * Holds a place in the queue while a body is checked (429 when none is left); the returned
+   * function gives it back, once, before `submit` or when the request ends.
+   */
+  reserve(): () => void {
+    this.assertRoom();
+    this.#reserved++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.#reserved--;
+    };
   }
 
   /** The job's current view, or undefined when unknown (never existed, or forgotten). */

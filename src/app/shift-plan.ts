@@ -3,6 +3,8 @@ import { assertTimeZone } from '../time/instant.js';
 import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
 import { buildPlanRequirement } from '../scheduler/shift-plan/requirement.js';
+import { templatesOnGrid } from '../scheduler/shift-plan/candidates.js';
+import { withDefaultSteps, type PlanRequirement } from '../scheduler/shift-plan/rules.js';
 
 import { serviceLevelFromQueue } from '../scheduler/shift-plan/service-level.js';
 import type { Highs } from '../scheduler/mip/solve.js';
@@ -14,6 +16,7 @@ import {
   type RequirementDocument,
 } from '../contracts/shift-plan.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
+import type { RosterAgent } from '../scheduler/roster/types.js';
 
 export interface ShiftPlanRunOptions {
   highs: Highs;
@@ -21,6 +24,11 @@ export interface ShiftPlanRunOptions {
   timeLimitSeconds?: number | undefined;
   /** Overrides the zone of the requirement and rules (CSV requirements carry none). */
   timeZone?: string | undefined;
+  /**
+   * The centre's agents (parsed as the roster parses them): the plan holds only what they can work
+   * and names its shortfall (docs/shift-plan.md, "Supply"). Absent: supply is not checked.
+   */
+  agents?: readonly RosterAgent[] | undefined;
 }
 
 /**
@@ -33,6 +41,21 @@ export function runShiftPlan(
   parsed: ParsedShiftPlanRules,
   options: ShiftPlanRunOptions,
 ): ShiftPlan {
+  const { rules, planRequirement } = planInputs(requirement, parsed, options);
+  const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
+  return planShifts(planRequirement, rules, {
+    highs: options.highs,
+    ...(serviceLevel ? { serviceLevel } : {}),
+    ...(options.agents ? { agents: options.agents } : {}),
+  });
+}
+
+/** The rules with the time limit applied, and the requirement on its grid (throws naming a bad field). */
+function planInputs(
+  requirement: RequirementDocument,
+  parsed: ParsedShiftPlanRules,
+  options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone'>,
+): { rules: ParsedShiftPlanRules['rules']; planRequirement: PlanRequirement } {
   const rules =
     options.timeLimitSeconds === undefined
       ? parsed.rules
@@ -45,11 +68,22 @@ export function runShiftPlan(
     queue: parsed.queue ? queueOfRules(parsed.queue) : requirement.queue,
     maxSlots: MAX_PLAN_INTERVALS,
   });
-  const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
-  return planShifts(planRequirement, rules, {
-    highs: options.highs,
-    ...(serviceLevel ? { serviceLevel } : {}),
-  });
+  return { rules, planRequirement };
+}
+
+/**
+ * Every check `runShiftPlan` makes before it solves, without solving: the zone, every start read
+ * and on one grid, the interval length, the span, and every template, break and pool duration on
+ * that grid. The service runs it before it answers 202, so that an accepted plan never fails
+ * later on its input. Milliseconds for a week.
+ */
+export function checkShiftPlan(
+  requirement: RequirementDocument,
+  parsed: ParsedShiftPlanRules,
+  options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone'> = {},
+): void {
+  const { rules, planRequirement } = planInputs(requirement, parsed, options);
+  templatesOnGrid(withDefaultSteps(rules, planRequirement.intervalMinutes), planRequirement.intervalMinutes);
 }
 
 function queueOfRules(queue: NonNullable<ParsedShiftPlanRules['queue']>): QueueParams {

@@ -160,6 +160,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           highs: deps.highs,
           timeLimitSeconds: input.limits.shiftPlanSeconds,
           timeZone,
+          agents,
         }),
       ),
     (p) =>

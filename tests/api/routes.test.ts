@@ -261,6 +261,33 @@ describe('POST /v1/shift-plans', () => {
     expect(status).toBe(400);
     expect(paths(json).some((p) => p.includes('breakRules'))).toBe(true);
   });
+
+  it('plans for the agents in the body: no more shifts than agents, and the shortfall named', async () => {
+    const requirement = (await post('/v1/staffing', { intervals: halfHours(8) })).json;
+    const rules = { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '08:00' }] }] };
+    const agents = Array.from({ length: 10 }, (_, i) => ({ id: `a${i}`, contract: { maxHoursPerWeek: 40 } }));
+    const id = (await post('/v1/shift-plans', { requirement, rules, agents })).json.id as string;
+    let view: {
+      status: string;
+      result?: { shifts: { count: number }[]; shortfall: { required: number; available: number }[] };
+    } = { status: '' };
+    await waitFor(async () => {
+      view = (await app.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
+      return view.status === 'succeeded' || view.status === 'failed';
+    }, 30_000);
+    expect(view.status).toBe('succeeded');
+    // 14 agents required 08:00-12:00 (the test above), 10 agents: 10 shifts, 14 required and 10 available.
+    expect(view.result?.shifts.reduce((s, x) => s + x.count, 0)).toBe(10);
+    expect(view.result?.shortfall[0]).toMatchObject({ required: 14, available: 10 });
+  });
+
+  it('400 at once for bad agents, naming the field', async () => {
+    const requirement = (await post('/v1/staffing', { intervals: halfHours(4) })).json;
+    const rules = { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '09:00' }] }] };
+    const { status, json } = await post('/v1/shift-plans', { requirement, rules, agents: [{ id: 'a1' }] });
+    expect(status).toBe(400);
+    expect(paths(json).some((p) => p.startsWith('agents'))).toBe(true);
+  });
 });
 
 describe('POST /v1/rosters', () => {

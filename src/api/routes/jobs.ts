@@ -94,7 +94,7 @@ export interface JobRouteSpec<S extends z.ZodType, K extends string, P extends J
 
 /**
  * A `POST` route that queues long work as a job: `202 Accepted` with the job view and a
- * `Location: /v1/jobs/<id>` header; 429 when the queue is full.
+ * `Location: /v1/jobs/<id>` header; 429 when the queue is full (checked before the body is read).
  */
 export function registerJobRoute<
   S extends z.ZodType,
@@ -110,6 +110,8 @@ export function registerJobRoute<
         body: spec.body,
         response: { 202: JobViewSchema, ...errorResponses(400, 401, 413, 415, 422, 429) },
       },
+      // A full queue is a 429 before the body is read, parsed or validated.
+      onRequest: async () => ctx.jobs.assertRoom(),
       preValidation: spec.checkSize
         ? async (request) => {
             spec.checkSize?.(request.body, ctx);

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { jsonBodyParser } from '../json-body.js';
 import { WfmError } from '../../errors.js';
 import { ResponseCache, etagMatches, staffingCacheFromEnv, type CachedAnswer } from '../cache.js';
 import { runNamed } from '../../app/parallel/runner.js';
@@ -106,15 +107,8 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
   const cache = new ResponseCache(staffingCacheFromEnv(process.env));
   const lookups = new WeakMap<FastifyRequest, BodyLookup>();
   app.register(async (scope) => {
-    // fastify's own JSON parser (proto-poisoning checks, its errors); it reads a Buffer as well as a string.
-    const defaultParser = scope.getDefaultJsonParser('error', 'error');
-    const parseJson = (
-      request: FastifyRequest,
-      body: Buffer,
-      done: (error: Error | null, value?: unknown) => void,
-    ): void => {
-      void defaultParser(request, body as unknown as string, done as never);
-    };
+    // fastify's own JSON parser (proto-poisoning checks, its errors) behind the nesting check.
+    const parseJson = jsonBodyParser(scope, ctx.limits.maxJsonDepth);
     scope.removeContentTypeParser('application/json');
     // The body as bytes: hashed as they are, and read by the fast reader without decoding.
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {

@@ -1,4 +1,5 @@
 import { createSlotGrid, localTimeToMs, type SlotGrid } from '../../time/slot-grid.js';
+import { mayWorkShift } from '../shift-plan/supply-agents.js';
 import type { PlannedShift, ShiftPlan } from '../shift-plan/types.js';
 import {
   defaultRuleSettings,
@@ -185,24 +186,12 @@ function coreAgent(a: RosterAgent, rules: RosterRules, ctx: AgentContext): CoreA
   };
 }
 
-/** Templates, availability days and windows, time off: whether the agent may work the cell at all. */
+/** Templates, availability days and windows, time off: whether the agent may work the cell at all (the plan's test). */
 function mayWork(a: RosterAgent, cell: CoreCell, s: PlannedShift, weekday: number): boolean {
   const startMs = Date.parse(s.start);
   const endMs = Date.parse(s.end);
-  const spanMinutes = Math.round((endMs - startMs) / MINUTE_MS);
-  if (a.contract.templates && !a.contract.templates.includes(s.template)) return false;
-  if (a.availability.days && !a.availability.days.includes(weekday)) return false;
-  if (
-    a.availability.windows &&
-    !a.availability.windows.some(
-      (w) =>
-        (!w.days || w.days.includes(weekday)) &&
-        cell.startOfDayMinute >= w.fromMinute &&
-        cell.startOfDayMinute + spanMinutes <= w.toMinute,
-    )
-  )
-    return false;
-  return !a.availability.timeOff.some((t) => t.startMs < endMs && startMs < t.endMs);
+  const shift = { template: s.template, weekday, startOfDayMinute: cell.startOfDayMinute, startMs, endMs };
+  return mayWorkShift(a, { ...shift, spanMinutes: Math.round((endMs - startMs) / MINUTE_MS) });
 }
 
 /**
