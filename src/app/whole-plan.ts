@@ -196,6 +196,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       return runRoster(
         { plan: shiftPlan, load, agents, rules: rosterRules, ...(previous ? { previous } : {}), options },
         deps.now,
+        deps.highs,
       );
     },
     (r) =>

@@ -124,6 +124,7 @@ ${VERDICT_HELP}`,
         const result = runRoster(
           { plan, ...(load ? { load } : {}), agents, rules, ...(previous ? { previous } : {}), options },
           () => performance.now(),
+          await loadSolver(),
         );
         if (flags.out) writeRosterDir(flags.out, result);
         else emit(toJsonText(result), undefined);
