@@ -32,8 +32,11 @@ export interface ReportInput {
 type Value = number | string | boolean | null;
 
 /** One figure: the value shown, tagged with its summary.json path. */
-function figure(path: string, value: Value, shown?: string): string {
-  const text = shown ?? (typeof value === 'number' ? number(value) : value === null ? 'n/a' : String(value));
+function figure(path: string, raw: Value, shown?: string): string {
+  // A figure the run could not compute (e.g. no LP bound within the time limit) is null in
+  // summary.json and "n/a" here, never "NaN".
+  const value = typeof raw === 'number' && !Number.isFinite(raw) ? null : raw;
+  const text = value === null ? 'n/a' : (shown ?? (typeof value === 'number' ? number(value) : String(value)));
   return (
     `<span data-figure="${esc(path)}" ` +
     `data-value="${esc(value === null ? 'null' : String(value))}` +
