@@ -121,7 +121,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   let runner = options.runner;
   if (!runner) {
     const { createPoolRunner } = await import('../app/parallel/pool-runner.js');
-    runner = createPoolRunner();
+    const { SERVICE_THREAD_NICENESS } = await import('../app/parallel/thread-priority.js');
+    runner = createPoolRunner({ threadNiceness: SERVICE_THREAD_NICENESS });
     ownsRunner = true;
   }
   const jobs = new JobManager({
