@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { centreRoutes } from './routes/centres.js';
 import { storeJobRoutes } from './routes/store-jobs.js';
+import { planningRoutes } from './routes/planning.js';
 import type { Store } from '../store/index.js';
 import { rosterRoutes } from './routes/rosters.js';
 import { simulationRoutes } from './routes/simulations.js';
@@ -79,6 +80,7 @@ export async function defaultRoutes(): Promise<RouteModule[]> {
     simulationRoutes,
     jobRoutes,
     centreRoutes,
+    planningRoutes,
     storeJobRoutes,
   ];
 }
