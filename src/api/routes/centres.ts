@@ -39,18 +39,16 @@ import {
   createFeedToken,
   getCentre,
   getJob,
-  getVersion,
   importAgents,
   listAgents,
   listVersions,
   versionVerdictLines,
   type Centre,
-  type DocumentVersion,
   type Store,
 } from '../../store/index.js';
 import type { RouteModule, ZodApp } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
-import { requireCaller, type Caller } from '../store-access.js';
+import { requireCaller } from '../store-access.js';
 import { rosterHistoryRoutes } from './roster-history.js';
 import { versionOf, visible, type StoreScope } from './store-scope.js';
 

@@ -1,4 +1,4 @@
-/* global document, performance */
+/* global document, performance, Option */
 // Hand edits of an open draft: move, swap, add or remove a shift, add, move or remove a break or a
 // retraining session. Each edit goes to POST .../edits (re-checked there by the independent rule
 // checker, coverage and SL recomputed); its verdict, figures, coverage and timeline are shown at
@@ -133,6 +133,7 @@ function startOnShiftDay(agent, date) {
 async function send(body) {
   const t0 = performance.now();
   const answer = await postJson(`${ctx.versionUrl(ctx.store.open.version.id)}/edits?coverage=true`, body);
+  ctx.store.lastEditAnswerMs = performance.now() - t0;
   const open = ctx.store.open;
   const touched = new Map(answer.agents.map((a) => [a.id, a]));
   open.document.agents = open.document.agents.map((a) => touched.get(a.id) ?? a);
@@ -198,12 +199,12 @@ async function override() {
   await send({ ...pending, force: true, reason });
   $('ed-reason').value = '';
   ctx.say('Edit kept as an override; the reason is in the audit.');
-  await after();
+  await after(true);
 }
 
 /** The overrides, audit and versions list follow the edit (after its answer is shown). */
-async function after() {
-  await Promise.all([ctx.loadAudit(), ctx.loadVersions(), ctx.reloadOverrides()]);
+async function after(overridden = false) {
+  await Promise.all([ctx.loadAudit(), ctx.loadVersions(), ...(overridden ? [ctx.reloadOverrides()] : [])]);
 }
 
 /** Wires the edit form; `c` gives the Versions panel's state and renderers. */

@@ -1,4 +1,4 @@
-/* global document, window, localStorage, performance, CustomEvent, Intl */
+/* global document, window, localStorage, CustomEvent */
 // The planning store on the page: each run is saved as a draft roster version of the current
 // centre; the Versions panel lists a centre's versions, opens one (verdict, coverage, timeline),
 // publishes a draft, compares two versions and shows who did what. The last opened centre and
@@ -13,7 +13,15 @@ const KEY_CENTRE = 'wfm-store-centre';
 const KEY_VERSION = 'wfm-store-version';
 
 /** What the panel holds; `window.wfmStore` for the browser tests. */
-const store = { available: false, centres: [], centre: null, versions: [], open: null, lastEditMs: null };
+const store = {
+  available: false,
+  centres: [],
+  centre: null,
+  versions: [],
+  open: null,
+  lastEditMs: null,
+  lastEditAnswerMs: null,
+};
 window.wfmStore = store;
 
 const enc = encodeURIComponent;
