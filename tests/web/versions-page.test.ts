@@ -189,7 +189,7 @@ describe.skipIf(!hasChromium)('the Versions panel in Chromium (store-backed page
     await page.reload();
     await page.waitForSelector('#st-open:not([hidden]) #st-timeline button.tl-row');
     expect(await text('#st-open-title')).toMatch(/v2: draft/);
-    await page.screenshot({ path: join(SHOTS, 'versions-1280.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'versions-1280.png') });
   }, 60_000);
 
   it('fits a phone-width screen', async () => {
@@ -201,6 +201,10 @@ describe.skipIf(!hasChromium)('the Versions panel in Chromium (store-backed page
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.evaluate("document.getElementById('store').scrollIntoView({ block: 'start' })");
-    await page.screenshot({ path: join(SHOTS, 'versions-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'versions-phone.png') });
+    await page.evaluate("document.getElementById('st-open').scrollIntoView({ block: 'start' })");
+    await page.screenshot({ path: join(SHOTS, 'versions-open-phone.png') });
+    await page.evaluate("document.getElementById('st-edit').scrollIntoView({ block: 'start' })");
+    await page.screenshot({ path: join(SHOTS, 'versions-edit-phone.png') });
   }, 60_000);
 });

@@ -136,8 +136,9 @@ function renderVersions() {
     const line = v.verdict?.line ?? '-';
     const extra = v.verdict?.overrides ? ` (${v.verdict.overrides} override${v.verdict.overrides > 1 ? 's' : ''})` : '';
     cell(tr, `${line}${extra}`).className = v.verdict?.met ? 'met' : 'short';
-    const actions = cell(tr, '');
+    const actions = document.createElement('div');
     actions.className = 'st-actions';
+    cell(tr, '').appendChild(actions);
     actions.appendChild(button('Open', () => openVersion(v.id)));
     if (v.status === 'draft') actions.appendChild(button('Publish', () => publish(v), 'st-publish'));
     body.appendChild(tr);
@@ -244,7 +245,8 @@ function renderOpen() {
   $('st-open').hidden = false;
   $('st-open-title').textContent = `${v.series} v${v.version}: ${stateText(v)}`;
   $('st-open-note').textContent =
-    `Saved by ${v.createdBy}, ${when(v.createdAt)}${v.note ? `; ${v.note}` : ''}. ${doc.agents.length} agents.`;
+    `Saved by ${v.createdBy}, ${when(v.createdAt)}${v.note ? `; ${v.note}` : ''}. ` +
+    `${doc.agents.filter((a) => a.shifts.length > 0).length} of ${doc.agents.length} agents rostered.`;
   $('st-copy').hidden = v.status !== 'published';
   $('st-edit').hidden = v.status !== 'draft';
   renderCheck(doc.verdict, store.open.coverage);
