@@ -339,7 +339,7 @@ async function loadAudit() {
 }
 
 function shiftText(s) {
-  const t = (ms) => when(new Date(ms).toISOString()).replace(/^(\w+) \d+ \w+ /, '$1 ');
+  const t = (ms) => when(new Date(ms).toISOString()).replace(/^(\w+) \d+ \w+,? /, '$1 ');
   return `${s.template} ${t(s.startMs)}-${t(s.endMs).slice(-5)}`;
 }
 
@@ -356,7 +356,8 @@ async function compare() {
   body.textContent = '';
   for (const a of diff.agents) {
     const tr = document.createElement('tr');
-    cell(tr, a.agentId, 'th').scope = 'row';
+    const named = store.open?.document.agents.find((x) => x.id === a.agentId);
+    cell(tr, named ? `${named.name} (${a.agentId})` : a.agentId, 'th').scope = 'row';
     cell(tr, a.added.map(shiftText).join('; ') || '-');
     cell(tr, a.removed.map(shiftText).join('; ') || '-');
     cell(tr, a.moved.map((m) => `${shiftText(m.from)} -> ${shiftText(m.to)}`).join('; ') || '-');
