@@ -139,8 +139,12 @@ function renderVersions() {
     const actions = document.createElement('div');
     actions.className = 'st-actions';
     cell(tr, '').appendChild(actions);
-    actions.appendChild(button('Open', () => openVersion(v.id)));
-    if (v.status === 'draft') actions.appendChild(button('Publish', () => publish(v), 'st-publish'));
+    const what = `${v.series} v${v.version}`;
+    actions.appendChild(button('Open', () => openVersion(v.id))).setAttribute('aria-label', `Open ${what}`);
+    if (v.status === 'draft')
+      actions
+        .appendChild(button('Publish', () => publish(v), 'st-publish'))
+        .setAttribute('aria-label', `Publish ${what}`);
     body.appendChild(tr);
   }
   $('st-empty').hidden = store.versions.length > 0;
@@ -251,6 +255,7 @@ function renderOpen() {
   $('st-edit').hidden = v.status !== 'draft';
   renderCheck(doc.verdict, store.open.coverage);
   renderOverrides(doc.overrides);
+  fillDays();
   renderRoster();
 }
 
@@ -300,11 +305,24 @@ function renderOverrides(overrides) {
   }
 }
 
+/** The days of the open version in the timeline's day picker; a phone starts on the first day. */
+function fillDays() {
+  const sel = $('st-day');
+  const keep = sel.value;
+  sel.textContent = '';
+  sel.add(new window.Option('Whole week', '-1'));
+  const dates = [...new Set(store.open.coverage.map((c) => c.start.slice(0, 10)))].slice(0, 7);
+  dates.forEach((d, i) =>
+    sel.add(new window.Option(`${new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)} ${d}`, String(i))),
+  );
+  sel.value = keep !== '' && Number(keep) < dates.length ? keep : window.innerWidth < 700 ? '0' : '-1';
+}
+
 export function renderRoster() {
   const doc = store.open.document;
   const roster = rosterOfDocument(doc);
   const firstDate = doc.grid.start.slice(0, 10);
-  const day = window.innerWidth < 700 ? 0 : -1;
+  const day = Number($('st-day').value || -1);
   drawTimeline($('st-timeline'), roster, firstDate, { dayIndex: day, team: '', showIdle: false }, (agent) =>
     document.dispatchEvent(new CustomEvent('wfm:pick-agent', { detail: agent.id })),
   );
@@ -407,6 +425,7 @@ function init() {
     }),
   );
   $('st-compare').addEventListener('click', guard(compare));
+  $('st-day').addEventListener('change', () => store.open && renderRoster());
   $('st-copy').addEventListener('click', guard(copyOpen));
   document.addEventListener('wfm:roster', (e) => guard(saveRun)(e.detail));
   setupEditForm({
