@@ -95,6 +95,10 @@ async function selectCentre(code) {
   if (!store.centre) return;
   $('st-centre').value = store.centre.code;
   localStorage.setItem(KEY_CENTRE, store.centre.code);
+  if (store.open && store.open.version.centreId !== store.centre.id) {
+    store.open = null; // another centre's version is not shown under this one
+    $('st-open').hidden = true;
+  }
   await loadVersions();
 }
 
