@@ -161,6 +161,20 @@ describe.skipIf(!hasChromium)('the Versions panel in Chromium (store-backed page
     const moved = (await view(v2!.id)).document.agents.find((a) => a.id === agent)!.shifts;
     expect(moved.map((s) => Date.parse(s.start))).toContain(later.getTime());
 
+    // A break added by hand (the form proposes half an hour mid-shift) is saved on that shift.
+    const breaksOf = async () =>
+      ((await view(v2!.id)).document.agents.find((a) => a.id === agent)!.shifts[0] as Shift & { breaks: unknown[] })
+        .breaks.length;
+    const breaksBefore = await breaksOf();
+    await edit({ op: 'add-break', agent, date: workedDay.date });
+    if ((await editResult()).startsWith('Refused')) {
+      await page.fill('#ed-reason', 'agreed with the agent');
+      await page.click('#ed-override');
+      await expect.poll(editResult).toMatch(/^Kept as an override/);
+    }
+    expect(await breaksOf()).toBe(breaksBefore + 1);
+    await page.selectOption('#ed-op', 'move-shift');
+
     await page.selectOption('#st-diff-from', v1!.id);
     await page.selectOption('#st-diff-to', v2!.id);
     await page.click('#st-compare');
