@@ -53,6 +53,14 @@ export const SaveRosterBodySchema = z.union([
 ]);
 export type SaveRosterBody = z.output<typeof SaveRosterBodySchema>;
 
+/** `?coverage=true`: the edit's answer also carries coverage per interval and the touched agents' shifts. */
+export const EditQuerySchema = z.object({
+  coverage: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('true: also answer coverage per interval and the shifts of the agents the edits touched.'),
+});
+
 export const ListRostersQuerySchema = z.object({ series: z.string().min(1).max(100).optional() });
 
 export const EnqueueJobBodySchema = z.strictObject({
