@@ -96,16 +96,18 @@ export function rosterTimeline(roster: RosterResult): string {
         const bx = x(b.start);
         parts.push(
           `<rect class="${b.paid ? 'break' : 'lunch'}" x="${c(bx)}" width="${c(Math.max(0.8, x(b.end) - bx))}" ` +
-            `y="${y + 3}" height="${ROW - 6}"><title>${esc(`${b.name}${b.paid ? '' : ' (unpaid)'} ` +
-            `${b.start.slice(11, 16)}-${b.end.slice(11, 16)}`)}</title></rect>`,
+            `y="${y + 3}" height="${ROW - 6}"><title>${esc(
+              `${b.name}${b.paid ? '' : ' (unpaid)'} ` + `${b.start.slice(11, 16)}-${b.end.slice(11, 16)}`,
+            )}</title></rect>`,
         );
       }
       for (const r of d.retraining) {
         const rx = x(r.start);
         parts.push(
           `<rect class="${r.kind}" x="${c(rx)}" width="${c(Math.max(0.8, x(r.end) - rx))}" ` +
-            `y="${y + 3}" height="${ROW - 6}"><title>${esc(`${r.kind} (${r.pool}) ${r.start.slice(11, 16)}-` +
-            `${r.end.slice(11, 16)}`)}</title></rect>`,
+            `y="${y + 3}" height="${ROW - 6}"><title>${esc(
+              `${r.kind} (${r.pool}) ${r.start.slice(11, 16)}-` + `${r.end.slice(11, 16)}`,
+            )}</title></rect>`,
         );
       }
     }

@@ -35,7 +35,7 @@ const HistoryCsvSchema = z.strictObject({ csv: z.string().min(1, 'the CSV is emp
 const AgentsUploadSchema = z.strictObject({
   text: z.string().min(1, 'the agents file is empty').max(20_000_000),
   fileName: z.string().max(500).optional(),
-  timeZone: z.string().min(1, 'set the time zone first: agents\' local times are read in it').max(100),
+  timeZone: z.string().min(1, "set the time zone first: agents' local times are read in it").max(100),
   templates: z.array(z.string().max(200)).max(500).optional(),
 });
 

@@ -11,8 +11,7 @@ import type { HistoryInput } from '../forecast/types.js';
 import { looksLikeJson, parseJsonText } from '../io/files.js';
 
 export type PageHistoryRow =
-  | { start: string; volume: number; ahtSeconds?: number }
-  | { timestamp: string; handleSeconds?: number };
+  { start: string; volume: number; ahtSeconds?: number } | { timestamp: string; handleSeconds?: number };
 
 /** What the page shows of a loaded history. */
 export interface HistoryFacts {

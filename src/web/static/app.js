@@ -1,15 +1,18 @@
-/* global document, window, sessionStorage, clearTimeout, setTimeout, performance, URLSearchParams */
+/* global document, window, sessionStorage, clearTimeout, setTimeout, performance */
 // The planner page: load history, run forecast -> staffing -> shift plan -> roster through the
 // HTTP API, draw the week, and re-run what-if scenarios as the sliders move.
-import { ApiError, deleteJson, download, getJson, postJson, postText, runJob } from './api.js';
-import { barChart, coverageChart, dayMarks, forecastChart, linesChart } from './charts.js';
+import { ApiError, deleteJson, download, postJson, postText, runJob } from './api.js';
+import { barChart, dayMarks, forecastChart, intervalLabel, linesChart } from './charts.js';
+import { renderCoverageView } from './coverage-view.js';
 import { agentDetail, drawTimeline, unfilledList } from './timeline.js';
+import { loadAgentsFile, loadDemo, loadHistoryFile, loadRulesFile, missingInputs, showInputs } from './inputs.js';
 
 const $ = (id) => document.getElementById(id);
 const state = {
   whatIfUpdates: 0,
   demo: null,
   history: null,
+  historyQueues: null,
   agents: null,
   forecast: null,
   staffing: null,
@@ -20,9 +23,11 @@ const state = {
 };
 window.wfm = state; // for the browser tests and the curious
 
+/** The status line; an error is also shown under the Run button, where the user looks. */
 function setStatus(text, isError = false) {
   $('status').textContent = text;
   $('status').classList.toggle('error', isError);
+  $('run-message').textContent = isError ? text : '';
 }
 
 function describeError(error) {
@@ -31,79 +36,6 @@ function describeError(error) {
     return `${error.message}${first && !error.message.includes(first.message) ? ` (${first.path.join('.')}: ${first.message})` : ''} [${error.code}]`;
   }
   return String(error?.message ?? error);
-}
-
-// ---------- loading ----------
-
-/** Fills the form from a demo centre (a `wfm plan` configuration: forecast, staffing, shiftPlan, roster, limits). */
-function fillSettings(demo) {
-  $('week-start').value = demo.forecast.start;
-  $('time-zone').value = demo.forecast.timeZone;
-  $('opening-hours').value = demo.forecast.openingHours ?? '';
-  $('sl').value = String(Math.round(demo.staffing.target.serviceLevel * 100));
-  $('answer').value = String(demo.staffing.target.answerSeconds);
-  $('occupancy').value = String(Math.round((demo.staffing.target.maxOccupancy ?? 1) * 100));
-  $('shrinkage').value = String(Math.round((demo.staffing.shrinkage ?? 0) * 100));
-  $('shift-rules').value = JSON.stringify(demo.shiftPlan, null, 2);
-  const pool = demo.shiftPlan.pool?.[0];
-  if (pool) $('pool-sessions').value = String(pool.sessionsPerDay ?? 0);
-  $('plan-seconds').value = String(demo.limits.shiftPlanSeconds);
-  $('roster-seconds').value = String(demo.limits.rosterSeconds);
-}
-
-function summarise() {
-  const h = state.history ?? [];
-  const first = h[0]?.start ?? h[0]?.timestamp ?? '';
-  const last = h[h.length - 1]?.start ?? h[h.length - 1]?.timestamp ?? '';
-  const teams = new Set((state.agents ?? []).map((a) => a.team ?? ''));
-  $('data-summary').textContent =
-    `${h.length} history rows (${String(first).slice(0, 10)} to ${String(last).slice(0, 10)}), ${(state.agents ?? []).length} agents in ${teams.size} teams.`;
-  $('run-plan').disabled = h.length === 0 || !(state.agents?.length > 0);
-}
-
-async function loadDemo() {
-  setStatus('Loading the demo centre...');
-  const query = new URLSearchParams(window.location.search);
-  const params = new URLSearchParams();
-  for (const k of ['agents', 'weekdayVolume', 'historyWeeks', 'seed']) if (query.has(k)) params.set(k, query.get(k));
-  state.demo = await getJson(`/web/demo${params.size ? `?${params}` : ''}`);
-  state.history = state.demo.history;
-  state.agents = state.demo.agents;
-  fillSettings(state.demo);
-  summarise();
-  setStatus(`Loaded: ${state.demo.name}. Run the plan when the settings suit.`);
-}
-
-async function ensureDefaults() {
-  if (state.demo) return;
-  const demo = await getJson('/web/demo?agents=150&historyWeeks=4');
-  state.demo = demo;
-  state.agents ??= demo.agents;
-  fillSettings(demo);
-}
-
-async function loadHistoryFile(file) {
-  setStatus(`Reading ${file.name}...`);
-  await ensureDefaults();
-  const { history } = await postJson('/web/history-csv', { csv: await file.text() });
-  state.history = history;
-  const last = history[history.length - 1];
-  const lastDate = String(last?.start ?? last?.timestamp ?? '').slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(lastDate)) {
-    const d = new Date(`${lastDate}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-    $('week-start').value = d.toISOString().slice(0, 10);
-  }
-  summarise();
-  setStatus(`Read ${history.length} history rows from ${file.name}.`);
-}
-
-async function loadAgentsFile(file) {
-  await ensureDefaults();
-  const data = JSON.parse(await file.text());
-  state.agents = Array.isArray(data) ? data : data.agents;
-  summarise();
-  setStatus(`Read ${state.agents.length} agents from ${file.name}.`);
 }
 
 // ---------- the plan ----------
@@ -127,7 +59,8 @@ function shiftRules() {
   return rules;
 }
 
-function step(name, text, done = false) {
+/** A step's line: `status` is 'running', 'done' or 'failed'. */
+function step(name, text, status = 'running') {
   let li = document.querySelector(`#steps li[data-step="${name}"]`);
   if (!li) {
     li = document.createElement('li');
@@ -135,7 +68,25 @@ function step(name, text, done = false) {
     $('steps').appendChild(li);
   }
   li.textContent = text;
-  li.classList.toggle('done', done);
+  li.dataset.status = status;
+  li.classList.toggle('done', status === 'done');
+  li.classList.toggle('failed', status === 'failed');
+}
+
+const STEP_NAMES = { forecast: 'Forecast', staffing: 'Staffing', plan: 'Shift plan', roster: 'Roster' };
+
+/** The step that was running when the plan stopped now says so, with the reason (never "running" or "0.0 s"). */
+function failRunningStep(error) {
+  const running = document.querySelector('#steps li[data-status="running"]');
+  if (running)
+    step(running.dataset.step, `${STEP_NAMES[running.dataset.step]}: stopped. ${describeError(error)}`, 'failed');
+}
+
+/** A job's progress line: its time only while it runs. */
+function progressText(label, view) {
+  return view.status === 'running' && view.elapsedMs
+    ? `${label}: running (${(view.elapsedMs / 1000).toFixed(1)} s)...`
+    : `${label}: ${view.status}...`;
 }
 
 function meanAht(history) {
@@ -152,12 +103,18 @@ function meanAht(history) {
 
 async function runPlan(event) {
   event?.preventDefault();
+  const missing = missingInputs(state);
+  if (missing.length > 0) {
+    // Nothing is filled in from the demo: the plan is of the centre the user loaded, or none.
+    setStatus(`Cannot run the plan: missing ${missing.join(', ')}.`, true);
+    return;
+  }
   $('run-plan').disabled = true;
   $('cancel-plan').hidden = false;
   $('steps').textContent = '';
   const t0 = performance.now();
   try {
-    const timeZone = $('time-zone').value.trim() || 'UTC';
+    const timeZone = $('time-zone').value.trim();
     step('forecast', 'Forecast: running...');
     const forecastBody = { history: state.history, timeZone, start: $('week-start').value, weeks: 1 };
     if ($('opening-hours').value.trim()) forecastBody.openingHours = $('opening-hours').value.trim();
@@ -168,7 +125,7 @@ async function runPlan(event) {
     }
     state.forecast = await postJson('/v1/forecast', forecastBody);
     const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
-    step('forecast', `Forecast: ${Math.round(contacts)} contacts (${state.forecast.method}).`, true);
+    step('forecast', `Forecast: ${whole(contacts)} contacts.`, 'done');
 
     step('staffing', 'Staffing: running...');
     const aht = meanAht(state.history);
@@ -188,21 +145,19 @@ async function runPlan(event) {
     step(
       'staffing',
       `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${whole(state.staffing.totals.agentHours)} agent-hours.`,
-      true,
+      'done',
     );
 
     step('plan', 'Shift plan: queued...');
     state.plan = await runJob(
       '/v1/shift-plans',
       { requirement: state.staffing, rules: shiftRules() },
-      (v) =>
-        (state.runningJob = v.id) &&
-        step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`),
+      (v) => (state.runningJob = v.id) && step('plan', progressText('Shift plan', v)),
     );
     step(
       'plan',
       `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${tenths(state.plan.quality.paidHours)} paid hours, cost ${state.plan.quality.objectiveOverBound.toFixed(3)} x its LP bound.`,
-      true,
+      'done',
     );
 
     step('roster', 'Roster: queued...');
@@ -216,7 +171,8 @@ async function runPlan(event) {
       plan: { ...state.plan, coverage },
       agents: state.agents,
       rules: {
-        ...(state.demo?.roster?.rules ?? {}),
+        // The demo's roster rules come with the demo's shift rules only.
+        ...(state.rulesLoaded?.startsWith('demo') ? (state.demo?.roster?.rules ?? {}) : {}),
         minRestHours: num('min-rest'),
         maxConsecutiveDays: num('max-consecutive'),
       },
@@ -225,19 +181,20 @@ async function runPlan(event) {
     state.roster = await runJob(
       '/v1/rosters',
       rosterBody,
-      (v) => (state.runningJob = v.id) && step('roster', `Roster: ${v.status}...`),
+      (v) => (state.runningJob = v.id) && step('roster', progressText('Roster', v)),
     );
     const q = state.roster.quality;
     step(
       'roster',
       `Roster ${state.roster.verdict ? state.roster.verdict.line : `${q.shiftsFilled} of ${q.shiftsRequired} shifts filled`}.`,
-      true,
+      'done',
     );
     render();
     $('results').scrollIntoView({ block: 'start' });
     setStatus(`Plan ready in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     await runWhatIf();
   } catch (error) {
+    failRunningStep(error);
     setStatus(`The plan stopped: ${describeError(error)}`, true);
   } finally {
     state.runningJob = null;
@@ -336,7 +293,8 @@ function hardRulesText(verdict) {
 
 function renderForecast() {
   const fc = state.forecast.intervals;
-  const stepMs = state.forecast.intervalMinutes * 60_000;
+  const minutes = state.forecast.intervalMinutes;
+  const stepMs = minutes * 60_000;
   const originMs = Date.parse(fc[0].start);
   const histSlots = 14 * 24 * (60 / state.forecast.intervalMinutes);
   const history = new Array(histSlots).fill(null);
@@ -360,6 +318,15 @@ function renderForecast() {
     forecast: fc.map((r) => r.volume),
     band: { lo: fc.map((r) => r.volumeP10), hi: fc.map((r) => r.volumeP90) },
     days: dayMarks(starts),
+    tips: [
+      ...history.map((v, i) =>
+        v === null ? '' : `${intervalLabel(histStarts[i], minutes)}: ${whole(v)} contacts (history)`,
+      ),
+      ...fc.map(
+        (r) =>
+          `${intervalLabel(r.start, minutes)}: forecast ${whole(r.volume)} contacts, p10-p90 ${whole(r.volumeP10)}-${whole(r.volumeP90)}`,
+      ),
+    ],
   });
   const f = state.forecast;
   const name = f.method === 'pool' ? `the mean of ${f.methods.join(' and ')}` : f.method;
@@ -369,13 +336,7 @@ function renderForecast() {
 }
 
 function renderCoverage() {
-  const cov = state.roster.coverage;
-  coverageChart($('chart-coverage'), {
-    title: 'Agents required and rostered on the phones per interval',
-    required: cov.map((c) => c.required),
-    onPhone: cov.map((c) => c.onPhone),
-    days: dayMarks(cov.map((c) => c.start)),
-  });
+  renderCoverageView($('chart-coverage'), $('coverage-days'), state.roster);
   const planned = new Map();
   for (const s of state.plan.retraining ?? []) {
     const hours = ((Date.parse(s.end) - Date.parse(s.start)) / 3_600_000) * s.seats;
@@ -508,6 +469,11 @@ async function runWhatIf() {
         { values: base.queues[0].headcount, cls: 'line-base' },
         { values: sc.queues[0].headcount, cls: 'line-scenario' },
       ],
+      tips: state.staffingRequest.intervals.map(
+        (r, i) =>
+          `${intervalLabel(r.start, state.staffingRequest.intervalMinutes)}: headcount base ${base.queues[0].headcount[i]}, ` +
+          `scenario ${sc.queues[0].headcount[i]}, rostered ${heads[i]}`,
+      ),
     });
     svg.dataset.peak = String(sc.queues[0].peakHeadcount);
     state.whatIfUpdates++;
@@ -587,15 +553,20 @@ function guard(fn) {
 }
 
 function init() {
-  $('load-demo').addEventListener('click', guard(loadDemo));
-  $('history-file').addEventListener(
-    'change',
-    guard((e) => e.target.files[0] && loadHistoryFile(e.target.files[0])),
+  $('load-demo').addEventListener(
+    'click',
+    guard(() => loadDemo(state, setStatus)),
   );
-  $('agents-file').addEventListener(
-    'change',
-    guard((e) => e.target.files[0] && loadAgentsFile(e.target.files[0])),
-  );
+  const upload = (id, load) =>
+    $(id).addEventListener(
+      'change',
+      guard((e) => e.target.files[0] && load(state, e.target.files[0], setStatus)),
+    );
+  upload('history-file', loadHistoryFile);
+  upload('agents-file', loadAgentsFile);
+  upload('rules-file', loadRulesFile);
+  for (const id of ['time-zone', 'week-start', 'shift-rules', 'sl', 'answer', 'occupancy', 'shrinkage'])
+    $(id).addEventListener('input', () => showInputs(state));
   $('settings').addEventListener('submit', runPlan);
   // Cancelling a job frees its worker; the plan then stops with the service's "cancelled" error.
   $('cancel-plan').addEventListener(
@@ -633,6 +604,8 @@ function init() {
     resizeTimer = setTimeout(() => state.roster && (renderForecast(), renderCoverage()), 200);
   });
   sliderText();
+  showInputs(state);
+  $('run-plan').disabled = false;
   document.body.dataset.ready = 'true';
 }
 
