@@ -7,35 +7,20 @@
  * Skips, saying so, when /usr/bin/chromium is absent. A small demo centre (45 agents, 5 weeks of
  * history) and short solver limits keep it to well under a minute of work.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { hasChromium, launchChromium } from './chromium.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 // README's screenshots are refreshed only on request (WFM_UPDATE_SCREENSHOTS=1), so that a test run
 // never rewrites tracked files; otherwise they go to the ignored tests/.artifacts/.
 const SHOTS =
   process.env.WFM_UPDATE_SCREENSHOTS === '1'
     ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
     : join(import.meta.dirname, '..', '.artifacts', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-if (!hasChromium)
-  console.warn(`tests/web: ${CHROMIUM} is absent, skipping the browser tests (apt-get install chromium).`);
-
 interface PageState {
   forecast: { method: string; backtestWape: number | null; intervals: { volume: number }[] };
   staffing: { totals: { peakAgents: number; peakHeadcount: number } };
@@ -57,10 +42,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
     app = await buildApp();
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     mkdirSync(SHOTS, { recursive: true });
   });
