@@ -17,7 +17,14 @@ import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ForecastResult } from '../forecast/types.js';
 import { buildSummary } from '../app/summary.js';
 import { renderReport } from '../report/html.js';
-import { AgentIcsSchema, ReportExportSchema, RosterExportSchema } from '../contracts/web-export.js';
+import {
+  AgentIcsSchema,
+  QueuesCombineSchema,
+  QueuesSimulateSchema,
+  ReportExportSchema,
+  RosterExportSchema,
+} from '../contracts/web-export.js';
+import { combineQueues, simulateQueues } from './queues.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
@@ -89,6 +96,14 @@ export function webRoutes(app: WebApp): void {
     const { text, fileName, timeZone, templates } = request.body;
     return readAgentsUpload(text, fileName ?? '', timeZone, templates);
   });
+
+  // Several queues: combined into one requirement before the shift plan, simulated per queue after the roster.
+  app.post('/web/queues/combine', { schema: { ...hidden, body: QueuesCombineSchema } }, async (request) =>
+    combineQueues(request.body.queues),
+  );
+  app.post('/web/queues/simulate', { schema: { ...hidden, body: QueuesSimulateSchema } }, async (request) =>
+    simulateQueues(request.body),
+  );
 
   // The one palette of the page and the report (src/report/palette.ts).
   const palette = paletteCss();

@@ -111,6 +111,53 @@ describe.skipIf(!hasChromium)('planner page inputs in Chromium', () => {
     expect(ids.every((id) => /^P\d\d$/.test(id))).toBe(true);
   }, 120_000);
 
+  it('shows several queues side by side: requirement stacked per queue, SL per queue by formula and simulation', async () => {
+    // The same history split into two queues (70 % "phones", 30 % "vip"), as a `queue` column names them.
+    const split = [
+      'queue,start,volume,aht_seconds',
+      ...demo.history.flatMap((r) => {
+        const row = r as { start: string; volume: number; ahtSeconds?: number };
+        const vip = Math.round(row.volume * 0.3);
+        return [
+          `phones,${row.start},${row.volume - vip},${row.ahtSeconds ?? ''}`,
+          `vip,${row.start},${vip},${row.ahtSeconds ?? ''}`,
+        ];
+      }),
+    ].join('\n');
+    await page.setInputFiles('#history-file', file('queues.csv', split, 'text/csv'));
+    await expect
+      .poll(() => page.textContent('[data-input="history"]'))
+      .toMatch(/^queues\.csv: 2 queues \(phones 1,520 rows, vip 1,520 rows\)/);
+    await page.click('#run-plan');
+    await page.waitForSelector('#tab-queues:not([hidden])', { timeout: 120_000 });
+    await page.click('#tab-queues');
+    const result = (await page.evaluate('window.wfm.queues')) as {
+      queues: {
+        name: string;
+        serviceLevel: { mean: number; low: number; high: number } | null;
+        intervals: { requirement: number }[];
+      }[];
+    };
+    expect(result.queues.map((q) => q.name)).toEqual(['phones', 'vip']);
+    expect(await page.locator('#chart-queues polygon.queue-layer').count()).toBe(2);
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    for (const q of result.queues) {
+      const sl = q.serviceLevel!;
+      expect(await page.textContent(`.queue-panel[data-queue="${q.name}"] [data-queue-figure="sl"]`)).toBe(
+        `${pct(sl.mean)} (${pct(sl.low)} - ${pct(sl.high)})`,
+      );
+      expect(await page.locator(`.queue-panel[data-queue="${q.name}"] svg .line-queue-sl`).count()).toBe(1);
+    }
+    // The stacked chart's hover names each queue's requirement of that interval.
+    const busiest = result.queues[0]!.intervals.reduce(
+      (b, r, i, all) => (r.requirement > all[b]!.requirement ? i : b),
+      0,
+    );
+    expect(await page.locator(`#chart-queues rect.hit[data-i="${busiest}"] title`).textContent()).toContain(
+      `phones ${result.queues[0]!.intervals[busiest]!.requirement}, vip ${result.queues[1]!.intervals[busiest]!.requirement} required`,
+    );
+  }, 180_000);
+
   it('shows an error under the Run button and marks the step that failed', async () => {
     await page.evaluate('window.scrollTo(0, 0)');
     await page.fill('#time-zone', 'Mars/Olympus');

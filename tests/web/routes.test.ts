@@ -74,6 +74,7 @@ describe('static page', () => {
       'favicon.svg',
       'index.html',
       'inputs.js',
+      'queues.js',
       'timeline.js',
     ]);
   });
@@ -193,6 +194,14 @@ describe('uploads read as the CLI reads them', () => {
     });
     expect(json.json().format).toBe('json');
     expect(json.json().agents).toHaveLength(1);
+  });
+
+  it('refuses to combine or simulate fewer than two queues, naming the field', async () => {
+    for (const url of ['/web/queues/combine', '/web/queues/simulate']) {
+      const res = await app.inject({ method: 'POST', url, payload: { queues: [] } });
+      expect(res.statusCode, url).toBe(400);
+      expect(JSON.stringify(res.json().issues), url).toContain('queues');
+    }
   });
 
   it('serves the one palette the report embeds', async () => {

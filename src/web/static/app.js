@@ -4,6 +4,7 @@
 import { ApiError, deleteJson, download, postJson, postText, runJob } from './api.js';
 import { barChart, dayMarks, forecastChart, intervalLabel, linesChart } from './charts.js';
 import { renderCoverageView } from './coverage-view.js';
+import { planQueues, renderQueues, simulateQueues } from './queues.js';
 import { agentDetail, drawTimeline, unfilledList } from './timeline.js';
 import { loadAgentsFile, loadDemo, loadHistoryFile, loadRulesFile, missingInputs, showInputs } from './inputs.js';
 
@@ -73,7 +74,13 @@ function step(name, text, status = 'running') {
   li.classList.toggle('failed', status === 'failed');
 }
 
-const STEP_NAMES = { forecast: 'Forecast', staffing: 'Staffing', plan: 'Shift plan', roster: 'Roster' };
+const STEP_NAMES = {
+  forecast: 'Forecast',
+  staffing: 'Staffing',
+  plan: 'Shift plan',
+  roster: 'Roster',
+  queues: 'Queues',
+};
 
 /** The step that was running when the plan stopped now says so, with the reason (never "running" or "0.0 s"). */
 function failRunningStep(error) {
@@ -101,6 +108,19 @@ function meanAht(history) {
   return w > 0 ? Math.round(s / w) : 300;
 }
 
+/** The `/v1/staffing` request of a forecast with the page's targets (AHT from the history where the forecast has none). */
+function staffingRequestOf(forecast, history) {
+  const aht = meanAht(history ?? []);
+  return {
+    model: 'erlang-c',
+    target: { serviceLevel: num('sl') / 100, answerSeconds: num('answer'), maxOccupancy: num('occupancy') / 100 },
+    shrinkage: num('shrinkage') / 100,
+    timeZone: forecast.timeZone,
+    intervalMinutes: forecast.intervalMinutes,
+    intervals: forecast.intervals.map((r) => ({ start: r.start, volume: r.volume, ahtSeconds: r.ahtSeconds ?? aht })),
+  };
+}
+
 async function runPlan(event) {
   event?.preventDefault();
   const missing = missingInputs(state);
@@ -123,25 +143,20 @@ async function runPlan(event) {
       const { intervalMinutes, method, specialDays } = state.demo.forecast;
       Object.assign(forecastBody, { intervalMinutes, method, specialDays });
     }
-    state.forecast = await postJson('/v1/forecast', forecastBody);
-    const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
-    step('forecast', `Forecast: ${whole(contacts)} contacts.`, 'done');
-
-    step('staffing', 'Staffing: running...');
-    const aht = meanAht(state.history);
-    state.staffingRequest = {
-      model: 'erlang-c',
-      target: { serviceLevel: num('sl') / 100, answerSeconds: num('answer'), maxOccupancy: num('occupancy') / 100 },
-      shrinkage: num('shrinkage') / 100,
-      timeZone: state.forecast.timeZone,
-      intervalMinutes: state.forecast.intervalMinutes,
-      intervals: state.forecast.intervals.map((r) => ({
-        start: r.start,
-        volume: r.volume,
-        ahtSeconds: r.ahtSeconds ?? aht,
-      })),
-    };
-    state.staffing = await postJson('/v1/staffing', state.staffingRequest);
+    if (state.historyQueues) {
+      // Several queues: each forecast and staffed on its own, combined for the plan (queues.js).
+      const q = await planQueues(state.historyQueues, forecastBody, staffingRequestOf, step);
+      Object.assign(state, { forecast: q.forecast, staffing: q.staffing, perQueue: q.perQueue });
+      state.staffingRequest = staffingRequestOf(q.forecast, state.history);
+    } else {
+      state.perQueue = null;
+      state.forecast = await postJson('/v1/forecast', forecastBody);
+      const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
+      step('forecast', `Forecast: ${whole(contacts)} contacts.`, 'done');
+      step('staffing', 'Staffing: running...');
+      state.staffingRequest = staffingRequestOf(state.forecast, state.history);
+      state.staffing = await postJson('/v1/staffing', state.staffingRequest);
+    }
     step(
       'staffing',
       `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${whole(state.staffing.totals.agentHours)} agent-hours.`,
@@ -163,7 +178,8 @@ async function runPlan(event) {
     step('roster', 'Roster: queued...');
     // The plan's coverage rows get the offered load, so that the roster re-computes its service level.
     const load = new Map(state.staffing.intervals.map((r) => [Date.parse(r.start), r]));
-    const coverage = state.plan.coverage.map((c) => {
+    // (A row without handle time, e.g. a closed interval of several queues summed, carries no load.)
+    const coverage = state.plan.coverage.map(({ volume: _v, ahtSeconds: _a, ...c }) => {
       const row = load.get(Date.parse(c.start));
       return row && row.ahtSeconds > 0 ? { ...c, volume: row.volume, ahtSeconds: row.ahtSeconds } : c;
     });
@@ -189,6 +205,16 @@ async function runPlan(event) {
       `Roster ${state.roster.verdict ? state.roster.verdict.line : `${q.shiftsFilled} of ${q.shiftsRequired} shifts filled`}.`,
       'done',
     );
+    state.queues = null;
+    if (state.perQueue) {
+      step('queues', 'Queues: simulating the roster per queue...');
+      state.queues = await simulateQueues(state.perQueue, state.roster, state.agents, timeZone);
+      step(
+        'queues',
+        `Queues: ${state.queues.queues.map((q) => `${q.name} ${q.met ? 'met' : 'short'}`).join(', ')}.`,
+        'done',
+      );
+    }
     render();
     $('results').scrollIntoView({ block: 'start' });
     setStatus(`Plan ready in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
@@ -255,6 +281,8 @@ function render() {
   renderTimeline();
   unfilledList($('unfilled'), state.roster);
   renderExport();
+  $('tab-queues').hidden = !state.queues;
+  if (state.queues) renderQueues($('queues-view'), state.queues, state.roster);
 }
 
 /** The verdict first: met or falls short, its line and each shortfall (the API result's `verdict`). */
@@ -544,6 +572,7 @@ function selectTab(tab) {
   if (state.roster) {
     if (tab.id === 'tab-forecast') renderForecast();
     if (tab.id === 'tab-coverage') renderCoverage();
+    if (tab.id === 'tab-queues' && state.queues) renderQueues($('queues-view'), state.queues, state.roster);
     if (tab.id === 'tab-whatif') runWhatIf();
   }
 }

@@ -150,7 +150,10 @@ export function linesChart(container, { lines, days, title, yLabel, tips }) {
   const n = Math.max(...lines.map((l) => l.values.length));
   const yMax = Math.max(1, ...lines.flatMap((l) => l.values.filter((v) => v !== null)));
   const f = frame(container, { title, n, yMax, days, yLabel });
-  for (const l of lines) polyline(f.svg, l.values, f.x, f.y, l.cls, true);
+  for (const l of lines) {
+    const line = polyline(f.svg, l.values, f.x, f.y, l.cls, true);
+    if (l.colour) line.style.stroke = l.colour;
+  }
   if (tips) hoverStrips(f, tips);
   return f.svg;
 }

@@ -3,6 +3,7 @@
 // and the targets. The page shows what is loaded and where it came from, and names what is missing
 // instead of filling a gap with the demo's data.
 import { getJson, postJson } from './api.js';
+import { summedHistory } from './queues.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -111,7 +112,7 @@ export async function loadHistoryFile(state, file, setStatus) {
   setStatus(`Reading ${file.name}...`);
   const answer = await postJson('/web/history-csv', { csv: await file.text() });
   const queues = answer.queues;
-  state.history = answer.history ?? null;
+  state.history = answer.history ?? summedHistory(queues);
   state.historyQueues = queues.length > 1 ? queues : null;
   const facts = queues[0].facts;
   state.historyLoaded =
