@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
 import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
-import { hasChromium, launchChromium } from './chromium.js';
+import { join } from 'node:path';
+import { hasChromium, launchChromium, screenshotDir } from './chromium.js';
 
 // A centre unlike the demo's agents: its own ids and teams (the demo's are A001.. in 4 teams),
 // on the demo's history and shift rules (5 weeks, 15-minute intervals, America/New_York).
@@ -79,6 +80,7 @@ describe.skipIf(!hasChromium)('planner page inputs in Chromium', () => {
     const message = (await page.textContent('#run-message')) ?? '';
     for (const what of ['agents', 'shift rules', 'time zone', 'targets']) expect(message, what).toContain(what);
     expect(forecastBodies).toHaveLength(0); // nothing was sent
+    await page.screenshot({ path: join(screenshotDir(), 'inputs-1280.png') });
     expect(await page.evaluate('window.wfm.agents')).toBeNull();
   });
 
@@ -148,6 +150,14 @@ describe.skipIf(!hasChromium)('planner page inputs in Chromium', () => {
       );
       expect(await page.locator(`.queue-panel[data-queue="${q.name}"] svg .line-queue-sl`).count()).toBe(1);
     }
+    await page.evaluate("document.getElementById('results').scrollIntoView({ block: 'start' })");
+    await page.screenshot({ path: join(screenshotDir(), 'queues-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    // redrawn for the phone's width (the chart's viewBox is its box's width when drawn)
+    await expect.poll(() => page.getAttribute('#chart-queues svg', 'viewBox')).toMatch(/^0 0 3\d\d /);
+    await page.evaluate("document.getElementById('tabs').scrollIntoView({ block: 'start' })");
+    await page.screenshot({ path: join(screenshotDir(), 'queues-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
     // The stacked chart's hover names each queue's requirement of that interval.
     const busiest = result.queues[0]!.intervals.reduce(
       (b, r, i, all) => (r.requirement > all[b]!.requirement ? i : b),

@@ -7,20 +7,16 @@
  * Skips, saying so, when /usr/bin/chromium is absent. A small demo centre (45 agents, 5 weeks of
  * history) and short solver limits keep it to well under a minute of work.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { hasChromium, launchChromium } from './chromium.js';
+import { readFileSync } from 'node:fs';
+import { hasChromium, launchChromium, screenshotDir } from './chromium.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
 
-// README's screenshots are refreshed only on request (WFM_UPDATE_SCREENSHOTS=1), so that a test run
-// never rewrites tracked files; otherwise they go to the ignored tests/.artifacts/.
-const SHOTS =
-  process.env.WFM_UPDATE_SCREENSHOTS === '1'
-    ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
-    : join(import.meta.dirname, '..', '.artifacts', 'screenshots');
+const SHOTS = screenshotDir();
+
 interface PageState {
   forecast: {
     method: string;
@@ -98,7 +94,6 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {

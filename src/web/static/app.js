@@ -630,7 +630,12 @@ function init() {
   let resizeTimer;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => state.roster && (renderForecast(), renderCoverage()), 200);
+    resizeTimer = setTimeout(() => {
+      if (!state.roster) return;
+      renderForecast();
+      renderCoverage();
+      if (state.queues) renderQueues($('queues-view'), state.queues, state.roster);
+    }, 200);
   });
   sliderText();
   showInputs(state);

@@ -54,14 +54,20 @@ function frame(container, { title, height = 220, n, yMax, days, yLabel }) {
   return { svg, x, y, width, height, m };
 }
 
+/** A line through the values; a null or missing value breaks it (no line drawn across a gap). */
 function polyline(svg, values, x, y, cls, step = false) {
-  const pts = [];
+  let d = '';
+  let pen = false;
   values.forEach((v, i) => {
-    if (v === null || v === undefined || Number.isNaN(v)) return;
-    if (step) pts.push(`${x(i)},${y(v)}`, `${x(i + 1)},${y(v)}`);
-    else pts.push(`${x(i + 0.5)},${y(v)}`);
+    if (v === null || v === undefined || Number.isNaN(v)) {
+      pen = false;
+      return;
+    }
+    if (step) d += `${pen ? 'L' : 'M'}${x(i)},${y(v)}L${x(i + 1)},${y(v)}`;
+    else d += `${pen ? 'L' : 'M'}${x(i + 0.5)},${y(v)}`;
+    pen = true;
   });
-  return el('polyline', { points: pts.join(' '), class: cls, fill: 'none' }, svg);
+  return el('path', { d: d || 'M0,0', class: cls, fill: 'none' }, svg);
 }
 
 /**
