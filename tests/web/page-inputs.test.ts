@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium)('planner page inputs in Chromium', () => {
       );
       expect(await page.locator(`.queue-panel[data-queue="${q.name}"] svg .line-queue-sl`).count()).toBe(1);
     }
-    await page.evaluate("document.getElementById('results').scrollIntoView({ block: 'start' })");
+    await page.evaluate("document.getElementById('tabs').scrollIntoView({ block: 'start' })");
     await page.screenshot({ path: join(screenshotDir(), 'queues-1280.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     // redrawn for the phone's width (the chart's viewBox is its box's width when drawn)

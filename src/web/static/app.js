@@ -121,6 +121,37 @@ function staffingRequestOf(forecast, history) {
   };
 }
 
+/** Forecast and staffing (per queue when the history has several), into `state`. */
+async function forecastAndStaff(timeZone) {
+  step('forecast', 'Forecast: running...');
+  const forecastBody = { history: state.history, timeZone, start: $('week-start').value, weeks: 1 };
+  if ($('opening-hours').value.trim()) forecastBody.openingHours = $('opening-hours').value.trim();
+  if (state.demo && state.history === state.demo.history) {
+    // The demo's own forecast options (interval, method, its holidays as special days).
+    const { intervalMinutes, method, specialDays } = state.demo.forecast;
+    Object.assign(forecastBody, { intervalMinutes, method, specialDays });
+  }
+  if (state.historyQueues) {
+    // Several queues: each forecast and staffed on its own, combined for the plan (queues.js).
+    const q = await planQueues(state.historyQueues, forecastBody, staffingRequestOf, step);
+    Object.assign(state, { forecast: q.forecast, staffing: q.staffing, perQueue: q.perQueue });
+    state.staffingRequest = staffingRequestOf(q.forecast, state.history);
+  } else {
+    state.perQueue = null;
+    state.forecast = await postJson('/v1/forecast', forecastBody);
+    const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
+    step('forecast', `Forecast: ${whole(contacts)} contacts.`, 'done');
+    step('staffing', 'Staffing: running...');
+    state.staffingRequest = staffingRequestOf(state.forecast, state.history);
+    state.staffing = await postJson('/v1/staffing', state.staffingRequest);
+  }
+  step(
+    'staffing',
+    `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${whole(state.staffing.totals.agentHours)} agent-hours.`,
+    'done',
+  );
+}
+
 async function runPlan(event) {
   event?.preventDefault();
   const missing = missingInputs(state);
@@ -135,33 +166,7 @@ async function runPlan(event) {
   const t0 = performance.now();
   try {
     const timeZone = $('time-zone').value.trim();
-    step('forecast', 'Forecast: running...');
-    const forecastBody = { history: state.history, timeZone, start: $('week-start').value, weeks: 1 };
-    if ($('opening-hours').value.trim()) forecastBody.openingHours = $('opening-hours').value.trim();
-    if (state.demo && state.history === state.demo.history) {
-      // The demo's own forecast options (interval, method, its holidays as special days).
-      const { intervalMinutes, method, specialDays } = state.demo.forecast;
-      Object.assign(forecastBody, { intervalMinutes, method, specialDays });
-    }
-    if (state.historyQueues) {
-      // Several queues: each forecast and staffed on its own, combined for the plan (queues.js).
-      const q = await planQueues(state.historyQueues, forecastBody, staffingRequestOf, step);
-      Object.assign(state, { forecast: q.forecast, staffing: q.staffing, perQueue: q.perQueue });
-      state.staffingRequest = staffingRequestOf(q.forecast, state.history);
-    } else {
-      state.perQueue = null;
-      state.forecast = await postJson('/v1/forecast', forecastBody);
-      const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
-      step('forecast', `Forecast: ${whole(contacts)} contacts.`, 'done');
-      step('staffing', 'Staffing: running...');
-      state.staffingRequest = staffingRequestOf(state.forecast, state.history);
-      state.staffing = await postJson('/v1/staffing', state.staffingRequest);
-    }
-    step(
-      'staffing',
-      `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${whole(state.staffing.totals.agentHours)} agent-hours.`,
-      'done',
-    );
+    await forecastAndStaff(timeZone);
 
     step('plan', 'Shift plan: queued...');
     state.plan = await runJob(
@@ -605,14 +610,17 @@ function init() {
   $('api-key').value = sessionStorage.getItem('wfm-api-key') ?? '';
   $('api-key').addEventListener('change', () => sessionStorage.setItem('wfm-api-key', $('api-key').value));
   const tabs = [...document.querySelectorAll('[role="tab"]')];
-  tabs.forEach((tab, i) => {
+  tabs.forEach((tab) => {
     tab.addEventListener('click', () => selectTab(tab));
     tab.addEventListener('keydown', (e) => {
+      // A hidden tab (Queues, for one queue) is skipped.
+      const shown = tabs.filter((t) => !t.hidden);
+      const i = shown.indexOf(tab);
       const next =
         e.key === 'ArrowRight'
-          ? tabs[(i + 1) % tabs.length]
+          ? shown[(i + 1) % shown.length]
           : e.key === 'ArrowLeft'
-            ? tabs[(i + tabs.length - 1) % tabs.length]
+            ? shown[(i + shown.length - 1) % shown.length]
             : null;
       if (next) {
         next.focus();
