@@ -37,7 +37,8 @@ try {
   const pageReadyMs = nowMs() - t0;
   const t1 = nowMs();
   await page.click('#load-demo');
-  await page.waitForSelector('#run-plan:not([disabled])');
+  // Loaded when the agents' line names the demo (the Run button is enabled from the start).
+  await page.waitForSelector('[data-input="agents"]:not(.missing)');
   const demoLoadMs = nowMs() - t1;
   await page.fill('#plan-seconds', '10');
   await page.fill('#roster-seconds', '5');

@@ -113,6 +113,32 @@ describe.skipIf(!hasChromium)('planner page inputs in Chromium', () => {
     expect(ids.every((id) => /^P\d\d$/.test(id))).toBe(true);
   }, 120_000);
 
+  it('a job that fails says so on its step, with the reason, not "failed (0.0 s)"', async () => {
+    // The service answers the job's poll with a failed job 12 ms in (a worker lost mid-solve).
+    await page.route('**/v1/jobs/*', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          id: 'x',
+          status: 'failed',
+          elapsedMs: 12,
+          error: { code: 'WFM_ERR_JOB_FAILED', message: 'the worker stopped' },
+        }),
+      }),
+    );
+    try {
+      await page.click('#run-plan');
+      await expect.poll(() => page.getAttribute('#steps li[data-step="plan"]', 'data-status')).toBe('failed');
+      const text = (await page.textContent('#steps li[data-step="plan"]')) ?? '';
+      expect(text).toContain('the worker stopped');
+      expect(text).not.toMatch(/\(0\.0 s\)|running|queued/);
+      expect(await page.textContent('#run-message')).toContain('the worker stopped');
+    } finally {
+      await page.unroute('**/v1/jobs/*');
+    }
+  });
+
   it('shows several queues side by side: requirement stacked per queue, SL per queue by formula and simulation', async () => {
     // The same history split into two queues (70 % "phones", 30 % "vip"), as a `queue` column names them.
     const split = [
