@@ -222,6 +222,16 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#agent-detail h3').textContent()).toContain(agent.name);
     expect(await page.locator('#agent-detail tbody tr').count()).toBe(agent.days.length);
+    // Hours and amounts for people carry at most two decimals (the agent's week, the rows' labels).
+    const shown = [
+      await page.textContent('#agent-detail'),
+      ...(await page
+        .locator('#timeline button.tl-row')
+        .evaluateAll((rows) =>
+          rows.map((r) => (r as unknown as { getAttribute: (a: string) => string }).getAttribute('aria-label')),
+        )),
+    ].join(' ');
+    expect(shown).not.toMatch(/\d\.\d{3,}/);
 
     // The week view shows each shift's local start and end under its day, and each shift's hover
     // names its times and breaks (local wall clock: the strings' own offsets).

@@ -15,13 +15,16 @@ function hhmm(iso) {
   return iso.slice(11, 16);
 }
 
+/** Hours and amounts for people: at most one decimal (`37.5`, `40`). */
+const h1 = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+
 /** "ft8 08:00-16:30, 8 paid h; break 10:00-10:15, lunch (unpaid) 12:00-12:30" (local times). */
 export function shiftText(d) {
   const rest = [
     ...d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`),
     ...d.retraining.map((r) => `${r.kind} ${hhmm(r.start)}-${hhmm(r.end)}`),
   ];
-  return `${d.template} ${hhmm(d.start)}-${hhmm(d.end)}, ${d.paidHours} paid h${rest.length ? `; ${rest.join(', ')}` : ''}`;
+  return `${d.template} ${hhmm(d.start)}-${hhmm(d.end)}, ${h1(d.paidHours)} paid h${rest.length ? `; ${rest.join(', ')}` : ''}`;
 }
 
 /** The week view's start and end times: one cell per day under the bars, e.g. "08:00" over "16:30". */
@@ -93,7 +96,7 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
     const worked = agent.days.reduce((s, d) => s + d.paidHours, 0);
     row.setAttribute(
       'aria-label',
-      `${agent.name}, team ${agent.team}, ${agent.days.length} shifts, ${worked} paid hours${agent.violations.length ? `, ${agent.violations.length} rule violations` : ''}`,
+      `${agent.name}, team ${agent.team}, ${agent.days.length} shifts, ${h1(worked)} paid hours${agent.violations.length ? `, ${agent.violations.length} rule violations` : ''}`,
     );
     const name = document.createElement('span');
     name.className = 'tl-name';
@@ -161,7 +164,7 @@ export function agentDetail(container, agent) {
   const p = document.createElement('p');
   const wk = agent.weeks[0];
   p.textContent = wk
-    ? `${wk.paidHours} paid hours (contract ${wk.minHours}-${wk.maxHours} h), ${wk.days} days (at most ${wk.maxDays}). Preferences met ${agent.preferences.met}/${agent.preferences.total}. Retraining ${agent.retrainingHoursAssigned}/${agent.retrainingHoursNeeded} h.`
+    ? `${h1(wk.paidHours)} paid hours (contract ${h1(wk.minHours)}-${h1(wk.maxHours)} h), ${wk.days} days (at most ${wk.maxDays}). Preferences met ${agent.preferences.met}/${agent.preferences.total}. Retraining ${h1(agent.retrainingHoursAssigned)}/${h1(agent.retrainingHoursNeeded)} h.`
     : 'No shifts this week.';
   container.appendChild(p);
   const table = document.createElement('table');
@@ -172,7 +175,7 @@ export function agentDetail(container, agent) {
     const tr = document.createElement('tr');
     const cells = [
       `${new Date(`${d.date}T12:00:00Z`).toUTCString().slice(0, 3)} ${d.date}`,
-      `${d.template} ${hhmm(d.start)}-${hhmm(d.end)} (${d.paidHours} h)${d.extra ? ' extra' : ''}`,
+      `${d.template} ${hhmm(d.start)}-${hhmm(d.end)} (${h1(d.paidHours)} h)${d.extra ? ' extra' : ''}`,
       d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`).join(', '),
       d.retraining.map((r) => `${r.kind} ${hhmm(r.start)}-${hhmm(r.end)}`).join(', ') || '-',
     ];
@@ -194,7 +197,7 @@ export function agentDetail(container, agent) {
     const ul = document.createElement('ul');
     for (const x of agent.violations) {
       const li = document.createElement('li');
-      li.textContent = `${x.rule}${x.hard ? ' (hard)' : ''}: ${x.amount} ${x.unit}`;
+      li.textContent = `${x.rule}${x.hard ? ' (hard)' : ''}: ${h1(x.amount)} ${x.unit}`;
       ul.appendChild(li);
     }
     v.appendChild(ul);
