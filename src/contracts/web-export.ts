@@ -74,6 +74,17 @@ export const ReportExportSchema = z.strictObject({
       retraining: z.looseObject({ days: z.array(z.unknown()) }),
     }),
   ),
+  /** Several queues: the roster simulated per queue (`POST /web/queues/simulate`), for the section "Queues". */
+  queues: z
+    .looseObject({
+      seed: z.number(),
+      replications: z.number(),
+      queues: z
+        .array(z.looseObject({ name: z.string().max(100), intervals: z.array(z.looseObject({ start: instant })) }))
+        .min(1)
+        .max(20),
+    })
+    .optional(),
 });
 
 const queueName = z.string().min(1, 'name is empty').max(100);

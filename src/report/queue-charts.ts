@@ -49,7 +49,7 @@ export function queueRequirementChart(result: PlanQueuesResult, roster: RosterRe
     top.forEach((v, j) => (below[j] = v));
     return (
       `<polygon class="queue-layer" data-queue="${esc(q.name)}" fill="${PALETTE[k % PALETTE.length]}" ` +
-      `opacity=".6" points="${[...upper, ...lower].join(' ')}"/>`
+      `points="${[...upper, ...lower].join(' ')}"/>`
     );
   });
   const line = onPhone.map((v, j) => `${j === 0 ? 'M' : 'L'}${c(x(j))},${c(y(v))}H${c(x(j + 1))}`).join('');

@@ -25,6 +25,7 @@ import {
   RosterExportSchema,
 } from '../contracts/web-export.js';
 import { combineQueues, simulateQueues } from './queues.js';
+import type { PlanQueuesResult } from '../app/plan-queues.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
@@ -133,9 +134,14 @@ export function webRoutes(app: WebApp): void {
       shiftPlan: body.plan as unknown as ShiftPlan,
       roster: body.roster as unknown as RosterResult,
     };
+    const verdict = body.queues as PlanQueuesResult | undefined;
     let html: string;
     try {
-      html = renderReport({ summary: buildSummary({ name: body.name, ...parts }), ...parts });
+      html = renderReport({
+        summary: buildSummary({ name: body.name, ...parts, queues: verdict }),
+        ...parts,
+        queues: verdict ? { verdict } : undefined,
+      });
     } catch (error) {
       // The shapes are checked above only as deep as the page needs; a result the report cannot read is bad input.
       throw new WfmError(

@@ -6,6 +6,7 @@
  * step that failed says so; the page has a favicon.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
@@ -184,6 +185,26 @@ describe.skipIf(!hasChromium)('planner page inputs in Chromium', () => {
     await page.evaluate("document.getElementById('tabs').scrollIntoView({ block: 'start' })");
     await page.screenshot({ path: join(screenshotDir(), 'queues-phone.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
+    // The report of the same week has its "Queues" section, each queue in the page's colour.
+    await page.click('#tab-export');
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
+    const reportPage = await browser.newPage();
+    await reportPage.setContent(readFileSync((await report.path()) as string, 'utf8'));
+    const fills = (p: Page, selector: string) =>
+      p
+        .locator(selector)
+        .evaluateAll((els) =>
+          els.map((e) => (e as unknown as { getAttribute: (a: string) => string }).getAttribute('data-queue')),
+        );
+    expect(await fills(reportPage, '#chart-queue-requirement polygon.queue-layer')).toEqual(['phones', 'vip']);
+    const fill = (p: Page, selector: string) =>
+      p.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fill`);
+    for (const name of ['phones', 'vip'])
+      expect(await fill(page, `#chart-queues polygon[data-queue="${name}"]`)).toBe(
+        await fill(reportPage, `#chart-queue-requirement polygon[data-queue="${name}"]`),
+      );
+    await reportPage.close();
+    await page.click('#tab-queues');
     // The stacked chart's hover names each queue's requirement of that interval.
     const busiest = result.queues[0]!.intervals.reduce(
       (b, r, i, all) => (r.requirement > all[b]!.requirement ? i : b),

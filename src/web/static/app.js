@@ -555,6 +555,7 @@ async function exportReport() {
     staffing: state.staffing,
     plan: state.plan,
     roster: state.roster,
+    ...(state.queues ? { queues: state.queues } : {}),
   });
   download(html, 'wfm-report.html', 'text/html');
   setStatus('HTML report saved.');
