@@ -10,7 +10,7 @@ import { RosterState } from './state.js';
  * Shares of the time limit: the one whole MIP (small problems); the local search's start; the end
  * of filling (fill sub-MIPs); the soft-rule sub-MIPs take the rest.
  */
-const EXACT_SHARE = 0.6;
+const EXACT_SHARE = 0.4;
 /** The quick search for the whole MIP's warm start (step 1). */
 const QUICK_SHARE = 0.1;
 const SEARCH_SHARE = 0.15;
@@ -44,7 +44,7 @@ export interface PlanSearchResult extends SearchResult {
  * Rosters a plan problem lexicographically: hard rules, then filled shifts, then soft rules.
  * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`), and the problem is
  *    small enough (`EXACT_MAX_COLUMNS`): one MIP over every agent and day minimising the agents
- *    short (`exactStage`), for up to 60 % of the time. When HiGHS proves it optimal, steps 2 and 3
+ *    short (`exactStage`, with its quick search), for up to 40 % of the time. When HiGHS proves it optimal, steps 2 and 3
  *    are skipped (no roster fills more) and the soft rules get the rest.
  * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
  *    or left cells short (skipped when it filled every cell); 15 % of the time, or up to 45 %
