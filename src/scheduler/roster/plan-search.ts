@@ -10,9 +10,7 @@ import { RosterState } from './state.js';
  * Shares of the time limit: the one whole MIP (small problems); the local search's start; the end
  * of filling (fill sub-MIPs); the soft-rule sub-MIPs take the rest.
  */
-const EXACT_SHARE = 0.4;
-/** The quick search for the whole MIP's warm start (step 1). */
-const QUICK_SHARE = 0.1;
+const EXACT_SHARE = 0.3;
 const SEARCH_SHARE = 0.15;
 const FILL_END = 0.9;
 /**
@@ -44,15 +42,15 @@ export interface PlanSearchResult extends SearchResult {
  * Rosters a plan problem lexicographically: hard rules, then filled shifts, then soft rules.
  * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`), and the problem is
  *    small enough (`EXACT_MAX_COLUMNS`): one MIP over every agent and day minimising the agents
- *    short (`exactStage`, with its quick search), for up to 40 % of the time. When HiGHS proves it optimal, steps 2 and 3
+ *    short (`exactStage`), for up to 30 % of the time. When HiGHS proves it optimal, steps 2 and 3
  *    are skipped (no roster fills more) and the soft rules get the rest.
  * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
  *    or left cells short (skipped when it filled every cell); 15 % of the time, or up to 45 %
  *    until it holds a roster with no hard violation.
- * 3. With HiGHS (`fillStage`): on a small problem the whole MIP again from the best roster; then
- *    sub-MIPs over every agent on windows of 1-2 days, 8 agents over the week, or (half of them)
- *    the agents who may work a short cell over the week, with the same objective and constraints,
- *    until no cell is short (then the fill is optimal: nothing is short) or 90 % of the time is gone.
+ * 3. With HiGHS (`fillStage`): sub-MIPs over every agent on windows of 1-2 days, 8 agents over
+ *    the week, or (half of them) the agents who may work a short cell over the week, with the same
+ *    objective and constraints, until no cell is short (then the fill is optimal: nothing is
+ *    short) or 90 % of the time is gone.
  * 4. Sub-MIPs on the soft score for the rest of the time, none breaking a hard rule or letting a
  *    filled shift go (`keep-filled`).
  * The sub-MIP stages count against `maxIterations` too (one sub-MIP, 1,000 moves): with a budget
@@ -85,12 +83,7 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     best = found.assign;
   const subMips = Math.floor(opts.maxIterations / MOVES_PER_SUB_MIP);
   const fillMs = proven ? 0 : Math.max(0, left() - (1 - FILL_END) * opts.timeLimitMs);
-  const fill = fillStage(
-    p,
-    best,
-    { highs, seed: opts.seed, now: opts.now, timeLimitMs: fillMs, maxMoves: subMips },
-    small,
-  );
+  const fill = fillStage(p, best, { highs, seed: opts.seed, now: opts.now, timeLimitMs: fillMs, maxMoves: subMips });
   const soft = improveWithMip(p, fill.assign, {
     ...subMipShape(p),
     highs,
@@ -114,75 +107,43 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
 }
 
 /**
- * Step 1: a quick local search for a start that keeps every hard rule (10 % of the time, stopping
- * at 5 % once it has one), then the whole MIP warm-started from it for up to `EXACT_SHARE` of the
- * time. A warm start halved the time to the proof on restricted-30 (benchmarks/roster-supply.bench.ts).
- * `optimal`: HiGHS proved the fill (and the roster keeps every hard rule).
+ * Step 1: the whole MIP from an empty roster for up to `EXACT_SHARE` of the time. `optimal`: HiGHS
+ * proved the fill (and the roster keeps every hard rule). (A quick search's roster as the warm start
+ * was tried: on a loaded machine HiGHS then kept that roster's many short shifts as its incumbent,
+ * and mixed-150 ended at 355-460 of 670 filled against 662-670 without it.)
  */
 function exactStage(
   p: CoreProblem,
   opts: PlanSearchOptions,
   highs: Highs,
 ): { assign: Int32Array; optimal: boolean } | null {
-  const t0 = opts.now();
-  let start: Int32Array = new Int32Array(p.agents.length * p.days).fill(-1);
-  const quick = searchRoster(p, {
-    ...opts,
-    timeLimitMs: QUICK_SHARE * opts.timeLimitMs,
-    feasibleAfterMs: (QUICK_SHARE / 2) * opts.timeLimitMs,
-    hardMultiplier: opts.hardMultiplier ?? hardMultiplierFor(p),
-    fillFirst: true,
-  });
-  if (quick.hard <= 1e-9) start = quick.assign;
-  const seconds = Math.max(0, EXACT_SHARE * opts.timeLimitMs - (opts.now() - t0)) / 1000;
-  const exact = exactFill(p, highs, seconds, opts.seed, start);
-  if (!exact) return quick.hard <= 1e-9 ? { assign: quick.assign, optimal: false } : null;
+  const empty = new Int32Array(p.agents.length * p.days).fill(-1);
+  const exact = exactFill(p, highs, (EXACT_SHARE * opts.timeLimitMs) / 1000, opts.seed, empty);
+  if (!exact) return null;
   return { assign: exact.assign, optimal: exact.optimal && new RosterState(p, 1, exact.assign).hard <= 1e-9 };
 }
 
 /**
  * The fill stage: sub-MIPs minimising the agents short until none is (`subMipShape`, half of them
- * on the agents who may work a short cell). On a problem small enough for the whole MIP that did
- * not prove its fill within its share, the whole MIP first goes on from the best roster (warm
- * started) for half the stage: the time split no longer cuts the exact solve short.
+ * on the agents who may work a short cell).
  */
 function fillStage(
   p: CoreProblem,
   best: Int32Array,
   opts: { highs: Highs; seed: number; now: () => number; timeLimitMs: number; maxMoves: number },
-  small: boolean,
 ): { assign: Int32Array; moves: number } {
-  const t0 = opts.now();
-  let moves = 0;
-  if (small && opts.timeLimitMs > 0 && opts.maxMoves > 0) {
-    const whole = opts.timeLimitMs / 2 / 1000;
-    const out = improveWithMip(p, best, {
-      highs: opts.highs,
-      seed: opts.seed,
-      now: opts.now,
-      timeLimitMs: opts.timeLimitMs / 2,
-      agentsPerMove: p.agents.length,
-      dayWindowShare: 0,
-      subTimeLimitSeconds: whole,
-      subMipMode: 'fill',
-      stopWhenFilled: true,
-      maxMoves: 1,
-    });
-    best = out.assign;
-    moves += out.moves;
-  }
-  const rest = improveWithMip(p, best, {
+  const out = improveWithMip(p, best, {
     ...subMipShape(p),
     highs: opts.highs,
     seed: opts.seed,
-    timeLimitMs: Math.max(0, opts.timeLimitMs - (opts.now() - t0)),
+    timeLimitMs: opts.timeLimitMs,
     now: opts.now,
     subMipMode: 'fill',
     shortCellShare: SHORT_CELL_SHARE,
     stopWhenFilled: true,
-    maxMoves: Math.max(0, opts.maxMoves - moves),
+    maxMoves: opts.maxMoves,
   });
-  return { assign: rest.assign, moves: moves + rest.moves };
+  return { assign: out.assign, moves: out.moves };
 }
 
 /** No hard rule broken and no shift short: nothing left for the search to do but soft points. */
