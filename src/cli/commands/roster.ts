@@ -13,6 +13,7 @@ import {
   parseRosterRules,
   planTemplates,
   RosterRequestSchema,
+  type KnownTemplates,
 } from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import { parseWith } from '../../contracts/validate.js';
@@ -23,7 +24,7 @@ import type { CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { readPreviousRoster } from '../../io/previous-roster.js';
 import { checkPreviousBefore } from '../../contracts/previous-roster.js';
-import type { PreviousRoster } from '../../scheduler/roster/types.js';
+import type { PreviousRoster, RosterAgent } from '../../scheduler/roster/types.js';
 import { previousFromStore, wantsStore } from '../save-draft.js';
 import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 
@@ -38,7 +39,8 @@ export function registerRoster(program: Command): void {
     .option('--plan <file>', 'shift plan JSON (output of `wfm shift-plan`)')
     .option(
       '--requirements <file>',
-      'instead of --plan: agents required per interval (`wfm staff` JSON or CSV); the plan is built first',
+      'instead of --plan: agents required per interval (`wfm staff` JSON or CSV); the plan is built first, ' +
+        'for the --agents (only shifts they can work, as `wfm shift-plan --agents`)',
     )
     .option('--plan-rules <file>', 'with --requirements: the shift-plan rules JSON (templates, breaks, pool)')
     .requiredOption('--agents <file>', 'agents, JSON (array or { agents }) or CSV (columns: see docs/roster.md)')
@@ -97,14 +99,15 @@ ${VERDICT_HELP}`,
         strict?: boolean;
       }) => {
         const read = csvReadOptions(flags.strict);
+        const agentsText = readInputFile(flags.agents, '--agents');
+        const readAgents: AgentsReader = (zone, templates) =>
+          looksLikeJson(flags.agents, agentsText)
+            ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, templates)
+            : parseAgentsCsv(agentsText, zone, templates, read);
         const { plan, load } = flags.plan
           ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan'))
-          : await planFirst(flags.requirements, flags.planRules, read);
-        const agentsText = readInputFile(flags.agents, '--agents');
-        const zone = plan.grid.timeZone;
-        const agents = looksLikeJson(flags.agents, agentsText)
-          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, planTemplates(plan))
-          : parseAgentsCsv(agentsText, zone, planTemplates(plan), read);
+          : await planFirst(flags.requirements, flags.planRules, read, readAgents);
+        const agents = readAgents(plan.grid.timeZone, planTemplates(plan));
         const rules = parseRosterRules(
           flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
         );
@@ -133,11 +136,19 @@ ${VERDICT_HELP}`,
     );
 }
 
-/** Builds the plan from a requirement and plan rules (as `wfm shift-plan` does), keeping volume and AHT for the SL. */
+/** Parses the --agents file with clock times in `zone`, refusing templates outside `templates`. */
+type AgentsReader = (zone: string, templates: KnownTemplates) => RosterAgent[];
+
+/**
+ * Builds the plan from a requirement and plan rules for the agents to be rostered (as `wfm
+ * shift-plan --agents` does: only shifts they can work, within their weekly days and hours),
+ * keeping volume and AHT for the SL.
+ */
 async function planFirst(
   requirements: string | undefined,
   planRules: string | undefined,
   read: CsvReadOptions,
+  readAgents: AgentsReader,
 ): Promise<{ plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } }> {
   if (!requirements || !planRules) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', 'Give --plan FILE, or --requirements FILE with --plan-rules FILE.', {
@@ -146,7 +157,9 @@ async function planFirst(
   }
   const requirement = readRequirement(requirements, read);
   const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
-  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver() });
+  const zone = rules.timeZone ?? requirement.timeZone ?? 'UTC';
+  const agents = readAgents(zone, { names: rules.rules.templates.map((t) => t.name), complete: true });
+  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), agents });
   const load = loadFromCoverage(plan);
   return load ? { plan, load } : { plan };
 }

@@ -17,6 +17,7 @@ import { planVerdict } from './verdict.js';
 import type { Highs } from '../mip/solve.js';
 import type { ServiceLevelFn } from './service-level.js';
 import { findShortfall } from './shortfall.js';
+import { supplyBound } from './supply-bound.js';
 import type { SupplyAgent } from './supply-agents.js';
 import { supplyTable, type SupplyTable } from './supply-groups.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
@@ -66,7 +67,8 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
   const coverage = coverageIntervals(grid, requirement, required, counts, options.serviceLevel);
-  const shortfall = supply ? findShortfall(grid, rules, allCandidates, supply, coverage) : [];
+  const bound = supplyBound(options.highs, solved.built, Math.max(1, rules.solver.timeLimitSeconds), rules.solver.seed);
+  const shortfall = supply ? findShortfall(grid, rules, allCandidates, supply, coverage, bound) : [];
   const underTotal = coverage.reduce((sum, c) => sum + c.under, 0);
   if (underTotal > 0)
     issues.push({

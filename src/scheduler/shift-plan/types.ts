@@ -134,9 +134,10 @@ export interface ShortfallInterval {
   /**
    * 'too-few-agents': fewer agents can work then than are required; 'template-limits': the templates'
    * `maxAgentsPerDay` allow fewer on shift than required; 'weekly-limits': enough could, but
-   * their weekly days and hours (or a coverage penalty cheaper than a shift) leave it short.
+   * their weekly days and hours leave it short; 'coverage-penalty': the agents could cover more of
+   * it (by the supply bound), but the soft coverage penalty is cheaper than the shifts that would.
    */
-  cause: 'too-few-agents' | 'template-limits' | 'weekly-limits';
+  cause: 'too-few-agents' | 'template-limits' | 'weekly-limits' | 'coverage-penalty';
   /** Why the other agents cannot work then, most agents first (at most 3). */
   reasons: ShortfallReason[];
   /** One sentence, e.g. "Thu 18:00-20:00: 12 agents required, 7 can work then (9 part-time: windows end at 18:00)." */
