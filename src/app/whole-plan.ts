@@ -174,6 +174,15 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           timeLimitSeconds: input.limits.shiftPlanSeconds,
           timeZone,
           agents,
+          ...(queues
+            ? {
+                queues: queues.map((q, k) => ({
+                  name: q.name,
+                  priority: q.priority,
+                  requirement: requirementFromStaffing(staffed.perQueue[k] as StaffingResponse),
+                })),
+              }
+            : {}),
         }),
       ),
     (p) =>

@@ -19,6 +19,8 @@ import type { ServiceLevelFn } from './service-level.js';
 import { findShortfall } from './shortfall.js';
 import type { SupplyAgent } from './supply-agents.js';
 import { supplyTable, type SupplyTable } from './supply-groups.js';
+import { skillKeyOf, skillSetup } from './skill-plan.js';
+import { planQueueCoverage, queueIssues } from './skill-report.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
 
 export type { ServiceLevelFn } from './service-level.js';
@@ -57,11 +59,16 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const allCandidates = candidateShifts(grid, rules, onGrid);
   const { coverable, uncoverable } = findUncoverable(grid, rules, allCandidates, required);
   const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
-  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents) : undefined;
+  const multi = requirement.queues && requirement.queues.length >= 2 && options.agents ? requirement.queues : null;
+  const skillKey = multi ? skillKeyOf(multi.map((q) => q.name)) : undefined;
+  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents, skillKey) : undefined;
   // A shift nobody may work is never a candidate.
-  const candidates = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
+  const kept = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
+  const open = multi?.map((q) => ({ ...q, required: requiredWhileOpen(grid, rules, q.required).required }));
+  const setup = open && supply ? skillSetup(open, supply, kept, coverable) : null;
+  const candidates = setup ? setup.candidates : kept;
   const solveInput = { grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs, supply };
-  const solved = solvePlan(solveInput, issues);
+  const solved = solvePlan(setup ? { ...solveInput, skills: setup.skills } : solveInput, issues);
 
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
@@ -75,7 +82,10 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     });
   const pool = poolReport(grid, poolAccounts(solved.built.poolDemands, rules, sessions), issues);
   const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement });
-  const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances);
+  const skillNames = setup?.skills.classes.map((cls) => cls.map((q) => multi?.[q]?.name as string));
+  const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances, skillNames);
+  const queueCoverage = setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover) : undefined;
+  if (queueCoverage) queueIssues(queueCoverage, issues);
   const retraining = formatSessions(grid, rules, sessions);
   const seating = seatSessions(shifts, retraining);
   retraining.forEach((session, i) => (session.attendees = seating.seats[i] ?? []));
@@ -105,6 +115,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     supply: supplyReport(supply, shortfall, issues),
     shortfall,
     issues,
+    ...(queueCoverage ? { queueCoverage } : {}),
     ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
   return { verdict: planVerdict(plan), ...plan };

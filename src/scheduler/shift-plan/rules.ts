@@ -2,6 +2,7 @@
  * The shift plan's inputs as the core sees them, after validation at the boundary
  * (src/contracts/shift-plan.ts). Durations in minutes, clock times as minutes since local midnight.
  */
+import type { PlanQueueRequirement } from './skill-plan.js';
 import type { OpeningHours } from '../../time/opening-hours.js';
 import type { QueueParams } from '../../erlang/types.js';
 
@@ -99,6 +100,11 @@ export interface PlanRequirement {
   ahtSeconds?: number[];
   /** Queue model and targets of the staffing run, when known. */
   queue?: QueueParams;
+  /**
+   * Several queues (a multi-skill plan, with agents): each queue's on-phone agents required per slot.
+   * `required` is then their sum; the plan covers each queue with agents who have its skill.
+   */
+  queues?: PlanQueueRequirement[];
 }
 
 /** The rules with every step filled in: absent steps default to the interval length. */
