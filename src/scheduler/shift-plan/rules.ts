@@ -2,7 +2,6 @@
  * The shift plan's inputs as the core sees them, after validation at the boundary
  * (src/contracts/shift-plan.ts). Durations in minutes, clock times as minutes since local midnight.
  */
-import type { PlanQueueRequirement } from './skill-plan.js';
 import type { OpeningHours } from '../../time/opening-hours.js';
 import type { QueueParams } from '../../erlang/types.js';
 
@@ -87,6 +86,14 @@ export interface ShiftPlanRules {
 }
 
 /** The requirement on the plan's grid. */
+/** A queue of a multi-skill requirement: agents required per slot on the plan's grid. */
+export interface PlanQueueRequirement {
+  name: string;
+  /** Higher is served first (the simulation's routing); weighs the queue's shortage. */
+  priority: number;
+  required: number[];
+}
+
 export interface PlanRequirement {
   originMs: number;
   intervalMinutes: number;

@@ -6,14 +6,9 @@ import type { CandidateShift } from './candidates.js';
 import type { SkillInput } from './model-parts.js';
 import type { SupplyAgent } from './supply-agents.js';
 import type { SupplyTable } from './supply-groups.js';
+import type { PlanQueueRequirement } from './rules.js';
 
-/** A queue of a multi-skill requirement: agents required per slot on the plan's grid. */
-export interface PlanQueueRequirement {
-  name: string;
-  /** Higher is served first (the simulation's routing); weighs the queue's shortage. */
-  priority: number;
-  required: number[];
-}
+export type { PlanQueueRequirement } from './rules.js';
 
 /** The skill classes and queues of a plan, each queue with its shortage weight (`priorityWeights`). */
 export type SkillQueues = Omit<SkillInput, 'queues'> & { queues: (PlanQueueRequirement & { weight: number })[] };
