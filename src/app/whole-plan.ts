@@ -174,6 +174,15 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           timeLimitSeconds: input.limits.shiftPlanSeconds,
           timeZone,
           agents,
+          ...(queues
+            ? {
+                queues: queues.map((q, k) => ({
+                  name: q.name,
+                  priority: q.priority,
+                  requirement: requirementFromStaffing(staffed.perQueue[k] as StaffingResponse),
+                })),
+              }
+            : {}),
         }),
       ),
     (p) =>
@@ -209,10 +218,12 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       queues.map((q, k) => ({ ...q, response: staffed.perQueue[k] as StaffingResponse })),
       rostered,
       agents,
-      { seed: input.seed, replications: input.simulation?.replications ?? 10 },
+      { seed: input.seed, replications: input.simulation?.replications ?? 10, planned: shiftPlan.queueCoverage },
     );
-  // A queue whose simulated SL falls short makes the plan fall short, named in its verdict.
-  const roster = verdict ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict) } : rostered;
+  // A queue the plan leaves short, or whose simulated SL falls short, makes the plan fall short, named in its verdict.
+  const roster = verdict
+    ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict, shiftPlan.queueCoverage) }
+    : rostered;
   const summary = tracker.run(
     'report',
     undefined,

@@ -14,6 +14,7 @@ import { toJsonText } from '../formats/json.js';
 import type { PlanArtifacts } from '../app/whole-plan.js';
 import { renderReport } from '../report/html.js';
 import { queuesCsv } from '../formats/queues-csv.js';
+import { agentQueuesCsv } from '../formats/agent-queues-csv.js';
 
 /** The files of an output folder (ics/<agent>.ics besides), in the order they are written. */
 export const PLAN_FILES = [
@@ -31,6 +32,8 @@ export const PLAN_FILES = [
 
 /** The extra files of a multi-queue plan (the config's `queues`). */
 export const PLAN_QUEUE_FILES = ['queues.csv', 'queues.json'] as const;
+/** Written when the shift plan was made per queue (agents with skills): who serves which queue when. */
+export const PLAN_SKILL_FILES = ['agent-queues.csv'] as const;
 
 /** The file contents of a plan folder, path -> text. Pure. */
 export function planFolderFiles(
@@ -59,6 +62,8 @@ export function planFolderFiles(
       }),
     );
   }
+  const agentQueues = agentQueuesCsv(a.shiftPlan, a.roster);
+  if (agentQueues !== null) files.set('agent-queues.csv', agentQueues);
   for (const [path, text] of icsFiles(a.roster, previous)) files.set(path, text);
   return files;
 }

@@ -44,6 +44,8 @@ export interface DraftShift {
   extra: boolean;
   breaks: DraftBreak[];
   activities: DraftActivity[];
+  /** A multi-skill plan's shift: the skills it was planned for (the re-check flags an agent lacking one). */
+  skills?: string[];
 }
 
 export interface DraftAgent {
@@ -173,6 +175,7 @@ function shiftOfDay(d: RosterDay): DraftShift {
     extra: d.extra,
     breaks: d.breaks.map((b) => ({ start: b.start, end: b.end, kind: 'break', name: b.name, paid: b.paid })),
     activities: d.retraining.map((r) => ({ start: r.start, end: r.end, kind: r.kind, pool: r.pool, hours: r.hours })),
+    ...(d.skills ? { skills: [...d.skills] } : {}),
   };
 }
 
@@ -208,6 +211,7 @@ export function rosterViewOfDraft(doc: RosterDraftDocument, coverage: RosterCove
         end: s.end,
         paidHours: s.paidHours,
         extra: s.extra,
+        ...(s.skills ? { skills: [...s.skills] } : {}),
         breaks: s.breaks.map((b) => ({ name: b.name, paid: b.paid, start: b.start, end: b.end })),
         retraining: s.activities.map((r) => ({
           pool: r.pool,

@@ -30,6 +30,8 @@ export interface RosterDay {
   retraining: RosterSession[];
   /** True when the shift is beyond the plan's count (an agent on minimum hours). */
   extra: boolean;
+  /** A multi-skill plan's shift: the skills it was planned for (the agent has every one of them). */
+  skills?: string[];
 }
 
 export interface RosterViolation {

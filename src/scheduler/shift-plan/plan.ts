@@ -1,9 +1,10 @@
 /**
  * From agents required per interval to the shift plan (docs/shift-plan.md).
  */
-import { createSlotGrid, formatSlot } from '../../time/slot-grid.js';
+import { createSlotGrid, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
+import { WfmError } from '../../errors.js';
 import { seatSessions } from './attendance.js';
-import { candidateShifts, templatesOnGrid } from './candidates.js';
+import { candidateShifts, templatesOnGrid, type CandidateShift, type TemplateOnGrid } from './candidates.js';
 import { requiredWhileOpen } from './closed-demand.js';
 import { findUncoverable } from './coverability.js';
 import { computeCoverage } from './coverage.js';
@@ -20,6 +21,8 @@ import { findShortfall } from './shortfall.js';
 import { supplyBound } from './supply-bound.js';
 import type { SupplyAgent } from './supply-agents.js';
 import { supplyTable, type SupplyTable } from './supply-groups.js';
+import { skillKeyOf, skillSetup } from './skill-plan.js';
+import { planQueueCoverage, queueIssues } from './skill-report.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
 
 export type { ServiceLevelFn } from './service-level.js';
@@ -58,11 +61,17 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const allCandidates = candidateShifts(grid, rules, onGrid);
   const { coverable, uncoverable } = findUncoverable(grid, rules, allCandidates, required);
   const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
-  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents) : undefined;
-  // A shift nobody may work is never a candidate.
-  const candidates = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
+  const { supply, candidates, setup, multi } = supplyAndSkills(
+    requirement,
+    options,
+    grid,
+    rules,
+    onGrid,
+    allCandidates,
+    coverable,
+  );
   const solveInput = { grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs, supply };
-  const solved = solvePlan(solveInput, issues);
+  const solved = solvePlan(setup ? { ...solveInput, skills: setup.skills } : solveInput, issues);
 
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
@@ -77,7 +86,10 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     });
   const pool = poolReport(grid, poolAccounts(solved.built.poolDemands, rules, sessions), issues);
   const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement });
-  const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances);
+  const skillNames = setup?.skills.classes.map((cls) => cls.map((q) => multi?.[q]?.name as string));
+  const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances, skillNames);
+  const queueCoverage = setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover) : undefined;
+  if (queueCoverage) queueIssues(queueCoverage, issues);
   const retraining = formatSessions(grid, rules, sessions);
   const seating = seatSessions(shifts, retraining);
   retraining.forEach((session, i) => (session.attendees = seating.seats[i] ?? []));
@@ -107,9 +119,45 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     supply: supplyReport(supply, shortfall, issues),
     shortfall,
     issues,
+    ...(queueCoverage ? { queueCoverage } : {}),
     ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
   return { verdict: planVerdict(plan), ...plan };
+}
+
+/**
+ * The agents' supply (with agents) and, for several queues, the skill set-up: supply groups keyed
+ * also by skill set and candidates copied per skill class (docs/shift-plan.md, "Skills").
+ */
+function supplyAndSkills(
+  requirement: PlanRequirement,
+  options: PlanOptions,
+  grid: SlotGrid,
+  rules: ShiftPlanRules,
+  onGrid: TemplateOnGrid[],
+  allCandidates: CandidateShift[],
+  coverable: boolean[],
+) {
+  const n = grid.slotCount;
+  const multi = requirement.queues && requirement.queues.length >= 2 && options.agents ? requirement.queues : null;
+  multi?.forEach((q, k) => {
+    if (q.required.length !== n)
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        `Queue "${q.name}" has ${q.required.length} intervals, the plan ${n}.`,
+        {
+          issues: [{ path: ['queues', k, 'required'], message: `${q.required.length} intervals, expected ${n}` }],
+        },
+      );
+  });
+  const skillKey = multi ? skillKeyOf(multi.map((q) => q.name)) : undefined;
+  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents, skillKey) : undefined;
+  // A shift nobody may work is never a candidate.
+  const kept = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
+  const open = multi?.map((q) => ({ ...q, required: requiredWhileOpen(grid, rules, q.required).required }));
+  const setup = open && supply ? skillSetup(open, supply, kept, coverable) : null;
+  const candidates = setup ? setup.candidates : kept;
+  return { supply, candidates, setup, multi };
 }
 
 /** The plan's supply note, and the issue naming the shortfall or the unchecked supply. */

@@ -50,6 +50,11 @@ export interface PlannedShift {
   paidHours: number;
   count: number;
   instances: PlannedShiftInstance[];
+  /**
+   * A multi-skill plan: the skill set (queue names) the shift was planned for. The roster puts on it
+   * only agents who have every one of these skills (more are allowed). Absent in a single-queue plan.
+   */
+  skills?: string[];
 }
 
 /** A retraining / coaching session of the flexible pool: `seats` agents off the phones. */
@@ -165,7 +170,8 @@ export interface PlanIssue {
     | 'template-min-unmet'
     | 'session-unseated'
     | 'supply-short'
-    | 'supply-unchecked';
+    | 'supply-unchecked'
+    | 'queue-under-coverage';
   message: string;
   slot?: number;
   day?: string;
@@ -223,6 +229,29 @@ export interface PlanGrid {
   cyclic: boolean;
 }
 
+/** One queue of a multi-skill plan: per slot of the grid, agents required and agents the plan's flows give it. */
+export interface QueueCoverage {
+  name: string;
+  priority: number;
+  required: number[];
+  /** On-phone agents with the skill assigned to the queue (at most `required`; fractions: shared agents). */
+  covered: number[];
+  /** Sum over slots of required - covered, agent-intervals. */
+  underAgentIntervals: number;
+}
+
+/** Per skill set: per slot, the queues its agents on the phones serve in the plan (empty: idle or none needed). */
+export interface SkillClassServes {
+  skills: string[];
+  serves: string[][];
+}
+
+/** A multi-skill plan's per-queue coverage (docs/shift-plan.md, "Skills"). */
+export interface PlanQueueCoverage {
+  queues: QueueCoverage[];
+  classes: SkillClassServes[];
+}
+
 /** The whole shift plan (its JSON form: docs/shift-plan.md, "Output"). */
 export interface ShiftPlan {
   /**
@@ -248,6 +277,8 @@ export interface ShiftPlan {
   /** Runs of short intervals with the agents required, the agents available and why (empty without agents). */
   shortfall?: ShortfallInterval[];
   issues: PlanIssue[];
+  /** A multi-skill plan: every queue's requirement and coverage per slot, and what each skill set serves. */
+  queueCoverage?: PlanQueueCoverage;
   /**
    * The queue model and targets the coverage's service level was computed with, when the
    * requirement carried them: the roster re-computes its own SL with the same model.

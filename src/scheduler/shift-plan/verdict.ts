@@ -8,6 +8,7 @@
 import type { StaffingTargets } from '../../erlang/types.js';
 import { formatLocalLabel } from '../../time/instant.js';
 import type { CoverageInterval, ShiftPlan } from './types.js';
+import { queueShortfalls } from './skill-report.js';
 import type { Verdict, VerdictRuleBreach, VerdictServiceLevel } from './verdict-types.js';
 
 export type { Verdict, VerdictRuleBreach, VerdictServiceLevel } from './verdict-types.js';
@@ -102,6 +103,7 @@ export function planVerdict(plan: ShiftPlan): Verdict {
     extra.push(
       `the agents fall short in ${short.length} run${short.length === 1 ? '' : 's'} of intervals (first: ${short[0]!.message})`,
     );
+  if (plan.queueCoverage) extra.push(...queueShortfalls(plan.queueCoverage));
   return buildVerdict({
     shifts: null,
     hardRules: null,
