@@ -1,4 +1,4 @@
-import { readHistoryQueues, readSpecialDays } from '../../io/history-files.js';
+import { onHistoryFile, readHistoryQueues, readSpecialDays } from '../../io/history-files.js';
 import { forecastCsv } from '../../formats/forecast-csv.js';
 import { Option, type Command } from 'commander';
 import { WfmError } from '../../errors.js';
@@ -126,7 +126,9 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
   const render = (result: ForecastResult): string =>
     opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forecastCsv(result);
   if (queues.length === 1) {
-    const result = forecast((queues[0] as { history: HistoryInput }).history, options);
+    const result = onHistoryFile(opts.history, () =>
+      forecast((queues[0] as { history: HistoryInput }).history, options),
+    );
     emit(render(result), opts.out);
     if (opts.format !== 'json') process.stderr.write(forecastSummary(result));
     return;
@@ -144,7 +146,7 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
     queues.map((q) => q.queue),
     opts.format === 'json' ? 'json' : 'csv',
   );
-  const results = await forecastQueues(queues, options);
+  const results = await onHistoryFile(opts.history, () => forecastQueues(queues, options));
   writeFolderAtomic(opts.out, new Map(results.map((r, i) => [files[i] as string, render(r)])));
   const indent = (text: string): string =>
     text

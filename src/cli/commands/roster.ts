@@ -1,23 +1,16 @@
 import { loadFromCoverage } from '../../scheduler/roster/load.js';
 import { toJsonText } from '../../formats/json.js';
-import { parseShiftPlanRules } from '../../contracts/shift-plan.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
-import { readRequirement } from './shift-plan.js';
-import {
-  parseAgentsJson,
-  parseRosterPlan,
-  parseRosterRules,
-  planTemplates,
-  RosterRequestSchema,
-} from '../../contracts/roster.js';
-import { parseAgentsCsv } from '../../formats/agents-csv.js';
+import { onPlanFiles, readAgentsFile, readRequirement, readRulesFile } from './shift-plan.js';
+import { parseRosterPlan, parseRosterRules, planTemplates, RosterRequestSchema } from '../../contracts/roster.js';
 import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { emit, numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput, withInputFile } from '../../io/input-file.js';
 import { writeRosterDir } from '../../io/roster-folder.js';
 import type { CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
@@ -97,17 +90,15 @@ ${VERDICT_HELP}`,
         strict?: boolean;
       }) => {
         const read = csvReadOptions(flags.strict);
-        const { plan, load } = flags.plan
-          ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan'))
+        const planFile = flags.plan;
+        const { plan, load } = planFile
+          ? readInput(planFile, '--plan', (text) => parseRosterPlan(parseJsonText(text, planFile)))
           : await planFirst(flags.requirements, flags.planRules, read);
-        const agentsText = readInputFile(flags.agents, '--agents');
-        const zone = plan.grid.timeZone;
-        const agents = looksLikeJson(flags.agents, agentsText)
-          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, planTemplates(plan))
-          : parseAgentsCsv(agentsText, zone, planTemplates(plan), read);
-        const rules = parseRosterRules(
-          flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
-        );
+        const agents = readAgentsFile(flags.agents, plan.grid.timeZone, planTemplates(plan), read);
+        const rulesFile = flags.rules;
+        const rules = rulesFile
+          ? readInput(rulesFile, '--rules', (text) => parseRosterRules(parseJsonText(text, rulesFile)))
+          : parseRosterRules({});
         const options = parseWith(
           RosterRequestSchema.shape.options,
           {
@@ -145,8 +136,9 @@ async function planFirst(
     });
   }
   const requirement = readRequirement(requirements, read);
-  const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
-  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver() });
+  const rules = readRulesFile(planRules, '--plan-rules');
+  const highs = await loadSolver();
+  const plan = onPlanFiles(requirements, planRules, () => runShiftPlan(requirement, rules, { highs }));
   const load = loadFromCoverage(plan);
   return load ? { plan, load } : { plan };
 }
@@ -158,7 +150,8 @@ async function previousWeek(
 ): Promise<PreviousRoster | undefined> {
   if (flags.previous) {
     const parsed = readPreviousRoster(flags.previous, '--previous');
-    checkPreviousBefore(parsed, grid, `--previous ${flags.previous}`);
+    const file = flags.previous;
+    withInputFile(file, () => checkPreviousBefore(parsed, grid, 'the previous roster'));
     return parsed.previous;
   }
   return wantsStore(flags) ? previousFromStore(flags, grid) : undefined;

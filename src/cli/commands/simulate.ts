@@ -3,7 +3,8 @@ import { WfmError } from '../../errors.js';
 import { parseSimulationRequest } from '../../contracts/simulation.js';
 import { runSimulation, type SimulationResult } from '../../app/simulation.js';
 import { simulationCsv } from '../../formats/simulation-csv.js';
-import { emit, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { emit, numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput } from '../../io/input-file.js';
 import { reportVerdictLine } from '../verdict.js';
 
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
@@ -64,13 +65,15 @@ export function registerSimulate(program: Command): void {
       const threads = intFlag(opts.threads, '--threads', 1, 64);
       const seed = intFlag(opts.seed, '--seed', 0, 0xffffffff);
       const replications = intFlag(opts.replications, '--replications', 2, 200);
-      const data = parseJsonText(readInputFile(opts.input), opts.input);
-      if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-        const body = data as Record<string, unknown>;
-        if (seed !== undefined) body.seed = seed;
-        if (replications !== undefined) body.replications = replications;
-      }
-      const request = parseSimulationRequest(data);
+      const request = readInput(opts.input, '--input', (text) => {
+        const data = parseJsonText(text, opts.input);
+        if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+          const body = data as Record<string, unknown>;
+          if (seed !== undefined) body.seed = seed;
+          if (replications !== undefined) body.replications = replications;
+        }
+        return parseSimulationRequest(data);
+      });
       const result = await simulateWithThreads(request, threads);
       emit(opts.format === 'csv' ? simulationCsv(result) : JSON.stringify(result), opts.out);
       reportVerdictLine(result.met, `simulate ${simulationVerdict(result)}`);

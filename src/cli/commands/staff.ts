@@ -4,16 +4,12 @@ import { Option, type Command } from 'commander';
 import { WfmError, formatPath, isWfmError, type WfmIssue } from '../../errors.js';
 import { csvNumber, parseCsv, type CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
-import {
-  MAX_INTERVALS,
-  parseStaffingRequest,
-  type StaffingResponse,
-  type StaffingResponseTotals,
-} from '../../contracts/staffing.js';
+import { MAX_INTERVALS, parseStaffingRequest, type StaffingResponseTotals } from '../../contracts/staffing.js';
 import { staffRequest } from '../../app/staffing.js';
 import { STAFFING_VIEWS, type StaffingView } from '../../contracts/staffing-headcount.js';
 import { headcountViewOf } from '../../app/staffing-headcount.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput, withInputFile } from '../../io/input-file.js';
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
 const QUEUE_FLAGS = [
@@ -212,7 +208,11 @@ export function readStaffingInput(
   defaultAhtSeconds?: number,
   csvRead: CsvReadOptions = {},
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
-  const read = readRows(path, defaultAhtSeconds, csvRead);
+  return withInputFile(path, () => withDefaultAht(readRows(path, defaultAhtSeconds, csvRead), defaultAhtSeconds));
+}
+
+/** Null handle times (a forecast from a history without them) refused, or set to `defaultAhtSeconds`. */
+function withDefaultAht<R extends { doc: Record<string, unknown> }>(read: R, defaultAhtSeconds: number | undefined): R {
   if (defaultAhtSeconds === undefined && Array.isArray(read.doc.intervals)) {
     const i = read.doc.intervals.findIndex(
       (row: unknown) =>
@@ -221,7 +221,7 @@ export function readStaffingInput(
     if (i >= 0) {
       throw new WfmError(
         'WFM_ERR_INPUT_INVALID',
-        `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); ` +
+        `intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); ` +
           `give --default-aht-seconds.`,
         {
           issues: [{ path: ['intervals', i, 'ahtSeconds'], message: 'null; give --default-aht-seconds' }],
@@ -244,15 +244,23 @@ function readRows(
   defaultAhtSeconds: number | undefined,
   csvRead: CsvReadOptions,
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
-  const text = readInputFile(path, '--input', {
+  return readInput(path, '--input', (text) => rowsOf(path, text, defaultAhtSeconds, csvRead), {
     maxRows: MAX_INTERVALS,
     what: 'staffing input',
     jsonBytesPerRow: 4096, // a forecast or staffing document: its report and totals besides the rows
   });
+}
+
+function rowsOf(
+  path: string,
+  text: string,
+  defaultAhtSeconds: number | undefined,
+  csvRead: CsvReadOptions,
+): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: a staffing request must be a JSON object.`, {
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: a staffing request must be a JSON object {...}.`, {
         issues: [{ path: [], message: 'not an object' }],
       });
     }
@@ -290,15 +298,19 @@ function readRows(
   const intervals = rows.map((row) => {
     const start = row.cells.start ?? '';
     if (start === '') {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `staffing CSV line ${row.line}: "start" is empty.`, {
-        issues: [{ path: ['line', row.line, 'start'], message: 'empty' }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_CSV',
+        `staffing CSV line ${row.line}, column "start": the cell is empty: write the interval's start time, e.g. 2026-06-01T08:00+02:00, or delete the row.`,
+        {
+          issues: [{ path: ['line', row.line, 'start'], message: 'empty' }],
+        },
+      );
     }
     const ahtSeconds = csvNumber(row, 'aht_seconds', 'staffing', true) ?? defaultAhtSeconds;
     if (ahtSeconds === undefined) {
       throw new WfmError(
         'WFM_ERR_INPUT_CSV',
-        `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for ` +
+        `staffing CSV line ${row.line}, column "aht_seconds": the cell is empty: write the handle time in seconds, or give --default-aht-seconds for ` +
           `intervals without a handle time).`,
         {
           issues: [{ path: ['line', row.line, 'aht_seconds'], message: 'empty' }],
@@ -314,6 +326,18 @@ function readRows(
     return out;
   });
   return { doc: { intervals }, origin: { what: 'staffing', csvLines: rows.map((r) => r.line) }, kind: 'csv' };
+}
+
+/**
+ * Runs a step on the rows read from `--input`: an error about them (a line, a field of the file)
+ * names the file; one about a flag (`--service-level`) does not.
+ */
+export function onInputRows<T>(file: string, fn: () => T): T {
+  return withInputFile(
+    file,
+    fn,
+    (error) => error.issues.length > 0 && !String(error.issues[0]?.path[0]).startsWith('--'),
+  );
 }
 
 /** One line for stderr: the totals of a staffing response. */
@@ -440,12 +464,13 @@ function runStaff(opts: StaffOptions): void {
   ] as const) {
     if (value !== undefined) given.add(flag);
   }
-  let response: StaffingResponse;
-  try {
-    response = staffRequest(parseStaffingRequest(doc));
-  } catch (error) {
-    relabelError(error, input.origin, given);
-  }
+  const response = onInputRows(opts.input, () => {
+    try {
+      return staffRequest(parseStaffingRequest(doc));
+    } catch (error) {
+      relabelError(error, input.origin, given);
+    }
+  });
   const format =
     opts.format ??
     (opts.out?.toLowerCase().endsWith('.json')
