@@ -117,9 +117,9 @@ export function parseJsonText(text: string, what: string): unknown {
 }
 
 /**
- * Where JSON.parse stopped, when its message gives no position ("Unexpected token 'x'"): the
- * longest prefix that parses, or ends early, is the text before the fault (binary search; the
- * error path only).
+ * Where JSON.parse stopped, when its message gives no position ("Unexpected token 'x'",
+ * "Unexpected end of JSON input"): the longest prefix that parses or fails only at its end is the
+ * text before the fault (binary search; the error path only).
  */
 function faultOffset(text: string): number {
   const fine = (k: number): boolean => {
@@ -127,7 +127,10 @@ function faultOffset(text: string): number {
       JSON.parse(text.slice(0, k));
       return true;
     } catch (error) {
-      return /Unexpected end of JSON input/.test((error as Error).message);
+      // The parser reached the end of the prefix: the fault lies further on.
+      const message = (error as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      return /Unexpected end of JSON input/.test(message) || (at !== null && Number(at[1]) >= k);
     }
   };
   let lo = 0;
