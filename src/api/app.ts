@@ -103,7 +103,9 @@ declare module 'fastify' {
 /** The zod schemas as JSON schema for the document, `openapiBody` in place of `body` where given. */
 const documentedSchemaTransform: typeof jsonSchemaTransform = (input) => {
   const { openapiBody, ...schema } = input.schema;
-  return jsonSchemaTransform(openapiBody === undefined ? input : { ...input, schema: { ...schema, body: openapiBody } });
+  return jsonSchemaTransform(
+    openapiBody === undefined ? input : { ...input, schema: { ...schema, body: openapiBody } },
+  );
 };
 
 export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {

@@ -9,10 +9,7 @@
  * with the 95 % interval.
  */
 import type { z } from 'zod';
-import type {
-  MultiQueueStaffingResponseSchema,
-  ParsedMultiQueueStaffing,
-} from '../contracts/multi-queue-staffing.js';
+import type { MultiQueueStaffingResponseSchema, ParsedMultiQueueStaffing } from '../contracts/multi-queue-staffing.js';
 import type { MultiSkillInterval } from '../multiskill/types.js';
 import { formatInstant } from '../time/instant.js';
 import { runNamed, type TaskRunner } from './parallel/runner.js';

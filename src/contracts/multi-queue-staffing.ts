@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
 import type { SkillGroup } from '../multiskill/types.js';
 import { inferIntervalMinutes, parseInstant } from '../time/instant.js';
+import { singleOffsetZone } from '../time/offset-zone.js';
 import { StaffingRequestSchema, type StaffingRequest } from './staffing.js';
 import { parseWith } from './validate.js';
 
@@ -95,7 +96,8 @@ export function parseMultiQueueStaffing(data: unknown): ParsedMultiQueueStaffing
       issues: [{ path: ['queues', 0, 'request', 'intervals'], message: `at most ${MAX_MULTI_INTERVALS}` }],
     });
   }
-  const timeZone = first.timeZone ?? 'UTC';
+  // As a single queue: written in the starts' one offset when no zone is given (+02:00 stays +02:00).
+  const timeZone = first.timeZone ?? singleOffsetZone(first.intervals.map((row) => row.start)).zone ?? 'UTC';
   const startsOf = (q: StaffingRequest, k: number) =>
     q.intervals.map((row, i) =>
       parseInstant(row.start, q.timeZone ?? 'UTC', `queues[${k}].request.intervals[${i}].start`),
@@ -167,7 +169,11 @@ export function parseMultiQueueStaffing(data: unknown): ParsedMultiQueueStaffing
 }
 
 /** A cell of the simulated service level: mean and 95 % interval, null where undefined. */
-const SimulatedCellSchema = z.object({ mean: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() });
+const SimulatedCellSchema = z.object({
+  mean: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+});
 
 /** The answer to a multi-queue `POST /v1/staffing` body (and `wfm staff` on several queues, JSON). */
 export const MultiQueueStaffingResponseSchema = z

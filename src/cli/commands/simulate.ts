@@ -6,6 +6,7 @@ import { simulationCsv } from '../../formats/simulation-csv.js';
 import { emit, numberFlag, parseJsonText } from '../../io/files.js';
 import { readInput } from '../../io/input-file.js';
 import { reportVerdictLine } from '../verdict.js';
+import { withSimulationRunner } from '../simulation-runner.js';
 
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
 
@@ -20,7 +21,7 @@ export function simulationVerdict(result: SimulationResult): string {
   return `${head} (${result.replications} replications, seed ${result.seed}): ${parts.join('; ')}`;
 }
 
-function intFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+export function intFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   const n = numberFlag(value, flag);
   if (n !== undefined && (!Number.isInteger(n) || n < min || n > max)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `${flag}: ${value} is not a whole number from ${min} to ${max}.`, {
@@ -84,18 +85,5 @@ async function simulateWithThreads(
   request: ReturnType<typeof parseSimulationRequest>,
   threads: number | undefined,
 ): Promise<SimulationResult> {
-  const { availableParallelism } = await import('node:os');
-  const n = Math.min(threads ?? availableParallelism(), request.replications);
-  if (n <= 1) {
-    const { inlineRunner } = await import('../../app/parallel/runner.js');
-    const { simulationHandlers } = await import('../../app/parallel/handlers/simulation.js');
-    return runSimulation(inlineRunner(simulationHandlers as never), request);
-  }
-  const { createPoolRunner } = await import('../../app/parallel/pool-runner.js');
-  const runner = createPoolRunner({ maxThreads: n });
-  try {
-    return await runSimulation(runner, request);
-  } finally {
-    await runner.close();
-  }
+  return withSimulationRunner(threads, request.replications, (runner) => runSimulation(runner, request));
 }

@@ -10,6 +10,8 @@ import { STAFFING_VIEWS, type StaffingView } from '../../contracts/staffing-head
 import { headcountViewOf } from '../../app/staffing-headcount.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText } from '../../io/files.js';
 import { readInput, withInputFile } from '../../io/input-file.js';
+import { isMultiQueueInput, runStaffQueues } from './staff-queues.js';
+import { intFlag } from './simulate.js';
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
 const QUEUE_FLAGS = [
@@ -147,6 +149,8 @@ function flagFor(path: readonly (string | number)[]): string | undefined {
 export interface RowOrigin {
   what: string;
   csvLines?: readonly number[];
+  /** A CSV with a `queue` column: each row's queue (several queues: `wfm staff` staffs them together). */
+  queueOfRow?: readonly string[];
 }
 
 const SNAKE: Record<string, string> = { ahtSeconds: 'aht_seconds', volumeP10: 'volume_p10', volumeP90: 'volume_p90' };
@@ -280,9 +284,9 @@ function rowsOf(
     if (doc.timeZone !== undefined) picked.timeZone = doc.timeZone;
     return { doc: picked, origin: { what: 'forecast document' }, kind: 'json' };
   }
-  const { rows } = parseCsv(text, {
+  const { rows, columns } = parseCsv(text, {
     required: ['start', 'volume', 'aht_seconds'],
-    optional: ['agents', 'volume_p10', 'volume_p90'],
+    optional: ['agents', 'volume_p10', 'volume_p90', 'queue'],
     what: 'staffing',
     ...csvRead,
   });
@@ -325,7 +329,23 @@ function rowsOf(
     }
     return out;
   });
-  return { doc: { intervals }, origin: { what: 'staffing', csvLines: rows.map((r) => r.line) }, kind: 'csv' };
+  const origin: RowOrigin = { what: 'staffing', csvLines: rows.map((r) => r.line) };
+  if (columns.includes('queue')) origin.queueOfRow = rows.map((row) => queueCell(row));
+  return { doc: { intervals }, origin, kind: 'csv' };
+}
+
+/** The row's queue name, or an error naming the line. */
+function queueCell(row: { line: number; cells: Record<string, string> }): string {
+  const queue = (row.cells.queue ?? '').trim();
+  if (queue === '') {
+    throw new WfmError(
+      'WFM_ERR_INPUT_CSV',
+      `staffing CSV line ${row.line}, column "queue": the cell is empty: write the queue's name (every row ` +
+        `needs one when the file has a queue column).`,
+      { issues: [{ path: ['line', row.line, 'queue'], message: 'empty' }] },
+    );
+  }
+  return queue;
 }
 
 /**
@@ -360,6 +380,7 @@ export function totalsLine(t: StaffingResponseTotals): string {
 
 interface StaffOptions {
   input: string;
+  queues?: string;
   interval?: string;
   timeZone?: string;
   volumeQuantile?: 'p10' | 'p50' | 'p90';
@@ -415,6 +436,12 @@ export function registerStaff(program: Command): void {
       ).choices([...STAFFING_VIEWS]),
     )
     .option('--out <file>', 'write here (atomically) instead of standard output')
+    .option(
+      '--queues <file>',
+      'several queues: JSON { queues: [{ name, priority?, model?, target?, shrinkage?, ... }], groups?, seed?, ' +
+        "replications? } (a plan config's queues are read as they are) for an --input CSV with a queue column",
+    )
+    .option('--threads <n>', 'several queues: worker threads of the simulation (default: the CPU count)')
     .addHelpText(
       'after',
       `
@@ -427,15 +454,25 @@ and headcount as arrays in interval order, with totals).
 
 ${TARGET_HELP}
 
+Several queues: an --input CSV with a queue column (start,volume,aht_seconds,queue), or a
+multi-queue POST /v1/staffing body (JSON with queues and groups), is staffed as the API does it:
+each queue alone (its Erlang requirement) and the centre together, agents per skill group verified
+by simulation (default: one group per queue). The flags give every queue's model and target;
+--queues FILE gives each queue its own (over the flags), its priority and the skill groups. JSON
+output: the API's answer (groups with agents per interval, queues with requirement, covered and
+simulated SL per interval). CSV output: one row per queue and interval, then a row "all" per
+interval (requirements summed; covered = agents of every group). Exit 3 when a queue falls short.
+
 Examples:
   wfm staff --input forecast.csv --service-level 0.9 --answer-seconds 15 --shrinkage 0.3
+  wfm staff --input queues.csv --queues queues.json --out staffing.csv
   wfm staff --input week.csv --model erlang-a --patience-seconds 120 --max-abandon-rate 0.05 --format json`,
     )
     .addOption(strictOption())
     .action((opts: StaffOptions) => runStaff(opts));
 }
 
-function runStaff(opts: StaffOptions): void {
+function runStaff(opts: StaffOptions): Promise<void> | undefined {
   const input = readStaffingInput(
     opts.input,
     numberFlag(opts.defaultAhtSeconds as string | undefined, '--default-aht-seconds'),
@@ -464,13 +501,6 @@ function runStaff(opts: StaffOptions): void {
   ] as const) {
     if (value !== undefined) given.add(flag);
   }
-  const response = onInputRows(opts.input, () => {
-    try {
-      return staffRequest(parseStaffingRequest(doc));
-    } catch (error) {
-      relabelError(error, input.origin, given);
-    }
-  });
   const format =
     opts.format ??
     (opts.out?.toLowerCase().endsWith('.json')
@@ -478,6 +508,26 @@ function runStaff(opts: StaffOptions): void {
       : opts.out?.toLowerCase().endsWith('.csv')
         ? 'csv'
         : input.kind);
+  if (isMultiQueueInput(input.doc, input.origin, opts.queues)) {
+    const threads = intFlag(opts.threads as string | undefined, '--threads', 1, 64);
+    return runStaffQueues({
+      file: opts.input,
+      raw: input.doc,
+      doc,
+      origin: input.origin,
+      queuesFile: opts.queues,
+      threads,
+      format,
+      out: opts.out,
+    });
+  }
+  const response = onInputRows(opts.input, () => {
+    try {
+      return staffRequest(parseStaffingRequest(doc));
+    } catch (error) {
+      relabelError(error, input.origin, given);
+    }
+  });
   const headcountView = opts.view === 'headcount';
   if (format === 'json') {
     emit(toJsonText(headcountView ? headcountViewOf(response) : response), opts.out);
