@@ -67,6 +67,10 @@ export const RosterPlanSchema = z.looseObject({
     timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone'),
   }),
   templates: z.array(z.string().min(1)).max(50).optional().describe('Every template of the rules, used or not.'),
+  templateNames: z
+    .record(z.string(), z.string().max(64))
+    .optional()
+    .describe('Display names of the templates that have one (id -> name).'),
   shifts: z.array(PlannedShiftSchema).max(200_000),
   retraining: z.array(SessionSchema).default([]),
   coverage: z.array(CoverageSchema).default([]),

@@ -3,6 +3,7 @@
  * bar, with paid breaks, unpaid lunch and retraining / coaching sessions drawn on it in distinct
  * colours. Plain SVG.
  */
+import { shiftSummary } from '../formats/shift-names.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import { c, esc, weekdayLabel } from './svg.js';
 
@@ -90,7 +91,7 @@ export function rosterTimeline(roster: RosterResult): string {
       parts.push(
         `<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" ` +
           `y="${y + 1}" height="${ROW - 2}">` +
-          `<title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`,
+          `<title>${esc(`${a.name}: ${shiftSummary(d, roster.grid.timeZone, roster.templateNames)}, ${d.paidHours} paid h`)}</title></rect>`,
       );
       for (const b of d.breaks) {
         const bx = x(b.start);
