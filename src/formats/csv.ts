@@ -109,7 +109,7 @@ export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows
       throw new WfmError(
         'WFM_ERR_INPUT_CSV',
         `The ${spec.what} CSV has no "${column}" column (line 1, the header, names ${listed(header)}): ` +
-          `add a "${column}" column${others.length > 0 ? ` (or name it ${listed(others)})` : ''}, or rename ` +
+          `add a column "${column}"${others.length > 0 ? ` (or name it ${listed(others)})` : ''}, or rename ` +
           `the column that holds it; separator seen: ${SEPARATOR_NAMES[delimiter]}.`,
         { issues: [{ path: ['header'], message: `missing column "${column}"` }] },
       );

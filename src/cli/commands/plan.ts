@@ -8,7 +8,7 @@ import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { previousCandidatesFromStore, saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
 import { summaryText } from '../../report/summary-text.js';
 import { numberFlag, parseJsonText } from '../../io/files.js';
-import { readInput } from '../../io/input-file.js';
+import { readInput, withInputFile } from '../../io/input-file.js';
 
 interface PlanFlags extends StoreFlags {
   config: string;
@@ -76,7 +76,12 @@ async function runPlanCommand(flags: PlanFlags): Promise<void> {
   // With a store and no previousRoster in the config, the centre's last published week before the horizon.
   if (wantsStore(flags) && input.previousRoster === undefined)
     input.previousRoster = { candidates: await previousCandidatesFromStore(flags) };
-  const artifacts = await runPlanToFolder(input, flags.out);
+  // An error in a config field (not in a file it names, not --out) names the config file.
+  const artifacts = await withInputFile(
+    flags.config,
+    () => runPlanToFolder(input, flags.out),
+    (error) => error.code.startsWith('WFM_ERR_INPUT_') || error.code === 'WFM_ERR_SCHEDULER_RULES',
+  );
   process.stdout.write(summaryText(artifacts.summary, flags.out));
   if (wantsStore(flags)) process.stdout.write(await saveRunAsDraft(flags, input, artifacts));
 }

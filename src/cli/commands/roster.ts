@@ -151,7 +151,7 @@ async function previousWeek(
   if (flags.previous) {
     const parsed = readPreviousRoster(flags.previous, '--previous');
     const file = flags.previous;
-    withInputFile(file, () => checkPreviousBefore(parsed, grid, 'the previous roster'));
+    withInputFile(file, () => checkPreviousBefore(parsed, grid, 'previous roster'));
     return parsed.previous;
   }
   return wantsStore(flags) ? previousFromStore(flags, grid) : undefined;
