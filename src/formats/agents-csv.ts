@@ -78,7 +78,7 @@ export function agentsCsvToJson(text: string, read: CsvReadOptions = {}): { json
     list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : (weekdayName(x) ?? x)));
   const json = rows.map((row) => {
     const c = row.cells;
-    const what = `agents (line ${row.line})`;
+    const what = 'agents';
     const weight = csvNumber(row, 'preference_weight', what, true) ?? 1;
     const preferences: unknown[] = [];
     if (days(c.preferred_days)) preferences.push({ type: 'preferred-day', days: days(c.preferred_days), weight });

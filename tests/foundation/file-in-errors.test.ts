@@ -48,6 +48,23 @@ describe('the file is named before the line, column and value', () => {
     expect(stderr).toContain('no comma after the last item');
   });
 
+  it('forecast: a special day written day/month names the special days file and the form to write', async () => {
+    writeFileSync(path('special.csv'), 'date;factor\n14/04/2026;1,2\n');
+    const good = `start,volume\n${Array.from({ length: 14 * 24 }, (_, h) => `${new Date(Date.UTC(2026, 2, 2, h)).toISOString()},5`).join('\n')}\n`;
+    writeFileSync(path('good-history.csv'), good);
+    const { code, stderr } = await runCli(
+      'forecast',
+      '--history',
+      path('good-history.csv'),
+      '--special-days',
+      path('special.csv'),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `${path('special.csv')}: specialDays[0].date: "14/04/2026" is not a date: write it as YYYY-MM-DD`,
+    );
+  });
+
   it('staff: a value refused by the staffing schema', async () => {
     const { code, stderr } = await runCli('staff', '--input', path('staff.csv'));
     expect(code).toBe(2);
