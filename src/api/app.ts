@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { centreRoutes } from './routes/centres.js';
 import { storeJobRoutes } from './routes/store-jobs.js';
+import { planningRoutes } from './routes/planning.js';
 import type { Store } from '../store/index.js';
 import { rosterRoutes } from './routes/rosters.js';
 import { simulationRoutes } from './routes/simulations.js';
@@ -79,6 +80,7 @@ export async function defaultRoutes(): Promise<RouteModule[]> {
     simulationRoutes,
     jobRoutes,
     centreRoutes,
+    planningRoutes,
     storeJobRoutes,
   ];
 }
@@ -139,7 +141,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   let runner = options.runner;
   if (!runner) {
     const { createPoolRunner } = await import('../app/parallel/pool-runner.js');
-    runner = createPoolRunner();
+    const { SERVICE_THREAD_NICENESS } = await import('../app/parallel/thread-priority.js');
+    runner = createPoolRunner({ threadNiceness: SERVICE_THREAD_NICENESS });
     ownsRunner = true;
   }
   const jobs = new JobManager({

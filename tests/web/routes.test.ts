@@ -69,7 +69,9 @@ describe('static page', () => {
       'app.js',
       'charts.js',
       'index.html',
+      'roster-edit.js',
       'timeline.js',
+      'versions.js',
     ]);
   });
 

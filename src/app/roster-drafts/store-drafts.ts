@@ -85,6 +85,8 @@ export interface DraftEdited {
   overridden: boolean;
   /** Coverage per interval after the edits (agents on the phones, required, SL). */
   coverage: RosterCoverageInterval[];
+  /** The agents the edits touched, with their shifts as now saved (a page redraws only these). */
+  agents: RosterDraftDocument['agents'];
 }
 
 /**
@@ -139,7 +141,8 @@ export async function editRosterDraft(
       ...(overridden ? { override: { reason: request.reason, rules: added.map((v) => `${v.rule}:${v.agent}`) } } : {}),
     },
   });
-  return { version: saved, verdict: next.verdict, added, overridden, coverage: check.coverage };
+  const agents = next.agents.filter((a) => touched.has(a.id));
+  return { version: saved, verdict: next.verdict, added, overridden, coverage: check.coverage, agents };
 }
 
 /**
@@ -157,6 +160,26 @@ export async function rosterVersionView(
 
 function slotsOf(coverage: readonly RosterCoverageInterval[]): RosterDraftDocument['slots'] {
   return { onPhone: coverage.map((c) => c.onPhone), serviceLevel: coverage.map((c) => c.serviceLevel) };
+}
+
+/**
+ * Saves a roster version (a published one, typically) as the next draft of its series, its shifts,
+ * inputs, verdict and overrides as they are: the way to change a published week by hand.
+ */
+export async function copyRosterVersion(store: Store, versionId: string, by: Actor): Promise<DraftSaved> {
+  const { version, document } = await loadDraft(store, versionId);
+  const copy = await createDraft(
+    store,
+    version.centreId,
+    {
+      kind: 'roster',
+      series: version.series,
+      document: document as unknown as Record<string, unknown>,
+      note: `from v${version.version}${version.note ? `: ${version.note}` : ''}`.slice(0, 2000),
+    },
+    by,
+  );
+  return { version: copy, verdict: document.verdict };
 }
 
 /** Publishes a roster draft (calendar events follow; see store/versions.ts). */

@@ -1,4 +1,4 @@
-/* global document, window, sessionStorage, clearTimeout, setTimeout, performance, URLSearchParams */
+/* global document, window, sessionStorage, clearTimeout, setTimeout, performance, URLSearchParams, CustomEvent */
 // The planner page: load history, run forecast -> staffing -> shift plan -> roster through the
 // HTTP API, draw the week, and re-run what-if scenarios as the sliders move.
 import { ApiError, deleteJson, download, getJson, postJson, postText, runJob } from './api.js';
@@ -234,6 +234,11 @@ async function runPlan(event) {
       true,
     );
     render();
+    // The Versions panel (versions.js) saves the run as a draft in the store, when there is one.
+    const note = state.demo && state.history === state.demo.history ? state.demo.name : 'Planner page';
+    document.dispatchEvent(
+      new CustomEvent('wfm:roster', { detail: { request: rosterBody, result: state.roster, note } }),
+    );
     $('results').scrollIntoView({ block: 'start' });
     setStatus(`Plan ready in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     await runWhatIf();
