@@ -18,7 +18,7 @@ import { emit, parseJsonText } from '../../io/files.js';
 import { namingFile, readInput } from '../../io/input-file.js';
 import { withSimulationRunner } from '../simulation-runner.js';
 import { reportVerdictLine } from '../verdict.js';
-import type { RowOrigin } from './staff.js';
+import type { RowOrigin } from '../row-origin.js';
 
 /** What `wfm staff` read, with the flags applied (`doc`), as `runStaff` holds it. */
 export interface StaffQueuesInput {

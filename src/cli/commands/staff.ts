@@ -11,6 +11,7 @@ import { headcountViewOf } from '../../app/staffing-headcount.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText } from '../../io/files.js';
 import { readInput, withInputFile } from '../../io/input-file.js';
 import { isMultiQueueInput, runStaffQueues } from './staff-queues.js';
+import type { RowOrigin } from '../row-origin.js';
 import { intFlag } from './simulate.js';
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
@@ -145,13 +146,7 @@ function flagFor(path: readonly (string | number)[]): string | undefined {
   return undefined;
 }
 
-/** Where a request row came from, for messages: a CSV file's line numbers, or none (JSON). */
-export interface RowOrigin {
-  what: string;
-  csvLines?: readonly number[];
-  /** A CSV with a `queue` column: each row's queue (several queues: `wfm staff` staffs them together). */
-  queueOfRow?: readonly string[];
-}
+export type { RowOrigin } from '../row-origin.js';
 
 const SNAKE: Record<string, string> = { ahtSeconds: 'aht_seconds', volumeP10: 'volume_p10', volumeP90: 'volume_p90' };
 
