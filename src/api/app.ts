@@ -92,6 +92,24 @@ export async function defaultRoutes(): Promise<RouteModule[]> {
  *
  * @example const app = await buildApp({ limits: { maxQueuedJobs: 4 } }); await app.inject({ url: '/healthz' });
  */
+declare module 'fastify' {
+  interface FastifySchema {
+    /**
+     * The body as the OpenAPI document shows it, when it differs from the validated one (a route
+     * that answers another body form before validation, as `POST /v1/staffing` with `queues`).
+     */
+    openapiBody?: unknown;
+  }
+}
+
+/** The zod schemas as JSON schema for the document, `openapiBody` in place of `body` where given. */
+const documentedSchemaTransform: typeof jsonSchemaTransform = (input) => {
+  const { openapiBody, ...schema } = input.schema;
+  return jsonSchemaTransform(
+    openapiBody === undefined ? input : { ...input, schema: { ...schema, body: openapiBody } },
+  );
+};
+
 export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   const limits = resolveLimits(options.limits);
   const app = Fastify({
@@ -163,7 +181,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: options.apiKey ? [{ bearer: [] }] : [],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 

@@ -1,4 +1,5 @@
 import { toCsv } from './csv.js';
+import { shiftName } from './shift-names.js';
 
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 
@@ -9,6 +10,7 @@ export const AGENT_DAY_COLUMNS = [
   'date',
   'status',
   'template',
+  'shift_name',
   'start',
   'end',
   'paid_hours',
@@ -35,6 +37,7 @@ export function agentDayCsv(result: RosterResult): string {
               date,
               status: 'work',
               template: d.template,
+              shift_name: shiftName(d.template, d.start, result.grid.timeZone, result.templateNames),
               start: d.start,
               end: d.end,
               paid_hours: d.paidHours,
@@ -49,6 +52,7 @@ export function agentDayCsv(result: RosterResult): string {
               date,
               status: 'off',
               template: '',
+              shift_name: '',
               start: '',
               end: '',
               paid_hours: 0,

@@ -3,6 +3,7 @@
  * bar, with paid breaks, unpaid lunch and retraining / coaching sessions drawn on it in distinct
  * colours. Plain SVG.
  */
+import { shiftName } from '../formats/shift-names.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import { c, esc, weekdayLabel } from './svg.js';
 
@@ -90,7 +91,7 @@ export function rosterTimeline(roster: RosterResult): string {
       parts.push(
         `<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" ` +
           `y="${y + 1}" height="${ROW - 2}">` +
-          `<title>${esc(`${a.name}: ${shiftText(d)}`)}</title></rect>`,
+          `<title>${esc(`${a.name}: ${shiftText(d, shiftName(d.template, d.start, roster.grid.timeZone, roster.templateNames))}`)}</title></rect>`,
       );
       for (const b of d.breaks) {
         const bx = x(b.start);
@@ -125,11 +126,14 @@ function clockOf(roster: RosterResult, iso: string): string {
   return row ? row.start.slice(11, 16) : '';
 }
 
-/** "ft8 08:00-16:30, 8 paid h; break 10:00-10:15, lunch (unpaid) 12:00-12:30": local times (the strings' offsets). */
-export function shiftText(d: RosterResult['agents'][number]['days'][number]): string {
+/**
+ * "Early shift 08:00-16:30, 8 paid h; break 10:00-10:15, lunch (unpaid) 12:00-12:30": the shift's
+ * name for people (its template id when none is given), local times (the strings' offsets).
+ */
+export function shiftText(d: RosterResult['agents'][number]['days'][number], name: string = d.template): string {
   const hm = (iso: string) => iso.slice(11, 16);
   const breaks = d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hm(b.start)}-${hm(b.end)}`);
   const sessions = d.retraining.map((r) => `${r.kind} ${hm(r.start)}-${hm(r.end)}`);
   const rest = [...breaks, ...sessions];
-  return `${d.template} ${hm(d.start)}-${hm(d.end)}, ${d.paidHours} paid h${rest.length ? `; ${rest.join(', ')}` : ''}`;
+  return `${name} ${hm(d.start)}-${hm(d.end)}, ${d.paidHours} paid h${rest.length ? `; ${rest.join(', ')}` : ''}`;
 }

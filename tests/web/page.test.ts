@@ -283,7 +283,9 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     const text = readFileSync((await download.path()) as string, 'utf8')
       .trim()
       .split(/\r?\n/);
-    expect(text[0]).toBe('agent_id,name,team,date,status,template,start,end,paid_hours,breaks,retraining,extra');
+    expect(text[0]).toBe(
+      'agent_id,name,team,date,status,template,shift_name,start,end,paid_hours,breaks,retraining,extra',
+    );
     const dates = new Set(s.roster.coverage.map((c) => c.start.slice(0, 10)));
     expect(text.length - 1).toBe(s.roster.agents.length * dates.size);
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Store, StoreTarget } from '../../store/open-store.js';
-import { parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
+import { parseJsonText, writeOutputAtomic } from '../../io/files.js';
+import { readInput } from '../../io/input-file.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
 
 /** The embedded store's folder when neither --data nor DATABASE_URL says otherwise. */
@@ -96,7 +97,7 @@ export function registerDb(program: Command): void {
     .action(async (opts: { file: string; actor?: string }, command: Command) => {
       const { parseStoreDump } = await import('../../store/dump.js');
       // Checked before the store is opened, so a wrong file never creates an empty store.
-      const dump = parseStoreDump(parseJsonText(readInputFile(opts.file, '--file'), opts.file));
+      const dump = readInput(opts.file, '--file', (text) => parseStoreDump(parseJsonText(text, opts.file)));
       await withStore(command, async (store, target) => {
         const { importStore } = await import('../../store/dump.js');
         const actor = opts.actor ?? process.env.USER ?? 'cli';

@@ -1,24 +1,22 @@
 import { loadFromCoverage } from '../../scheduler/roster/load.js';
 import { toJsonText } from '../../formats/json.js';
-import { parseShiftPlanRules } from '../../contracts/shift-plan.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
-import { readRequirement } from './shift-plan.js';
+import { onPlanFiles, readAgentsFile, readRequirement, readRulesFile } from './shift-plan.js';
 import {
-  parseAgentsJson,
   parseRosterPlan,
   parseRosterRules,
   planTemplates,
   RosterRequestSchema,
   type KnownTemplates,
 } from '../../contracts/roster.js';
-import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { emit, numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput, withInputFile } from '../../io/input-file.js';
 import { writeRosterDir } from '../../io/roster-folder.js';
 import type { CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
@@ -99,18 +97,16 @@ ${VERDICT_HELP}`,
         strict?: boolean;
       }) => {
         const read = csvReadOptions(flags.strict);
-        const agentsText = readInputFile(flags.agents, '--agents');
-        const readAgents: AgentsReader = (zone, templates) =>
-          looksLikeJson(flags.agents, agentsText)
-            ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, templates)
-            : parseAgentsCsv(agentsText, zone, templates, read);
-        const { plan, load } = flags.plan
-          ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan'))
+        const planFile = flags.plan;
+        const readAgents: AgentsReader = (zone, templates) => readAgentsFile(flags.agents, zone, templates, read);
+        const { plan, load } = planFile
+          ? readInput(planFile, '--plan', (text) => parseRosterPlan(parseJsonText(text, planFile)))
           : await planFirst(flags.requirements, flags.planRules, read, readAgents);
         const agents = readAgents(plan.grid.timeZone, planTemplates(plan));
-        const rules = parseRosterRules(
-          flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
-        );
+        const rulesFile = flags.rules;
+        const rules = rulesFile
+          ? readInput(rulesFile, '--rules', (text) => parseRosterRules(parseJsonText(text, rulesFile)))
+          : parseRosterRules({});
         const options = parseWith(
           RosterRequestSchema.shape.options,
           {
@@ -156,10 +152,11 @@ async function planFirst(
     });
   }
   const requirement = readRequirement(requirements, read);
-  const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
+  const rules = readRulesFile(planRules, '--plan-rules');
   const zone = rules.timeZone ?? requirement.timeZone ?? 'UTC';
   const agents = readAgents(zone, { names: rules.rules.templates.map((t) => t.name), complete: true });
-  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), agents });
+  const highs = await loadSolver();
+  const plan = onPlanFiles(requirements, planRules, () => runShiftPlan(requirement, rules, { highs, agents }));
   const load = loadFromCoverage(plan);
   return load ? { plan, load } : { plan };
 }
@@ -171,7 +168,8 @@ async function previousWeek(
 ): Promise<PreviousRoster | undefined> {
   if (flags.previous) {
     const parsed = readPreviousRoster(flags.previous, '--previous');
-    checkPreviousBefore(parsed, grid, `--previous ${flags.previous}`);
+    const file = flags.previous;
+    withInputFile(file, () => checkPreviousBefore(parsed, grid, 'previous roster'));
     return parsed.previous;
   }
   return wantsStore(flags) ? previousFromStore(flags, grid) : undefined;

@@ -9,6 +9,7 @@ import {
   MAX_PLAN_INTERVALS,
   parseRequirementJson,
   parseShiftPlanRules,
+  type ParsedShiftPlanRules,
   type RequirementDocument,
 } from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
@@ -18,12 +19,12 @@ import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import type { RosterAgent } from '../../scheduler/roster/types.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
+import { aboutRows, readInput, withInputFile } from '../../io/input-file.js';
 import {
   emit,
   looksLikeJson,
   numberFlag,
   parseJsonText,
-  readInputFile,
   writeOutputsAtomic,
   checkOutputPaths,
 } from '../../io/files.js';
@@ -36,12 +37,15 @@ const STAFF_CSV_COLUMNS = [...STAFFING_CSV_COLUMNS, 'volume_p10', 'volume_p90'].
 
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
 export function readRequirement(path: string, read: CsvReadOptions = {}): RequirementDocument {
-  const text = readInputFile(path, '--requirements', {
+  return readInput(path, '--requirements', (text) => requirementOf(path, text, read), {
     maxRows: MAX_PLAN_INTERVALS,
     what: 'requirement',
     jsonBytesPerRow: 4096, // a wfm staff document: every figure of an interval, and the totals
   });
-  if (looksLikeJson(path, text)) return parseRequirementJson(parseJsonText(text, `--requirements ${path}`));
+}
+
+function requirementOf(path: string, text: string, read: CsvReadOptions): RequirementDocument {
+  if (looksLikeJson(path, text)) return parseRequirementJson(parseJsonText(text, path));
   const { rows } = parseCsv(text, {
     required: ['start', 'agents'],
     optional: STAFF_CSV_COLUMNS,
@@ -63,11 +67,34 @@ export function readRequirement(path: string, read: CsvReadOptions = {}): Requir
  * Reads agents as `wfm roster` does: JSON (a list or `{ agents }`) or CSV, clock times in `timeZone`;
  * an agent naming a template outside `templates` is refused, naming the agent and line.
  */
-export function readAgentsFile(path: string, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
-  const text = readInputFile(path, '--agents');
-  return looksLikeJson(path, text)
-    ? parseAgentsJson(parseJsonText(text, '--agents'), timeZone, undefined, templates)
-    : parseAgentsCsv(text, timeZone, templates);
+export function readAgentsFile(
+  path: string,
+  timeZone: string,
+  templates?: KnownTemplates,
+  read: CsvReadOptions = {},
+): RosterAgent[] {
+  return readInput(path, '--agents', (text) =>
+    looksLikeJson(path, text)
+      ? parseAgentsJson(parseJsonText(text, path), timeZone, undefined, templates)
+      : parseAgentsCsv(text, timeZone, templates, read),
+  );
+}
+
+/** Reads shift-plan rules JSON (`--rules`, `--plan-rules`); every error names the file. */
+export function readRulesFile(path: string, flag: string): ParsedShiftPlanRules {
+  return readInput(path, flag, (text) => parseShiftPlanRules(parseJsonText(text, path)));
+}
+
+/**
+ * Runs the shift plan: an error about the requirement's rows names its file, one about the rules
+ * (a break off the interval grid) the rules file.
+ */
+export function onPlanFiles<T>(requirements: string, rules: string, fn: () => T): T {
+  return withInputFile(
+    rules,
+    () => withInputFile(requirements, fn, aboutRows),
+    (error) => error.code === 'WFM_ERR_SCHEDULER_RULES',
+  );
 }
 
 /** Short runs printed on stderr at most; the JSON lists them all. */
@@ -175,7 +202,7 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   const requirement = readRequirement(opts.requirements, csvReadOptions(opts.strict));
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined) requirement.intervalMinutes = interval;
-  const rules = parseShiftPlanRules(parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`));
+  const rules = readRulesFile(opts.rules, '--rules');
   const timeLimitSeconds = numberFlag(opts.timeLimit, '--time-limit');
   if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0 && timeLimitSeconds <= 3600)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `--time-limit: ${timeLimitSeconds} is not in (0, 3600] seconds.`, {
@@ -189,15 +216,12 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   checkOutputPaths(outputs);
   const zone = opts.timeZone ?? rules.timeZone ?? requirement.timeZone ?? 'UTC';
   const templates = { names: rules.rules.templates.map((t) => t.name), complete: true };
-  const agents = opts.agents ? readAgentsFile(opts.agents, zone, templates) : undefined;
+  const agents = opts.agents ? readAgentsFile(opts.agents, zone, templates, csvReadOptions(opts.strict)) : undefined;
   const highs = await loadSolver();
   const started = performance.now();
-  const plan = runShiftPlan(requirement, rules, {
-    highs,
-    timeLimitSeconds,
-    timeZone: opts.timeZone,
-    agents,
-  });
+  const plan = onPlanFiles(opts.requirements, opts.rules, () =>
+    runShiftPlan(requirement, rules, { highs, timeLimitSeconds, timeZone: opts.timeZone, agents }),
+  );
   const json = toJsonText(plan);
   const coverage = toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS);
   // Both files or neither: a failing --out never leaves the coverage CSV behind.

@@ -101,6 +101,8 @@ export interface RosterResult {
   /** Met or falls short, said first: hard rules, plan shifts filled, service target (docs/semantics.md, "Verdict"). */
   verdict: Verdict;
   grid: { start: string; intervalMinutes: number; slotCount: number; timeZone: string };
+  /** Display names of the plan's templates that have one (id -> name); the days keep the id. */
+  templateNames?: Record<string, string>;
   agents: RosterAgentResult[];
   unfilledShifts: UnfilledShift[];
   coverage: RosterCoverageInterval[];

@@ -86,6 +86,7 @@ export function rosterPlan(
   const { agentList, sessions, days } = agentResults(planProblem, agents, assign, shifts, pulls, plan);
   const result: Omit<RosterResult, 'verdict'> = {
     grid: { start: plan.grid.start, intervalMinutes: grid.intervalMinutes, slotCount, timeZone: grid.timeZone },
+    ...(plan.templateNames ? { templateNames: plan.templateNames } : {}),
     agents: agentList,
     unfilledShifts,
     coverage,

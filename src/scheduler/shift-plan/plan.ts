@@ -111,6 +111,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     },
     covers: 'agents',
     templates: rules.templates.map((t) => t.name),
+    ...templateNamesOf(rules.templates),
     shifts,
     retraining,
     coverage,
@@ -181,4 +182,12 @@ function supplyReport(
         `runs of intervals, ${short.length} of them with fewer agents able to work than required.`;
   for (const s of shortfall) issues.push({ code: 'supply-short', message: s.message, slot: s.startSlot, day: s.day });
   return { checked: true, agents: supply.agentCount, groups: supply.groups.length, message };
+}
+
+/** `{ templateNames }` for the templates with a display name, or nothing when none has one. */
+function templateNamesOf(templates: readonly { name: string; displayName?: string }[]): {
+  templateNames?: Record<string, string>;
+} {
+  const named = templates.flatMap((t) => (t.displayName === undefined ? [] : [[t.name, t.displayName] as const]));
+  return named.length === 0 ? {} : { templateNames: Object.fromEntries(named) };
 }

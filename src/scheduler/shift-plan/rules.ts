@@ -29,6 +29,8 @@ export interface StartWindow {
 
 export interface ShiftTemplate {
   name: string;
+  /** The name people read ("Early shift"); absent: one is derived from the shift's start time. */
+  displayName?: string;
   /** Paid length; the shift spans paidMinutes plus its unpaid breaks. */
   paidMinutes: number;
   starts: StartWindow[];

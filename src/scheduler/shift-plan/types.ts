@@ -267,6 +267,8 @@ export interface ShiftPlan {
   covers: 'agents';
   /** Every template of the rules, used or not (agents naming another template are refused). */
   templates?: string[];
+  /** Display names of the templates that have one (id -> name), for what people read. */
+  templateNames?: Record<string, string>;
   shifts: PlannedShift[];
   retraining: RetrainingSession[];
   coverage: CoverageInterval[];

@@ -64,7 +64,9 @@ describe('wfm roster', () => {
     expect(roster.agents).toHaveLength(4);
     expect(roster.score.feasible).toBe(true);
     const csv = readFileSync(join(out, 'roster-agent-days.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('agent_id,name,team,date,status,template,start,end,paid_hours,breaks,retraining,extra');
+    expect(csv[0]).toBe(
+      'agent_id,name,team,date,status,template,shift_name,start,end,paid_hours,breaks,retraining,extra',
+    );
     expect(csv).toHaveLength(1 + 4 * 7);
     expect(readdirSync(join(out, 'ics')).sort()).toEqual(roster.agents.map((a) => `${a.id}.ics`).sort());
     const ics = readFileSync(join(out, 'ics', `${roster.agents[0]!.id}.ics`), 'utf8');
@@ -293,7 +295,7 @@ describe('wfm roster', () => {
     const again = ['--plan', join(dir, 'plan.json'), '--previous', previousCsv, '--out', join(dir, 'w1b')];
     expect(await main([...base, ...again])).toBe(2);
     expect(stderr).toMatch(
-      /--previous .*roster-agent-days\.csv: lastDate: ends on 2026-03-08, not before the horizon's first day 2026-03-02/,
+      /roster-agent-days\.csv: Invalid previous roster: lastDate: ends on 2026-03-08, not before the horizon's first day 2026-03-02/,
     );
     expect(existsSync(join(dir, 'w1b'))).toBe(false);
   });

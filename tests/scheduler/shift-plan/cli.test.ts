@@ -107,7 +107,7 @@ describe('wfm shift-plan', () => {
       join(dir, 'rules.json'),
     ]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/line 3: "agents" is not a number/);
+    expect(stderr).toMatch(/line 3, column "agents": "\S+" is not a number/);
   });
 });
 
