@@ -123,9 +123,9 @@ export function qualityLine(plan: ShiftPlan, solveSeconds?: number): string {
     : '';
   return (
     `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} ` +
-    `paid h, cost ${q.objective.toFixed(2)} vs LP bound ${q.lpBound.toFixed(2)} (cost/bound ` +
-    `${q.objectiveOverBound.toFixed(4)}), gap ` +
-    `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
+    `paid h, cost ${q.objective.toFixed(2)} vs LP bound ${q.lpBound.toFixed(2)} (cost ` +
+    `${((q.objectiveOverBound - 1) * 100).toFixed(1)} % over it), gap ` +
+    `${q.mipGap === null ? 'n/a' : `${(q.mipGap * 100).toFixed(1)} %`}, under ${q.underCoverageAgentIntervals}, ` +
     `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
     `h${sl}, ${plan.uncoverable.length} uncoverable` +
     (solveSeconds === undefined ? '' : `; solved in ${solveSeconds.toFixed(1)} s`)

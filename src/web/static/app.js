@@ -176,7 +176,7 @@ async function runPlan(event) {
     );
     step(
       'plan',
-      `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${tenths(state.plan.quality.paidHours)} paid hours, cost ${state.plan.quality.objectiveOverBound.toFixed(3)} x its LP bound.`,
+      `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${tenths(state.plan.quality.paidHours)} paid hours, cost ${((state.plan.quality.objectiveOverBound - 1) * 100).toFixed(1)} % over its LP bound.`,
       'done',
     );
 
@@ -276,7 +276,11 @@ function render() {
       ['Peak headcount', String(state.staffing.totals.peakHeadcount), 'peak-headcount'],
       ['Roster paid hours (named agents)', tenths(q.paidHours), 'paid-hours'],
       ['Plan paid hours (shifts asked for)', tenths(pq.paidHours), 'plan-paid-hours'],
-      ['Plan cost / LP bound', pq.objectiveOverBound ? pq.objectiveOverBound.toFixed(3) : '-', 'over-bound'],
+      [
+        'Plan cost over its LP bound',
+        pq.objectiveOverBound ? `${((pq.objectiveOverBound - 1) * 100).toFixed(1)} %` : '-',
+        'over-bound',
+      ],
       ['Shifts filled', `${q.shiftsFilled} / ${q.shiftsRequired}`, 'shifts'],
       ['Under (agent-intervals)', String(q.rosterUnderAgentIntervals), 'under'],
       ['Service level, rostered', pct(q.serviceLevel?.volumeWeighted), 'sl'],
