@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
+import { shiftName } from '../../src/formats/shift-names.js';
 
 const SHOTS = screenshotDir();
 
@@ -33,11 +34,14 @@ interface PageState {
       name: string;
       days: {
         date: string;
+        template: string;
         start: string;
         end: string;
         breaks: { name: string; paid: boolean; start: string; end: string }[];
       }[];
     }[];
+    grid: { timeZone: string };
+    templateNames?: Record<string, string>;
     coverage: { start: string; required: number; onPhone: number }[];
     quality: { extraShifts: number; paidHours: number };
     unfilledShifts: { required: number; filled: number }[];
@@ -251,6 +255,18 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
       .locator('title')
       .textContent();
     expect(title).toContain(`${hhmm(first.start)}-${hhmm(first.end)}`);
+    // ... under the name people read (the template's display name, else "Early shift" etc. from its
+    // local start, as src/formats/shift-names.ts names it for calendars and the report), not its id;
+    // so does the agent's week, for every shift of the demo roster.
+    const named = (d: (typeof first)[]) =>
+      d.map(
+        (x) => `${shiftName(x.template, x.start, s.roster.grid.timeZone, s.roster.templateNames)} ${hhmm(x.start)}`,
+      );
+    expect(title).toContain(named([first])[0]);
+    expect(title).not.toContain(first.template);
+    const detail = await page.locator('#agent-detail tbody tr td:nth-child(2)').allTextContents();
+    expect(detail).toHaveLength(agent.days.length);
+    named(agent.days).forEach((text, i) => expect(detail[i]).toContain(text));
     for (const b of first.breaks)
       expect(title).toContain(`${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`);
     await page.evaluate("document.getElementById('results').scrollIntoView({ block: 'start' })");

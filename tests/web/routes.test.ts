@@ -76,6 +76,7 @@ describe('static page', () => {
       'inputs.js',
       'queues.js',
       'roster-edit.js',
+      'shift-names.js',
       'timeline.js',
       'versions.js',
     ]);

@@ -91,6 +91,8 @@ export interface DraftOverride {
 export interface RosterDraftDocument {
   format: typeof DRAFT_FORMAT;
   grid: RosterResult['grid'];
+  /** The templates' display names (id -> name) from the roster run, for calendars and the page. */
+  templateNames?: Record<string, string>;
   agents: DraftAgent[];
   sessions: DraftSession[];
   inputs: {
@@ -131,6 +133,7 @@ export function draftFromRoster(
   return {
     format: DRAFT_FORMAT,
     grid: result.grid,
+    ...(result.templateNames ? { templateNames: result.templateNames } : {}),
     agents: result.agents.map((a) => ({ id: a.id, name: a.name, team: a.team, shifts: a.days.map(shiftOfDay) })),
     sessions: result.retraining.sessions.map((s) => ({
       pool: s.pool,
@@ -200,6 +203,7 @@ export function rosterViewOfDraft(doc: RosterDraftDocument, coverage: RosterCove
   for (const s of sessions) s.emptySeats = Math.max(0, s.seats - s.retraining.length - s.coaching.length);
   return {
     grid: doc.grid,
+    ...(doc.templateNames ? { templateNames: doc.templateNames } : {}),
     agents: doc.agents.map((a) => ({
       id: a.id,
       name: a.name,

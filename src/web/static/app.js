@@ -427,7 +427,7 @@ function renderTimeline() {
     firstDate,
     { dayIndex: Number($('day-filter').value), team: $('team-filter').value, showIdle: $('show-idle').checked },
     (agent) => {
-      agentDetail($('agent-detail'), agent);
+      agentDetail($('agent-detail'), agent, state.roster.templateNames);
       $('ics-agent').value = agent.id;
       $('agent-detail').focus();
     },

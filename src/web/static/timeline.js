@@ -2,6 +2,7 @@
 // The roster as a timeline: one row per agent (a button: click or Enter opens the agent's week),
 // shifts with paid breaks, unpaid lunch, retraining and coaching sessions in distinct colours.
 import { attachTooltip, el } from './charts.js';
+import { shiftName, wallHour } from './shift-names.js';
 
 /** Minutes since the first day's local midnight, read from an ISO string with offset (its wall clock). */
 export function localMinutes(iso, firstDate) {
@@ -18,13 +19,19 @@ function hhmm(iso) {
 /** Hours and amounts for people: at most one decimal (`37.5`, `40`). */
 const h1 = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
 
-/** "ft8 08:00-16:30, 8 paid h; break 10:00-10:15, lunch (unpaid) 12:00-12:30" (local times). */
-export function shiftText(d) {
+/** A shift's display name (the template's `templateNames` entry, else named from its local start). */
+const nameOf = (d, names) => shiftName(d.template, wallHour(d.start), names);
+
+/**
+ * "Early shift 08:00-16:30, 8 paid h; break 10:00-10:15, lunch (unpaid) 12:00-12:30" (local times;
+ * `names` is the roster's `templateNames`).
+ */
+export function shiftText(d, names) {
   const rest = [
     ...d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`),
     ...d.retraining.map((r) => `${r.kind} ${hhmm(r.start)}-${hhmm(r.end)}`),
   ];
-  return `${d.template} ${hhmm(d.start)}-${hhmm(d.end)}, ${h1(d.paidHours)} paid h${rest.length ? `; ${rest.join(', ')}` : ''}`;
+  return `${nameOf(d, names)} ${hhmm(d.start)}-${hhmm(d.end)}, ${h1(d.paidHours)} paid h${rest.length ? `; ${rest.join(', ')}` : ''}`;
 }
 
 /** The week view's start and end times: one cell per day under the bars, e.g. "08:00" over "16:30". */
@@ -121,7 +128,7 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
         el('title', {}, rect).textContent = text ?? '';
         return rect;
       };
-      seg(day.start, day.end, 'seg-shift', `${agent.name}: ${shiftText(day)}`, 0);
+      seg(day.start, day.end, 'seg-shift', `${agent.name}: ${shiftText(day, roster.templateNames)}`, 0);
       for (const b of day.breaks)
         seg(
           b.start,
@@ -155,8 +162,11 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
   return agents.length;
 }
 
-/** The agent's week: shifts, breaks, sessions, hours against the contract, and rule violations. */
-export function agentDetail(container, agent) {
+/**
+ * The agent's week: shifts, breaks, sessions, hours against the contract, and rule violations
+ * (`names`: the roster's `templateNames`).
+ */
+export function agentDetail(container, agent, names) {
   container.textContent = '';
   const h = document.createElement('h3');
   h.textContent = `${agent.name} (${agent.id}, team ${agent.team || '-'})`;
@@ -175,7 +185,7 @@ export function agentDetail(container, agent) {
     const tr = document.createElement('tr');
     const cells = [
       `${new Date(`${d.date}T12:00:00Z`).toUTCString().slice(0, 3)} ${d.date}`,
-      `${d.template} ${hhmm(d.start)}-${hhmm(d.end)} (${h1(d.paidHours)} h)${d.extra ? ' extra' : ''}`,
+      `${nameOf(d, names)} ${hhmm(d.start)}-${hhmm(d.end)} (${h1(d.paidHours)} h)${d.extra ? ' extra' : ''}`,
       d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`).join(', '),
       d.retraining.map((r) => `${r.kind} ${hhmm(r.start)}-${hhmm(r.end)}`).join(', ') || '-',
     ];
@@ -221,7 +231,7 @@ export function unfilledList(container, roster) {
     const why = Object.entries(u.blockedBy)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    li.textContent = `${u.day} ${u.template} ${hhmm(u.start)}-${hhmm(u.end)}: ${u.filled} of ${u.required} filled${why ? ` (agents blocked: ${why})` : ''}`;
+    li.textContent = `${u.day} ${nameOf(u, roster.templateNames)} ${hhmm(u.start)}-${hhmm(u.end)}: ${u.filled} of ${u.required} filled${why ? ` (agents blocked: ${why})` : ''}`;
     ul.appendChild(li);
   }
   container.appendChild(ul);

@@ -7,6 +7,7 @@ import { ApiError, getJson, postJson } from './api.js';
 import { coverageChart, dayMarks } from './charts.js';
 import { setupEditForm } from './roster-edit.js';
 import { drawTimeline } from './timeline.js';
+import { shiftName } from './shift-names.js';
 
 const $ = (id) => document.getElementById(id);
 const KEY_CENTRE = 'wfm-store-centre';
@@ -238,6 +239,7 @@ export function rosterOfDocument(doc) {
   }
   return {
     grid: doc.grid,
+    templateNames: doc.templateNames,
     agents: doc.agents.map((a) => ({
       id: a.id,
       name: a.name,
@@ -360,9 +362,21 @@ async function loadAudit() {
   }
 }
 
+/** The local hour (0-23) of an instant in the centre's zone. */
+function hourAt(ms) {
+  const hour = new Intl.DateTimeFormat('en-GB', {
+    timeZone: store.centre?.timeZone,
+    hour: 'numeric',
+    hourCycle: 'h23',
+  });
+  return Number(hour.format(new Date(ms)));
+}
+
+/** "Early shift Tue 08:00-16:30": the shift's display name and local times (the diff keeps template ids). */
 function shiftText(s) {
   const t = (ms) => when(new Date(ms).toISOString()).replace(/^(\w+) \d+ \w+,? /, '$1 ');
-  return `${s.template} ${t(s.startMs)}-${t(s.endMs).slice(-5)}`;
+  const name = shiftName(s.template, hourAt(s.startMs), store.open?.document.templateNames);
+  return `${name} ${t(s.startMs)}-${t(s.endMs).slice(-5)}`;
 }
 
 async function compare() {
