@@ -12,6 +12,9 @@
 export interface WfmIssue {
   path: (string | number)[];
   message: string;
+  /** Where the field's value is in a JSON input file (1-based), when the CLI read one. */
+  line?: number;
+  column?: number;
 }
 
 interface ErrorSpec {

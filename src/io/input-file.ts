@@ -6,6 +6,7 @@
  */
 import { WfmError, isWfmError } from '../errors.js';
 import { readInputFile, type ReadLimit } from './files.js';
+import { locatingFields } from './json-locate.js';
 
 /**
  * Runs `fn`, which reads or checks the content of `file`; an input error from it that names no file
@@ -35,10 +36,18 @@ export function namingFile(error: WfmError, file: string, role?: string): WfmErr
 
 /**
  * Reads `file` (given to `flag`) and parses its text with `parse`; every input error of either
- * names the file. `limit` as `readInputFile`'s.
+ * names the file, and an error about a field of a JSON file also its line and column
+ * (`locatingFields`). `limit` as `readInputFile`'s.
  */
 export function readInput<T>(file: string, flag: string, parse: (text: string) => T, limit?: ReadLimit): T {
-  return withInputFile(file, () => parse(readInputFile(file, flag, limit)));
+  return withInputFile(file, () => {
+    const text = readInputFile(file, flag, limit);
+    try {
+      return parse(text);
+    } catch (error) {
+      throw locatingFields(error, file, text);
+    }
+  });
 }
 
 /** An error about rows of a file (a CSV line, or a row of a JSON list), not about a flag. */

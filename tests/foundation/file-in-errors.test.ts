@@ -22,6 +22,21 @@ const files = tempDir({
   'good-rules.json': JSON.stringify({
     templates: [{ name: 'early', paidMinutes: 480, starts: [{ from: '08:00', to: '09:00' }] }],
   }),
+  // Pretty-printed as people write it; the bad time is the value of "from" on line 8, column 19.
+  'deep-rules.json': [
+    '{',
+    '  "templates": [',
+    '    { "name": "ft8", "paidMinutes": 480, "starts": [{ "from": "07:00", "to": "13:00" }] },',
+    '    {',
+    '      "name": "pt4",',
+    '      "paidMinutes": 240,',
+    '      "starts": [',
+    '        { "from": "7 o\'clock", "to": "18:00" }',
+    '      ]',
+    '    }',
+    '  ]',
+    '}',
+  ].join('\n'),
   'requirement.csv': 'start,agents\n2026-06-01T08:00Z,2\n2026-06-01T08:30Z,two\n',
   'good-requirement.csv': 'start,agents\n2026-06-01T08:00Z,2\n2026-06-01T08:30Z,2\n',
   'agents.csv': 'Agent ID;Max Hours;Templates\nA1;40;early\nA2;40;erly\n',
@@ -98,6 +113,22 @@ describe('the file is named before the line, column and value', () => {
     expect(rows.stderr).toContain(`${path('requirement.csv')}: requirement CSV line 3, column "agents": "two"`);
   });
 
+  it('shift-plan: a bad field deep inside a JSON rules file gives its line and column', async () => {
+    const { code, stderr } = await runCli(
+      'shift-plan',
+      '--requirements',
+      path('good-requirement.csv'),
+      '--rules',
+      path('deep-rules.json'),
+    );
+    expect(code).toBe(2);
+    // Line 8 of the fixture: 8 spaces and `{ "from": ` put the value's opening quote at column 19.
+    expect(stderr).toContain(
+      `${path('deep-rules.json')}: Invalid shift-plan rules: templates[1].starts[0].from (line 8, column 19): "7 o'clock"`,
+    );
+    expect(stderr).toContain(`  - templates[1].starts[0].from (line 8, column 19): `);
+  });
+
   it('roster: the agents file and the rules file', async () => {
     const base = ['roster', '--requirements', path('good-requirement.csv'), '--plan-rules', path('good-rules.json')];
     const agents = await runCli(...base, '--agents', path('agents.csv'));
@@ -109,7 +140,8 @@ describe('the file is named before the line, column and value', () => {
     const rules = await runCli(...base, '--agents', path('good-agents.csv'), '--rules', path('roster-rules.json'));
     expect(rules.code).toBe(2);
     expect(rules.stderr).toContain(`${path('roster-rules.json')}: `);
-    expect(rules.stderr).toContain('minRestHours: write a number here (got "eleven")');
+    // `{ "minRestHours": "eleven" }`: the value's quote is at column 19 of line 1.
+    expect(rules.stderr).toContain('minRestHours (line 1, column 19): write a number here (got "eleven")');
   });
 
   it('what-if and simulate: the JSON file is named', async () => {
