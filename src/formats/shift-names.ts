@@ -1,7 +1,8 @@
 /**
  * The names people read for shifts: a template's display name (`displayName` in the shift-plan
- * rules), else one derived from the shift's local start ("Night shift" before 05:00, "Early shift" before 10:00, "Day shift"
- * before 12:00, "Late shift" before 18:00, else "Night shift"). Machine files keep the template id.
+ * rules), else one derived from the shift's local start ("Night shift" before 05:00, "Early shift"
+ * before 10:00, "Day shift" before 12:00, "Late shift" before 18:00, else "Night shift"). Machine
+ * files keep the template id.
  */
 import { formatInstant } from '../time/instant.js';
 
