@@ -112,6 +112,16 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
     await page.goto(`${base}/?agents=45&historyWeeks=5`);
     await page.click('#load-demo');
     await page.waitForSelector('#run-plan:not([disabled])');
+    // The first template gets a display name, as `displayName` in a rules file: the plan passes it to
+    // the roster and the roster to the page (the timeline test reads it in the shifts' tooltips).
+    // (The settings are folded away: the field is set in the page, as typing would, with an input event.)
+    await page.evaluate(`(() => {
+      const field = document.getElementById('shift-rules');
+      const rules = JSON.parse(field.value);
+      rules.templates[0].displayName = 'Opening team';
+      field.value = JSON.stringify(rules, null, 2);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    })()`);
     await page.fill('#plan-seconds', '3');
     await page.fill('#roster-seconds', '2');
     await page.click('#run-plan');
@@ -248,6 +258,18 @@ describe.skipIf(!hasChromium)('planner page in Chromium', () => {
         );
         expect(await cell.allTextContents()).toEqual([hhmm(d.start), hhmm(d.end)]);
       }
+    // Every shift's tooltip starts with the agent and the shift's name as src/formats/shift-names.ts
+    // gives it (calendars, report): "Opening team" for the first template, else named from the start.
+    const hoverNames = working.flatMap((a) =>
+      a.days.map(
+        (d) =>
+          `${a.name}: ${shiftName(d.template, d.start, s.roster.grid.timeZone, s.roster.templateNames)} ${hhmm(d.start)}-${hhmm(d.end)},`,
+      ),
+    );
+    expect(Object.values(s.roster.templateNames ?? {})).toEqual(['Opening team']);
+    expect(hoverNames.some((t) => t.includes(': Opening team '))).toBe(true);
+    const titles = await page.locator('#timeline rect.seg-shift title').allTextContents();
+    expect(titles.map((t, i) => t.slice(0, hoverNames[i]?.length))).toEqual(hoverNames);
     const first = agent.days[0]!;
     const title = await page
       .locator(`#timeline button[data-agent="${agent.id}"] rect.seg-shift`)
