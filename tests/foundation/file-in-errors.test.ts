@@ -8,6 +8,22 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../staffing/cli-harness.js';
 
+// Pretty-printed as people write it; the bad time is the value of "from" on line 8, column 19.
+const DEEP_RULES = [
+  '{',
+  '  "templates": [',
+  '    { "name": "ft8", "paidMinutes": 480, "starts": [{ "from": "07:00", "to": "13:00" }] },',
+  '    {',
+  '      "name": "pt4",',
+  '      "paidMinutes": 240,',
+  '      "starts": [',
+  '        { "from": "7 o\'clock", "to": "18:00" }',
+  '      ]',
+  '    }',
+  '  ]',
+  '}',
+].join('\n');
+
 const files = tempDir({
   // A 30-minute history, semicolon-separated with decimal commas, a bad count on line 4.
   'history.csv':
@@ -22,21 +38,7 @@ const files = tempDir({
   'good-rules.json': JSON.stringify({
     templates: [{ name: 'early', paidMinutes: 480, starts: [{ from: '08:00', to: '09:00' }] }],
   }),
-  // Pretty-printed as people write it; the bad time is the value of "from" on line 8, column 19.
-  'deep-rules.json': [
-    '{',
-    '  "templates": [',
-    '    { "name": "ft8", "paidMinutes": 480, "starts": [{ "from": "07:00", "to": "13:00" }] },',
-    '    {',
-    '      "name": "pt4",',
-    '      "paidMinutes": 240,',
-    '      "starts": [',
-    '        { "from": "7 o\'clock", "to": "18:00" }',
-    '      ]',
-    '    }',
-    '  ]',
-    '}',
-  ].join('\n'),
+  'deep-rules.json': DEEP_RULES,
   'requirement.csv': 'start,agents\n2026-06-01T08:00Z,2\n2026-06-01T08:30Z,two\n',
   'good-requirement.csv': 'start,agents\n2026-06-01T08:00Z,2\n2026-06-01T08:30Z,2\n',
   'agents.csv': 'Agent ID;Max Hours;Templates\nA1;40;early\nA2;40;erly\n',
@@ -181,6 +183,8 @@ describe('the plan config: an error in a file it names names that file', () => {
     'agents.csv': 'Agent ID;Max Hours;Templates\nA1;40;early\nA2;40;erly\n',
     'history-bad.json': plan({}),
     'rules-bad.json': plan({ history: 'good-history.csv', shiftPlan: 'rules.json' }),
+    'deep-rules.json': DEEP_RULES,
+    'deep-bad.json': plan({ history: 'good-history.csv', shiftPlan: 'deep-rules.json' }),
     'agents-bad.json': plan({ history: 'good-history.csv', agents: 'agents.csv' }),
   });
   afterAll(() => configs.cleanup());
@@ -210,6 +214,22 @@ describe('the plan config: an error in a file it names names that file', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(`${configs.path('rules.json')} (plan config shiftPlan): `);
     expect(stderr).toContain('unknown field "strats"');
+  });
+
+  it('a bad field deep inside the rules file: its line and column in that file', async () => {
+    const { code, stderr } = await runCli(
+      'plan',
+      '--config',
+      configs.path('deep-bad.json'),
+      '--out',
+      configs.path('o3'),
+    );
+    expect(code).toBe(2);
+    // As for `wfm shift-plan --rules` above: line 8, column 19 of DEEP_RULES.
+    expect(stderr).toContain(
+      `${configs.path('deep-rules.json')} (plan config shiftPlan): Invalid shift-plan rules: templates[1].starts[0].from (line 8, column 19): `,
+    );
+    expect(stderr).toContain('  - shiftPlan.templates[1].starts[0].from (line 8, column 19): ');
   });
 
   it('the agents CSV with odd headers and a misspelt template: the line, the value and the template meant', async () => {

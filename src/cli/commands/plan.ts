@@ -9,6 +9,7 @@ import { previousCandidatesFromStore, saveRunAsDraft, wantsStore, type StoreFlag
 import { summaryText } from '../../report/summary-text.js';
 import { numberFlag, parseJsonText } from '../../io/files.js';
 import { readInput, withInputFile } from '../../io/input-file.js';
+import { locatingSourceField } from '../../io/json-locate.js';
 
 interface PlanFlags extends StoreFlags {
   config: string;
@@ -81,7 +82,7 @@ async function runPlanCommand(flags: PlanFlags): Promise<void> {
     flags.config,
     () => runPlanToFolder(input, flags.out),
     (error) => error.code.startsWith('WFM_ERR_INPUT_') || error.code === 'WFM_ERR_SCHEDULER_RULES',
-  );
+  ).catch((error: unknown) => Promise.reject(locatingSourceField(error, input.sources ?? {})));
   process.stdout.write(summaryText(artifacts.summary, flags.out));
   if (wantsStore(flags)) process.stdout.write(await saveRunAsDraft(flags, input, artifacts));
 }
