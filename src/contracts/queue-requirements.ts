@@ -46,11 +46,13 @@ export function parsePlanQueues(data: unknown): QueueRequirement[] {
   const queues = parseWith(z.object({ queues: PlanQueuesSchema }), { queues: data }, 'shift-plan request').queues;
   checkNames(queues.map((q) => q.name));
   checkSize(queues.map((q) => (Array.isArray(q.requirement) ? q.requirement : intervalsOf(q.requirement))?.length));
-  return queues.map((q, k) => ({
-    name: q.name,
-    priority: q.priority,
-    requirement: under(['queues', k, 'requirement'], () => parseRequirementJson(q.requirement)),
-  }));
+  return queues.map((q, k) => {
+    const head = ['queues', k, 'requirement'];
+    const requirement = under(head, () => parseRequirementJson(q.requirement));
+    // Rows name their place in the body, also in the errors of the grid and the plan.
+    const rows = requirement.rows.map((row) => ({ ...row, where: [...head, ...row.where] }));
+    return { name: q.name, priority: q.priority, requirement: { ...requirement, rows } };
+  });
 }
 
 const StaffingAnswerSchema = z.looseObject({
