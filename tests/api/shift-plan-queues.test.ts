@@ -118,7 +118,7 @@ describe('POST /v1/shift-plans with queues', () => {
     expect(paths(json)).toContain('queues');
   });
 
-  it('refuses more queue-intervals than 20 weeks of 15-minute intervals in all, before reading them (413)', () => {
+  it('refuses more queue-intervals than 20 queues of a week of 15-minute intervals, before reading them (413)', () => {
     // 3 queues of 4,500 intervals = 13,500 > 20 x 672 = 13,440 (MAX_PLAN_QUEUE_INTERVALS); the
     // intervals are empty objects: the count is refused before any of them is read.
     const big = { intervals: Array.from({ length: 4500 }, () => ({})) };
