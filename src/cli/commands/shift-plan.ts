@@ -44,6 +44,9 @@ const STAFF_CSV_COLUMNS = [...STAFFING_CSV_COLUMNS, 'volume_p10', 'volume_p90'].
   (column) => column !== 'start' && column !== 'agents',
 );
 
+/** Rows of a requirement file at most; a wfm staff JSON holds every figure of an interval, and the totals. */
+const REQUIREMENT_LIMIT = { maxRows: MAX_PLAN_INTERVALS, what: 'requirement', jsonBytesPerRow: 4096 };
+
 /** A requirement as `wfm shift-plan` reads it: one queue, or several with their sum. */
 export interface PlanRequirementInput {
   requirement: RequirementDocument;
@@ -72,7 +75,7 @@ export function readPlanRequirement(path: string, read: CsvReadOptions = {}): Pl
       if (queues) return { requirement: sumQueueRequirements(queues), queues };
       return { requirement: json === undefined ? requirementOf(path, text, read) : parseRequirementJson(json) };
     },
-    { maxRows: MAX_PLAN_INTERVALS, what: 'requirement', jsonBytesPerRow: 4096 },
+    REQUIREMENT_LIMIT,
   );
 }
 
@@ -97,11 +100,7 @@ function withPriorities(queues: QueueRequirement[], file: string): QueueRequirem
 
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
 export function readRequirement(path: string, read: CsvReadOptions = {}): RequirementDocument {
-  return readInput(path, '--requirements', (text) => requirementOf(path, text, read), {
-    maxRows: MAX_PLAN_INTERVALS,
-    what: 'requirement',
-    jsonBytesPerRow: 4096, // a wfm staff document: every figure of an interval, and the totals
-  });
+  return readInput(path, '--requirements', (text) => requirementOf(path, text, read), REQUIREMENT_LIMIT);
 }
 
 function requirementOf(path: string, text: string, read: CsvReadOptions): RequirementDocument {
