@@ -4,7 +4,7 @@
  * replaced only after the new one is complete, and a failure leaves no half-written folder.
  */
 import { forecastCsv } from '../formats/forecast-csv.js';
-import { agentDayCsv } from '../formats/roster-output.js';
+import { activityCsv, agentDayCsv } from '../formats/roster-output.js';
 import { icsFiles, previousIcsIn } from './roster-folder.js';
 import { staffingCsv } from '../formats/staffing-csv.js';
 import { writeFolderAtomic } from './files.js';
@@ -26,6 +26,7 @@ export const PLAN_FILES = [
   'coverage.csv',
   'roster.json',
   'roster-agent-days.csv',
+  'roster-activities.csv',
   'summary.json',
   'report.html',
 ] as const;
@@ -49,6 +50,7 @@ export function planFolderFiles(
     ['coverage.csv', toCsv(coverageCsvRows(a.shiftPlan), COVERAGE_CSV_COLUMNS)],
     ['roster.json', toJsonText(a.roster)],
     ['roster-agent-days.csv', agentDayCsv(a.roster)],
+    ['roster-activities.csv', activityCsv(a.roster)],
     ['summary.json', toJsonText(a.summary)],
     ['report.html', renderReport(a)],
   ]);

@@ -46,7 +46,7 @@ export function registerPlan(program: Command): void {
       'after',
       `
 Writes forecast.csv/json, staffing.csv/json, shift-plan.json, coverage.csv, roster.json,
-roster-agent-days.csv, ics/<agent>.ics, summary.json and report.html (self-contained: open it in a
+roster-agent-days.csv, roster-activities.csv, ics/<agent>.ics, summary.json and report.html (self-contained: open it in a
 browser, no network needed). Progress goes to stderr, the summary to stdout. File paths in the
 config are relative to the config file.
 

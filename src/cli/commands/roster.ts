@@ -63,7 +63,7 @@ export function registerRoster(program: Command): void {
     .option('--answer-seconds <s>', 'service-level threshold for the SL after rostering (default 20)')
     .option(
       '--out <dir>',
-      'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
+      'write roster.json, roster-agent-days.csv, roster-activities.csv and ics/<agent>.ics into this folder (atomically); ' +
         'default: JSON on stdout',
     )
     .addOption(strictOption())
