@@ -95,10 +95,22 @@ function planInputs(
 export function checkShiftPlan(
   requirement: RequirementDocument,
   parsed: ParsedShiftPlanRules,
-  options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone'> = {},
+  options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone' | 'queues'> = {},
 ): void {
   const { rules, planRequirement } = planInputs(requirement, parsed, options);
   templatesOnGrid(rules, planRequirement.intervalMinutes);
+  options.queues?.forEach((q, k) => {
+    const own = planInputs(q.requirement, parsed, options).planRequirement;
+    const want = planRequirement;
+    if (own.originMs !== want.originMs || own.required.length !== want.required.length) {
+      const message =
+        `its ${own.required.length} intervals from ${new Date(own.originMs).toISOString()} are not the ` +
+        `requirement's ${want.required.length} from ${new Date(want.originMs).toISOString()}`;
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `Queue "${q.name}": ${message}.`, {
+        issues: [{ path: ['queues', k, 'requirement'], message }],
+      });
+    }
+  });
 }
 
 /**

@@ -129,6 +129,11 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'WFM_ERR_SCHEDULER_EDIT_RULE' });
+    // The rule in words beside its key, and times as the centre's local clock (no ISO instants).
+    const message = (refused.json() as { message: string }).message;
+    expect(message).toMatch(/breaks hard rule "[a-z ']+" \(\w+\) for agent/);
+    expect(message).not.toMatch(/T\d\d:\d\d:\d\d/);
+    expect(JSON.stringify(refused.json().issues)).not.toMatch(/T\d\d:\d\d:\d\d/);
     const noReason = await app.inject({
       method: 'POST',
       url: `/v1/centres/${centreCode}/rosters/${v1.id}/edits`,

@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('the Versions panel in Chromium (store-backed page
     // A second shift on a day the agent already works: the checker's twoShiftsOneDay rule.
     await edit({ op: 'add-shift', agent, date: workedDay.date, start: '23:00', end: '23:45' });
     const refused = await editResult();
-    expect(refused).toMatch(/^Refused: The edit breaks hard rule \w+/);
+    expect(refused).toMatch(/^Refused: The edit breaks hard rule "two shifts on one day" \(twoShiftsOneDay\)/);
     expect(refused).toContain('twoShiftsOneDay');
     expect(await page.isVisible('#ed-override')).toBe(true);
     // Nothing was saved by the refused edit.

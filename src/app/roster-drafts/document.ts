@@ -85,7 +85,8 @@ export interface DraftOverride {
   at: string;
   by: string;
   reason: string;
-  rules: { agent: string; rule: string; detail: string }[];
+  /** `label`: the rule in words (absent on overrides kept before labels were added). */
+  rules: { agent: string; rule: string; label?: string; detail: string }[];
 }
 
 export interface RosterDraftDocument {

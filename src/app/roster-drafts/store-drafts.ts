@@ -12,6 +12,7 @@ import type { AgentsInput, RosterRulesInput } from '../../contracts/roster.js';
 import type { RosterCoverageInterval, RosterResult } from '../../scheduler/roster/result-types.js';
 import type { CheckViolation } from '../../scheduler/rules-check/index.js';
 import type { PreviousRoster } from '../../scheduler/roster/types.js';
+import { ruleBreach } from '../../scheduler/roster/verdict.js';
 import {
   createDraft,
   diffVersions,
@@ -115,10 +116,16 @@ export async function editRosterDraft(
     const first = added[0] as CheckViolation;
     throw new WfmError(
       'WFM_ERR_SCHEDULER_EDIT_RULE',
-      `The edit breaks hard rule ${first.rule} for agent ${first.agent} (${first.detail})` +
+      `The edit breaks hard rule "${ruleLabel(first.rule)}" (${first.rule}) for agent ${first.agent} ` +
+        `(${localTimes(first.detail)})` +
         (added.length > 1 ? ` and ${added.length - 1} more` : '') +
         '; send force: true with a reason to keep it as an override.',
-      { issues: added.map((v) => ({ path: ['edits'], message: `${v.rule}: agent ${v.agent}: ${v.detail}` })) },
+      {
+        issues: added.map((v) => ({
+          path: ['edits'],
+          message: `${ruleLabel(v.rule)} (${v.rule}): agent ${v.agent}: ${localTimes(v.detail)}`,
+        })),
+      },
     );
   }
   // The stored verdict: untouched agents keep theirs; touched agents and the pulls are re-checked.
@@ -131,7 +138,12 @@ export async function editRosterDraft(
       at: store.now().toISOString(),
       by: by.actor,
       reason: request.reason ?? '',
-      rules: added.map((v) => ({ agent: v.agent, rule: v.rule, detail: v.detail })),
+      rules: added.map((v) => ({
+        agent: v.agent,
+        rule: v.rule,
+        label: ruleLabel(v.rule),
+        detail: localTimes(v.detail),
+      })),
     });
   }
   const saved = await updateDraft(store, versionId, next as unknown as Record<string, unknown>, by, {
@@ -239,3 +251,16 @@ const PULL_RULES = new Set([
   'overTrained',
   'pullBelowRequirement',
 ]);
+
+/** A rule in people's words (the verdict's labels). */
+function ruleLabel(rule: string): string {
+  return ruleBreach(rule, 0, 0).label;
+}
+
+/**
+ * A checker detail with its instants as local date and clock ("2026-06-01 16:45"): the roster's
+ * instants carry the centre's offset, so their wall-clock part is local.
+ */
+export function localTimes(detail: string): string {
+  return detail.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:\d{2})/g, '$1 $2');
+}

@@ -22,7 +22,7 @@ import { supplyBound } from './supply-bound.js';
 import type { SupplyAgent } from './supply-agents.js';
 import { supplyTable, type SupplyTable } from './supply-groups.js';
 import { skillKeyOf, skillSetup } from './skill-plan.js';
-import { planQueueCoverage, queueIssues } from './skill-report.js';
+import { planQueueCoverage, queueIssues, weightedQueueShortage } from './skill-report.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
 
 export type { ServiceLevelFn } from './service-level.js';
@@ -85,7 +85,9 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
       message: `${underTotal} agent-intervals short over ${coverage.filter((c) => c.under > 0).length} intervals.`,
     });
   const pool = poolReport(grid, poolAccounts(solved.built.poolDemands, rules, sessions), issues);
-  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement });
+  // A multi-skill plan's shortage is per queue, weighted by priority, as its model counts it.
+  const shortage = setup && solved.queueCover ? weightedQueueShortage(setup.skills, solved.queueCover) : undefined;
+  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement, shortage });
   const skillNames = setup?.skills.classes.map((cls) => cls.map((q) => multi?.[q]?.name as string));
   const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances, skillNames);
   const queueCoverage = setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover) : undefined;

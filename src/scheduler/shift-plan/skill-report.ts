@@ -7,6 +7,19 @@ import type { PlanIssue, PlanQueueCoverage } from './types.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/**
+ * The skill model's short agent-intervals as its objective counts them: each queue's shortage
+ * (from the flows, unrounded) times its priority weight. Times the under-coverage penalty, the
+ * plan's shortage cost.
+ */
+export function weightedQueueShortage(skills: SkillQueues, cover: QueueCover): number {
+  return skills.queues.reduce(
+    (sum, q, qi) =>
+      sum + q.weight * q.required.reduce((s, r, t) => s + Math.max(0, r - (cover.covered[qi]?.[t] ?? 0)), 0),
+    0,
+  );
+}
+
 /** Per queue: requirement, covered (from the flows) and the agent-intervals short; per skill set what it serves. */
 export function planQueueCoverage(skills: SkillQueues, cover: QueueCover): PlanQueueCoverage {
   const names = skills.queues.map((q) => q.name);

@@ -305,7 +305,7 @@ function renderOverrides(overrides) {
   list.hidden = overrides.length === 0;
   for (const o of overrides) {
     const li = document.createElement('li');
-    const rules = o.rules.map((r) => `${r.rule} (agent ${r.agent}: ${r.detail})`).join('; ');
+    const rules = o.rules.map((r) => `${r.label ?? r.rule} (agent ${r.agent}: ${r.detail})`).join('; ');
     li.textContent = `Override by ${o.by}, ${when(o.at)}: ${rules}. Reason: ${o.reason}`;
     list.appendChild(li);
   }
