@@ -48,9 +48,8 @@ import {
 } from '../../store/index.js';
 import type { RouteModule, ZodApp } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
-import { requireCaller } from '../store-access.js';
 import { rosterHistoryRoutes } from './roster-history.js';
-import { versionOf, visible, type StoreScope } from './store-scope.js';
+import { storeScope, versionOf, visible, type StoreScope } from './store-scope.js';
 
 const TAGS = ['store'];
 const ANY = z.unknown();
@@ -59,11 +58,7 @@ const ANY = z.unknown();
 export const centreRoutes: RouteModule = (app, ctx) => {
   const access = ctx.store;
   if (!access) return;
-  const scope: StoreScope = {
-    store: access.store,
-    caller: (request, role, centre) =>
-      requireCaller(access, request, { role, ...(centre ? { centreId: centre.id } : {}) }),
-  };
+  const scope = storeScope(access);
   centreAndAgentRoutes(app, scope);
   rosterVersionRoutes(app, scope);
   rosterHistoryRoutes(app, scope);

@@ -40,7 +40,7 @@ import {
 } from '../../store/index.js';
 import { withTimeLimit, type RouteModule, type ZodApp } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
-import { requireCaller, type StoreAccess } from '../store-access.js';
+import { storeScope, type StoreScope } from './store-scope.js';
 import { whatIfLimits } from './what-if.js';
 import type { ApiContext } from '../context.js';
 
@@ -58,16 +58,16 @@ interface Scope {
 export const planningRoutes: RouteModule = (app, ctx) => {
   const access = ctx.store;
   if (!access) return;
-  const scope: Scope = { store: access.store, ctx, planner: plannerOf(access) };
+  const scope: Scope = { store: access.store, ctx, planner: plannerOf(storeScope(access)) };
   queueAndHistoryRoutes(app, scope);
   forecastRoutes(app, scope);
   scenarioRoutes(app, scope);
 };
 
-function plannerOf(access: StoreAccess): Scope['planner'] {
+function plannerOf({ store, caller }: StoreScope): Scope['planner'] {
   return async (request) => {
-    const centre = await getCentre(access.store, request.params.centre);
-    const who = await requireCaller(access, request as never, { role: 'planner', centreId: centre.id });
+    const centre = await getCentre(store, request.params.centre);
+    const who = await caller(request as never, 'planner', centre);
     return { centre, actor: who.actor };
   };
 }

@@ -2,7 +2,7 @@
 import { WfmError } from '../../errors.js';
 import type { Centre, DocumentVersion, Store } from '../../store/index.js';
 import { getVersion } from '../../store/index.js';
-import type { requireCaller, Caller } from '../store-access.js';
+import { requireCaller, type Caller, type StoreAccess } from '../store-access.js';
 
 /** What every store route needs: the store, and the caller checked for a role (and centre). */
 export interface StoreScope {
@@ -12,6 +12,15 @@ export interface StoreScope {
     role: 'planner' | 'viewer',
     centre?: Centre,
   ) => ReturnType<typeof requireCaller>;
+}
+
+/** The scope of the service's store: callers checked for a role, and for the centre when given. */
+export function storeScope(access: StoreAccess): StoreScope {
+  return {
+    store: access.store,
+    caller: (request, role, centre) =>
+      requireCaller(access, request, { role, ...(centre ? { centreId: centre.id } : {}) }),
+  };
 }
 
 export function visible(who: Caller, v: DocumentVersion): boolean {
