@@ -18,7 +18,7 @@ import type { PlanIssue, SolveStatus } from './types.js';
 import type { SupplyTable } from './supply-groups.js';
 import { fitToSupply } from './supply-start.js';
 import { skillInputAt, type SkillQueues } from './skill-plan.js';
-import { greedySkillValues, queueCoverFromFlows } from './skill-model.js';
+import { greedySkillValues, queueCoverOf as skillCoverOf } from './skill-model.js';
 
 /** Penalty per short agent-interval when a hard plan proves infeasible and is re-solved soft. */
 export const INFEASIBLE_FALLBACK_PENALTY = 1000;
@@ -125,10 +125,10 @@ function skillValues(
   return greedySkillValues(skillInputAt(input.skills, 1), built.skillCols, onPhoneByClass, retraining);
 }
 
-/** Coverage per queue from a column vector's flows (a multi-skill plan only). */
+/** Coverage per queue from a column vector's shortages (a multi-skill plan only). */
 function queueCoverOf(input: PlanSolveInput, built: ShiftPlanModel, values: Float64Array): { queueCover?: QueueCover } {
   if (!input.skills || !built.skillCols) return {};
-  return { queueCover: queueCoverFromFlows(skillInputAt(input.skills, 1), built.skillCols, values) };
+  return { queueCover: skillCoverOf(skillInputAt(input.skills, 1), built.skillCols, values) };
 }
 
 /** The model and its LP; when full cover is infeasible, rebuilt with a penalty per short agent-interval. */

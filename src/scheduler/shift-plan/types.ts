@@ -128,6 +128,8 @@ export interface ShortfallInterval {
   end: string;
   startSlot: number;
   endSlot: number;
+  /** A multi-skill plan's queue short in the run: `required` and `available` are then that queue's and its skill's. */
+  queue?: string;
   required: number;
   /** Agents who may work some shift covering the interval (templates, days, windows, time off). */
   available: number;
