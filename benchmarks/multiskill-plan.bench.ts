@@ -36,7 +36,7 @@ const TIME_LIMIT = 30;
 const REPLICATIONS = 4;
 /** Simulation cuts: re-plans at most, and no new one after this many seconds. */
 const CUT_ROUNDS = 2;
-const CUT_BUDGET_SECONDS = 40;
+const CUT_BUDGET_SECONDS = 100;
 
 const RULES = parseShiftPlanRules({
   templates: [

@@ -16,7 +16,8 @@ import type { ShiftPlanRules } from './rules.js';
 import { solutionVector } from './start-solution.js';
 import type { PlanIssue, SolveStatus } from './types.js';
 import type { SupplyTable } from './supply-groups.js';
-import { fitToSupply } from './supply-start.js';
+import { fitToSupply, type SuppliedPlan } from './supply-start.js';
+import { skillRepair } from './skill-start.js';
 import { skillInputAt, type SkillQueues } from './skill-plan.js';
 import { greedySkillValues, queueCoverOf as skillCoverOf } from './skill-model.js';
 
@@ -80,11 +81,7 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
     poolCols: built.poolCols,
     poolDemands: built.poolDemands,
   });
-  const fitted = input.supply ? fitToSupply(built, input.supply, onGrid, repaired.instances) : null;
-  const heuristic = fitted ? { instances: fitted.instances, sessions: repaired.sessions } : repaired;
-  const start = solutionVector(built, rules, n, required, heuristic.instances, heuristic.sessions);
-  fitted?.values.forEach((value, col) => (start[col] = value));
-  skillValues(input, built, heuristic)?.forEach((value, col) => (start[col] = value));
+  const { fitted, heuristic, start } = cheaperStart(input, built, [repaired, skillRepair(input, built, lp)]);
   const mip = lp.status === 'infeasible' ? lp : improve(input.highs, built, rules, lp, start);
   const fromMip = mip.values ? decodeSolution(built, onGrid, rules, mip.values) : null;
   const mipIsBetter = fitted
@@ -106,6 +103,32 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
   });
   return { ...relaxed, mip, status: 'heuristic', ...heuristic, ...queueCoverOf(input, built, start) };
 }
+
+/**
+ * The cheapest of the candidate starting plans (fitted to the agents' supply when given), as a column
+ * vector with its skill columns' values. O(candidates x columns).
+ */
+function cheaperStart(
+  input: PlanSolveInput,
+  built: ShiftPlanModel,
+  plans: ({ instances: InstanceOnGrid[]; sessions: SessionOnGrid[] } | null)[],
+) {
+  const n = input.grid.slotCount;
+  let best: { fitted: SuppliedPlan | null; heuristic: PlanOnGrid; start: Float64Array; cost: number } | null = null;
+  for (const plan of plans) {
+    if (!plan) continue;
+    const fitted = input.supply ? fitToSupply(built, input.supply, input.onGrid, plan.instances) : null;
+    const heuristic = fitted ? { instances: fitted.instances, sessions: plan.sessions } : plan;
+    const start = solutionVector(built, input.rules, n, input.required, heuristic.instances, heuristic.sessions);
+    fitted?.values.forEach((value, col) => (start[col] = value));
+    skillValues(input, built, heuristic)?.forEach((value, col) => (start[col] = value));
+    const cost = vectorCost(built, start);
+    if (!best || cost < best.cost - 1e-9) best = { fitted, heuristic, start, cost };
+  }
+  return best as NonNullable<typeof best>;
+}
+
+type PlanOnGrid = { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] };
 
 /** The skill columns' values of a concrete plan (greedy allocation), or null outside a multi-skill plan. */
 function skillValues(
