@@ -6,7 +6,12 @@ import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
 import { buildPlanRequirement, splitRequirement } from '../scheduler/shift-plan/requirement.js';
 import { ruleGridMinutes, templatesOnGrid } from '../scheduler/shift-plan/candidates.js';
-import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from '../scheduler/shift-plan/rules.js';
+import {
+  withDefaultSteps,
+  type PlanQueueLoad,
+  type PlanRequirement,
+  type ShiftPlanRules,
+} from '../scheduler/shift-plan/rules.js';
 
 import { serviceLevelFromQueue } from '../scheduler/shift-plan/service-level.js';
 import type { Highs } from '../scheduler/mip/solve.js';
@@ -49,11 +54,11 @@ export function runShiftPlan(
   options: ShiftPlanRunOptions,
 ): ShiftPlan {
   const { rules, planRequirement: summed } = planInputs(requirement, parsed, options);
-  const queues = options.queues?.map((q) => ({
-    name: q.name,
-    priority: q.priority,
-    required: planInputs(q.requirement, parsed, options).planRequirement.required,
-  }));
+  const queues = options.queues?.map((q) => {
+    const own = planInputs(q.requirement, parsed, options).planRequirement;
+    const load = queueLoadOf(own);
+    return { name: q.name, priority: q.priority, required: own.required, ...(load ? { load } : {}) };
+  });
   const planRequirement = queues ? { ...summed, queues } : summed;
   const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
   return planShifts(planRequirement, rules, {
@@ -61,6 +66,26 @@ export function runShiftPlan(
     ...(serviceLevel ? { serviceLevel } : {}),
     ...(options.agents ? { agents: options.agents } : {}),
   });
+}
+
+/**
+ * A queue's offered load and service target for the plan's pooling (docs/shift-plan.md, "Skills"):
+ * an Erlang C or A queue whose requirement carries volume, AHT and an SL target; none otherwise
+ * (chat, deferred work, no volume), and its subsets are covered at the sum of their requirements.
+ */
+function queueLoadOf(r: PlanRequirement): PlanQueueLoad | undefined {
+  const q = r.queue;
+  const t = q?.targets;
+  if (!q || q.model === 'chat' || !r.volume || !r.ahtSeconds) return undefined;
+  if (t?.serviceLevel === undefined || t.answerSeconds === undefined) return undefined;
+  if (q.model === 'erlang-a' && q.patienceSeconds === undefined) return undefined;
+  return {
+    volume: r.volume,
+    ahtSeconds: r.ahtSeconds,
+    serviceLevel: t.serviceLevel,
+    answerSeconds: t.answerSeconds,
+    ...(q.model === 'erlang-a' ? { patienceSeconds: q.patienceSeconds } : {}),
+  };
 }
 
 /** The rules with the time limit applied, and the requirement on its grid (throws naming a bad field). */

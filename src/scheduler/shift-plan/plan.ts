@@ -12,7 +12,7 @@ import { formatSessions, formatShifts } from './output.js';
 import { coverageIntervals, planQuality, poolReport } from './plan-report.js';
 import { poolAccounts } from './pool-accounting.js';
 import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from './rules.js';
-import { solvePlan } from './solve-plan.js';
+import { solvePlan, type WarmStart } from './solve-plan.js';
 import { trimSessions } from './trim-sessions.js';
 import { planVerdict } from './verdict.js';
 import type { Highs } from '../mip/solve.js';
@@ -53,6 +53,18 @@ export interface PlanOptions {
  * @example planShifts({ originMs, intervalMinutes: 15, timeZone: 'UTC', required, present }, rules, { highs })
  */
 export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules, options: PlanOptions): ShiftPlan {
+  return planShiftsSolved(requirement, rulesIn, options).plan;
+}
+
+/**
+ * `planShifts`, with the plan's concrete shift instances and sessions on the grid: a re-plan of the
+ * same agents and rules (the simulation cuts of `planWithSkillCuts`) starts from them (`warmStart`).
+ */
+export function planShiftsSolved(
+  requirement: PlanRequirement,
+  rulesIn: ShiftPlanRules,
+  options: PlanOptions & { warmStart?: WarmStart | undefined },
+): { plan: ShiftPlan; solved: WarmStart } {
   const rules = withDefaultSteps(rulesIn, requirement.intervalMinutes);
   const n = requirement.required.length;
   const grid = createSlotGrid(requirement.originMs, requirement.intervalMinutes, n, requirement.timeZone);
@@ -75,7 +87,8 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const required = setup ? pooledTotal(setup.skills, open.required, coverable) : open.required;
   const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
   const solveInput = { grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs, supply };
-  const solved = solvePlan(setup ? { ...solveInput, skills: setup.skills } : solveInput, issues);
+  const withStart = options.warmStart ? { ...solveInput, warmStart: options.warmStart } : solveInput;
+  const solved = solvePlan(setup ? { ...withStart, skills: setup.skills } : withStart, issues);
 
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
@@ -131,7 +144,10 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     ...(queueCoverage ? { queueCoverage } : {}),
     ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
-  return { verdict: planVerdict(plan), ...plan };
+  return {
+    plan: { verdict: planVerdict(plan), ...plan },
+    solved: { instances: solved.instances, sessions: solved.sessions },
+  };
 }
 
 /**

@@ -4,11 +4,13 @@
  * pooled subset model. The plan is made, the caller's `verify` (a simulation of the plan's agents
  * per skill set) names the queues and slots below target, each named queue's requirement there is
  * raised by one agent (so is every subset holding it: `PlanQueueRequirement.raise`), and the plan
- * is made again, until none is named, `maxRounds` re-plans are done or `timeBudgetMs` has passed
+ * is made again (starting from the last plan's shifts, still a plan of the raised model, with the
+ * raised intervals short), until none is named, `maxRounds` re-plans are done or `timeBudgetMs` has passed
  * (no new round starts after it). The plan returned is the last one made; its LP bound is the bound
  * of the model it solved (with the raises).
  */
-import { planShifts, type PlanOptions } from './plan.js';
+import { planShiftsSolved, type PlanOptions } from './plan.js';
+import type { WarmStart } from './solve-plan.js';
 import type { PlanRequirement, ShiftPlanRules } from './rules.js';
 import type { ShiftPlan } from './types.js';
 
@@ -55,9 +57,12 @@ export function planWithSkillCuts(
   const rounds: SkillCutRound[] = [];
   let current = requirement;
   let raised = 0;
+  let warmStart: WarmStart | undefined;
   for (let round = 0; ; round++) {
     const t0 = cuts.now();
-    const plan = planShifts(current, rules, options);
+    const made = planShiftsSolved(current, rules, { ...options, warmStart });
+    const plan = made.plan;
+    warmStart = made.solved;
     const misses = current.queues && current.queues.length >= 2 ? cuts.verify(plan) : [];
     const q = plan.quality;
     rounds.push({

@@ -39,6 +39,14 @@ export interface PlanSolveInput {
   supply?: SupplyTable | undefined;
   /** A multi-skill plan (with `supply`): the queues' requirements and the agents' skill classes. */
   skills?: SkillQueues | undefined;
+  /** A plan of the same candidates (an earlier round of the same agents and rules): one more starting plan. */
+  warmStart?: WarmStart | undefined;
+}
+
+/** Concrete shift instances and sessions of a plan, on the grid and the candidates of its model. */
+export interface WarmStart {
+  instances: InstanceOnGrid[];
+  sessions: SessionOnGrid[];
 }
 
 /** A multi-skill plan's coverage per queue and slot, and per class and slot which queues its agents serve. */
@@ -81,7 +89,11 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
     poolCols: built.poolCols,
     poolDemands: built.poolDemands,
   });
-  const { fitted, heuristic, start } = cheaperStart(input, built, [repaired, skillRepair(input, built, lp)]);
+  const { fitted, heuristic, start } = cheaperStart(input, built, [
+    repaired,
+    skillRepair(input, built, lp),
+    input.warmStart ?? null,
+  ]);
   const mip = lp.status === 'infeasible' ? lp : improve(input.highs, built, rules, lp, start);
   const fromMip = mip.values ? decodeSolution(built, onGrid, rules, mip.values) : null;
   const mipIsBetter = fitted
