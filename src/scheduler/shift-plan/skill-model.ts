@@ -59,12 +59,18 @@ export function addSkillColumns({ mb, input }: ModelParts, skills: SkillInput, r
         });
       }
     });
-  // subsetRows[s]: the rows at slot s with the subset each covers.
+  // subsetRows[s]: the rows at slot s with the subset each covers. A subset's row is left out where a
+  // subset inside it requires as many (its agents include the smaller one's: the row would be implied).
   const subsetRows = Array.from({ length: slots }, () => [] as { row: number; queues: number[] }[]);
-  for (const subset of skills.subsets)
+  const inside = skills.subsets.map((a) =>
+    skills.subsets.filter((b) => b.queues.length < a.queues.length && b.queues.every((q) => a.queues.includes(q))),
+  );
+  skills.subsets.forEach((subset, i) =>
     subset.required.forEach((req, s) => {
-      if (req > 0) subsetRows[s]!.push({ row: mb.addRow(req, INF), queues: subset.queues });
-    });
+      if (!(req > 0) || inside[i]!.some((b) => (b.required[s] ?? 0) >= req)) return;
+      subsetRows[s]!.push({ row: mb.addRow(req, INF), queues: subset.queues });
+    }),
+  );
   const phones: PhoneColumn[] = [];
   skills.classes.forEach((cls, k) => {
     for (let s = 0; s < slots; s++) {
