@@ -24,8 +24,8 @@ export interface PlanQueueInterval {
   /** Agents on the phones with the skill; null for a queue that is not simulated (chat, deferred). */
   covered: number | null;
   /**
-   * Agents the shift plan's skill flows give the queue (at most `requirement`; fractions are agents
-   * shared between queues); null when the plan was not made per queue (no agents' skills to plan with).
+   * Agents the shift plan gives the queue (its requirement less its shortage, at most `requirement`); null
+   * when the plan was not made per queue (no agents' skills to plan with).
    */
   plannedCover: number | null;
   serviceLevelFormula: number;
@@ -199,7 +199,7 @@ const pct1 = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)
 
 /**
  * The roster's verdict with every queue's target: a queue the shift plan leaves short of its
- * requirement (its skill flows, `planned`), and a simulated queue whose target lies above its 95 %
+ * requirement (`planned`), and a simulated queue whose target lies above its 95 %
  * interval, are shortfalls, named with their figures, and the plan falls short.
  */
 export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult, planned?: PlanQueueCoverage): Verdict {
@@ -211,7 +211,7 @@ export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult, pla
         `(95 % ${pct1(q.serviceLevel?.low ?? null)} - ${pct1(q.serviceLevel?.high ?? null)}) below its ` +
         `${pct1(q.targetServiceLevel)} target`,
     );
-  // The plan's own per-queue shortfall (from its skill flows), unless the plan's verdict already names it.
+  // The plan's own per-queue shortfall, unless the plan's verdict already names it.
   const plannedShort = planned ? queueShortfalls(planned).filter((x) => !verdict.shortfalls.includes(x)) : [];
   const short = [...plannedShort, ...simulatedShort];
   if (short.length === 0) return verdict;

@@ -67,7 +67,7 @@ export interface SolvedPlan extends RelaxedModel {
   status: SolveStatus;
   instances: InstanceOnGrid[];
   sessions: SessionOnGrid[];
-  /** A multi-skill plan: from the MIP's flows (or the fallback's greedy allocation). */
+  /** A multi-skill plan: from the MIP's shortage columns (or the fallback's greedy setting). */
   queueCover?: QueueCover;
 }
 
@@ -187,7 +187,7 @@ function buildAndRelax(input: PlanSolveInput, issues: PlanIssue[]): RelaxedModel
     relativeGap: 0,
     seed: rules.solver.seed,
   };
-  // The flows between skill classes and queues make a large LP highly degenerate: interior point there
+  // The skill model makes a large LP highly degenerate: interior point there
   // (a 6-queue, 8-class week: 94 s of dual simplex against 17 s; small models stay on the simplex).
   const lpOf = (model: ShiftPlanModel) =>
     solveModel(input.highs, model.model, {

@@ -231,7 +231,7 @@ export interface PlanGrid {
   cyclic: boolean;
 }
 
-/** One queue of a multi-skill plan: per slot of the grid, agents required and agents the plan's flows give it. */
+/** One queue of a multi-skill plan: per slot of the grid, agents required and agents the plan gives it (its requirement less its shortage). */
 export interface QueueCoverage {
   name: string;
   priority: number;
