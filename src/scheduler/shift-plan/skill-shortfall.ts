@@ -3,16 +3,15 @@
  * intervals a queue is short in, each with the agents holding its skill who can work then at all,
  * e.g. "Thu 18:00-20:00 VIP: 6 required, 3 agents with the VIP skill can work then."
  */
-import { formatClockMinutes, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
+import { formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import type { CandidateShift } from './candidates.js';
 import { coveredSlots } from './model-parts.js';
 import type { ShiftPlanRules } from './rules.js';
 import { agentQueues } from './skill-plan.js';
+import { runLabel } from './shortfall.js';
 import { refusal } from './supply-agents.js';
 import { shiftOnClock, type SupplyTable } from './supply-groups.js';
 import type { PlanQueueCoverage, ShortfallInterval } from './types.js';
-
-const DAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
  * Per queue and slot, the agents holding the queue's skill who may work some candidate shift
@@ -101,9 +100,7 @@ function describeQueueRun(
     under += Math.max(0, (q.required[s] ?? 0) - (q.covered[s] ?? 0));
   }
   under = Math.round(under * 1000) / 1000;
-  const day = grid.days[grid.dayOfSlot[from] as number] as { date: string; weekday: number };
-  const endMinute = (grid.minuteOfDay[to - 1] as number) + grid.intervalMinutes;
-  const when = `${DAY_NAMES[day.weekday]} ${formatClockMinutes(grid.minuteOfDay[from] as number)}-${formatClockMinutes(endMinute)}`;
+  const { day, when } = runLabel(grid, from, to);
   const head = `${when} ${q.name}: ${required} required, ${available} agents with the ${q.name} skill can work then`;
   const message =
     cause === 'too-few-agents'
