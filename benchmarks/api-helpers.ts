@@ -25,6 +25,12 @@ new PerformanceObserver((list) => { let out = ''; for (const e of list.getEntrie
   process.stdout.write(out); }).observe({ entryTypes: ['gc'] });`;
 
 /**
+ * The node flags `wfm serve` runs the service with (the shebang of bin/wfm.js): the benchmarks
+ * measure the service as it is deployed.
+ */
+export const SERVICE_NODE_FLAGS = ['--initial-old-space-size=128'];
+
+/**
  * Starts the service in a child process on a free loopback port; resolves with its URL. With
  * `observeGc`, `gc` fills with the garbage collections of the service's event loop as they happen
  * (a load-independent view of its pauses: their count and length do not depend on other work on
@@ -36,7 +42,8 @@ export async function startServerProcess(
 ): Promise<{ url: string; child: ChildProcess; gc: GcEvent[]; output: { atMs: number; line: string }[] }> {
   const start = `import(${JSON.stringify(SERVER_JS)}).then((m) => m.startServer({ host: '127.0.0.1', port: 0, logLevel: 'silent' })).then(({ address }) => console.log('LISTENING ' + address));`;
   const code = options.observeGc ? `${GC_OBSERVER}\n${start}` : start;
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--input-type=module', '-e', code], {
+  const flags = [...SERVICE_NODE_FLAGS, ...(options.nodeFlags ?? [])];
+  const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', code], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
