@@ -18,6 +18,7 @@ import { rosterTimeline } from './timeline.js';
 import { queuesSection } from './queue-charts.js';
 import type { PlanQueuesResult } from '../app/plan-queues.js';
 import { gridText } from './summary-text.js';
+import { isoDayLabel } from '../time/instant.js';
 
 export interface ReportInput {
   summary: PlanSummary;
@@ -230,7 +231,7 @@ export function renderReport(input: ReportInput): string {
 </head>
 <body>
 <header><h1>${esc(s.name)}</h1>
-<p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}),
+<p>Week from ${esc(isoDayLabel(s.horizon.start))} (${esc(s.horizon.timeZone)}),
 ${s.horizon.days} days of ${esc(gridText(s.horizon))}.
 Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
 summary.json${input.queues ? ', queues (JSON and CSV)' : ''}.</p></header>

@@ -1,5 +1,6 @@
 /** The readable summary `wfm plan` and `wfm demo` print: key figures and one line per day. */
 import type { PlanSummary } from '../app/summary.js';
+import { isoDayLabel } from '../time/instant.js';
 import { forecastMethodWords, percent, tenths, whole } from './people.js';
 
 const h1 = tenths;
@@ -13,7 +14,7 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
   const lines = [
     `Verdict    ${s.verdict.line}`,
     `${s.name}`,
-    `Week from ${s.horizon.start} (${s.horizon.timeZone}), ${gridText(s.horizon)}`,
+    `Week from ${isoDayLabel(s.horizon.start)} (${s.horizon.timeZone}), ${gridText(s.horizon)}`,
     '',
     `Forecast   ${whole(s.forecast.volume)} contacts ` +
       `(p10-p90 ${whole(s.forecast.volumeP10)}-${whole(s.forecast.volumeP90)}), method ` +
