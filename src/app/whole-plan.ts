@@ -243,7 +243,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
     );
   // A queue the plan leaves short, or whose simulated SL falls short, makes the plan fall short, named in its verdict.
   const roster = verdict
-    ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict, shiftPlan.queueCoverage) }
+    ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict, shiftPlan.queueCoverage, timeZone) }
     : rostered;
   const summary = tracker.run(
     'report',

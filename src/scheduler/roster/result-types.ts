@@ -69,9 +69,14 @@ export interface UnfilledShift {
   day: string;
   start: string;
   end: string;
+  /** A multi-skill plan's shift: the skills it was planned for. */
+  skills?: string[];
   required: number;
   filled: number;
-  /** Agents blocked, by reason (a hard rule's key, "unavailable", "on another shift that day"). */
+  /**
+   * Agents blocked, by reason (a hard rule's key, "lacks the shift's skills", "unavailable", "on
+   * another shift that day").
+   */
   blockedBy: Record<string, number>;
 }
 

@@ -1,5 +1,6 @@
 import type { PlannedShift } from '../shift-plan/types.js';
 import { blockersOf } from './blockers.js';
+import { hasSkills } from './from-plan.js';
 import type { CoreProblem } from './problem.js';
 import type { ShiftOnGrid } from './pulls.js';
 import type { UnfilledShift } from './result-types.js';
@@ -48,6 +49,7 @@ export function shiftFill(
   assign: Int32Array,
   onCell: number[][],
   shiftOfCell: PlannedShift[],
+  agents: readonly { skills?: readonly string[] }[],
 ): { unfilledShifts: UnfilledShift[]; shiftsRequired: number; shiftsFilled: number; extraShifts: number } {
   const unfilledShifts: UnfilledShift[] = [];
   let shiftsRequired = 0;
@@ -65,9 +67,10 @@ export function shiftFill(
         day: planned.day,
         start: planned.start,
         end: planned.end,
+        ...(planned.skills ? { skills: [...planned.skills] } : {}),
         required: cell.required,
         filled: got,
-        blockedBy: blockersOf(problem, assign, c),
+        blockedBy: blockersOf(problem, assign, c, (e) => !hasSkills(agents[e] ?? {}, planned.skills)),
       });
     }
   });

@@ -149,6 +149,30 @@ describe('roster and rule checker on a multi-skill plan', () => {
     expect([allowed('t1'), allowed('s1'), allowed('any')]).toEqual([1, 0, 1]);
   });
 
+  it('names agents without the skill as the reason a skill shift stays unfilled, apart from unavailable ones', async () => {
+    const planned = agents([
+      { id: 't1', skills: ['sales', 'tech'] },
+      { id: 's1', skills: ['sales'] },
+    ]);
+    const p = await planFor(twoQueues(days(1, 8, 16, 1), days(1, 8, 16, 1)), planned);
+    // The roster's team has nobody with tech: the tech shift cannot be filled, and says why.
+    const team = agents([
+      { id: 's1', skills: ['sales'] },
+      { id: 's2', skills: ['sales'] },
+    ]);
+    const roster = runRoster(
+      {
+        plan: p,
+        agents: team,
+        rules: parseRosterRules({}),
+        options: { seed: 1, timeLimitSeconds: 30, maxIterations: 5_000, answerSeconds: 20 },
+      },
+      () => 0,
+    );
+    const unfilled = roster.unfilledShifts.find((u) => u.skills?.includes('tech'));
+    expect(unfilled?.blockedBy).toEqual({ "lacks the shift's skills": 2 });
+  });
+
   it('the independent checker flags a hand-made skill violation', async () => {
     const team = agents([
       { id: 't1', skills: ['sales', 'tech'] },
