@@ -37,6 +37,7 @@ export interface PlanQueueReport {
   name: string;
   priority: number;
   model: string;
+  /** The service-level target (live and chat queues; null for deferred work). */
   targetServiceLevel: number | null;
   /** The target's answer time in seconds; null when the queue has no service-level target. */
   targetAnswerSeconds: number | null;
@@ -179,8 +180,9 @@ function report(
     name: q.name,
     priority: q.priority,
     model: q.response.deferred ? 'deferred' : q.response.model,
-    targetServiceLevel: isLive(q) ? (q.response.target.serviceLevel ?? null) : null,
-    targetAnswerSeconds: isLive(q) ? (q.response.target.answerSeconds ?? null) : null,
+    // A chat queue keeps its target (staffed and planned for it, not simulated); deferred work has a deadline instead.
+    targetServiceLevel: q.response.deferred ? null : (q.response.target.serviceLevel ?? null),
+    targetAnswerSeconds: q.response.deferred ? null : (q.response.target.answerSeconds ?? null),
     simulated: sim !== undefined,
     serviceLevel: sim?.totals.serviceLevel ?? null,
     abandonRate: sim?.totals.abandonRate ?? null,

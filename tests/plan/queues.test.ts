@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanSummary } from '../../src/app/summary.js';
+import type { PlanQueuesResult } from '../../src/app/plan-queues.js';
 import type { StaffingResponse } from '../../src/contracts/staffing.js';
 import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 import { runCli } from '../staffing/cli-harness.js';
@@ -144,6 +145,32 @@ describe('wfm plan with queues', () => {
       if ((q.plannedShortAgentHours as number) > 0)
         expect(summary.verdict.shortfalls.some((f) => f.startsWith(`queue ${q.name}: `))).toBe(true);
     }
+  });
+
+  it("judges service per queue by simulation, not by the summed load's formula SL at one target", () => {
+    const summary = read<PlanSummary>('summary.json');
+    const result = read<PlanQueuesResult>('queues.json');
+    expect(summary.verdict.serviceLevel.judgedBy).toBe('simulation');
+    expect(summary.roster.serviceLevelJudgedBy).toBe('simulation');
+    expect(summary.staffing.serviceLevelTarget).toBeNull();
+    // The roster's SL: the simulated queues' interval means weighted by volume (queues.json); an
+    // interval is below target when its whole 95 % interval is under its queue's target.
+    let sum = 0;
+    let volume = 0;
+    let below = 0;
+    for (const q of result.queues.filter((x) => x.simulated))
+      for (const iv of q.intervals) {
+        const sim = iv.serviceLevelSimulated;
+        if (!sim || sim.mean === null || !(iv.volume > 0)) continue;
+        sum += iv.volume * sim.mean;
+        volume += iv.volume;
+        if (sim.high !== null && sim.high < (q.targetServiceLevel as number)) below += 1;
+      }
+    expect(summary.roster.serviceLevel as number).toBeCloseTo(sum / volume, 4);
+    expect(summary.verdict.serviceLevel.intervalsBelowTarget).toBe(below);
+    expect(summary.verdict.met).toBe(
+      result.queues.every((q) => q.met) && below === 0 && summary.verdict.shortfalls.length === 0,
+    );
   });
 
   it("shows the queues side by side in report.html, each figure the summary's", () => {
