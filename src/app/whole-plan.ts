@@ -150,7 +150,14 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const templates = { names: shiftRules.rules.templates.map((t) => t.name), complete: true };
   const agents = within(
     'agents',
-    () => parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels, templates),
+    () =>
+      parseAgentsJson(
+        input.agents.json,
+        timeZone,
+        input.agents.rowLabels,
+        templates,
+        input.queues?.map((q) => q.name),
+      ),
     sources.agents,
   );
   if ((input.forecast.weeks ?? 1) * 7 > ROSTER_MAX_DAYS)
