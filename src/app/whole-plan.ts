@@ -180,7 +180,9 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       ofHistoryFile(sources.history, () =>
         queues ? queues.map((q) => forecast(q.history, input.forecast)) : [forecast(input.history, input.forecast)],
       ),
-    (f) => `${f[0]?.intervals.length ?? 0} intervals, method ${f.map((x) => x.method).join(', ')}`,
+    (f) =>
+      `${f[0]?.intervals.length ?? 0} intervals, method ` +
+      (queues ? f.map((x, k) => `${queues[k]?.name}: ${x.method}`).join(', ') : (f[0]?.method ?? '')),
   );
   const staffed = tracker.run(
     'staffing',
