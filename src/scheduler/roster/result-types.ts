@@ -78,6 +78,8 @@ export interface UnfilledShift {
    * another shift that day").
    */
   blockedBy: Record<string, number>;
+  /** `blockedBy` in words, most agents first: "32 agents lack the shift's skills; 6 would break \"working days per week\"". */
+  why: string;
 }
 
 /** The plan's coverage of one interval as the roster delivers it, beside the plan's own on-phone count. */
