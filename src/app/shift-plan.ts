@@ -4,6 +4,8 @@ import { singleOffsetZone } from '../time/offset-zone.js';
 
 import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
+import { planWithSkillCuts } from '../scheduler/shift-plan/skill-cuts.js';
+import { simulationMisses } from './skill-plan-check.js';
 import { buildPlanRequirement, splitRequirement } from '../scheduler/shift-plan/requirement.js';
 import { ruleGridMinutes, templatesOnGrid } from '../scheduler/shift-plan/candidates.js';
 import {
@@ -41,6 +43,12 @@ export interface ShiftPlanRunOptions {
    * (their sum). The plan then covers every queue with agents who have its skill (docs/shift-plan.md, "Skills").
    */
   queues?: { name: string; priority: number; requirement: RequirementDocument }[] | undefined;
+  /**
+   * Several queues: check the plan by simulation and re-plan with one more agent where a queue's
+   * interval lies wholly below its target (skill-plan-check.ts), at most `maxRounds` times, within the
+   * plan's time limit. Absent: the plan is not checked.
+   */
+  simulationCheck?: { seed: number; replications: number; maxRounds: number; now: () => number } | undefined;
 }
 
 /**
@@ -61,11 +69,25 @@ export function runShiftPlan(
   });
   const planRequirement = queues ? { ...summed, queues } : summed;
   const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
-  return planShifts(planRequirement, rules, {
+  const planOptions = {
     highs: options.highs,
     ...(serviceLevel ? { serviceLevel } : {}),
     ...(options.agents ? { agents: options.agents } : {}),
+  };
+  const check = options.simulationCheck;
+  if (!queues || queues.length < 2 || !check || !options.agents) return planShifts(planRequirement, rules, planOptions);
+  const { plan, rounds, raised } = planWithSkillCuts(planRequirement, rules, planOptions, {
+    verify: simulationMisses(queues, check),
+    maxRounds: check.maxRounds,
+    timeBudgetMs: rules.solver.timeLimitSeconds * 1000,
+    now: check.now,
   });
+  const last = rounds[rounds.length - 1];
+  const message =
+    `checked by simulation (${check.replications} replications): ${rounds.length - 1} re-plan` +
+    `${rounds.length === 2 ? '' : 's'}, ${raised} agent-intervals added where a queue was below target; ` +
+    `${last?.misses ?? 0} queue-intervals still wholly below target in the plan returned`;
+  return { ...plan, issues: [...plan.issues, { code: 'simulation-check', message }] };
 }
 
 /**

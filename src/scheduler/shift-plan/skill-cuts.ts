@@ -60,7 +60,15 @@ export function planWithSkillCuts(
   let warmStart: WarmStart | undefined;
   for (let round = 0; ; round++) {
     const t0 = cuts.now();
-    const made = planShiftsSolved(current, rules, { ...options, warmStart });
+    // A re-plan gets at most the budget left (the first plan its whole limit).
+    const left = (cuts.timeBudgetMs - (t0 - start)) / 1000;
+    const limit =
+      round === 0 ? rules.solver.timeLimitSeconds : Math.max(1, Math.min(rules.solver.timeLimitSeconds, left));
+    const roundRules =
+      limit === rules.solver.timeLimitSeconds
+        ? rules
+        : { ...rules, solver: { ...rules.solver, timeLimitSeconds: limit } };
+    const made = planShiftsSolved(current, roundRules, { ...options, warmStart });
     const plan = made.plan;
     warmStart = made.solved;
     const misses = current.queues && current.queues.length >= 2 ? cuts.verify(plan) : [];
@@ -72,7 +80,8 @@ export function planWithSkillCuts(
       lpBound: q.lpBound,
       ms: cuts.now() - t0,
     });
-    if (misses.length === 0 || round >= cuts.maxRounds || cuts.now() - start >= cuts.timeBudgetMs)
+    // A re-plan needs a second of solver time at least.
+    if (misses.length === 0 || round >= cuts.maxRounds || cuts.now() - start >= cuts.timeBudgetMs - 1000)
       return { plan, rounds, raised };
     current = raiseRequirement(current, misses);
     raised += misses.length;

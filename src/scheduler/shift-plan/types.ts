@@ -173,7 +173,8 @@ export interface PlanIssue {
     | 'session-unseated'
     | 'supply-short'
     | 'supply-unchecked'
-    | 'queue-under-coverage';
+    | 'queue-under-coverage'
+    | 'simulation-check';
   message: string;
   slot?: number;
   day?: string;
