@@ -12,7 +12,7 @@ import { simulateReplications } from '../simulation/index.js';
 import type { PlanQueueLoad } from '../scheduler/shift-plan/rules.js';
 import type { SkillMiss } from '../scheduler/shift-plan/skill-cuts.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
-import { summariseSimulation } from './simulation.js';
+import { summariseSimulation } from './simulation-summary.js';
 
 export interface CheckedQueue {
   name: string;
