@@ -20,6 +20,7 @@ import { parseShiftPlanRules } from '../src/contracts/shift-plan.js';
 import { loadSolver } from '../src/scheduler/mip/highs.js';
 import { rosterPlan } from '../src/scheduler/roster/roster.js';
 import { defaultRuleSettings, RULE_KEYS } from '../src/scheduler/roster/problem.js';
+import { dayPatternRules } from '../src/scheduler/roster/day-pattern-rules.js';
 import type { RosterAgent, RosterRules } from '../src/scheduler/roster/types.js';
 import { checkRoster } from '../src/scheduler/rules-check/index.js';
 import type { ShiftPlan } from '../src/scheduler/shift-plan/types.js';
@@ -72,6 +73,7 @@ for (const centreName of picked) {
   const plan = planShifts(req, rules, {
     highs,
     agents: centre.agents,
+    dayRules: dayPatternRules(ROSTER_RULES),
     ...(sl ? { serviceLevel: sl } : {}),
   });
   const planMs = nowMs() - t0;

@@ -194,6 +194,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
             timeLimitSeconds: input.limits.shiftPlanSeconds,
             timeZone,
             agents,
+            rosterRules,
             ...(queues
               ? {
                   queues: queues.map((q, k) => ({

@@ -7,6 +7,7 @@
  */
 import { slotStartMs, type SlotGrid } from '../../time/slot-grid.js';
 import type { CandidateShift, TemplateOnGrid } from './candidates.js';
+import { maximalPatterns, NO_DAY_RULES, type DayPatternRules } from './day-patterns.js';
 import type { ShiftPlanRules } from './rules.js';
 import { refusal, type ShiftOnClock, type SupplyAgent } from './supply-agents.js';
 
@@ -15,6 +16,17 @@ export interface SupplyGroup {
   /** For messages: the agents' common team, else their templates. */
   label: string;
   agents: SupplyAgent[];
+}
+
+/**
+ * Agents of one group who may work the same days of one week, and the day patterns they may work
+ * there (masks over the week's days, bit i = day `fromDay + i`; maximal ones only, see day-patterns.ts).
+ */
+export interface PatternClass {
+  group: number;
+  week: number;
+  agents: number;
+  patterns: number[];
 }
 
 /** A run of grid days with weekly contract limits (the roster's weeks: 7 days from day 0). */
@@ -36,6 +48,8 @@ export interface SupplyTable {
   weekDays: number[][];
   weekMinHours: number[][];
   weekMaxHours: number[][];
+  /** Per group, week and set of days the agents may work: their day patterns (tour scheduling). */
+  patternClasses: PatternClass[];
 }
 
 const MINUTE_MS = 60_000;
@@ -92,6 +106,7 @@ export function supplyTable(
   candidates: readonly CandidateShift[],
   agents: readonly SupplyAgent[],
   skillKey?: (a: SupplyAgent) => string,
+  dayRules: DayPatternRules = NO_DAY_RULES,
 ): SupplyTable {
   const groups = groupAgents(agents, skillKey);
   const D = grid.days.length;
@@ -103,6 +118,7 @@ export function supplyTable(
   const weekMinHours = groups.map(() => weeks.map(() => 0));
   const weekMaxHours = groups.map(() => weeks.map(() => 0));
   const clocks = candidates.map((c) => shiftOnClock(grid, rules, c));
+  const patternClasses: PatternClass[] = [];
   groups.forEach((group, g) => {
     // Per agent: the days they may work and the longest shift they may work (for a reachable minimum).
     const works = group.agents.map(() => new Uint8Array(D));
@@ -129,7 +145,46 @@ export function supplyTable(
         weekMaxHours[g]![wi]! += Math.min(a.contract.maxHoursPerWeek, reachable);
         weekMinHours[g]![wi]! += Math.min(proRata, reachable, a.contract.maxHoursPerWeek);
       });
+      patternClasses.push(...classesOf(group, g, wi, week, works, dayRules));
     });
   });
-  return { agentCount: agents.length, groups, able, dayCap, weeks, weekDays, weekMinHours, weekMaxHours };
+  return {
+    agentCount: agents.length,
+    groups,
+    able,
+    dayCap,
+    weeks,
+    weekDays,
+    weekMinHours,
+    weekMaxHours,
+    patternClasses,
+  };
+}
+
+/** The pattern classes of one group and week: its agents split by the days of the week they may work. */
+function classesOf(
+  group: SupplyGroup,
+  g: number,
+  wi: number,
+  week: SupplyWeek,
+  works: readonly Uint8Array[],
+  dayRules: DayPatternRules,
+): PatternClass[] {
+  const byMask = new Map<number, number>();
+  for (const w of works) {
+    let mask = 0;
+    for (let d = week.fromDay; d < week.toDay; d++) if (w[d]) mask |= 1 << (d - week.fromDay);
+    if (mask !== 0) byMask.set(mask, (byMask.get(mask) ?? 0) + 1);
+  }
+  const maxDays = (group.agents[0] as SupplyAgent).contract.maxDaysPerWeek;
+  const length = week.toDay - week.fromDay;
+  return [...byMask]
+    .sort((a, b) => a[0] - b[0])
+    .map(([mask, agents]) => ({
+      group: g,
+      week: wi,
+      agents,
+      patterns: maximalPatterns(mask, length, maxDays, dayRules),
+    }))
+    .filter((c) => c.patterns.some((p) => p !== 0));
 }
