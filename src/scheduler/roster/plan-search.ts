@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import { batchFill } from './batch-fill.js';
 import { assignmentColumns, EXACT_MAX_COLUMNS, exactApplicable, exactFill } from './exact.js';
 import { compareScores, improveWithMip } from './lns.js';
 import type { CoreProblem } from './problem.js';
@@ -11,6 +12,8 @@ import { RosterState } from './state.js';
  * of filling (fill sub-MIPs); the soft-rule sub-MIPs take the rest.
  */
 const EXACT_SHARE = 0.3;
+/** Share of the time for the batch fill of problems beyond the whole MIP (batch-fill.ts). */
+const BATCH_SHARE = 0.5;
 const SEARCH_SHARE = 0.15;
 const FILL_END = 0.9;
 /**
@@ -43,7 +46,9 @@ export interface PlanSearchResult extends SearchResult {
  * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`), and the problem is
  *    small enough (`EXACT_MAX_COLUMNS`): one MIP over every agent and day minimising the agents
  *    short (`exactStage`), for up to 30 % of the time. When HiGHS proves it optimal, steps 2 and 3
- *    are skipped (no roster fills more) and the soft rules get the rest.
+ *    are skipped (no roster fills more) and the soft rules get the rest. Larger problems: the
+ *    batch fill (`batchFill`, up to 50 % of the time), least flexible agents first; when it leaves
+ *    nothing short, steps 2 and 3 are skipped too.
  * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
  *    or left cells short (skipped when it filled every cell); 15 % of the time, or up to 45 %
  *    until it holds a roster with no hard violation.
@@ -66,7 +71,11 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   const withMip = opts.highs !== undefined && p.agents.length > 0 && p.cells.length > 0 && exactApplicable(p);
   const small = withMip && assignmentColumns(p) <= (opts.exactMaxColumns ?? EXACT_MAX_COLUMNS);
   const exact = small && opts.highs ? exactStage(p, opts, opts.highs) : null;
-  let best = exact?.assign ?? null;
+  const batched =
+    withMip && !small && opts.highs
+      ? batchFill(p, opts.highs, { timeLimitMs: BATCH_SHARE * opts.timeLimitMs, now: opts.now })
+      : null;
+  let best = exact?.assign ?? batched?.assign ?? null;
   const proven = exact?.optimal ?? false;
   const found = searchRoster(p, {
     ...opts,
