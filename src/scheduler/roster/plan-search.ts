@@ -13,7 +13,7 @@ import { RosterState } from './state.js';
  */
 const EXACT_SHARE = 0.3;
 /** Share of the time for the batch fill of problems beyond the whole MIP (batch-fill.ts). */
-const BATCH_SHARE = 0.5;
+const BATCH_SHARE = 0.6;
 const SEARCH_SHARE = 0.15;
 const FILL_END = 0.9;
 /**
@@ -43,12 +43,13 @@ export interface PlanSearchResult extends SearchResult {
 
 /**
  * Rosters a plan problem lexicographically: hard rules, then filled shifts, then soft rules.
- * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`), and the problem is
- *    small enough (`EXACT_MAX_COLUMNS`): one MIP over every agent and day minimising the agents
- *    short (`exactStage`), for up to 30 % of the time. When HiGHS proves it optimal, steps 2 and 3
- *    are skipped (no roster fills more) and the soft rules get the rest. Larger problems: the
- *    batch fill (`batchFill`, up to 50 % of the time), least flexible agents first; when it leaves
- *    nothing short, steps 2 and 3 are skipped too.
+ * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`): the batch fill
+ *    (`batchFill`, up to 60 % of the time: exact sub-MIPs over batches of agents, least flexible
+ *    first, no seed or weight in them). When it leaves nothing short, steps 2 and 3 are skipped
+ *    (nothing short is the optimum). Else, when the problem is small enough (`EXACT_MAX_COLUMNS`):
+ *    one MIP over every agent and day minimising the agents short (`exactStage`), for up to 30 %
+ *    of the time; when HiGHS proves it optimal, steps 2 and 3 are skipped (no roster fills more)
+ *    and the soft rules get the rest. The better of the two rosters is the start.
  * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
  *    or left cells short (skipped when it filled every cell); 15 % of the time, or up to 45 %
  *    until it holds a roster with no hard violation.
@@ -70,13 +71,10 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   const left = (): number => opts.timeLimitMs - (opts.now() - t0);
   const withMip = opts.highs !== undefined && p.agents.length > 0 && p.cells.length > 0 && exactApplicable(p);
   const small = withMip && assignmentColumns(p) <= (opts.exactMaxColumns ?? EXACT_MAX_COLUMNS);
-  const exact = small && opts.highs ? exactStage(p, opts, opts.highs) : null;
-  const batched =
-    withMip && !small && opts.highs
-      ? batchFill(p, opts.highs, { timeLimitMs: BATCH_SHARE * opts.timeLimitMs, now: opts.now })
-      : null;
-  let best = exact?.assign ?? batched?.assign ?? null;
-  const proven = exact?.optimal ?? false;
+  const batched = withMip && opts.highs ? batchStage(p, opts, opts.highs) : null;
+  const exact = small && !batched?.filled && opts.highs ? exactStage(p, opts, opts.highs) : null;
+  let best = betterOf(p, exact?.assign ?? null, batched?.assign ?? null);
+  const proven = (batched?.filled ?? false) || (exact?.optimal ?? false);
   const found = searchRoster(p, {
     ...opts,
     // with the MIP stages: 15 % of the time, longer (up to 45 %) while no roster keeps every hard rule
@@ -113,6 +111,18 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     stoppedBy: fill.moves + soft.moves >= subMips ? 'iterations' : 'time',
     method: 'mip',
   };
+}
+
+/** The batch fill (batch-fill.ts) for up to `BATCH_SHARE` of the time; `filled`: nothing short, no hard rule broken. */
+function batchStage(p: CoreProblem, opts: PlanSearchOptions, highs: Highs): { assign: Int32Array; filled: boolean } {
+  const out = batchFill(p, highs, { timeLimitMs: BATCH_SHARE * opts.timeLimitMs, now: opts.now });
+  return { assign: out.assign, filled: isFilled(new RosterState(p, 1, out.assign)) };
+}
+
+/** The better roster in the order hard, short, soft (either may be missing). */
+function betterOf(p: CoreProblem, a: Int32Array | null, b: Int32Array | null): Int32Array | null {
+  if (!a || !b) return a ?? b;
+  return compareScores(new RosterState(p, 1, b), new RosterState(p, 1, a), true) < 0 ? b : a;
 }
 
 /**
