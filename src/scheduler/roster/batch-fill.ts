@@ -6,16 +6,21 @@
  * what the others could not. No seed or soft weight enters it, and each sub-MIP that HiGHS proves
  * optimal gives the same rows on every run, so the fill does not depend on them (docs/roster.md,
  * "What is exact"). On mixed-500 (benchmarks/roster-supply.bench.ts: 500 agents, 9,937 columns)
- * seven batches filled every plan shift in 9 s at a load average of 10 on 2 cores, each proven
- * optimal, where the whole MIP still had 1,083 agents short after 25 s.
+ * batches of 1,500 columns filled every plan shift in 9 s at a load average of 10 on 2 cores (1.4 s
+ * with 600), each proven optimal, where the whole MIP still had 1,083 agents short after 25 s.
  */
 import type { Highs } from 'highs';
 import type { CoreProblem } from './problem.js';
 import { RosterState } from './state.js';
 import { solveSubMip } from './sub-mip.js';
 
-/** Assignment columns per batch (the 1,500 measured above; 5 s of HiGHS at most each). */
-export const BATCH_COLUMNS = 1500;
+/**
+ * Assignment columns per batch (5 s of HiGHS at most each). Measured on the six centres of
+ * benchmarks/roster-supply.bench.ts at a load average of 8-10: with 600 the whole fill took 0.2-1.8 s
+ * per centre against 0.3-2.4 s with 1,500 (both filled every shift); the smaller sub-MIPs leave
+ * less to a loaded machine's clock.
+ */
+export const BATCH_COLUMNS = 600;
 const BATCH_SECONDS = 5;
 
 /** Agents in batch order: fewest allowed cells first, then by index. */
