@@ -12,8 +12,13 @@ import { RosterState } from './state.js';
  * of filling (fill sub-MIPs); the soft-rule sub-MIPs take the rest.
  */
 const EXACT_SHARE = 0.3;
-/** Share of the time for the batch fill of problems beyond the whole MIP (batch-fill.ts). */
-const BATCH_SHARE = 0.6;
+/**
+ * Share of the time for the batch fill (batch-fill.ts). Large, as a filled roster skips every
+ * other fill stage: the first HiGHS sub-MIPs of a process run several times slower than later ones
+ * (part-timer-heavy in benchmarks/roster-supply.bench.ts: its first batch 4.2 s, the same batch
+ * 0.5 s in the next roster of the process, load average 8), and a cut batch leaves shifts short.
+ */
+const BATCH_SHARE = 0.8;
 const SEARCH_SHARE = 0.15;
 const FILL_END = 0.9;
 /**
@@ -24,6 +29,8 @@ const FILL_END = 0.9;
  * 10 of 20 for the other kinds, over four 30 s runs (docs/roster.md, "What is exact").
  */
 const SHORT_CELL_SHARE = 0.5;
+/** HiGHS's and the fill sub-MIPs' seed in the fill stages, whatever the roster's seed. */
+const FILL_SEED = 1;
 /** One sub-MIP counts as this many moves of `maxIterations` (so a budget can bind before the clock). */
 const MOVES_PER_SUB_MIP = 1000;
 
@@ -44,11 +51,11 @@ export interface PlanSearchResult extends SearchResult {
 /**
  * Rosters a plan problem lexicographically: hard rules, then filled shifts, then soft rules.
  * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`): the batch fill
- *    (`batchFill`, up to 60 % of the time: exact sub-MIPs over batches of agents, least flexible
+ *    (`batchFill`, up to 80 % of the time: exact sub-MIPs over batches of agents, least flexible
  *    first, no seed or weight in them). When it leaves nothing short, steps 2 and 3 are skipped
  *    (nothing short is the optimum). Else, when the problem is small enough (`EXACT_MAX_COLUMNS`):
  *    one MIP over every agent and day minimising the agents short (`exactStage`), for up to 30 %
- *    of the time; when HiGHS proves it optimal, steps 2 and 3 are skipped (no roster fills more)
+ *    of the time (what is left before 90 %); when HiGHS proves it optimal, steps 2 and 3 are skipped (no roster fills more)
  *    and the soft rules get the rest. The better of the two rosters is the start.
  * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
  *    or left cells short (skipped when it filled every cell); 15 % of the time, or up to 45 %
@@ -72,7 +79,9 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   const withMip = opts.highs !== undefined && p.agents.length > 0 && p.cells.length > 0 && exactApplicable(p);
   const small = withMip && assignmentColumns(p) <= (opts.exactMaxColumns ?? EXACT_MAX_COLUMNS);
   const batched = withMip && opts.highs ? batchStage(p, opts, opts.highs) : null;
-  const exact = small && !batched?.filled && opts.highs ? exactStage(p, opts, opts.highs) : null;
+  const exactMs = Math.min(EXACT_SHARE * opts.timeLimitMs, left() - (1 - FILL_END) * opts.timeLimitMs);
+  const exact =
+    small && !batched?.filled && opts.highs && exactMs > 0 ? exactStage(p, opts, opts.highs, exactMs) : null;
   let best = betterOf(p, exact?.assign ?? null, batched?.assign ?? null);
   const proven = (batched?.filled ?? false) || (exact?.optimal ?? false);
   const found = searchRoster(p, {
@@ -90,7 +99,8 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     best = found.assign;
   const subMips = Math.floor(opts.maxIterations / MOVES_PER_SUB_MIP);
   const fillMs = proven ? 0 : Math.max(0, left() - (1 - FILL_END) * opts.timeLimitMs);
-  const fill = fillStage(p, best, { highs, seed: opts.seed, now: opts.now, timeLimitMs: fillMs, maxMoves: subMips });
+  // the fill stages draw with a fixed seed: the roster's seed moves the soft rules, not what is filled
+  const fill = fillStage(p, best, { highs, seed: FILL_SEED, now: opts.now, timeLimitMs: fillMs, maxMoves: subMips });
   const soft = improveWithMip(p, fill.assign, {
     ...subMipShape(p),
     highs,
@@ -126,7 +136,7 @@ function betterOf(p: CoreProblem, a: Int32Array | null, b: Int32Array | null): I
 }
 
 /**
- * Step 1: the whole MIP from an empty roster for up to `EXACT_SHARE` of the time. `optimal`: HiGHS
+ * Step 1: the whole MIP from an empty roster for `ms` (up to `EXACT_SHARE` of the time). `optimal`: HiGHS
  * proved the fill (and the roster keeps every hard rule). (A quick search's roster as the warm start
  * was tried: on a loaded machine HiGHS then kept that roster's many short shifts as its incumbent,
  * and mixed-150 ended at 355-460 of 670 filled against 662-670 without it.)
@@ -135,9 +145,10 @@ function exactStage(
   p: CoreProblem,
   opts: PlanSearchOptions,
   highs: Highs,
+  ms: number,
 ): { assign: Int32Array; optimal: boolean } | null {
   const empty = new Int32Array(p.agents.length * p.days).fill(-1);
-  const exact = exactFill(p, highs, (EXACT_SHARE * opts.timeLimitMs) / 1000, opts.seed, empty);
+  const exact = exactFill(p, highs, ms / 1000, FILL_SEED, empty);
   if (!exact) return null;
   return { assign: exact.assign, optimal: exact.optimal && new RosterState(p, 1, exact.assign).hard <= 1e-9 };
 }
