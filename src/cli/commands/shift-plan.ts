@@ -224,7 +224,7 @@ export function registerShiftPlan(program: Command): void {
     .option(
       '--agents <file>',
       "the centre's agents, JSON or CSV as `wfm roster` takes them: plan only shifts they can work " +
-        '(templates, days, windows, time off, weekly hours and days, and days off as the roster\'s default rules ' +
+        "(templates, days, windows, time off, weekly hours and days, and days off as the roster's default rules " +
         'ask: two consecutive days off a week, at most 6 days in a row) and name the shortfall',
     )
     .option(
