@@ -6,11 +6,12 @@
  * the roster on it, and the exact fill/cover MIP over the named agents as the reference.
  * Figures: plan shifts, shifts filled, under-coverage after rostering against the best achievable
  * (agent-intervals, no breaks so on shift = on phone), volume-weighted SL after rostering against the
- * plan's, hard violations (independent checker), times.
+ * plan's, hard violations (independent checker), times. The plan keeps the roster rules' hard day
+ * rules (`dayRules`: two consecutive days off, at most 6 days in a row), as `wfm plan` plans.
  * The roster runs with HiGHS, as `wfm roster`, the API and `wfm plan` run it (the exact stages of
  * docs/roster.md, "What is exact"). Stability: every centre is rostered again with seeds 2 and 3 and
  * with every soft weight x0.5 and x2 (`variants`); the target asks the same shifts filled, the same
- * under-coverage and no hard violation in each.
+ * under-coverage, no hard violation and the same volume-weighted SL to 0.1 point in each (`sameOutcome`).
  * ROSTER_SUPPLY_CENTRES (comma list) picks centres; ROSTER_SUPPLY_REF_SECONDS the reference's limit
  * (default 60); ROSTER_SUPPLY_OUT the result name (default roster-supply); ROSTER_SUPPLY_VARIANTS=0
  * skips the variants.
