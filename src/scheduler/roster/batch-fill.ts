@@ -55,10 +55,12 @@ export function batchFill(
   const t0 = opts.now();
   const left = () => (opts.timeLimitMs - (opts.now() - t0)) / 1000;
   const assign = new Int32Array(p.agents.length * p.days).fill(-1);
-  for (const batch of batchesOf(p)) {
-    if (left() < 0.1) return { assign };
-    solveInto(p, highs, assign, batch, Math.min(BATCH_SECONDS, left()));
-  }
+  const batches = batchesOf(p);
+  batches.forEach((batch, i) => {
+    // each batch at most twice its fair share of what is left, so that a slow one leaves time to the rest
+    const share = (2 * left()) / (batches.length - i);
+    if (left() >= 0.1) solveInto(p, highs, assign, batch, Math.min(BATCH_SECONDS, share, left()));
+  });
   for (let pass = 0; pass < MEND_PASSES && left() >= 0.1; pass++) if (!mendShort(p, highs, assign, pass, left)) break;
   return { assign };
 }

@@ -1,7 +1,8 @@
 /**
  * The supply table of a shift plan with agents (docs/shift-plan.md, "Supply"): agents grouped by
  * identical constraints (templates, days, windows, contract hours and days), and per group how many
- * may work each candidate shift, each day, and their weekly day and hour budgets. Grouping keeps
+ * may work each candidate shift, the day patterns they may work each week (pattern classes: the
+ * group's agents who may work the same days of it), and their weekly day and hour budgets. Grouping keeps
  * the model's size set by the kinds of contract, not the head count (500 agents on 6 contracts are
  * 6 groups); time off is counted agent by agent inside a group.
  */
@@ -41,8 +42,6 @@ export interface SupplyTable {
   groups: SupplyGroup[];
   /** Per candidate (by identity), per group: agents who may work it. Absent: nobody may. */
   able: Map<CandidateShift, Int32Array>;
-  /** dayCap[g][d]: agents of group g who may work some shift on day d. */
-  dayCap: Int32Array[];
   weeks: SupplyWeek[];
   /** Per group and week: agent-days at most, and paid hours at least / at most. */
   weekDays: number[][];
@@ -111,7 +110,6 @@ export function supplyTable(
   const groups = groupAgents(agents, skillKey);
   const D = grid.days.length;
   const able = new Map<CandidateShift, Int32Array>();
-  const dayCap = groups.map(() => new Int32Array(D));
   const weeks: SupplyWeek[] = [];
   for (let d = 0; d < D; d += 7) weeks.push({ fromDay: d, toDay: Math.min(D, d + 7) });
   const weekDays = groups.map(() => weeks.map(() => 0));
@@ -133,7 +131,6 @@ export function supplyTable(
         longest[ai] = Math.max(longest[ai] as number, (onGrid[c.template] as TemplateOnGrid).paidHours);
       });
     });
-    for (let d = 0; d < D; d++) for (const w of works) dayCap[g]![d]! += w[d] as number;
     weeks.forEach((week, wi) => {
       group.agents.forEach((a, ai) => {
         let days = 0;
@@ -152,7 +149,6 @@ export function supplyTable(
     agentCount: agents.length,
     groups,
     able,
-    dayCap,
     weeks,
     weekDays,
     weekMinHours,
