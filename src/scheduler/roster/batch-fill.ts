@@ -57,8 +57,8 @@ export function batchFill(
   const assign = new Int32Array(p.agents.length * p.days).fill(-1);
   const batches = batchesOf(p);
   batches.forEach((batch, i) => {
-    // each batch at most twice its fair share of what is left, so that a slow one leaves time to the rest
-    const share = (2 * left()) / (batches.length - i);
+    // each batch at most three times its fair share of what is left, so that a slow one leaves time to the rest
+    const share = (3 * left()) / (batches.length - i);
     if (left() >= 0.1) solveInto(p, highs, assign, batch, Math.min(BATCH_SECONDS, share, left()));
   });
   for (let pass = 0; pass < MEND_PASSES && left() >= 0.1; pass++) if (!mendShort(p, highs, assign, pass, left)) break;
