@@ -116,6 +116,7 @@ describe('wfm plan with queues', () => {
   it('plans each queue with the agents who have its skill: skill sets on shifts, agent-queues.csv, planned cover', () => {
     const plan = read<{
       shifts: { skills?: string[]; count: number }[];
+      issues: { code: string; message: string }[];
       queueCoverage?: {
         queues: { name: string; required: number[]; covered: number[]; underAgentIntervals: number }[];
       };
