@@ -25,7 +25,9 @@ import {
   type RequirementDocument,
 } from '../contracts/shift-plan.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
-import type { RosterAgent } from '../scheduler/roster/types.js';
+import type { RosterAgent, RosterRules } from '../scheduler/roster/types.js';
+import { dayPatternRules } from '../scheduler/roster/day-pattern-rules.js';
+import { parseRosterRules } from '../contracts/roster.js';
 
 export interface ShiftPlanRunOptions {
   highs: Highs;
@@ -38,6 +40,11 @@ export interface ShiftPlanRunOptions {
    * and names its shortfall (docs/shift-plan.md, "Supply"). Absent: supply is not checked.
    */
   agents?: readonly RosterAgent[] | undefined;
+  /**
+   * With `agents`: the rules the roster will keep; their hard day rules (two consecutive days off,
+   * runs of days) shape each agent's day pattern in the plan. Absent: the roster's default rules.
+   */
+  rosterRules?: RosterRules | undefined;
   /**
    * Several queues (with `agents`): each queue's own requirement on the same grid as `requirement`
    * (their sum). The plan then covers every queue with agents who have its skill (docs/shift-plan.md, "Skills").
@@ -72,7 +79,9 @@ export function runShiftPlan(
   const planOptions = {
     highs: options.highs,
     ...(serviceLevel ? { serviceLevel } : {}),
-    ...(options.agents ? { agents: options.agents } : {}),
+    ...(options.agents
+      ? { agents: options.agents, dayRules: dayPatternRules(options.rosterRules ?? parseRosterRules({})) }
+      : {}),
   };
   const check = options.simulationCheck;
   if (!queues || queues.length < 2 || !check || !options.agents) return planShifts(planRequirement, rules, planOptions);

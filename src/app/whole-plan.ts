@@ -206,6 +206,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
             timeLimitSeconds: input.limits.shiftPlanSeconds,
             timeZone,
             agents,
+            rosterRules,
             ...(queues
               ? {
                   simulationCheck: {

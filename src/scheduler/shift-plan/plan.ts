@@ -21,6 +21,7 @@ import { findShortfall } from './shortfall.js';
 import { queueShortfall } from './skill-shortfall.js';
 import { supplyBound } from './supply-bound.js';
 import type { SupplyAgent } from './supply-agents.js';
+import type { DayPatternRules } from './day-patterns.js';
 import { supplyTable, type SupplyTable } from './supply-groups.js';
 import { pooledTotal, skillKeyOf, skillSetup } from './skill-plan.js';
 import { planQueueCoverage, queueIssues, weightedQueueShortage } from './skill-report.js';
@@ -39,6 +40,11 @@ export interface PlanOptions {
    * Without them the plan is for the requirement alone and says supply was not checked.
    */
   agents?: readonly SupplyAgent[] | undefined;
+  /**
+   * With `agents`: the roster's hard day rules (two consecutive days off, runs of days), kept by each
+   * agent's day pattern in the supply model; absent, only the contracts' maximum days.
+   */
+  dayRules?: DayPatternRules | undefined;
 }
 
 /**
@@ -176,7 +182,9 @@ function supplyAndSkills(
       );
   });
   const skillKey = multi ? skillKeyOf(multi.map((q) => q.name)) : undefined;
-  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents, skillKey) : undefined;
+  const supply = options.agents
+    ? supplyTable(grid, rules, onGrid, allCandidates, options.agents, skillKey, options.dayRules)
+    : undefined;
   // A shift nobody may work is never a candidate.
   const kept = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
   const open = multi?.map((q) => ({ ...q, required: requiredWhileOpen(grid, rules, q.required).required }));
