@@ -48,7 +48,11 @@ export function queueShortfalls(coverage: PlanQueueCoverage): string[] {
     .filter((q) => q.underAgentIntervals > 1e-6)
     .map((q) => {
       const intervals = q.required.filter((r, s) => r - (q.covered[s] ?? 0) > 1e-6).length;
-      return `queue ${q.name}: ${q.underAgentIntervals} agent-intervals short of its requirement over ${intervals} intervals`;
+      const short = Math.round(q.underAgentIntervals * 10) / 10;
+      return (
+        `queue ${q.name}: ${short} agent-interval${short === 1 ? '' : 's'} short of its requirement ` +
+        `over ${intervals} interval${intervals === 1 ? '' : 's'}`
+      );
     });
 }
 
