@@ -15,6 +15,7 @@ import { solveInterval } from '../src/erlang/index.js';
 import { loadSolver } from '../src/scheduler/mip/highs.js';
 import { planShifts } from '../src/scheduler/shift-plan/plan.js';
 import { planWithSkillCuts, type SkillMiss } from '../src/scheduler/shift-plan/skill-cuts.js';
+import { onPhoneBySkillSet } from '../src/app/skill-plan-check.js';
 import type { PlanRequirement } from '../src/scheduler/shift-plan/rules.js';
 import type { SupplyAgent } from '../src/scheduler/shift-plan/supply-agents.js';
 import type { ShiftPlan } from '../src/scheduler/shift-plan/types.js';
@@ -171,15 +172,7 @@ function missesOf(sim: ReturnType<typeof simulatePlan>): SkillMiss[] {
 
 /** The plan simulated: per skill set, its agents on the phones per interval (shift minus breaks). */
 function simulatePlan(plan: ShiftPlan, c: ReturnType<typeof centre>) {
-  const bySkills = new Map<string, number[]>();
-  for (const shift of plan.shifts) {
-    const key = (shift.skills ?? []).join('|');
-    const counts = bySkills.get(key) ?? new Array<number>(SLOTS).fill(0);
-    for (const inst of shift.instances)
-      for (let s = Math.max(0, shift.startSlot); s < Math.min(SLOTS, shift.endSlot); s++)
-        if (!inst.breaks.some((b) => s >= b.startSlot && s < b.endSlot)) counts[s] = (counts[s] as number) + 1;
-    bySkills.set(key, counts);
-  }
+  const bySkills = onPhoneBySkillSet(plan);
   const body: SimulationRequestInput = {
     start: new Date(ORIGIN).toISOString(),
     timeZone: 'UTC',

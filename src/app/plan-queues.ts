@@ -201,8 +201,6 @@ function report(
   };
 }
 
-const pct1 = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
-
 /**
  * The roster's verdict with every queue's target. With simulated queues the service level is judged
  * per queue and interval by the simulation (the roster's own formula SL is that of the summed load at
@@ -222,9 +220,9 @@ export function withQueueVerdict(
     .filter((q) => q.simulated && !q.met)
     .map(
       (q) =>
-        `queue ${q.name}: simulated SL ${pct1(q.serviceLevel?.mean ?? null)} ` +
-        `(95 % ${pct1(q.serviceLevel?.low ?? null)} - ${pct1(q.serviceLevel?.high ?? null)}) below its ` +
-        `${pct1(q.targetServiceLevel)} target`,
+        `queue ${q.name}: simulated SL ${pct(q.serviceLevel?.mean ?? null)} ` +
+        `(95 % ${pct(q.serviceLevel?.low ?? null)} - ${pct(q.serviceLevel?.high ?? null)}) below its ` +
+        `${pct(q.targetServiceLevel)} target`,
     );
   // The plan's own per-queue shortfall, unless the plan's verdict already names it.
   const plannedShort = planned ? queueShortfalls(planned).filter((x) => !verdict.shortfalls.includes(x)) : [];

@@ -47,7 +47,14 @@ export function simulationMisses(
     const live = queues
       .map((q, index) => ({ q, index }))
       .filter(({ q }) => q.load !== undefined && q.load.volume.length === plan.grid.slotCount);
-    const groups = [...onPhoneBySkillSet(plan)].filter(([key]) => key !== '');
+    // Each skill set serves the simulated queues among its skills; a set serving none is left out.
+    const groups = [...onPhoneBySkillSet(plan)]
+      .map(([key, agents]) => ({
+        name: key,
+        skills: key.split('|').filter((k) => live.some(({ q }) => q.name === k)),
+        agents,
+      }))
+      .filter((g) => g.skills.length > 0);
     if (live.length === 0 || groups.length === 0) return [];
     const body: SimulationRequestInput = {
       start: plan.grid.start,
@@ -64,16 +71,10 @@ export function simulationMisses(
           target: { serviceLevel: load.serviceLevel, answerSeconds: load.answerSeconds },
         };
       }),
-      groups: groups.map(([key, agents]) => ({
-        name: key,
-        skills: key.split('|').filter((s) => live.some(({ q }) => q.name === s)),
-        agents,
-      })),
+      groups,
       seed: options.seed,
       replications: options.replications,
     };
-    body.groups = body.groups?.filter((g) => g.skills.length > 0);
-    if (!body.groups || body.groups.length === 0) return [];
     let request;
     try {
       request = parseSimulationRequest(body);
