@@ -1,0 +1,92 @@
+import { DEFAULT_CALENDAR_TUNING, dayOfMonth, dayOfMonthFactors } from './calendar.js';
+import { sameWeekdayDays, trainingDayTotals } from './day-totals.js';
+import type { MethodFn, MethodInput } from './method.js';
+import { intradayShapes, totalTimesShape } from './shape.js';
+
+/** Tuning of the day-level model (chosen on the design set of issue 18; docs/forecast.md). */
+export interface DayLevelTuning {
+  /** Smoothing constant of the level, per open day (0..1). */
+  alpha: number;
+  /** Smoothing constant of the trend per open day (0 = no trend). */
+  beta: number;
+  /** Damping of the trend per day ahead (Gardner & McKenzie 1985); 1 = undamped. */
+  phi: number;
+  /** Same-weekday days whose totals give the weekday profile. */
+  profileWeeks: number;
+  /** Apply day-of-month factors (pay days, month end) as `calendar` does. */
+  calendar: boolean;
+  /** Pseudo-days of ratio 1 each day of the month's factor is shrunk toward (`CalendarTuning.prior`). */
+  calendarPrior: number;
+}
+
+export const DEFAULT_DAY_LEVEL_TUNING: DayLevelTuning = {
+  alpha: 0.1,
+  beta: 0,
+  phi: 0.98,
+  profileWeeks: 12,
+  calendar: true,
+  calendarPrior: 1,
+};
+
+/**
+ * Weekday profile: each weekday's mean total over its last `weeks` known days, divided by the mean
+ * of the seven (0 for a weekday with no volume). Index h = horizon weekday 0..6 after training.
+ */
+function weekdayProfile(totals: Float64Array, days: number, weeks: number): Float64Array {
+  const means = new Float64Array(7);
+  for (let h = 0; h < 7; h++) {
+    const found = sameWeekdayDays(totals, days, h, weeks);
+    let sum = 0;
+    for (const d of found) sum += totals[d] as number;
+    means[h] = found.length > 0 ? sum / found.length : 0;
+  }
+  const z = means.reduce((a, b) => a + b, 0) / 7;
+  return means.map((m) => (z > 0 ? m / z : 0));
+}
+
+/**
+ * Day-level model: day totals = level x weekday profile x day-of-month factor, the level an
+ * exponentially weighted (Holt, damped-trend) average of the deseasonalised totals of the open days,
+ * times the `shape` method's pooled, smoothed intraday profile. The weekday profile comes from the
+ * last `profileWeeks` weeks, special days (unannounced holidays and outages, `withoutLowDays`) are
+ * left out, and pay-day / month-end effects are the `calendar` method's factors. A level that
+ * moves (a new client, a trend) is followed within days instead of the 4-8 weeks of a window mean,
+ * as in the day-level models of Weinberg, Brown & Stroud (2007, JASA 102:1185) and Shen & Huang
+ * (2008, MSOM 10:391). Complexity O(training x slots).
+ */
+export function dayLevelMethod(tuning: DayLevelTuning = DEFAULT_DAY_LEVEL_TUNING): MethodFn {
+  return (input: MethodInput) => {
+    const { days, firstDay } = input;
+    const { usable } = trainingDayTotals(input);
+    const factors =
+      tuning.calendar && firstDay !== undefined
+        ? dayOfMonthFactors(usable, firstDay, { ...DEFAULT_CALENDAR_TUNING, prior: tuning.calendarPrior })
+        : undefined;
+    const factor = (d: number): number => (factors ? (factors[dayOfMonth((firstDay as number) + d)] as number) : 1);
+    const profile = weekdayProfile(usable, days, tuning.profileWeeks);
+    // profile[h] is for horizon weekday h; training day d has horizon weekday (d - days) mod 7.
+    const weekdayOfDay = (d: number): number => (((d - days) % 7) + 7) % 7;
+    let level = Number.NaN;
+    let trend = 0;
+    for (let d = 0; d < days; d++) {
+      const v = usable[d] as number;
+      const p = profile[weekdayOfDay(d)] as number;
+      if (Number.isNaN(v) || !(p > 0)) continue;
+      const y = v / (p * factor(d));
+      if (Number.isNaN(level)) {
+        level = y;
+        continue;
+      }
+      const prev = level;
+      level = tuning.alpha * y + (1 - tuning.alpha) * (level + tuning.phi * trend);
+      trend = tuning.beta * (level - prev) + (1 - tuning.beta) * tuning.phi * trend;
+    }
+    const shapes = intradayShapes(input, usable);
+    return totalTimesShape(input, shapes, (h) => {
+      if (Number.isNaN(level)) return Number.NaN;
+      let damped = 0;
+      for (let i = 1, f = tuning.phi; i <= h + 1; i++, f *= tuning.phi) damped += f;
+      return Math.max(0, level + damped * trend) * (profile[h % 7] as number) * factor(days + h);
+    });
+  };
+}

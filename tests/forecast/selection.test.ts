@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { forecast } from '../../src/forecast/forecast.js';
+import { pairedGain, selectMethods } from '../../src/forecast/select.js';
+import { centreSpec, designCentres, generateCentre } from '../../src/forecast/testing/centres.js';
+import type { ForecastMethod } from '../../src/forecast/types.js';
+import { syntheticRows, weeklyPattern } from './helpers.js';
+
+const table = (entries: [ForecastMethod, number[]][]): Map<ForecastMethod, number[]> => new Map(entries);
+
+describe('selectMethods (auto)', () => {
+  it('keeps the better plain average when no method beats it consistently', () => {
+    // daylevel wins big at one origin and loses at the other five: a lower mean, but no consistent gain.
+    const pick = selectMethods(
+      table([
+        ['avg4', [10, 11, 9, 10, 12, 10]],
+        ['avg8', [10.2, 10.8, 9.3, 10.1, 12.2, 10.4]],
+        ['daylevel', [2, 11.2, 9.4, 10.3, 12.5, 10.1]],
+        ['snaive', [14, 15, 13, 15, 16, 14]],
+      ]),
+    );
+    expect(pick?.members).toEqual(['avg4']);
+    expect(pick?.reason).toMatch(/no method beat it consistently/);
+  });
+
+  it('takes a challenger that beats the baseline at most origins', () => {
+    const pick = selectMethods(
+      table([
+        ['avg4', [10, 11, 9, 10, 12, 10]],
+        ['avg8', [10.5, 11.5, 9.5, 10.5, 12.5, 10.5]],
+        ['daylevel', [9, 10.2, 8.5, 9.1, 11, 9.4]],
+      ]),
+    );
+    expect(pick?.members[0]).toBe('daylevel');
+    expect(pick?.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('never leaves a tie: an equal challenger does not replace the average', () => {
+    const same = [5, 5, 5, 5];
+    expect(
+      selectMethods(
+        table([
+          ['avg8', same],
+          ['avg4', same],
+          ['dshw', same],
+        ]),
+      )?.members,
+    ).toEqual(['avg8']);
+  });
+
+  it('pairedGain: mean difference, t = mean / (sd / sqrt n), share of wins', () => {
+    // d = [1, 2, 3]: mean 2, sd 1, t = 2 / (1 / sqrt 3) = 3.4641 (hand computation).
+    const p = pairedGain([11, 12, 13], [10, 10, 10]);
+    expect(p.gain).toBeCloseTo(2, 12);
+    expect(p.t).toBeCloseTo(2 * Math.sqrt(3), 12);
+    expect(p.winShare).toBe(1);
+  });
+
+  it('forecast(): where every plain average is exact, auto keeps avg4 (nothing can beat a zero error)', () => {
+    const rows = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern);
+    const result = forecast(rows, {});
+    expect(result.method).toBe('avg4');
+    expect(result.report.horizons[0]?.reason).toMatch(/no method beat it consistently/);
+  });
+});
+
+describe('the design-set generator', () => {
+  it('is deterministic: the same seed gives the same centre, another seed another one', () => {
+    const a = generateCentre(centreSpec(7));
+    const b = generateCentre(centreSpec(7));
+    expect(a.spec).toEqual(b.spec);
+    expect(a.startMs).toEqual(b.startMs);
+    expect(a.volume).toEqual(b.volume);
+    expect(generateCentre(centreSpec(8)).volume).not.toEqual(a.volume);
+  });
+
+  it('covers the ranges of issue 18: 200-50,000 a day, 15/30-minute grids, 5-7 day weeks, DST zones', () => {
+    const specs = designCentres(40);
+    for (const s of specs) {
+      expect(s.dailyVolume).toBeGreaterThanOrEqual(200);
+      expect(s.dailyVolume).toBeLessThanOrEqual(50_000);
+    }
+    expect(new Set(specs.map((s) => s.intervalMinutes))).toEqual(new Set([15, 30]));
+    expect(new Set(specs.map((s) => s.daysPerWeek))).toEqual(new Set([5, 6, 7]));
+    expect(specs.some((s) => s.timeZone === 'Europe/London' || s.timeZone === 'America/New_York')).toBe(true);
+    expect(specs.filter((s) => s.levelShifts.length > 0).length).toBeGreaterThan(10);
+  });
+});
+
+describe('per-horizon choice (weeks > 1)', () => {
+  const series = generateCentre(centreSpec(2));
+  const rows = Array.from(series.startMs, (t, i) => ({ start: t, volume: series.volume[i] as number }));
+  const options = { timeZone: series.spec.timeZone, weeks: 3 };
+  const result = forecast(rows, options);
+
+  it('backtests each week ahead at origins whose week ends by the end of the history', () => {
+    expect(result.report.horizons.map((h) => h.week)).toEqual([1, 2, 3]);
+    const DAY = 86_400_000;
+    const end = Date.parse(`${result.report.horizons[0]?.origins.at(-1) as string}T00:00:00Z`) + 7 * DAY;
+    for (const h of result.report.horizons) {
+      expect(h.origins).toHaveLength(6);
+      // The last origin of week k is k - 1 weeks before week 1's last origin: week k ends at the same day.
+      const last = Date.parse(`${h.origins.at(-1) as string}T00:00:00Z`);
+      expect(last + 7 * h.week * DAY).toBe(end);
+      expect(h.chosen.length).toBeGreaterThan(0);
+      expect(h.backtestWape).not.toBeNull();
+    }
+  });
+
+  it('forecasts week k with the method chosen for week k', () => {
+    // The local date is the first 10 characters of a start written with the zone's offset.
+    const localDay = (start: string): number => Date.parse(start.slice(0, 10)) / 86_400_000;
+    const firstDay = localDay(result.intervals[0]?.start as string);
+    for (const h of result.report.horizons) {
+      expect(h.weights).toEqual([1]);
+      const fixed = forecast(rows, { ...options, method: h.chosen[0] as ForecastMethod });
+      const inWeek = (start: string): boolean => Math.floor((localDay(start) - firstDay) / 7) === h.week - 1;
+      const mine = result.intervals.filter((r) => inWeek(r.start)).map((r) => r.volume);
+      const theirs = fixed.intervals.filter((r) => inWeek(r.start)).map((r) => r.volume);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine).toEqual(theirs);
+    }
+  });
+});
