@@ -23,13 +23,21 @@ import { SHARED_DIR } from './lib/report.js';
 const count = Number(process.env.DESIGN_CENTRES ?? 40);
 const firstSeed = Number(process.env.DESIGN_FIRST_SEED ?? 1);
 const rules: Record<string, SelectionRule> = {};
+const POOLS: Record<string, ForecastMethod[]> = {
+  dlShape: ['daylevel', 'shape'],
+  dlCal: ['daylevel', 'calendar'],
+  dlCombo: ['daylevel', 'calendar', 'wavg8', 'dshw'],
+  dlShapeCal: ['daylevel', 'shape', 'calendar'],
+  dlAvg8: ['daylevel', 'avg8'],
+};
 const CANDIDATES: Record<string, ForecastMethod[] | undefined> = {
   all: undefined,
   six: ['avg4', 'avg8', 'shape', 'calendar', 'daylevel', 'combo'],
   three: ['avg4', 'avg8', 'daylevel'],
+  ...Object.fromEntries(Object.keys(POOLS).map((p) => [p, ['avg4', 'avg8', p as ForecastMethod]])),
 };
 for (const [set, candidates] of Object.entries(CANDIDATES))
-  for (const minT of [0, 1])
+  for (const minT of [0])
     for (const blend of [0]) rules[`${set}-t${minT}-b${blend}`] = { minT, minWinShare: 0.5, blend, candidates };
 
 const centres: (() => DesignCentre)[] = designCentres(count, firstSeed).map((s) => () => syntheticCentre(s));
@@ -42,10 +50,10 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 const t0 = Date.now();
 for (const make of centres) {
   const c = make();
-  const of = new OriginForecasts(c);
+  const of = new OriginForecasts(c, POOLS);
   for (let k = 1; k <= MAX_WEEKS; k++) {
     const methods: Record<string, number> = {};
-    for (const m of FORECAST_METHODS) {
+    for (const m of of.methods) {
       const w = c.targets.map((T) => of.wape(T - 7 * (k - 1), m, k)).filter(Number.isFinite);
       methods[m] = w.length === c.targets.length ? mean(w) : Number.NaN;
     }
@@ -67,7 +75,7 @@ for (let k = 1; k <= MAX_WEEKS; k++) {
   const at = rows.filter((r) => r.k === k);
   const base = at.map((r) => Math.min(r.methods.avg4 as number, r.methods.avg8 as number));
   console.log(
-    `\nhorizon ${k}: mean min(avg4,avg8) ${mean(base).toFixed(3)}; ${FORECAST_METHODS.map((m) => `${m} ${mean(at.map((r) => r.methods[m] as number)).toFixed(2)}`).join(' ')}`,
+    `\nhorizon ${k}: mean min(avg4,avg8) ${mean(base).toFixed(3)}; ${Object.keys(at[0]?.methods ?? {}).map((m) => `${m} ${mean(at.map((r) => r.methods[m] as number)).toFixed(2)}`).join(' ')}`,
   );
   const scored = Object.keys(rules).map((name) => {
     const v = at.map((r) => r.rules[name] as number);

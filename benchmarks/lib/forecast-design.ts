@@ -76,10 +76,17 @@ export function israelDesignCentre(file: string, targetDates: readonly string[])
 export class OriginForecasts {
   readonly forecasts = new Map<number, Map<ForecastMethod, Float64Array>>();
 
+  readonly methods: ForecastMethod[];
+
+  /**
+   * `pools`: extra candidates for design experiments, each the equal-weight mean of existing
+   * methods (named as if they were methods).
+   */
   constructor(
     readonly centre: DesignCentre,
-    readonly methods: readonly ForecastMethod[] = FORECAST_METHODS,
+    pools: Record<string, readonly ForecastMethod[]> = {},
   ) {
+    this.methods = [...FORECAST_METHODS, ...(Object.keys(pools) as ForecastMethod[])];
     const S = centre.full.slotsPerDay;
     const needed = new Set<number>();
     for (const T of centre.targets) {
@@ -92,8 +99,19 @@ export class OriginForecasts {
     for (const o of [...needed].sort((a, b) => a - b)) {
       if (o < 14) continue;
       const t: Training = { ...centre.full, train: centre.full.train.subarray(0, o * S), days: o };
-      const eligible = this.methods.filter((m) => minTrainDays(m) <= o);
-      this.forecasts.set(o, runMethods(t, 7 * MAX_WEEKS, eligible));
+      const eligible = FORECAST_METHODS.filter((m) => minTrainDays(m) <= o);
+      const runs = runMethods(t, 7 * MAX_WEEKS, eligible);
+      for (const [name, members] of Object.entries(pools)) {
+        if (!members.every((m) => runs.has(m))) continue;
+        const first = runs.get(members[0] as ForecastMethod) as Float64Array;
+        const mean = new Float64Array(first.length);
+        for (const m of members) {
+          const f = runs.get(m) as Float64Array;
+          for (let i = 0; i < mean.length; i++) mean[i] = (mean[i] as number) + (f[i] as number) / members.length;
+        }
+        runs.set(name as ForecastMethod, mean);
+      }
+      this.forecasts.set(o, runs);
     }
   }
 
@@ -128,7 +146,7 @@ export class OriginForecasts {
     const table = new Map<ForecastMethod, number[]>();
     if (origins.length === 0) return table;
     for (const m of this.methods) {
-      if (minTrainDays(m) > (origins[0] as number)) continue;
+      if (!this.forecasts.get(origins[0] as number)?.has(m)) continue;
       const w = origins.map((o) => this.wape(o, m, k));
       if (w.every(Number.isFinite)) table.set(m, w);
     }
