@@ -239,8 +239,67 @@ export function buildGrid(
   );
   const clock = new LocalClock(zone);
   const n = rows.length;
+  const { ms, gaps } = rowInstants(rows, clock);
+  const { order, sorted } = sortedInstants(rows, ms, gaps);
+  const timed = order.length;
+  if (timed < 2)
+    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history has a single row; at least one week is needed.', {
+      issues: [{ path: ['history'], message: 'one row' }],
+    });
+  const gap = modalGapMinutes(sorted);
+  const dataMinutes = gap;
+  if (!isIntervalMinutes(dataMinutes)) {
+    throw bad(
+      `The history rows are mostly ${dataMinutes} minutes apart, which is not one of ${INTERVAL_MINUTES.join(', ')}.`,
+      [{ path: ['intervalMinutes'], message: `inferred ${dataMinutes}` }],
+      'WFM_ERR_INPUT_TIME',
+    );
+  }
+  const target = intervalMinutes ?? dataMinutes;
+  if (target % dataMinutes !== 0) {
+    throw bad(
+      `The history is in ${dataMinutes}-minute intervals, which do not add up to ${target}-minute intervals.`,
+      [{ path: ['intervalMinutes'], message: `${target} is not a multiple of ${dataMinutes}` }],
+      'WFM_ERR_INPUT_TIME',
+    );
+  }
+  const { locals, firstDay, lastDay } = localSlots(rows, ms, gaps, clock, dataMinutes);
+  checkSpan(rows, order, sorted, dataMinutes);
+  const grid = emptyGrid(clock, target, firstDay, lastDay - firstDay + 1, lastDay);
+  grid.dstGapDates = gapDates(gaps);
+  const S = grid.slotsPerDay;
+  const parts = new Uint16Array(grid.days * S);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as IntervalHistoryRow;
+    const local = locals[i] as { epochDay: number; minuteOfDay: number };
+    const idx = (local.epochDay - firstDay) * S + Math.floor(local.minuteOfDay / target);
+    grid.volume[idx] = (parts[idx] === 0 ? 0 : (grid.volume[idx] as number)) + row.volume;
+    parts[idx] = (parts[idx] as number) + 1;
+    if (row.ahtSeconds !== undefined && row.ahtSeconds !== null && row.volume > 0) {
+      grid.ahtWork[idx] = (grid.ahtWork[idx] as number) + row.volume * row.ahtSeconds;
+      grid.ahtVolume[idx] = (grid.ahtVolume[idx] as number) + row.volume;
+    }
+  }
+  // A coarse slot with some parts missing is scaled up; the repeated hour of a fall-back day
+  // (two parts per wall-clock slot) is averaged.
+  const per = target / dataMinutes;
+  for (let idx = 0; idx < parts.length; idx++) {
+    const p = parts[idx] as number;
+    if (p > 0 && p !== per) grid.volume[idx] = ((grid.volume[idx] as number) * per) / p;
+  }
+  return grid;
+}
+
+type WallClock = { epochDay: number; minuteOfDay: number };
+
+/** Checks each row's fields and gives its instant (or, in a DST gap, its wall-clock slot). */
+function rowInstants(
+  rows: readonly IntervalHistoryRow[],
+  clock: LocalClock,
+): { ms: Float64Array; gaps: Map<number, WallClock> } {
+  const n = rows.length;
   const ms = new Float64Array(n);
-  const gaps = new Map<number, { epochDay: number; minuteOfDay: number }>();
+  const gaps = new Map<number, WallClock>();
   for (let i = 0; i < n; i++) {
     const row = rows[i] as IntervalHistoryRow;
     if (row.start === undefined || row.start === null)
@@ -262,6 +321,19 @@ export function buildGrid(
       ]);
     }
   }
+  return { ms, gaps };
+}
+
+/**
+ * The instants of the rows outside DST gaps, sorted, with their row indices; throws on a duplicate
+ * interval (gap rows are checked among themselves by wall-clock slot).
+ */
+function sortedInstants(
+  rows: readonly IntervalHistoryRow[],
+  ms: Float64Array,
+  gaps: ReadonlyMap<number, WallClock>,
+): { order: number[]; sorted: Float64Array } {
+  const n = rows.length;
   // Rows in a DST gap have no instant: they are checked for duplicates among themselves and go
   // straight to their wall-clock slot; every other check runs on the instants of the rest.
   const seenGap = new Map<number, number>();
@@ -301,28 +373,19 @@ export function buildGrid(
       );
     }
   }
-  if (timed < 2)
-    throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history has a single row; at least one week is needed.', {
-      issues: [{ path: ['history'], message: 'one row' }],
-    });
-  const gap = modalGapMinutes(sorted);
-  const dataMinutes = gap;
-  if (!isIntervalMinutes(dataMinutes)) {
-    throw bad(
-      `The history rows are mostly ${dataMinutes} minutes apart, which is not one of ${INTERVAL_MINUTES.join(', ')}.`,
-      [{ path: ['intervalMinutes'], message: `inferred ${dataMinutes}` }],
-      'WFM_ERR_INPUT_TIME',
-    );
-  }
-  const target = intervalMinutes ?? dataMinutes;
-  if (target % dataMinutes !== 0) {
-    throw bad(
-      `The history is in ${dataMinutes}-minute intervals, which do not add up to ${target}-minute intervals.`,
-      [{ path: ['intervalMinutes'], message: `${target} is not a multiple of ${dataMinutes}` }],
-      'WFM_ERR_INPUT_TIME',
-    );
-  }
-  const locals = new Array<{ epochDay: number; minuteOfDay: number }>(n);
+  return { order, sorted };
+}
+
+/** Each row's local day and minute, checked to lie on the `dataMinutes` grid; the first and last local day. */
+function localSlots(
+  rows: readonly IntervalHistoryRow[],
+  ms: Float64Array,
+  gaps: ReadonlyMap<number, WallClock>,
+  clock: LocalClock,
+  dataMinutes: number,
+): { locals: WallClock[]; firstDay: number; lastDay: number } {
+  const n = rows.length;
+  const locals = new Array<WallClock>(n);
   let firstDay = Infinity;
   let lastDay = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -344,6 +407,17 @@ export function buildGrid(
     firstDay = Math.min(firstDay, local.epochDay);
     lastDay = Math.max(lastDay, local.epochDay);
   }
+  return { locals, firstDay, lastDay };
+}
+
+/** Throws `WFM_ERR_FORECAST_HISTORY_SHORT` when the rows span less than a week (an hour of DST slack). */
+function checkSpan(
+  rows: readonly IntervalHistoryRow[],
+  order: readonly number[],
+  sorted: Float64Array,
+  dataMinutes: number,
+): void {
+  const timed = order.length;
   const spanMs = (sorted[timed - 1] as number) - (sorted[0] as number) + dataMinutes * 60_000;
   if (spanMs < 7 * 86_400_000 - 3_600_000) {
     throw new WfmError(
@@ -359,29 +433,6 @@ export function buildGrid(
       },
     );
   }
-  const grid = emptyGrid(clock, target, firstDay, lastDay - firstDay + 1, lastDay);
-  grid.dstGapDates = gapDates(gaps);
-  const S = grid.slotsPerDay;
-  const parts = new Uint16Array(grid.days * S);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as IntervalHistoryRow;
-    const local = locals[i] as { epochDay: number; minuteOfDay: number };
-    const idx = (local.epochDay - firstDay) * S + Math.floor(local.minuteOfDay / target);
-    grid.volume[idx] = (parts[idx] === 0 ? 0 : (grid.volume[idx] as number)) + row.volume;
-    parts[idx] = (parts[idx] as number) + 1;
-    if (row.ahtSeconds !== undefined && row.ahtSeconds !== null && row.volume > 0) {
-      grid.ahtWork[idx] = (grid.ahtWork[idx] as number) + row.volume * row.ahtSeconds;
-      grid.ahtVolume[idx] = (grid.ahtVolume[idx] as number) + row.volume;
-    }
-  }
-  // A coarse slot with some parts missing is scaled up; the repeated hour of a fall-back day
-  // (two parts per wall-clock slot) is averaged.
-  const per = target / dataMinutes;
-  for (let idx = 0; idx < parts.length; idx++) {
-    const p = parts[idx] as number;
-    if (p > 0 && p !== per) grid.volume[idx] = ((grid.volume[idx] as number) * per) / p;
-  }
-  return grid;
 }
 
 function contactGrid(
