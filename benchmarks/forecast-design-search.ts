@@ -75,7 +75,9 @@ for (let k = 1; k <= MAX_WEEKS; k++) {
   const at = rows.filter((r) => r.k === k);
   const base = at.map((r) => Math.min(r.methods.avg4 as number, r.methods.avg8 as number));
   console.log(
-    `\nhorizon ${k}: mean min(avg4,avg8) ${mean(base).toFixed(3)}; ${Object.keys(at[0]?.methods ?? {}).map((m) => `${m} ${mean(at.map((r) => r.methods[m] as number)).toFixed(2)}`).join(' ')}`,
+    `\nhorizon ${k}: mean min(avg4,avg8) ${mean(base).toFixed(3)}; ${Object.keys(at[0]?.methods ?? {})
+      .map((m) => `${m} ${mean(at.map((r) => r.methods[m] as number)).toFixed(2)}`)
+      .join(' ')}`,
   );
   const scored = Object.keys(rules).map((name) => {
     const v = at.map((r) => r.rules[name] as number);
