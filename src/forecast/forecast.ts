@@ -50,7 +50,8 @@ export function forecast(history: HistoryInput, options: ForecastOptions = {}): 
   const { weeks, askedOrigins, choice } = checkOptions(options);
   const setup = prepareTraining(history, options, weeks, notes);
   const weekly = backtestWeeks(setup, weeks, askedOrigins, notes);
-  const selections = weekly.map((w) => chooseForWeek(w, choice, setup.trainDays, notes));
+  const selections: Selection[] = [];
+  for (const w of weekly) selections.push(chooseForWeek(w, choice, setup.trainDays, notes, selections.at(-1)));
   const report = weekly[0]?.report as BacktestReport;
   report.horizons = weekly.map((w, i) => horizonReport(w, selections[i] as Selection, setup.grid.firstDay));
   const values = forecastValues(setup, selections);
@@ -201,8 +202,17 @@ function backtestWeeks(setup: Setup, weeks: number, askedOrigins: number | undef
   return out;
 }
 
-/** `auto`: `selectMethods` on the week's per-origin WAPEs; a fixed method: itself. */
-function chooseForWeek(w: WeekResult, choice: ForecastMethodChoice, trainDays: number, notes: string[]): Selection {
+/**
+ * `auto`: `selectMethods` on the week's per-origin WAPEs; a week too far ahead for any backtest
+ * in the history takes the previous week's choice. A fixed method: itself.
+ */
+function chooseForWeek(
+  w: WeekResult,
+  choice: ForecastMethodChoice,
+  trainDays: number,
+  notes: string[],
+  previous: Selection | undefined,
+): Selection {
   if (choice !== 'auto') {
     if (minTrainDays(choice) > trainDays) {
       throw new WfmError(
@@ -221,6 +231,7 @@ function chooseForWeek(w: WeekResult, choice: ForecastMethodChoice, trainDays: n
     );
   const picked = selectMethods(table);
   if (picked) return picked;
+  if (previous) return { ...previous, reason: `no backtest this far ahead; as week ${w.backtest.week - 1}` };
   const fallback: ForecastMethod = minTrainDays('shape') <= trainDays ? 'shape' : 'snaive';
   if (w.backtest.week === 1) notes.push(`No backtest was possible; using ${fallback}.`);
   return { members: [fallback], weights: [1], reason: 'no backtest was possible' };

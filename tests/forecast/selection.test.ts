@@ -121,3 +121,18 @@ describe('per-horizon choice (weeks > 1)', () => {
     }
   });
 });
+
+describe('weeks beyond the backtests', () => {
+  it('a week too far ahead for any backtest origin takes the previous week’s choice', () => {
+    // 21 days of hourly history: origins at days 7 and 14 (each leaves a week of training); week 2
+    // is scored at day 7 only (7 + 14 <= 21), week 3 nowhere (it would need an origin at day 0).
+    const rows = syntheticRows('2026-01-05', 21, 'UTC', 60, weeklyPattern);
+    const result = forecast(rows, { weeks: 3 });
+    const [w1, w2, w3] = result.report.horizons;
+    expect(w1?.origins).toEqual(['2026-01-12', '2026-01-19']);
+    expect(w2?.origins).toEqual(['2026-01-12']);
+    expect(w3?.origins).toEqual([]);
+    expect(w3?.chosen).toEqual(w2?.chosen);
+    expect(w3?.reason).toMatch(/as week 2/);
+  });
+});
