@@ -30,11 +30,13 @@ const POOLS: Record<string, ForecastMethod[]> = {
   dlShapeCal: ['daylevel', 'shape', 'calendar'],
   dlAvg8: ['daylevel', 'avg8'],
 };
+// `DESIGN_POOLS=1` adds the fixed pools above as challengers (measured, not kept).
+const usePools = process.env.DESIGN_POOLS === '1';
 const CANDIDATES: Record<string, ForecastMethod[] | undefined> = {
   all: undefined,
   six: ['avg4', 'avg8', 'shape', 'calendar', 'daylevel', 'combo'],
   three: ['avg4', 'avg8', 'daylevel'],
-  ...Object.fromEntries(Object.keys(POOLS).map((p) => [p, ['avg4', 'avg8', p as ForecastMethod]])),
+  ...(usePools ? Object.fromEntries(Object.keys(POOLS).map((p) => [p, ['avg4', 'avg8', p as ForecastMethod]])) : {}),
 };
 for (const [set, candidates] of Object.entries(CANDIDATES))
   for (const minT of [0])
@@ -50,7 +52,7 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 const t0 = Date.now();
 for (const make of centres) {
   const c = make();
-  const of = new OriginForecasts(c, POOLS);
+  const of = new OriginForecasts(c, usePools ? POOLS : {});
   for (let k = 1; k <= MAX_WEEKS; k++) {
     const methods: Record<string, number> = {};
     for (const m of of.methods) {
