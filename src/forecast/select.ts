@@ -25,7 +25,8 @@ export interface SelectionRule {
  * points), and it takes over when its mean backtest WAPE is lower and it is lower at half the
  * origins or more. Demanding a paired t of 1 or 2 kept the averages on centres where the model
  * was better: mean WAPE one week ahead 18.12 (t >= 0), 18.32 (t >= 1), 18.52 (t >= 2) against
- * 19.28 for the better of avg4/avg8; blending 25 % of the average back in cost 0.1 (18.21).
+ * 19.28 for the better of avg4/avg8; blending 25 % of the average back in cost 0.1 (18.21). With
+ * the final day-level model `auto` scores 18.03 there (docs/forecast.md).
  */
 export const DEFAULT_SELECTION: SelectionRule = {
   minT: 0,
