@@ -5,8 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { staffBatch, type StaffingBatch } from '../src/erlang/batch.js';
-import { createPool } from '../src/workers/pool.js';
-import { staffBatchOnPool } from '../src/workers/staffing-batch.js';
+import { createPool } from '../src/app/parallel/pool.js';
+import { staffBatchOnPool } from '../src/app/staffing-batch.js';
 import { nowMs, writeResult } from './lib/report.js';
 import { WEEK_INTERVALS, weekLoads } from './lib/week-loads.js';
 

@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { forecast } from '../src/forecast/forecast.js';
-import { dateOfEpochDay } from '../src/forecast/local-time.js';
+import { dateOfEpochDay } from '../src/time/local-time.js';
 import { wapeOfRows } from '../src/forecast/metrics.js';
 import { DEFAULT_SELECTION } from '../src/forecast/select.js';
 import { centreSpec, designCentres, generateCentre } from '../src/forecast/testing/centres.js';

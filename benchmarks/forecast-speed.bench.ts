@@ -7,9 +7,9 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { forecast } from '../src/forecast/forecast.js';
 import type { IntervalHistoryRow } from '../src/forecast/types.js';
-import { forecastMany } from '../src/workers/forecast-many.js';
-import type { ForecastSeries } from '../src/workers/handlers/forecast.js';
-import { createPool } from '../src/workers/pool.js';
+import { forecastMany } from '../src/app/forecast-many.js';
+import type { ForecastSeries } from '../src/app/parallel/handlers/forecast.js';
+import { createPool } from '../src/app/parallel/pool.js';
 import { nowMs, writeResult } from './lib/report.js';
 
 const SLOTS = 96;

@@ -7,12 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePlanConfig } from '../src/plan/config.js';
-import { planInputFromConfig } from '../src/plan/load-config.js';
-import { runPlan } from '../src/plan/pipeline.js';
-import { writePlanFolder } from '../src/plan/write-folder.js';
-import { buildDemoCentre } from '../src/samples/demo-centre.js';
-import { loadSolver } from '../src/workers/handlers/shift-plan.js';
+import { parsePlanConfig } from '../src/contracts/plan-config.js';
+import { planInputFromConfig } from '../src/io/plan-config.js';
+import { runPlan } from '../src/app/whole-plan.js';
+import { renderReport } from '../src/report/html.js';
+import { writePlanFolder } from '../src/io/plan-folder.js';
+import { buildDemoCentre } from '../src/app/samples/demo-centre.js';
+import { loadSolver } from '../src/scheduler/mip/highs.js';
 import { nowMs, writeResult } from './lib/report.js';
 
 const AGENTS = Number(process.env.PLAN_DEMO_AGENTS ?? 150);
@@ -50,7 +51,7 @@ writeResult({
     rosterMs: Math.round(artifacts.stepMs.roster),
     reportMs: Math.round(artifacts.stepMs.report),
     writeMs: Math.round(tWrite - tPlan),
-    reportKiB: Math.round(artifacts.reportHtml.length / 1024),
+    reportKiB: Math.round(renderReport(artifacts).length / 1024),
     paidOverBound: s.shiftPlan.paidOverBound,
     mipGap: s.shiftPlan.mipGap,
     rosterServiceLevel: s.roster.serviceLevel,

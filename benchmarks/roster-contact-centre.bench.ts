@@ -6,14 +6,14 @@
  * the roster's. Target: zero hard violations (independent checker) in under 60 s; coverage loss
  * against the plan reported. ROSTER_CC_SECONDS overrides the roster time limit (default 50).
  */
-import { parseShiftPlanRules } from '../src/schemas/shift-plan.js';
+import { parseShiftPlanRules } from '../src/contracts/shift-plan.js';
 import { makeRng, randInt } from '../src/scheduler/roster/rng.js';
 import { rosterPlan } from '../src/scheduler/roster/roster.js';
 import type { RosterAgent, RosterRules } from '../src/scheduler/roster/types.js';
 import { checkPulls, checkRoster } from '../src/scheduler/rules-check/index.js';
 import { planShifts } from '../src/scheduler/shift-plan/plan.js';
 import { serviceLevelFromQueue } from '../src/scheduler/shift-plan/service-level.js';
-import { loadSolver } from '../src/workers/handlers/shift-plan.js';
+import { loadSolver } from '../src/scheduler/mip/highs.js';
 import { nowMs, writeResult } from './lib/report.js';
 import { lunchAndTwoBreaks, WEEK_QUEUE, weekRequirement } from './lib/contact-centre-week.js';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { readCurtoisQu } from '../src/scheduler/roster/curtois-qu.js';
 import { hybridSearch, lnsApplicable, type LnsOptions } from '../src/scheduler/roster/lns.js';
 import { searchRoster } from '../src/scheduler/roster/search.js';
-import { loadSolver } from '../src/workers/handlers/shift-plan.js';
+import { loadSolver } from '../src/scheduler/mip/highs.js';
 import { evaluateCurtoisQu } from './lib/curtois-qu.js';
 import { SHARED_DIR, nowMs, writeResult } from './lib/report.js';
 

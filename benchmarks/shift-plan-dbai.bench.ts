@@ -7,10 +7,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseShiftPlanRules } from '../src/schemas/shift-plan.js';
-import { formatClockMinutes } from '../src/scheduler/common/slot-grid.js';
+import { parseShiftPlanRules } from '../src/contracts/shift-plan.js';
+import { formatClockMinutes } from '../src/time/slot-grid.js';
 import { planShifts } from '../src/scheduler/shift-plan/plan.js';
-import { loadSolver } from '../src/workers/handlers/shift-plan.js';
+import { loadSolver } from '../src/scheduler/mip/highs.js';
 import { SHARED_DIR, nowMs, writeResult } from './lib/report.js';
 
 const DIR = join(SHARED_DIR, 'scheduling-benchmarks', 'dbai-shift-design-dzn');

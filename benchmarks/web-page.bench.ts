@@ -6,7 +6,7 @@
  * (target: within a second). Skips, saying so, when /usr/bin/chromium is absent.
  */
 import { existsSync } from 'node:fs';
-import { buildApp } from '../src/api/app.js';
+import { buildService as buildApp } from '../src/service.js';
 import { nowMs, writeResult } from './lib/report.js';
 
 const CHROMIUM = '/usr/bin/chromium';

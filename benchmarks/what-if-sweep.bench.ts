@@ -5,10 +5,10 @@
  * thread, plus the same request end to end through `POST /v1/what-if` (app.inject, no socket).
  */
 import { availableParallelism } from 'node:os';
-import { buildApp } from '../src/api/app.js';
-import { createPoolRunner } from '../src/api/pool-runner.js';
-import { parseWhatIfRequest } from '../src/schemas/what-if.js';
-import { runWhatIfParallel } from '../src/what-if/parallel.js';
+import { buildService as buildApp } from '../src/service.js';
+import { createPoolRunner } from '../src/app/parallel/pool-runner.js';
+import { parseWhatIfRequest } from '../src/contracts/what-if.js';
+import { runWhatIfParallel } from '../src/app/what-if-parallel.js';
 import { runWhatIf } from '../src/what-if/run.js';
 import { weekBody } from './api-helpers.js';
 import { nowMs, writeResult } from './lib/report.js';

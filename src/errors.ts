@@ -5,7 +5,7 @@
  *
  * Misuse (bad input, impossible arguments) throws a `WfmError`. An infeasible request that is
  * well formed (an unreachable target, an uncoverable interval) is returned as data with issues,
- * not thrown (see design.md, "Infeasible is data").
+ * not thrown (see docs/semantics.md and docs/architecture.md).
  */
 
 /** One problem with one field of the input. `path` locates it, e.g. `["intervals", 3, "volume"]`. */
@@ -46,6 +46,14 @@ export const ERROR_CODES = {
   WFM_ERR_SCHEDULER_RULES: { status: 400, meaning: 'Shift templates, break rules or roster rules are inconsistent.' },
   WFM_ERR_SCHEDULER_SOLVER: { status: 500, meaning: 'The MIP solver failed unexpectedly.' },
   WFM_ERR_SCHEDULER_INFEASIBLE: { status: 422, meaning: 'The plan or roster cannot meet its hard constraints.' },
+  WFM_ERR_SCHEDULER_EDIT_RULE: {
+    status: 422,
+    meaning: 'A hand edit of a roster breaks a hard rule; send force with a reason to keep it as an override.',
+  },
+  WFM_ERR_SCHEDULER_EDIT_TARGET: {
+    status: 400,
+    meaning: 'A hand edit names a shift, break or session the roster does not have.',
+  },
 
   // Service (src/api) and jobs
   WFM_ERR_API_UNAUTHORIZED: { status: 401, meaning: 'A valid bearer token is required.' },
@@ -54,7 +62,36 @@ export const ERROR_CODES = {
   WFM_ERR_API_MEDIA_TYPE: { status: 415, meaning: 'The request body must be JSON (Content-Type: application/json).' },
   WFM_ERR_API_REQUEST: { status: 400, meaning: 'The HTTP request is malformed (headers, URL or body framing).' },
   WFM_ERR_JOB_CANCELLED: { status: 409, meaning: 'The job was cancelled.' },
+  WFM_ERR_JOB_LEASE_EXPIRED: {
+    status: 500,
+    meaning:
+      'The worker holding the job stopped heartbeating on its last attempt; the job is failed, not retried again.',
+  },
   WFM_ERR_JOB_TIMEOUT: { status: 422, meaning: 'The job ran past its time limit.' },
+  // Store (src/store): the planning database and its job table
+  WFM_ERR_STORE_OPEN: {
+    status: 500,
+    meaning: 'The store could not be opened (data folder, template image or server).',
+  },
+  WFM_ERR_STORE_MIGRATION: {
+    status: 500,
+    meaning: 'A store migration failed; the schema was left at the last good one.',
+  },
+  WFM_ERR_STORE_NOT_FOUND: { status: 404, meaning: 'No such centre, queue, agent, version, scenario, job or token.' },
+  WFM_ERR_STORE_CONFLICT: {
+    status: 409,
+    meaning: 'The change conflicts with what the store holds (a duplicate or a state that forbids it).',
+  },
+  WFM_ERR_STORE_KEY_INVALID: { status: 401, meaning: 'The API key or feed token is unknown or revoked.' },
+  WFM_ERR_STORE_FORBIDDEN: { status: 403, meaning: 'The API key lacks the role or the centre this needs.' },
+  WFM_ERR_STORE_JOB_STATE: {
+    status: 409,
+    meaning: 'The job is not in a state that allows this (not claimed by this worker, finished or cancelled).',
+  },
+  WFM_ERR_STORE_IMPORT: {
+    status: 400,
+    meaning: 'A store dump could not be imported (format, version or clashing rows).',
+  },
   WFM_ERR_INTERNAL: { status: 500, meaning: 'An unexpected internal error.' },
 } as const satisfies Record<string, ErrorSpec>;
 

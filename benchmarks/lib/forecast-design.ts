@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { runMethods, type Training } from '../../src/forecast/engine.js';
 import { buildGrid } from '../../src/forecast/history.js';
-import { epochDayOfDate } from '../../src/forecast/local-time.js';
+import { epochDayOfDate } from '../../src/time/local-time.js';
 import { scoreWindow } from '../../src/forecast/metrics.js';
 import { minTrainDays } from '../../src/forecast/methods/index.js';
 import { selectMethods, type SelectionRule } from '../../src/forecast/select.js';

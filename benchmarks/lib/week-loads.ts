@@ -1,5 +1,5 @@
 /** Loads for the staffing benchmarks: a week of 672 fifteen-minute intervals per queue. */
-import { mulberry32 } from '../../src/samples/sample-week.js';
+import { mulberry32 } from '../../src/app/samples/sample-week.js';
 
 export const WEEK_INTERVALS = 672;
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,13 +12,15 @@ import { resolveLimits, type ApiLimits } from './options.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { centreRoutes } from './routes/centres.js';
+import { storeJobRoutes } from './routes/store-jobs.js';
+import type { Store } from '../store/index.js';
 import { rosterRoutes } from './routes/rosters.js';
 import { shiftPlanRoutes } from './routes/shift-plans.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { whatIfRoutes } from './routes/what-if.js';
-import { gatedRunner, type TaskRunner } from './runner.js';
+import { gatedRunner, type TaskRunner } from '../app/parallel/runner.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './schema-compilers.js';
-import { webRoutes } from '../web/routes.js';
 
 export interface BuildAppOptions {
   /** Bearer key required on every route but `/healthz`; none = open (bind to loopback only). */
@@ -36,6 +38,16 @@ export interface BuildAppOptions {
   now?: () => number;
   /** Route modules to register (default: all of the service's routes). */
   routes?: RouteModule[];
+  /**
+   * Route plugins registered after the API's routes, with the same app (e.g. the planner's page of
+   * src/web, added by src/service.ts). The API itself never imports another adapter.
+   */
+  plugins?: ((app: ZodApp) => void)[];
+  /**
+   * The planning store (src/store): adds the centre, roster-version, edit, publish, calendar and
+   * job routes, and lets the store's API keys (roles per centre) in beside `apiKey`. Left open.
+   */
+  store?: Store | undefined;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -48,7 +60,17 @@ function requestId(request: IncomingMessage): string {
 
 /** Every route of the service, in OpenAPI order. */
 export async function defaultRoutes(): Promise<RouteModule[]> {
-  return [healthRoutes, staffingRoutes, whatIfRoutes, forecastRoutes, shiftPlanRoutes, rosterRoutes, jobRoutes];
+  return [
+    healthRoutes,
+    staffingRoutes,
+    whatIfRoutes,
+    forecastRoutes,
+    shiftPlanRoutes,
+    rosterRoutes,
+    jobRoutes,
+    centreRoutes,
+    storeJobRoutes,
+  ];
 }
 
 /**
@@ -77,7 +99,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandling(app);
-  installAuth(app, options.apiKey);
+  installAuth(app, options.apiKey, options.store);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -85,7 +107,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   let ownsRunner = false;
   let runner = options.runner;
   if (!runner) {
-    const { createPoolRunner } = await import('./pool-runner.js');
+    const { createPoolRunner } = await import('../app/parallel/pool-runner.js');
     runner = createPoolRunner();
     ownsRunner = true;
   }
@@ -96,7 +118,17 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
     onUnexpectedError: (error, jobId) => app.log.error({ err: error, jobId }, 'job failed unexpectedly'),
   });
   // Synchronous pooled calls are bounded; jobs have their own bounded queue on the raw runner.
-  const ctx: ApiContext = { limits, jobs, runner: gatedRunner(runner, limits.maxPooledCalls) };
+  const ctx: ApiContext = {
+    limits,
+    jobs,
+    runner: gatedRunner(runner, limits.maxPooledCalls),
+    store: options.store
+      ? {
+          store: options.store,
+          legacyKeyDigest: options.apiKey ? createHash('sha256').update(options.apiKey, 'utf8').digest() : undefined,
+        }
+      : undefined,
+  };
   app.addHook('onClose', async () => {
     jobs.close();
     if (ownsRunner) await runner.close();
@@ -108,8 +140,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
       info: {
         title: 'wfm-engine',
         description:
-          'Contact-centre workforce management: forecast, staffing (Erlang C / A), what-if sweeps, shift plans and rosters. ' +
-          'Errors are JSON { code, message, issues } with stable codes (src/errors.ts).',
+          'Contact-centre workforce management: forecast, staffing (Erlang C / A), what-if sweeps, ' +
+          'shift plans and rosters. Errors are JSON { code, message, issues } with stable codes (src/errors.ts).',
         version: '0.1.0',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
@@ -120,7 +152,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   for (const register of options.routes ?? (await defaultRoutes())) register(app, ctx);
-  webRoutes(app, ctx); // the planner's page at / (src/web)
+  for (const plugin of options.plugins ?? []) plugin(app);
   await app.ready();
   return app;
 }

@@ -2,6 +2,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { WfmError } from '../errors.js';
 import { sendError } from './error-handler.js';
+import { authorize, type Store } from '../store/index.js';
+
+/** Paths of the store-backed routes (centres, calendar feeds). */
+const STORE_PATH = /^\/v1\/(?:centres|calendar)(?:\/|$)/;
 
 /** Routes that answer without the key (load balancers and probes). */
 const PUBLIC_PATHS = new Set(['/healthz']);
@@ -36,17 +40,29 @@ export function bearerMatches(header: string | undefined, keyDigest: Buffer): bo
 }
 
 /**
- * With an API key, every route but `/healthz` and the page's static files needs `Authorization: Bearer <key>`; otherwise
+ * With an API key, every route but `/healthz` and the page's static files needs `Authorization: Bearer <key>`;
+ * otherwise
  * 401 `WFM_ERR_API_UNAUTHORIZED` (with `WWW-Authenticate: Bearer`). Runs in `onRequest`, before
  * the body is read.
  */
-export function installAuth(app: FastifyInstance, apiKey: string | undefined): void {
+export function installAuth(app: FastifyInstance, apiKey: string | undefined, store?: Store): void {
   if (apiKey === undefined || apiKey === '') return;
   const keyDigest = digest(apiKey);
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (isPublic(request.method, path)) return;
+    // Store routes check the store's keys and roles per centre themselves (src/api/store-access.ts).
+    if (store && STORE_PATH.test(path)) return;
     if (bearerMatches(request.headers.authorization, keyDigest)) return;
+    const key = /^Bearer[ ]+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (store && key !== undefined) {
+      // A store key: the headcount (staffing) routes take role system or planner; the rest planner.
+      const staffing = path.startsWith('/v1/staffing');
+      const first = await authorize(store, key, { role: staffing ? 'system' : 'planner' });
+      if (first.ok) return;
+      if (staffing && (await authorize(store, key, { role: 'planner' })).ok) return;
+      if (first.error.code === 'WFM_ERR_STORE_FORBIDDEN') return sendError(reply, first.error);
+    }
     reply.header('www-authenticate', 'Bearer');
     return sendError(
       reply,

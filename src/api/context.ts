@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { WfmError } from '../errors.js';
 import type { JobManager } from './jobs.js';
 import type { ApiLimits } from './options.js';
-import type { TaskRunner } from './runner.js';
+import type { TaskRunner } from '../app/parallel/runner.js';
+import type { StoreAccess } from './store-access.js';
 
 /** The fastify instance with zod schemas as its type provider (typed request bodies). */
 export type ZodApp = FastifyInstance<
@@ -20,6 +21,8 @@ export interface ApiContext {
   limits: ApiLimits;
   jobs: JobManager;
   runner: TaskRunner;
+  /** The planning store and how its routes authenticate, when the service has one. */
+  store?: StoreAccess | undefined;
 }
 
 /** A route module: registers its routes on the app. */
@@ -93,7 +96,8 @@ export function checkLoad(
     if (erlangs > maxAgents) {
       throw new WfmError(
         'WFM_ERR_INPUT_TOO_LARGE',
-        `The load of ${path.join('.')}[${i}] (${erlangs.toPrecision(4)} Erlangs) needs more than the ${maxAgents} agents a request may staff.`,
+        `The load of ${path.join('.')}[${i}] (${erlangs.toPrecision(4)} Erlangs) needs more than the ` +
+          `${maxAgents} agents a request may staff.`,
         {
           issues: [{ path: [...path, i], message: `offered load over ${maxAgents} Erlangs` }],
         },

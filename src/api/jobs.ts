@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WfmError, type WfmErrorCode, type WfmIssue } from '../errors.js';
 import type { ApiLimits } from './options.js';
 import { toWfmError } from './error-handler.js';
-import type { TaskRunner } from './runner.js';
+import type { TaskRunner } from '../app/parallel/runner.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 

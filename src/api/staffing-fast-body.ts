@@ -15,7 +15,7 @@
  * body and reads the same values.
  */
 import { IANAZone } from 'luxon';
-import { DEFAULT_TARGET, MAX_INTERVALS, MAX_SECONDS, MAX_VOLUME } from '../schemas/staffing.js';
+import { DEFAULT_TARGET, MAX_INTERVALS, MAX_SECONDS, MAX_VOLUME } from '../contracts/staffing.js';
 import type { StaffingTargets } from '../erlang/types.js';
 import { INTERVAL_MINUTES, parseInstant } from '../time/instant.js';
 import { readIsoStart } from '../time/iso-bytes.js';

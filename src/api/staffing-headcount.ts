@@ -8,15 +8,10 @@
  * takes the ordinary path, which answers that error exactly as for the full view.
  */
 import { staffErlangCColumns } from '../erlang/erlang-c-columns.js';
-import type { StaffingHeadcountResponse } from '../schemas/staffing-headcount.js';
-import { isIntervalMinutes } from '../time/instant.js';
+import type { StaffingHeadcountResponse } from '../contracts/staffing-headcount.js';
+import { checkIntervalGrid } from '../time/interval-grid.js';
 import type { ApiLimits } from './options.js';
 import type { FastStaffingBody } from './staffing-fast-body.js';
-
-function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
-  return Math.abs(a);
-}
 
 // Output columns reused from one call to the next (the answer copies them into arrays).
 let out = { agents: new Float64Array(1024), headcount: new Float64Array(1024) };
@@ -26,31 +21,12 @@ function toSmall(value: number): number {
   return value >= 0 && value < 1_073_741_824 ? value | 0 : value;
 }
 
-/**
- * The interval length of `staffRequest` for these starts (given, or inferred as the gcd of the
- * sorted gaps), when every start is distinct and on its grid; otherwise undefined. O(n) when the
- * starts are in order, O(n log n) otherwise.
- */
+/** The interval length of `staffRequest` for these starts, when they are on their grid; else undefined. */
 function gridMinutes(startMs: Float64Array, count: number, given: number | undefined): number | undefined {
   let ascending = true;
   for (let k = 1; k < count && ascending; k++) ascending = (startMs[k] as number) > (startMs[k - 1] as number);
-  const sorted = ascending ? startMs : startMs.slice(0, count).sort();
-  let g = 0;
-  for (let k = 1; k < count; k++) {
-    const gap = (sorted[k] as number) - (sorted[k - 1] as number);
-    if (gap === 0) return undefined; // a repeated instant
-    if (given === undefined && (g === 0 || gap % g !== 0)) g = gcd(g, gap); // gcd(g, gap) = g when g divides gap
-  }
-  let minutes = given;
-  if (minutes === undefined) {
-    minutes = g / 60_000;
-    if (count < 2 || !isIntervalMinutes(minutes)) return undefined;
-  } else {
-    const stepMs = minutes * 60_000;
-    for (let k = 1; k < count; k++)
-      if (((sorted[k] as number) - (sorted[k - 1] as number)) % stepMs !== 0) return undefined;
-  }
-  return minutes;
+  const check = checkIntervalGrid(ascending ? startMs : startMs.slice(0, count).sort(), count, given);
+  return check.ok ? check.intervalMinutes : undefined;
 }
 
 /**

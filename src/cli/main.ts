@@ -1,8 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { formatPath, isWfmError } from '../errors.js';
 import { commands } from './commands/index.js';
+import { completedExitCode, resetVerdict } from './verdict.js';
 
-/** Exit codes: 0 success, 1 unexpected failure, 2 bad input or usage (nothing written). */
+/**
+ * Exit codes: 0 success (everything met), 1 unexpected failure, 2 bad input or usage (nothing
+ * written), 3 done but falls short (files written; the verdict line on stderr names the shortfall).
+ */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -20,9 +24,10 @@ export function buildProgram(): Command {
 /** Runs the CLI on `argv` (as in process.argv) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
+  resetVerdict();
   try {
     await program.parseAsync([...argv]);
-    return EXIT_OK;
+    return completedExitCode();
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {

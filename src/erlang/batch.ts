@@ -1,7 +1,7 @@
 /**
  * Batch staffing: many series (queues, or scenarios of one queue) over many intervals, the data
  * held in flat `Float64Array`s so that it can move between threads without copying. This module is
- * the pure, single-threaded path; `src/workers/staffing-batch.ts` splits a batch by series over a
+ * the pure, single-threaded path; `src/app/staffing-batch.ts` splits a batch by series over a
  * piscina pool and gets exactly the same numbers, because each series is computed by this same
  * function, whichever thread runs it.
  *

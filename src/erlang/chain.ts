@@ -30,6 +30,8 @@ export interface QueueChain {
   answerSeconds: number;
 }
 
+// Per-thread scratch columns, reused across calls instead of allocated per call (a hot loop). They
+// grow to the largest number of states seen (doubling) and never shrink; nothing is read across calls.
 let tail = new Float64Array(1024);
 let positionMass = new Float64Array(1024);
 let answeredMass = new Float64Array(1024);

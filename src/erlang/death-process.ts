@@ -108,12 +108,15 @@ export function absorbedWithinUniformized(
   return Math.min(total, Math.max(0, result));
 }
 
+// Per-thread scratch buffer, grown by doubling to the largest size asked for; never read across calls.
 let buffer = new Float64Array(256);
 function scratch(size: number): Float64Array {
   if (buffer.length < size) buffer = new Float64Array(Math.max(size, buffer.length * 2));
   return buffer;
 }
 
+// A one-entry cache of the last Poisson weights (first index and buffer), per thread; a pure function
+// of its arguments, so a hit returns exactly what a recomputation would.
 let poissonFirst = 0;
 let poissonBuffer = new Float64Array(256);
 /**

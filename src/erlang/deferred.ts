@@ -71,8 +71,66 @@ export function staffDeferred(input: {
   const window = Math.max(1, Math.floor((deferred.deadlineHours * 60) / intervalMinutes + EPS));
   const horizon = n + window - 1;
   const isOpen = (i: number) => i >= n || deferred.open?.[i] !== false;
+  const w = workAndDeadlines(intervals, intervalMinutes, window, isOpen);
 
-  // Work per arrival interval in agent-intervals (Erlangs held for one interval).
+  const onTime = new Float64Array(n);
+  const delaySum = new Float64Array(n);
+  const out: DeferredInterval[] = [];
+  let head = 0; // first arrival interval with work left (FIFO = EDF here)
+  let backlog = 0;
+  for (let i = 0; i < n; i++) {
+    backlog += w.work[i]!;
+    const rate = isOpen(i) ? minimalRate(i, head, horizon, w, isOpen) : 0;
+    const agentsFractional = rate / occupancy;
+    const agents = rate > 0 ? Math.ceil(agentsFractional - EPS) : 0;
+    let capacity = isOpen(i) ? agents * occupancy : 0;
+    let worked = 0;
+    while (capacity > 0 && head <= i && head < n) {
+      const take = Math.min(capacity, w.remaining[head]!);
+      w.remaining[head] = w.remaining[head]! - take;
+      capacity -= take;
+      worked += take;
+      if (i <= w.due[head]! && w.late[head] === 0) onTime[head] = onTime[head]! + take;
+      delaySum[head] = delaySum[head]! + take * (i - head);
+      // Work within 1e-12 of done counts as done (rounding of the rate).
+      if (w.remaining[head]! <= 1e-12 * Math.max(1, w.work[head]!)) {
+        w.remaining[head] = 0;
+        head++;
+      } else break;
+    }
+    backlog = Math.max(0, backlog - worked);
+    out.push({
+      workloadHours: w.work[i]! * hours,
+      agents,
+      agentsFractional: agents === 0 ? 0 : Math.max(agentsFractional, agents - 1 + 1e-9),
+      headcount: headcountAfterShrinkage(agents, input.shrinkage ?? 0),
+      workedHours: worked * hours,
+      backlogHours: backlog * hours,
+      onTimeShare: 0,
+      meanDelaySeconds: 0,
+    });
+  }
+  const totals = finishArrivals(out, w, onTime, delaySum, intervalMinutes);
+  return { intervals: out, totals };
+}
+
+/** Work per arrival interval (agent-intervals), what is left of it, its deadline, and whether it is late. */
+interface DeferredWork {
+  work: Float64Array;
+  remaining: Float64Array;
+  /** The last open interval within the arrival's window, or the next opening after it when late. */
+  due: Int32Array;
+  /** 1 when the window holds no open interval. */
+  late: Uint8Array;
+}
+
+function workAndDeadlines(
+  intervals: readonly { volume: number; ahtSeconds: number }[],
+  intervalMinutes: number,
+  window: number,
+  isOpen: (i: number) => boolean,
+): DeferredWork {
+  const n = intervals.length;
   const work = new Float64Array(n);
   const remaining = new Float64Array(n);
   const due = new Int32Array(n);
@@ -94,56 +152,40 @@ export function staffDeferred(input: {
     }
     due[k] = d;
   }
+  return { work, remaining, due, late };
+}
 
-  const onTime = new Float64Array(n);
-  const delaySum = new Float64Array(n);
-  const out: DeferredInterval[] = [];
-  let head = 0; // first arrival interval with work left (FIFO = EDF here)
-  let backlog = 0;
-  for (let i = 0; i < n; i++) {
-    backlog += work[i]!;
-    let rate = 0;
-    if (isOpen(i)) {
-      // Smallest constant rate meeting every deadline j >= i.
-      let need = 0;
-      let openCount = 0;
-      let k = head;
-      for (let j = i; j < horizon && k < n; j++) {
-        if (isOpen(j)) openCount++;
-        while (k < n && due[k]! <= j) need += remaining[k++]!;
-        if (openCount > 0 && need > 0) rate = Math.max(rate, need / openCount);
-      }
-    }
-    const agentsFractional = rate / occupancy;
-    const agents = rate > 0 ? Math.ceil(agentsFractional - EPS) : 0;
-    let capacity = isOpen(i) ? agents * occupancy : 0;
-    let worked = 0;
-    while (capacity > 0 && head <= i && head < n) {
-      const take = Math.min(capacity, remaining[head]!);
-      remaining[head] = remaining[head]! - take;
-      capacity -= take;
-      worked += take;
-      if (i <= due[head]! && late[head] === 0) onTime[head] = onTime[head]! + take;
-      delaySum[head] = delaySum[head]! + take * (i - head);
-      // Work within 1e-12 of done counts as done (rounding of the rate).
-      if (remaining[head]! <= 1e-12 * Math.max(1, work[head]!)) {
-        remaining[head] = 0;
-        head++;
-      } else break;
-    }
-    backlog = Math.max(0, backlog - worked);
-    out.push({
-      workloadHours: work[i]! * hours,
-      agents,
-      agentsFractional: agents === 0 ? 0 : Math.max(agentsFractional, agents - 1 + 1e-9),
-      headcount: headcountAfterShrinkage(agents, input.shrinkage ?? 0),
-      workedHours: worked * hours,
-      backlogHours: backlog * hours,
-      onTimeShare: 0,
-      meanDelaySeconds: 0,
-    });
+/** The smallest constant rate from interval i on that meets every deadline j >= i (agent-intervals per interval). */
+function minimalRate(
+  i: number,
+  head: number,
+  horizon: number,
+  w: DeferredWork,
+  isOpen: (i: number) => boolean,
+): number {
+  const n = w.work.length;
+  let rate = 0;
+  let need = 0;
+  let openCount = 0;
+  let k = head;
+  for (let j = i; j < horizon && k < n; j++) {
+    if (isOpen(j)) openCount++;
+    while (k < n && w.due[k]! <= j) need += w.remaining[k++]!;
+    if (openCount > 0 && need > 0) rate = Math.max(rate, need / openCount);
   }
+  return rate;
+}
 
+/** Fills each arrival's on-time share and mean delay, and sums the totals. */
+function finishArrivals(
+  out: DeferredInterval[],
+  w: DeferredWork,
+  onTime: Float64Array,
+  delaySum: Float64Array,
+  intervalMinutes: number,
+): DeferredTotals {
+  const n = out.length;
+  const hours = intervalMinutes / 60;
   let carriedOver = 0;
   let lateWork = 0;
   const totals: DeferredTotals = {
@@ -158,12 +200,12 @@ export function staffDeferred(input: {
   };
   for (let k = 0; k < n; k++) {
     const row = out[k]!;
-    const w = work[k]!;
-    const done = w - remaining[k]!;
-    row.onTimeShare = w > 0 ? Math.min(1, onTime[k]! / w) : 1;
+    const wk = w.work[k]!;
+    const done = wk - w.remaining[k]!;
+    row.onTimeShare = wk > 0 ? Math.min(1, onTime[k]! / wk) : 1;
     row.meanDelaySeconds = done > 0 ? (delaySum[k]! / done) * intervalMinutes * 60 : 0;
-    if (late[k] === 1) lateWork += w;
-    else carriedOver += remaining[k]!;
+    if (w.late[k] === 1) lateWork += wk;
+    else carriedOver += w.remaining[k]!;
     totals.workloadHours += row.workloadHours;
     totals.workedHours += row.workedHours;
     totals.agentHours += row.agents * hours;
@@ -173,5 +215,5 @@ export function staffDeferred(input: {
   totals.occupancy = totals.agentHours > 0 ? totals.workedHours / totals.agentHours : 0;
   totals.carriedOverHours = carriedOver * hours;
   totals.lateHours = lateWork * hours;
-  return { intervals: out, totals };
+  return totals;
 }

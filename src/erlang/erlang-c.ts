@@ -3,7 +3,8 @@ import type { IntervalMetrics } from './types.js';
 
 /**
  * Erlang C: probability that an arrival waits in an M/M/N queue with offered load A Erlangs,
- * from Erlang B: C = N B / (N - A (1 - B)) = N / (R (N - A) + A) with R = 1 / B. N <= A (A > 0) is unstable and gives 1; A = 0 gives 0.
+ * from Erlang B: C = N B / (N - A (1 - B)) = N / (R (N - A) + A) with R = 1 / B. N <= A (A > 0) is unstable and gives
+ * 1; A = 0 gives 0.
  * O(N). Example: `erlangC(14, 10)` is 0.174131933595 (reference case C01).
  */
 export function erlangC(servers: number, erlangs: number): number {

@@ -150,6 +150,7 @@ function lowerBound(load: IntervalLoad, params: QueueParams, erlangs: number): n
   return Math.max(0, bound);
 }
 
+// A bounded per-thread cache (two numbers), reset by every new search: it changes cost, never a result.
 // The solver's running 1 / B(n, A) for Erlang A: the last infeasible candidate's, so that the next,
 // larger candidate costs only the steps between them (R(n) = 1 + n R(n - 1) / A).
 let carriedN = 0;

@@ -1,5 +1,5 @@
 /**
- * The staffing core's public types. Units are in the names (design.md, "Units and names"):
+ * The staffing core's public types. Units are in the names (docs/semantics.md, "Units and names"):
  * durations in seconds, interval length in minutes, rates as fractions in [0, 1].
  */
 

@@ -1,5 +1,5 @@
-import type { SlotGrid } from './history.js';
-import { weekdayOf } from './local-time.js';
+import type { HistoryGrid } from './history.js';
+import { weekdayOf } from '../time/local-time.js';
 
 /** Contacts of weight with which a finer AHT profile overrides its coarser parent (credibility). */
 const CREDIBILITY_CONTACTS = 30;
@@ -12,7 +12,7 @@ const CREDIBILITY_CONTACTS = 30;
  * `defaultAhtSeconds` applies). O(weeks x 7 x slots).
  */
 export function ahtProfile(
-  grid: SlotGrid,
+  grid: HistoryGrid,
   endDay: number,
   excluded: ReadonlySet<number>,
   weeks = 8,

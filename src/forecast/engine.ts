@@ -1,4 +1,4 @@
-import { weekdayOf } from './local-time.js';
+import { weekdayOf } from '../time/local-time.js';
 import { COMBO_MEMBERS, METHODS } from './methods/index.js';
 import type { ForecastMethod } from './types.js';
 

@@ -2,14 +2,16 @@ import { WfmError } from '../errors.js';
 import { ahtProfile } from './aht.js';
 import { band, fitBandTails } from './band.js';
 import { absentMask, runMethods, type Training } from './engine.js';
-import { buildGrid, type SlotGrid } from './history.js';
+import { buildGrid, type HistoryGrid } from './history.js';
 import { runOrigins, weekBacktest, type WeekBacktest } from './horizon-backtest.js';
-import { dateOfEpochDay, epochDayOfDate, weekdayOf } from './local-time.js';
+import { wapePercent } from './metrics.js';
+import { dateOfEpochDay, epochDayOfDate, weekdayOf } from '../time/local-time.js';
 import { minTrainDays } from './methods/index.js';
-import { parseOpeningHours } from './opening-hours.js';
+import { parseOpeningHours } from '../time/opening-hours.js';
 import { selectMethods, type Selection } from './select.js';
 import { planSpecialDays } from './special-days.js';
 import {
+  FORECAST_LIMITS,
   FORECAST_METHODS,
   type BacktestReport,
   type ForecastInterval,
@@ -90,11 +92,12 @@ function checkOptions(options: ForecastOptions): {
   choice: ForecastMethodChoice;
 } {
   const weeks = options.weeks ?? 1;
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 8)
-    throw badOption('weeks', `must be an integer 1..8 (got ${weeks})`);
+  const { weeks: w, backtestOrigins: o } = FORECAST_LIMITS;
+  if (!Number.isInteger(weeks) || weeks < w.min || weeks > w.max)
+    throw badOption('weeks', `must be an integer ${w.min}..${w.max} (got ${weeks})`);
   const askedOrigins = options.backtestOrigins;
-  if (askedOrigins !== undefined && (!Number.isInteger(askedOrigins) || askedOrigins < 3 || askedOrigins > 12))
-    throw badOption('backtestOrigins', `must be an integer 3..12 (got ${askedOrigins})`);
+  if (askedOrigins !== undefined && (!Number.isInteger(askedOrigins) || askedOrigins < o.min || askedOrigins > o.max))
+    throw badOption('backtestOrigins', `must be an integer ${o.min}..${o.max} (got ${askedOrigins})`);
   const choice = options.method ?? 'auto';
   if (choice !== 'auto' && !(FORECAST_METHODS as readonly string[]).includes(choice))
     throw badOption('method', `unknown method "${String(choice)}"`);
@@ -103,7 +106,7 @@ function checkOptions(options: ForecastOptions): {
 
 /** The history on the slot grid, cut at the horizon start, special days left out. */
 interface Setup {
-  grid: SlotGrid;
+  grid: HistoryGrid;
   startDay: number;
   trainDays: number;
   gapDays: number;
@@ -117,7 +120,8 @@ function prepareTraining(history: HistoryInput, options: ForecastOptions, weeks:
   const grid = buildGrid(history, options.timeZone, options.intervalMinutes);
   if (grid.dstGapDates.length > 0) {
     notes.push(
-      `Rows at wall-clock times that do not exist in ${grid.clock.name} (the hour skipped by the daylight-saving change of ${grid.dstGapDates.join(', ')}) were kept in their wall-clock intervals.`,
+      `Rows at wall-clock times that do not exist in ${grid.clock.name} (the hour skipped by the daylight-saving ` +
+        `change of ${grid.dstGapDates.join(', ')}) were kept in their wall-clock intervals.`,
     );
   }
   const S = grid.slotsPerDay;
@@ -131,7 +135,8 @@ function prepareTraining(history: HistoryInput, options: ForecastOptions, weeks:
   if (trainDays < 7) {
     throw new WfmError(
       'WFM_ERR_FORECAST_HISTORY_SHORT',
-      `Only ${Math.max(0, trainDays)} days of history come before the horizon start ${dateOfEpochDay(startDay)}; at least 7 are needed.`,
+      `Only ${Math.max(0, trainDays)} days of history come before the horizon start ${dateOfEpochDay(startDay)}; ` +
+        'at least 7 are needed.',
       { issues: [{ path: ['start'], message: 'less than one week of history before it' }] },
     );
   }
@@ -158,10 +163,15 @@ function noteAbsentWeekdays(full: Training, notes: string[]): void {
   const S = full.slotsPerDay;
   const absent = absentMask(full);
   const absentDays = WEEKDAY_NAMES.filter((_, w) => absent.subarray(w * S, (w + 1) * S).every((x) => x === 1));
-  if (absentDays.length > 0)
-    notes.push(
-      `No history rows on ${absentDays.length > 1 ? `${absentDays.slice(0, -1).join(', ')} and ${absentDays.at(-1) as string}` : (absentDays[0] as string)} (the last 8 of each): forecast as closed. A row with 0 is "no contacts"; opening hours (--open) say it outright.`,
-    );
+  if (absentDays.length === 0) return;
+  const listed =
+    absentDays.length > 1
+      ? `${absentDays.slice(0, -1).join(', ')} and ${absentDays.at(-1) as string}`
+      : (absentDays[0] as string);
+  notes.push(
+    `No history rows on ${listed} (the last 8 of each): forecast as closed. ` +
+      'A row with 0 is "no contacts"; opening hours (--open) say it outright.',
+  );
 }
 
 /** One horizon week's backtest and its report (methods ranked by mean WAPE). */
@@ -188,7 +198,8 @@ function backtestWeeks(setup: Setup, weeks: number, askedOrigins: number | undef
     const n = backtest.originDays.length;
     if (week === 1 && n < 3)
       notes.push(
-        `Only ${n} backtest origin(s) fit in the history (3 or more need ${testDays + 21} days); method choice is less certain.`,
+        `Only ${n} backtest origin(s) fit in the history (3 or more need ${testDays + 21} days); ` +
+          'method choice is less certain.',
       );
     const ranked = FORECAST_METHODS.filter((m) => n > 0 && backtest.scores.has(m));
     if (week === 1)
@@ -398,19 +409,6 @@ function weighted(sel: Selection, get: (m: ForecastMethod) => Float64Array, leng
     for (let x = 0; x < length; x++) out[x] = (out[x] as number) + w * (f[x] as number);
   });
   return out;
-}
-
-/** Sum |forecast - actual| / sum actual over known actuals, percent (NaN without contacts). */
-function wapePercent(forecast: Float64Array, actual: Float64Array): number {
-  let abs = 0;
-  let sum = 0;
-  for (let i = 0; i < actual.length; i++) {
-    const a = actual[i] as number;
-    if (Number.isNaN(a)) continue;
-    abs += Math.abs((forecast[i] as number) - a);
-    sum += a;
-  }
-  return (100 * abs) / sum;
 }
 
 function badOption(field: string, message: string): WfmError {

@@ -1,6 +1,7 @@
+import { readIsoFields } from '../time/iso-fields.js';
 import { WfmError, type WfmIssue } from '../errors.js';
 import { INTERVAL_MINUTES, isIntervalMinutes, parseInstant, type IntervalMinutes } from '../time/instant.js';
-import { LocalClock } from './local-time.js';
+import { LocalClock } from '../time/local-time.js';
 import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from './types.js';
 
 /**
@@ -8,7 +9,7 @@ import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from './type
  * minute of day / intervalMinutes). `volume[d * slotsPerDay + s]` is NaN where there is no data
  * (a missing row, or the hour skipped by a spring-forward change); 0 is "no contacts".
  */
-export interface SlotGrid {
+export interface HistoryGrid {
   clock: LocalClock;
   intervalMinutes: IntervalMinutes;
   slotsPerDay: number;
@@ -72,29 +73,14 @@ export function resolveZone(times: readonly (string | number)[], timeZone: strin
   return found === 'UTC+00:00' ? 'UTC' : (found ?? 'UTC');
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,3})?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
-
-/** Local wall-clock ms (as if UTC) and the written offset (minutes east, or undefined) of a plain ISO time. */
+/**
+ * Local wall-clock ms (as if UTC, whole seconds) and the written offset (minutes east, or undefined) of an ISO time.
+ */
 function plainIso(value: string): { local: number; offsetMinutes: number | undefined } | undefined {
-  const m = ISO.exec(value.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const local = Date.UTC(y, mo - 1, d, h, mi, se);
-  const back = new Date(local);
-  if (h >= 24 || mi >= 60 || se >= 60 || back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return undefined;
-  const offset = m[7];
-  if (offset === undefined) return { local, offsetMinutes: undefined };
-  if (offset === 'Z' || offset === 'z') return { local, offsetMinutes: 0 };
-  const digits = offset.replace(':', '');
-  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0');
-  return { local, offsetMinutes: offset[0] === '-' ? -minutes : minutes };
+  const f = readIsoFields(value.trim());
+  if (f === undefined) return undefined;
+  const local = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return { local, offsetMinutes: f.offsetMinutes };
 }
 
 /** The earliest instant whose local time in `clock` is `local`, or undefined inside a DST gap. */
@@ -179,7 +165,7 @@ function emptyGrid(
   firstDay: number,
   days: number,
   lastDataDay: number,
-): SlotGrid {
+): HistoryGrid {
   const slotsPerDay = 1440 / intervalMinutes;
   if (days > MAX_DAYS) {
     throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `The history spans ${days} days; at most ${MAX_DAYS} are accepted.`, {
@@ -226,7 +212,7 @@ export function buildGrid(
   history: HistoryInput,
   timeZone: string | undefined,
   intervalMinutes: IntervalMinutes | undefined,
-): SlotGrid {
+): HistoryGrid {
   if (history.length === 0)
     throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history is empty.', {
       issues: [{ path: ['history'], message: 'empty' }],
@@ -343,7 +329,9 @@ function sortedInstants(
     if (j !== undefined) {
       const rb = rows[i] as IntervalHistoryRow;
       throw bad(
-        `${rowName(i, rb.line, 'start')}: duplicate interval (same start as ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}).`,
+        `${rowName(i, rb.line, 'start')}: ` +
+          `duplicate interval (same start ` +
+          `as ${rowName(j, (rows[j] as IntervalHistoryRow).line, 'start')}).`,
         [
           {
             path: issuePath(i, rb.line, 'start'),
@@ -393,7 +381,10 @@ function localSlots(
     if (local.minuteOfDay % dataMinutes !== 0) {
       const row = rows[i] as IntervalHistoryRow;
       throw bad(
-        `${rowName(i, row.line, 'start')}: ${String(row.start)} is not on the ${dataMinutes}-minute grid of the other rows.`,
+        `${rowName(i, row.line, 'start')}` +
+          `: ${String(row.start)} is ` +
+          `not on the ${dataMinutes}` +
+          `-minute grid of the other rows.`,
         [
           {
             path: issuePath(i, row.line, 'start'),
@@ -427,7 +418,10 @@ function checkSpan(
         issues: [
           {
             path: ['history'],
-            message: `shorter than one week (last row: ${rowName(order[timed - 1] as number, (rows[order[timed - 1] as number] as IntervalHistoryRow).line, 'start')})`,
+            message:
+              `shorter than one week ` +
+              `(last row: ` +
+              `${rowName(order[timed - 1] as number, (rows[order[timed - 1] as number] as IntervalHistoryRow).line, 'start')})`,
           },
         ],
       },
@@ -439,7 +433,7 @@ function contactGrid(
   rows: readonly ContactHistoryRow[],
   timeZone: string | undefined,
   intervalMinutes: IntervalMinutes | undefined,
-): SlotGrid {
+): HistoryGrid {
   const zone = resolveZone(
     rows.map((r) => r.timestamp),
     timeZone,

@@ -57,6 +57,19 @@ export function seasonalNaiveScale(values: Float64Array, lag: number): number {
   return n > 0 ? sum / n : Number.NaN;
 }
 
+/** Sum |forecast - actual| / sum actual over known (non-NaN) actuals, percent (NaN without contacts). O(n). */
+export function wapePercent(forecast: ArrayLike<number>, actual: ArrayLike<number>): number {
+  let abs = 0;
+  let sum = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const a = actual[i] as number;
+    if (Number.isNaN(a)) continue;
+    abs += Math.abs((forecast[i] as number) - a);
+    sum += a;
+  }
+  return (100 * abs) / sum;
+}
+
 /**
  * WAPE of forecast rows against actual counts keyed by the rows' `start` text: sum |volume -
  * actual| / sum actual, percent. Throws when a row has no actual (a protocol error, not a zero).
@@ -68,13 +81,13 @@ export function wapeOfRows(
   rows: readonly { start: string; volume: number }[],
   actualByStart: ReadonlyMap<string, number>,
 ): number {
-  let abs = 0;
-  let sum = 0;
-  for (const row of rows) {
-    const actual = actualByStart.get(row.start);
-    if (actual === undefined) throw new Error(`no actual for ${row.start}`);
-    abs += Math.abs(row.volume - actual);
-    sum += actual;
-  }
-  return (100 * abs) / sum;
+  const actual = rows.map((row) => {
+    const a = actualByStart.get(row.start);
+    if (a === undefined) throw new Error(`no actual for ${row.start}`);
+    return a;
+  });
+  return wapePercent(
+    rows.map((row) => row.volume),
+    actual,
+  );
 }

@@ -1,5 +1,5 @@
 import { WfmError } from '../errors.js';
-import { epochDayOfDate, parseWeekday } from './local-time.js';
+import { epochDayOfDate, parseWeekday } from '../time/local-time.js';
 import type { SpecialDay } from './types.js';
 
 export interface SpecialDayPlan {

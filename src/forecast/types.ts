@@ -1,3 +1,4 @@
+import type { OpeningHours } from '../time/opening-hours.js';
 import type { IntervalMinutes } from '../time/instant.js';
 
 /** Names of the forecasting methods (`auto` picks among them per horizon week, `selectMethods`). */
@@ -58,17 +59,26 @@ export interface ForecastOptions {
   intervalMinutes?: IntervalMinutes | undefined;
   /** Horizon length in weeks (1..8). Default 1. */
   weeks?: number | undefined;
-  /** First local date of the horizon, `YYYY-MM-DD`. History from this date on is not used. Default: the day after the history. */
+  /**
+   * First local date of the horizon, `YYYY-MM-DD`. History from this date on is not used. Default: the day after the
+   * history.
+   */
   start?: string | undefined;
   /**
    * Method, or `auto` (default): per horizon week, avg4 or avg8 unless another method beat them
    * consistently on the backtests of that week ahead (`selectMethods`).
    */
   method?: ForecastMethodChoice | undefined;
-  /** Opening hours, e.g. `"Mon-Fri 07:00-21:00; Sat 09:00-13:00"`. Closed intervals are forecast as 0. */
-  openingHours?: string | undefined;
+  /**
+   * Opening hours, as text (`"Mon-Fri 07:00-21:00; Sat 09:00-13:00"`) or as rules (time/opening-hours.ts).
+   * Closed intervals are forecast as 0.
+   */
+  openingHours?: string | readonly OpeningHours[] | undefined;
   specialDays?: readonly SpecialDay[] | undefined;
-  /** Rolling weekly backtest origins (3..12). Default: 6, or fewer (not under 3) where the history is too short for every method to be scored at 6. */
+  /**
+   * Rolling weekly backtest origins (3..12). Default: 6, or fewer (not under 3) where the history is too short for
+   * every method to be scored at 6.
+   */
   backtestOrigins?: number | undefined;
   /** AHT used where the history has none, seconds. */
   defaultAhtSeconds?: number | undefined;
@@ -146,6 +156,12 @@ export interface HorizonReport {
   /** Why `auto` chose it (or "asked for"). */
   reason: string;
 }
+
+/** Bounds of the forecast options (inclusive): the core checks them and the request schema states them. */
+export const FORECAST_LIMITS = {
+  weeks: { min: 1, max: 8 },
+  backtestOrigins: { min: 3, max: 12 },
+} as const;
 
 export interface ForecastResult {
   intervalMinutes: IntervalMinutes;

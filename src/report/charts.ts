@@ -5,7 +5,7 @@
  */
 import type { ForecastResult } from '../forecast/types.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
-import type { PlanDaySummary } from '../plan/summary.js';
+import type { PlanDaySummary } from '../app/summary.js';
 import { FRAME, c, dayAxis, esc, fmt, niceMax, weekdayLabel, yAxis, type Frame } from './svg.js';
 
 function scales(frame: Frame, n: number, yMax: number) {
@@ -18,7 +18,10 @@ function scales(frame: Frame, n: number, yMax: number) {
 }
 
 function svgOpen(id: string, frame: Frame, label: string, extra = ''): string {
-  return `<svg id="${id}" class="chart" viewBox="0 0 ${frame.width} ${frame.height}" role="img" aria-label="${esc(label)}"${extra}>`;
+  return (
+    `<svg id="${id}" class="chart" viewBox="0 0 ${frame.width} ${frame.height}" role="img" ` +
+    `aria-label="${esc(label)}"${extra}>`
+  );
 }
 
 /**
@@ -83,11 +86,14 @@ export function coverageChart(roster: RosterResult): string {
   rows.forEach((r, i) => {
     if (r.onPhone < r.required)
       shades.push(
-        `<rect class="under" x="${c(x(i))}" width="${c(x(i + 1) - x(i))}" y="${c(y(r.required))}" height="${c(y(r.onPhone) - y(r.required))}"><title>${esc(r.start)}: ${r.required - r.onPhone} short</title></rect>`,
+        `<rect class="under" x="${c(x(i))}" width="${c(x(i + 1) - x(i))}" y="${c(y(r.required))}" ` +
+          `height="${c(y(r.onPhone) - y(r.required))}"><title>${esc(r.start)}: ${r.required - r.onPhone} ` +
+          `short</title></rect>`,
       );
     else if (r.onPhone > r.required)
       shades.push(
-        `<rect class="over" x="${c(x(i))}" width="${c(x(i + 1) - x(i))}" y="${c(y(r.onPhone))}" height="${c(y(r.required) - y(r.onPhone))}"/>`,
+        `<rect class="over" x="${c(x(i))}" width="${c(x(i + 1) - x(i))}" y="${c(y(r.onPhone))}" ` +
+          `height="${c(y(r.required) - y(r.onPhone))}"/>`,
       );
   });
   const step = (value: (i: number) => number) =>
@@ -134,7 +140,8 @@ export function poolChart(days: readonly PlanDaySummary[]): string {
   days.forEach((d, i) => {
     const x0 = frame.left + slot * i + slot / 2 - bar;
     const rect = (cls: string, x: number, from: number, to: number, value: number) =>
-      `<rect class="${cls}" x="${c(x)}" width="${c(bar - 2)}" y="${c(y(to))}" height="${c(y(from) - y(to))}" data-date="${d.date}" data-hours="${value}"><title>${esc(d.date)} ${cls}: ${fmt(value)} h</title></rect>`;
+      `<rect class="${cls}" x="${c(x)}" width="${c(bar - 2)}" y="${c(y(to))}" height="${c(y(from) - y(to))}" ` +
+      `data-date="${d.date}" data-hours="${value}"><title>${esc(d.date)} ${cls}: ${fmt(value)} h</title></rect>`;
     parts.push(rect('pool-placed', x0, 0, d.poolHoursPlaced, d.poolHoursPlaced));
     parts.push(rect('pool-retraining', x0 + bar, 0, d.retrainingHoursRostered, d.retrainingHoursRostered));
     parts.push(
@@ -147,7 +154,8 @@ export function poolChart(days: readonly PlanDaySummary[]): string {
       ),
     );
     parts.push(
-      `<text class="tick" x="${c(frame.left + slot * i + slot / 2)}" y="${frame.height - frame.bottom + 16}" text-anchor="middle">${esc(weekdayLabel(d.date))}</text>`,
+      `<text class="tick" x="${c(frame.left + slot * i + slot / 2)}" y="${frame.height - frame.bottom + 16}" ` +
+        `text-anchor="middle">${esc(weekdayLabel(d.date))}</text>`,
     );
   });
   parts.push('</svg>');

@@ -6,8 +6,8 @@
  * can check that the report shows the numbers of the JSON outputs.
  */
 import type { ForecastResult } from '../forecast/types.js';
-import type { PlanSummary } from '../plan/summary.js';
-import type { StaffingResponse } from '../schemas/staffing.js';
+import type { PlanSummary } from '../app/summary.js';
+import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { coverageChart, forecastChart, poolChart } from './charts.js';
@@ -28,11 +28,164 @@ type Value = number | string | boolean | null;
 /** One figure: the value shown, tagged with its summary.json path. */
 function figure(path: string, value: Value, shown?: string): string {
   const text = shown ?? (typeof value === 'number' ? fmt(value) : value === null ? 'n/a' : String(value));
-  return `<span data-figure="${esc(path)}" data-value="${esc(value === null ? 'null' : String(value))}">${esc(text)}</span>`;
+  return (
+    `<span data-figure="${esc(path)}" ` +
+    `data-value="${esc(value === null ? 'null' : String(value))}` +
+    `">${esc(text)}</span>`
+  );
 }
 
 function card(title: string, rows: [string, string][]): string {
-  return `<section class="card"><h3>${esc(title)}</h3><dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl></section>`;
+  const items = rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('');
+  return `<section class="card"><h3>${esc(title)}</h3><dl>${items}</dl></section>`;
+}
+
+function forecastCard(s: PlanSummary): string {
+  return card('Forecast', [
+    ['method', figure('forecast.method', s.forecast.method)],
+    ['contacts', figure('forecast.volume', s.forecast.volume)],
+    [
+      'p10 - p90',
+      `${figure('forecast.volumeP10', s.forecast.volumeP10)} - ${figure('forecast.volumeP90', s.forecast.volumeP90)}`,
+    ],
+    [
+      'backtest WAPE',
+      figure(
+        'forecast.backtestWape',
+        s.forecast.backtestWape,
+        s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`,
+      ),
+    ],
+  ]);
+}
+
+function staffingCard(s: PlanSummary): string {
+  return card('Staffing', [
+    ['model', figure('staffing.model', s.staffing.model)],
+    [
+      'target',
+      `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} ` +
+        `in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
+    ],
+    ['agent-hours required', figure('staffing.agentHours', s.staffing.agentHours)],
+    ['peak agents', figure('staffing.peakAgents', s.staffing.peakAgents)],
+    [
+      'headcount-hours (shrinkage ' + pct(s.staffing.shrinkage) + ')',
+      figure('staffing.headcountHours', s.staffing.headcountHours),
+    ],
+  ]);
+}
+
+function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
+  return card('Shift plan', [
+    ['status', figure('shiftPlan.status', p.status)],
+    ['shifts', figure('shiftPlan.shifts', p.shifts)],
+    ['paid hours planned', figure('shiftPlan.paidHours', p.paidHours)],
+    ['cost (weighted paid h + penalties)', figure('shiftPlan.cost', p.cost)],
+    ['LP bound on the cost', figure('shiftPlan.lpBound', p.lpBound)],
+    ['cost / bound', figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4))],
+    [
+      'MIP gap',
+      figure('shiftPlan.mipGap', p.mipGap, p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`),
+    ],
+    [
+      'pool hours placed / requested',
+      `${figure('shiftPlan.poolHoursPlaced', p.poolHoursPlaced)} / ` +
+        `${figure('shiftPlan.poolHoursRequested', p.poolHoursRequested)}`,
+    ],
+    [
+      'under / over (agent-intervals)',
+      `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} ` +
+        `/ ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`,
+    ],
+    ['SL on the plan', figure('shiftPlan.serviceLevel', p.serviceLevel, pct(p.serviceLevel))],
+    ['uncoverable intervals', figure('shiftPlan.uncoverableIntervals', p.uncoverableIntervals)],
+  ]);
+}
+
+function rosterCard(r: PlanSummary['roster']): string {
+  return card('Roster', [
+    ['agents (working)', `${figure('roster.agents', r.agents)} (${figure('roster.agentsWorking', r.agentsWorking)})`],
+    ['paid hours rostered', figure('roster.paidHours', r.paidHours)],
+    [
+      'shifts filled / required',
+      `${figure('roster.shiftsFilled', r.shiftsFilled)} / ${figure('roster.shiftsRequired', r.shiftsRequired)}`,
+    ],
+    [
+      'extra / unfilled shifts',
+      `${figure('roster.extraShifts', r.extraShifts)} / ${figure('roster.unfilledShifts', r.unfilledShifts)}`,
+    ],
+    [
+      'SL on the roster (worst interval)',
+      `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} ` +
+        `(${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`,
+    ],
+    [
+      'under-coverage (loss vs plan)',
+      `${figure('roster.underAgentIntervals', r.underAgentIntervals)} ` +
+        `(${figure('roster.coverageLossAgentIntervals', r.coverageLossAgentIntervals)})`,
+    ],
+    [
+      'retraining hours assigned / needed',
+      `${figure('roster.retrainingHoursAssigned', r.retrainingHoursAssigned)} ` +
+        `/ ${figure('roster.retrainingHoursNeeded', r.retrainingHoursNeeded)}`,
+    ],
+    ['hard rules', figure('roster.feasible', r.feasible, r.feasible ? 'all met' : 'violated')],
+    [
+      'hard / soft penalty',
+      `${figure('roster.hardViolations', r.hardViolations)} / ${figure('roster.softPenalty', r.softPenalty)}`,
+    ],
+  ]);
+}
+
+/** One row per day of the summary's `days`. */
+function dayRows(s: PlanSummary): string {
+  const fields = [
+    'volume',
+    'requiredAgentHours',
+    'onPhoneAgentHours',
+    'underAgentIntervals',
+    'overAgentIntervals',
+    'serviceLevel',
+    'poolHoursPlaced',
+    'retrainingHoursRostered',
+    'coachingHoursRostered',
+  ] as const;
+  return s.days
+    .map((d, i) => {
+      const cells = fields.map((f) => {
+        const shown = f === 'serviceLevel' ? pct(d.serviceLevel) : undefined;
+        return `<td>${figure(`days.${i}.${f}`, d[f], shown)}</td>`;
+      });
+      return `<tr><td>${esc(weekdayLabel(d.date))}</td>${cells.join('')}</tr>`;
+    })
+    .join('');
+}
+
+/** One row per rule the roster breaks (hard or soft), or one row saying none is. */
+function violationRows(r: PlanSummary['roster']): string {
+  return r.violations.length === 0
+    ? '<tr><td colspan="5">No rule is violated.</td></tr>'
+    : r.violations
+        .map(
+          (v, i) =>
+            `<tr><td>${figure(`roster.violations.${i}.label`, v.label)}</td><td>${v.hard ? 'hard' : 'soft'}</td>` +
+            `<td>${figure(`roster.violations.${i}.shownAmount`, v.shownAmount)}</td><td>${esc(v.shownUnit)}</td>` +
+            `<td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
+        )
+        .join('');
+}
+
+/** The verdict first: met or falls short, the one line, and each shortfall (docs/semantics.md, "Verdict"). */
+function verdictBanner(s: PlanSummary): string {
+  const v = s.verdict;
+  const items = v.shortfalls.map((x) => `<li>${esc(x)}</li>`).join('');
+  return (
+    `<section class="verdict ${v.met ? 'met' : 'short'}" role="status" data-figure="verdict.met" ` +
+    `data-value="${v.met}"><strong>${v.met ? 'Met' : 'Falls short'}:</strong> ` +
+    `${esc(v.line.replace(/^(met|falls short): /, ''))}` +
+    `${items ? `<ul>${items}</ul>` : ''}</section>`
+  );
 }
 
 /**
@@ -42,118 +195,7 @@ function card(title: string, rows: [string, string][]): string {
  */
 export function renderReport(input: ReportInput): string {
   const s = input.summary;
-  const p = s.shiftPlan;
-  const r = s.roster;
-  const figures = [
-    card('Forecast', [
-      ['method', figure('forecast.method', s.forecast.method)],
-      ['contacts', figure('forecast.volume', s.forecast.volume)],
-      [
-        'p10 - p90',
-        `${figure('forecast.volumeP10', s.forecast.volumeP10)} - ${figure('forecast.volumeP90', s.forecast.volumeP90)}`,
-      ],
-      [
-        'backtest WAPE',
-        figure(
-          'forecast.backtestWape',
-          s.forecast.backtestWape,
-          s.forecast.backtestWape === null ? 'n/a' : `${s.forecast.backtestWape.toFixed(1)} %`,
-        ),
-      ],
-    ]),
-    card('Staffing', [
-      ['model', figure('staffing.model', s.staffing.model)],
-      [
-        'target',
-        `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
-      ],
-      ['agent-hours required', figure('staffing.agentHours', s.staffing.agentHours)],
-      ['peak agents', figure('staffing.peakAgents', s.staffing.peakAgents)],
-      [
-        'headcount-hours (shrinkage ' + pct(s.staffing.shrinkage) + ')',
-        figure('staffing.headcountHours', s.staffing.headcountHours),
-      ],
-    ]),
-    card('Shift plan', [
-      ['status', figure('shiftPlan.status', p.status)],
-      ['shifts', figure('shiftPlan.shifts', p.shifts)],
-      ['paid hours', figure('shiftPlan.paidHours', p.paidHours)],
-      ['LP bound', figure('shiftPlan.lpBound', p.lpBound)],
-      ['paid / bound', figure('shiftPlan.paidOverBound', p.paidOverBound, p.paidOverBound.toFixed(4))],
-      [
-        'objective / bound',
-        figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4)),
-      ],
-      [
-        'MIP gap',
-        figure(
-          'shiftPlan.mipGap',
-          p.mipGap,
-          p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`,
-        ),
-      ],
-      [
-        'pool hours placed / requested',
-        `${figure('shiftPlan.poolHoursPlaced', p.poolHoursPlaced)} / ${figure('shiftPlan.poolHoursRequested', p.poolHoursRequested)}`,
-      ],
-      [
-        'under / over (agent-intervals)',
-        `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} / ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`,
-      ],
-      ['SL on the plan', figure('shiftPlan.serviceLevel', p.serviceLevel, pct(p.serviceLevel))],
-      ['uncoverable intervals', figure('shiftPlan.uncoverableIntervals', p.uncoverableIntervals)],
-    ]),
-    card('Roster', [
-      ['agents (working)', `${figure('roster.agents', r.agents)} (${figure('roster.agentsWorking', r.agentsWorking)})`],
-      ['paid hours', figure('roster.paidHours', r.paidHours)],
-      [
-        'shifts filled / required',
-        `${figure('roster.shiftsFilled', r.shiftsFilled)} / ${figure('roster.shiftsRequired', r.shiftsRequired)}`,
-      ],
-      [
-        'extra / unfilled shifts',
-        `${figure('roster.extraShifts', r.extraShifts)} / ${figure('roster.unfilledShifts', r.unfilledShifts)}`,
-      ],
-      [
-        'SL on the roster (worst interval)',
-        `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} (${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`,
-      ],
-      [
-        'under-coverage (loss vs plan)',
-        `${figure('roster.underAgentIntervals', r.underAgentIntervals)} (${figure('roster.coverageLossAgentIntervals', r.coverageLossAgentIntervals)})`,
-      ],
-      [
-        'retraining hours assigned / needed',
-        `${figure('roster.retrainingHoursAssigned', r.retrainingHoursAssigned)} / ${figure('roster.retrainingHoursNeeded', r.retrainingHoursNeeded)}`,
-      ],
-      ['hard rules', figure('roster.feasible', r.feasible, r.feasible ? 'all met' : 'violated')],
-      [
-        'hard / soft penalty',
-        `${figure('roster.hardViolations', r.hardViolations)} / ${figure('roster.softPenalty', r.softPenalty)}`,
-      ],
-    ]),
-  ].join('');
-
-  const dayRows = s.days
-    .map(
-      (d, i) =>
-        `<tr><td>${esc(weekdayLabel(d.date))}</td><td>${figure(`days.${i}.volume`, d.volume)}</td><td>${figure(`days.${i}.requiredAgentHours`, d.requiredAgentHours)}</td>` +
-        `<td>${figure(`days.${i}.onPhoneAgentHours`, d.onPhoneAgentHours)}</td><td>${figure(`days.${i}.underAgentIntervals`, d.underAgentIntervals)}</td>` +
-        `<td>${figure(`days.${i}.overAgentIntervals`, d.overAgentIntervals)}</td><td>${figure(`days.${i}.serviceLevel`, d.serviceLevel, pct(d.serviceLevel))}</td>` +
-        `<td>${figure(`days.${i}.poolHoursPlaced`, d.poolHoursPlaced)}</td><td>${figure(`days.${i}.retrainingHoursRostered`, d.retrainingHoursRostered)}</td>` +
-        `<td>${figure(`days.${i}.coachingHoursRostered`, d.coachingHoursRostered)}</td></tr>`,
-    )
-    .join('');
-  const violationRows =
-    r.violations.length === 0
-      ? '<tr><td colspan="5">No rule is violated.</td></tr>'
-      : r.violations
-          .map(
-            (v, i) =>
-              `<tr><td>${figure(`roster.violations.${i}.rule`, v.rule)}</td><td>${v.hard ? 'hard' : 'soft'}</td><td>${figure(`roster.violations.${i}.amount`, v.amount)}</td>` +
-              `<td>${esc(v.unit)}</td><td>${figure(`roster.violations.${i}.penalty`, v.penalty)}</td></tr>`,
-          )
-          .join('');
+  const figures = [forecastCard(s), staffingCard(s), shiftPlanCard(s.shiftPlan), rosterCard(s.roster)].join('');
   const notes = [...input.forecast.notes, ...input.shiftPlan.issues.slice(0, 20).map((i) => i.message)];
   const embedded = JSON.stringify(s).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -166,27 +208,38 @@ export function renderReport(input: ReportInput): string {
 </head>
 <body>
 <header><h1>${esc(s.name)}</h1>
-<p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}), ${s.horizon.days} days of ${s.horizon.intervalMinutes}-minute intervals.
-Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent, summary.json.</p></header>
+<p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}),
+${s.horizon.days} days of ${s.horizon.intervalMinutes}-minute intervals.
+Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
+summary.json.</p></header>
 <main>
+${verdictBanner(s)}
 <div class="cards">${figures}</div>
 <h2>Forecast</h2>
 <p class="legend"><span class="key forecast"></span>forecast <span class="key band"></span>p10 - p90 band</p>
 ${forecastChart(input.forecast)}
 <h2>Requirement against rostered coverage</h2>
-<p class="legend"><span class="key required"></span>required on the phones <span class="key onphone"></span>rostered on the phones <span class="key under"></span>under <span class="key over"></span>over</p>
+<p class="legend"><span class="key required"></span>required on the phones <span class="key onphone"></span>
+rostered on the phones <span class="key under"></span>under <span class="key over"></span>over</p>
 ${coverageChart(input.roster)}
 <h2>By day</h2>
-<table class="days"><thead><tr><th>day</th><th>contacts</th><th>required agent-h</th><th>on-phone agent-h</th><th>under</th><th>over</th><th>SL (roster)</th><th>pool h placed</th><th>retraining h</th><th>coaching h</th></tr></thead>
-<tbody>${dayRows}</tbody></table>
+<table class="days"><thead><tr><th>day</th><th>contacts</th><th>required agent-h</th><th>on-phone agent-h</th>
+<th>under</th><th>over</th><th>SL (roster)</th><th>pool h placed</th><th>retraining h</th><th>coaching h</th>
+</tr></thead>
+<tbody>${dayRows(s)}</tbody></table>
 <h2>Flexible pool per day</h2>
-<p class="legend"><span class="key pool-placed"></span>placed by the plan <span class="key pool-retraining"></span>retraining rostered <span class="key pool-coaching"></span>coaching (spare seats)</p>
+<p class="legend"><span class="key pool-placed"></span>
+placed by the plan <span class="key pool-retraining"></span>
+retraining rostered <span class="key pool-coaching"></span>coaching (spare seats)</p>
 ${poolChart(s.days)}
 <h2>Roster</h2>
-<p class="legend"><span class="key shift"></span>on shift <span class="key break"></span>paid break <span class="key lunch"></span>lunch (unpaid) <span class="key retraining"></span>retraining <span class="key coaching"></span>coaching <span class="key extra"></span>extra shift (minimum hours)</p>
+<p class="legend"><span class="key shift"></span>on shift <span class="key break"></span>
+paid break <span class="key lunch"></span>lunch (unpaid) <span class="key retraining"></span>
+retraining <span class="key coaching"></span>coaching <span class="key extra"></span>extra shift (minimum hours)</p>
 <div class="scroll">${rosterTimeline(input.roster)}</div>
 <h2>Rule violations</h2>
-<table class="violations"><thead><tr><th>rule</th><th>kind</th><th>amount</th><th>unit</th><th>penalty</th></tr></thead><tbody>${violationRows}</tbody></table>
+<table class="violations"><thead><tr><th>rule</th><th>kind</th><th>amount</th><th>unit</th><th>penalty</th>
+</tr></thead><tbody>${violationRows(s.roster)}</tbody></table>
 ${notes.length > 0 ? `<h2>Notes</h2><ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 </main>
 <script type="application/json" id="wfm-summary">${embedded}</script>

@@ -15,7 +15,10 @@ export function c(x: number): string {
   return (Math.round(x * 10) / 10).toString();
 }
 
-/** A "nice" upper bound for an axis (its quarters are round too): 1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6 or 8 times a power of ten, at or above `max`. */
+/**
+ * A "nice" upper bound for an axis (its quarters are round too): 1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6 or 8 times a power
+ * of ten, at or above `max`.
+ */
 export function niceMax(max: number): number {
   if (!(max > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(max));

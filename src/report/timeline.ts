@@ -65,14 +65,16 @@ export function rosterTimeline(roster: RosterResult): string {
   const agents = [...roster.agents].sort((a, b) => a.team.localeCompare(b.team) || a.id.localeCompare(b.id));
   const height = TOP + agents.length * ROW + 8;
   const parts = [
-    `<svg id="chart-roster" class="chart timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Roster timeline, one row per agent" data-rows="${agents.length}">`,
+    `<svg id="chart-roster" class="chart timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Roster ` +
+      `timeline, one row per agent" data-rows="${agents.length}">`,
   ];
   for (const d of days) {
     const seg = segments.get(d.date);
     if (!seg) continue;
     const from = new Date(d.fromMs).toISOString();
     parts.push(
-      `<line class="day" x1="${c(seg.x0 - gap / 2)}" x2="${c(seg.x0 - gap / 2)}" y1="${TOP - 6}" y2="${height}"/><text class="tick" x="${c(seg.x0)}" y="${TOP - 8}">${esc(`${weekdayLabel(d.date)} ${clockOf(roster, from)}`)}</text>`,
+      `<line class="day" x1="${c(seg.x0 - gap / 2)}" x2="${c(seg.x0 - gap / 2)}" y1="${TOP - 6}" y2="${height}"/>` +
+        `<text class="tick" x="${c(seg.x0)}" y="${TOP - 8}">${esc(`${weekdayLabel(d.date)} ${clockOf(roster, from)}`)}</text>`,
     );
   }
   agents.forEach((a, row) => {
@@ -86,18 +88,22 @@ export function rosterTimeline(roster: RosterResult): string {
       const x = at(d.date);
       const x0 = x(d.start);
       parts.push(
-        `<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`,
+        `<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" ` +
+          `y="${y + 1}" height="${ROW - 2}">` +
+          `<title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`,
       );
       for (const b of d.breaks) {
         const bx = x(b.start);
         parts.push(
-          `<rect class="${b.paid ? 'break' : 'lunch'}" x="${c(bx)}" width="${c(Math.max(0.8, x(b.end) - bx))}" y="${y + 1}" height="${ROW - 2}"/>`,
+          `<rect class="${b.paid ? 'break' : 'lunch'}" x="${c(bx)}" width="${c(Math.max(0.8, x(b.end) - bx))}" ` +
+            `y="${y + 1}" height="${ROW - 2}"/>`,
         );
       }
       for (const r of d.retraining) {
         const rx = x(r.start);
         parts.push(
-          `<rect class="${r.kind}" x="${c(rx)}" width="${c(Math.max(0.8, x(r.end) - rx))}" y="${y + 1}" height="${ROW - 2}"><title>${esc(`${r.kind} (${r.pool}) ${r.start} - ${r.end}`)}</title></rect>`,
+          `<rect class="${r.kind}" x="${c(rx)}" width="${c(Math.max(0.8, x(r.end) - rx))}" ` +
+            `y="${y + 1}" height="${ROW - 2}"><title>${esc(`${r.kind} (${r.pool}) ${r.start} - ${r.end}`)}</title></rect>`,
         );
       }
     }

@@ -1,7 +1,8 @@
+import { readIsoFields, wallClockMs } from './iso-fields.js';
 import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import { WfmError } from '../errors.js';
 
-/** Interval lengths the engine accepts, in minutes (design.md, "Units and names"). */
+/** Interval lengths the engine accepts, in minutes (docs/semantics.md, "Units and names"). */
 export const INTERVAL_MINUTES = [5, 6, 10, 15, 20, 30, 60] as const;
 export type IntervalMinutes = (typeof INTERVAL_MINUTES)[number];
 
@@ -64,6 +65,11 @@ export function formatInstant(epochMs: number, timeZone = 'UTC'): string {
   return dt.toISO({ suppressMilliseconds: true }) ?? new Date(epochMs).toISOString();
 }
 
+/** A moment as people read it in a plan: "Thu 04/06 18:00" in `timeZone` (weekday, day/month, 24 h clock). */
+export function formatLocalLabel(epochMs: number, timeZone = 'UTC'): string {
+  return DateTime.fromMillis(epochMs, { zone: timeZone }).setLocale('en-GB').toFormat('ccc dd/LL HH:mm');
+}
+
 /**
  * Infers the interval length from sorted, distinct starts (epoch ms): the greatest common divisor
  * of the gaps, which must be one of `INTERVAL_MINUTES`. Gaps (missing intervals) are allowed.
@@ -97,45 +103,17 @@ function gcd(a: number, b: number): number {
 // offset (Intl formatToParts), which dominated the request. tests/foundation/time.test.ts checks
 // the fast paths against luxon on random instants, including DST transitions.
 
-/** `YYYY-MM-DDTHH:mm[:ss[.fff]]` then `Z`, `±HH`, `±HHmm`, `±HH:mm` or nothing. */
-const FAST_ISO =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,30}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
-
 /**
  * Epoch ms of an ISO timestamp with an explicit offset (or wall-clock time in "UTC"), read by
- * hand; `undefined` for anything else (other forms, out-of-range fields: luxon then parses or
- * rejects it). Same arithmetic as luxon: Date.UTC of the fields minus the offset, milliseconds
- * as floor(0.fraction x 1000).
+ * hand (time/iso-fields.ts); `undefined` for anything else (other forms, out-of-range fields:
+ * luxon then parses or rejects it). Same arithmetic as luxon: Date.UTC of the fields minus the
+ * offset, milliseconds as floor(0.fraction x 1000).
  */
 function fastParse(iso: string, timeZone: string): number | undefined {
-  const m = FAST_ISO.exec(iso);
-  if (m === null) return undefined;
-  const hasOffset = m[8] !== undefined || m[9] !== undefined;
-  if (!hasOffset && timeZone !== 'UTC') return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const millisecond = m[7] === undefined ? 0 : Math.floor(parseFloat(`0.${m[7]}`) * 1000);
-  let offsetMinutes = 0;
-  if (m[9] !== undefined) {
-    const offHours = Number(m[10]);
-    const offMinutes = m[11] === undefined ? 0 : Number(m[11]);
-    if (offHours > 23 || offMinutes > 59) return undefined;
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (offHours * 60 + offMinutes);
-  }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  const f = readIsoFields(iso);
+  if (f === undefined || f.separator !== 'T') return undefined;
+  if (f.offsetMinutes === undefined && timeZone !== 'UTC') return undefined;
+  return wallClockMs(f) - (f.offsetMinutes ?? 0) * 60_000;
 }
 
 /** How a zone name formats: a fixed offset (luxon writes 0 as "Z"), an IANA zone, or luxon only. */
@@ -203,7 +181,8 @@ function fastFormat(epochMs: number, timeZone: string): string | undefined {
   if (!(year >= 1000 && year <= 9999)) return undefined;
   const ms = local.getUTCMilliseconds();
   return (
-    `${year}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}T${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}` +
+    `${year}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}T${pad2(local.getUTCHours())}` +
+    `:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}` +
     (ms === 0 ? '' : `.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}`) +
     (info.kind === 'fixed' ? info.suffix : offsetSuffix(offsetMinutes))
   );

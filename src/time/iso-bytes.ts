@@ -3,6 +3,7 @@
  * same arithmetic as `parseInstant` for the forms it handles, NaN for every other form (the caller
  * then uses `parseInstant`). tests/api/staffing-fast-body.test.ts checks it against parseInstant.
  */
+import { daysInMonth } from './iso-fields.js';
 
 const ZERO = 48;
 const MINUS = 45;
@@ -15,13 +16,6 @@ function ascii(t: Uint8Array, from: number, to: number): string {
   let s = '';
   for (let k = from; k < to; k++) s += String.fromCharCode(t[k] as number);
   return s;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
 }
 
 /** Two decimal digits at `at`, or -1. */
@@ -104,6 +98,8 @@ export function readIsoStart(t: Uint8Array, from: number, to: number, utc: boole
   return (lastDays * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + millisecond - offsetMinutes * 60_000;
 }
 
+// A one-entry cache of the last date's day number, per thread: consecutive starts of a week share a
+// date, and the day number is a pure function of it.
 let lastYear = 0;
 let lastMonth = 0;
 let lastDay = 0;

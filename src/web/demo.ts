@@ -3,7 +3,7 @@
  * `wfm plan` configuration with inline history, rules and agents), served as is, so that the page
  * and the command plan the same centre.
  */
-import { buildDemoCentre, type DemoCentreConfig, type DemoCentreOptions } from '../samples/demo-centre.js';
+import { buildDemoCentre, type DemoCentreConfig, type DemoCentreOptions } from '../app/samples/demo-centre.js';
 
 export type WebDemoOptions = Pick<DemoCentreOptions, 'agents' | 'weekdayVolume' | 'historyWeeks' | 'seed'>;
 

@@ -1,21 +1,21 @@
 /**
  * The planner's web page (`GET /`) and the few helper routes it needs beyond the `/v1` API:
  * the demo centre, reading an uploaded history CSV, and the roster exports (CSV, per-agent
- * iCalendar) made by the same functions as `wfm roster --out`. Registered by `buildApp` with one
- * line; hidden from the OpenAPI document (they serve the page, not other systems).
+ * iCalendar) made by the same functions as `wfm roster --out`. Added to the API by src/service.ts
+ * (a plugin of `buildApp`); hidden from the OpenAPI document (they serve the page, not other systems).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ApiContext, ZodApp } from '../api/context.js';
-import { agentDayCsv, agentIcs, safeFileName } from '../cli/commands/roster-output.js';
+import type { WebApp } from './web-app.js';
+import { agentDayCsv, agentIcs, safeFileName } from '../formats/roster-output.js';
 import { WfmError } from '../errors.js';
-import { historyRowsFromCsv } from '../io/history-csv.js';
+import { historyRowsFromCsv } from '../formats/history-csv.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ForecastResult } from '../forecast/types.js';
-import { buildSummary } from '../plan/summary.js';
+import { buildSummary } from '../app/summary.js';
 import { renderReport } from '../report/html.js';
-import { ForecastResultSchema } from '../schemas/forecast.js';
-import { StaffingResponseSchema, type StaffingResponse } from '../schemas/staffing.js';
+import { ForecastResultSchema } from '../contracts/forecast.js';
+import { StaffingResponseSchema, type StaffingResponse } from '../contracts/staffing.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
 import { loadStaticAssets, type StaticAsset } from './static-assets.js';
@@ -68,9 +68,9 @@ const hidden = { hide: true } as const;
  * `POST /web/export/roster.csv`, `POST /web/export/agent.ics` and
  * `POST /web/export/report.html`.
  *
- * @example await buildApp(); // the page is at http://127.0.0.1:8080/
+ * @example await buildService(); // the page is at http://127.0.0.1:8080/
  */
-export function webRoutes(app: ZodApp, _ctx: ApiContext): void {
+export function webRoutes(app: WebApp): void {
   const assets = loadStaticAssets();
   const send = (asset: StaticAsset) => async (_request: FastifyRequest, reply: FastifyReply) =>
     reply

@@ -36,7 +36,8 @@ export function describeChanges(changes: ScenarioChanges): string {
   if (changes.ahtFactor !== undefined) parts.push(`AHT x${+changes.ahtFactor.toFixed(4)}`);
   if (changes.serviceLevel !== undefined || changes.answerSeconds !== undefined) {
     parts.push(
-      `SL ${changes.serviceLevel === undefined ? 'base' : pct(changes.serviceLevel)}/${changes.answerSeconds ?? 'base '}s`,
+      `SL ${changes.serviceLevel === undefined ? 'base' : pct(changes.serviceLevel)}` +
+        `/${changes.answerSeconds ?? 'base '}s`,
     );
   }
   if (changes.shrinkage !== undefined) parts.push(`shrinkage ${pct(changes.shrinkage)}`);

@@ -1,6 +1,6 @@
 /**
  * The what-if core's types: a base (one or many queues over a week) and scenarios that change
- * its assumptions. Units as everywhere (design.md): seconds, minutes, fractions in [0, 1].
+ * its assumptions. Units as everywhere (docs/semantics.md): seconds, minutes, fractions in [0, 1].
  */
 import type { QueueModel, QueueParams } from '../erlang/types.js';
 

@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { inlineRunner, type TaskHandler } from '../../src/api/runner.js';
+import { inlineRunner, type TaskHandler } from '../../src/app/parallel/runner.js';
 import { ERROR_CODES } from '../../src/errors.js';
-import { handlers } from '../../src/workers/worker.js';
+import { handlers } from '../../src/app/parallel/tasks.js';
 
 let app: ZodApp;
 beforeAll(async () => {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { buildApp, type BuildAppOptions } from '../../src/api/app.js';
+import type { BuildAppOptions } from '../../src/api/app.js';
+import { buildService as buildApp } from '../../src/service.js';
 import type { RouteModule } from '../../src/api/context.js';
 import { healthRoutes } from '../../src/api/routes/health.js';
 import { jobRoutes, registerJobRoute } from '../../src/api/routes/jobs.js';
-import { inlineRunner, type TaskHandler } from '../../src/api/runner.js';
+import { inlineRunner, type TaskHandler } from '../../src/app/parallel/runner.js';
 import { WfmError } from '../../src/errors.js';
 
 /** A job body used only by the tests: how long the fake job takes, and how it ends. */

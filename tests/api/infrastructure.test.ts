@@ -302,7 +302,7 @@ describe('limits', () => {
 describe('job retention', () => {
   it('forgets finished jobs past their retention time, and the oldest beyond maxKeptJobs', async () => {
     const { JobManager } = await import('../../src/api/jobs.js');
-    const { inlineRunner } = await import('../../src/api/runner.js');
+    const { inlineRunner } = await import('../../src/app/parallel/runner.js');
     let clock = 1_000_000;
     const jobs = new JobManager({
       runner: inlineRunner({ ok: () => 'done' }),
@@ -326,7 +326,7 @@ describe('job retention', () => {
 
 describe('pooled calls', () => {
   it('refuses a call with 429 when maxInFlight calls are already in flight, and accepts again after', async () => {
-    const { gatedRunner, inlineRunner } = await import('../../src/api/runner.js');
+    const { gatedRunner, inlineRunner } = await import('../../src/app/parallel/runner.js');
     const release: (() => void)[] = [];
     const runner = gatedRunner(inlineRunner({ wait: () => new Promise<void>((resolve) => release.push(resolve)) }), 2);
     const a = runner.run('wait', null);

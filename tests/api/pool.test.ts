@@ -5,15 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { createPoolRunner } from '../../src/api/pool-runner.js';
-import type { TaskRunner } from '../../src/api/runner.js';
-import { parseWhatIfRequest } from '../../src/schemas/what-if.js';
-import { whatIfJson } from '../../src/what-if/json.js';
+import { createPoolRunner } from '../../src/app/parallel/pool-runner.js';
+import type { TaskRunner } from '../../src/app/parallel/runner.js';
+import { parseWhatIfRequest } from '../../src/contracts/what-if.js';
+import { whatIfJson } from '../../src/formats/what-if-json.js';
 import { runWhatIf } from '../../src/what-if/run.js';
 
-const built = existsSync(new URL('../../dist/workers/worker.js', import.meta.url));
+const built = existsSync(new URL('../../dist/app/parallel/worker.js', import.meta.url));
 if (!built) console.warn('tests/api/pool.test.ts: skipped, dist/ is missing (run `npm run build`).');
 
 const week = Array.from({ length: 672 }, (_, i) => ({

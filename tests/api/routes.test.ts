@@ -4,10 +4,10 @@
  * from ../shared/reference/erlang-cases.json (case ids cited); the others are computed by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { inlineRunner, type TaskHandler } from '../../src/api/runner.js';
-import { handlers } from '../../src/workers/worker.js';
+import { inlineRunner, type TaskHandler } from '../../src/app/parallel/runner.js';
+import { handlers } from '../../src/app/parallel/tasks.js';
 import { waitFor } from './helpers.js';
 
 let app: ZodApp;

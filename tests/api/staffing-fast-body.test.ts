@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readFastStaffingBody } from '../../src/api/staffing-fast-body.js';
 import { readIsoStart } from '../../src/time/iso-bytes.js';
 import { fastHeadcountView } from '../../src/api/staffing-headcount.js';
-import { StaffingRequestSchema } from '../../src/schemas/staffing.js';
+import { StaffingRequestSchema } from '../../src/contracts/staffing.js';
 import { parseInstant } from '../../src/time/instant.js';
 import { bodySpec, bodyEdits, editExtras, startText, writeBody } from './staffing-bodies.js';
 

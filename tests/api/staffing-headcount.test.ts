@@ -5,15 +5,15 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
 import { staffingRoutes } from '../../src/api/routes/staffing.js';
-import { inlineRunner, type TaskHandler } from '../../src/api/runner.js';
+import { inlineRunner, type TaskHandler } from '../../src/app/parallel/runner.js';
 import { readFastStaffingBody } from '../../src/api/staffing-fast-body.js';
 import { fastHeadcountView } from '../../src/api/staffing-headcount.js';
-import { headcountViewOf, stringifyHeadcountView } from '../../src/schemas/staffing-headcount.js';
-import type { StaffingResponse } from '../../src/schemas/staffing.js';
-import { handlers } from '../../src/workers/worker.js';
+import { headcountViewOf, stringifyHeadcountView } from '../../src/app/staffing-headcount.js';
+import type { StaffingResponse } from '../../src/contracts/staffing.js';
+import { handlers } from '../../src/app/parallel/tasks.js';
 import { bodyEdits, bodySpec, editExtras, writeBody } from './staffing-bodies.js';
 
 const LIMITS = { maxIntervals: 25, maxAgents: 150 };

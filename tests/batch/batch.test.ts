@@ -4,9 +4,10 @@ import { staffBatch, type StaffingBatch, BATCH_RESULT_COLUMNS } from '../../src/
 import { staffQueue } from '../../src/erlang/index.js';
 import type { QueueParams } from '../../src/erlang/types.js';
 import { isWfmError } from '../../src/errors.js';
-import { parseStaffingRequest, staffRequest } from '../../src/schemas/staffing.js';
-import { createPool, runTask, type WfmPool } from '../../src/workers/pool.js';
-import { staffBatchOnPool } from '../../src/workers/staffing-batch.js';
+import { parseStaffingRequest } from '../../src/contracts/staffing.js';
+import { staffRequest } from '../../src/app/staffing.js';
+import { createPool, runTask, type WfmPool } from '../../src/app/parallel/pool.js';
+import { staffBatchOnPool } from '../../src/app/staffing-batch.js';
 
 const ERLANG_C: QueueParams = {
   model: 'erlang-c',

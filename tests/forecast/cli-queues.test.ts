@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { historyRowsFromCsv } from '../../src/io/history-csv.js';
+import { historyRowsFromCsv } from '../../src/formats/history-csv.js';
 import { runCli } from '../staffing/cli-harness.js';
 import { syntheticRows, weeklyPattern } from './helpers.js';
 

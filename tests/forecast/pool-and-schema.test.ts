@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWfmError } from '../../src/errors.js';
 import { forecast } from '../../src/forecast/forecast.js';
-import { ForecastRequestSchema, forecastRequest, parseForecastRequest } from '../../src/schemas/forecast.js';
-import { forecastMany } from '../../src/workers/forecast-many.js';
-import type { ForecastSeries } from '../../src/workers/handlers/forecast.js';
-import { seriesRows } from '../../src/workers/handlers/forecast.js';
-import { createPool, runTask, type WfmPool } from '../../src/workers/pool.js';
+import { ForecastRequestSchema, parseForecastRequest } from '../../src/contracts/forecast.js';
+import { forecastRequest } from '../../src/app/forecast.js';
+import { forecastMany } from '../../src/app/forecast-many.js';
+import type { ForecastSeries } from '../../src/app/parallel/handlers/forecast.js';
+import { seriesRows } from '../../src/app/parallel/handlers/forecast.js';
+import { createPool, runTask, type WfmPool } from '../../src/app/parallel/pool.js';
 import { syntheticRows, weeklyPattern } from './helpers.js';
 
 // The pool loads the compiled worker from dist/ (`npm run build` first, as `npm test` does).

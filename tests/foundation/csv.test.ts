@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvNumber, parseCsv, toCsv } from '../../src/io/csv.js';
+import { csvNumber, parseCsv, toCsv } from '../../src/formats/csv.js';
 
 describe('parseCsv', () => {
   const spec = { required: ['start', 'volume'], optional: ['aht_seconds'], what: 'history' };

@@ -1,9 +1,9 @@
 /** The built-in demo centre: deterministic, the documented mix, holidays marked and visible in the history. */
 import { describe, expect, it } from 'vitest';
-import { parsePlanConfig } from '../../src/plan/config.js';
-import { buildDemoCentre } from '../../src/samples/demo-centre.js';
-import { parseAgentsJson } from '../../src/schemas/roster.js';
-import { parseShiftPlanRules } from '../../src/schemas/shift-plan.js';
+import { parsePlanConfig } from '../../src/contracts/plan-config.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
+import { parseAgentsJson } from '../../src/contracts/roster.js';
+import { parseShiftPlanRules } from '../../src/contracts/shift-plan.js';
 
 describe('buildDemoCentre', () => {
   const demo = buildDemoCentre();

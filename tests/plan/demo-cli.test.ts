@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { buildDemoCentre } from '../../src/samples/demo-centre.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 
 let stdout = '';
 let stderr = '';
@@ -40,7 +40,9 @@ describe('wfm demo', () => {
       join(dir, 'demo.json'),
     ]);
     expect(stderr).not.toMatch(/unexpected/);
-    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { verdict: { met: boolean } };
+    expect(code).toBe(summary.verdict.met ? 0 : 3);
+    expect(stderr).toMatch(summary.verdict.met ? /wfm: plan met: / : /wfm: plan falls short: /);
     expect(readdirSync(out)).toContain('report.html');
     expect(readdirSync(join(out, 'ics'))).toHaveLength(30);
     expect(stdout).toMatch(/Demo centre: 30 agents/);

@@ -3,12 +3,12 @@
  * byte, whatever the clock says. The roster is bounded by its move budget, not its time limit.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePlanConfig } from '../../src/plan/config.js';
-import { planInputFromConfig } from '../../src/plan/load-config.js';
-import { runPlan } from '../../src/plan/pipeline.js';
-import { planFolderFiles } from '../../src/plan/write-folder.js';
-import { buildDemoCentre } from '../../src/samples/demo-centre.js';
-import { loadSolver } from '../../src/workers/handlers/shift-plan.js';
+import { parsePlanConfig } from '../../src/contracts/plan-config.js';
+import { planInputFromConfig } from '../../src/io/plan-config.js';
+import { runPlan } from '../../src/app/whole-plan.js';
+import { planFolderFiles } from '../../src/io/plan-folder.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
+import { loadSolver } from '../../src/scheduler/mip/highs.js';
 
 describe('runPlan determinism', () => {
   it('gives identical files on two runs with different clocks', async () => {

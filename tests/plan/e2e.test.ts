@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { PLAN_FILES } from '../../src/plan/write-folder.js';
-import type { PlanSummary } from '../../src/plan/summary.js';
+import { PLAN_FILES } from '../../src/io/plan-folder.js';
+import type { PlanSummary } from '../../src/app/summary.js';
 import type { RosterResult } from '../../src/scheduler/roster/result-types.js';
 import type { ShiftPlan } from '../../src/scheduler/shift-plan/types.js';
-import type { StaffingResponse } from '../../src/schemas/staffing.js';
-import { buildDemoCentre } from '../../src/samples/demo-centre.js';
+import type { StaffingResponse } from '../../src/contracts/staffing.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 
 const AGENTS = 40;
 let dir: string;
@@ -67,9 +67,15 @@ function at(object: unknown, path: string): unknown {
 }
 
 describe('wfm plan (end to end, small demo)', () => {
-  it('exits 0 and writes the complete folder', () => {
+  it('exits 0 when its verdict is met and 3 when it falls short, prints that verdict, and writes the complete folder', () => {
     expect(stderr).not.toMatch(/unexpected error/);
-    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      verdict: { met: boolean; line: string };
+    };
+    expect(code).toBe(summary.verdict.met ? 0 : 3);
+    // The verdict is the first line after the progress, and the first line of the summary on stdout.
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(`wfm: plan ${summary.verdict.line}`);
+    expect(stdout.split('\n')[0]).toBe(`Verdict    ${summary.verdict.line}`);
     const files = readdirSync(out);
     for (const name of PLAN_FILES) expect(files).toContain(name);
     expect(readdirSync(join(out, 'ics'))).toHaveLength(AGENTS);

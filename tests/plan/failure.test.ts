@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isWfmError, type WfmError } from '../../src/errors.js';
-import { parsePlanConfig } from '../../src/plan/config.js';
-import { planInputFromConfig } from '../../src/plan/load-config.js';
-import { runPlan, type PlanArtifacts, type PlanInput, type PlanProgress } from '../../src/plan/pipeline.js';
-import { runPlanToFolder } from '../../src/plan/run-to-folder.js';
-import { writePlanFolder } from '../../src/plan/write-folder.js';
-import { buildDemoCentre } from '../../src/samples/demo-centre.js';
-import { loadSolver } from '../../src/workers/handlers/shift-plan.js';
+import { parsePlanConfig } from '../../src/contracts/plan-config.js';
+import type { AgentInput } from '../../src/contracts/roster.js';
+import { planInputFromConfig } from '../../src/io/plan-config.js';
+import { runPlan, type PlanArtifacts, type PlanInput, type PlanProgress } from '../../src/app/whole-plan.js';
+import { runPlanToFolder } from '../../src/cli/run-plan-to-folder.js';
+import { writePlanFolder } from '../../src/io/plan-folder.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
+import { loadSolver } from '../../src/scheduler/mip/highs.js';
 
 const demo = buildDemoCentre({ agents: 30, historyWeeks: 6, shiftPlanSeconds: 1, rosterSeconds: 0.5 });
 const input = (): PlanInput =>
@@ -96,7 +97,7 @@ describe('config errors fail fast and name the field', () => {
 
   it('bad agents: named by index under agents, before the forecast starts', async () => {
     // A duplicate id (a shape error gives only "Invalid input" at the root: the agents schema is a union).
-    const first = demo.agents[0] as Record<string, unknown>;
+    const first = demo.agents[0] as AgentInput;
     const error = await attempt((i) => ({ ...i, agents: { json: [first, { ...first }] } }));
     expect(error.issues[0]?.path).toEqual(['agents', 1, 'id']);
     expect(events).toEqual([]);

@@ -1,7 +1,7 @@
 /** The terminal progress: a bar redrawn in place on a TTY, one plain line per step otherwise. */
 import { describe, expect, it } from 'vitest';
-import { PLAN_STEPS, type PlanProgress } from '../../src/plan/pipeline.js';
-import { progressReporter } from '../../src/plan/progress-bar.js';
+import { PLAN_STEPS, type PlanProgress } from '../../src/app/whole-plan.js';
+import { progressReporter } from '../../src/cli/progress-bar.js';
 
 function events(): PlanProgress[] {
   const total = PLAN_STEPS.length;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/io/csv.js';
-import { generateSampleWeek } from '../../src/samples/sample-week.js';
+import { toCsv } from '../../src/formats/csv.js';
+import { generateSampleWeek } from '../../src/app/samples/sample-week.js';
 import { runCli, tempDir } from './cli-harness.js';
 
 let cleanup: (() => void) | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseStaffingRequest, staffRequest, stringifyStaffingResponse } from '../../src/schemas/staffing.js';
+import { parseStaffingRequest } from '../../src/contracts/staffing.js';
+import { staffRequest, stringifyStaffingResponse } from '../../src/app/staffing.js';
 
 // The compiled serializer (fast-json-stringify) must write the same values as JSON.stringify.
 const intervals = (n: number) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { generateSampleWeek } from '../../src/samples/sample-week.js';
+import { generateSampleWeek } from '../../src/app/samples/sample-week.js';
 import { runCli } from './cli-harness.js';
 
 describe('the sample week', () => {

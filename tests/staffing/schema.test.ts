@@ -8,11 +8,10 @@ import {
   MAX_INTERVALS,
   StaffingResponseSchema,
   StaffingTotalsSchema,
-  erlangRequest,
   parseErlangRequest,
   parseStaffingRequest,
-  staffRequest,
-} from '../../src/schemas/staffing.js';
+} from '../../src/contracts/staffing.js';
+import { erlangRequest, staffRequest } from '../../src/app/staffing.js';
 
 const row = (start: string, volume = 10, ahtSeconds = 180) => ({ start, volume, ahtSeconds });
 const base = { intervalMinutes: 15, intervals: [row('2026-06-01T09:00:00Z'), row('2026-06-01T09:15:00Z')] };

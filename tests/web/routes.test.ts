@@ -4,10 +4,10 @@
  * inputs written here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { buildService as buildApp } from '../../src/service.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { inlineRunner } from '../../src/api/runner.js';
-import { buildDemoCentre } from '../../src/samples/demo-centre.js';
+import { inlineRunner } from '../../src/app/parallel/runner.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 import { historyFromCsv } from '../../src/web/routes.js';
 import { loadStaticAssets } from '../../src/web/static-assets.js';
 

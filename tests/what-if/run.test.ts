@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runWhatIf, evaluateQueueScenario, scenarioParams } from '../../src/what-if/run.js';
 import { expandScenarios, sweepSize } from '../../src/what-if/scenarios.js';
-import { whatIfJson } from '../../src/what-if/json.js';
-import { runWhatIfParallel, runWhatIfTask, splitRanges, WHAT_IF_HANDLER } from '../../src/what-if/parallel.js';
+import { whatIfJson } from '../../src/formats/what-if-json.js';
+import { runWhatIfParallel, runWhatIfTask, splitRanges, WHAT_IF_HANDLER } from '../../src/app/what-if-parallel.js';
 import type { WhatIfInput, WhatIfQueue } from '../../src/what-if/types.js';
 
 /** Two 30-minute intervals; 100 calls each at 180 s is 10 Erlangs (reference case C01). */

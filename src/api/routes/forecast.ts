@@ -1,5 +1,5 @@
-import type { ForecastResult } from '../../forecast/types.js';
-import { ForecastRequestSchema, ForecastResultSchema, MAX_HISTORY_ROWS } from '../../schemas/forecast.js';
+import { runNamed } from '../../app/parallel/runner.js';
+import { ForecastRequestSchema, ForecastResultSchema, MAX_HISTORY_ROWS } from '../../contracts/forecast.js';
 import { arrayLength, checkLimit, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 
@@ -11,7 +11,8 @@ export const forecastRoutes: RouteModule = (app, ctx) => {
       schema: {
         summary: 'Volume and AHT forecast per interval with a p10-p90 band, the method chosen by week-ahead backtests.',
         description:
-          'The body is the JSON form of `wfm forecast`: `history` (interval rows or contact records) plus the options. ' +
+          'The body is the JSON form of `wfm forecast`: `history` (interval rows or contact ' +
+          'records) plus the options. ' +
           'Runs on the worker pool (backtests cost seconds on long histories) under the time limit.',
         tags: ['forecast'],
         body: ForecastRequestSchema,
@@ -22,9 +23,8 @@ export const forecastRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) =>
-      withTimeLimit(
-        ctx.limits.jobTimeLimitMs,
-        async (signal) => (await ctx.runner.run('forecast.request', request.body, signal)) as ForecastResult,
+      withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) =>
+        runNamed(ctx.runner, 'forecast.request', request.body, signal),
       ),
   );
 };

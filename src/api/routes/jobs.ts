@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WfmError } from '../../errors.js';
 import type { ApiContext, RouteModule, ZodApp } from '../context.js';
 import { errorResponseSchema, errorResponses } from '../schema-compilers.js';
+import type { HandlerName, HandlerPayload } from '../../app/parallel/tasks.js';
 
 export const JobViewSchema = z
   .object({
@@ -12,7 +13,9 @@ export const JobViewSchema = z
       .number()
       .nullable()
       .describe(
-        "0 while queued, 1 when finished; while running the elapsed fraction of the job's time budget (at most 0.99), or null without one.",
+        '0 while queued, 1 when finished; while running the elapsed fraction ' +
+          "of the job's time budget " +
+          '(at most 0.99), or null without one.',
       ),
     progressBasis: z.enum(['time-budget']).nullable(),
     createdAt: z.string(),
@@ -68,29 +71,36 @@ export const jobRoutes: RouteModule = (app, ctx) => {
   );
 };
 
-export interface JobRouteSpec<S extends z.ZodType> {
+/** The payload a task takes: the registry's type for a known task, anything for a test's own handler. */
+export type JobPayload<K extends string> = K extends HandlerName ? HandlerPayload<K> : unknown;
+
+export interface JobRouteSpec<S extends z.ZodType, K extends string, P extends JobPayload<K>> {
   url: string;
   kind: string;
-  /** Name of the worker handler (src/workers/worker.ts). */
-  handler: string;
+  /** The worker task (src/app/parallel/tasks.ts): its name fixes the payload's type. */
+  handler: K;
   body: S;
   summary: string;
   /** Size checks on the raw body before validation (413 over a limit). */
   checkSize?: (body: unknown, ctx: ApiContext) => void;
   /**
-   * Deeper checks after the schema (cross-field rules the worker would otherwise find), so that
-   * a bad body is a 400 at once rather than a failed job later.
+   * Parses the body into the task's payload, once, before the job is queued: every check the
+   * worker would otherwise find later, so that a bad body is a 400 at once rather than a failed job.
    */
-  check?: (body: z.output<S>) => void;
+  prepare?: (body: z.output<S>) => P;
   /** The job's expected run time (its solver time limit), ms, for `progress`. */
-  budgetMs?: (body: z.output<S>) => number | undefined;
+  budgetMs?: (payload: P) => number | undefined;
 }
 
 /**
  * A `POST` route that queues long work as a job: `202 Accepted` with the job view and a
  * `Location: /v1/jobs/<id>` header; 429 when the queue is full.
  */
-export function registerJobRoute<S extends z.ZodType>(app: ZodApp, ctx: ApiContext, spec: JobRouteSpec<S>): void {
+export function registerJobRoute<
+  S extends z.ZodType,
+  K extends string,
+  P extends JobPayload<K> = z.output<S> & JobPayload<K>,
+>(app: ZodApp, ctx: ApiContext, spec: JobRouteSpec<S, K, P>): void {
   app.post(
     spec.url,
     {
@@ -107,10 +117,9 @@ export function registerJobRoute<S extends z.ZodType>(app: ZodApp, ctx: ApiConte
         : undefined,
     },
     async (request, reply) => {
-      spec.check?.(request.body as z.output<S>);
-      const view = ctx.jobs.submit(spec.kind, spec.handler, request.body, {
-        budgetMs: spec.budgetMs?.(request.body as z.output<S>),
-      });
+      const body = request.body as z.output<S>;
+      const payload = spec.prepare ? spec.prepare(body) : (body as P);
+      const view = ctx.jobs.submit(spec.kind, spec.handler, payload, { budgetMs: spec.budgetMs?.(payload) });
       return reply.code(202).header('location', `/v1/jobs/${view.id}`).send(view);
     },
   );

@@ -1,4 +1,4 @@
-import { RosterRequestSchema, parseRosterRequest } from '../../schemas/roster.js';
+import { RosterRequestSchema, parseRosterRequest } from '../../contracts/roster.js';
 import { checkLimit, type RouteModule } from '../context.js';
 import { registerJobRoute } from './jobs.js';
 
@@ -23,9 +23,7 @@ export const rosterRoutes: RouteModule = (app, ctx) =>
     body: RosterRequestSchema,
     summary: 'Queue a roster (named agents on a shift plan, weekly rules, retraining); 202 with a job id.',
     checkSize: (body, c) => checkLimit(rawAgentCount(body), c.limits.maxAgents, ['agents'], 'agents'),
-    check: (body) => {
-      parseRosterRequest(body);
-    },
+    prepare: parseRosterRequest,
     // The search runs until its time limit unless it runs out of iterations first.
-    budgetMs: (body) => 1000 * body.options.timeLimitSeconds,
+    budgetMs: (request) => 1000 * request.options.timeLimitSeconds,
   });

@@ -1,32 +1,37 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { WfmError } from '../../errors.js';
 import { ResponseCache, etagMatches, staffingCacheFromEnv, type CachedAnswer } from '../cache.js';
-import type { StaffingJsonResult } from '../../workers/handlers/api.js';
+import { runNamed } from '../../app/parallel/runner.js';
 import { toWfmError } from '../error-handler.js';
-import { unreachableError } from '../staffing-check.js';
+import { unreachableError } from '../../app/staffing-check.js';
 import {
   ErlangRequestSchema,
   ErlangResponseSchema,
   StaffingRequestSchema,
   StaffingResponseSchema,
-  erlangRequest,
-  staffRequest,
-  stringifyStaffingResponse,
   type StaffingRequest,
   type StaffingResponse,
-} from '../../schemas/staffing.js';
+} from '../../contracts/staffing.js';
+import { erlangRequest, staffRequest, stringifyStaffingResponse } from '../../app/staffing.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   StaffingHeadcountResponseSchema,
   StaffingQuerySchema,
-  headcountViewOf,
-  stringifyHeadcountView,
   type StaffingView,
-} from '../../schemas/staffing-headcount.js';
+} from '../../contracts/staffing-headcount.js';
+import { headcountViewOf, stringifyHeadcountView } from '../../app/staffing-headcount.js';
 import { readFastStaffingBody } from '../staffing-fast-body.js';
 import { fastHeadcountView } from '../staffing-headcount.js';
-import { arrayLength, checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
+import {
+  arrayLength,
+  checkLimit,
+  checkLoad,
+  withTimeLimit,
+  type ApiContext,
+  type RouteModule,
+  type ZodApp,
+} from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 
 /**
@@ -90,7 +95,7 @@ function sendFresh(
  * skips parsing; a preValidation hook then sends the stored bytes (with their ETag) before
  * validation.
  *
- * `?view=headcount` answers agents and headcount per interval as arrays (src/schemas/staffing-headcount.ts).
+ * `?view=headcount` answers agents and headcount per interval as arrays (src/contracts/staffing-headcount.ts).
  * For the common body (an Erlang C week of start/volume/ahtSeconds rows) the parser reads the
  * bytes into columns (src/api/staffing-fast-body.ts) and staffs them (src/api/staffing-headcount.ts)
  * without JSON.parse, zod or per-interval objects; the preValidation hook sends that answer. Any other body,
@@ -113,95 +118,118 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
     scope.removeContentTypeParser('application/json');
     // The body as bytes: hashed as they are, and read by the fast reader without decoding.
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-      const text = body as Buffer;
-      const view = viewOf(request);
-      const lookup: BodyLookup = {};
-      lookups.set(request, lookup);
-      if (cache.enabled && view !== undefined) {
-        lookup.key = ResponseCache.keyOf(
-          'POST',
-          view === 'full' ? '/v1/staffing' : '/v1/staffing?view=headcount',
-          text,
-        );
-        const hit = cache.get(lookup.key);
-        if (hit) {
-          lookup.hit = hit;
-          done(null, {});
-          return;
-        }
-      }
-      if (view === 'headcount') {
-        // Read and staffed here, synchronously: the reader's columns are reused by the next body.
-        const columns = readFastStaffingBody(
-          text,
-          Math.min(ctx.limits.inlineHeadcountIntervals, ctx.limits.maxIntervals),
-        );
-        const answer = columns && fastHeadcountView(columns, ctx.limits);
-        if (answer) {
-          lookup.fast = stringifyHeadcountView(answer);
-          done(null, {});
-          return;
-        }
-      }
-      // Anything else, including every request that is an error, takes the ordinary path.
-      parseJson(request, text, done);
+      if (!readBodyFast(request, body as Buffer, { ctx, cache, lookups }, done))
+        parseJson(request, body as Buffer, done);
     });
-    scope.withTypeProvider<ZodTypeProvider>().post(
-      '/v1/staffing',
-      {
-        schema: {
-          summary: 'Agents and headcount required per interval (Erlang C, Erlang A, chat), or metrics at given agents.',
-          description:
-            'The body is the JSON form of `wfm staff --input`. Intervals that carry `agents` are evaluated, the others solved. ' +
-            `At most ${ctx.limits.maxIntervals} intervals (413 beyond). 422 when a solved interval has no staffing that meets its targets. ` +
-            "`?view=headcount` answers agents and headcount per interval as arrays (in the order of the request's intervals) with totals, " +
-            'instead of every metric of every interval; errors are the same in both views. ' +
-            'Answers are cached by body bytes and view (bounded LRU) and carry an ETag: `If-None-Match` gets 304 when unchanged.',
-          tags: ['staffing'],
-          querystring: StaffingQuerySchema,
-          body: StaffingRequestSchema,
-          response: {
-            200: z.union([StaffingResponseSchema, StaffingHeadcountResponseSchema]),
-            ...errorResponses(400, 401, 413, 415, 422),
-          },
-        },
-        preValidation: async (request, reply) => {
-          const lookup = lookups.get(request);
-          if (lookup?.hit) return sendAnswer(request, reply, lookup.hit, 'hit');
-          if (lookup?.fast !== undefined) return sendFresh(request, reply, cache, lookup.key, lookup.fast);
-          checkLimit(arrayLength(request.body, 'intervals'), ctx.limits.maxIntervals, ['intervals'], 'intervals');
-          return undefined;
-        },
-      },
-      async (request, reply) => {
-        const body = request.body;
-        const headcountView = request.query.view === 'headcount';
-        checkLoad(body.intervals, body.intervalMinutes, ctx.limits.maxAgents, ['intervals']);
-        const key = lookups.get(request)?.key;
-        let json: string;
-        if (staffingWorkUnits(body) <= ctx.limits.inlineStaffingUnits) {
-          const response = staffRequest(body);
-          const error = unreachableError(response);
-          if (error) throw error;
-          json = headcountView
-            ? stringifyHeadcountView(headcountViewOf(response))
-            : stringifyStaffingResponse(response);
-        } else {
-          // On the pool the worker also serializes: one string comes back instead of ~700 objects.
-          // (A headcount view that gets here is not the common Erlang C week: it is read back.)
-          const result = (await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) =>
-            ctx.runner.run('api.staffing-json', body, signal),
-          )) as StaffingJsonResult;
-          if (result.unreachable) throw toWfmError(result.unreachable);
-          json = headcountView
-            ? stringifyHeadcountView(headcountViewOf(JSON.parse(result.body) as StaffingResponse))
-            : result.body;
-        }
-        return sendFresh(request, reply, cache, key, json);
-      },
-    );
+    registerStaffingRoute(scope.withTypeProvider<ZodTypeProvider>(), { ctx, cache, lookups });
   });
+  registerErlangRoute(app, ctx);
+};
 
+interface StaffingScope {
+  ctx: ApiContext;
+  cache: ResponseCache;
+  lookups: WeakMap<FastifyRequest, BodyLookup>;
+}
+
+/**
+ * The body parser's own work before JSON.parse: the cache key and lookup, and the headcount fast
+ * path. Returns true when it answered `done` (a hit or a fast answer), false to parse as JSON.
+ */
+function readBodyFast(
+  request: FastifyRequest,
+  text: Buffer,
+  { ctx, cache, lookups }: StaffingScope,
+  done: (error: Error | null, value?: unknown) => void,
+): boolean {
+  const view = viewOf(request);
+  const lookup: BodyLookup = {};
+  lookups.set(request, lookup);
+  if (cache.enabled && view !== undefined) {
+    lookup.key = ResponseCache.keyOf('POST', view === 'full' ? '/v1/staffing' : '/v1/staffing?view=headcount', text);
+    const hit = cache.get(lookup.key);
+    if (hit) {
+      lookup.hit = hit;
+      done(null, {});
+      return true;
+    }
+  }
+  if (view === 'headcount') {
+    // Read and staffed here, synchronously: the reader's columns are reused by the next body.
+    const columns = readFastStaffingBody(text, Math.min(ctx.limits.inlineHeadcountIntervals, ctx.limits.maxIntervals));
+    const answer = columns && fastHeadcountView(columns, ctx.limits);
+    if (answer) {
+      lookup.fast = stringifyHeadcountView(answer);
+      done(null, {});
+      return true;
+    }
+  }
+  // Anything else, including every request that is an error, takes the ordinary path.
+  return false;
+}
+
+/** `POST /v1/staffing` on its plugin scope (whose JSON parser filled `lookups`). */
+function registerStaffingRoute(scope: ZodApp, { ctx, cache, lookups }: StaffingScope): void {
+  scope.post(
+    '/v1/staffing',
+    {
+      schema: {
+        summary: 'Agents and headcount required per interval (Erlang C, Erlang A, chat), or metrics at given agents.',
+        description:
+          'The body is the JSON form of `wfm staff --input`. Intervals that carry `agents` are ' +
+          'evaluated, the others solved. ' +
+          `At most ${ctx.limits.maxIntervals} intervals (413 beyond). 422 when a solved interval has ` +
+          `no staffing that meets its targets. ` +
+          '`?view=headcount` answers agents and headcount per interval as arrays (in the order of the ' +
+          "request's intervals) " +
+          'with totals, instead of every metric of every interval; errors are the same in both views. ' +
+          'Answers are cached by body bytes and view (bounded LRU) and carry an ETag: `If-None-Match` ' +
+          'gets 304 when unchanged.',
+        tags: ['staffing'],
+        querystring: StaffingQuerySchema,
+        body: StaffingRequestSchema,
+        response: {
+          200: z.union([StaffingResponseSchema, StaffingHeadcountResponseSchema]),
+          ...errorResponses(400, 401, 413, 415, 422),
+        },
+      },
+      preValidation: async (request, reply) => {
+        const lookup = lookups.get(request);
+        if (lookup?.hit) return sendAnswer(request, reply, lookup.hit, 'hit');
+        if (lookup?.fast !== undefined) return sendFresh(request, reply, cache, lookup.key, lookup.fast);
+        checkLimit(arrayLength(request.body, 'intervals'), ctx.limits.maxIntervals, ['intervals'], 'intervals');
+        return undefined;
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const headcountView = request.query.view === 'headcount';
+      checkLoad(body.intervals, body.intervalMinutes, ctx.limits.maxAgents, ['intervals']);
+      const key = lookups.get(request)?.key;
+      let json: string;
+      if (staffingWorkUnits(body) <= ctx.limits.inlineStaffingUnits) {
+        const response = staffRequest(body);
+        const error = unreachableError(response);
+        if (error) throw error;
+        json = headcountView ? stringifyHeadcountView(headcountViewOf(response)) : stringifyStaffingResponse(response);
+      } else {
+        // On the pool the worker also serializes: one string comes back instead of ~700 objects.
+        // (A headcount view that gets here is not the common Erlang C week: it is read back.)
+        const result = await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) =>
+          runNamed(ctx.runner, 'api.staffing-json', body, signal),
+        );
+        if (result.unreachable) throw toWfmError(result.unreachable);
+        json = headcountView
+          ? stringifyHeadcountView(headcountViewOf(JSON.parse(result.body) as StaffingResponse))
+          : result.body;
+      }
+      return sendFresh(request, reply, cache, key, json);
+    },
+  );
+}
+
+/** `POST /v1/erlang`: one interval, on the event loop. */
+function registerErlangRoute(app: ZodApp, ctx: ApiContext): void {
   app.post(
     '/v1/erlang',
     {
@@ -233,4 +261,4 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
       return result;
     },
   );
-};
+}

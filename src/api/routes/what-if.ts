@@ -3,9 +3,9 @@ import {
   WhatIfResponseSchema,
   buildWhatIfInput,
   whatIfScenarioCount,
-} from '../../schemas/what-if.js';
-import { whatIfJson } from '../../what-if/json.js';
-import { runWhatIfParallel } from '../../what-if/parallel.js';
+} from '../../contracts/what-if.js';
+import { whatIfJson } from '../../formats/what-if-json.js';
+import { runWhatIfParallel } from '../../app/what-if-parallel.js';
 import { checkLimit, checkLoad, withTimeLimit, type RouteModule } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
 
@@ -40,10 +40,13 @@ export const whatIfRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         summary:
-          'What-if sweep: headcount per interval, agent-hours and service level per scenario (and a fixed roster under each).',
+          'What-if sweep: headcount per interval, agent-hours and service level per scenario (and ' +
+          'a fixed roster under each).',
         description:
-          'The body is the JSON form of `wfm what-if --input`. Scenarios: the explicit list, then every combination of the sweep. ' +
-          `At most ${ctx.limits.maxScenarios} scenarios and ${ctx.limits.maxIntervals} intervals (413 beyond). Runs on the worker pool, one range of scenarios per thread.`,
+          'The body is the JSON form of `wfm what-if --input`. Scenarios: the explicit list, then ' +
+          'every combination of the sweep. ' +
+          `At most ${ctx.limits.maxScenarios} scenarios and ${ctx.limits.maxIntervals} intervals (413 beyond). ` +
+          `Runs on the worker pool, one range of scenarios per thread.`,
         tags: ['what-if'],
         body: WhatIfRequestSchema,
         response: { 200: WhatIfResponseSchema, ...errorResponses(400, 401, 413, 415, 422) },

@@ -1,22 +1,20 @@
 import type { Command } from 'commander';
+import { VERDICT_HELP } from '../verdict.js';
 import { join, resolve } from 'node:path';
 import { WfmError } from '../../errors.js';
-import { toCsv } from '../../io/csv.js';
-import { parsePlanConfig } from '../../plan/config.js';
-import { planInputFromConfig } from '../../plan/load-config.js';
-import { runPlanToFolder } from '../../plan/run-to-folder.js';
-import { summaryText } from '../../plan/summary-text.js';
-import { buildDemoCentre } from '../../samples/demo-centre.js';
-import { generateSampleWeek } from '../../samples/sample-week.js';
-import {
-  parseStaffingRequest,
-  queueParamsOf,
-  staffRequest,
-  totalsOf,
-  type StaffingResponse,
-} from '../../schemas/staffing.js';
-import { numberFlag, writeOutputAtomic } from '../io.js';
-import { staffingCsv, totalsLine } from './staff.js';
+import { toCsv } from '../../formats/csv.js';
+import { parsePlanConfig } from '../../contracts/plan-config.js';
+import { planInputFromConfig } from '../../io/plan-config.js';
+import { runPlanToFolder } from '../run-plan-to-folder.js';
+import { saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
+import { summaryText } from '../../report/summary-text.js';
+import { buildDemoCentre } from '../../app/samples/demo-centre.js';
+import { generateSampleWeek } from '../../app/samples/sample-week.js';
+import { parseStaffingRequest, queueParamsOf, type StaffingResponse } from '../../contracts/staffing.js';
+import { staffRequest, totalsOf } from '../../app/staffing.js';
+import { numberFlag, writeOutputAtomic } from '../../io/files.js';
+import { totalsLine } from './staff.js';
+import { staffingCsv } from '../../formats/staffing-csv.js';
 
 /** The demo's queue: 80 % in 20 s, occupancy at most 90 %, 30 % shrinkage. */
 export const DEMO_QUEUE = {
@@ -25,7 +23,7 @@ export const DEMO_QUEUE = {
   shrinkage: 0.3,
 } as const;
 
-interface DemoOptions {
+interface DemoOptions extends StoreFlags {
   seed?: string;
   out?: string;
   agents?: string;
@@ -39,7 +37,8 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'The whole plan on a built-in contact centre: history -> forecast -> staffing -> shift plan -> roster -> HTML report.',
+      'The whole plan on a built-in contact centre: history -> forecast -> staffing -> shift ' +
+        'plan -> roster -> HTML report.',
     )
     .option('--seed <n>', 'seed of the demo generators (default 20260601)')
     .option(
@@ -53,6 +52,12 @@ export function registerDemo(program: Command): void {
       '--write-config <file>',
       'also write the demo as a `wfm plan --config` file (inline history, rules and agents) to start your own from',
     )
+    .option(
+      '--data <dir>',
+      'save the roster as a draft in the planning store (PGlite in DIR; else DATABASE_URL when set)',
+    )
+    .option('--centre <code>', 'the store centre to save to, created on first use (default main)')
+    .option('--series <name>', "the draft's series (default the ISO week of the roster, e.g. 2026-W23)")
     .option('--staffing-only', 'only staff one sample week and print the per-day staffing (the earlier, quick demo)')
     .addHelpText(
       'after',
@@ -65,6 +70,7 @@ answered within 20 s, occupancy at most 90 %, shrinkage 30 %.
 
 Writes the same folder as wfm plan (docs/plan.md): open report.html in a browser.`,
     )
+    .addHelpText('after', VERDICT_HELP)
     .action((opts: DemoOptions) => (opts.staffingOnly ? runStaffingDemo(opts) : runPlanDemo(opts)));
 }
 
@@ -87,8 +93,10 @@ async function runPlanDemo(opts: DemoOptions): Promise<void> {
   const config = parsePlanConfig(demo);
   if (opts.writeConfig) writeOutputAtomic(opts.writeConfig, `${JSON.stringify(demo, null, 2)}\n`);
   const out = opts.out ?? 'wfm-demo-out';
-  const artifacts = await runPlanToFolder(planInputFromConfig(config, process.cwd()), out);
+  const input = planInputFromConfig(config, process.cwd());
+  const artifacts = await runPlanToFolder(input, out);
   process.stdout.write(summaryText(artifacts.summary, out));
+  if (wantsStore(opts)) process.stdout.write(await saveRunAsDraft(opts, input, artifacts));
   process.stdout.write(`Open ${join(resolve(out), 'report.html')} in a browser.\n`);
 }
 
@@ -110,8 +118,8 @@ function runStaffingDemo(opts: DemoOptions): void {
   const week = generateSampleWeek(seed === undefined ? {} : { seed });
   const response = staffSampleWeek(seed);
   const lines = [
-    `Sample week ${week.intervals[0]?.start.slice(0, 10)} (${week.timeZone}), ${week.intervalMinutes}-minute intervals, ` +
-      `Erlang C, target 80 % in 20 s, occupancy <= 90 %, shrinkage 30 %`,
+    `Sample week ${week.intervals[0]?.start.slice(0, 10)} (${week.timeZone}), ${week.intervalMinutes}-minute ` +
+      `intervals, Erlang C, target 80 % in 20 s, occupancy <= 90 %, shrinkage 30 %`,
     '',
     'day         contacts  peak agents  agent-hours  headcount-hours  service level  occupancy',
   ];
@@ -128,8 +136,9 @@ function runStaffingDemo(opts: DemoOptions): void {
     );
     const weekday = new Date(`${day}T12:00:00Z`).toUTCString().slice(0, 3);
     lines.push(
-      `${weekday} ${day.slice(5)}  ${String(t.volume).padStart(8)}  ${String(t.peakAgents).padStart(11)}  ${t.agentHours.toFixed(1).padStart(11)}  ` +
-        `${t.headcountHours.toFixed(1).padStart(15)}  ${pct(t.serviceLevel).padStart(13)}  ${pct(t.occupancy).padStart(9)}`,
+      `${weekday} ${day.slice(5)}  ${String(t.volume).padStart(8)}  ${String(t.peakAgents).padStart(11)}  ` +
+        `${t.agentHours.toFixed(1).padStart(11)}  ${t.headcountHours.toFixed(1).padStart(15)}  ` +
+        `${pct(t.serviceLevel).padStart(13)}  ${pct(t.occupancy).padStart(9)}`,
     );
   }
   lines.push('', totalsLine(response.totals));

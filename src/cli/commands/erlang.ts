@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { parseErlangRequest, erlangRequest, type ErlangResponse } from '../../schemas/staffing.js';
-import { emit, numberFlag } from '../io.js';
-import { TARGET_HELP, addQueueOptions, applyQueueFlags, relabelError, toJson } from './staff.js';
+import { parseErlangRequest, type ErlangResponse } from '../../contracts/staffing.js';
+import { erlangRequest } from '../../app/staffing.js';
+import { emit, numberFlag } from '../../io/files.js';
+import { TARGET_HELP, addQueueOptions, applyQueueFlags, relabelError } from './staff.js';
+import { toJsonText } from '../../formats/json.js';
 
 interface ErlangOptions {
   volume: string;
@@ -57,5 +59,5 @@ function runErlang(opts: ErlangOptions): void {
   } catch (error) {
     relabelError(error, { what: 'erlang request' }, given);
   }
-  emit(toJson(response), opts.out);
+  emit(toJsonText(response), opts.out);
 }

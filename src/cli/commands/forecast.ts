@@ -1,6 +1,8 @@
+import { readHistoryQueues, readSpecialDays } from '../../io/history-files.js';
+import { forecastCsv } from '../../formats/forecast-csv.js';
 import { Option, type Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
+
 import { forecast } from '../../forecast/forecast.js';
 import {
   FORECAST_METHODS,
@@ -8,21 +10,13 @@ import {
   type ForecastOptions,
   type ForecastResult,
   type HistoryInput,
-  type SpecialDay,
 } from '../../forecast/types.js';
-import { parseWith } from '../../io/validate.js';
-import {
-  ContactHistoryRowSchema,
-  IntervalHistoryRowSchema,
-  MAX_HISTORY_ROWS,
-  SpecialDaySchema,
-} from '../../schemas/forecast.js';
+
 import { isIntervalMinutes } from '../../time/instant.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeFolderAtomic } from '../io.js';
-import { historyQueuesFromCsv, singleQueue } from '../../io/history-csv.js';
-import { createPool, runTask } from '../../workers/pool.js';
-import { safeFileName } from './roster-output.js';
-import { z } from 'zod';
+import { emit, numberFlag, writeFolderAtomic } from '../../io/files.js';
+
+import { createPool, runTask } from '../../app/parallel/pool.js';
+import { safeFileName } from '../../formats/roster-output.js';
 
 interface ForecastFlags {
   history: string;
@@ -43,11 +37,13 @@ export function registerForecast(program: Command): void {
   program
     .command('forecast')
     .description(
-      'Forecast volume and AHT per interval for the weeks after the history, with a p10/p90 band and a backtest report.',
+      'Forecast volume and AHT per interval for the weeks after the history, with a p10/p90 ' +
+        'band and a backtest report.',
     )
     .requiredOption(
       '--history <file>',
-      'history: CSV start,volume[,aht_seconds] (or timestamp,count), CSV timestamp[,handle_seconds] (contacts), or JSON',
+      'history: CSV start,volume[,aht_seconds] (or timestamp,count), CSV timestamp[,handle_seconds] ' +
+        '(contacts), or JSON',
     )
     .option(
       '--interval <minutes>',
@@ -70,7 +66,8 @@ export function registerForecast(program: Command): void {
     )
     .option(
       '--special-days <file>',
-      'CSV date[,factor][,like][,label] or JSON [{date, factor?, like?, label?}]: past dates are left out of training, future ones adjusted',
+      'CSV date[,factor][,like][,label] or JSON [{date, factor?, like?, label?}]: past dates are left out ' +
+        'of training, future ones adjusted',
     )
     .option(
       '--open <hours>',
@@ -206,67 +203,12 @@ export function forecastSummary(result: ForecastResult): string {
   const wape = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(2)} %`);
   const method = result.method === 'pool' ? `pool (equal-weight mean) of ${result.methods.join(' + ')}` : result.method;
   const lines = [
-    `forecast: ${result.intervals.length} intervals of ${result.intervalMinutes} min, ${first} .. ${last}, ${Math.round(volume).toLocaleString('en-US')} contacts`,
-    `method: ${method}, backtest WAPE ${wape(result.backtestWape)} over ${result.report.origins.length} weekly origin(s)`,
+    `forecast: ${result.intervals.length} intervals of ${result.intervalMinutes} min, ${first} .. ${last}, ` +
+      `${Math.round(volume).toLocaleString('en-US')} contacts`,
+    `method: ${method}, backtest WAPE ${wape(result.backtestWape)} over ${result.report.origins.length} ` +
+      `weekly origin(s)`,
     `backtests, mean WAPE: ${result.report.methods.map((m) => `${m.method} ${wape(m.meanWape)}`).join(', ')}`,
     ...result.notes.filter((n) => !n.startsWith('auto: ')).map((n) => `note: ${n}`),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-/** The CSV form of a forecast: `start,volume,aht_seconds,volume_p10,volume_p90`. */
-export function forecastCsv(result: ForecastResult): string {
-  return toCsv(
-    result.intervals.map((r) => ({
-      start: r.start,
-      volume: r.volume,
-      aht_seconds: r.ahtSeconds ?? undefined,
-      volume_p10: r.volumeP10,
-      volume_p90: r.volumeP90,
-    })),
-    ['start', 'volume', 'aht_seconds', 'volume_p10', 'volume_p90'],
-  );
-}
-
-/**
- * Reads `--history`. CSV: interval counts `start,volume[,aht_seconds][,queue]` (`timestamp` and
- * `count` are accepted for `start` and `volume`), or contact records
- * `timestamp[,handle_seconds][,queue]`, split by queue. JSON: an array of either row form, or an
- * object with a `history` array (one queue).
- */
-export function readHistoryQueues(path: string): { queue: string; history: HistoryInput }[] {
-  const text = readInputFile(path, '--history');
-  if (looksLikeJson(path, text)) {
-    const value = parseJsonText(text, path);
-    const rows = Array.isArray(value) ? value : (value as { history?: unknown } | null)?.history;
-    const schema = z.union([
-      z.array(IntervalHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS),
-      z.array(ContactHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS),
-    ]);
-    return [{ queue: '', history: parseWith(schema, rows, `history ${path}`) as HistoryInput }];
-  }
-  return historyQueuesFromCsv(text);
-}
-
-/** `readHistoryQueues` for one queue (the plan command); several queues are an error naming them. */
-export function readHistory(path: string): HistoryInput {
-  return singleQueue(readHistoryQueues(path));
-}
-
-/** Reads `--special-days`: CSV `date[,factor][,like][,label]` or a JSON array of special days. */
-export function readSpecialDays(path: string): SpecialDay[] {
-  const text = readInputFile(path, '--special-days');
-  if (looksLikeJson(path, text))
-    return parseWith(z.array(SpecialDaySchema), parseJsonText(text, path), `special days ${path}`);
-  const { rows } = parseCsv(text, { required: ['date'], optional: ['factor', 'like', 'label'], what: 'special days' });
-  return rows.map((row) => {
-    const like = row.cells.like;
-    const label = row.cells.label;
-    return {
-      date: row.cells.date ?? '',
-      factor: csvNumber(row, 'factor', 'special days', true),
-      ...(like ? { like } : {}),
-      ...(label ? { label } : {}),
-    };
-  });
 }

@@ -8,6 +8,8 @@ import { registerForecast } from './forecast.js';
 import { registerShiftPlan } from './shift-plan.js';
 import { registerRoster } from './roster.js';
 import { registerPlan } from './plan.js';
+import { registerDb } from './db.js';
+import { registerWorker } from './worker.js';
 
 /** Every `wfm` subcommand registers itself here, one module per command. */
 export type RegisterCommand = (program: Command) => void;
@@ -22,5 +24,7 @@ export const commands: RegisterCommand[] = [
   registerShiftPlan,
   registerRoster,
   registerPlan,
+  registerDb,
+  registerWorker,
   // Add one line per command module, e.g. registerStaff from './staff.js'.
 ];

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
+import { VERDICT_HELP } from '../verdict.js';
 import { dirname, resolve } from 'node:path';
-import { parsePlanConfig } from '../../plan/config.js';
-import { planInputFromConfig } from '../../plan/load-config.js';
-import { runPlanToFolder } from '../../plan/run-to-folder.js';
-import { summaryText } from '../../plan/summary-text.js';
-import { numberFlag, parseJsonText, readInputFile } from '../io.js';
+import { parsePlanConfig } from '../../contracts/plan-config.js';
+import { planInputFromConfig } from '../../io/plan-config.js';
+import { runPlanToFolder } from '../run-plan-to-folder.js';
+import { saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
+import { summaryText } from '../../report/summary-text.js';
+import { numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 
-interface PlanFlags {
+interface PlanFlags extends StoreFlags {
   config: string;
   out: string;
   shiftPlanSeconds?: string;
@@ -19,7 +21,8 @@ export function registerPlan(program: Command): void {
   program
     .command('plan')
     .description(
-      'The whole plan: history -> forecast -> staffing -> shift plan -> roster -> HTML report, every result written into one folder.',
+      'The whole plan: history -> forecast -> staffing -> shift plan -> roster -> HTML report, every ' +
+        'result written into one folder.',
     )
     .requiredOption(
       '--config <file>',
@@ -29,6 +32,12 @@ export function registerPlan(program: Command): void {
     .option('--shift-plan-seconds <s>', 'MIP time limit (overrides limits.shiftPlanSeconds)')
     .option('--roster-seconds <s>', 'roster search time limit (overrides limits.rosterSeconds)')
     .option('--seed <n>', 'seed of the MIP and the roster search (overrides seed)')
+    .option(
+      '--data <dir>',
+      'save the roster as a draft in the planning store (PGlite in DIR; else DATABASE_URL when set)',
+    )
+    .option('--centre <code>', 'the store centre to save to, created on first use (default main)')
+    .option('--series <name>', "the draft's series (default the ISO week of the roster, e.g. 2026-W23)")
     .addHelpText(
       'after',
       `
@@ -40,6 +49,7 @@ config are relative to the config file.
 Example:
   wfm plan --config plan.json --out week-23`,
     )
+    .addHelpText('after', VERDICT_HELP)
     .action((flags: PlanFlags) => runPlanCommand(flags));
 }
 
@@ -61,6 +71,7 @@ async function runPlanCommand(flags: PlanFlags): Promise<void> {
   const input = planInputFromConfig({ ...config, limits }, dirname(resolve(flags.config)));
   const artifacts = await runPlanToFolder(input, flags.out);
   process.stdout.write(summaryText(artifacts.summary, flags.out));
+  if (wantsStore(flags)) process.stdout.write(await saveRunAsDraft(flags, input, artifacts));
 }
 
 function overrideFlags(flags: PlanFlags): { shiftPlanSeconds?: number; rosterSeconds?: number; seed?: number } {

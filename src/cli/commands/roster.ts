@@ -1,28 +1,33 @@
+import { loadFromCoverage } from '../../scheduler/roster/load.js';
+import { toJsonText } from '../../formats/json.js';
+import { parseShiftPlanRules } from '../../contracts/shift-plan.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { runShiftPlan } from '../../schemas/shift-plan.js';
+import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
-import { parseInstant } from '../../time/instant.js';
-import { loadSolver } from '../../workers/handlers/shift-plan.js';
+import { loadSolver } from '../../scheduler/mip/highs.js';
 import { readRequirement } from './shift-plan.js';
 import {
-  parseAgentsCsv,
   parseAgentsJson,
   parseRosterPlan,
   parseRosterRules,
+  planTemplates,
   RosterRequestSchema,
-} from '../../schemas/roster.js';
-import { parseWith } from '../../io/validate.js';
+} from '../../contracts/roster.js';
+import { parseAgentsCsv } from '../../formats/agents-csv.js';
+import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
-import { writeRosterDir } from './roster-output.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { writeRosterDir } from '../../io/roster-folder.js';
+import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 
 /** `wfm roster`: named agents on a shift plan under weekly rules, with retraining pulls. */
 export function registerRoster(program: Command): void {
   program
     .command('roster')
     .description(
-      'Roster named agents on a shift plan (the output of `wfm shift-plan`) under weekly rules, and fill the retraining sessions.',
+      'Roster named agents on a shift plan (the output of `wfm shift-plan`) under weekly rules, ' +
+        'and fill the retraining sessions.',
     )
     .option('--plan <file>', 'shift plan JSON (output of `wfm shift-plan`)')
     .option(
@@ -41,8 +46,10 @@ export function registerRoster(program: Command): void {
     .option('--answer-seconds <s>', 'service-level threshold for the SL after rostering (default 20)')
     .option(
       '--out <dir>',
-      'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); default: JSON on stdout',
+      'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
+        'default: JSON on stdout',
     )
+    .addHelpText('after', VERDICT_HELP)
     .action(
       async (flags: {
         plan?: string;
@@ -62,8 +69,8 @@ export function registerRoster(program: Command): void {
         const agentsText = readInputFile(flags.agents, '--agents');
         const zone = plan.grid.timeZone;
         const agents = looksLikeJson(flags.agents, agentsText)
-          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone)
-          : parseAgentsCsv(agentsText, zone);
+          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, planTemplates(plan))
+          : parseAgentsCsv(agentsText, zone, planTemplates(plan));
         const rules = parseRosterRules(
           flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
         );
@@ -81,11 +88,8 @@ export function registerRoster(program: Command): void {
         );
         const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
         if (flags.out) writeRosterDir(flags.out, result);
-        else
-          emit(
-            JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2),
-            undefined,
-          );
+        else emit(toJsonText(result), undefined);
+        reportVerdict(result.verdict, 'roster');
       },
     );
 }
@@ -101,21 +105,8 @@ async function planFirst(
     });
   }
   const requirement = readRequirement(requirements);
-  const rulesData = parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules');
-  const plan = runShiftPlan(requirement, rulesData, { highs: await loadSolver(), now: () => performance.now() });
-  const n = plan.grid.slotCount;
-  const stepMs = plan.grid.intervalMinutes * 60_000;
-  const origin = Date.parse(plan.grid.start);
-  const volume = new Array<number | null>(n).fill(null);
-  const ahtSeconds = new Array<number | null>(n).fill(null);
-  let any = false;
-  for (const row of requirement.rows) {
-    if (typeof row.volume !== 'number' || typeof row.ahtSeconds !== 'number') continue;
-    const slot = Math.round((parseInstant(String(row.start), plan.grid.timeZone) - origin) / stepMs);
-    if (slot < 0 || slot >= n) continue;
-    volume[slot] = row.volume;
-    ahtSeconds[slot] = row.ahtSeconds;
-    any = true;
-  }
-  return any ? { plan, load: { volume, ahtSeconds } } : { plan };
+  const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
+  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), now: () => performance.now() });
+  const load = loadFromCoverage(plan);
+  return load ? { plan, load } : { plan };
 }

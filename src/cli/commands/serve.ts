@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { numberFlag } from '../io.js';
+import { numberFlag } from '../../io/files.js';
+import { storeTarget } from './db.js';
 
 /** `wfm serve [--host 127.0.0.1] [--port 8080]`: the HTTP API (docs/api.md), until SIGINT/SIGTERM. */
 export function registerServe(program: Command): void {
@@ -8,13 +9,20 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description(
       'Run the HTTP API (OpenAPI at /docs). Listens on 127.0.0.1 unless --host says otherwise; with WFM_API_KEY set, ' +
-        'every route but /healthz needs "Authorization: Bearer <key>". Limits: WFM_BODY_LIMIT_BYTES, WFM_MAX_INTERVALS, ' +
-        'WFM_MAX_AGENTS, WFM_MAX_SCENARIOS, WFM_JOB_TIME_LIMIT_MS, WFM_MAX_QUEUED_JOBS, WFM_MAX_RUNNING_JOBS (docs/api.md).',
+        'every route but /healthz needs "Authorization: Bearer <key>". Limits: WFM_BODY_LIMIT_BYTES, ' +
+        'WFM_MAX_INTERVALS, WFM_MAX_AGENTS, WFM_MAX_SCENARIOS, WFM_JOB_TIME_LIMIT_MS, WFM_MAX_QUEUED_JOBS, ' +
+        'WFM_MAX_RUNNING_JOBS (docs/api.md).',
     )
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 = any free port)', '8080')
     .option('--log-level <level>', 'log level: trace, debug, info, warn, error, silent', 'info')
-    .action(async (opts: { host: string; port: string; logLevel: string }) => {
+    .option(
+      '--data <dir>',
+      'open the planning store (PGlite in DIR; without it DATABASE_URL when set): centre, roster and calendar ' +
+        'routes, and store jobs run in this process',
+    )
+    .option('--no-worker', 'with a store: leave its jobs to `wfm worker` processes')
+    .action(async (opts: { host: string; port: string; logLevel: string; data?: string; worker: boolean }) => {
       const port = numberFlag(opts.port, '--port') as number;
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new WfmError('WFM_ERR_INPUT_INVALID', `--port: ${opts.port} is not a port number (0-65535).`, {
@@ -32,7 +40,8 @@ export function registerServe(program: Command): void {
         );
       }
       const { startServer } = await import('../../server.js');
-      await startServer({ host: opts.host, port, logLevel: opts.logLevel });
+      const store = opts.data !== undefined || process.env.DATABASE_URL ? storeTarget(opts) : undefined;
+      await startServer({ host: opts.host, port, logLevel: opts.logLevel, store, worker: opts.worker });
       // Keep running until a signal closes the server.
       await new Promise<never>(() => {});
     });

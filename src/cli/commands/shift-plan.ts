@@ -1,43 +1,21 @@
+import { STAFFING_CSV_COLUMNS } from '../../formats/staffing-csv.js';
+import { toJsonText } from '../../formats/json.js';
 import type { Command } from 'commander';
+import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 import { WfmError } from '../../errors.js';
-import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
-import {
-  COVERAGE_CSV_COLUMNS,
-  coverageCsvRows,
-  parseRequirementJson,
-  runShiftPlan,
-  type RequirementDocument,
-} from '../../schemas/shift-plan.js';
+import { csvNumber, parseCsv, toCsv } from '../../formats/csv.js';
+import { parseRequirementJson, parseShiftPlanRules, type RequirementDocument } from '../../contracts/shift-plan.js';
+import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
+import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
-import { loadSolver } from '../../workers/handlers/shift-plan.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../io.js';
+import { loadSolver } from '../../scheduler/mip/highs.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile, writeOutputAtomic } from '../../io/files.js';
 
 /** Columns of the `wfm staff` CSV that the requirement CSV may carry (only some are used). */
-const STAFF_CSV_COLUMNS = [
-  'volume',
-  'aht_seconds',
-  'erlangs',
-  'agents_fractional',
-  'headcount',
-  'service_level',
-  'asa_seconds',
-  'occupancy',
-  'prob_wait',
-  'queue_length',
-  'unstable',
-  'evaluated',
-  'met',
-  'binding',
-  'abandon_rate',
-  'sl_answered_of_answered',
-  'sl_wait_ended_within',
-  'sl_virtual',
-  'asa_virtual_seconds',
-  'asa_all_seconds',
-  'block_rate',
-  'volume_p10',
-  'volume_p90',
-];
+/** The requirement CSV: any column of the `wfm staff` CSV (only some are used), and the forecast band. */
+const STAFF_CSV_COLUMNS = [...STAFFING_CSV_COLUMNS, 'volume_p10', 'volume_p90'].filter(
+  (column) => column !== 'start' && column !== 'agents',
+);
 
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
 export function readRequirement(path: string): RequirementDocument {
@@ -62,9 +40,12 @@ export function qualityLine(plan: ShiftPlan): string {
     ? `, SL ${(q.serviceLevel.volumeWeighted * 100).toFixed(1)} % (worst ${(q.serviceLevel.worst * 100).toFixed(1)} %)`
     : '';
   return (
-    `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} paid h, LP bound ${q.lpBound.toFixed(2)}, ` +
-    `objective/bound ${q.objectiveOverBound.toFixed(4)}, gap ${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
-    `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} h${sl}, ${plan.uncoverable.length} uncoverable`
+    `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} ` +
+    `paid h, cost ${q.objective.toFixed(2)} vs LP bound ${q.lpBound.toFixed(2)} (cost/bound ` +
+    `${q.objectiveOverBound.toFixed(4)}), gap ` +
+    `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
+    `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
+    `h${sl}, ${plan.uncoverable.length} uncoverable`
   );
 }
 
@@ -99,7 +80,8 @@ export function registerShiftPlan(program: Command): void {
     .option('--out <file>', 'write the plan JSON here (atomically) instead of standard output')
     .option(
       '--coverage-csv <file>',
-      'also write coverage per interval as CSV (start,required,on_shift,on_phone,on_break,in_retraining,over,under,service_level)',
+      'also write coverage per interval as CSV ' +
+        '(start,required,on_shift,on_phone,on_break,in_retraining,over,under,service_level)',
     )
     .addHelpText(
       'after',
@@ -113,6 +95,7 @@ Example:
   wfm staff --input forecast.csv --format json --out staff.json
   wfm shift-plan --requirements staff.json --rules rules.json --time-limit 10 --out plan.json --coverage-csv coverage.csv`,
     )
+    .addHelpText('after', VERDICT_HELP)
     .action((opts: ShiftPlanOptions) => runShiftPlanCommand(opts));
 }
 
@@ -120,7 +103,7 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   const requirement = readRequirement(opts.requirements);
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined) requirement.intervalMinutes = interval;
-  const rulesData = parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`);
+  const rules = parseShiftPlanRules(parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`));
   const timeLimitSeconds = numberFlag(opts.timeLimit, '--time-limit');
   if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0 && timeLimitSeconds <= 3600)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `--time-limit: ${timeLimitSeconds} is not in (0, 3600] seconds.`, {
@@ -128,14 +111,15 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
     });
   }
   const highs = await loadSolver();
-  const plan = runShiftPlan(requirement, rulesData, {
+  const plan = runShiftPlan(requirement, rules, {
     highs,
     timeLimitSeconds,
     timeZone: opts.timeZone,
     now: () => performance.now(),
   });
-  const json = `${JSON.stringify(plan, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+  const json = toJsonText(plan);
   if (opts.coverageCsv) writeOutputAtomic(opts.coverageCsv, toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS));
   emit(json, opts.out);
+  if (plan.verdict) reportVerdict(plan.verdict, 'shift plan');
   process.stderr.write(`${qualityLine(plan)}\n`);
 }

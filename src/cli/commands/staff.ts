@@ -1,16 +1,18 @@
+import { staffingCsv, headcountCsv } from '../../formats/staffing-csv.js';
+import { toJsonText } from '../../formats/json.js';
 import { Option, type Command } from 'commander';
 import { WfmError, formatPath, isWfmError, type WfmIssue } from '../../errors.js';
-import { csvNumber, parseCsv, toCsv } from '../../io/csv.js';
+import { csvNumber, parseCsv } from '../../formats/csv.js';
 import {
   MAX_INTERVALS,
   parseStaffingRequest,
-  staffRequest,
-  type IntervalResult,
   type StaffingResponse,
   type StaffingResponseTotals,
-} from '../../schemas/staffing.js';
-import { headcountViewOf, STAFFING_VIEWS, type StaffingView } from '../../schemas/staffing-headcount.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../io.js';
+} from '../../contracts/staffing.js';
+import { staffRequest } from '../../app/staffing.js';
+import { STAFFING_VIEWS, type StaffingView } from '../../contracts/staffing-headcount.js';
+import { headcountViewOf } from '../../app/staffing-headcount.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
 const QUEUE_FLAGS = [
@@ -217,7 +219,8 @@ export function readStaffingInput(
     if (i >= 0) {
       throw new WfmError(
         'WFM_ERR_INPUT_INVALID',
-        `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); give --default-aht-seconds.`,
+        `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); ` +
+          `give --default-aht-seconds.`,
         {
           issues: [{ path: ['intervals', i, 'ahtSeconds'], message: 'null; give --default-aht-seconds' }],
         },
@@ -287,7 +290,8 @@ function readRows(
     if (ahtSeconds === undefined) {
       throw new WfmError(
         'WFM_ERR_INPUT_CSV',
-        `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for intervals without a handle time).`,
+        `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for ` +
+          `intervals without a handle time).`,
         {
           issues: [{ path: ['line', row.line, 'aht_seconds'], message: 'empty' }],
         },
@@ -302,54 +306,6 @@ function readRows(
     return out;
   });
   return { doc: { intervals }, origin: { what: 'staffing', csvLines: rows.map((r) => r.line) }, kind: 'csv' };
-}
-
-const BASE_COLUMNS = [
-  'start',
-  'volume',
-  'ahtSeconds',
-  'erlangs',
-  'agents',
-  'agentsFractional',
-  'headcount',
-  'serviceLevel',
-  'asaSeconds',
-  'occupancy',
-  'probWait',
-  'queueLength',
-  'unstable',
-  'evaluated',
-  'met',
-  'binding',
-] as const;
-const ABANDON_COLUMNS = [
-  'abandonRate',
-  'slAnsweredOfAnswered',
-  'slWaitEndedWithin',
-  'slVirtual',
-  'asaVirtualSeconds',
-  'asaAllSeconds',
-  'blockRate',
-  'abandonmentCapped',
-] as const;
-const INFINITE_WHEN_NULL = new Set(['asaSeconds', 'queueLength', 'asaVirtualSeconds', 'asaAllSeconds']);
-
-export function snakeCase(key: string): string {
-  return key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
-}
-
-/** The per-interval CSV: the JSON keys in snake_case; infinite means are written `Infinity`. */
-export function staffingCsv(response: Pick<StaffingResponse, 'model' | 'intervals'>): string {
-  const keys: string[] = [...BASE_COLUMNS, ...(response.model === 'erlang-c' ? [] : ABANDON_COLUMNS), 'note'];
-  const rows = response.intervals.map((r: IntervalResult) => {
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const value = (r as Record<string, unknown>)[key];
-      out[snakeCase(key)] = value === null && INFINITE_WHEN_NULL.has(key) ? Infinity : value;
-    }
-    return out;
-  });
-  return toCsv(rows, keys.map(snakeCase));
 }
 
 /** One line for stderr: the totals of a staffing response. */
@@ -370,11 +326,6 @@ export function totalsLine(t: StaffingResponseTotals): string {
   return `totals: ${parts.join(', ')}`;
 }
 
-/** JSON with infinite numbers as null (JSON has no Infinity). */
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
-}
-
 interface StaffOptions {
   input: string;
   interval?: string;
@@ -392,12 +343,15 @@ export function registerStaff(program: Command): void {
     .description('Agents required per interval (Erlang C, Erlang A, chat) for a list of intervals.')
     .requiredOption(
       '--input <file>',
-      'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, or a `wfm forecast` JSON',
+      'CSV start,volume,aht_seconds[,agents][,volume_p10,volume_p90], a staffing request JSON, ' +
+        'or a `wfm forecast` JSON',
     )
     .option('--interval <minutes>', 'interval length in minutes (default: inferred from the starts)')
     .option(
       '--deadline-hours <h>',
-      "deferred work (email): finish each interval's contacts within this many hours (occupancy from --max-occupancy); replaces the queue model",
+      'deferred work (email): finish each ' +
+        "interval's contacts within this " +
+        'many hours (occupancy from --max-occupancy); replaces the queue model',
     )
     .option(
       '--default-aht-seconds <s>',
@@ -421,7 +375,8 @@ export function registerStaff(program: Command): void {
     .addOption(
       new Option(
         '--view <view>',
-        "full (default): every metric per interval; headcount: agents and headcount per interval only (the API's ?view=headcount)",
+        'full (default): every metric per interval; headcount: agents and headcount per interval only ' +
+          "(the API's ?view=headcount)",
       ).choices([...STAFFING_VIEWS]),
     )
     .option('--out <file>', 'write here (atomically) instead of standard output')
@@ -487,17 +442,9 @@ function runStaff(opts: StaffOptions): void {
         : input.kind);
   const headcountView = opts.view === 'headcount';
   if (format === 'json') {
-    emit(toJson(headcountView ? headcountViewOf(response) : response), opts.out);
+    emit(toJsonText(headcountView ? headcountViewOf(response) : response), opts.out);
   } else {
     emit(headcountView ? headcountCsv(response) : staffingCsv(response), opts.out);
     process.stderr.write(`${totalsLine(response.totals)}\n`);
   }
-}
-
-/** The headcount view as CSV: `start,agents,headcount`, one row per interval. */
-export function headcountCsv(response: StaffingResponse): string {
-  return toCsv(
-    response.intervals.map((r) => ({ start: r.start, agents: r.agents, headcount: r.headcount })),
-    ['start', 'agents', 'headcount'],
-  );
 }

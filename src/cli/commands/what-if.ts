@@ -1,12 +1,12 @@
 import { Option, type Command } from 'commander';
 import { WfmError } from '../../errors.js';
-import { toCsv } from '../../io/csv.js';
-import { parseWhatIfRequest } from '../../schemas/what-if.js';
-import { whatIfJson } from '../../what-if/json.js';
-import { runWhatIfParallel } from '../../what-if/parallel.js';
+import { toCsv } from '../../formats/csv.js';
+import { parseWhatIfRequest } from '../../contracts/what-if.js';
+import { whatIfJson } from '../../formats/what-if-json.js';
+import { runWhatIfParallel } from '../../app/what-if-parallel.js';
 import { runWhatIf } from '../../what-if/run.js';
 import type { WhatIfInput, WhatIfResult } from '../../what-if/types.js';
-import { emit, numberFlag, parseJsonText, readInputFile } from '../io.js';
+import { emit, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 
 /** Scenario-intervals below which the sweep runs on this thread (starting threads costs more). */
 const POOL_THRESHOLD_CELLS = 200_000;
@@ -61,7 +61,7 @@ async function run(input: WhatIfInput, threads: number): Promise<WhatIfResult> {
   let intervals = 0;
   for (const q of input.queues) intervals += q.volume.length;
   if (threads <= 1 || intervals * input.scenarios.length < POOL_THRESHOLD_CELLS) return runWhatIf(input);
-  const { createPoolRunner } = await import('../../api/pool-runner.js');
+  const { createPoolRunner } = await import('../../app/parallel/pool-runner.js');
   const runner = createPoolRunner({ maxThreads: threads });
   try {
     return await runWhatIfParallel(runner, input);
@@ -75,9 +75,11 @@ export function registerWhatIf(program: Command): void {
   program
     .command('what-if')
     .description(
-      'Staff one week (or many queues) under many scenarios: volume and AHT factors, service-level target, answer time, ' +
-        'shrinkage, occupancy cap, Erlang C or A. Per scenario: headcount per interval, agent-hours, achieved service level, ' +
-        "and a fixed roster's service level when the input gives one. The input is the JSON body of POST /v1/what-if (docs/api.md).",
+      'Staff one week (or many queues) under many scenarios: volume and AHT factors, service-level target, ' +
+        'answer time, shrinkage, occupancy cap, Erlang C or A. Per scenario: headcount per interval, agent-hours, ' +
+        'achieved service level, ' +
+        "and a fixed roster's service " +
+        'level when the input gives one. The input is the JSON body of POST /v1/what-if (docs/api.md).',
     )
     .requiredOption('--input <file>', 'what-if request, JSON')
     .addOption(

@@ -1,4 +1,4 @@
-import { LocalClock, epochDayOfDate, weekdayOf } from '../local-time.js';
+import { LocalClock, epochDayOfDate, weekdayOf } from '../../time/local-time.js';
 import { dayOfMonth } from '../methods/calendar.js';
 import { Random } from './random.js';
 

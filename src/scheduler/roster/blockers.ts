@@ -10,7 +10,7 @@ export type BlockReasons = Record<string, number>;
  * would break (re-scoring that agent with the cell added). O(agents x days).
  */
 export function blockersOf(p: CoreProblem, assign: Int32Array, cell: number): BlockReasons {
-  const ev = new AgentEvaluator(p);
+  const evaluator = new AgentEvaluator(p);
   const reasons: BlockReasons = {};
   const bump = (k: string): void => {
     reasons[k] = (reasons[k] ?? 0) + 1;
@@ -26,9 +26,9 @@ export function blockersOf(p: CoreProblem, assign: Int32Array, cell: number): Bl
     if (assign[i]! >= 0) return bump('on another shift that day');
     before.fill(0);
     after.fill(0);
-    ev.evaluate(agent, assign, e * p.days, score, before);
+    evaluator.evaluate(agent, assign, e * p.days, score, before);
     assign[i] = cell;
-    ev.evaluate(agent, assign, e * p.days, score, after);
+    evaluator.evaluate(agent, assign, e * p.days, score, after);
     assign[i] = -1;
     let any = false;
     for (let r = 2; r < RULE_COUNT; r++) {

@@ -1,6 +1,6 @@
 import { RULE_COUNT, RULE_INDEX, RULE_KEYS, type CoreAgent, type CoreProblem } from './problem.js';
 
-const R = RULE_INDEX;
+const RULE = RULE_INDEX;
 
 /** The scored form of one agent's week: weighted hard and soft totals and the fairness counts. */
 export interface AgentScore {
@@ -21,6 +21,12 @@ export class AgentEvaluator {
   private readonly typeCount: Int32Array;
   private readonly hardRule: Uint8Array;
   private readonly weight: Float64Array;
+  /**
+   * Violation amounts by rule of the row being scored, reused by every call so that the search's
+   * hot loop allocates nothing: one array of RULE_COUNT per evaluator (each search state owns one,
+   * and a state lives on one thread).
+   */
+  private readonly violations = new Float64Array(RULE_COUNT);
 
   constructor(private readonly p: CoreProblem) {
     this.typeCount = new Int32Array(Math.max(1, p.types));
@@ -39,17 +45,31 @@ export class AgentEvaluator {
     out: AgentScore,
     amounts: Float64Array | null = null,
   ): void {
+    const violations = this.violations;
+    violations.fill(0);
+    this.typeCount.fill(0);
+    this.scanDays(agent, row, offset, out);
+    this.checkTypeLimits(agent);
+    this.checkWindows(agent, row, offset);
+    if (this.p.twoConsecutiveDaysOffPerWeek || Number.isFinite(this.p.maxStartSpreadMinutes))
+      this.checkWeeks(row, offset);
+    if (amounts) for (let r = 0; r < RULE_COUNT; r++) amounts[r]! += violations[r]!;
+    this.weigh(out);
+  }
+
+  /**
+   * One pass over the days: preferences, shift types worked, weekends, successions and rest,
+   * runs of work and of days off. Sets `out.weekendDays` and `out.lateShifts`.
+   */
+  private scanDays(agent: CoreAgent, row: Int32Array, offset: number, out: AgentScore): void {
     const p = this.p;
     const cells = p.cells;
-    const D = p.days;
-    const a = scratchAmounts();
-    a.fill(0);
-    const tc = this.typeCount;
-    tc.fill(0);
+    const violations = this.violations;
+    const typeCount = this.typeCount;
+    const forbiddenFollow = p.forbiddenFollow;
     let weekendDays = 0;
-    let late = 0;
-    // preferences, succession, rest, runs
-    let pref = 0;
+    let lateShifts = 0;
+    let preference = 0;
     let prevCell = -1;
     let workRun = 0;
     let workRunStart = 0;
@@ -57,125 +77,142 @@ export class AgentEvaluator {
     let offRunStart = 0;
     let lastWeekend = -2;
     let weekendsWorked = 0;
-    let prevWeekendWorkedIdx = agent.workedPreviousWeekend ? -1 : -3;
-    const ff = p.forbiddenFollow;
-    for (let d = 0; d < D; d++) {
-      const c = row[offset + d]!;
-      const wk = p.weekendOfDay[d]!;
+    let prevWeekendWorked = agent.workedPreviousWeekend ? -1 : -3;
+    for (let day = 0; day < p.days; day++) {
+      const c = row[offset + day]!;
+      const weekend = p.weekendOfDay[day]!;
       if (c >= 0) {
         const cell = cells[c]!;
-        pref += agent.workCost[c]!;
-        tc[cell.type]!++;
-        if (cell.isLate) late++;
-        if (wk >= 0) {
+        preference += agent.workCost[c]!;
+        typeCount[cell.type]!++;
+        if (cell.isLate) lateShifts++;
+        if (weekend >= 0) {
           weekendDays++;
-          if (wk !== lastWeekend) {
+          if (weekend !== lastWeekend) {
             weekendsWorked++;
-            if (p.weekendsOffEveryOtherWeek && wk === prevWeekendWorkedIdx + 1) a[R.weekendsOffEveryOtherWeek]! += 1;
-            prevWeekendWorkedIdx = wk;
-            lastWeekend = wk;
+            if (p.weekendsOffEveryOtherWeek && weekend === prevWeekendWorked + 1)
+              violations[RULE.weekendsOffEveryOtherWeek]! += 1;
+            prevWeekendWorked = weekend;
+            lastWeekend = weekend;
           }
         }
         if (prevCell >= 0) {
-          const pc = cells[prevCell]!;
-          if (ff && ff[pc.type * p.types + cell.type]) a[R.forbiddenSequence]! += 1;
+          const previous = cells[prevCell]!;
+          if (forbiddenFollow && forbiddenFollow[previous.type * p.types + cell.type])
+            violations[RULE.forbiddenSequence]! += 1;
           if (p.minRestMinutes > 0) {
-            const gap = cell.startMinute - pc.endMinute;
-            if (gap < p.minRestMinutes) a[R.minRest]! += p.minRestMinutes - gap;
+            const gap = cell.startMinute - previous.endMinute;
+            if (gap < p.minRestMinutes) violations[RULE.minRest]! += p.minRestMinutes - gap;
           }
         }
         if (offRun > 0) {
           if (offRunStart > 0 && offRun < agent.minConsecutiveDaysOff)
-            a[R.minConsecutiveDaysOff]! += agent.minConsecutiveDaysOff - offRun;
+            violations[RULE.minConsecutiveDaysOff]! += agent.minConsecutiveDaysOff - offRun;
           offRun = 0;
         }
-        if (workRun === 0) workRunStart = d;
+        if (workRun === 0) workRunStart = day;
         workRun++;
       } else {
-        pref += agent.offCost[d]!;
+        preference += agent.offCost[day]!;
         if (workRun > 0) {
-          closeWorkRun(agent, workRun, workRunStart, false, a);
+          closeWorkRun(agent, workRun, workRunStart, false, violations);
           workRun = 0;
         }
-        if (offRun === 0) offRunStart = d;
+        if (offRun === 0) offRunStart = day;
         offRun++;
       }
       prevCell = c;
     }
-    if (workRun > 0) closeWorkRun(agent, workRun, workRunStart, true, a);
-    a[R.preference]! += pref;
-    if (weekendsWorked > agent.maxWeekends) a[R.maxWeekends]! += weekendsWorked - agent.maxWeekends;
-    for (let t = 0; t < p.types; t++) {
-      const lim = agent.maxPerType[t] ?? Infinity;
-      if (tc[t]! > lim) a[R.maxShiftsPerType]! += tc[t]! - lim;
+    if (workRun > 0) closeWorkRun(agent, workRun, workRunStart, true, violations);
+    violations[RULE.preference]! += preference;
+    if (weekendsWorked > agent.maxWeekends) violations[RULE.maxWeekends]! += weekendsWorked - agent.maxWeekends;
+    out.weekendDays = weekendDays;
+    out.lateShifts = lateShifts;
+  }
+
+  /** Shifts of each type over the horizon against the agent's per-type maximum (counted by `scanDays`). */
+  private checkTypeLimits(agent: CoreAgent): void {
+    const typeCount = this.typeCount;
+    for (let t = 0; t < this.p.types; t++) {
+      const limit = agent.maxPerType[t] ?? Infinity;
+      if (typeCount[t]! > limit) this.violations[RULE.maxShiftsPerType]! += typeCount[t]! - limit;
     }
-    for (const w of agent.windows) {
+  }
+
+  /** Paid minutes and days worked in each contract window (a week, or the horizon). */
+  private checkWindows(agent: CoreAgent, row: Int32Array, offset: number): void {
+    const cells = this.p.cells;
+    const violations = this.violations;
+    for (const window of agent.windows) {
       let minutes = 0;
       let days = 0;
-      for (let d = w.fromDay; d < w.toDay; d++) {
-        const c = row[offset + d]!;
+      for (let day = window.fromDay; day < window.toDay; day++) {
+        const c = row[offset + day]!;
         if (c >= 0) {
           minutes += cells[c]!.paidMinutes;
           days++;
         }
       }
-      if (minutes < w.minMinutes) a[R.minMinutes]! += w.minMinutes - minutes;
-      if (minutes > w.maxMinutes) a[R.maxMinutes]! += minutes - w.maxMinutes;
-      if (days > w.maxDays) a[R.maxDays]! += days - w.maxDays;
+      if (minutes < window.minMinutes) violations[RULE.minMinutes]! += window.minMinutes - minutes;
+      if (minutes > window.maxMinutes) violations[RULE.maxMinutes]! += minutes - window.maxMinutes;
+      if (days > window.maxDays) violations[RULE.maxDays]! += days - window.maxDays;
     }
-    const needWeekScan = p.twoConsecutiveDaysOffPerWeek || Number.isFinite(p.maxStartSpreadMinutes);
-    if (needWeekScan) {
-      for (const ws of p.weekStarts) {
-        const we = Math.min(D, ws + 7);
-        if (p.twoConsecutiveDaysOffPerWeek && we - ws === 7) {
-          let ok = false;
-          for (let d = ws; d + 1 < we; d++) {
-            if (row[offset + d]! < 0 && row[offset + d + 1]! < 0) {
-              ok = true;
-              break;
-            }
+  }
+
+  /** Per week: two consecutive days off (full weeks only) and the spread of local start times. */
+  private checkWeeks(row: Int32Array, offset: number): void {
+    const p = this.p;
+    const violations = this.violations;
+    for (const weekStart of p.weekStarts) {
+      const weekEnd = Math.min(p.days, weekStart + 7);
+      if (
+        p.twoConsecutiveDaysOffPerWeek &&
+        weekEnd - weekStart === 7 &&
+        !hasTwoDaysOff(row, offset, weekStart, weekEnd)
+      )
+        violations[RULE.consecutiveDaysOffPerWeek]! += 1;
+      if (Number.isFinite(p.maxStartSpreadMinutes)) {
+        let earliest = Infinity;
+        let latest = -Infinity;
+        for (let day = weekStart; day < weekEnd; day++) {
+          const c = row[offset + day]!;
+          if (c >= 0) {
+            const start = p.cells[c]!.startOfDayMinute;
+            if (start < earliest) earliest = start;
+            if (start > latest) latest = start;
           }
-          if (!ok) a[R.consecutiveDaysOffPerWeek]! += 1;
         }
-        if (Number.isFinite(p.maxStartSpreadMinutes)) {
-          let lo = Infinity;
-          let hi = -Infinity;
-          for (let d = ws; d < we; d++) {
-            const c = row[offset + d]!;
-            if (c >= 0) {
-              const s = cells[c]!.startOfDayMinute;
-              if (s < lo) lo = s;
-              if (s > hi) hi = s;
-            }
-          }
-          if (hi - lo > p.maxStartSpreadMinutes) a[R.startTimeSpread]! += hi - lo - p.maxStartSpreadMinutes;
-        }
+        if (latest - earliest > p.maxStartSpreadMinutes)
+          violations[RULE.startTimeSpread]! += latest - earliest - p.maxStartSpreadMinutes;
       }
     }
-    if (amounts) for (let r = 0; r < RULE_COUNT; r++) amounts[r]! += a[r]!;
+  }
+
+  /** Weighted hard and soft totals of the per-agent rules (cover and fairness are scored by the caller). */
+  private weigh(out: AgentScore): void {
+    const violations = this.violations;
     let hard = 0;
     let soft = 0;
     for (let r = 2; r < RULE_COUNT; r++) {
-      const v = a[r]!;
-      if (v === 0 || r === R.fairnessLate || r === R.fairnessWeekend) continue;
-      if (this.hardRule[r]) hard += v * this.weight[r]!;
-      else soft += v * this.weight[r]!;
+      const amount = violations[r]!;
+      if (amount === 0 || r === RULE.fairnessLate || r === RULE.fairnessWeekend) continue;
+      if (this.hardRule[r]) hard += amount * this.weight[r]!;
+      else soft += amount * this.weight[r]!;
     }
     out.hard = hard;
     out.soft = soft;
-    out.weekendDays = weekendDays;
-    out.lateShifts = late;
   }
 }
 
-function closeWorkRun(agent: CoreAgent, len: number, start: number, atEnd: boolean, a: Float64Array): void {
-  if (len > agent.maxConsecutiveDays) a[R.maxConsecutiveDays]! += len - agent.maxConsecutiveDays;
-  // Runs touching the horizon edges may continue outside it (Curtois & Qu's convention).
-  if (start > 0 && !atEnd && len < agent.minConsecutiveDays) a[R.minConsecutiveDays]! += agent.minConsecutiveDays - len;
+function hasTwoDaysOff(row: Int32Array, offset: number, weekStart: number, weekEnd: number): boolean {
+  for (let day = weekStart; day + 1 < weekEnd; day++)
+    if (row[offset + day]! < 0 && row[offset + day + 1]! < 0) return true;
+  return false;
 }
 
-let scratch: Float64Array | null = null;
-function scratchAmounts(): Float64Array {
-  scratch ??= new Float64Array(RULE_COUNT);
-  return scratch;
+function closeWorkRun(agent: CoreAgent, len: number, start: number, atEnd: boolean, violations: Float64Array): void {
+  if (len > agent.maxConsecutiveDays) violations[RULE.maxConsecutiveDays]! += len - agent.maxConsecutiveDays;
+  // Runs touching the horizon edges may continue outside it (Curtois & Qu's convention).
+  if (start > 0 && !atEnd && len < agent.minConsecutiveDays)
+    violations[RULE.minConsecutiveDays]! += agent.minConsecutiveDays - len;
 }

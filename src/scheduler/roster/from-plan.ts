@@ -1,4 +1,4 @@
-import { createSlotGrid, type SlotGrid } from '../common/slot-grid.js';
+import { createSlotGrid, localTimeToMs, type SlotGrid } from '../../time/slot-grid.js';
 import type { PlannedShift, ShiftPlan } from '../shift-plan/types.js';
 import {
   defaultRuleSettings,
@@ -170,8 +170,12 @@ function coreAgent(
     return {
       fromDay: ws,
       toDay: ws + len,
-      // a partial week gets a pro-rata minimum (never a pro-rata maximum beyond the contract)
-      minMinutes: Math.round((a.contract.minHoursPerWeek * 60 * len) / 7),
+      // a partial week gets a pro-rata minimum (never a pro-rata maximum beyond the contract); approved
+      // time off counts towards it
+      minMinutes: Math.max(
+        0,
+        Math.round((a.contract.minHoursPerWeek * 60 * len) / 7 - timeOffCreditMinutes(a, grid, ws, ws + len)),
+      ),
       maxMinutes: Math.round(a.contract.maxHoursPerWeek * 60),
       maxDays: a.contract.maxDaysPerWeek,
     };
@@ -190,4 +194,27 @@ function coreAgent(
     workedPreviousWeekend: a.workedPreviousWeekend,
     inFairness: true,
   };
+}
+
+/**
+ * Approved time off credited against the contract minimum of days `[fromDay, toDay)`: per local day,
+ * the minutes off that day, at most the contract's average working day (minimum hours / maximum days).
+ * docs/roster.md, "Time off".
+ */
+export function timeOffCreditMinutes(a: RosterAgent, grid: SlotGrid, fromDay: number, toDay: number): number {
+  if (a.availability.timeOff.length === 0 || a.contract.minHoursPerWeek <= 0) return 0;
+  const dayCap = (a.contract.minHoursPerWeek * 60) / Math.max(1, a.contract.maxDaysPerWeek);
+  let credit = 0;
+  for (let d = fromDay; d < toDay; d++) {
+    const date = grid.days[d]!.date;
+    const start = localTimeToMs(date, 0, grid.timeZone);
+    const end = localTimeToMs(date, 1440, grid.timeZone);
+    if (start === null || end === null) continue;
+    const off = a.availability.timeOff.reduce(
+      (t, o) => t + Math.max(0, Math.min(end, o.endMs) - Math.max(start, o.startMs)) / MINUTE_MS,
+      0,
+    );
+    credit += Math.min(dayCap, off);
+  }
+  return credit;
 }

@@ -1,6 +1,6 @@
 import type { Highs } from 'highs';
-import { solveModel } from '../shift-plan/solve.js';
-import { ModelBuilder } from '../shift-plan/sparse-model.js';
+import { solveModel } from '../mip/solve.js';
+import { ModelBuilder } from '../mip/sparse-model.js';
 import type { CoreProblem } from './problem.js';
 
 /**
@@ -30,8 +30,8 @@ export class RowPool {
 
   /** Adds every agent's row of `assign`. */
   addRoster(assign: Int32Array): void {
-    const D = this.p.days;
-    for (let e = 0; e < this.p.agents.length; e++) this.add(e, assign.subarray(e * D, (e + 1) * D));
+    const dayCount = this.p.days;
+    for (let e = 0; e < this.p.agents.length; e++) this.add(e, assign.subarray(e * dayCount, (e + 1) * dayCount));
   }
 
   /** Rows held for agent `e`. */
@@ -59,9 +59,9 @@ export function mergeRows(
   seconds: number,
   seed: number,
 ): Int32Array | null {
-  const D = p.days;
-  const E = p.agents.length;
-  const R = p.rules;
+  const dayCount = p.days;
+  const agentCount = p.agents.length;
+  const rules = p.rules;
   const b = new ModelBuilder();
   const agentRow = p.agents.map(() => b.addRow(1, 1));
   const cover = new Int32Array(p.cells.length);
@@ -69,21 +69,21 @@ export function mergeRows(
   const cellRow = p.cells.map((cell) => b.addRow(cell.required, cell.required));
   const start: number[] = [];
   const picks: { e: number; row: Int32Array }[] = [];
-  for (let e = 0; e < E; e++) {
-    const ag = p.agents[e]!;
-    const current = assign.subarray(e * D, (e + 1) * D).join(',');
+  for (let e = 0; e < agentCount; e++) {
+    const agent = p.agents[e]!;
+    const current = assign.subarray(e * dayCount, (e + 1) * dayCount).join(',');
     for (const row of pool.of(e)) {
       let cost = 0;
       const rows = [agentRow[e]!];
-      for (let d = 0; d < D; d++) {
+      for (let d = 0; d < dayCount; d++) {
         const c = row[d]!;
         if (c >= 0) {
-          cost += ag.workCost[c]!;
+          cost += agent.workCost[c]!;
           rows.push(cellRow[c]!);
-        } else cost += ag.offCost[d]!;
+        } else cost += agent.offCost[d]!;
       }
       b.addCol(
-        R.preference.weight * cost,
+        rules.preference.weight * cost,
         0,
         1,
         true,
@@ -95,9 +95,9 @@ export function mergeRows(
     }
   }
   p.cells.forEach((cell, c) => {
-    b.addCol(cell.underWeight * R.coverUnder.weight, 0, Infinity, false, [cellRow[c]!], [1]);
+    b.addCol(cell.underWeight * rules.coverUnder.weight, 0, Infinity, false, [cellRow[c]!], [1]);
     start.push(Math.max(0, cell.required - cover[c]!));
-    b.addCol(cell.overWeight * R.coverOver.weight, 0, Infinity, false, [cellRow[c]!], [-1]);
+    b.addCol(cell.overWeight * rules.coverOver.weight, 0, Infinity, false, [cellRow[c]!], [-1]);
     start.push(Math.max(0, cover[c]! - cell.required));
   });
   const out = solveModel(highs, b.build(), {
@@ -109,11 +109,11 @@ export function mergeRows(
   });
   if (!out.values) return null;
   const merged = Int32Array.from(assign);
-  const chosen = new Uint8Array(E);
+  const chosen = new Uint8Array(agentCount);
   picks.forEach((pk, j) => {
     if ((out.values?.[j] ?? 0) > 0.5 && !chosen[pk.e]) {
       chosen[pk.e] = 1;
-      merged.set(pk.row, pk.e * D);
+      merged.set(pk.row, pk.e * dayCount);
     }
   });
   return chosen.every((x) => x === 1) ? merged : null;

@@ -59,6 +59,31 @@ export const RULE_UNITS: Readonly<Record<RuleKey, string>> = {
   fairnessLate: 'sum of squared deviations of late shifts from the mean (agents x variance)',
 };
 
+/**
+ * Each rule in words for people, with the unit its amount is shown in and the factor from the
+ * amount's own unit (`RULE_UNITS`) to it: minutes are shown as hours.
+ */
+export const RULE_LABELS: Readonly<Record<RuleKey, { label: string; unit: string; scale: number }>> = {
+  coverUnder: { label: 'plan shifts left empty', unit: 'weighted agents short', scale: 1 },
+  coverOver: { label: 'shifts over the plan', unit: 'weighted agents over', scale: 1 },
+  preference: { label: 'preferences not met', unit: 'points', scale: 1 },
+  minRest: { label: 'rest between shifts', unit: 'h of rest short', scale: 1 / 60 },
+  forbiddenSequence: { label: 'forbidden shift order', unit: 'successions', scale: 1 },
+  maxConsecutiveDays: { label: 'days in a row', unit: 'days over the maximum', scale: 1 },
+  minConsecutiveDays: { label: 'shortest run of working days', unit: 'days short', scale: 1 },
+  minConsecutiveDaysOff: { label: 'shortest run of days off', unit: 'days off short', scale: 1 },
+  maxWeekends: { label: 'weekends worked', unit: 'weekends over the maximum', scale: 1 },
+  weekendsOffEveryOtherWeek: { label: 'every other weekend off', unit: 'pairs of weekends worked', scale: 1 },
+  consecutiveDaysOffPerWeek: { label: 'two days off in a row each week', unit: 'weeks without', scale: 1 },
+  minMinutes: { label: 'contract minimum hours', unit: 'h under', scale: 1 / 60 },
+  maxMinutes: { label: 'contract maximum hours', unit: 'h over', scale: 1 / 60 },
+  maxDays: { label: 'working days per week', unit: 'days over the contract', scale: 1 },
+  maxShiftsPerType: { label: 'shifts of one type', unit: 'shifts over the maximum', scale: 1 },
+  startTimeSpread: { label: 'start-time spread', unit: 'h over the maximum', scale: 1 / 60 },
+  fairnessWeekend: { label: 'fair share of weekends', unit: 'squared deviation', scale: 1 },
+  fairnessLate: { label: 'fair share of late shifts', unit: 'squared deviation', scale: 1 },
+};
+
 /** Whether a rule is hard and the penalty per unit of violation. */
 export interface RuleSetting {
   hard: boolean;

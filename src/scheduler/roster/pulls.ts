@@ -31,7 +31,7 @@ export interface PullResult {
 }
 
 /**
- * Fills the plan's retraining sessions (design.md, "Scheduling semantics" 3). Sessions in time
+ * Fills the plan's retraining sessions (docs/roster.md, "Method"). Sessions in time
  * order; each takes flagged agents on shift for the whole session (not on a break, not already in
  * an overlapping session) who still need hours, most-needed first (ties by agent order), never
  * over the seats; seats left go to other agents on shift as coaching. A pull never takes on-phone

@@ -1,5 +1,7 @@
-/** The roster result: what `wfm roster` writes as JSON (and `POST /v1/rosters` returns). */
+/** The roster result (its JSON form: docs/roster.md, "Output"). */
+import type { CoverageInterval } from '../shift-plan/types.js';
 import type { RuleKey } from './problem.js';
+import type { Verdict } from '../shift-plan/verdict.js';
 
 export interface RosterBreak {
   name: string;
@@ -61,19 +63,10 @@ export interface UnfilledShift {
   blockedBy: Record<string, number>;
 }
 
-export interface RosterCoverageInterval {
-  slot: number;
-  start: string;
-  required: number;
-  onShift: number;
-  onPhone: number;
-  onBreak: number;
-  inRetraining: number;
-  over: number;
-  under: number;
+/** The plan's coverage of one interval as the roster delivers it, beside the plan's own on-phone count. */
+export interface RosterCoverageInterval extends Omit<CoverageInterval, 'volume' | 'ahtSeconds'> {
   /** Agents on the phones in the plan for this interval (for the coverage loss). */
   planOnPhone: number;
-  serviceLevel: number | null;
 }
 
 export interface RosterRuleScore {
@@ -93,6 +86,8 @@ export interface FlexibleTeamDay {
 }
 
 export interface RosterResult {
+  /** Met or falls short, said first: hard rules, plan shifts filled, service target (docs/semantics.md, "Verdict"). */
+  verdict: Verdict;
   grid: { start: string; intervalMinutes: number; slotCount: number; timeZone: string };
   agents: RosterAgentResult[];
   unfilledShifts: UnfilledShift[];
@@ -124,3 +119,6 @@ export interface RosterResult {
   };
   search: { seed: number; iterations: number; restarts: number; stoppedBy: 'iterations' | 'time' | 'stall' };
 }
+
+/** A roster without its verdict: what the rule checkers read (a hand-edited draft has no verdict yet). */
+export type RosterBody = Omit<RosterResult, 'verdict'>;

@@ -1,17 +1,22 @@
-import { evaluateInterval } from '../../erlang/index.js';
-import { rosterPlan } from './roster.js';
-import type { RosterResult } from './result-types.js';
-import type { RosterAgent, RosterRules } from './types.js';
+import type { QueueParams } from '../../erlang/types.js';
+import { serviceLevelFromQueue, type ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
+import type { RosterResult } from './result-types.js';
+import { rosterPlan } from './roster.js';
+import type { SlotLoad } from './roster-coverage.js';
+import type { RosterAgent, RosterRules } from './types.js';
 
 /**
- * Rosters a validated request with the staffing core's Erlang C for the SL after rostering.
- * `now` is the caller's clock (ms); the time limit is in seconds.
+ * Rosters a validated request; the SL after rostering uses the same service-level function as the
+ * shift plan (`serviceLevelFromQueue`) on the queue of `rosterQueue`. `now` is the caller's clock
+ * (ms); the time limit is in seconds.
  */
 export function runRoster(
   req: {
     plan: ShiftPlan;
-    load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] };
+    load?: SlotLoad;
+    /** The queue to re-compute the SL with (default: the plan's). */
+    queue?: QueueParams;
     agents: RosterAgent[];
     rules: RosterRules;
     options: { seed: number; timeLimitSeconds: number; maxIterations: number; answerSeconds: number };
@@ -19,17 +24,30 @@ export function runRoster(
   now: () => number,
 ): RosterResult {
   const { seed, timeLimitSeconds, maxIterations, answerSeconds } = req.options;
+  const queue = rosterQueue(req.queue ?? req.plan.queue, answerSeconds);
+  const serviceLevel = serviceLevelFromQueue(queue);
   return rosterPlan(req.plan, req.agents, req.rules, {
     seed,
     timeLimitMs: timeLimitSeconds * 1000,
     maxIterations,
     now,
     ...(req.load ? { load: req.load } : {}),
-    serviceLevel: (volume, ahtSeconds, intervalMinutes, agents) =>
-      evaluateInterval(
-        { volume, ahtSeconds, intervalMinutes },
-        { model: 'erlang-c', targets: { answerSeconds } },
-        agents,
-      ).serviceLevel,
+    ...(serviceLevel ? { serviceLevel } : {}),
+    targets: queue.targets,
   });
+}
+
+/**
+ * The queue the roster's SL is re-computed with: the given one (an Erlang A queue stays Erlang A),
+ * or Erlang C for a plan that carries none; `answerSeconds` fills a missing answer-time target.
+ */
+export function rosterQueue(queue: QueueParams | undefined, answerSeconds: number): QueueParams {
+  const base: QueueParams = queue ?? { model: 'erlang-c', targets: {} };
+  if (base.targets.answerSeconds !== undefined) return base;
+  return { ...base, targets: { ...base.targets, answerSeconds } };
+}
+
+/** The service-level function a roster is re-checked with (`rosterQueue`'s queue), also after a hand edit. */
+export function rosterServiceLevel(queue: QueueParams | undefined, answerSeconds: number): ServiceLevelFn | undefined {
+  return serviceLevelFromQueue(rosterQueue(queue, answerSeconds));
 }

@@ -9,20 +9,20 @@ import { RosterState } from './state.js';
  */
 export function scoreByRule(p: CoreProblem, assign: Int32Array): RosterResult['score'] {
   const amounts = new Float64Array(RULE_COUNT);
-  const ev = new AgentEvaluator(p);
+  const evaluator = new AgentEvaluator(p);
   const s: AgentScore = { hard: 0, soft: 0, weekendDays: 0, lateShifts: 0 };
-  p.agents.forEach((agent, e) => ev.evaluate(agent, assign, e * p.days, s, amounts));
-  const st = new RosterState(p, 1, assign);
+  p.agents.forEach((agent, e) => evaluator.evaluate(agent, assign, e * p.days, s, amounts));
+  const state = new RosterState(p, 1, assign);
   let under = 0;
   let over = 0;
   p.cells.forEach((cell, c) => {
-    const k = st.cover[c]!;
+    const k = state.cover[c]!;
     under += Math.max(0, cell.required - k) * cell.underWeight;
     over += Math.max(0, k - cell.required) * cell.overWeight;
   });
   amounts[RULE_INDEX.coverUnder] = under;
   amounts[RULE_INDEX.coverOver] = over;
-  const fair = st.fairnessAmounts();
+  const fair = state.fairnessAmounts();
   amounts[RULE_INDEX.fairnessWeekend] = fair.weekend;
   amounts[RULE_INDEX.fairnessLate] = fair.late;
   let hard = 0;

@@ -43,13 +43,13 @@ export class RosterState {
     public hardMultiplier: number,
     initial?: Int32Array,
   ) {
-    const E = p.agents.length;
-    this.assign = initial ? Int32Array.from(initial) : new Int32Array(E * p.days).fill(-1);
+    const agentCount = p.agents.length;
+    this.assign = initial ? Int32Array.from(initial) : new Int32Array(agentCount * p.days).fill(-1);
     this.cover = new Int32Array(p.cells.length);
-    this.agentHard = new Float64Array(E);
-    this.agentSoft = new Float64Array(E);
-    this.weekendDays = new Float64Array(E);
-    this.lateShifts = new Float64Array(E);
+    this.agentHard = new Float64Array(agentCount);
+    this.agentSoft = new Float64Array(agentCount);
+    this.weekendDays = new Float64Array(agentCount);
+    this.lateShifts = new Float64Array(agentCount);
     this.evaluator = new AgentEvaluator(p);
     this.coverUnderHard = p.rules.coverUnder.hard;
     this.coverOverHard = p.rules.coverOver.hard;

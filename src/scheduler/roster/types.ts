@@ -1,5 +1,5 @@
 /**
- * The roster's input model (validated by src/schemas/roster.ts) and its result. Hours are paid
+ * The roster's input model (validated by src/contracts/roster.ts) and its result. Hours are paid
  * hours; clock times are local minutes since midnight in the plan's time zone; weekdays are ISO
  * (1 = Monday ... 7 = Sunday).
  */

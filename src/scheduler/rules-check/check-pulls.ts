@@ -3,11 +3,11 @@
  * (not on a break) for the whole session, no agent in two sessions at once, and coverage never
  * taken below the requirement by a pull. Shares no code with the roster's pull logic.
  */
-import type { RosterResult } from '../roster/result-types.js';
+import type { RosterBody } from '../roster/result-types.js';
 import type { RosterAgent } from '../roster/types.js';
 import type { CheckViolation } from './check-roster.js';
 
-export function checkPulls(roster: RosterResult, agents: RosterAgent[]): CheckViolation[] {
+export function checkPulls(roster: RosterBody, agents: RosterAgent[]): CheckViolation[] {
   const out: CheckViolation[] = [];
   const need = new Map(agents.map((a) => [a.id, a.retrainingHoursNeeded]));
   const ms = (iso: string): number => Date.parse(iso);

@@ -1,5 +1,5 @@
 import { WfmError, type WfmIssue } from '../../errors.js';
-import { localTimeToSlot, type SlotGrid } from '../common/slot-grid.js';
+import { localTimeToSlot, type SlotGrid } from '../../time/slot-grid.js';
 import type { OpeningHours, ShiftPlanRules, ShiftTemplate } from './rules.js';
 
 /** One candidate shift: template `template` starting at `startSlot`, spanning `spanSlots`. */

@@ -1,4 +1,4 @@
-import { formatClockMinutes, formatSlot, type SlotGrid } from '../common/slot-grid.js';
+import { formatClockMinutes, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import type { CandidateShift } from './candidates.js';
 import { coveredSlots } from './model.js';
 import type { ShiftPlanRules } from './rules.js';
@@ -36,7 +36,9 @@ export function findUncoverable(
       slot: s,
       start: formatSlot(grid, s),
       required: required[s] as number,
-      reason: `no candidate shift${openNote} covers ${formatClockMinutes(grid.minuteOfDay[s] as number)} on ${day.date}: ${windows}`,
+      reason:
+        `no candidate shift${openNote} covers ${formatClockMinutes(grid.minuteOfDay[s] as number)}` +
+        ` on ${day.date}: ${windows}`,
     });
   }
   return { coverable, uncoverable };

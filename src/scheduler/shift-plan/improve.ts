@@ -9,10 +9,10 @@
  * and time a block leaves unused goes to the next (HiGHS's own clock). A block keeps the starting
  * solution's values when the solver finds nothing better.
  */
-import { decompose, type ModelBlock } from './decompose.js';
+import { decompose, type ModelBlock } from '../mip/decompose.js';
 import type { ShiftPlanModel } from './model.js';
 import type { ShiftPlanRules } from './rules.js';
-import { solveBlock, type Highs, type SolveOutcome } from './solve.js';
+import { solveBlock, type Highs, type SolveOutcome } from '../mip/solve.js';
 
 interface BlockState {
   block: ModelBlock;

@@ -1,5 +1,5 @@
 /**
- * The shift-plan MIP (design.md, "Scheduling semantics" 1 and 3).
+ * The shift-plan MIP (method in docs/shift-plan.md, "Method").
  *
  * Columns: x_j agents on candidate shift j; b_{t,k,p} agents of template t starting break k at
  * slot p (Aykin 1996, implicit breaks); pend_{t,k,p} >= 0 agents whose break-k window has opened by
@@ -13,25 +13,27 @@
  * the shift-instance / break-time matching, so an integer (x, b) always has a concrete assignment
  * (placed later by `placeBreaks`). Cover rows: on shift - on break - in retraining + short >= required.
  */
-import type { SlotGrid } from '../common/slot-grid.js';
 import { breakStarts, type CandidateShift, type TemplateOnGrid } from './candidates.js';
-import { ModelBuilder, type SparseModel } from './sparse-model.js';
-import type { PoolRule, ShiftPlanRules } from './rules.js';
+import { ModelBuilder, type SparseModel } from '../mip/sparse-model.js';
+import { addPoolColumns, addPoolDemandRows, addPoolShortColumns } from './model-pool.js';
+import {
+  coveredSlots,
+  INF,
+  type ModelInput,
+  type ModelParts,
+  type PoolColumn,
+  type PoolDemand,
+} from './model-parts.js';
 
-export const INF = 1e30;
-/** Cost per agent of a pool column: a tie-breaker so that no more than asked is placed. */
-export const POOL_TIE_COST = 1e-4;
-
-/** A pool column: `coef` agents per unit, starting at `startSlot`, for `lengthSlots`. */
-export interface PoolColumn {
-  col: number;
-  pool: number;
-  day: number;
-  startSlot: number;
-  lengthSlots: number;
-  /** Agents off the phones per unit of the column (seats per session, or 1 per seat). */
-  agentsPerUnit: number;
-}
+export {
+  coveredSlots,
+  INF,
+  POOL_TIE_COST,
+  poolApplies,
+  type ModelInput,
+  type PoolColumn,
+  type PoolDemand,
+} from './model-parts.js';
 
 export interface BreakColumn {
   col: number;
@@ -40,14 +42,6 @@ export interface BreakColumn {
   template: number;
   rule: number;
   slot: number;
-}
-
-/** A pool request on one day: the row and what it asks. */
-export interface PoolDemand {
-  pool: number;
-  day: number;
-  requestedHours: number;
-  shortCol: number | null;
 }
 
 export interface ShiftPlanModel {
@@ -63,70 +57,70 @@ export interface ShiftPlanModel {
   windows: number[][][];
 }
 
-export interface ModelInput {
-  grid: SlotGrid;
-  rules: ShiftPlanRules;
-  onGrid: TemplateOnGrid[];
-  candidates: CandidateShift[];
-  /** Requirement per slot as the model must meet it (0 where uncoverable in hard mode). */
-  required: number[];
-  /** Per-slot penalty of a short agent-interval, or null for no short variable (hard). */
-  shortPenalty: (number | null)[];
+/** The lattice of one (template, break rule): sorted break-start points with their flow and cap rows. */
+interface Lattice {
+  points: number[];
+  flowRow: Map<number, number>;
+  capRow: Map<number, number>;
 }
 
-/** Slots covered by `[start, start + length)`, wrapped (cyclic) or clipped to the grid. */
-export function coveredSlots(start: number, length: number, n: number, cyclic: boolean): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < length; k++) {
-    const s = start + k;
-    if (cyclic) out.push(((s % n) + n) % n);
-    else if (s >= 0 && s < n) out.push(s);
-  }
-  return out;
-}
-
-/** True when the pool rule applies on that local day. */
-export function poolApplies(pool: PoolRule, date: string, weekday: number): boolean {
-  if (!pool.weekdays && !pool.dates) return true;
-  return (pool.weekdays?.includes(weekday) ?? false) || (pool.dates?.includes(date) ?? false);
-}
-
-/** Builds the MIP. O(columns x span) nonzeros. */
+/**
+ * Builds the MIP. O(columns x span) nonzeros. Rows and columns are added in a fixed order (the solver's path depends
+ * on it).
+ */
 export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
-  const { grid, rules, onGrid } = input;
-  const n = grid.slotCount;
-  const cyclic = rules.cyclic;
   const mb = new ModelBuilder();
   const coverRow = input.required.map((r) => mb.addRow(r, INF));
+  const { candidates, windows } = candidatesWithBreaks(input);
+  const parts: ModelParts = { input, mb, coverRow, candidates, windows };
+  const dayRows = addTemplateDayRows(parts);
+  const lattices = addBreakLattices(parts);
+  const { poolDemands, poolRowOf } = addPoolDemandRows(parts);
+  const { shiftCols, openAt } = addShiftColumns(parts, lattices, dayRows);
+  const breakCols = addBreakColumns(parts, lattices, openAt);
+  const poolCols = addPoolColumns(parts, poolRowOf);
+  addPoolShortColumns(parts, poolDemands, poolRowOf);
+  // Shortage columns.
+  const shortCols = input.shortPenalty.map((penalty, s) =>
+    penalty === null || (input.required[s] ?? 0) <= 0
+      ? null
+      : mb.addCol(penalty, 0, INF, false, [coverRow[s] as number], [1]),
+  );
+  return { model: mb.build(), shiftCols, breakCols, poolCols, poolDemands, shortCols, candidates, windows };
+}
 
-  // Break windows per candidate; drop candidates with an empty window.
+/** Break windows per candidate; a candidate with an empty window is dropped. */
+function candidatesWithBreaks(input: ModelInput): { candidates: CandidateShift[]; windows: number[][][] } {
+  const { grid, onGrid } = input;
   const candidates: CandidateShift[] = [];
   const windows: number[][][] = [];
   for (const c of input.candidates) {
     const t = onGrid[c.template] as TemplateOnGrid;
-    const w = t.breaks.map((b) => breakStarts(grid, b, c.startSlot, cyclic));
+    const w = t.breaks.map((b) => breakStarts(grid, b, c.startSlot, input.rules.cyclic));
     if (w.some((starts) => starts.length === 0)) continue;
     candidates.push(c);
     windows.push(w);
   }
+  return { candidates, windows };
+}
 
-  // Template-day rows.
-  // Template-day rows, only for days the template can start on (a minimum on a day without
-  // starts would be an empty, infeasible row).
+/**
+ * Template-day rows (min/max agents per day), only for days the template can start on (a minimum
+ * on a day without starts would be an empty, infeasible row).
+ */
+function addTemplateDayRows({ input, mb, candidates }: ModelParts): Map<string, number> {
   const dayRows = new Map<string, number>();
   for (const c of candidates) {
-    const t = rules.templates[c.template];
+    const t = input.rules.templates[c.template];
     const key = `${c.template}:${c.day}`;
     if (!t || (t.minAgentsPerDay === undefined && t.maxAgentsPerDay === undefined) || dayRows.has(key)) continue;
     dayRows.set(key, mb.addRow(t.minAgentsPerDay ?? 0, t.maxAgentsPerDay ?? INF));
   }
+  return dayRows;
+}
 
-  // Aykin rows per (template, break rule): lattice points, flow and cap rows.
-  interface Lattice {
-    points: number[];
-    flowRow: Map<number, number>;
-    capRow: Map<number, number>;
-  }
+/** Aykin rows per (template, break rule): its lattice points, with a flow and a cap row at each. */
+function addBreakLattices({ mb, candidates, windows }: ModelParts): Map<string, Lattice> {
   const lattices = new Map<string, Lattice>();
   candidates.forEach((c, ci) => {
     (windows[ci] as number[][]).forEach((starts, k) => {
@@ -146,29 +140,26 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
       lat.capRow.set(p, mb.addRow(-INF, 0));
     }
   }
+  return lattices;
+}
 
-  // Pool rows per (pool, day).
-  const poolDemands: PoolDemand[] = [];
-  const poolRowOf = new Map<string, number>();
-  rules.pool.forEach((p, pi) => {
-    grid.days.forEach((d, di) => {
-      if (!poolApplies(p, d.date, d.weekday)) return;
-      const hours =
-        p.sessionsPerDay !== undefined
-          ? (p.sessionsPerDay * p.seatsPerSession * p.sessionMinutes) / 60
-          : (p.agentHoursPerDay ?? 0);
-      if (hours <= 0) return;
-      poolRowOf.set(`${pi}:${di}`, mb.addRow(hours, p.sessionsPerDay !== undefined ? hours : INF));
-      poolDemands.push({ pool: pi, day: di, requestedHours: hours, shortCol: null });
-    });
-  });
-
-  // Shift columns. `openAt` records the lattice points some window stays open after.
+/**
+ * Shift columns: cover, break-window flow and cap, template-day rows. `openAt` records the cap rows some window stays
+ * open after.
+ */
+function addShiftColumns(
+  { input, mb, coverRow, candidates, windows }: ModelParts,
+  lattices: Map<string, Lattice>,
+  dayRows: Map<string, number>,
+): { shiftCols: number[]; openAt: Set<number> } {
+  const { grid, rules, onGrid } = input;
   const openAt = new Set<number>();
   const shiftCols = candidates.map((c, ci) => {
     const t = rules.templates[c.template];
     const tg = onGrid[c.template] as TemplateOnGrid;
-    const rows: number[] = coveredSlots(c.startSlot, c.spanSlots, n, cyclic).map((s) => coverRow[s] as number);
+    const rows: number[] = coveredSlots(c.startSlot, c.spanSlots, grid.slotCount, rules.cyclic).map(
+      (s) => coverRow[s] as number,
+    );
     const vals: number[] = rows.map(() => 1);
     (windows[ci] as number[][]).forEach((starts, k) => {
       const lat = lattices.get(`${c.template}:${k}`) as Lattice;
@@ -191,14 +182,22 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
     }
     return mb.addCol((t?.costWeight ?? 1) * tg.paidHours, 0, INF, true, rows, vals);
   });
+  return { shiftCols, openAt };
+}
 
-  // Break and pending columns.
+/** Break-start and pending-count columns at every lattice point. */
+function addBreakColumns(
+  { input, mb, coverRow }: ModelParts,
+  lattices: Map<string, Lattice>,
+  openAt: Set<number>,
+): BreakColumn[] {
+  const { grid, rules, onGrid } = input;
   const breakCols: BreakColumn[] = [];
   for (const [key, lat] of lattices) {
     const [template, rule] = key.split(':').map(Number) as [number, number];
     const length = ((onGrid[template] as TemplateOnGrid).breaks[rule] as { lengthSlots: number }).lengthSlots;
     lat.points.forEach((p, idx) => {
-      const rows = coveredSlots(p, length, n, cyclic).map((s) => coverRow[s] as number);
+      const rows = coveredSlots(p, length, grid.slotCount, rules.cyclic).map((s) => coverRow[s] as number);
       const vals = rows.map(() => -1);
       rows.push(lat.flowRow.get(p) as number);
       vals.push(1);
@@ -216,65 +215,5 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
       breakCols.push({ col, pendCol, template, rule, slot: p });
     });
   }
-
-  // Pool columns.
-  const poolCols: PoolColumn[] = [];
-  rules.pool.forEach((p, pi) => {
-    const lengthSlots = p.sessionMinutes / grid.intervalMinutes;
-    const bySessions = p.sessionsPerDay !== undefined;
-    const agentsPerUnit = bySessions ? p.seatsPerSession : 1;
-    const upper = bySessions ? (p.maxParallelSessions ?? INF) : p.seatsPerSession * (p.maxParallelSessions ?? 1e6);
-    // Sessions running at once, at most maxParallelSessions: one row per covered slot.
-    const parallelRow = new Map<number, number>();
-    const parallelRowAt = (slot: number) => {
-      let row = parallelRow.get(slot);
-      if (row === undefined) {
-        row = mb.addRow(-INF, p.maxParallelSessions as number);
-        parallelRow.set(slot, row);
-      }
-      return row;
-    };
-    grid.days.forEach((d, di) => {
-      const demandRow = poolRowOf.get(`${pi}:${di}`);
-      if (demandRow === undefined) return;
-      for (let s = d.firstSlot; s < d.endSlot; s++) {
-        const m = grid.minuteOfDay[s] as number;
-        if (
-          m % (p.stepMinutes ?? grid.intervalMinutes) !== 0 ||
-          m < p.windowStartMinute ||
-          m + p.sessionMinutes > p.windowEndMinute
-        )
-          continue;
-        if (s + lengthSlots > n && !cyclic) continue;
-        const rows = coveredSlots(s, lengthSlots, n, cyclic).map((x) => coverRow[x] as number);
-        const vals = rows.map(() => -agentsPerUnit);
-        rows.push(demandRow);
-        vals.push((agentsPerUnit * p.sessionMinutes) / 60);
-        if (p.maxParallelSessions !== undefined) {
-          for (const x of coveredSlots(s, lengthSlots, n, cyclic)) {
-            rows.push(parallelRowAt(x));
-            vals.push(bySessions ? 1 : 1 / p.seatsPerSession);
-          }
-        }
-        // A tiny cost keeps the solver from placing more than asked where coverage is free.
-        const col = mb.addCol(POOL_TIE_COST * agentsPerUnit, 0, upper, true, rows, vals);
-        poolCols.push({ col, pool: pi, day: di, startSlot: s, lengthSlots, agentsPerUnit });
-      }
-    });
-  });
-  for (const demand of poolDemands) {
-    const p = rules.pool[demand.pool] as PoolRule;
-    if (p.priority === 'must') continue;
-    const row = poolRowOf.get(`${demand.pool}:${demand.day}`) as number;
-    demand.shortCol = mb.addCol(p.shortfallPenaltyPerHour, 0, demand.requestedHours, false, [row], [1]);
-  }
-
-  // Shortage columns.
-  const shortCols = input.shortPenalty.map((penalty, s) =>
-    penalty === null || (input.required[s] ?? 0) <= 0
-      ? null
-      : mb.addCol(penalty, 0, INF, false, [coverRow[s] as number], [1]),
-  );
-
-  return { model: mb.build(), shiftCols, breakCols, poolCols, poolDemands, shortCols, candidates, windows };
+  return breakCols;
 }

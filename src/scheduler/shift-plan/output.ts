@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatSlot, type SlotGrid } from '../common/slot-grid.js';
+import { formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import type { CandidateShift, TemplateOnGrid } from './candidates.js';
 import type { InstanceOnGrid, SessionOnGrid } from './coverage.js';
 import type { ShiftPlanRules } from './rules.js';

@@ -10,7 +10,7 @@
  * 5. Drop instances (longest first) whose on-phone time is all surplus.
  * The result has no under-coverage on coverable intervals unless the cap is reached.
  */
-import type { SlotGrid } from '../common/slot-grid.js';
+import type { SlotGrid } from '../../time/slot-grid.js';
 import { placeBreaks } from './breaks.js';
 import type { CandidateShift, TemplateOnGrid } from './candidates.js';
 import type { InstanceOnGrid, SessionOnGrid } from './coverage.js';
@@ -36,27 +36,115 @@ export interface RepairInput {
  * (steps above). O(adds x candidates x span) in the worst case; fast on realistic weeks.
  */
 export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] } {
-  const { grid, rules, onGrid, candidates, windows, required } = input;
+  const { grid, rules, onGrid, candidates, required } = input;
   const n = grid.slotCount;
-  const cyclic = rules.cyclic;
-  const phone = new Float64Array(n);
   const counts = candidates.map((_c, i) => Math.max(0, Math.floor((input.lpCounts?.[i] ?? 0) + 1e-6)));
-  candidates.forEach((c, i) => {
-    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic))
-      phone[s] = (phone[s] as number) + (counts[i] as number);
-  });
-  const surplus = (start: number, length: number): number => {
-    let worst = Infinity;
-    for (const s of coveredSlots(start, length, n, cyclic))
-      worst = Math.min(worst, (phone[s] as number) - (required[s] as number));
-    return worst === Infinity ? 0 : worst;
+  const ledger = new PhoneLedger(n, rules.cyclic, required);
+  candidates.forEach((c, i) => ledger.add(c.startSlot, c.spanSlots, counts[i] as number));
+  const instances = ledger.placeBreaks(input, counts);
+  const sessions = placePoolSessions(input, ledger);
+  const perDay = new TemplateDayCounts(rules, candidates, instances);
+  addForDailyMinimums(input, ledger, perDay, instances);
+  addWhileShort(input, ledger, perDay, instances);
+  const keep = (inst: InstanceOnGrid) => perDay.atOrBelowMinimum(candidates[inst.candidate] as CandidateShift);
+  const dropped = (inst: InstanceOnGrid) => perDay.remove(candidates[inst.candidate] as CandidateShift);
+  return {
+    instances: dropSurplus(instances, onGrid, candidates, ledger.phone, required, n, rules.cyclic, keep, dropped),
+    sessions,
   };
-  const take = (start: number, length: number, agents = 1): void => {
-    for (const s of coveredSlots(start, length, n, cyclic)) phone[s] = (phone[s] as number) - agents;
-  };
-  const instances = placeBreaks(candidates, windows, onGrid, counts, null, surplus, take);
+}
 
-  // Pool sessions.
+/** Agents on the phones per slot during the repair, against the requirement. */
+class PhoneLedger {
+  readonly phone: Float64Array;
+
+  constructor(
+    readonly slotCount: number,
+    readonly cyclic: boolean,
+    readonly required: readonly number[],
+  ) {
+    this.phone = new Float64Array(slotCount);
+  }
+
+  add(start: number, length: number, agents: number): void {
+    for (const s of coveredSlots(start, length, this.slotCount, this.cyclic))
+      this.phone[s] = (this.phone[s] as number) + agents;
+  }
+
+  /** The smallest surplus (on phone - required) over `[start, start + length)`; 0 for no slot. */
+  surplus(start: number, length: number): number {
+    let worst = Infinity;
+    for (const s of coveredSlots(start, length, this.slotCount, this.cyclic))
+      worst = Math.min(worst, (this.phone[s] as number) - (this.required[s] as number));
+    return worst === Infinity ? 0 : worst;
+  }
+
+  take(start: number, length: number, agents = 1): void {
+    for (const s of coveredSlots(start, length, this.slotCount, this.cyclic))
+      this.phone[s] = (this.phone[s] as number) - agents;
+  }
+
+  /** Slots of the candidate where the phones are short. */
+  shortSlots(c: CandidateShift): number {
+    let short = 0;
+    for (const s of coveredSlots(c.startSlot, c.spanSlots, this.slotCount, this.cyclic))
+      if ((this.phone[s] as number) < (this.required[s] as number)) short++;
+    return short;
+  }
+
+  /** Concrete instances of `counts` shifts per candidate, each break where the surplus is largest. */
+  placeBreaks(input: RepairInput, counts: number[]): InstanceOnGrid[] {
+    return placeBreaks(
+      input.candidates,
+      input.windows,
+      input.onGrid,
+      counts,
+      null,
+      (start, length) => this.surplus(start, length),
+      (start, length) => this.take(start, length),
+    );
+  }
+}
+
+/** Agents per (template, day), against the templates' daily min/max. */
+class TemplateDayCounts {
+  private readonly counts = new Map<string, number>();
+
+  constructor(
+    private readonly rules: ShiftPlanRules,
+    candidates: readonly CandidateShift[],
+    instances: readonly InstanceOnGrid[],
+  ) {
+    for (const inst of instances) this.add(candidates[inst.candidate] as CandidateShift);
+  }
+
+  of(template: number, day: number): number {
+    return this.counts.get(`${template}:${day}`) ?? 0;
+  }
+
+  add(c: CandidateShift): void {
+    this.counts.set(`${c.template}:${c.day}`, this.of(c.template, c.day) + 1);
+  }
+
+  remove(c: CandidateShift): void {
+    this.counts.set(`${c.template}:${c.day}`, (this.counts.get(`${c.template}:${c.day}`) ?? 1) - 1);
+  }
+
+  atMax(c: CandidateShift): boolean {
+    return this.of(c.template, c.day) >= (this.rules.templates[c.template]?.maxAgentsPerDay ?? Infinity);
+  }
+
+  atOrBelowMinimum(c: CandidateShift): boolean {
+    return this.of(c.template, c.day) <= (this.rules.templates[c.template]?.minAgentsPerDay ?? 0);
+  }
+}
+
+/**
+ * Pool sessions per (pool, day) request: "must" ones where the surplus is largest even if it goes
+ * negative, the others only where the surplus already allows them; within the parallel-session cap.
+ */
+function placePoolSessions(input: RepairInput, ledger: PhoneLedger): SessionOnGrid[] {
+  const { rules } = input;
   const sessions: SessionOnGrid[] = [];
   for (const demand of input.poolDemands) {
     const pool = rules.pool[demand.pool];
@@ -67,26 +155,24 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     // Sessions (or seats / seatsPerSession) running per slot, against maxParallelSessions.
     const running = new Map<number, number>();
     const unitLoad = pool.sessionsPerDay !== undefined ? 1 : 1 / pool.seatsPerSession;
+    const slotsOf = (col: PoolColumn) => coveredSlots(col.startSlot, col.lengthSlots, ledger.slotCount, ledger.cyclic);
     const fits = (col: PoolColumn) =>
       pool.maxParallelSessions === undefined ||
-      coveredSlots(col.startSlot, col.lengthSlots, n, cyclic).every(
-        (s) => (running.get(s) ?? 0) + unitLoad <= (pool.maxParallelSessions as number) + 1e-9,
-      );
+      slotsOf(col).every((s) => (running.get(s) ?? 0) + unitLoad <= (pool.maxParallelSessions as number) + 1e-9);
     for (let guard = 0; guard < 10_000 && placed + 1e-9 < demand.requestedHours && cols.length > 0; guard++) {
       let best: PoolColumn | undefined;
       let bestValue = -Infinity;
       for (const col of cols) {
         if (!fits(col)) continue;
-        const value = surplus(col.startSlot, col.lengthSlots);
+        const value = ledger.surplus(col.startSlot, col.lengthSlots);
         if (value > bestValue) {
           bestValue = value;
           best = col;
         }
       }
       if (!best || (pool.priority !== 'must' && bestValue < best.agentsPerUnit)) break;
-      take(best.startSlot, best.lengthSlots, best.agentsPerUnit);
-      for (const s of coveredSlots(best.startSlot, best.lengthSlots, n, cyclic))
-        running.set(s, (running.get(s) ?? 0) + unitLoad);
+      ledger.take(best.startSlot, best.lengthSlots, best.agentsPerUnit);
+      for (const s of slotsOf(best)) running.set(s, (running.get(s) ?? 0) + unitLoad);
       sessions.push({
         pool: demand.pool,
         day: demand.day,
@@ -97,50 +183,65 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
       placed += hoursPerUnit;
     }
   }
+  return sessions;
+}
 
-  // Greedy repair.
-  const coveringBySlot: number[][] = Array.from({ length: n }, () => []);
-  candidates.forEach((c, i) => {
-    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) (coveringBySlot[s] as number[]).push(i);
-  });
-  const maxAdds = input.maxAdds ?? 100_000;
-  // Agents per (template, day), against the templates' daily min/max.
-  const perDay = new Map<string, number>();
-  const dayKey = (c: CandidateShift) => `${c.template}:${c.day}`;
-  for (const inst of instances) {
-    const key = dayKey(candidates[inst.candidate] as CandidateShift);
-    perDay.set(key, (perDay.get(key) ?? 0) + 1);
-  }
-  const atMax = (c: CandidateShift) =>
-    (perDay.get(dayKey(c)) ?? 0) >= (rules.templates[c.template]?.maxAgentsPerDay ?? Infinity);
-  const shortOf = (c: CandidateShift) => {
-    let short = 0;
-    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic))
-      if ((phone[s] as number) < (required[s] as number)) short++;
-    return short;
-  };
-  const addOne = (ci: number) => {
-    const c = candidates[ci] as CandidateShift;
-    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, cyclic)) phone[s] = (phone[s] as number) + 1;
-    const one = candidates.map((_x, i) => (i === ci ? 1 : 0));
-    instances.push(...placeBreaks(candidates, windows, onGrid, one, null, surplus, take));
-    perDay.set(dayKey(c), (perDay.get(dayKey(c)) ?? 0) + 1);
-  };
-  // Daily minimums first: the candidate of that template and day covering the most short intervals.
+/** Adds one instance of candidate `ci` (breaks where the surplus is largest). */
+function addOne(
+  input: RepairInput,
+  ledger: PhoneLedger,
+  perDay: TemplateDayCounts,
+  instances: InstanceOnGrid[],
+  ci: number,
+): void {
+  const c = input.candidates[ci] as CandidateShift;
+  ledger.add(c.startSlot, c.spanSlots, 1);
+  const one = input.candidates.map((_x, i) => (i === ci ? 1 : 0));
+  instances.push(...ledger.placeBreaks(input, one));
+  perDay.add(c);
+}
+
+/** Daily minimums first: the candidate of that template and day covering the most short intervals. */
+function addForDailyMinimums(
+  input: RepairInput,
+  ledger: PhoneLedger,
+  perDay: TemplateDayCounts,
+  instances: InstanceOnGrid[],
+): void {
+  const { rules, candidates, grid } = input;
   rules.templates.forEach((t, ti) => {
     if (!t.minAgentsPerDay) return;
     grid.days.forEach((_d, di) => {
       const options = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.template === ti && c.day === di);
-      while (options.length > 0 && (perDay.get(`${ti}:${di}`) ?? 0) < (t.minAgentsPerDay as number)) {
+      while (options.length > 0 && perDay.of(ti, di) < (t.minAgentsPerDay as number)) {
         let best = options[0] as { c: CandidateShift; i: number };
-        for (const o of options) if (shortOf(o.c) > shortOf(best.c)) best = o;
-        addOne(best.i);
+        for (const o of options) if (ledger.shortSlots(o.c) > ledger.shortSlots(best.c)) best = o;
+        addOne(input, ledger, perDay, instances, best.i);
       }
     });
   });
+}
+
+/**
+ * While a slot is short, adds the candidate covering it with the most short slots per unit cost
+ * (capped at `maxAdds`); a slot nothing may cover any more is left short.
+ */
+function addWhileShort(
+  input: RepairInput,
+  ledger: PhoneLedger,
+  perDay: TemplateDayCounts,
+  instances: InstanceOnGrid[],
+): void {
+  const { rules, onGrid, candidates, required } = input;
+  const n = ledger.slotCount;
+  const coveringBySlot: number[][] = Array.from({ length: n }, () => []);
+  candidates.forEach((c, i) => {
+    for (const s of coveredSlots(c.startSlot, c.spanSlots, n, ledger.cyclic)) (coveringBySlot[s] as number[]).push(i);
+  });
+  const maxAdds = input.maxAdds ?? 100_000;
   let slot = 0;
   for (let adds = 0; adds < maxAdds && slot < n;) {
-    if ((phone[slot] as number) >= (required[slot] as number)) {
+    if ((ledger.phone[slot] as number) >= (required[slot] as number)) {
       slot++;
       continue;
     }
@@ -148,9 +249,10 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
     let bestScore = -Infinity;
     for (const ci of coveringBySlot[slot] as number[]) {
       const c = candidates[ci] as CandidateShift;
-      if (atMax(c)) continue;
+      if (perDay.atMax(c)) continue;
       const template = rules.templates[c.template];
-      const score = shortOf(c) / ((template?.costWeight ?? 1) * (onGrid[c.template] as TemplateOnGrid).paidHours);
+      const score =
+        ledger.shortSlots(c) / ((template?.costWeight ?? 1) * (onGrid[c.template] as TemplateOnGrid).paidHours);
       if (score > bestScore) {
         bestScore = score;
         best = ci;
@@ -160,19 +262,9 @@ export function roundAndRepair(input: RepairInput): { instances: InstanceOnGrid[
       slot++; // nothing may cover it any more: left short
       continue;
     }
-    addOne(best);
+    addOne(input, ledger, perDay, instances, best);
     adds++;
   }
-  const keep = (inst: InstanceOnGrid) => {
-    const c = candidates[inst.candidate] as CandidateShift;
-    return (perDay.get(dayKey(c)) ?? 0) <= (rules.templates[c.template]?.minAgentsPerDay ?? 0);
-  };
-  const dropped = (inst: InstanceOnGrid) =>
-    perDay.set(
-      dayKey(candidates[inst.candidate] as CandidateShift),
-      (perDay.get(dayKey(candidates[inst.candidate] as CandidateShift)) ?? 1) - 1,
-    );
-  return { instances: dropSurplus(instances, onGrid, candidates, phone, required, n, cyclic, keep, dropped), sessions };
 }
 
 /** Removes instances whose every on-phone interval is surplus, longest first. O(instances x span). */

@@ -3,7 +3,7 @@ import type { QueueParams } from '../../erlang/types.js';
 import { inferIntervalMinutes, isIntervalMinutes, parseInstant } from '../../time/instant.js';
 import type { PlanRequirement } from './rules.js';
 
-/** One requirement row (from the `wfm staff` JSON or CSV); `where` names it in messages. */
+/** One requirement row (one interval of a staffing result); `where` names it in messages. */
 export interface RequirementRowInput {
   start: string;
   agents: number;

@@ -1,7 +1,8 @@
 /**
  * The shift plan's inputs as the core sees them, after validation at the boundary
- * (src/schemas/shift-plan.ts). Durations in minutes, clock times as minutes since local midnight.
+ * (src/contracts/shift-plan.ts). Durations in minutes, clock times as minutes since local midnight.
  */
+import type { OpeningHours } from '../../time/opening-hours.js';
 import type { QueueParams } from '../../erlang/types.js';
 
 /** One break or lunch of a template; its window is given as offsets from the shift start. */
@@ -40,12 +41,8 @@ export interface ShiftTemplate {
   breaks: BreakRule[];
 }
 
-/** Open from `openMinute` to `closeMinute` (local clock, close may be 1440) on `weekdays`. */
-export interface OpeningHours {
-  weekdays: number[];
-  openMinute: number;
-  closeMinute: number;
-}
+/** Open from `openMinute` to `closeMinute` (local clock, close may be 1440) on `weekdays`: time/opening-hours.ts. */
+export type { OpeningHours };
 
 /** The flexible pool: retraining to take off the phones on matching days. */
 export interface PoolRule {

@@ -1,5 +1,5 @@
 /**
- * The shift plan's public output types (design.md, "Scheduling semantics" 1 and 3).
+ * The shift plan's public output types (docs/shift-plan.md, "Output").
  *
  * Times are given twice: as ISO 8601 with the zone's offset (for people and other systems) and as
  * integer slots of the plan's grid (for the roster and evaluation hot loops). A slot is one
@@ -9,6 +9,9 @@
  * Stability: these types are a contract with the roster (src/scheduler/roster). Extend them; never
  * rename or remove a field.
  */
+import type { Verdict } from './verdict-types.js';
+
+import type { QueueParams } from '../../erlang/types.js';
 
 /** One break or lunch of one shift instance. */
 export interface PlannedBreak {
@@ -101,7 +104,7 @@ export interface UncoverableInterval {
   reason: string;
 }
 
-/** A problem with the plan that is data, not an exception (design.md: infeasible is data). */
+/** A problem with the plan, returned as data: an infeasible plan is a result, not an exception. */
 export interface PlanIssue {
   code:
     | 'uncoverable'
@@ -134,8 +137,11 @@ export interface PlanQuality {
   lpBound: number;
   /** objective / lpBound (1 when both are 0). Equals paid hours / bound with unit weights and full cover. */
   objectiveOverBound: number;
-  /** paidHours / lpBound (1 when both are 0). */
-  paidOverBound: number;
+  /**
+   * paidHours / lpBound (1 when both are 0), only when the cost is the paid hours (unit cost weights,
+   * no shortage or pool penalty); null otherwise, since the LP bound then bounds the cost, not paid hours.
+   */
+  paidOverBound: number | null;
   /** Relative MIP gap reported by the solver (0 when proven optimal; null for the heuristic). */
   mipGap: number | null;
   /** Sum over intervals of `under`, agent-intervals. */
@@ -167,18 +173,30 @@ export interface PlanGrid {
   cyclic: boolean;
 }
 
-/** The whole shift plan: what `wfm shift-plan` writes as JSON. */
+/** The whole shift plan (its JSON form: docs/shift-plan.md, "Output"). */
 export interface ShiftPlan {
+  /**
+   * Met or falls short, said first: coverage and the service target per interval (docs/semantics.md,
+   * "Verdict"). Absent on a plan read back from a file written before verdicts.
+   */
+  verdict?: Verdict;
   grid: PlanGrid;
   /**
    * Which requirement column the plan covers: on-phone `agents` (breaks and retraining are modelled
    * explicitly; shrinkage other than breaks/training is left to the roster's headcount).
    */
   covers: 'agents';
+  /** Every template of the rules, used or not (agents naming another template are refused). */
+  templates?: string[];
   shifts: PlannedShift[];
   retraining: RetrainingSession[];
   coverage: CoverageInterval[];
   quality: PlanQuality;
   uncoverable: UncoverableInterval[];
   issues: PlanIssue[];
+  /**
+   * The queue model and targets the coverage's service level was computed with, when the
+   * requirement carried them: the roster re-computes its own SL with the same model.
+   */
+  queue?: QueueParams;
 }

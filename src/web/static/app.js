@@ -230,7 +230,7 @@ async function runPlan(event) {
     const q = state.roster.quality;
     step(
       'roster',
-      `Roster: ${q.shiftsFilled} of ${q.shiftsRequired} shifts filled, ${state.roster.score.hard} hard violations.`,
+      `Roster ${state.roster.verdict ? state.roster.verdict.line : `${q.shiftsFilled} of ${q.shiftsRequired} shifts filled`}.`,
       true,
     );
     render();
@@ -271,18 +271,19 @@ function render() {
   sliderText();
   const q = state.roster.quality;
   const pq = state.plan.quality;
+  renderVerdict(state.roster.verdict);
   kpis(
     [
       ['Forecast contacts', String(Math.round(state.forecast.intervals.reduce((s, r) => s + r.volume, 0))), 'contacts'],
       ['Peak agents', String(state.staffing.totals.peakAgents), 'peak-agents'],
       ['Peak headcount', String(state.staffing.totals.peakHeadcount), 'peak-headcount'],
-      ['Paid hours', String(q.paidHours), 'paid-hours'],
+      ['Paid hours rostered', String(q.paidHours), 'paid-hours'],
       ['Plan cost / LP bound', pq.objectiveOverBound ? pq.objectiveOverBound.toFixed(3) : '-', 'over-bound'],
       ['Shifts filled', `${q.shiftsFilled} / ${q.shiftsRequired}`, 'shifts'],
       ['Under (agent-intervals)', String(q.rosterUnderAgentIntervals), 'under'],
       ['Service level, rostered', pct(q.serviceLevel?.volumeWeighted), 'sl'],
       ['Pool hours placed', `${pq.poolHoursPlaced} / ${pq.poolHoursRequested}`, 'pool'],
-      ['Hard violations', String(state.roster.score.hard), 'hard'],
+      ['Hard rules broken', hardRulesText(state.roster.verdict), 'hard'],
     ],
     $('kpis'),
   );
@@ -292,6 +293,40 @@ function render() {
   renderTimeline();
   unfilledList($('unfilled'), state.roster);
   renderExport();
+}
+
+/** The verdict first: met or falls short, its line and each shortfall (the API result's `verdict`). */
+function renderVerdict(verdict) {
+  const box = $('verdict');
+  box.textContent = '';
+  if (!verdict) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  box.className = `verdict ${verdict.met ? 'met' : 'short'}`;
+  const head = document.createElement('strong');
+  head.textContent = verdict.met ? 'Met:' : 'Falls short:';
+  const line = document.createElement('span');
+  line.textContent = ` ${verdict.line.replace(/^(met|falls short): /, '')}`;
+  box.append(head, line);
+  if (verdict.shortfalls.length > 0) {
+    const list = document.createElement('ul');
+    for (const text of verdict.shortfalls) {
+      const li = document.createElement('li');
+      li.textContent = text;
+      list.appendChild(li);
+    }
+    box.appendChild(list);
+  }
+}
+
+/** Hard-rule breaches as "0", or e.g. "2 (rest between shifts: 1 agent, 2.5 h of rest short)". */
+function hardRulesText(verdict) {
+  const breaches = verdict?.hardRules?.breaches ?? [];
+  if (breaches.length === 0) return '0';
+  const agents = breaches.reduce((t, b) => t + b.agents, 0);
+  return `${agents} (${breaches.map((b) => `${b.label}: ${b.amount.toFixed(1)} ${b.unit}`).join(', ')})`;
 }
 
 function renderForecast() {

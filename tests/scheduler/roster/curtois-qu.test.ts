@@ -7,7 +7,7 @@ import { mergeRows, RowPool } from '../../../src/scheduler/roster/merge.js';
 import { solveSubMip } from '../../../src/scheduler/roster/sub-mip.js';
 import { searchRoster } from '../../../src/scheduler/roster/search.js';
 import { RosterState } from '../../../src/scheduler/roster/state.js';
-import { loadSolver } from '../../../src/workers/handlers/shift-plan.js';
+import { loadSolver } from '../../../src/scheduler/mip/highs.js';
 
 const file = join(
   import.meta.dirname,

@@ -1,6 +1,6 @@
 /** Small hand-built plans and agents for unit tests. */
 import { DateTime } from 'luxon';
-import { createSlotGrid, formatSlot } from '../../../src/scheduler/common/slot-grid.js';
+import { createSlotGrid, formatSlot } from '../../../src/time/slot-grid.js';
 import type { RosterAgent, RosterRules } from '../../../src/scheduler/roster/types.js';
 import type { PlannedShift, ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';
 

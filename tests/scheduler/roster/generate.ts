@@ -5,7 +5,7 @@
  * hard violation and no unfilled shift exists.
  */
 import { DateTime } from 'luxon';
-import { createSlotGrid, formatSlot } from '../../../src/scheduler/common/slot-grid.js';
+import { createSlotGrid, formatSlot } from '../../../src/time/slot-grid.js';
 import { makeRng, randInt } from '../../../src/scheduler/roster/rng.js';
 import type { RosterAgent, RosterRules } from '../../../src/scheduler/roster/types.js';
 import type { PlannedShift, RetrainingSession, ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';

@@ -1,8 +1,8 @@
-import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../../../src/schemas/shift-plan.js';
+import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../../../src/contracts/shift-plan.js';
 import { planShifts } from '../../../src/scheduler/shift-plan/plan.js';
 import type { PlanRequirement } from '../../../src/scheduler/shift-plan/rules.js';
 import type { ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';
-import { loadSolver } from '../../../src/workers/handlers/shift-plan.js';
+import { loadSolver } from '../../../src/scheduler/mip/highs.js';
 
 /** A requirement on a UTC grid starting Monday 2026-03-02 00:00. */
 export function requirement(

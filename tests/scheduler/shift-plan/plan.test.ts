@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ShiftPlanRulesInput } from '../../../src/schemas/shift-plan.js';
+import type { ShiftPlanRulesInput } from '../../../src/contracts/shift-plan.js';
 import { plan, recompute, requirement } from './helpers.js';
 
 const fourHours = (from = '08:00', to = '16:00'): ShiftPlanRulesInput => ({

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseShiftPlanRules, runShiftPlan } from '../../../src/schemas/shift-plan.js';
-import { createSlotGrid } from '../../../src/scheduler/common/slot-grid.js';
+import { runShiftPlan } from '../../../src/app/shift-plan.js';
+import { parseShiftPlanRules } from '../../../src/contracts/shift-plan.js';
+import { createSlotGrid } from '../../../src/time/slot-grid.js';
 import { candidateShifts, templatesOnGrid } from '../../../src/scheduler/shift-plan/candidates.js';
 import { computeCoverage } from '../../../src/scheduler/shift-plan/coverage.js';
 import { buildShiftPlanModel } from '../../../src/scheduler/shift-plan/model.js';
 import { roundAndRepair } from '../../../src/scheduler/shift-plan/repair.js';
 import { withDefaultSteps } from '../../../src/scheduler/shift-plan/rules.js';
-import { loadSolver } from '../../../src/workers/handlers/shift-plan.js';
+import { loadSolver } from '../../../src/scheduler/mip/highs.js';
 import { plan, requirement } from './helpers.js';
 
 describe('shift plan: quality figures and partial plans', () => {
@@ -27,7 +28,7 @@ describe('shift plan: quality figures and partial plans', () => {
         rows: intervals.map((r, i) => ({ ...r, where: ['intervals', i] })),
         queue: { model: 'erlang-c', targets: { serviceLevel: 0.8, answerSeconds: 20 } },
       },
-      { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '12:00' }] }] },
+      parseShiftPlanRules({ templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '12:00' }] }] }),
       { highs: await loadSolver() },
     );
     expect(p.quality.underCoverageAgentIntervals).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWfmError, type WfmError } from '../../../src/errors.js';
-import { parseShiftPlanRules } from '../../../src/schemas/shift-plan.js';
+import { parseShiftPlanRules } from '../../../src/contracts/shift-plan.js';
 
 const base = () => ({
   templates: [{ name: 'ft8', paidMinutes: 480, starts: [{ from: '07:00', to: '12:00' }] }],

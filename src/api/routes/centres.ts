@@ -1,0 +1,321 @@
+/**
+ * The store-backed routes (docs/api.md, "Centres, rosters and calendars"): centres, agents, roster
+ * drafts and versions, hand edits, publishing, diffs, feed tokens and the iCalendar feed. Registered
+ * only when the service has a store (`buildApp({ store })`). Each route checks the caller's role for
+ * the centre (`requireCaller`); a viewer sees published versions only.
+ */
+import { z } from 'zod';
+import { WfmError } from '../../errors.js';
+import { parseRosterEditRequest, RosterEditRequestSchema } from '../../contracts/roster-edits.js';
+import { parseRosterPlan, RosterRequestSchema } from '../../contracts/roster.js';
+import {
+  AgentParamsSchema,
+  CalendarParamsSchema,
+  CentreParamsSchema,
+  CreateCentreBodySchema,
+  DiffParamsSchema,
+  ImportAgentsBodySchema,
+  ListRostersQuerySchema,
+  SaveRosterBodySchema,
+  VersionParamsSchema,
+  type SaveRosterBody,
+} from '../../contracts/store-api.js';
+import type { AgentsInput, RosterRulesInput } from '../../contracts/roster.js';
+import {
+  diffRosterVersions,
+  editRosterDraft,
+  rosterVersionView,
+  publishRoster,
+  saveRosterDraft,
+  type SaveRosterDraftInput,
+} from '../../app/roster-drafts/store-drafts.js';
+import { calendarIcs } from '../../formats/calendar-ics.js';
+import { agentCalendar } from '../../app/roster-drafts/calendar-feed.js';
+import type { RosterResult } from '../../scheduler/roster/result-types.js';
+import {
+  createCentre,
+  createFeedToken,
+  getCentre,
+  getJob,
+  getVersion,
+  importAgents,
+  listAgents,
+  listVersions,
+  type Centre,
+  type DocumentVersion,
+  type Store,
+} from '../../store/index.js';
+import type { RouteModule, ZodApp } from '../context.js';
+import { errorResponses } from '../schema-compilers.js';
+import { requireCaller, type Caller } from '../store-access.js';
+
+const TAGS = ['store'];
+const ANY = z.unknown();
+
+/** What every store route needs: the store, and the caller checked for a role (and centre). */
+interface StoreScope {
+  store: Store;
+  caller: (
+    request: Parameters<typeof requireCaller>[1],
+    role: 'planner' | 'viewer',
+    centre?: Centre,
+  ) => ReturnType<typeof requireCaller>;
+}
+
+/** The store's routes (registered only when the service has a store): centres, agents, rosters, calendars. */
+export const centreRoutes: RouteModule = (app, ctx) => {
+  const access = ctx.store;
+  if (!access) return;
+  const scope: StoreScope = {
+    store: access.store,
+    caller: (request, role, centre) =>
+      requireCaller(access, request, { role, ...(centre ? { centreId: centre.id } : {}) }),
+  };
+  centreAndAgentRoutes(app, scope);
+  rosterVersionRoutes(app, scope);
+  calendarRoute(app, scope);
+};
+
+/** Centres, their agents (list and import) and an agent's calendar token. */
+function centreAndAgentRoutes(app: ZodApp, { store, caller }: StoreScope): void {
+  app.post(
+    '/v1/centres',
+    {
+      schema: {
+        summary: 'Creates a centre (planner, unscoped key).',
+        tags: TAGS,
+        body: CreateCentreBodySchema,
+        response: { 200: ANY, 201: ANY, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const who = await caller(request, 'planner');
+      return reply.code(201).send(await createCentre(store, request.body, { actor: who.actor }));
+    },
+  );
+  app.get(
+    '/v1/centres/:centre/agents',
+    { schema: { summary: "The centre's agents (viewer).", tags: TAGS, params: CentreParamsSchema } },
+    async (request) => {
+      const centre = await getCentre(store, request.params.centre);
+      await caller(request, 'viewer', centre);
+      return { agents: await listAgents(store, centre.id) };
+    },
+  );
+  app.post(
+    '/v1/centres/:centre/agents',
+    {
+      schema: {
+        summary: 'Imports the agents list: added, updated (fields), removed, unchanged (planner).',
+        tags: TAGS,
+        params: CentreParamsSchema,
+        body: ImportAgentsBodySchema,
+      },
+    },
+    async (request) => {
+      const centre = await getCentre(store, request.params.centre);
+      const who = await caller(request, 'planner', centre);
+      return importAgents(store, centre.id, request.body.agents as never, {
+        actor: who.actor,
+        removeMissing: request.body.removeMissing,
+      });
+    },
+  );
+  app.post(
+    '/v1/centres/:centre/agents/:agent/calendar-token',
+    {
+      schema: {
+        summary: "Issues an agent's calendar feed token (shown once) and its feed URL (planner).",
+        tags: TAGS,
+        params: AgentParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const centre = await getCentre(store, request.params.centre);
+      const who = await caller(request, 'planner', centre);
+      const token = await createFeedToken(store, centre.id, request.params.agent, { actor: who.actor });
+      return reply.code(201).send({ token, url: `/v1/calendar/${token}.ics` });
+    },
+  );
+}
+
+/** Roster versions: save a draft, list, read, edit, publish, diff. */
+function rosterVersionRoutes(app: ZodApp, { store, caller }: StoreScope): void {
+  app.post(
+    '/v1/centres/:centre/rosters',
+    {
+      schema: {
+        summary: 'Saves a roster run (result + request, or a finished roster job) as the next draft (planner).',
+        tags: TAGS,
+        params: CentreParamsSchema,
+        body: SaveRosterBodySchema,
+        response: { 200: ANY, 201: ANY, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const centre = await getCentre(store, request.params.centre);
+      const who = await caller(request, 'planner', centre);
+      const input = await draftInputOfBody(store, centre, request.body);
+      return reply.code(201).send(await saveRosterDraft(store, centre.id, input, { actor: who.actor }));
+    },
+  );
+  app.get(
+    '/v1/centres/:centre/rosters',
+    {
+      schema: {
+        summary: 'Roster versions, newest first per series (viewer: published only).',
+        tags: TAGS,
+        params: CentreParamsSchema,
+        querystring: ListRostersQuerySchema,
+      },
+    },
+    async (request) => {
+      const centre = await getCentre(store, request.params.centre);
+      const who = await caller(request, 'viewer', centre);
+      const versions = await listVersions(store, centre.id, {
+        kind: 'roster',
+        ...(request.query.series ? { series: request.query.series } : {}),
+      });
+      return { versions: versions.filter((v) => visible(who, v)) };
+    },
+  );
+  app.get(
+    '/v1/centres/:centre/rosters/:version',
+    {
+      schema: {
+        summary: 'A roster version: its shifts per agent, coverage, verdict and overrides.',
+        tags: TAGS,
+        params: VersionParamsSchema,
+      },
+    },
+    async (request) => {
+      const centre = await getCentre(store, request.params.centre);
+      const who = await caller(request, 'viewer', centre);
+      const version = await versionOf(store, centre, request.params.version, who);
+      return rosterVersionView(store, version.id);
+    },
+  );
+  app.post(
+    '/v1/centres/:centre/rosters/:version/edits',
+    {
+      schema: {
+        summary: 'Hand edits of a draft, re-checked at once; 422 naming the rule unless forced (planner).',
+        tags: TAGS,
+        params: VersionParamsSchema,
+        body: RosterEditRequestSchema,
+        response: { 200: ANY, 201: ANY, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const centre = await getCentre(store, request.params.centre);
+      const who = await caller(request, 'planner', centre);
+      const version = await versionOf(store, centre, request.params.version, who);
+      const edited = await editRosterDraft(store, version.id, parseRosterEditRequest(request.body), {
+        actor: who.actor,
+      });
+      // Coverage per interval is in GET .../rosters/:version; the answer carries the verdict.
+      return { version: edited.version, verdict: edited.verdict, added: edited.added, overridden: edited.overridden };
+    },
+  );
+  app.post(
+    '/v1/centres/:centre/rosters/:version/publish',
+    {
+      schema: {
+        summary: 'Publishes a draft: diff against the last published version and the calendar changes (planner).',
+        tags: TAGS,
+        params: VersionParamsSchema,
+        response: { 200: ANY, 201: ANY, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const centre = await getCentre(store, request.params.centre);
+      const who = await caller(request, 'planner', centre);
+      const version = await versionOf(store, centre, request.params.version, who);
+      return publishRoster(store, version.id, { actor: who.actor });
+    },
+  );
+  app.get(
+    '/v1/centres/:centre/rosters/:from/diff/:to',
+    {
+      schema: {
+        summary: 'Shifts added, removed, moved and changed per agent between two versions.',
+        tags: TAGS,
+        params: DiffParamsSchema,
+      },
+    },
+    async (request) => {
+      const centre = await getCentre(store, request.params.centre);
+      const who = await caller(request, 'viewer', centre);
+      const from = await versionOf(store, centre, request.params.from, who);
+      const to = await versionOf(store, centre, request.params.to, who);
+      return diffRosterVersions(store, from.id, to.id);
+    },
+  );
+}
+
+/** An agent's published shifts as an iCalendar feed (read-only token). */
+function calendarRoute(app: ZodApp, { store }: StoreScope): void {
+  app.get(
+    '/v1/calendar/:token',
+    {
+      schema: {
+        summary: "An agent's published shifts as iCalendar (the token is the credential; no bearer key).",
+        tags: TAGS,
+        params: CalendarParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const token = request.params.token.slice(0, -'.ics'.length);
+      const calendar = await agentCalendar(store, token);
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(calendarIcs(calendar));
+    },
+  );
+}
+
+function visible(who: Caller, v: DocumentVersion): boolean {
+  return v.status === 'published' || who.grants('planner');
+}
+
+/** A version of this centre that the caller may see (a draft is 404 to a viewer, as if absent). */
+async function versionOf(store: Store, centre: Centre, id: string, who: Caller): Promise<DocumentVersion> {
+  const version = await getVersion(store, id);
+  if (version.centreId !== centre.id || version.kind !== 'roster' || !visible(who, version)) {
+    throw new WfmError('WFM_ERR_STORE_NOT_FOUND', `No roster version ${id} in centre ${centre.code}.`);
+  }
+  return version;
+}
+
+/** The draft input of a save request: the given result and request, or a finished roster job's. */
+async function draftInputOfBody(store: Store, centre: Centre, body: SaveRosterBody): Promise<SaveRosterDraftInput> {
+  let request: unknown;
+  let result: unknown;
+  if ('jobId' in body) {
+    const job = await getJob(store, body.jobId);
+    if (job.centreId !== centre.id || job.kind !== 'roster' || job.status !== 'done') {
+      throw new WfmError(
+        'WFM_ERR_STORE_CONFLICT',
+        `Job ${body.jobId} is not a finished roster job of centre ${centre.code} (status ${job.status}).`,
+      );
+    }
+    request = job.payload;
+    result = job.result;
+  } else {
+    request = body.request;
+    result = body.result;
+  }
+  const raw = (request ?? {}) as { plan?: unknown; agents?: AgentsInput; rules?: RosterRulesInput; options?: unknown };
+  const options = RosterRequestSchema.shape.options.parse(raw.options ?? {});
+  const load = raw.plan === undefined ? undefined : parseRosterPlan(raw.plan).load;
+  return {
+    series: body.series,
+    ...(body.note !== undefined ? { note: body.note } : {}),
+    result: result as RosterResult,
+    agents: raw.agents ?? [],
+    rules: raw.rules ?? {},
+    answerSeconds: options.answerSeconds,
+    load,
+  };
+}

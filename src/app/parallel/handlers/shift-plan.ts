@@ -1,0 +1,15 @@
+/** Shift-plan tasks of the worker threads: a parsed request in, the plan out. */
+import type { ParsedShiftPlanRequest } from '../../../contracts/shift-plan-request.js';
+import { loadSolver } from '../../../scheduler/mip/highs.js';
+import { runShiftPlan } from '../../shift-plan.js';
+
+export const shiftPlanHandlers = {
+  /** A parsed shift-plan request -> the plan (the adapter maps non-finite numbers to null in JSON). */
+  'shift-plan.solve': async (request: ParsedShiftPlanRequest) =>
+    runShiftPlan(request.requirement, request.rules, {
+      highs: await loadSolver(),
+      timeLimitSeconds: request.timeLimitSeconds,
+      timeZone: request.timeZone,
+      now: () => performance.now(),
+    }),
+};

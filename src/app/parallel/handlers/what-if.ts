@@ -1,0 +1,52 @@
+/** What-if handlers of the worker pool: check the task, call the core in one line. */
+import { WfmError } from '../../../errors.js';
+import { runWhatIf } from '../../../what-if/run.js';
+import type { WhatIfInput, WhatIfResult } from '../../../what-if/types.js';
+import { moveResult } from '../move.js';
+
+/** Scenarios [from, to) of a built what-if input: one thread's share of a what-if. */
+export interface WhatIfRangeTask {
+  input: WhatIfInput;
+  from: number;
+  to: number;
+}
+
+/** The single-threaded path with the handler's signature (the CLI without a pool, tests). */
+export function runWhatIfTask(task: WhatIfRangeTask): WhatIfResult {
+  return runWhatIf(task.input, task.from, task.to);
+}
+
+function checkTask(task: WhatIfRangeTask): WhatIfRangeTask {
+  const count = task?.input?.scenarios?.length;
+  if (
+    typeof count !== 'number' ||
+    !Number.isInteger(task.from) ||
+    !Number.isInteger(task.to) ||
+    task.from < 0 ||
+    task.to > count ||
+    task.from > task.to
+  ) {
+    throw new WfmError('WFM_ERR_INPUT_INVALID', 'what-if task: the scenario range is not within the input.');
+  }
+  return task;
+}
+
+/** The buffers under a result's per-interval columns (one or two per range: see runWhatIf). */
+function columnViews(result: WhatIfResult): Float64Array[] {
+  const views: Float64Array[] = [];
+  for (const s of result.scenarios) {
+    for (const q of s.queues) {
+      if (q.headcount) views.push(q.headcount);
+      if (q.roster?.serviceLevelByInterval) views.push(q.roster.serviceLevelByInterval);
+    }
+  }
+  return views;
+}
+
+export const whatIfHandlers = {
+  /** Scenarios [from, to) of a built what-if input (see src/contracts/what-if.ts) -> their results, columns moved. */
+  'whatif.range': (task: WhatIfRangeTask) => {
+    const result = runWhatIfTask(checkTask(task));
+    return moveResult(result, columnViews(result));
+  },
+};

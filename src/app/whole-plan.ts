@@ -1,0 +1,259 @@
+/**
+ * The whole plan: history -> forecast -> staffing -> shift plan -> roster -> summary. Orchestrates
+ * the use cases of each part with typed hand-offs (each stage's result goes to the next as it is,
+ * with no JSON in between; no fs, no clock, no console): the solver, the clock and the progress
+ * callback are passed in, and everything comes back in memory for an adapter to write
+ * (src/io/plan-folder.ts renders the report and writes the folder).
+ */
+import { WfmError, isWfmError } from '../errors.js';
+import { forecast } from '../forecast/forecast.js';
+import type { ForecastOptions, ForecastResult, HistoryInput } from '../forecast/types.js';
+import { parseAgentsJson, parseRosterRules, type AgentsInput, type RosterRulesInput } from '../contracts/roster.js';
+import type { PlanStaffing } from '../contracts/plan-config.js';
+import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../contracts/shift-plan.js';
+import { requirementFromStaffing, runShiftPlan } from './shift-plan.js';
+import { parseStaffingRequest, type StaffingResponse } from '../contracts/staffing.js';
+import { staffRequest } from './staffing.js';
+import type { RosterResult } from '../scheduler/roster/result-types.js';
+import { runRoster } from '../scheduler/roster/run.js';
+import type { Highs } from '../scheduler/mip/solve.js';
+import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
+import { loadOnPlanGrid } from './load-on-grid.js';
+import { buildSummary, type PlanSummary } from './summary.js';
+
+/** The steps, in order, with their share of the progress bar (the solver steps dominate). */
+export const PLAN_STEPS = [
+  { step: 'forecast', label: 'forecast', weight: 10 },
+  { step: 'staffing', label: 'staffing', weight: 5 },
+  { step: 'shift-plan', label: 'shift plan (MIP)', weight: 40 },
+  { step: 'roster', label: 'roster', weight: 40 },
+  { step: 'report', label: 'report', weight: 5 },
+] as const;
+export type PlanStep = (typeof PLAN_STEPS)[number]['step'];
+
+/** A progress event: a step starts or ends. `fraction` is the share of the whole work done, 0..1. */
+export interface PlanProgress {
+  step: PlanStep;
+  label: string;
+  /** 1-based position of the step, and the number of steps. */
+  index: number;
+  total: number;
+  phase: 'start' | 'done';
+  fraction: number;
+  /** On 'done': the step's wall time by the injected clock, ms. */
+  elapsedMs?: number;
+  /** On 'done': a one-line result, e.g. "672 intervals, method combo". */
+  detail?: string;
+  /** On 'start': the step's time limit, seconds, when it has one. */
+  timeLimitSeconds?: number;
+}
+
+/**
+ * The pipeline's input: the config with its files already read (by the adapter), each part in the
+ * form its schema accepts. `runPlan` parses each part once, before the long steps.
+ */
+export interface PlanInput {
+  name: string;
+  history: HistoryInput;
+  forecast: ForecastOptions;
+  /** The queue fields of a staffing request (model, target, shrinkage, ...). */
+  staffing: PlanStaffing;
+  /** Shift-plan rules (docs/shift-plan.md). */
+  shiftRules: ShiftPlanRulesInput;
+  /**
+   * Agents in their JSON form (a list, or `{ agents }`). `rowLabels` names each agent in messages
+   * instead of its index (e.g. `line 7` for an agent read from a CSV file).
+   */
+  agents: { json: AgentsInput; rowLabels?: readonly string[] };
+  rosterRules: RosterRulesInput;
+  maxIterations?: number | undefined;
+  limits: { shiftPlanSeconds: number; rosterSeconds: number };
+  seed: number;
+}
+
+export interface PlanDeps {
+  /** A loaded HiGHS solver. */
+  highs: Highs;
+  /** A monotonic clock, ms (time limits are measured with it). */
+  now: () => number;
+  onProgress?: (event: PlanProgress) => void;
+}
+
+/** Everything the pipeline produced (written by the adapter as files). */
+export interface PlanArtifacts {
+  forecast: ForecastResult;
+  staffing: StaffingResponse;
+  shiftPlan: ShiftPlan;
+  roster: RosterResult;
+  summary: PlanSummary;
+  /** Wall time of each step by the injected clock, ms (not part of summary.json: not reproducible). */
+  stepMs: Record<PlanStep, number>;
+}
+
+/**
+ * Runs the whole plan. Inputs are checked before the long steps start (rules and agents parse
+ * first), and every error names the config field it comes from (`staffing.target.serviceLevel`,
+ * `shiftPlan.templates[0].paidMinutes`, `agents[3].contract`). Throws WfmError; the adapter writes
+ * nothing unless this returns.
+ *
+ * Complexity: dominated by the shift-plan MIP and the roster search, each bounded by its limit.
+ *
+ * @example const artifacts = runPlan(input, { highs: await loadSolver(), now: () => performance.now() })
+ */
+export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
+  const tracker = progressTracker(deps);
+  // Parse every part first, so that a bad rules file fails in milliseconds, not after the forecast.
+  const shiftRules = within('shiftPlan', () => parseShiftPlanRules(withSeed(input.shiftRules, input.seed)));
+  const rosterRules = within('roster.rules', () => parseRosterRules(input.rosterRules ?? {}));
+  const timeZone = shiftRules.timeZone ?? input.forecast.timeZone ?? 'UTC';
+  const templates = { names: shiftRules.rules.templates.map((t) => t.name), complete: true };
+  const agents = within('agents', () =>
+    parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels, templates),
+  );
+
+  const forecastResult = tracker.run(
+    'forecast',
+    undefined,
+    () => forecast(input.history, input.forecast),
+    (f) => `${f.intervals.length} intervals, method ${f.method}`,
+  );
+  const staffing = tracker.run(
+    'staffing',
+    undefined,
+    () => staffForecast(forecastResult, input.staffing),
+    (s) => `peak ${s.totals.peakAgents} agents, ${round1(s.totals.agentHours)} agent-hours`,
+  );
+  const shiftPlan = tracker.run(
+    'shift-plan',
+    input.limits.shiftPlanSeconds,
+    () =>
+      within('shiftPlan', () =>
+        runShiftPlan(requirementFromStaffing(staffing), shiftRules, {
+          highs: deps.highs,
+          timeLimitSeconds: input.limits.shiftPlanSeconds,
+          timeZone,
+          now: deps.now,
+        }),
+      ),
+    (p) =>
+      `${p.quality.status}, ${p.quality.paidHours} paid h, cost ${round1(p.quality.objective)} vs LP bound ` +
+      `${round1(p.quality.lpBound)}`,
+  );
+  const roster = tracker.run(
+    'roster',
+    input.limits.rosterSeconds,
+    () => {
+      const options = {
+        seed: input.seed,
+        timeLimitSeconds: input.limits.rosterSeconds,
+        maxIterations: input.maxIterations ?? 5_000_000,
+        answerSeconds: (staffing.target.answerSeconds as number | undefined) ?? 20,
+      };
+      const load = loadOnPlanGrid(shiftPlan, staffing);
+      return runRoster({ plan: shiftPlan, load, agents, rules: rosterRules, options }, deps.now);
+    },
+    (r) =>
+      `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ` +
+      (r.score.feasible ? 'no hard violations' : `hard violations ${r.score.hard}`),
+  );
+  const summary = tracker.run(
+    'report',
+    undefined,
+    () => buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster }),
+    (s) => `${s.roster.shiftsFilled}/${s.roster.shiftsRequired} shifts filled`,
+  );
+  return { forecast: forecastResult, staffing, shiftPlan, roster, summary, stepMs: tracker.stepMs };
+}
+
+/** The staffing request for a forecast: its intervals with the configured queue. */
+export function staffForecast(result: ForecastResult, queue: PlanStaffing): StaffingResponse {
+  const intervals = result.intervals.map((row, i) => {
+    if (row.ahtSeconds === null && row.volume > 0) {
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        `The history has no handle times (forecast interval ${row.start}): set forecast.defaultAhtSeconds ` +
+          `in the config.`,
+        {
+          issues: [
+            {
+              path: ['forecast', 'defaultAhtSeconds'],
+              message: `needed: intervals[${i}] has volume but no handle time`,
+            },
+          ],
+        },
+      );
+    }
+    return {
+      start: row.start,
+      volume: row.volume,
+      ahtSeconds: row.ahtSeconds ?? 0,
+      volumeP10: row.volumeP10,
+      volumeP90: row.volumeP90,
+    };
+  });
+  return within('staffing', () =>
+    staffRequest(
+      parseStaffingRequest({ ...queue, intervalMinutes: result.intervalMinutes, timeZone: result.timeZone, intervals }),
+    ),
+  );
+}
+
+/** The config's seed is the MIP's seed unless the rules give one. */
+function withSeed(rules: ShiftPlanRulesInput, seed: number): ShiftPlanRulesInput {
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return rules;
+  const solver = (rules as { solver?: unknown }).solver;
+  if (solver !== undefined && (solver === null || typeof solver !== 'object')) return rules;
+  const given = (solver ?? {}) as Record<string, unknown>;
+  return { ...rules, solver: { ...given, seed: given.seed ?? seed } } as ShiftPlanRulesInput;
+}
+
+/**
+ * Runs `fn`; an input WfmError (4xx) from it gets `prefix` on its issue paths and message, so it
+ * names the config field.
+ */
+function within<T>(prefix: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!isWfmError(error) || error.status >= 500) throw error; // a solver failure is not the config's
+    const head = prefix.split('.');
+    const issues = error.issues.map((issue) => ({ ...issue, path: [...head, ...issue.path] }));
+    throw new WfmError(error.code, `plan config ${prefix}: ${error.message}`, { issues, cause: error });
+  }
+}
+
+function progressTracker(deps: PlanDeps) {
+  const totalWeight = PLAN_STEPS.reduce((s, x) => s + x.weight, 0);
+  const stepMs = {} as Record<PlanStep, number>;
+  let doneWeight = 0;
+  return {
+    stepMs,
+    run<T>(step: PlanStep, timeLimitSeconds: number | undefined, fn: () => T, detail: (value: T) => string): T {
+      const index = PLAN_STEPS.findIndex((s) => s.step === step);
+      const meta = PLAN_STEPS[index] as (typeof PLAN_STEPS)[number];
+      const base = { step, label: meta.label, index: index + 1, total: PLAN_STEPS.length };
+      deps.onProgress?.({
+        ...base,
+        phase: 'start',
+        fraction: doneWeight / totalWeight,
+        ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+      });
+      const t0 = deps.now();
+      const value = fn();
+      stepMs[step] = deps.now() - t0;
+      doneWeight += meta.weight;
+      deps.onProgress?.({
+        ...base,
+        phase: 'done',
+        fraction: doneWeight / totalWeight,
+        elapsedMs: stepMs[step],
+        detail: detail(value),
+      });
+      return value;
+    },
+  };
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

@@ -1,0 +1,96 @@
+/** The agents CSV: one row per agent, lists `|`-separated; read into the agents JSON form, then validated like JSON. */
+import { parseAgentsJson, type AgentInput, type KnownTemplates } from '../contracts/roster.js';
+import type { RosterAgent } from '../scheduler/roster/types.js';
+import { csvNumber, parseCsv } from './csv.js';
+
+/** CSV columns for agents (one row per agent; lists are `|`-separated). */
+export const AGENT_CSV_COLUMNS = {
+  required: ['id', 'max_hours'],
+  optional: [
+    'name',
+    'team',
+    'min_hours',
+    'max_days',
+    'templates',
+    'days',
+    'window_from',
+    'window_to',
+    'time_off',
+    'preferred_days',
+    'unwanted_days',
+    'preferred_start_from',
+    'preferred_start_to',
+    'preference_weight',
+    'seniority',
+    'retraining_hours',
+    'worked_previous_weekend',
+  ],
+} as const;
+
+/** Reads agents from CSV text into the JSON form, then validates it like JSON; messages name CSV lines. */
+export function parseAgentsCsv(text: string, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
+  const { json, rowLabels } = agentsCsvToJson(text);
+  return parseAgentsJson(json, timeZone, rowLabels, templates);
+}
+
+/**
+ * Reads agents from CSV text into their JSON form (not yet validated), with each agent's CSV line
+ * as its label for messages (`line 7`).
+ */
+export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: string[] } {
+  const { rows } = parseCsv(text, {
+    required: AGENT_CSV_COLUMNS.required,
+    optional: AGENT_CSV_COLUMNS.optional,
+    what: 'agents',
+  });
+  const list = (v: string | undefined): string[] | undefined =>
+    v && v.trim() !== ''
+      ? v
+          .split('|')
+          .map((x) => x.trim())
+          .filter((x) => x !== '')
+      : undefined;
+  const days = (v: string | undefined): (number | string)[] | undefined =>
+    list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase()));
+  const json = rows.map((row) => {
+    const c = row.cells;
+    const what = `agents (line ${row.line})`;
+    const weight = csvNumber(row, 'preference_weight', what, true) ?? 1;
+    const preferences: unknown[] = [];
+    if (days(c.preferred_days)) preferences.push({ type: 'preferred-day', days: days(c.preferred_days), weight });
+    if (days(c.unwanted_days)) preferences.push({ type: 'unwanted-day', days: days(c.unwanted_days), weight });
+    if (c.preferred_start_from || c.preferred_start_to)
+      preferences.push({
+        type: 'preferred-start',
+        from: c.preferred_start_from || '00:00',
+        to: c.preferred_start_to || '24:00',
+        weight,
+      });
+    const retrainingHours = csvNumber(row, 'retraining_hours', what, true);
+    return {
+      id: c.id,
+      ...(c.name ? { name: c.name } : {}),
+      ...(c.team ? { team: c.team } : {}),
+      contract: {
+        maxHoursPerWeek: csvNumber(row, 'max_hours', what),
+        ...(c.min_hours ? { minHoursPerWeek: csvNumber(row, 'min_hours', what) } : {}),
+        ...(c.max_days ? { maxDaysPerWeek: csvNumber(row, 'max_days', what) } : {}),
+        ...(list(c.templates) ? { templates: list(c.templates) } : {}),
+      },
+      availability: {
+        ...(days(c.days) ? { days: days(c.days) } : {}),
+        ...(c.window_from || c.window_to
+          ? { windows: [{ from: c.window_from || '00:00', to: c.window_to || '24:00' }] }
+          : {}),
+        timeOff: (list(c.time_off) ?? []).map((date) => ({ date })),
+      },
+      preferences,
+      ...(c.seniority ? { seniority: csvNumber(row, 'seniority', what) } : {}),
+      ...(retrainingHours ? { retraining: { hoursNeeded: retrainingHours } } : {}),
+      ...(c.worked_previous_weekend
+        ? { workedPreviousWeekend: /^(1|true|yes)$/i.test(c.worked_previous_weekend) }
+        : {}),
+    };
+  });
+  return { json: json as AgentInput[], rowLabels: rows.map((row) => `line ${row.line}`) };
+}

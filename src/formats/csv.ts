@@ -1,0 +1,146 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { WfmError } from '../errors.js';
+
+/** One CSV data row: its 1-based line number in the file (header is line 1) and its cells by column. */
+export interface CsvRow {
+  line: number;
+  cells: Record<string, string>;
+  /** True when the file separates fields with `;` or tab, so that `12,5` is a decimal comma. */
+  decimalComma?: boolean;
+}
+
+/**
+ * The field separator of a CSV file: `,`, `;` or tab, whichever occurs most often in the header
+ * line outside quotes (`,` on a tie). European spreadsheet exports use `;` with decimal commas.
+ */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+export interface CsvSpec {
+  /** Columns that must be present. */
+  required: readonly string[];
+  /** Columns that may be present. Any other column is an error naming it. */
+  optional?: readonly string[];
+  /** A name for messages, e.g. "history". */
+  what: string;
+  /** Other names for columns (`offered` for `volume`), compared as `csvColumnName` writes them. */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A header cell as a column name: trimmed, lower case, spaces and hyphens as underscores
+ * (`Interval Start` -> `interval_start`), then its alias when it has one.
+ */
+export function csvColumnName(cell: string, aliases: Readonly<Record<string, string>> = {}): string {
+  const name = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  return aliases[name] ?? name;
+}
+
+/**
+ * Parses CSV text with a header row. Column names are trimmed and lower-cased; unknown or missing
+ * columns and ragged rows are rejected with a `WFM_ERR_INPUT_CSV` naming the column or line.
+ */
+export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows: CsvRow[] } {
+  let records: string[][];
+  const delimiter = detectDelimiter(text);
+  try {
+    records = parse(text, { delimiter, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
+  } catch (error) {
+    throw new WfmError('WFM_ERR_INPUT_CSV', `Cannot read ${spec.what} CSV: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const header = records[0];
+  if (!header) throw new WfmError('WFM_ERR_INPUT_CSV', `The ${spec.what} CSV is empty (no header row).`);
+  const columns = header.map((c) => csvColumnName(c, spec.aliases));
+  const allowed = new Set([...spec.required, ...(spec.optional ?? [])]);
+  for (const [i, column] of columns.entries()) {
+    if (!allowed.has(column)) {
+      throw new WfmError('WFM_ERR_INPUT_CSV', `Unknown column "${column}" in the ${spec.what} CSV header.`, {
+        issues: [{ path: ['header', i], message: `unknown column "${column}"; expected ${[...allowed].join(', ')}` }],
+      });
+    }
+    if (columns.indexOf(column) !== i) {
+      throw new WfmError('WFM_ERR_INPUT_CSV', `Column "${column}" appears twice in the ${spec.what} CSV header.`, {
+        issues: [{ path: ['header', i], message: 'duplicate column' }],
+      });
+    }
+  }
+  for (const column of spec.required) {
+    if (!columns.includes(column)) {
+      throw new WfmError('WFM_ERR_INPUT_CSV', `The ${spec.what} CSV has no "${column}" column.`, {
+        issues: [{ path: ['header'], message: `missing column "${column}"` }],
+      });
+    }
+  }
+  const rows: CsvRow[] = [];
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r] as string[];
+    const cells: Record<string, string> = {};
+    columns.forEach((column, c) => {
+      cells[column] = record[c] ?? '';
+    });
+    rows.push(delimiter === ',' ? { line: r + 1, cells } : { line: r + 1, cells, decimalComma: true });
+  }
+  return { columns, rows };
+}
+
+/**
+ * Reads a finite number from a CSV cell, or throws naming the line and column.
+ * An empty cell is an error unless `optional`, in which case it returns undefined.
+ */
+export function csvNumber(row: CsvRow, column: string, what: string, optional = false): number | undefined {
+  const raw = row.cells[column];
+  if (raw === undefined || raw === '') {
+    if (optional) return undefined;
+    throw new WfmError('WFM_ERR_INPUT_CSV', `${what} CSV line ${row.line}: "${column}" is empty.`, {
+      issues: [{ path: ['line', row.line, column], message: 'empty' }],
+    });
+  }
+  const value = Number(row.decimalComma ? withDecimalPoint(raw) : raw);
+  if (!Number.isFinite(value)) {
+    throw new WfmError('WFM_ERR_INPUT_CSV', `${what} CSV line ${row.line}: "${column}" is not a number ("${raw}").`, {
+      issues: [{ path: ['line', row.line, column], message: `not a number: "${raw}"` }],
+    });
+  }
+  return value;
+}
+
+/** `1.234,5` or `12,5` (decimal comma, `.` thousands only beside a decimal comma) as `1234.5`; else as it is. */
+function withDecimalPoint(raw: string): string {
+  if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(raw)) return raw.replace(/\./g, '').replace(',', '.');
+  if (/^[+-]?\d+,\d+$/.test(raw)) return raw.replace(',', '.');
+  return raw;
+}
+
+/** Serialises rows to CSV with a header, in the given column order. */
+export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+  return stringify(
+    rows.map((row) => columns.map((c) => formatCell(row[c]))),
+    { header: true, columns: [...columns] },
+  );
+}
+
+function formatCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '';
+    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+    return String(value);
+  }
+  return String(value);
+}

@@ -1,0 +1,57 @@
+import { csvNumber, parseCsv } from '../formats/csv.js';
+import { type HistoryInput, type SpecialDay } from '../forecast/types.js';
+import { parseWith } from '../contracts/validate.js';
+import {
+  ContactHistoryRowSchema,
+  IntervalHistoryRowSchema,
+  MAX_HISTORY_ROWS,
+  SpecialDaySchema,
+} from '../contracts/forecast.js';
+
+import { looksLikeJson, parseJsonText, readInputFile } from './files.js';
+import { historyQueuesFromCsv, singleQueue } from '../formats/history-csv.js';
+
+import { z } from 'zod';
+
+/**
+ * Reads `--history`. CSV: interval counts `start,volume[,aht_seconds][,queue]` (`timestamp` and
+ * `count` are accepted for `start` and `volume`), or contact records
+ * `timestamp[,handle_seconds][,queue]`, split by queue. JSON: an array of either row form, or an
+ * object with a `history` array (one queue).
+ */
+export function readHistoryQueues(path: string): { queue: string; history: HistoryInput }[] {
+  const text = readInputFile(path, '--history');
+  if (looksLikeJson(path, text)) {
+    const value = parseJsonText(text, path);
+    const rows = Array.isArray(value) ? value : (value as { history?: unknown } | null)?.history;
+    const schema = z.union([
+      z.array(IntervalHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS),
+      z.array(ContactHistoryRowSchema).min(1).max(MAX_HISTORY_ROWS),
+    ]);
+    return [{ queue: '', history: parseWith(schema, rows, `history ${path}`) as HistoryInput }];
+  }
+  return historyQueuesFromCsv(text);
+}
+
+/** `readHistoryQueues` for one queue (the plan command); several queues are an error naming them. */
+export function readHistory(path: string): HistoryInput {
+  return singleQueue(readHistoryQueues(path));
+}
+
+/** Reads `--special-days`: CSV `date[,factor][,like][,label]` or a JSON array of special days. */
+export function readSpecialDays(path: string): SpecialDay[] {
+  const text = readInputFile(path, '--special-days');
+  if (looksLikeJson(path, text))
+    return parseWith(z.array(SpecialDaySchema), parseJsonText(text, path), `special days ${path}`);
+  const { rows } = parseCsv(text, { required: ['date'], optional: ['factor', 'like', 'label'], what: 'special days' });
+  return rows.map((row) => {
+    const like = row.cells.like;
+    const label = row.cells.label;
+    return {
+      date: row.cells.date ?? '',
+      factor: csvNumber(row, 'factor', 'special days', true),
+      ...(like ? { like } : {}),
+      ...(label ? { label } : {}),
+    };
+  });
+}

@@ -1,0 +1,48 @@
+/** The verdict of a roster (docs/semantics.md, "Verdict"): hard rules, plan shifts filled, service target. */
+import type { StaffingTargets } from '../../erlang/types.js';
+import { buildVerdict, type Verdict, type VerdictRuleBreach } from '../shift-plan/verdict.js';
+import { RULE_LABELS } from './problem.js';
+import type { RosterResult } from './result-types.js';
+
+/**
+ * Judges a roster: every hard rule met (counts of agents and amounts per rule, in people's units),
+ * every plan shift filled, every open interval at the service target when the roster could
+ * re-compute its service level. O(agents x rules + intervals).
+ */
+export function rosterVerdict(
+  roster: Pick<RosterResult, 'agents' | 'coverage' | 'score' | 'quality' | 'grid'>,
+  targets: StaffingTargets | undefined,
+  /** Offered contacts per plan slot (weights the service level); intervals without are not judged by SL. */
+  volumeAt?: (slot: number) => number | null | undefined,
+): Verdict {
+  const agentsByRule = new Map<string, number>();
+  for (const agent of roster.agents)
+    for (const v of agent.violations)
+      if (v.hard && v.amount > 0) agentsByRule.set(v.rule, (agentsByRule.get(v.rule) ?? 0) + 1);
+  const breaches: VerdictRuleBreach[] = roster.score.byRule
+    .filter((r) => r.hard && r.amount > 1e-9)
+    .map((r) => {
+      const words = RULE_LABELS[r.rule];
+      return {
+        rule: r.rule,
+        label: words.label,
+        agents: agentsByRule.get(r.rule) ?? 0,
+        amount: r.amount * words.scale,
+        unit: words.unit,
+      };
+    });
+  const q = roster.quality;
+  const coverage = roster.coverage.map((c) => ({
+    start: c.start,
+    under: c.under,
+    serviceLevel: c.serviceLevel,
+    volume: volumeAt?.(c.slot) ?? 0,
+  }));
+  return buildVerdict({
+    shifts: { required: q.shiftsRequired, filled: q.shiftsFilled, unfilled: q.shiftsRequired - q.shiftsFilled },
+    hardRules: { met: roster.score.feasible && breaches.length === 0, breaches },
+    coverage,
+    targets,
+    timeZone: roster.grid.timeZone,
+  });
+}
