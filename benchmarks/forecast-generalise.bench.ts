@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { forecast } from '../src/forecast/forecast.js';
 import { dateOfEpochDay } from '../src/time/local-time.js';
 import { wapeOfRows } from '../src/forecast/metrics.js';
-import { DEFAULT_SELECTION } from '../src/forecast/select.js';
+import { DEFAULT_SELECTION, PAIRED_DAYLEVEL_RULE } from '../src/forecast/select.js';
 import { centreSpec, designCentres, generateCentre } from '../src/forecast/testing/centres.js';
 import { ahtAccuracy, readCalls } from './lib/aht-accuracy.js';
 import {
@@ -42,8 +42,8 @@ interface CentreRow {
   avg4: number[];
   avg8: number[];
   snaive: number[];
-  /** The pool-of-the-best-two rule `auto` used before issue 18. */
-  oldAuto: number[];
+  /** The paired-test rule (`PAIRED_DAYLEVEL_RULE`: avg4/avg8 unless daylevel beats them consistently). */
+  pairedAuto: number[];
   chosenWeek1: Record<string, number>;
 }
 
@@ -56,13 +56,13 @@ function scoreCentre(c: DesignCentre): CentreRow {
     avg4: [],
     avg8: [],
     snaive: [],
-    oldAuto: [],
+    pairedAuto: [],
     chosenWeek1: {},
   };
   for (let k = 1; k <= MAX_WEEKS; k++) {
     const auto = c.targets.map((T) => of.ruleWape(T, k, DEFAULT_SELECTION));
     row.auto.push(r2(mean(auto.map((a) => a.wape))));
-    row.oldAuto.push(r2(mean(c.targets.map((T) => of.oldPoolWape(T, k)))));
+    row.pairedAuto.push(r2(mean(c.targets.map((T) => of.ruleWape(T, k, PAIRED_DAYLEVEL_RULE).wape))));
     if (k === 1) for (const a of auto) row.chosenWeek1[a.members] = (row.chosenWeek1[a.members] ?? 0) + 1;
     for (const m of BASE_METHODS) row[m].push(r2(mean(c.targets.map((T) => of.wape(T - 7 * (k - 1), m, k)))));
   }
@@ -82,8 +82,9 @@ function summarise(rows: readonly CentreRow[]): Record<string, number | string>[
       avg4MeanWape: r2(mean(rows.map((r) => r.avg4[i] as number))),
       avg8MeanWape: r2(mean(rows.map((r) => r.avg8[i] as number))),
       snaiveMeanWape: r2(mean(rows.map((r) => r.snaive[i] as number))),
-      oldAutoMeanWape: r2(mean(rows.map((r) => r.oldAuto[i] as number))),
-      oldAutoWorseThanMinAvgPlus02: rows.filter((r, j) => (r.oldAuto[i] as number) - (base[j] as number) > 0.2).length,
+      pairedAutoMeanWape: r2(mean(rows.map((r) => r.pairedAuto[i] as number))),
+      pairedAutoWorseThanMinAvgPlus02: rows.filter((r, j) => (r.pairedAuto[i] as number) - (base[j] as number) > 0.2)
+        .length,
       autoOverMinAvg: Math.round((mean(auto) / mean(base)) * 10_000) / 10_000,
       centresWorseThanMinAvgPlus02: excess.filter((x) => x > 0.2).length,
       worstExcess: r2(Math.max(...excess)),

@@ -153,28 +153,6 @@ export class OriginForecasts {
     return table;
   }
 
-  /**
-   * The `auto` of before issue 18 at target T, horizon k: the equal-weight pool of the two methods
-   * with the lowest mean backtest WAPE, the second only within 15 % of the best (every method a
-   * candidate).
-   */
-  oldPoolWape(T: number, k: number): number {
-    const e = T - 7 * (k - 1);
-    const ranked = [...this.backtestTable(e, k).entries()]
-      .map(([m, w]) => ({ m, mean: w.reduce((a, b) => a + b, 0) / w.length }))
-      .sort((a, b) => a.mean - b.mean);
-    const best = ranked[0];
-    const a = this.actual(e, k);
-    if (!best || !a) return Number.NaN;
-    const members = ranked.filter((x) => x.mean <= best.mean * 1.15).slice(0, 2);
-    const f = new Float64Array(a.length);
-    for (const { m } of members) {
-      const s = this.slice(e, m, k) as Float64Array;
-      for (let x = 0; x < f.length; x++) f[x] = (f[x] as number) + (s[x] as number) / members.length;
-    }
-    return scoreWindow(f, a, 1).wape;
-  }
-
   /** WAPE at target T, horizon k, of the weighted combination a rule picks (NaN without data). */
   ruleWape(T: number, k: number, rule: SelectionRule): { wape: number; members: string } {
     const e = T - 7 * (k - 1);

@@ -65,8 +65,8 @@ export interface ForecastOptions {
    */
   start?: string | undefined;
   /**
-   * Method, or `auto` (default): per horizon week, avg4 or avg8 unless another method beat them
-   * consistently on the backtests of that week ahead (`selectMethods`).
+   * Method, or `auto` (default): per horizon week, the mean of the two methods with the lowest
+   * backtest WAPE at that week ahead, the second within 15 % of the best (`selectMethods`).
    */
   method?: ForecastMethodChoice | undefined;
   /**
