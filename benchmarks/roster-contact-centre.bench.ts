@@ -56,7 +56,7 @@ const planRules = parseShiftPlanRules({
 const tPlan = nowMs();
 const highs = await loadSolver();
 const sl = serviceLevelFromQueue(queue);
-const plan = planShifts(requirement, planRules, { highs, ...(sl ? { serviceLevel: sl } : {}), now: nowMs });
+const plan = planShifts(requirement, planRules, { highs, ...(sl ? { serviceLevel: sl } : {}) });
 const planMs = nowMs() - tPlan;
 const shiftDays = (t: string) => plan.shifts.filter((s) => s.template === t).reduce((n, s) => n + s.count, 0);
 const n8 = shiftDays('ft8');

@@ -103,7 +103,7 @@ if (!existsSync(DIR)) {
         present: d.demand.map(() => true),
       },
       rules,
-      { highs, now: nowMs },
+      { highs },
     );
     const ms = nowMs() - t0;
     const slotsPerHour = 60 / d.interval;

@@ -132,7 +132,6 @@ function run(poolSessions: number): { plan: ShiftPlan; ms: number } {
   const plan = planShifts(requirement, parseShiftPlanRules(rules(poolSessions)).rules, {
     highs,
     ...(serviceLevel ? { serviceLevel } : {}),
-    now: nowMs,
   });
   return { plan, ms: nowMs() - t0 };
 }

@@ -32,6 +32,10 @@ export const ERROR_CODES = {
   WFM_ERR_INPUT_TOO_LARGE: { status: 413, meaning: 'The input is over a documented size limit.' },
   WFM_ERR_IO_READ: { status: 400, meaning: 'An input file could not be read.' },
   WFM_ERR_IO_WRITE: { status: 500, meaning: 'An output file could not be written.' },
+  WFM_ERR_IO_OUTPUT_PATH: {
+    status: 400,
+    meaning: 'An output path cannot take the file: not a folder, read-only or no permission (nothing written).',
+  },
 
   // Staffing (src/erlang)
   WFM_ERR_ERLANG_TARGET_UNREACHABLE: { status: 422, meaning: 'No number of agents meets the targets.' },

@@ -152,7 +152,12 @@ export type {
   PlanIssue,
   UncoverableInterval,
   SolveStatus,
+  ShortfallInterval,
+  ShortfallReason,
+  SupplyReport,
 } from './scheduler/shift-plan/types.js';
+export { mayWorkShift } from './scheduler/shift-plan/supply-agents.js';
+export type { SupplyAgent, ShiftOnClock } from './scheduler/shift-plan/supply-agents.js';
 export {
   ShiftPlanRulesSchema,
   ShiftPlanRequirementSchema,
@@ -173,7 +178,18 @@ export type { RosterOptions } from './scheduler/roster/roster.js';
 export { runRoster } from './scheduler/roster/run.js';
 export { RULE_KEYS, RULE_UNITS, defaultRuleSettings } from './scheduler/roster/problem.js';
 export type { RuleKey, RuleSetting } from './scheduler/roster/problem.js';
-export type { RosterAgent, RosterRules, Preference, TimeOff, TimeWindow } from './scheduler/roster/types.js';
+export type {
+  RosterAgent,
+  RosterRules,
+  Preference,
+  TimeOff,
+  TimeWindow,
+  Rotation,
+  PreviousRoster,
+  PreviousShift,
+} from './scheduler/roster/types.js';
+export { parsePreviousRoster, checkPreviousBefore, type ParsedPrevious } from './contracts/previous-roster.js';
+export { parsePreviousRosterCsv } from './formats/previous-roster-csv.js';
 export type {
   RosterResult,
   RosterAgentResult,

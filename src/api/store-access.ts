@@ -7,7 +7,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { WfmError } from '../errors.js';
-import { authorize, type Role, type Store } from '../store/index.js';
+import { authorize, roleGrants, type Role, type Store } from '../store/index.js';
 import { bearerMatches } from './auth.js';
 
 export interface Caller {
@@ -44,10 +44,5 @@ export async function requireCaller(
   const result = await authorize(access.store, key, need);
   if (!result.ok) throw result.error;
   const role = result.principal.role;
-  const granted: Record<Role, Role[]> = {
-    planner: ['planner', 'viewer'],
-    system: ['system', 'viewer'],
-    viewer: ['viewer'],
-  };
-  return { actor: result.principal.name, grants: (r) => granted[role].includes(r) };
+  return { actor: result.principal.name, grants: (r) => roleGrants(role, r) };
 }

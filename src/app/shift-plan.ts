@@ -14,6 +14,7 @@ import {
   type RequirementDocument,
 } from '../contracts/shift-plan.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
+import type { RosterAgent } from '../scheduler/roster/types.js';
 
 export interface ShiftPlanRunOptions {
   highs: Highs;
@@ -21,7 +22,11 @@ export interface ShiftPlanRunOptions {
   timeLimitSeconds?: number | undefined;
   /** Overrides the zone of the requirement and rules (CSV requirements carry none). */
   timeZone?: string | undefined;
-  now?: () => number;
+  /**
+   * The centre's agents (parsed as the roster parses them): the plan holds only what they can work
+   * and names its shortfall (docs/shift-plan.md, "Supply"). Absent: supply is not checked.
+   */
+  agents?: readonly RosterAgent[] | undefined;
 }
 
 /**
@@ -50,7 +55,7 @@ export function runShiftPlan(
   return planShifts(planRequirement, rules, {
     highs: options.highs,
     ...(serviceLevel ? { serviceLevel } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.agents ? { agents: options.agents } : {}),
   });
 }
 

@@ -8,7 +8,13 @@
 import { WfmError, isWfmError } from '../errors.js';
 import { forecast } from '../forecast/forecast.js';
 import type { ForecastOptions, ForecastResult, HistoryInput } from '../forecast/types.js';
-import { parseAgentsJson, parseRosterRules, type AgentsInput, type RosterRulesInput } from '../contracts/roster.js';
+import {
+  parseAgentsJson,
+  parseRosterRules,
+  ROSTER_MAX_DAYS,
+  type AgentsInput,
+  type RosterRulesInput,
+} from '../contracts/roster.js';
 import type { PlanStaffing } from '../contracts/plan-config.js';
 import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../contracts/shift-plan.js';
 import { requirementFromStaffing, runShiftPlan } from './shift-plan.js';
@@ -20,6 +26,9 @@ import type { Highs } from '../scheduler/mip/solve.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { loadOnPlanGrid } from './load-on-grid.js';
 import { buildSummary, type PlanSummary } from './summary.js';
+import { checkPreviousBefore, parsePreviousRoster, type ParsedPrevious } from '../contracts/previous-roster.js';
+import type { PreviousRoster } from '../scheduler/roster/types.js';
+import { pickPreviousWeek } from './previous-week.js';
 
 /** The steps, in order, with their share of the progress bar (the solver steps dominate). */
 export const PLAN_STEPS = [
@@ -66,6 +75,12 @@ export interface PlanInput {
    */
   agents: { json: AgentsInput; rowLabels?: readonly string[] };
   rosterRules: RosterRulesInput;
+  /**
+   * The previous week: read from a file (parsed), or JSON as given (`{ json }`, parsed by
+   * `runPlan`), or the centre's published rosters (`{ candidates }`: the one ending latest before
+   * the horizon is taken, none when none does).
+   */
+  previousRoster?: ParsedPrevious | { json: unknown } | { candidates: ParsedPrevious[] };
   maxIterations?: number | undefined;
   limits: { shiftPlanSeconds: number; rosterSeconds: number };
   seed: number;
@@ -86,6 +101,8 @@ export interface PlanArtifacts {
   shiftPlan: ShiftPlan;
   roster: RosterResult;
   summary: PlanSummary;
+  /** The week before the roster, when one was given or found (its rules carried across the edge). */
+  previous?: PreviousRoster;
   /** Wall time of each step by the injected clock, ms (not part of summary.json: not reproducible). */
   stepMs: Record<PlanStep, number>;
 }
@@ -110,6 +127,17 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const agents = within('agents', () =>
     parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels, templates),
   );
+  if ((input.forecast.weeks ?? 1) * 7 > ROSTER_MAX_DAYS)
+    throw new WfmError(
+      'WFM_ERR_INPUT_INVALID',
+      `forecast.weeks: ${input.forecast.weeks} weeks; the roster takes at most ${ROSTER_MAX_DAYS / 7} weeks at once.`,
+      { issues: [{ path: ['forecast', 'weeks'], message: `at most ${ROSTER_MAX_DAYS / 7} for a whole plan` }] },
+    );
+  const previousInput = input.previousRoster;
+  const previousGiven =
+    previousInput && 'json' in previousInput
+      ? parsePreviousRoster(previousInput.json, 'previousRoster')
+      : previousInput;
 
   const forecastResult = tracker.run(
     'forecast',
@@ -132,13 +160,14 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
           highs: deps.highs,
           timeLimitSeconds: input.limits.shiftPlanSeconds,
           timeZone,
-          now: deps.now,
+          agents,
         }),
       ),
     (p) =>
       `${p.quality.status}, ${p.quality.paidHours} paid h, cost ${round1(p.quality.objective)} vs LP bound ` +
       `${round1(p.quality.lpBound)}`,
   );
+  let previous: PreviousRoster | undefined;
   const roster = tracker.run(
     'roster',
     input.limits.rosterSeconds,
@@ -150,7 +179,11 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
         answerSeconds: (staffing.target.answerSeconds as number | undefined) ?? 20,
       };
       const load = loadOnPlanGrid(shiftPlan, staffing);
-      return runRoster({ plan: shiftPlan, load, agents, rules: rosterRules, options }, deps.now);
+      previous = previousOfPlan(previousGiven, shiftPlan);
+      return runRoster(
+        { plan: shiftPlan, load, agents, rules: rosterRules, ...(previous ? { previous } : {}), options },
+        deps.now,
+      );
     },
     (r) =>
       `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ` +
@@ -162,7 +195,26 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
     () => buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster }),
     (s) => `${s.roster.shiftsFilled}/${s.roster.shiftsRequired} shifts filled`,
   );
-  return { forecast: forecastResult, staffing, shiftPlan, roster, summary, stepMs: tracker.stepMs };
+  return {
+    forecast: forecastResult,
+    staffing,
+    shiftPlan,
+    roster,
+    summary,
+    ...(previous ? { previous } : {}),
+    stepMs: tracker.stepMs,
+  };
+}
+
+/** The previous week of the plan's horizon: the one given (checked to end before it), or the store's pick. */
+function previousOfPlan(
+  given: ParsedPrevious | { candidates: ParsedPrevious[] } | undefined,
+  plan: ShiftPlan,
+): PreviousRoster | undefined {
+  if (!given) return undefined;
+  if ('candidates' in given) return pickPreviousWeek(given.candidates, plan.grid)?.previous;
+  checkPreviousBefore(given, plan.grid, 'previousRoster');
+  return given.previous;
 }
 
 /** The staffing request for a forecast: its intervals with the configured queue. */

@@ -6,6 +6,7 @@ import { loadSolver } from '../scheduler/mip/highs.js';
 import { runPlan, type PlanArtifacts, type PlanInput } from '../app/whole-plan.js';
 import { progressReporter, type ProgressStream } from './progress-bar.js';
 import { writePlanFolder } from '../io/plan-folder.js';
+import { checkOutputPaths } from '../io/files.js';
 import { reportVerdict } from './verdict.js';
 
 export interface RunToFolderOptions {
@@ -22,6 +23,7 @@ export async function runPlanToFolder(
   outDir: string,
   options: RunToFolderOptions = {},
 ): Promise<PlanArtifacts> {
+  checkOutputPaths([{ path: outDir, flag: '--out', folder: true }]);
   const progress = progressReporter(options.progress ?? process.stderr);
   let artifacts: PlanArtifacts;
   try {

@@ -4,8 +4,11 @@
  * nothing here runs and the store's modules are never loaded, so the plain commands stay as fast.
  */
 import type { PlanArtifacts, PlanInput } from '../app/whole-plan.js';
+import type { PublishedPrevious } from '../app/roster-drafts/previous-week.js';
+import type { PreviousRoster } from '../scheduler/roster/types.js';
 import { isWfmError } from '../errors.js';
 import { storeTarget } from './commands/db.js';
+import type { Store } from '../store/open-store.js';
 
 export interface StoreFlags {
   data?: string;
@@ -45,4 +48,50 @@ export async function saveRunAsDraft(flags: StoreFlags, input: PlanInput, artifa
   } finally {
     await store.close();
   }
+}
+
+/** Runs `work` on the store of `flags` with the centre (null when it does not exist yet), closing it after. */
+async function withCentre<T>(
+  flags: StoreFlags,
+  work: (store: Store, centreId: string | null) => Promise<T>,
+): Promise<T> {
+  const [{ openStore }, { getCentre }] = await Promise.all([
+    import('../store/open-store.js'),
+    import('../store/centres.js'),
+  ]);
+  const store = await openStore(storeTarget(flags));
+  try {
+    const centre = await getCentre(store, flags.centre ?? 'main').catch((error: unknown) => {
+      if (isWfmError(error) && error.code === 'WFM_ERR_STORE_NOT_FOUND') return null;
+      throw error;
+    });
+    return await work(store, centre?.id ?? null);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The centre's last published roster before the horizon (`wfm roster --data`), printed to stderr
+ * when one is used; undefined when the centre has none.
+ */
+export async function previousFromStore(
+  flags: StoreFlags,
+  grid: { start: string; timeZone: string },
+): Promise<PreviousRoster | undefined> {
+  const { previousWeekFromStore } = await import('../app/roster-drafts/previous-week.js');
+  const found = await withCentre(flags, (store, centreId) =>
+    centreId ? previousWeekFromStore(store, centreId, grid) : Promise.resolve(undefined),
+  );
+  if (found)
+    process.stderr.write(`Previous week: published roster ${found.from} of centre ${flags.centre ?? 'main'}.\n`);
+  return found?.previous;
+}
+
+/** The centre's published rosters that may be the previous week (`wfm plan --data`: the horizon is not known yet). */
+export async function previousCandidatesFromStore(flags: StoreFlags): Promise<PublishedPrevious[]> {
+  const { publishedPreviousWeeks } = await import('../app/roster-drafts/previous-week.js');
+  return withCentre(flags, (store, centreId) =>
+    centreId ? publishedPreviousWeeks(store, centreId) : Promise.resolve([]),
+  );
 }

@@ -81,6 +81,13 @@ export const PlanConfigSchema = z.strictObject({
     .union([filePath, z.array(z.unknown()).min(1)])
     .describe('Agents (docs/roster.md), inline or a JSON/CSV file.'),
   roster: PlanRosterSchema.default({}),
+  previousRoster: z
+    .union([filePath, z.record(z.string(), z.unknown())])
+    .optional()
+    .describe(
+      "The previous week's roster (its roster.json or roster-agent-days.csv, or inline JSON): rest, days in a row, " +
+        'days off, weekends and weekly hours apply across the edge (docs/roster.md).',
+    ),
   limits: PlanLimitsSchema.default({ shiftPlanSeconds: 10, rosterSeconds: 10 }),
   seed: z.int().min(0).max(2_147_483_647).default(1).describe('Seed of the roster search and of the MIP.'),
 });

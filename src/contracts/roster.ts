@@ -11,9 +11,10 @@ import { WfmError, type WfmIssue } from '../errors.js';
 import { parseWith } from './validate.js';
 import { parseInstant } from '../time/instant.js';
 import { RULE_KEYS, type RuleKey } from '../scheduler/roster/problem.js';
-import type { Preference, RosterAgent, RosterRules, TimeOff } from '../scheduler/roster/types.js';
+import type { Preference, PreviousRoster, RosterAgent, RosterRules, TimeOff } from '../scheduler/roster/types.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { clockSchema, WeekdaySchema } from './weekdays.js';
+import { checkPreviousBefore, parsePreviousRoster, PreviousRosterInputSchema } from './previous-roster.js';
 
 const Weekdays = z.array(WeekdaySchema).describe('ISO weekdays 1-7 (1 = Monday) or mon ... sun.');
 const clock = clockSchema;
@@ -83,6 +84,7 @@ export function parseRosterPlan(data: unknown): {
       issues: [{ path: ['grid', 'start'], message: 'not an ISO instant' }],
     });
   }
+  checkRosterHorizon(parsed.grid);
   const issues: WfmIssue[] = [];
   parsed.shifts.forEach((s, i) => {
     if (s.endSlot <= s.startSlot)
@@ -104,6 +106,28 @@ export function parseRosterPlan(data: unknown): {
   return load ? { plan, load } : { plan };
 }
 
+/** The longest roster horizon, in local days (6 weeks): the rules are weekly, rotations up to 6 weeks. */
+export const ROSTER_MAX_DAYS = 42;
+
+/** Refuses a plan grid longer than `ROSTER_MAX_DAYS` local days, before any work starts. */
+export function checkRosterHorizon(grid: {
+  start: string;
+  intervalMinutes: number;
+  slotCount: number;
+  timeZone: string;
+}): void {
+  const start = DateTime.fromISO(grid.start, { zone: grid.timeZone });
+  const last = start.plus({ minutes: grid.slotCount * grid.intervalMinutes - 1 });
+  const days = Math.round(last.startOf('day').diff(start.startOf('day'), 'days').days) + 1;
+  if (days > ROSTER_MAX_DAYS)
+    throw new WfmError(
+      'WFM_ERR_INPUT_INVALID',
+      `Invalid shift plan: grid: the roster horizon is ${days} days; ` +
+        `at most ${ROSTER_MAX_DAYS} (6 weeks) are rostered at once.`,
+      { issues: [{ path: ['grid', 'slotCount'], message: `${days} days; at most ${ROSTER_MAX_DAYS}` }] },
+    );
+}
+
 // ---- Agents ----
 const WindowSchema = z.strictObject({ days: Weekdays.optional(), from: clock(1439), to: clock(2879) });
 const TimeOffSchema = z.union([
@@ -117,6 +141,23 @@ const PreferenceSchema = z.strictObject({
   to: clock(1440).optional(),
   weight: z.number().min(0).max(1e6).default(1),
 });
+const RotationSchema = z
+  .strictObject({
+    kind: z
+      .enum(['same-start', 'early-late'])
+      .describe(
+        'same-start: one start time per week, repeating every `weeks` weeks; early-late: early weeks then late weeks.',
+      ),
+    weeks: z.int().min(1).max(6).describe('Length of the rotation cycle in weeks.'),
+    phase: z
+      .int()
+      .min(0)
+      .max(5)
+      .default(0)
+      .describe("The horizon's first week is this position of the cycle (0-based)."),
+  })
+  .refine((r) => r.phase < r.weeks, { path: ['phase'], message: 'must be below weeks' });
+
 export const AgentSchema = z.strictObject({
   id: z.string().min(1).max(128),
   name: z.string().max(256).optional(),
@@ -126,6 +167,9 @@ export const AgentSchema = z.strictObject({
     maxHoursPerWeek: z.number().min(0).max(168),
     maxDaysPerWeek: z.int().min(0).max(7).default(5),
     templates: z.array(z.string().min(1)).optional().describe('Templates the agent may work (all when absent).'),
+    rotation: RotationSchema.optional().describe(
+      'A rotation over the weeks of the horizon (docs/roster.md, "Rotations").',
+    ),
   }),
   availability: z
     .strictObject({
@@ -260,6 +304,7 @@ function parseAgentList(data: unknown, timeZone: string, templates?: KnownTempla
         maxHoursPerWeek: a.contract.maxHoursPerWeek,
         maxDaysPerWeek: a.contract.maxDaysPerWeek,
         ...(a.contract.templates ? { templates: a.contract.templates } : {}),
+        ...(a.contract.rotation ? { rotation: a.contract.rotation } : {}),
       },
       availability: {
         ...(a.availability.days ? { days: a.availability.days } : {}),
@@ -348,6 +393,7 @@ export const RosterRequestSchema = z.strictObject({
   plan: z.unknown(),
   agents: z.unknown(),
   rules: z.unknown().optional(),
+  previous: PreviousRosterInputSchema.optional(),
   options: z
     .strictObject({
       seed: z.int().min(0).max(2_147_483_647).default(1),
@@ -370,6 +416,8 @@ export interface ParsedRosterRequest {
   load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] };
   agents: RosterAgent[];
   rules: RosterRules;
+  /** The week before the horizon (its rules carry across the edge). */
+  previous?: PreviousRoster;
   options: z.output<typeof RosterRequestSchema>['options'];
 }
 
@@ -379,5 +427,17 @@ export function parseRosterRequest(data: unknown): ParsedRosterRequest {
   const { plan, load } = parseRosterPlan(req.plan);
   const agents = parseAgentsJson(req.agents, plan.grid.timeZone, undefined, planTemplates(plan));
   const rules = parseRosterRules(req.rules ?? {});
-  return { plan, ...(load ? { load } : {}), agents, rules, options: req.options };
+  const previous = req.previous === undefined ? undefined : parsePreviousFor(req.previous, plan.grid, 'previous');
+  return { plan, ...(load ? { load } : {}), agents, rules, ...(previous ? { previous } : {}), options: req.options };
+}
+
+/** Parses a previous roster in any JSON form and checks that it ends before `grid`'s horizon. */
+export function parsePreviousFor(
+  data: unknown,
+  grid: { start: string; timeZone: string },
+  what: string,
+): PreviousRoster {
+  const parsed = parsePreviousRoster(data, what);
+  checkPreviousBefore(parsed, grid, what);
+  return parsed.previous;
 }

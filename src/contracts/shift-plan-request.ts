@@ -1,6 +1,9 @@
 /** The `POST /v1/shift-plans` body and the job payload it becomes once parsed. */
 import { z } from 'zod';
+import { isWfmError, WfmError } from '../errors.js';
 import { parseWith } from './validate.js';
+import { parseAgentsJson } from './roster.js';
+import type { RosterAgent } from '../scheduler/roster/types.js';
 import {
   parseRequirementJson,
   parseShiftPlanRules,
@@ -15,6 +18,13 @@ export const ShiftPlanRequestSchema = z.strictObject({
     .describe('Shift templates, break rules, opening hours, coverage, pool, solver (docs/shift-plan.md).'),
   timeLimitSeconds: z.number().positive().max(3600).optional(),
   timeZone: z.string().optional(),
+  agents: z
+    .unknown()
+    .optional()
+    .describe(
+      "The centre's agents, as the roster takes them (a list or { agents }): the plan holds only shifts " +
+        'they can work and names its shortfall. Absent: supply is not checked.',
+    ),
 });
 export type ShiftPlanRequest = z.infer<typeof ShiftPlanRequestSchema>;
 
@@ -24,15 +34,32 @@ export interface ParsedShiftPlanRequest {
   rules: ParsedShiftPlanRules;
   timeLimitSeconds?: number | undefined;
   timeZone?: string | undefined;
+  agents?: RosterAgent[] | undefined;
 }
 
 /** Parses the whole request (shape, requirement, rules); throws naming the field. */
 export function parseShiftPlanRequest(body: unknown): ParsedShiftPlanRequest {
   const request = parseWith(ShiftPlanRequestSchema, body, 'shift-plan request');
+  const requirement = parseRequirementJson(request.requirement);
+  const rules = parseShiftPlanRules(request.rules);
+  // The agents' clock times are read in the plan's zone (as runShiftPlan picks it).
+  const zone = request.timeZone ?? rules.timeZone ?? requirement.timeZone ?? 'UTC';
   return {
-    requirement: parseRequirementJson(request.requirement),
-    rules: parseShiftPlanRules(request.rules),
+    requirement,
+    rules,
     timeLimitSeconds: request.timeLimitSeconds,
     timeZone: request.timeZone,
+    ...(request.agents !== undefined ? { agents: agentsOf(request.agents, zone) } : {}),
   };
+}
+
+/** The request's agents, with every error's path under `agents` (the body's field). */
+function agentsOf(data: unknown, zone: string): RosterAgent[] {
+  try {
+    return parseAgentsJson(data, zone);
+  } catch (error) {
+    if (!isWfmError(error)) throw error;
+    const issues = error.issues.map((issue) => ({ ...issue, path: ['agents', ...issue.path] }));
+    throw new WfmError(error.code, `agents: ${error.message}`, { issues, cause: error });
+  }
 }

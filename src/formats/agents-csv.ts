@@ -24,6 +24,9 @@ export const AGENT_CSV_COLUMNS = {
     'seniority',
     'retraining_hours',
     'worked_previous_weekend',
+    'rotation',
+    'rotation_weeks',
+    'rotation_phase',
   ],
 } as const;
 
@@ -76,6 +79,15 @@ export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: 
         ...(c.min_hours ? { minHoursPerWeek: csvNumber(row, 'min_hours', what) } : {}),
         ...(c.max_days ? { maxDaysPerWeek: csvNumber(row, 'max_days', what) } : {}),
         ...(list(c.templates) ? { templates: list(c.templates) } : {}),
+        ...(c.rotation
+          ? {
+              rotation: {
+                kind: c.rotation,
+                weeks: csvNumber(row, 'rotation_weeks', what, true) ?? 1,
+                ...(c.rotation_phase ? { phase: csvNumber(row, 'rotation_phase', what) } : {}),
+              },
+            }
+          : {}),
       },
       availability: {
         ...(days(c.days) ? { days: days(c.days) } : {}),

@@ -12,6 +12,7 @@ import type { PlanInput } from '../app/whole-plan.js';
 import type { AgentsInput, RosterRulesInput } from '../contracts/roster.js';
 import type { ShiftPlanRulesInput } from '../contracts/shift-plan.js';
 import { agentsCsvToJson } from '../formats/agents-csv.js';
+import { readPreviousRoster } from './previous-roster.js';
 
 /**
  * Reads the config's files and returns the pipeline input (JSON as read; each part is validated
@@ -52,6 +53,14 @@ export function planInputFromConfig(config: PlanConfig, baseDir: string): PlanIn
       ? {}
       : json(config.roster.rules, 'roster.rules')) as RosterRulesInput,
     maxIterations: config.roster.maxIterations,
+    ...(config.previousRoster === undefined
+      ? {}
+      : {
+          previousRoster:
+            typeof config.previousRoster === 'string'
+              ? readPreviousRoster(path(config.previousRoster), `previousRoster ${config.previousRoster}`)
+              : { json: config.previousRoster },
+        }),
     limits: config.limits,
     seed: config.seed,
   };

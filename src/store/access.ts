@@ -9,16 +9,22 @@ import { validate } from './validate.js';
 
 /**
  * API keys: a role and the centres they reach, stored as a SHA-256 hash (the key is shown once).
- * Roles: `viewer` reads; `planner` reads and changes plans, rosters, forecasts, scenarios;
- * `system` is for other systems and workers (reads, claims jobs). Any key reads (`viewer`).
+ * Roles: `planner` drafts, edits and publishes rosters (and reads everything a viewer reads);
+ * `viewer` reads published rosters; `system` is for other systems: the headcount API only, no
+ * roster, draft or agent data.
  */
 export const ROLES = ['planner', 'viewer', 'system'] as const satisfies readonly Role[];
 
 const GRANTS: Record<Role, readonly Role[]> = {
   planner: ['planner', 'viewer'],
   viewer: ['viewer'],
-  system: ['system', 'viewer'],
+  system: ['system'],
 };
+
+/** Whether a key of role `held` may act as `needed` (a planner may do what a viewer does). */
+export function roleGrants(held: Role, needed: Role): boolean {
+  return GRANTS[held].includes(needed);
+}
 
 export interface Principal {
   keyId: string;
@@ -115,7 +121,7 @@ export async function authorize(store: Store, key: string, need: AccessNeed): Pr
     .executeTakeFirst();
   if (!row) return { ok: false, error: new WfmError('WFM_ERR_STORE_KEY_INVALID', 'Unknown or revoked API key.') };
   const principal: Principal = { keyId: row.id, name: row.name, role: row.role, centreIds: row.centre_ids };
-  if (!GRANTS[row.role].includes(need.role)) {
+  if (!roleGrants(row.role, need.role)) {
     return {
       ok: false,
       error: new WfmError(

@@ -64,6 +64,7 @@ export {
   type DocumentVersion,
   type DraftInput,
   type PublishResult,
+  publishedRosters,
 } from './versions.js';
 export {
   createFeedToken,
@@ -93,6 +94,7 @@ export {
   revokeApiKey,
   authorize,
   requireRole,
+  roleGrants,
   type Principal,
   type AccessNeed,
   type AccessResult,

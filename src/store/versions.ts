@@ -294,6 +294,35 @@ export async function currentPublished(
   return row ? toVersion(row) : null;
 }
 
+/**
+ * The current published roster (newest published version) of each series of a centre, the most
+ * recently published first, with their documents; at most `limit` series (the weeks a next roster
+ * may follow).
+ */
+export async function publishedRosters(
+  store: Store,
+  centreId: string,
+  limit = 8,
+): Promise<{ version: DocumentVersion; document: unknown }[]> {
+  const rows = await store.db
+    .selectFrom('document_versions')
+    .select(VERSION_COLUMNS)
+    .where('centre_id', '=', centreId)
+    .where('kind', '=', 'roster')
+    .where('status', '=', 'published')
+    .orderBy('series')
+    .orderBy('version', 'desc')
+    .execute();
+  const current = new Map<string, DocumentVersion>();
+  for (const row of rows) if (!current.has(row.series)) current.set(row.series, toVersion(row));
+  const newest = [...current.values()]
+    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
+    .slice(0, limit);
+  return Promise.all(
+    newest.map(async (version) => ({ version, document: await getVersionDocument(store, version.id) })),
+  );
+}
+
 /** Shifts added, removed, moved and changed per agent from one roster version to another. */
 export async function diffVersions(store: Store, fromVersionId: string, toVersionId: string): Promise<RosterDiff> {
   await getVersion(store, fromVersionId);

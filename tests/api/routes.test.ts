@@ -261,6 +261,33 @@ describe('POST /v1/shift-plans', () => {
     expect(status).toBe(400);
     expect(paths(json).some((p) => p.includes('breakRules'))).toBe(true);
   });
+
+  it('plans for the agents in the body: no more shifts than agents, and the shortfall named', async () => {
+    const requirement = (await post('/v1/staffing', { intervals: halfHours(8) })).json;
+    const rules = { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '08:00' }] }] };
+    const agents = Array.from({ length: 10 }, (_, i) => ({ id: `a${i}`, contract: { maxHoursPerWeek: 40 } }));
+    const id = (await post('/v1/shift-plans', { requirement, rules, agents })).json.id as string;
+    let view: {
+      status: string;
+      result?: { shifts: { count: number }[]; shortfall: { required: number; available: number }[] };
+    } = { status: '' };
+    await waitFor(async () => {
+      view = (await app.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
+      return view.status === 'succeeded' || view.status === 'failed';
+    }, 30_000);
+    expect(view.status).toBe('succeeded');
+    // 14 agents required 08:00-12:00 (the test above), 10 agents: 10 shifts, 14 required and 10 available.
+    expect(view.result?.shifts.reduce((s, x) => s + x.count, 0)).toBe(10);
+    expect(view.result?.shortfall[0]).toMatchObject({ required: 14, available: 10 });
+  });
+
+  it('400 at once for bad agents, naming the field', async () => {
+    const requirement = (await post('/v1/staffing', { intervals: halfHours(4) })).json;
+    const rules = { templates: [{ name: 'pt4', paidMinutes: 240, starts: [{ from: '08:00', to: '09:00' }] }] };
+    const { status, json } = await post('/v1/shift-plans', { requirement, rules, agents: [{ id: 'a1' }] });
+    expect(status).toBe(400);
+    expect(paths(json).some((p) => p.startsWith('agents'))).toBe(true);
+  });
 });
 
 describe('POST /v1/rosters', () => {
@@ -286,9 +313,13 @@ describe('POST /v1/rosters', () => {
     });
     expect(submitted.status).toBe(202);
     const id = submitted.json.id as string;
-    let view: { status: string; result?: { quality: { shiftsRequired: number; shiftsFilled: number } } } = {
-      status: '',
-    };
+    let view: {
+      status: string;
+      result?: {
+        quality: { shiftsRequired: number; shiftsFilled: number };
+        verdict: { shifts: { required: number; filled: number }; line: string };
+      };
+    } = { status: '' };
     await waitFor(async () => {
       view = (await app.inject({ method: 'GET', url: `/v1/jobs/${id}` })).json();
       return view.status === 'succeeded' || view.status === 'failed';
@@ -297,6 +328,9 @@ describe('POST /v1/rosters', () => {
     // The plan above has 14 four-hour shifts; 16 agents of 40 h can take one each (by hand).
     expect(view.result?.quality.shiftsRequired).toBe(14);
     expect(view.result?.quality.shiftsFilled).toBe(14);
+    // The result says its verdict, as the CLI and summary.json do.
+    expect(view.result?.verdict.shifts).toMatchObject({ required: 14, filled: 14 });
+    expect(view.result?.verdict.line).toMatch(/^(met|falls short): 14\/14 shifts filled; every hard rule met/);
   });
 
   it('400 at once for a bad agent, 413 over the agent limit', async () => {

@@ -49,7 +49,11 @@ describe.each(engines)('API keys and roles on $name', (engine) => {
       message: 'API key "maria" has role planner; this needs role system.',
     });
     expect((await requireRole(store, system.key, { role: 'system' })).role).toBe('system');
-    expect((await requireRole(store, system.key, { role: 'viewer', centreId: opo.id })).role).toBe('system');
+    // A system key is for the headcount API only: it does not read rosters (viewer).
+    await expect(requireRole(store, system.key, { role: 'viewer', centreId: opo.id })).rejects.toMatchObject({
+      code: 'WFM_ERR_STORE_FORBIDDEN',
+      message: 'API key "worker-1" has role system; this needs role viewer.',
+    });
     await expect(requireRole(store, system.key, { role: 'planner', centreId: opo.id })).rejects.toMatchObject({
       code: 'WFM_ERR_STORE_FORBIDDEN',
     });

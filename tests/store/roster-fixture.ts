@@ -20,7 +20,7 @@ export type DemoDraft = SaveRosterDraftInput & {
 
 export async function demoDraftInput(agents = 20): Promise<DemoDraft> {
   const dir = join(tmpdir(), 'wfm-engine-test-cache');
-  const file = join(dir, `demo-roster-draft-v2-${agents}.json`);
+  const file = join(dir, `demo-roster-draft-v3-${agents}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoDraft;
   const demo = buildDemoCentre({ agents, shiftPlanSeconds: 3, rosterSeconds: 2 });
   const input = planInputFromConfig(parsePlanConfig(demo), process.cwd());

@@ -30,6 +30,7 @@ import {
   type SaveRosterDraftInput,
 } from '../../app/roster-drafts/store-drafts.js';
 import { calendarIcs } from '../../formats/calendar-ics.js';
+import { parsePreviousRoster } from '../../contracts/previous-roster.js';
 import { agentCalendar } from '../../app/roster-drafts/calendar-feed.js';
 import type { RosterResult } from '../../scheduler/roster/result-types.js';
 import {
@@ -95,10 +96,16 @@ function centreAndAgentRoutes(app: ZodApp, { store, caller }: StoreScope): void 
   );
   app.get(
     '/v1/centres/:centre/agents',
-    { schema: { summary: "The centre's agents (viewer).", tags: TAGS, params: CentreParamsSchema } },
+    {
+      schema: {
+        summary: "The centre's agents with their contracts and availability (planner).",
+        tags: TAGS,
+        params: CentreParamsSchema,
+      },
+    },
     async (request) => {
       const centre = await getCentre(store, request.params.centre);
-      await caller(request, 'viewer', centre);
+      await caller(request, 'planner', centre);
       return { agents: await listAgents(store, centre.id) };
     },
   );
@@ -306,9 +313,18 @@ async function draftInputOfBody(store: Store, centre: Centre, body: SaveRosterBo
     request = body.request;
     result = body.result;
   }
-  const raw = (request ?? {}) as { plan?: unknown; agents?: AgentsInput; rules?: RosterRulesInput; options?: unknown };
+  const raw = (request ?? {}) as {
+    plan?: unknown;
+    agents?: AgentsInput;
+    rules?: RosterRulesInput;
+    options?: unknown;
+    previous?: unknown;
+  };
   const options = RosterRequestSchema.shape.options.parse(raw.options ?? {});
   const load = raw.plan === undefined ? undefined : parseRosterPlan(raw.plan).load;
+  // the week the roster was made after: edits are re-checked across that edge too
+  const previous =
+    raw.previous === undefined ? undefined : parsePreviousRoster(raw.previous, 'request.previous').previous;
   return {
     series: body.series,
     ...(body.note !== undefined ? { note: body.note } : {}),
@@ -317,5 +333,6 @@ async function draftInputOfBody(store: Store, centre: Centre, body: SaveRosterBo
     rules: raw.rules ?? {},
     answerSeconds: options.answerSeconds,
     load,
+    ...(previous ? { previous } : {}),
   };
 }

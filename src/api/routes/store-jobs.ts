@@ -8,7 +8,9 @@
 import { z } from 'zod';
 import { WfmError } from '../../errors.js';
 import { parseForecastRequest } from '../../contracts/forecast.js';
-import { parseRosterRequest } from '../../contracts/roster.js';
+import { parseRosterRequest, type ParsedRosterRequest } from '../../contracts/roster.js';
+import { previousWeekFromStore } from '../../app/roster-drafts/previous-week.js';
+import type { Store } from '../../store/index.js';
 import { parseShiftPlanRequest } from '../../contracts/shift-plan-request.js';
 import { EnqueueJobBodySchema, CentreParamsSchema, JobParamsSchema } from '../../contracts/store-api.js';
 import { enqueueJob, getCentre, getJob } from '../../store/index.js';
@@ -38,13 +40,17 @@ export const storeJobRoutes: RouteModule = (app, ctx) => {
       const who = await requireCaller(access, request, { role: 'planner', centreId: centre.id });
       // Refuse a bad body now, not in the worker.
       const parse = { roster: parseRosterRequest, plan: parseShiftPlanRequest, forecast: parseForecastRequest };
-      parse[request.body.kind](request.body.request);
+      const parsed = parse[request.body.kind](request.body.request);
+      const payload =
+        request.body.kind === 'roster'
+          ? await withPreviousWeek(store, centre.id, request.body.request, parsed as ParsedRosterRequest)
+          : request.body.request;
       const job = await enqueueJob(
         store,
         {
           kind: request.body.kind,
           centreId: centre.id,
-          payload: request.body.request,
+          payload,
           maxAttempts: request.body.maxAttempts,
         },
         { actor: who.actor },
@@ -72,3 +78,19 @@ export const storeJobRoutes: RouteModule = (app, ctx) => {
     },
   );
 };
+
+/**
+ * A roster job without a previous week reads the centre's last published roster before its
+ * horizon (docs/store.md, "The previous week"); the payload then carries it, so the worker and a
+ * retry see the same week.
+ */
+async function withPreviousWeek(
+  store: Store,
+  centreId: string,
+  body: unknown,
+  parsed: ParsedRosterRequest,
+): Promise<unknown> {
+  if (parsed.previous) return body;
+  const found = await previousWeekFromStore(store, centreId, parsed.plan.grid);
+  return found ? { ...(body as Record<string, unknown>), previous: found.previous } : body;
+}

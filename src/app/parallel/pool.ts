@@ -11,6 +11,7 @@ import { Piscina } from 'piscina';
 import { WfmError } from '../../errors.js';
 import type { HandlerName, HandlerPayload, HandlerResult, WorkerResult, WorkerTask } from './tasks.js';
 import type { WorkerErrorPayload } from './worker.js';
+import { SOLVER_ABORT_EXIT_CODE } from './solver-abort.js';
 import { workerFile } from './worker-url.js';
 
 export type WfmPool = Piscina<WorkerTask, WorkerResult>;
@@ -64,6 +65,14 @@ export async function runTask<K extends HandlerName>(
     if (moved) throw new WfmError(moved.code, moved.message, { issues: moved.issues });
     if (options.signal?.aborted || (error as Error | null)?.name === 'AbortError') {
       throw new WfmError('WFM_ERR_JOB_CANCELLED', `The ${handler} task was cancelled.`, { cause: error });
+    }
+    if ((error as Error | null)?.message === `worker exited with code: ${SOLVER_ABORT_EXIT_CODE}`) {
+      throw new WfmError(
+        'WFM_ERR_SCHEDULER_SOLVER',
+        `HiGHS aborted during the ${handler} task (out of its 2 GiB WebAssembly heap, or a fatal solver error); ` +
+          'its worker thread was ended to give the memory back, and a fresh one takes the next task.',
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -3,7 +3,10 @@
  * ./tasks.ts by name and carries a `WfmError` back across the thread boundary.
  */
 import { WfmError, isWfmError, type WfmErrorCode, type WfmIssue } from '../../errors.js';
+import { discardSolver, isSolverAbort } from '../../scheduler/mip/highs.js';
 import { handlers, type WorkerResult, type WorkerTask } from './tasks.js';
+import { SOLVER_ABORT_EXIT_CODE } from './solver-abort.js';
+
 /**
  * A `WfmError` thrown in a worker crosses the thread boundary as this plain object (structured
  * clone keeps only message and stack of an Error); `runTask` turns it back into a `WfmError`.
@@ -12,13 +15,24 @@ export interface WorkerErrorPayload {
   wfmError: { code: WfmErrorCode; message: string; issues: WfmIssue[] };
 }
 
-export default async function runWorkerTask(task: WorkerTask): Promise<WorkerResult> {
-  const handler = handlers[task.handler] as ((payload: unknown) => WorkerResult | Promise<WorkerResult>) | undefined;
-  if (!handler) throw new WfmError('WFM_ERR_INTERNAL', `No worker handler named "${String(task.handler)}".`);
-  try {
-    return await handler(task.payload);
-  } catch (error) {
-    if (isWfmError(error)) throw { wfmError: error.toJSON() } satisfies WorkerErrorPayload;
-    throw error;
-  }
+type HandlerTable = Record<string, ((payload: never) => WorkerResult | Promise<WorkerResult>) | undefined>;
+
+/** The task function of a worker over a handler table (the registry's, or a test's). */
+export function workerTaskRunner(table: HandlerTable): (task: WorkerTask) => Promise<WorkerResult> {
+  return async (task) => {
+    const handler = table[task.handler] as ((payload: unknown) => WorkerResult | Promise<WorkerResult>) | undefined;
+    if (!handler) throw new WfmError('WFM_ERR_INTERNAL', `No worker handler named "${String(task.handler)}".`);
+    try {
+      return await handler(task.payload);
+    } catch (error) {
+      if (isSolverAbort(error)) {
+        discardSolver();
+        process.exit(SOLVER_ABORT_EXIT_CODE);
+      }
+      if (isWfmError(error)) throw { wfmError: error.toJSON() } satisfies WorkerErrorPayload;
+      throw error;
+    }
+  };
 }
+
+export default workerTaskRunner(handlers as HandlerTable);

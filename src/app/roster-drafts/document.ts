@@ -14,6 +14,7 @@ import type {
   RosterBody,
   RosterResult,
 } from '../../scheduler/roster/result-types.js';
+import type { PreviousRoster } from '../../scheduler/roster/types.js';
 
 export const DRAFT_FORMAT = 'wfm-roster-draft';
 
@@ -61,6 +62,10 @@ export interface DraftSession {
 }
 
 export interface DraftVerdict {
+  /** Met or falls short, its line and shortfalls, as every roster says (docs/semantics.md, "Verdict"). */
+  met: boolean;
+  line: string;
+  shortfalls: string[];
   /** Hard-rule violations by the independent checker (src/scheduler/rules-check). */
   hardViolations: CheckViolation[];
   underAgentIntervals: number;
@@ -97,6 +102,8 @@ export interface RosterDraftDocument {
     answerSeconds: number;
     /** The queue the plan was staffed for: the SL is re-checked on its model (absent: Erlang C). */
     queue?: QueueParams | undefined;
+    /** The week before the roster (its rules carry across the edge; edits are re-checked with it). */
+    previous?: PreviousRoster | undefined;
   };
   /**
    * On-phone agents and SL per slot after the last check (compact: the full coverage per interval
@@ -116,6 +123,7 @@ export function draftFromRoster(
     answerSeconds: number;
     load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } | undefined;
     queue?: QueueParams | undefined;
+    previous?: PreviousRoster | undefined;
   },
 ): RosterDraftDocument {
   return {
@@ -137,9 +145,14 @@ export function draftFromRoster(
       load: inputs.load ?? null,
       answerSeconds: inputs.answerSeconds,
       ...(inputs.queue ? { queue: inputs.queue } : {}),
+      ...(inputs.previous ? { previous: inputs.previous } : {}),
     },
     slots: { onPhone: result.coverage.map((c) => c.onPhone), serviceLevel: result.coverage.map((c) => c.serviceLevel) },
     verdict: {
+      // Filled in by the checker (checkDraft) before the draft is kept.
+      met: false,
+      line: 'falls short: not checked yet',
+      shortfalls: ['not checked yet'],
       hardViolations: [],
       underAgentIntervals: result.quality.rosterUnderAgentIntervals,
       overAgentIntervals: result.coverage.reduce((t, c) => t + c.over, 0),

@@ -7,7 +7,7 @@ import type { SaveRosterDraftInput } from './store-drafts.js';
 /** The draft input of a plan run; the series defaults to the ISO week of the roster's first day. */
 export function draftInputOfPlan(
   input: Pick<PlanInput, 'agents' | 'rosterRules' | 'name'>,
-  artifacts: Pick<PlanArtifacts, 'roster' | 'shiftPlan' | 'staffing'>,
+  artifacts: Pick<PlanArtifacts, 'roster' | 'shiftPlan' | 'staffing' | 'previous'>,
   series?: string,
 ): SaveRosterDraftInput {
   const answerSeconds = (artifacts.staffing.target.answerSeconds as number | undefined) ?? 20;
@@ -20,6 +20,7 @@ export function draftInputOfPlan(
     answerSeconds,
     load: loadOnPlanGrid(artifacts.shiftPlan, artifacts.staffing),
     ...(artifacts.shiftPlan.queue ? { queue: artifacts.shiftPlan.queue } : {}),
+    ...(artifacts.previous ? { previous: artifacts.previous } : {}),
   };
 }
 

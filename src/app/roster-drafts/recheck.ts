@@ -7,8 +7,11 @@ import { parseAgentsJson, parseRosterRules } from '../../contracts/roster.js';
 import { checkPulls, checkRoster, type CheckViolation } from '../../scheduler/rules-check/index.js';
 import { rosterCoverage, type SlotCounts } from '../../scheduler/roster/roster-coverage.js';
 import type { RosterCoverageInterval } from '../../scheduler/roster/result-types.js';
+import { RULE_LABELS } from '../../scheduler/roster/problem.js';
+import { buildVerdict, type VerdictRuleBreach } from '../../scheduler/shift-plan/verdict.js';
 import { rosterServiceLevel } from '../../scheduler/roster/run.js';
-import type { RosterAgent, RosterRules } from '../../scheduler/roster/types.js';
+import type { PreviousRoster, RosterAgent, RosterRules } from '../../scheduler/roster/types.js';
+import { parsePreviousRoster } from '../../contracts/previous-roster.js';
 import { createSlotGrid, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
 import { rosterViewOfDraft, type DraftSlots, type DraftVerdict, type RosterDraftDocument } from './document.js';
 
@@ -28,6 +31,8 @@ export interface DraftInputs {
   grid: SlotGrid;
   /** ISO start of each slot. */
   slotStarts: string[];
+  /** The week before, when the roster was made with one (rules across the edge). */
+  previous?: PreviousRoster;
 }
 
 export function parseDraftInputs(doc: RosterDraftDocument): DraftInputs {
@@ -38,6 +43,9 @@ export function parseDraftInputs(doc: RosterDraftDocument): DraftInputs {
     rules: parseRosterRules(doc.inputs.rules ?? {}),
     grid,
     slotStarts: Array.from({ length: grid.slotCount }, (_, slot) => formatSlot(grid, slot)),
+    ...(doc.inputs.previous
+      ? { previous: parsePreviousRoster(doc.inputs.previous, 'draft previous week').previous }
+      : {}),
   };
 }
 
@@ -68,11 +76,24 @@ export function checkDraft(
   });
   const view = rosterViewOfDraft(doc, coverage);
   const checked = onlyAgents ? { ...view, agents: view.agents.filter((a) => onlyAgents.has(a.id)) } : view;
-  const hardViolations = [...checkRoster(checked, inputs.agents, inputs.rules), ...checkPulls(view, inputs.agents)];
+  const hardViolations = [
+    ...checkRoster(checked, inputs.agents, inputs.rules, inputs.previous),
+    ...checkPulls(view, inputs.agents),
+  ];
+  const outcome = buildVerdict({
+    shifts: null,
+    hardRules: { met: hardViolations.length === 0, breaches: breachesOf(hardViolations) },
+    coverage: coverage.map((c) => ({ ...c, volume: load?.volume[c.slot] ?? 0 })),
+    targets: doc.inputs.queue?.targets,
+    timeZone: inputs.grid.timeZone,
+  });
   return {
     hardViolations,
     coverage,
     verdict: {
+      met: outcome.met,
+      line: outcome.line,
+      shortfalls: outcome.shortfalls,
       hardViolations,
       underAgentIntervals: coverage.reduce((t, c) => t + c.under, 0),
       overAgentIntervals: coverage.reduce((t, c) => t + c.over, 0),
@@ -80,6 +101,25 @@ export function checkDraft(
       paidHours: doc.agents.reduce((t, a) => t + a.shifts.reduce((u, s) => u + s.paidHours, 0), 0),
     },
   };
+}
+
+/** The checker's violations as verdict breaches: agents and total amount per rule, in people's units. */
+function breachesOf(violations: readonly CheckViolation[]): VerdictRuleBreach[] {
+  const byRule = new Map<string, { agents: Set<string>; amount: number }>();
+  for (const v of violations) {
+    const entry = byRule.get(v.rule) ?? { agents: new Set<string>(), amount: 0 };
+    entry.agents.add(v.agent);
+    entry.amount += v.amount;
+    byRule.set(v.rule, entry);
+  }
+  return [...byRule].map(([rule, { agents, amount }]) => {
+    const words = (RULE_LABELS as Record<string, { label: string; unit: string; scale: number } | undefined>)[rule] ?? {
+      label: rule === 'timeOff' ? 'shift during time off' : rule,
+      unit: 'times',
+      scale: 1,
+    };
+    return { rule, label: words.label, agents: agents.size, amount: amount * words.scale, unit: words.unit };
+  });
 }
 
 /** Agents on shift, on a break and on the phones per slot (a slot counts when the item covers its start). */

@@ -11,6 +11,7 @@ import type { RosterEditRequest } from '../../contracts/roster-edits.js';
 import type { AgentsInput, RosterRulesInput } from '../../contracts/roster.js';
 import type { RosterCoverageInterval, RosterResult } from '../../scheduler/roster/result-types.js';
 import type { CheckViolation } from '../../scheduler/rules-check/index.js';
+import type { PreviousRoster } from '../../scheduler/roster/types.js';
 import {
   createDraft,
   diffVersions,
@@ -41,6 +42,8 @@ export interface SaveRosterDraftInput {
   load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } | undefined;
   /** The queue the plan was staffed for (its model re-checks the SL after each edit). */
   queue?: QueueParams | undefined;
+  /** The week before, when the roster was made with one (checked across the edge). */
+  previous?: PreviousRoster | undefined;
 }
 
 export interface DraftSaved {

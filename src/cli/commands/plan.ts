@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parsePlanConfig } from '../../contracts/plan-config.js';
 import { planInputFromConfig } from '../../io/plan-config.js';
 import { runPlanToFolder } from '../run-plan-to-folder.js';
-import { saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
+import { previousCandidatesFromStore, saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
 import { summaryText } from '../../report/summary-text.js';
 import { numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 
@@ -34,7 +34,8 @@ export function registerPlan(program: Command): void {
     .option('--seed <n>', 'seed of the MIP and the roster search (overrides seed)')
     .option(
       '--data <dir>',
-      'save the roster as a draft in the planning store (PGlite in DIR; else DATABASE_URL when set)',
+      'save the roster as a draft in the planning store (PGlite in DIR; else DATABASE_URL when set); without ' +
+        "previousRoster in the config, the centre's last published roster before the horizon is the previous week",
     )
     .option('--centre <code>', 'the store centre to save to, created on first use (default main)')
     .option('--series <name>', "the draft's series (default the ISO week of the roster, e.g. 2026-W23)")
@@ -69,6 +70,9 @@ async function runPlanCommand(flags: PlanFlags): Promise<void> {
     rosterSeconds: overrides.rosterSeconds ?? config.limits.rosterSeconds,
   };
   const input = planInputFromConfig({ ...config, limits }, dirname(resolve(flags.config)));
+  // With a store and no previousRoster in the config, the centre's last published week before the horizon.
+  if (wantsStore(flags) && input.previousRoster === undefined)
+    input.previousRoster = { candidates: await previousCandidatesFromStore(flags) };
   const artifacts = await runPlanToFolder(input, flags.out);
   process.stdout.write(summaryText(artifacts.summary, flags.out));
   if (wantsStore(flags)) process.stdout.write(await saveRunAsDraft(flags, input, artifacts));

@@ -19,6 +19,10 @@ import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 import { writeRosterDir } from '../../io/roster-folder.js';
+import { readPreviousRoster } from '../../io/previous-roster.js';
+import { checkPreviousBefore } from '../../contracts/previous-roster.js';
+import type { PreviousRoster } from '../../scheduler/roster/types.js';
+import { previousFromStore, wantsStore } from '../save-draft.js';
 import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 
 /** `wfm roster`: named agents on a shift plan under weekly rules, with retraining pulls. */
@@ -40,6 +44,17 @@ export function registerRoster(program: Command): void {
       '--rules <file>',
       'weekly rules JSON (default: 11 h rest, 6 days in a row, two consecutive days off per week)',
     )
+    .option(
+      '--previous <file>',
+      "the previous week's roster (its roster.json or roster-agent-days.csv): rest, days in a row, days off, " +
+        'weekends and weekly hours apply across the edge',
+    )
+    .option(
+      '--data <dir>',
+      'without --previous: read the last published roster of the centre before the horizon from the planning store ' +
+        '(PGlite in DIR; else DATABASE_URL when set)',
+    )
+    .option('--centre <code>', 'with --data: the store centre (default main)')
     .option('--time-limit <s>', 'search time limit in seconds (default 10)')
     .option('--iterations <n>', 'search move budget (default 5000000); results are reproducible when this binds first')
     .option('--seed <n>', 'random seed (default 1)')
@@ -49,7 +64,18 @@ export function registerRoster(program: Command): void {
       'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
         'default: JSON on stdout',
     )
-    .addHelpText('after', VERDICT_HELP)
+    .addHelpText(
+      'after',
+      `
+The horizon is 1 to 6 weeks (a longer plan exits 2). With --previous (or the store's last
+published week), rest, days in a row, days off, weekends and split weeks carry across the start
+edge; agents' contracts may ask for a rotation over the weeks (contract.rotation: same-start or
+early-late). See docs/roster.md, "Across week edges" and "Rotations".
+
+Example:
+  wfm roster --plan week-24/plan.json --agents agents.csv --previous week-23/roster-agent-days.csv --out week-24
+${VERDICT_HELP}`,
+    )
     .action(
       async (flags: {
         plan?: string;
@@ -57,6 +83,9 @@ export function registerRoster(program: Command): void {
         planRules?: string;
         agents: string;
         rules?: string;
+        previous?: string;
+        data?: string;
+        centre?: string;
         timeLimit?: string;
         iterations?: string;
         seed?: string;
@@ -86,7 +115,11 @@ export function registerRoster(program: Command): void {
           },
           'roster options',
         );
-        const result = runRoster({ plan, ...(load ? { load } : {}), agents, rules, options }, () => performance.now());
+        const previous = await previousWeek(flags, plan.grid);
+        const result = runRoster(
+          { plan, ...(load ? { load } : {}), agents, rules, ...(previous ? { previous } : {}), options },
+          () => performance.now(),
+        );
         if (flags.out) writeRosterDir(flags.out, result);
         else emit(toJsonText(result), undefined);
         reportVerdict(result.verdict, 'roster');
@@ -106,7 +139,20 @@ async function planFirst(
   }
   const requirement = readRequirement(requirements);
   const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
-  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver(), now: () => performance.now() });
+  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver() });
   const load = loadFromCoverage(plan);
   return load ? { plan, load } : { plan };
+}
+
+/** The previous week: `--previous FILE`, else with a store the centre's last published roster before the horizon. */
+async function previousWeek(
+  flags: { previous?: string; data?: string; centre?: string },
+  grid: ShiftPlan['grid'],
+): Promise<PreviousRoster | undefined> {
+  if (flags.previous) {
+    const parsed = readPreviousRoster(flags.previous, '--previous');
+    checkPreviousBefore(parsed, grid, `--previous ${flags.previous}`);
+    return parsed.previous;
+  }
+  return wantsStore(flags) ? previousFromStore(flags, grid) : undefined;
 }

@@ -25,3 +25,29 @@ export function loadSolver(): Promise<Highs> {
   solver ??= highsLoader()();
   return solver;
 }
+
+/**
+ * Forgets the thread's instance, so that the next `loadSolver()` loads a fresh one. For after an
+ * abort: the instance is unusable, and its heap (grown to up to 2 GiB) never shrinks while it is
+ * referenced.
+ */
+export function discardSolver(): void {
+  solver = undefined;
+}
+
+/**
+ * True when `error`, or an error in its `cause` chain, is a WebAssembly runtime error: HiGHS
+ * aborted ("Aborted()": out of its 2 GiB heap, or a fatal error inside the solver). After one the
+ * instance must not be used again.
+ */
+export function isSolverAbort(error: unknown): boolean {
+  // The Node typings declare WebAssembly as types only.
+  const runtimeError = (globalThis as unknown as { WebAssembly: { RuntimeError: ErrorConstructor } }).WebAssembly
+    .RuntimeError;
+  let e: unknown = error;
+  for (let depth = 0; e instanceof Error && depth < 8; depth++) {
+    if (Object.prototype.isPrototypeOf.call(runtimeError.prototype, e)) return true;
+    e = e.cause;
+  }
+  return false;
+}

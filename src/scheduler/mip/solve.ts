@@ -5,6 +5,7 @@
 import type { Highs } from 'highs';
 import { WfmError } from '../../errors.js';
 import { decompose } from './decompose.js';
+import { assertFitsSolverHeap } from './model-size.js';
 import { createHighsModel, type SparseModel } from './sparse-model.js';
 
 export type { Highs };
@@ -42,6 +43,8 @@ const UNBOUNDED_OR_INFEASIBLE = 9;
  */
 export function solveModel(highs: Highs, m: SparseModel, options: SolveOptions): SolveOutcome {
   const blocks = decompose(m);
+  // Before any solving: a block over the solver's heap would abort HiGHS after a long solve.
+  for (const block of blocks) assertFitsSolverHeap(block.model);
   const values = new Float64Array(m.numCols);
   let objective = 0;
   let bound = 0;

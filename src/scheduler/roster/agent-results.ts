@@ -138,6 +138,9 @@ function agentWeeks(ctx: ResultContext, e: number): RosterAgentResult['weeks'] {
       maxHours: w.maxMinutes / 60,
       days: n,
       maxDays: w.maxDays,
+      ...(w.carriedMinutes !== undefined
+        ? { carriedHours: w.carriedMinutes / 60, carriedDays: w.carriedDays ?? 0 }
+        : {}),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { RULE_COUNT, RULE_INDEX, RULE_KEYS, type CoreAgent, type CoreProblem } from './problem.js';
+import { RULE_COUNT, RULE_INDEX, RULE_KEYS, type CoreAgent, type CoreCell, type CoreProblem } from './problem.js';
 
 const RULE = RULE_INDEX;
 
@@ -52,7 +52,8 @@ export class AgentEvaluator {
     this.checkTypeLimits(agent);
     this.checkWindows(agent, row, offset);
     if (this.p.twoConsecutiveDaysOffPerWeek || Number.isFinite(this.p.maxStartSpreadMinutes))
-      this.checkWeeks(row, offset);
+      this.checkWeeks(agent, row, offset);
+    if (agent.sameStartWeeks) this.checkRotation(row, offset, agent.sameStartWeeks);
     if (amounts) for (let r = 0; r < RULE_COUNT; r++) amounts[r]! += violations[r]!;
     this.weigh(out);
   }
@@ -66,15 +67,16 @@ export class AgentEvaluator {
     const cells = p.cells;
     const violations = this.violations;
     const typeCount = this.typeCount;
-    const forbiddenFollow = p.forbiddenFollow;
+    const tail = agent.tail ?? null;
     let weekendDays = 0;
     let lateShifts = 0;
     let preference = 0;
     let prevCell = -1;
-    let workRun = 0;
-    let workRunStart = 0;
-    let offRun = 0;
-    let offRunStart = 0;
+    // Runs in progress at the edge continue the previous roster's (docs/roster.md, "Across week edges").
+    let workRun = tail ? tail.workRun : 0;
+    let offRun = tail ? tail.offRun : 0;
+    let workExempt = !tail || !tail.runStartKnown;
+    let offExempt = workExempt;
     let lastWeekend = -2;
     let weekendsWorked = 0;
     let prevWeekendWorked = agent.workedPreviousWeekend ? -1 : -3;
@@ -96,38 +98,44 @@ export class AgentEvaluator {
             lastWeekend = weekend;
           }
         }
-        if (prevCell >= 0) {
-          const previous = cells[prevCell]!;
-          if (forbiddenFollow && forbiddenFollow[previous.type * p.types + cell.type])
-            violations[RULE.forbiddenSequence]! += 1;
-          if (p.minRestMinutes > 0) {
-            const gap = cell.startMinute - previous.endMinute;
-            if (gap < p.minRestMinutes) violations[RULE.minRest]! += p.minRestMinutes - gap;
-          }
-        }
+        if (prevCell >= 0) this.checkSuccession(prevCell, cell, cells[prevCell]!.endMinute);
+        else if (day === 0 && tail) this.checkSuccession(-1, cell, tail.lastEndMinute);
         if (offRun > 0) {
-          if (offRunStart > 0 && offRun < agent.minConsecutiveDaysOff)
+          if (!offExempt && offRun < agent.minConsecutiveDaysOff)
             violations[RULE.minConsecutiveDaysOff]! += agent.minConsecutiveDaysOff - offRun;
           offRun = 0;
         }
-        if (workRun === 0) workRunStart = day;
+        if (workRun === 0) workExempt = day === 0 && !tail;
         workRun++;
       } else {
         preference += agent.offCost[day]!;
         if (workRun > 0) {
-          closeWorkRun(agent, workRun, workRunStart, false, violations);
+          // a run wholly before the edge was the previous roster's: only its minimum is new here
+          closeWorkRun(agent, workRun, workExempt, day > 0, violations);
           workRun = 0;
         }
-        if (offRun === 0) offRunStart = day;
+        if (offRun === 0) offExempt = day === 0 && !tail;
         offRun++;
       }
       prevCell = c;
     }
-    if (workRun > 0) closeWorkRun(agent, workRun, workRunStart, true, violations);
+    if (workRun > 0) closeWorkRun(agent, workRun, true, true, violations);
     violations[RULE.preference]! += preference;
     if (weekendsWorked > agent.maxWeekends) violations[RULE.maxWeekends]! += weekendsWorked - agent.maxWeekends;
     out.weekendDays = weekendDays;
     out.lateShifts = lateShifts;
+  }
+
+  /** Forbidden successions and rest between a shift and the one before it (`previousEnd`, minutes). */
+  private checkSuccession(prevCell: number, cell: CoreCell, previousEnd: number): void {
+    const p = this.p;
+    const violations = this.violations;
+    if (prevCell >= 0 && p.forbiddenFollow && p.forbiddenFollow[p.cells[prevCell]!.type * p.types + cell.type])
+      violations[RULE.forbiddenSequence]! += 1;
+    if (p.minRestMinutes > 0 && Number.isFinite(previousEnd)) {
+      const gap = cell.startMinute - previousEnd;
+      if (gap < p.minRestMinutes) violations[RULE.minRest]! += p.minRestMinutes - gap;
+    }
   }
 
   /** Shifts of each type over the horizon against the agent's per-type maximum (counted by `scanDays`). */
@@ -144,8 +152,8 @@ export class AgentEvaluator {
     const cells = this.p.cells;
     const violations = this.violations;
     for (const window of agent.windows) {
-      let minutes = 0;
-      let days = 0;
+      let minutes = window.carriedMinutes ?? 0;
+      let days = window.carriedDays ?? 0;
       for (let day = window.fromDay; day < window.toDay; day++) {
         const c = row[offset + day]!;
         if (c >= 0) {
@@ -159,32 +167,55 @@ export class AgentEvaluator {
     }
   }
 
-  /** Per week: two consecutive days off (full weeks only) and the spread of local start times. */
-  private checkWeeks(row: Int32Array, offset: number): void {
+  /**
+   * Per week: two consecutive days off (full weeks only) and the spread of local start times. A
+   * week split by the edge (`carryDays`) counts the previous roster's days of it from the tail.
+   */
+  private checkWeeks(agent: CoreAgent, row: Int32Array, offset: number): void {
     const p = this.p;
     const violations = this.violations;
-    for (const weekStart of p.weekStarts) {
-      const weekEnd = Math.min(p.days, weekStart + 7);
+    const carry = agent.tail ? (p.carryDays ?? 0) : 0;
+    p.weekStarts.forEach((weekStart, w) => {
+      const weekEnd = p.weekStarts[w + 1] ?? Math.min(p.days, weekStart + 7);
+      const carried = w === 0 ? carry : 0;
       if (
         p.twoConsecutiveDaysOffPerWeek &&
-        weekEnd - weekStart === 7 &&
-        !hasTwoDaysOff(row, offset, weekStart, weekEnd)
+        weekEnd - weekStart + carried === 7 &&
+        !hasTwoDaysOff(row, offset, weekStart, weekEnd, carried > 0 ? agent.tail!.carriedOff : null)
       )
         violations[RULE.consecutiveDaysOffPerWeek]! += 1;
       if (Number.isFinite(p.maxStartSpreadMinutes)) {
-        let earliest = Infinity;
-        let latest = -Infinity;
-        for (let day = weekStart; day < weekEnd; day++) {
-          const c = row[offset + day]!;
-          if (c >= 0) {
-            const start = p.cells[c]!.startOfDayMinute;
-            if (start < earliest) earliest = start;
-            if (start > latest) latest = start;
-          }
-        }
+        const [earliest, latest] = startRange(
+          p,
+          row,
+          offset,
+          weekStart,
+          weekEnd,
+          carried > 0 ? agent.tail!.carriedStartMin : Infinity,
+          carried > 0 ? agent.tail!.carriedStartMax : -Infinity,
+        );
         if (latest - earliest > p.maxStartSpreadMinutes)
           violations[RULE.startTimeSpread]! += latest - earliest - p.maxStartSpreadMinutes;
       }
+    });
+  }
+
+  /**
+   * Same-start rotation of `period` weeks: the shifts of weeks w, w + period, ... start at one local
+   * time; the amount is the spread of their starts in minutes.
+   */
+  private checkRotation(row: Int32Array, offset: number, period: number): void {
+    const p = this.p;
+    for (let g = 0; g < period; g++) {
+      let earliest = Infinity;
+      let latest = -Infinity;
+      for (let w = g; w < p.weekStarts.length; w += period) {
+        const weekEnd = p.weekStarts[w + 1] ?? p.days;
+        const [e, l] = startRange(p, row, offset, p.weekStarts[w]!, weekEnd, earliest, latest);
+        earliest = e;
+        latest = l;
+      }
+      if (latest > earliest) this.violations[RULE.rotation]! += latest - earliest;
     }
   }
 
@@ -204,15 +235,61 @@ export class AgentEvaluator {
   }
 }
 
-function hasTwoDaysOff(row: Int32Array, offset: number, weekStart: number, weekEnd: number): boolean {
-  for (let day = weekStart; day + 1 < weekEnd; day++)
-    if (row[offset + day]! < 0 && row[offset + day + 1]! < 0) return true;
+/** Two consecutive days off in [weekStart, weekEnd), after the week's carried days (1 = off) when given. */
+function hasTwoDaysOff(
+  row: Int32Array,
+  offset: number,
+  weekStart: number,
+  weekEnd: number,
+  carriedOff: Uint8Array | null,
+): boolean {
+  let previousOff = false;
+  for (const off of carriedOff ?? []) {
+    if (off && previousOff) return true;
+    previousOff = off === 1;
+  }
+  for (let day = weekStart; day < weekEnd; day++) {
+    const off = row[offset + day]! < 0;
+    if (off && previousOff) return true;
+    previousOff = off;
+  }
   return false;
 }
 
-function closeWorkRun(agent: CoreAgent, len: number, start: number, atEnd: boolean, violations: Float64Array): void {
-  if (len > agent.maxConsecutiveDays) violations[RULE.maxConsecutiveDays]! += len - agent.maxConsecutiveDays;
-  // Runs touching the horizon edges may continue outside it (Curtois & Qu's convention).
-  if (start > 0 && !atEnd && len < agent.minConsecutiveDays)
+/** Earliest and latest local start minute of the shifts in [fromDay, toDay), widening [earliest, latest]. */
+function startRange(
+  p: CoreProblem,
+  row: Int32Array,
+  offset: number,
+  fromDay: number,
+  toDay: number,
+  earliest: number,
+  latest: number,
+): [number, number] {
+  for (let day = fromDay; day < toDay; day++) {
+    const c = row[offset + day]!;
+    if (c >= 0) {
+      const start = p.cells[c]!.startOfDayMinute;
+      if (start < earliest) earliest = start;
+      if (start > latest) latest = start;
+    }
+  }
+  return [earliest, latest];
+}
+
+/**
+ * A run of `len` working days ends. Runs touching an unknown edge may continue outside the horizon
+ * (Curtois & Qu's convention): `minExempt`. `checkMax` is false for a run that ended before day 0.
+ */
+function closeWorkRun(
+  agent: CoreAgent,
+  len: number,
+  minExempt: boolean,
+  checkMax: boolean,
+  violations: Float64Array,
+): void {
+  if (checkMax && len > agent.maxConsecutiveDays)
+    violations[RULE.maxConsecutiveDays]! += len - agent.maxConsecutiveDays;
+  if (!minExempt && len < agent.minConsecutiveDays)
     violations[RULE.minConsecutiveDays]! += agent.minConsecutiveDays - len;
 }

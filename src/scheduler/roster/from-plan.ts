@@ -1,4 +1,5 @@
 import { createSlotGrid, localTimeToMs, type SlotGrid } from '../../time/slot-grid.js';
+import { mayWorkShift } from '../shift-plan/supply-agents.js';
 import type { PlannedShift, ShiftPlan } from '../shift-plan/types.js';
 import {
   defaultRuleSettings,
@@ -8,7 +9,8 @@ import {
   type CoreProblem,
   type CoreWindow,
 } from './problem.js';
-import type { RosterAgent, RosterRules } from './types.js';
+import { edgeOf, type Edge, type EdgeTail } from './edge.js';
+import type { PreviousRoster, RosterAgent, RosterRules } from './types.js';
 
 /** The core problem built from a plan, with what the report needs to map it back. */
 export interface PlanProblem {
@@ -27,9 +29,15 @@ const MINUTE_MS = 60_000;
  * an agent over it (an extra shift for someone on minimum hours) costs less where the plan's
  * coverage is tightest, so extra shifts go where they help coverage most. Days are the plan
  * grid's local days (23 or 25 hours on DST days); times are absolute minutes from slot 0.
- * O(cells x agents) for the availability masks.
+ * O(cells x agents) for the availability masks. With `previous`, the rules carry across the
+ * horizon's start edge (`edgeOf`).
  */
-export function problemFromPlan(plan: ShiftPlan, agents: RosterAgent[], rules: RosterRules): PlanProblem {
+export function problemFromPlan(
+  plan: ShiftPlan,
+  agents: RosterAgent[],
+  rules: RosterRules,
+  previous?: PreviousRoster,
+): PlanProblem {
   const g = plan.grid;
   const grid = createSlotGrid(Date.parse(g.start), g.intervalMinutes, g.slotCount, g.timeZone);
   const dayIndex = new Map(grid.days.map((d, i) => [d.date, i]));
@@ -79,8 +87,9 @@ export function problemFromPlan(plan: ShiftPlan, agents: RosterAgent[], rules: R
       weekendOfDay[d] = weekend;
     }
   });
-  const weekStarts: number[] = [];
-  for (let d = 0; d < D; d += 7) weekStarts.push(d);
+  const edge: Edge = previous ? edgeOf(previous, grid) : { carryDays: 0, tails: new Map() };
+  const weekStarts: number[] = [0];
+  for (let d = 7 - edge.carryDays; d < D; d += 7) if (d > 0) weekStarts.push(d);
   const settings = defaultRuleSettings();
   for (const k of RULE_KEYS) {
     const s = rules.settings[k];
@@ -93,13 +102,16 @@ export function problemFromPlan(plan: ShiftPlan, agents: RosterAgent[], rules: R
     types: templates.length,
     cells,
     cellsByDay,
-    agents: agents.map((a) => coreAgent(a, rules, grid, cells, shiftOfCell, weekStarts)),
+    agents: agents.map((a) =>
+      coreAgent(a, rules, { grid, cells, shifts: shiftOfCell, weekStarts, tail: edge.tails.get(a.id) ?? null }),
+    ),
     forbiddenFollow: null,
     minRestMinutes: Math.round(rules.minRestHours * 60),
     maxStartSpreadMinutes: rules.maxStartSpreadMinutes,
     twoConsecutiveDaysOffPerWeek: rules.twoConsecutiveDaysOffPerWeek,
     weekendsOffEveryOtherWeek: rules.weekendsOffEveryOtherWeek,
     rules: settings,
+    carryDays: edge.carryDays,
   };
   return { problem, grid, shiftOfCell, templates };
 }
@@ -122,35 +134,27 @@ function surplusBySlot(plan: ShiftPlan): Float64Array {
   return out;
 }
 
-function coreAgent(
-  a: RosterAgent,
-  rules: RosterRules,
-  grid: SlotGrid,
-  cells: CoreCell[],
-  shifts: PlannedShift[],
-  weekStarts: number[],
-): CoreAgent {
+/** What every agent's core model is built from. */
+interface AgentContext {
+  grid: SlotGrid;
+  cells: CoreCell[];
+  shifts: PlannedShift[];
+  weekStarts: number[];
+  /** The agent's previous-roster tail, when the previous roster lists the agent. */
+  tail: EdgeTail | null;
+}
+
+function coreAgent(a: RosterAgent, rules: RosterRules, ctx: AgentContext): CoreAgent {
+  const { grid, cells, weekStarts, tail } = ctx;
   const allowed = new Uint8Array(cells.length);
   const workCost = new Float64Array(cells.length);
   const offCost = new Float64Array(grid.days.length);
-  const templates = a.contract.templates ? new Set(a.contract.templates) : null;
+  const weekOfDay = weekIndexOfDays(weekStarts, grid.days.length);
+  const rotation = a.contract.rotation;
   cells.forEach((cell, c) => {
-    const s = shifts[c]!;
     const weekday = grid.days[cell.day]!.weekday;
-    const startMs = Date.parse(s.start);
-    const endMs = Date.parse(s.end);
-    const spanMinutes = Math.round((endMs - startMs) / MINUTE_MS);
-    let ok = !templates || templates.has(s.template);
-    if (ok && a.availability.days && !a.availability.days.includes(weekday)) ok = false;
-    if (ok && a.availability.windows) {
-      ok = a.availability.windows.some(
-        (w) =>
-          (!w.days || w.days.includes(weekday)) &&
-          cell.startOfDayMinute >= w.fromMinute &&
-          cell.startOfDayMinute + spanMinutes <= w.toMinute,
-      );
-    }
-    if (ok) ok = !a.availability.timeOff.some((t) => t.startMs < endMs && startMs < t.endMs);
+    let ok = mayWork(a, cell, ctx.shifts[c]!, weekday);
+    if (ok && rotation?.kind === 'early-late') ok = cell.isLate === isLateWeek(rotation, weekOfDay[cell.day]!);
     allowed[c] = ok ? 1 : 0;
     for (const p of a.preferences) {
       const dayMatch = !p.days || p.days.includes(weekday);
@@ -164,36 +168,67 @@ function coreAgent(
     for (const p of a.preferences)
       if (p.kind === 'preferred-day' && (!p.days || p.days.includes(day.weekday))) offCost[d]! += p.weight;
   });
-  const D = grid.days.length;
-  const windows: CoreWindow[] = weekStarts.map((ws) => {
-    const len = Math.min(7, D - ws);
-    return {
-      fromDay: ws,
-      toDay: ws + len,
-      // a partial week gets a pro-rata minimum (never a pro-rata maximum beyond the contract); approved
-      // time off counts towards it
-      minMinutes: Math.max(
-        0,
-        Math.round((a.contract.minHoursPerWeek * 60 * len) / 7 - timeOffCreditMinutes(a, grid, ws, ws + len)),
-      ),
-      maxMinutes: Math.round(a.contract.maxHoursPerWeek * 60),
-      maxDays: a.contract.maxDaysPerWeek,
-    };
-  });
   return {
     id: a.id,
     allowed,
     workCost,
     offCost,
-    windows,
+    windows: contractWindows(a, weekStarts, grid, tail),
     maxPerType: [],
     maxConsecutiveDays: rules.maxConsecutiveDays,
     minConsecutiveDays: rules.minConsecutiveDays,
     minConsecutiveDaysOff: rules.minConsecutiveDaysOff,
     maxWeekends: rules.maxWeekends,
-    workedPreviousWeekend: a.workedPreviousWeekend,
+    workedPreviousWeekend: a.workedPreviousWeekend || (tail?.workedWeekendBefore ?? false),
     inFairness: true,
+    tail,
+    sameStartWeeks: rotation?.kind === 'same-start' ? rotation.weeks : 0,
   };
+}
+
+/** Templates, availability days and windows, time off: whether the agent may work the cell at all (the plan's test). */
+function mayWork(a: RosterAgent, cell: CoreCell, s: PlannedShift, weekday: number): boolean {
+  const startMs = Date.parse(s.start);
+  const endMs = Date.parse(s.end);
+  const shift = { template: s.template, weekday, startOfDayMinute: cell.startOfDayMinute, startMs, endMs };
+  return mayWorkShift(a, { ...shift, spanMinutes: Math.round((endMs - startMs) / MINUTE_MS) });
+}
+
+/**
+ * The contract per week. A partial week gets a pro-rata minimum (never a pro-rata maximum beyond
+ * the contract), and approved time off in the horizon counts towards it; a week the edge splits
+ * counts the previous roster's hours and days of it.
+ */
+function contractWindows(a: RosterAgent, weekStarts: number[], grid: SlotGrid, tail: EdgeTail | null): CoreWindow[] {
+  return weekStarts.map((ws, w) => {
+    const toDay = weekStarts[w + 1] ?? Math.min(grid.days.length, ws + 7);
+    const carried = w === 0 && tail ? tail.carriedOff.length : 0;
+    const len = toDay - ws + carried;
+    return {
+      fromDay: ws,
+      toDay,
+      minMinutes: Math.max(
+        0,
+        Math.round((a.contract.minHoursPerWeek * 60 * Math.min(7, len)) / 7 - timeOffCreditMinutes(a, grid, ws, toDay)),
+      ),
+      maxMinutes: Math.round(a.contract.maxHoursPerWeek * 60),
+      maxDays: a.contract.maxDaysPerWeek,
+      ...(carried > 0 ? { carriedMinutes: tail!.carriedMinutes, carriedDays: tail!.carriedDays } : {}),
+    };
+  });
+}
+
+/** The week index (into `weekStarts`) of each day. */
+export function weekIndexOfDays(weekStarts: number[], dayCount: number): Int32Array {
+  const out = new Int32Array(dayCount);
+  weekStarts.forEach((ws, w) => out.fill(w, ws, weekStarts[w + 1] ?? dayCount));
+  return out;
+}
+
+/** Early/late rotation: week w is late in the second half of its cycle position (w + phase) mod weeks. */
+export function isLateWeek(rotation: { weeks: number; phase: number }, week: number): boolean {
+  const position = (week + rotation.phase) % rotation.weeks;
+  return position >= rotation.weeks / 2;
 }
 
 /**

@@ -30,6 +30,7 @@ export const RULE_KEYS = [
   'startTimeSpread',
   'fairnessWeekend',
   'fairnessLate',
+  'rotation',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 export const RULE_COUNT = RULE_KEYS.length;
@@ -57,6 +58,7 @@ export const RULE_UNITS: Readonly<Record<RuleKey, string>> = {
   startTimeSpread: 'minutes of start-time spread over the maximum',
   fairnessWeekend: 'sum of squared deviations of weekend days worked from the mean (agents x variance)',
   fairnessLate: 'sum of squared deviations of late shifts from the mean (agents x variance)',
+  rotation: 'minutes between start times that a same-start rotation wants equal',
 };
 
 /**
@@ -82,6 +84,7 @@ export const RULE_LABELS: Readonly<Record<RuleKey, { label: string; unit: string
   startTimeSpread: { label: 'start-time spread', unit: 'h over the maximum', scale: 1 / 60 },
   fairnessWeekend: { label: 'fair share of weekends', unit: 'squared deviation', scale: 1 },
   fairnessLate: { label: 'fair share of late shifts', unit: 'squared deviation', scale: 1 },
+  rotation: { label: 'same start in a rotation', unit: 'h between starts', scale: 1 / 60 },
 };
 
 /** Whether a rule is hard and the penalty per unit of violation. */
@@ -117,6 +120,29 @@ export interface CoreWindow {
   minMinutes: number;
   maxMinutes: number;
   maxDays: number;
+  /** Paid minutes and days worked in the previous roster's part of this week (a week split by the edge). */
+  carriedMinutes?: number;
+  carriedDays?: number;
+}
+
+/**
+ * What the previous roster leaves at the horizon's start for one agent (docs/roster.md, "Across
+ * week edges"). Times are minutes from the horizon's origin, as cells' are.
+ */
+export interface AgentTail {
+  /** End of the agent's last shift before the horizon (-Infinity: none). */
+  lastEndMinute: number;
+  /** Days worked in a row up to the horizon's first day (0 when the day before was off). */
+  workRun: number;
+  /** Days off in a row up to the horizon's first day (0 when the day before was worked). */
+  offRun: number;
+  /** The run in progress at the edge began inside the previous roster (its minimum applies). */
+  runStartKnown: boolean;
+  /** The first week's days in the previous roster (`carryDays` of them, oldest first): 1 = off. */
+  carriedOff: Uint8Array;
+  /** Earliest and latest local start of those days' shifts (Infinity / -Infinity: none). */
+  carriedStartMin: number;
+  carriedStartMax: number;
 }
 
 export interface CoreAgent {
@@ -138,6 +164,10 @@ export interface CoreAgent {
   workedPreviousWeekend: boolean;
   /** In the fairness groups (weekend and late shifts shared evenly). */
   inFairness: boolean;
+  /** The previous roster's tail (null: none given; runs at the edge are exempt from minimums). */
+  tail?: AgentTail | null;
+  /** Same-start rotation period in weeks (0 or absent = none): weeks w and w + period share one start. */
+  sameStartWeeks?: number;
 }
 
 export interface CoreProblem {
@@ -146,6 +176,11 @@ export interface CoreProblem {
   weekendOfDay: Int32Array;
   /** Start day of each week (for per-week day-off rules and start spread). */
   weekStarts: number[];
+  /**
+   * Days of the first week that lie in the previous roster (0 = the first week starts on day 0).
+   * The week is then `carryDays` previous days plus days 0 .. weekStarts[1] - 1.
+   */
+  carryDays?: number;
   types: number;
   cells: CoreCell[];
   /** Cell indices by day. */

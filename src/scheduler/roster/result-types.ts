@@ -45,7 +45,17 @@ export interface RosterAgentResult {
   team: string;
   days: RosterDay[];
   /** Per week of the horizon (7-day blocks from its first day). */
-  weeks: { firstDate: string; paidHours: number; minHours: number; maxHours: number; days: number; maxDays: number }[];
+  weeks: {
+    firstDate: string;
+    paidHours: number;
+    minHours: number;
+    maxHours: number;
+    days: number;
+    maxDays: number;
+    /** A week the start edge splits: paid hours and days of it in the previous roster (counted against the limits). */
+    carriedHours?: number;
+    carriedDays?: number;
+  }[];
   preferences: { met: number; total: number };
   retrainingHoursNeeded: number;
   retrainingHoursAssigned: number;

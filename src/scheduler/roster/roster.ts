@@ -10,13 +10,15 @@ import { rosteredShifts, shiftFill } from './roster-shifts.js';
 import { scoreByRule } from './score-report.js';
 import { searchRoster } from './search.js';
 import { rosterVerdict } from './verdict.js';
-import type { RosterAgent, RosterRules, RosterSearchOptions } from './types.js';
+import type { PreviousRoster, RosterAgent, RosterRules, RosterSearchOptions } from './types.js';
 
 export interface RosterOptions extends RosterSearchOptions {
   /** Re-computes the SL on the rostered on-phone staff (the staffing core, injected). */
   serviceLevel?: ServiceLevelFn;
   /** Offered volume and AHT per plan slot, when known (for the SL). */
   load?: SlotLoad;
+  /** The roster before the horizon: its rules carry across the edge (docs/roster.md, "Across week edges"). */
+  previous?: PreviousRoster;
   /** The service target the verdict judges each interval by (default: the plan's queue targets). */
   targets?: StaffingTargets;
 }
@@ -36,7 +38,7 @@ export function rosterPlan(
   rules: RosterRules,
   options: RosterOptions,
 ): RosterResult {
-  const planProblem = problemFromPlan(plan, agents, rules);
+  const planProblem = problemFromPlan(plan, agents, rules, options.previous);
   const { problem, grid, shiftOfCell } = planProblem;
   const found = searchRoster(problem, {
     seed: options.seed,

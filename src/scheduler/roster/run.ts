@@ -4,7 +4,7 @@ import type { ShiftPlan } from '../shift-plan/types.js';
 import type { RosterResult } from './result-types.js';
 import { rosterPlan } from './roster.js';
 import type { SlotLoad } from './roster-coverage.js';
-import type { RosterAgent, RosterRules } from './types.js';
+import type { PreviousRoster, RosterAgent, RosterRules } from './types.js';
 
 /**
  * Rosters a validated request; the SL after rostering uses the same service-level function as the
@@ -19,6 +19,8 @@ export function runRoster(
     queue?: QueueParams;
     agents: RosterAgent[];
     rules: RosterRules;
+    /** The previous week's roster (rules across the edge). */
+    previous?: PreviousRoster;
     options: { seed: number; timeLimitSeconds: number; maxIterations: number; answerSeconds: number };
   },
   now: () => number,
@@ -32,6 +34,7 @@ export function runRoster(
     maxIterations,
     now,
     ...(req.load ? { load: req.load } : {}),
+    ...(req.previous ? { previous: req.previous } : {}),
     ...(serviceLevel ? { serviceLevel } : {}),
     targets: queue.targets,
   });

@@ -41,6 +41,8 @@ export interface RosterAgent {
     maxDaysPerWeek: number;
     /** Template names the agent may work; all when absent. */
     templates?: string[];
+    /** A rotation over the horizon's weeks (docs/roster.md, "Rotations"); none when absent. */
+    rotation?: Rotation;
   };
   availability: {
     /** Weekdays the agent can work (all when absent). */
@@ -55,6 +57,42 @@ export interface RosterAgent {
   retrainingHoursNeeded: number;
   /** Worked the weekend before the horizon (for "weekends off every other week"). */
   workedPreviousWeekend: boolean;
+}
+
+/**
+ * A rotation of `weeks` weeks. `same-start`: every shift of a week starts at one local time, and
+ * week w starts as week w - `weeks` did (1 = one start for the whole horizon). `early-late`: the
+ * weeks of the cycle are early then late (first half early, second half late: 2 = early, late;
+ * 4 = early, early, late, late); week w is at cycle position (w + `phase`) mod `weeks`. Early is
+ * a start before the rules' `lateShiftFrom`, late at or after it.
+ */
+export interface Rotation {
+  kind: 'same-start' | 'early-late';
+  weeks: number;
+  phase: number;
+}
+
+/** One worked shift of the previous roster (the week before the horizon), as it was written. */
+export interface PreviousShift {
+  /** Local date of the shift's start, in the roster's zone. */
+  date: string;
+  /** ISO 8601 instants with an offset. */
+  start: string;
+  end: string;
+  paidHours: number;
+  template: string;
+}
+
+/**
+ * The roster before the horizon: which days it covered and who worked when. Its rules carry
+ * across the edge (docs/roster.md, "Across week edges"). An agent missing from `agents` was not
+ * in it (a new starter: nothing carries); one listed with no shifts was off on every day of it.
+ */
+export interface PreviousRoster {
+  /** First and last local dates it covered (both included). */
+  firstDate: string;
+  lastDate: string;
+  agents: { id: string; shifts: PreviousShift[] }[];
 }
 
 export interface RosterRules {

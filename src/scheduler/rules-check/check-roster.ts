@@ -5,15 +5,12 @@
  * the solver's incremental evaluation cannot hide itself in the tests.
  */
 import { DateTime } from 'luxon';
-import type { RosterBody, RosterResult } from '../roster/result-types.js';
-import type { RosterAgent, RosterRules } from '../roster/types.js';
+import type { RosterBody } from '../roster/result-types.js';
+import type { PreviousRoster, RosterAgent, RosterRules } from '../roster/types.js';
+import { checkRotation } from './check-rotation.js';
+import type { AgentCheck, CheckViolation, Horizon, TimedShift } from './types.js';
 
-export interface CheckViolation {
-  agent: string;
-  rule: string;
-  amount: number;
-  detail: string;
-}
+export type { CheckViolation } from './types.js';
 
 /** Rules that are hard unless the roster rules say otherwise (mirrors the documented defaults). */
 const SOFT_BY_DEFAULT = new Set([
@@ -33,23 +30,35 @@ function isHard(rules: RosterRules, rule: string): boolean {
 /**
  * Every hard-rule violation in `roster`, plus structural errors that are always hard: an agent in
  * two places at once, two shifts on one day, an unknown agent. O(agents x days^2).
+ *
+ * With `previous` (the roster of the week before), rest, runs of days, weeks and weekends are
+ * checked across the start edge: the previous roster's days are read as days -P .. -1, and only
+ * what involves a horizon day is reported (docs/roster.md, "Across week edges").
  */
-export function checkRoster(roster: RosterBody, agents: RosterAgent[], rules: RosterRules): CheckViolation[] {
-  const horizon = horizonOf(roster);
+export function checkRoster(
+  roster: RosterBody,
+  agents: RosterAgent[],
+  rules: RosterRules,
+  previous?: PreviousRoster,
+): CheckViolation[] {
+  const horizon = horizonOf(roster, previous);
   const out: CheckViolation[] = [];
   const byId = new Map(agents.map((a) => [a.id, a]));
+  const before = new Map((previous?.agents ?? []).map((a) => [a.id, a.shifts]));
   for (const rostered of roster.agents) {
     const agent = byId.get(rostered.id);
     if (!agent) {
       out.push({ agent: rostered.id, rule: 'unknownAgent', amount: 1, detail: 'not in the agents input' });
       continue;
     }
+    const earlier = before.get(rostered.id);
     const check: AgentCheck = {
       agent,
       rules,
       horizon,
       out,
-      shifts: shiftsInTime(rostered, horizon),
+      shifts: shiftsInTime(rostered.days, horizon),
+      earlier: earlier ? shiftsInTime(earlier, horizon) : null,
       add: (rule, amount, detail) => {
         if (amount > 1e-9 && isHard(rules, rule)) out.push({ agent: rostered.id, rule, amount, detail });
       },
@@ -57,49 +66,37 @@ export function checkRoster(roster: RosterBody, agents: RosterAgent[], rules: Ro
     checkStructure(check);
     checkAvailability(check);
     checkRest(check);
-    const worked = new Array<boolean>(horizon.days).fill(false);
-    for (const sh of check.shifts) if (sh.idx >= 0 && sh.idx < horizon.days) worked[sh.idx] = true;
-    checkRuns(check, worked);
-    checkWeeks(check, worked);
+    // worked[P + d] for local day d of the horizon; the previous roster's days are d = -P .. -1
+    const known = check.earlier ? horizon.prevDays : 0;
+    const worked = new Array<boolean>(known + horizon.days).fill(false);
+    for (const sh of [...(check.earlier ?? []), ...check.shifts])
+      if (sh.idx >= -known && sh.idx < horizon.days) worked[known + sh.idx] = true;
+    checkRuns(check, worked, known);
+    checkWeeks(check, worked, known);
     checkWeekends(check);
+    checkRotation(check);
   }
   return out;
 }
 
-/** The roster's zone, first local day and length in local days (23- and 25-hour days count once). */
-interface Horizon {
-  zone: string;
-  firstDay: DateTime;
-  days: number;
-}
-
-/** A shift of the roster with its instants and local day index. */
-type TimedShift = RosterResult['agents'][number]['days'][number] & { s: DateTime; e: DateTime; idx: number };
-
-/** One agent under check: its shifts in time order, and `add` for a violation of a rule (kept when hard). */
-interface AgentCheck {
-  agent: RosterAgent;
-  rules: RosterRules;
-  horizon: Horizon;
-  out: CheckViolation[];
-  shifts: TimedShift[];
-  add: (rule: string, amount: number, detail: string) => void;
-}
-
-function horizonOf(roster: RosterBody): Horizon {
+function horizonOf(roster: RosterBody, previous: PreviousRoster | undefined): Horizon {
   const zone = roster.grid.timeZone;
   const firstDay = DateTime.fromISO(roster.grid.start, { zone }).startOf('day');
   const lastInstant = DateTime.fromISO(roster.grid.start, { zone }).plus({
     minutes: roster.grid.slotCount * roster.grid.intervalMinutes,
   });
   const days = Math.round(lastInstant.minus({ milliseconds: 1 }).startOf('day').diff(firstDay, 'days').days) + 1;
-  return { zone, firstDay, days };
+  if (!previous) return { zone, firstDay, days, prevDays: 0, carry: 0 };
+  const daysBefore = (date: string): number =>
+    Math.round(firstDay.diff(DateTime.fromISO(date, { zone }).startOf('day'), 'days').days);
+  const prevDays = daysBefore(previous.firstDate);
+  return { zone, firstDay, days, prevDays, carry: daysBefore(previous.lastDate) === 1 ? prevDays % 7 : 0 };
 }
 
-function shiftsInTime(rostered: RosterResult['agents'][number], horizon: Horizon): TimedShift[] {
+function shiftsInTime(days: readonly Omit<TimedShift, 's' | 'e' | 'idx'>[], horizon: Horizon): TimedShift[] {
   const { zone, firstDay } = horizon;
   const dayIndex = (date: string): number => Math.round(DateTime.fromISO(date, { zone }).diff(firstDay, 'days').days);
-  return rostered.days
+  return days
     .map((d) => ({
       ...d,
       s: DateTime.fromISO(d.start, { zone }),
@@ -152,8 +149,13 @@ function checkAvailability({ agent, out, shifts, horizon }: AgentCheck): void {
   }
 }
 
-/** Rest between consecutive shifts (true elapsed hours, so DST nights count 1 h more or less). */
-function checkRest({ rules, shifts, add }: AgentCheck): void {
+/**
+ * Rest between consecutive shifts (true elapsed hours, so DST nights count 1 h more or less), the
+ * previous roster's last shift before the horizon's first included.
+ */
+function checkRest({ rules, shifts: inHorizon, earlier, add }: AgentCheck): void {
+  const last = earlier?.reduce<TimedShift | null>((a, b) => (a && a.e > b.e ? a : b), null);
+  const shifts = last ? [last, ...inHorizon] : inHorizon;
   for (let i = 1; i < shifts.length; i++) {
     const gapHours = shifts[i]!.s.diff(shifts[i - 1]!.e, 'hours').hours;
     if (gapHours < rules.minRestHours - 1e-9) {
@@ -166,18 +168,27 @@ function checkRest({ rules, shifts, add }: AgentCheck): void {
   }
 }
 
-/** Runs of work and rest; runs touching the horizon's edges are exempt from minimums. */
-function checkRuns({ rules, horizon, add }: AgentCheck, worked: boolean[]): void {
+/**
+ * Runs of work and rest over the known days (`known` previous days, then the horizon); runs
+ * touching the known range's edges are exempt from minimums. A run that ended before day 0 was the
+ * previous roster's: only a minimum broken by day 0 is reported, never its length.
+ */
+function checkRuns({ rules, add }: AgentCheck, worked: boolean[], known: number): void {
   let d = 0;
-  while (d < horizon.days) {
+  while (d < worked.length) {
     let e = d;
-    while (e < horizon.days && worked[e] === worked[d]) e++;
+    while (e < worked.length && worked[e] === worked[d]) e++;
     const len = e - d;
-    const inner = d > 0 && e < horizon.days;
-    if (worked[d]) {
-      add('maxConsecutiveDays', len - rules.maxConsecutiveDays, `${len} days in a row from day ${d}`);
-      if (inner) add('minConsecutiveDays', rules.minConsecutiveDays - len, `run of ${len} from day ${d}`);
-    } else if (inner) add('minConsecutiveDaysOff', rules.minConsecutiveDaysOff - len, `${len} days off from day ${d}`);
+    const inner = d > 0 && e < worked.length;
+    const from = d - known;
+    if (e >= known) {
+      if (worked[d]) {
+        if (e > known)
+          add('maxConsecutiveDays', len - rules.maxConsecutiveDays, `${len} days in a row from day ${from}`);
+        if (inner) add('minConsecutiveDays', rules.minConsecutiveDays - len, `run of ${len} from day ${from}`);
+      } else if (inner)
+        add('minConsecutiveDaysOff', rules.minConsecutiveDaysOff - len, `${len} days off from day ${from}`);
+    }
     d = e;
   }
 }
@@ -198,20 +209,28 @@ function timeOffCredit({ agent, horizon }: AgentCheck, fromDay: number, toDay: n
   return hours;
 }
 
-/** Weeks: 7-day blocks from the horizon's first day (hours, days, two days off, start spread). */
-function checkWeeks(check: AgentCheck, worked: boolean[]): void {
-  const { agent, rules, horizon, shifts, add } = check;
-  for (let ws = 0; ws < horizon.days; ws += 7) {
+/**
+ * Weeks: 7-day blocks (hours, days, two days off, start spread), the first starting `carry` days
+ * before the horizon. Those days count only for an agent in the previous roster (for anyone else
+ * the first week is a partial one).
+ */
+function checkWeeks(check: AgentCheck, worked: boolean[], known: number): void {
+  const { agent, rules, horizon, shifts, earlier, add } = check;
+  const all = [...(earlier ?? []), ...shifts];
+  for (let ws = -horizon.carry; ws < horizon.days; ws += 7) {
     const we = Math.min(horizon.days, ws + 7);
-    const inWeek = shifts.filter((s) => s.idx >= ws && s.idx < we);
+    const inWeek = all.filter((s) => s.idx >= ws && s.idx < we);
     const hours = inWeek.reduce((t, s) => t + s.paidHours, 0);
-    const minHours = Math.max(0, (agent.contract.minHoursPerWeek * (we - ws)) / 7 - timeOffCredit(check, ws, we));
+    const knownDays = we - Math.max(ws, -known);
+    // approved time off in the horizon counts towards the minimum (as the roster's contract windows)
+    const credit = timeOffCredit(check, Math.max(ws, 0), we);
+    const minHours = Math.max(0, (agent.contract.minHoursPerWeek * knownDays) / 7 - credit);
     add('maxMinutes', (hours - agent.contract.maxHoursPerWeek) * 60, `${hours} h in week from day ${ws}`);
     add('minMinutes', (minHours - hours) * 60, `${hours} h in week from day ${ws}`);
     add('maxDays', inWeek.length - agent.contract.maxDaysPerWeek, `${inWeek.length} days in week from day ${ws}`);
-    if (rules.twoConsecutiveDaysOffPerWeek && we - ws === 7) {
+    if (rules.twoConsecutiveDaysOffPerWeek && knownDays === 7) {
       let ok = false;
-      for (let k = ws; k + 1 < we; k++) if (!worked[k] && !worked[k + 1]) ok = true;
+      for (let k = known + ws; k + 1 < known + we; k++) if (!worked[k] && !worked[k + 1]) ok = true;
       if (!ok) add('consecutiveDaysOffPerWeek', 1, `week from day ${ws}`);
     }
     if (Number.isFinite(rules.maxStartSpreadMinutes) && inWeek.length > 1) {
@@ -225,14 +244,24 @@ function checkWeeks(check: AgentCheck, worked: boolean[]): void {
   }
 }
 
-/** Weekends: Saturday/Sunday of the same weekend count once; the maximum, and no two in a row. */
-function checkWeekends({ agent, rules, horizon, shifts, add }: AgentCheck): void {
-  const { zone, firstDay } = horizon;
-  const weekendsWorked = new Set<string>();
+/** The Saturdays of the weekends the shifts work on. */
+function saturdaysOf(shifts: TimedShift[], zone: string): Set<string> {
+  const saturdays = new Set<string>();
   for (const sh of shifts) {
     const day = DateTime.fromISO(sh.date, { zone });
-    if (day.weekday >= 6) weekendsWorked.add(day.minus({ days: day.weekday - 6 }).toISODate() ?? '');
+    if (day.weekday >= 6) saturdays.add(day.minus({ days: day.weekday - 6 }).toISODate() ?? '');
   }
+  return saturdays;
+}
+
+/**
+ * Weekends: Saturday/Sunday of the same weekend count once; the maximum (horizon only), and no
+ * two in a row (a weekend worked in the previous roster counts as the one before).
+ */
+function checkWeekends({ agent, rules, horizon, shifts, earlier, add }: AgentCheck): void {
+  const { zone, firstDay } = horizon;
+  const weekendsWorked = saturdaysOf(shifts, zone);
+  const weekendsBefore = saturdaysOf(earlier ?? [], zone);
   if (Number.isFinite(rules.maxWeekends))
     add('maxWeekends', weekendsWorked.size - rules.maxWeekends, `${weekendsWorked.size} weekends`);
   if (rules.weekendsOffEveryOtherWeek) {
@@ -240,7 +269,7 @@ function checkWeekends({ agent, rules, horizon, shifts, add }: AgentCheck): void
     let pairs = 0;
     for (const sat of sats) {
       const prev = DateTime.fromISO(sat, { zone }).minus({ days: 7 }).toISODate() ?? '';
-      if (weekendsWorked.has(prev)) pairs++;
+      if (weekendsWorked.has(prev) || weekendsBefore.has(prev)) pairs++;
       else if (agent.workedPreviousWeekend && DateTime.fromISO(sat, { zone }).minus({ days: 7 }) < firstDay) pairs++;
     }
     add('weekendsOffEveryOtherWeek', pairs, `${pairs} back-to-back weekends`);

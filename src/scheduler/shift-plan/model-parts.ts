@@ -2,6 +2,7 @@ import type { SlotGrid } from '../../time/slot-grid.js';
 import type { ModelBuilder } from '../mip/sparse-model.js';
 import type { CandidateShift, TemplateOnGrid } from './candidates.js';
 import type { PoolRule, ShiftPlanRules } from './rules.js';
+import type { SupplyTable } from './supply-groups.js';
 
 export const INF = 1e30;
 /** Cost per agent of a pool column: a tie-breaker so that no more than asked is placed. */
@@ -35,6 +36,8 @@ export interface ModelInput {
   required: number[];
   /** Per-slot penalty of a short agent-interval, or null for no short variable (hard). */
   shortPenalty: (number | null)[];
+  /** The agents' supply, when the plan is made for named agents (docs/shift-plan.md, "Supply"). */
+  supply?: SupplyTable | undefined;
 }
 
 /** Slots covered by `[start, start + length)`, wrapped (cyclic) or clipped to the grid. */

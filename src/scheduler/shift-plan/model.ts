@@ -16,6 +16,7 @@
 import { breakStarts, type CandidateShift, type TemplateOnGrid } from './candidates.js';
 import { ModelBuilder, type SparseModel } from '../mip/sparse-model.js';
 import { addPoolColumns, addPoolDemandRows, addPoolShortColumns } from './model-pool.js';
+import { addSupplyColumns, addSupplyRows, type HoursSlackColumn, type SupplyColumn } from './supply-model.js';
 import {
   coveredSlots,
   INF,
@@ -55,6 +56,9 @@ export interface ShiftPlanModel {
   candidates: CandidateShift[];
   /** Break start slots per candidate and rule (same indexing as `candidates`). */
   windows: number[][][];
+  /** With agents: agents of each group per candidate, and the weekly hours slack (docs/shift-plan.md, "Supply"). */
+  supplyCols: SupplyColumn[];
+  slackCols: HoursSlackColumn[];
 }
 
 /** The lattice of one (template, break rule): sorted break-start points with their flow and cap rows. */
@@ -76,7 +80,8 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
   const dayRows = addTemplateDayRows(parts);
   const lattices = addBreakLattices(parts);
   const { poolDemands, poolRowOf } = addPoolDemandRows(parts);
-  const { shiftCols, openAt } = addShiftColumns(parts, lattices, dayRows);
+  const supplyRows = input.supply ? addSupplyRows(parts, input.supply) : null;
+  const { shiftCols, openAt } = addShiftColumns(parts, lattices, dayRows, supplyRows?.link);
   const breakCols = addBreakColumns(parts, lattices, openAt);
   const poolCols = addPoolColumns(parts, poolRowOf);
   addPoolShortColumns(parts, poolDemands, poolRowOf);
@@ -86,7 +91,20 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
       ? null
       : mb.addCol(penalty, 0, INF, false, [coverRow[s] as number], [1]),
   );
-  return { model: mb.build(), shiftCols, breakCols, poolCols, poolDemands, shortCols, candidates, windows };
+  const { supplyCols, slackCols } =
+    input.supply && supplyRows ? addSupplyColumns(parts, input.supply, supplyRows) : { supplyCols: [], slackCols: [] };
+  return {
+    model: mb.build(),
+    shiftCols,
+    breakCols,
+    poolCols,
+    poolDemands,
+    shortCols,
+    candidates,
+    windows,
+    supplyCols,
+    slackCols,
+  };
 }
 
 /** Break windows per candidate; a candidate with an empty window is dropped. */
@@ -151,6 +169,7 @@ function addShiftColumns(
   { input, mb, coverRow, candidates, windows }: ModelParts,
   lattices: Map<string, Lattice>,
   dayRows: Map<string, number>,
+  linkRows: number[] | undefined,
 ): { shiftCols: number[]; openAt: Set<number> } {
   const { grid, rules, onGrid } = input;
   const openAt = new Set<number>();
@@ -178,6 +197,10 @@ function addShiftColumns(
     const dayRow = dayRows.get(`${c.template}:${c.day}`);
     if (dayRow !== undefined) {
       rows.push(dayRow);
+      vals.push(1);
+    }
+    if (linkRows) {
+      rows.push(linkRows[ci] as number);
       vals.push(1);
     }
     return mb.addCol((t?.costWeight ?? 1) * tg.paidHours, 0, INF, true, rows, vals);

@@ -85,7 +85,6 @@ export function planQuality(
     coverage: CoverageInterval[];
     pool: { requestedHours: number; placedHours: number; penalty: number };
     requirement: PlanRequirement;
-    solveMs: number;
   },
 ): PlanQuality {
   const { built, lp, mip, penalty, status, instances } = solved;
@@ -123,7 +122,6 @@ export function planQuality(
     poolHoursPlaced: input.pool.placedHours,
     serviceLevel: serviceLevelSummary(coverage, (slot) => input.requirement.volume?.[slot] ?? 0),
     status,
-    solveMs: input.solveMs,
     columns: built.model.numCols,
     rows: built.model.numRows,
   };

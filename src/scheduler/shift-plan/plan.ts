@@ -16,7 +16,10 @@ import { trimSessions } from './trim-sessions.js';
 import { planVerdict } from './verdict.js';
 import type { Highs } from '../mip/solve.js';
 import type { ServiceLevelFn } from './service-level.js';
-import type { ShiftPlan } from './types.js';
+import { findShortfall } from './shortfall.js';
+import type { SupplyAgent } from './supply-agents.js';
+import { supplyTable, type SupplyTable } from './supply-groups.js';
+import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
 
 export type { ServiceLevelFn } from './service-level.js';
 
@@ -25,8 +28,12 @@ export interface PlanOptions {
   highs: Highs;
   /** Re-computes the SL on the on-phone staff; without it (or without volume/AHT) SL is null. */
   serviceLevel?: ServiceLevelFn;
-  /** A clock in ms for `quality.solveMs` (the core has none of its own). */
-  now?: () => number;
+  /**
+   * The centre's agents (a roster agent is one): the plan then holds only shifts they can work,
+   * within their weekly days and hours, and names its shortfall (docs/shift-plan.md, "Supply").
+   * Without them the plan is for the requirement alone and says supply was not checked.
+   */
+  agents?: readonly SupplyAgent[] | undefined;
 }
 
 /**
@@ -42,22 +49,24 @@ export interface PlanOptions {
  */
 export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules, options: PlanOptions): ShiftPlan {
   const rules = withDefaultSteps(rulesIn, requirement.intervalMinutes);
-  const clock = options.now ?? (() => 0);
-  const t0 = clock();
   const n = requirement.required.length;
   const grid = createSlotGrid(requirement.originMs, requirement.intervalMinutes, n, requirement.timeZone);
   const onGrid = templatesOnGrid(rules, grid.intervalMinutes);
   // Demand in closed intervals is not staffed: reported, then dropped.
   const { required, issues } = requiredWhileOpen(grid, rules, requirement.required);
-  const candidates = candidateShifts(grid, rules, onGrid);
-  const { coverable, uncoverable } = findUncoverable(grid, rules, candidates, required);
+  const allCandidates = candidateShifts(grid, rules, onGrid);
+  const { coverable, uncoverable } = findUncoverable(grid, rules, allCandidates, required);
   const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
-  const solved = solvePlan({ grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs }, issues);
-  const solveMs = clock() - t0;
+  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents) : undefined;
+  // A shift nobody may work is never a candidate.
+  const candidates = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
+  const solveInput = { grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs, supply };
+  const solved = solvePlan(solveInput, issues);
 
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
   const coverage = coverageIntervals(grid, requirement, required, counts, options.serviceLevel);
+  const shortfall = supply ? findShortfall(grid, rules, allCandidates, supply, coverage) : [];
   const underTotal = coverage.reduce((sum, c) => sum + c.under, 0);
   if (underTotal > 0)
     issues.push({
@@ -65,7 +74,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
       message: `${underTotal} agent-intervals short over ${coverage.filter((c) => c.under > 0).length} intervals.`,
     });
   const pool = poolReport(grid, poolAccounts(solved.built.poolDemands, rules, sessions), issues);
-  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement, solveMs });
+  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement });
   const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances);
   const retraining = formatSessions(grid, rules, sessions);
   const seating = seatSessions(shifts, retraining);
@@ -93,8 +102,33 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     coverage,
     quality,
     uncoverable,
+    supply: supplyReport(supply, shortfall, issues),
+    shortfall,
     issues,
     ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
   return { verdict: planVerdict(plan), ...plan };
+}
+
+/** The plan's supply note, and the issue naming the shortfall or the unchecked supply. */
+function supplyReport(
+  supply: SupplyTable | undefined,
+  shortfall: readonly ShortfallInterval[],
+  issues: PlanIssue[],
+): SupplyReport {
+  if (!supply) {
+    const message =
+      'Supply not checked: no agents given, so the plan assumes any number of agents can work any template ' +
+      'at any time (give the agents to plan what they can work).';
+    issues.push({ code: 'supply-unchecked', message });
+    return { checked: false, agents: 0, groups: 0, message };
+  }
+  const short = shortfall.filter((s) => s.cause === 'too-few-agents');
+  const message =
+    shortfall.length === 0
+      ? `Planned for ${supply.agentCount} agents (${supply.groups.length} groups): they can work every planned shift.`
+      : `Planned for ${supply.agentCount} agents (${supply.groups.length} groups): ${shortfall.length} short ` +
+        `runs of intervals, ${short.length} of them with fewer agents able to work than required.`;
+  for (const s of shortfall) issues.push({ code: 'supply-short', message: s.message, slot: s.startSlot, day: s.day });
+  return { checked: true, agents: supply.agentCount, groups: supply.groups.length, message };
 }

@@ -15,6 +15,8 @@ import { roundAndRepair } from './repair.js';
 import type { ShiftPlanRules } from './rules.js';
 import { solutionVector } from './start-solution.js';
 import type { PlanIssue, SolveStatus } from './types.js';
+import type { SupplyTable } from './supply-groups.js';
+import { fitToSupply } from './supply-start.js';
 
 /** Penalty per short agent-interval when a hard plan proves infeasible and is re-solved soft. */
 export const INFEASIBLE_FALLBACK_PENALTY = 1000;
@@ -27,6 +29,8 @@ export interface PlanSolveInput {
   /** Requirement per slot as the model must meet it (0 where uncoverable). */
   required: number[];
   highs: Highs;
+  /** The agents' supply (docs/shift-plan.md, "Supply"); without it the plan is for any number of agents. */
+  supply?: SupplyTable | undefined;
 }
 
 /** The model and its LP relaxation, with the shortage penalty they were built with (null: hard cover). */
@@ -50,7 +54,7 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
   const { grid, rules, onGrid, required } = input;
   const n = grid.slotCount;
   // LP-guided rounding + greedy repair: the fallback, and the MIP's first incumbent.
-  const heuristic = roundAndRepair({
+  const repaired = roundAndRepair({
     grid,
     rules,
     onGrid,
@@ -61,20 +65,18 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
     poolCols: built.poolCols,
     poolDemands: built.poolDemands,
   });
-  const mip =
-    lp.status === 'infeasible'
-      ? lp
-      : improve(
-          input.highs,
-          built,
-          rules,
-          lp,
-          solutionVector(built, rules, n, required, heuristic.instances, heuristic.sessions),
-        );
-  const costOf = (plan: { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] }) =>
-    planCost(built, rules, onGrid, n, required, penalty, plan);
+  const fitted = input.supply ? fitToSupply(built, input.supply, onGrid, repaired.instances) : null;
+  const heuristic = fitted ? { instances: fitted.instances, sessions: repaired.sessions } : repaired;
+  const start = solutionVector(built, rules, n, required, heuristic.instances, heuristic.sessions);
+  fitted?.values.forEach((value, col) => (start[col] = value));
+  const mip = lp.status === 'infeasible' ? lp : improve(input.highs, built, rules, lp, start);
   const fromMip = mip.values ? decodeSolution(built, onGrid, rules, mip.values) : null;
-  if (fromMip && costOf(fromMip) <= costOf(heuristic) + 1e-6)
+  const mipIsBetter = fitted
+    ? mip.values !== null && vectorCost(built, mip.values) <= vectorCost(built, start) + 1e-6
+    : fromMip !== null &&
+      planCost(built, rules, onGrid, n, required, penalty, fromMip) <=
+        planCost(built, rules, onGrid, n, required, penalty, heuristic) + 1e-6;
+  if (fromMip && mipIsBetter)
     return { ...relaxed, mip, status: mip.status === 'optimal' ? 'optimal' : 'time-limit', ...fromMip };
   issues.push({
     code: 'solver-fallback',
@@ -85,17 +87,26 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
 
 /** The model and its LP; when full cover is infeasible, rebuilt with a penalty per short agent-interval. */
 function buildAndRelax(input: PlanSolveInput, issues: PlanIssue[]): RelaxedModel {
-  const { grid, rules, onGrid, candidates, required } = input;
+  const { grid, rules, onGrid, candidates, required, supply } = input;
   const soft = rules.coverage.mode === 'soft';
   const build = (penalty: number | null) =>
-    buildShiftPlanModel({ grid, rules, onGrid, candidates, required, shortPenalty: required.map(() => penalty) });
+    buildShiftPlanModel({
+      grid,
+      rules,
+      onGrid,
+      candidates,
+      required,
+      shortPenalty: required.map(() => penalty),
+      supply,
+    });
   const lpOptions = {
     integer: false,
     timeLimitSeconds: Math.max(1, rules.solver.timeLimitSeconds * 3),
     relativeGap: 0,
     seed: rules.solver.seed,
   };
-  const penalty = soft ? rules.coverage.underPenaltyPerAgentInterval : null;
+  // With agents, a short interval is data (the shortfall), never an infeasible model.
+  const penalty = soft ? rules.coverage.underPenaltyPerAgentInterval : supply ? INFEASIBLE_FALLBACK_PENALTY : null;
   const built = build(penalty);
   const lp = solveModel(input.highs, built.model, lpOptions);
   if (lp.status !== 'infeasible' || soft) return { built, lp, penalty };
@@ -136,6 +147,13 @@ function planCost(
   }
   for (const { pool, shortHours } of poolAccounts(built.poolDemands, rules, plan.sessions))
     cost += shortHours * (pool.priority === 'must' ? INFEASIBLE_FALLBACK_PENALTY * 10 : pool.shortfallPenaltyPerHour);
+  return cost;
+}
+
+/** The model's objective at a column vector. O(columns). */
+function vectorCost(built: ShiftPlanModel, values: Float64Array): number {
+  let cost = 0;
+  built.model.colCost.forEach((c, j) => (cost += c * (values[j] as number)));
   return cost;
 }
 

@@ -104,6 +104,55 @@ export interface UncoverableInterval {
   reason: string;
 }
 
+/** Why some agents cannot work a short interval: `agents` of `group` (a team or template label), `detail`. */
+export interface ShortfallReason {
+  agents: number;
+  group: string;
+  /** e.g. "windows end at 18:00", "do not work Sat", "are on time off", "may work no template covering then". */
+  detail: string;
+}
+
+/**
+ * A run of short intervals of one local day in a plan made for named agents (docs/shift-plan.md,
+ * "Shortfall"). Counts are agents; `required` is the run's peak, `available` its lowest.
+ */
+export interface ShortfallInterval {
+  day: string;
+  weekday: number;
+  start: string;
+  end: string;
+  startSlot: number;
+  endSlot: number;
+  required: number;
+  /** Agents who may work some shift covering the interval (templates, days, windows, time off). */
+  available: number;
+  /** `available` capped by the templates' daily limits (`maxAgentsPerDay`): at most this many on shift. */
+  onShiftBound: number;
+  /** Agents the plan puts on the phones (lowest over the run). */
+  onPhone: number;
+  underAgentIntervals: number;
+  /**
+   * 'too-few-agents': fewer agents can work then than are required; 'template-limits': the templates'
+   * `maxAgentsPerDay` allow fewer on shift than required; 'weekly-limits': enough could, but
+   * their weekly days and hours (or a coverage penalty cheaper than a shift) leave it short.
+   */
+  cause: 'too-few-agents' | 'template-limits' | 'weekly-limits';
+  /** Why the other agents cannot work then, most agents first (at most 3). */
+  reasons: ShortfallReason[];
+  /** One sentence, e.g. "Thu 18:00-20:00: 12 agents required, 7 can work then (9 part-time: windows end at 18:00)." */
+  message: string;
+}
+
+/** Whether the plan was made for the centre's agents, and how many it was made for. */
+export interface SupplyReport {
+  /** False: planned for the requirement alone, as if any number of agents could work any template. */
+  checked: boolean;
+  agents: number;
+  /** Groups of agents with identical constraints (the size of the supply model). */
+  groups: number;
+  message: string;
+}
+
 /** A problem with the plan, returned as data: an infeasible plan is a result, not an exception. */
 export interface PlanIssue {
   code:
@@ -113,7 +162,9 @@ export interface PlanIssue {
     | 'closed-demand'
     | 'solver-fallback'
     | 'template-min-unmet'
-    | 'session-unseated';
+    | 'session-unseated'
+    | 'supply-short'
+    | 'supply-unchecked';
   message: string;
   slot?: number;
   day?: string;
@@ -156,8 +207,6 @@ export interface PlanQuality {
    */
   serviceLevel: { volumeWeighted: number; worst: number; worstStart: string } | null;
   status: SolveStatus;
-  /** Wall time of the LP and MIP, milliseconds (measured by the caller's clock; 0 in the pure core). */
-  solveMs: number;
   columns: number;
   rows: number;
 }
@@ -193,6 +242,10 @@ export interface ShiftPlan {
   coverage: CoverageInterval[];
   quality: PlanQuality;
   uncoverable: UncoverableInterval[];
+  /** Whether supply was checked (agents given) and for how many agents (always set by `planShifts`). */
+  supply?: SupplyReport;
+  /** Runs of short intervals with the agents required, the agents available and why (empty without agents). */
+  shortfall?: ShortfallInterval[];
   issues: PlanIssue[];
   /**
    * The queue model and targets the coverage's service level was computed with, when the

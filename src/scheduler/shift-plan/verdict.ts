@@ -97,6 +97,11 @@ export function planVerdict(plan: ShiftPlan): Verdict {
   const extra = plan.uncoverable.length
     ? [`${plan.uncoverable.length} intervals no template can cover (first: ${plan.uncoverable[0]!.reason})`]
     : [];
+  const short = plan.shortfall ?? [];
+  if (short.length > 0)
+    extra.push(
+      `the agents fall short in ${short.length} run${short.length === 1 ? '' : 's'} of intervals (first: ${short[0]!.message})`,
+    );
   return buildVerdict({
     shifts: null,
     hardRules: null,

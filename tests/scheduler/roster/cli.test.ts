@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { generateInstance } from './generate.js';
+import { parseRosterRules } from '../../../src/contracts/roster.js';
+import { parseAgentsCsv } from '../../../src/formats/agents-csv.js';
+import { parsePreviousRosterCsv } from '../../../src/formats/previous-roster-csv.js';
+import type { RosterResult } from '../../../src/scheduler/roster/result-types.js';
+import { checkRoster } from '../../../src/scheduler/rules-check/index.js';
 
 let dir: string;
 let stderr: string;
@@ -216,5 +221,31 @@ describe('wfm roster', () => {
     const code = await main(['node', 'wfm', 'roster', '--agents', join(dir, 'agents.csv')]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/--plan/);
+  });
+
+  it('rosters the next week after --previous (the agent-days CSV the first run wrote), and refuses an overlapping one', async () => {
+    writeInputs();
+    const base = ['node', 'wfm', 'roster', '--agents', join(dir, 'agents.csv'), '--rules', join(dir, 'rules.json')];
+    const budget = ['--iterations', '50000'];
+    expect(await main([...base, '--plan', join(dir, 'plan.json'), ...budget, '--out', join(dir, 'w1')])).toBe(0);
+    // the same centre one week later (generateInstance's default week is Monday 2026-03-02)
+    const next = generateInstance(5, { agents: 4, weekStart: '2026-03-09' });
+    writeFileSync(join(dir, 'plan2.json'), JSON.stringify(next.plan));
+    const previousCsv = join(dir, 'w1', 'roster-agent-days.csv');
+    const w2 = ['--plan', join(dir, 'plan2.json'), '--previous', previousCsv, ...budget, '--out', join(dir, 'w2')];
+    expect(await main([...base, ...w2])).toBe(0);
+    const week2 = JSON.parse(readFileSync(join(dir, 'w2', 'roster.json'), 'utf8')) as RosterResult;
+    const agents = parseAgentsCsv(readFileSync(join(dir, 'agents.csv'), 'utf8'), week2.grid.timeZone);
+    const rules = parseRosterRules({ minRestHours: 11, maxConsecutiveDays: 5 });
+    const previous = parsePreviousRosterCsv(readFileSync(previousCsv, 'utf8')).previous;
+    expect(checkRoster(week2, agents, rules, previous)).toEqual([]);
+    // week 1 again after itself: the previous roster does not end before the horizon
+    stderr = '';
+    const again = ['--plan', join(dir, 'plan.json'), '--previous', previousCsv, '--out', join(dir, 'w1b')];
+    expect(await main([...base, ...again])).toBe(2);
+    expect(stderr).toMatch(
+      /--previous .*roster-agent-days\.csv: lastDate: ends on 2026-03-08, not before the horizon's first day 2026-03-02/,
+    );
+    expect(existsSync(join(dir, 'w1b'))).toBe(false);
   });
 });

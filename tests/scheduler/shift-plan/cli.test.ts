@@ -130,3 +130,32 @@ describe('wfm shift-plan time zone', () => {
     expect(stderr).toMatch(/WFM_ERR_INPUT_TIME: timeZone: unknown IANA time zone "Mars\/Olympus"/);
   });
 });
+
+describe('wfm shift-plan --agents', () => {
+  it('plans for the agents given and names the shortfall on stderr and in the JSON', async () => {
+    // Demand 2 agents 08-20; two agents whose windows are 08:00-12:00 can each work one 4-hour shift
+    // at 08:00, so 12:00-20:00 has nobody who can work then (by construction).
+    writeFileSync(join(dir, 'req.csv'), csvRequirement());
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify({ templates: rules.templates }));
+    writeFileSync(
+      join(dir, 'agents.csv'),
+      'id,team,max_hours,window_from,window_to\nA1,day,40,08:00,12:00\nA2,day,40,08:00,12:00\n',
+    );
+    const out = join(dir, 'plan.json');
+    const args = ['--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json')];
+    const code = await main(['node', 'wfm', 'shift-plan', ...args, '--agents', join(dir, 'agents.csv'), '--out', out]);
+    // 3: done, falls short (the plan is written, the verdict names the shortfall).
+    expect(code).toBe(3);
+    const plan = JSON.parse(readFileSync(out, 'utf8')) as {
+      shifts: { start: string; count: number }[];
+      supply: { checked: boolean; agents: number };
+      shortfall: { message: string }[];
+    };
+    expect(plan.supply).toMatchObject({ checked: true, agents: 2 });
+    expect(plan.shifts.map((s) => [s.start, s.count])).toEqual([['2026-03-02T08:00:00Z', 2]]);
+    const sentence = 'Mon 12:00-20:00: 2 agents required, 0 can work then (2 day: windows end at 12:00).';
+    expect(plan.shortfall.map((s) => s.message)).toEqual([sentence]);
+    expect(stderr).toContain(`short: ${sentence}`);
+    expect(stderr).toContain(`the agents fall short in 1 run of intervals (first: ${sentence})`);
+  });
+});

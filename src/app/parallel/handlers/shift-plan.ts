@@ -10,6 +10,6 @@ export const shiftPlanHandlers = {
       highs: await loadSolver(),
       timeLimitSeconds: request.timeLimitSeconds,
       timeZone: request.timeZone,
-      now: () => performance.now(),
+      agents: request.agents,
     }),
 };
