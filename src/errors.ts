@@ -65,6 +65,13 @@ export const ERROR_CODES = {
   WFM_ERR_API_QUEUE_FULL: { status: 429, meaning: 'The job queue is full; try again later.' },
   WFM_ERR_API_MEDIA_TYPE: { status: 415, meaning: 'The request body must be JSON (Content-Type: application/json).' },
   WFM_ERR_API_REQUEST: { status: 400, meaning: 'The HTTP request is malformed (headers, URL or body framing).' },
+  WFM_ERR_API_TIMEOUT: { status: 408, meaning: 'The request (headers and body) did not arrive within its time limit.' },
+  WFM_ERR_API_HEADERS_TOO_LARGE: { status: 431, meaning: 'The request headers are over the size limit.' },
+  WFM_ERR_API_EXPECTATION: { status: 417, meaning: 'The Expect header asks for something other than 100-continue.' },
+  WFM_ERR_API_HOST: {
+    status: 421,
+    meaning: 'The Host header names a host this service does not answer for (DNS rebinding guard).',
+  },
   WFM_ERR_JOB_CANCELLED: { status: 409, meaning: 'The job was cancelled.' },
   WFM_ERR_JOB_LEASE_EXPIRED: {
     status: 500,

@@ -8,6 +8,8 @@ import { installAuth } from './auth.js';
 import type { ApiContext, RouteModule, ZodApp } from './context.js';
 import { installErrorHandling, sendError, toWfmError } from './error-handler.js';
 import { JobManager } from './jobs.js';
+import { installJsonParser } from './json-body.js';
+import { installHttpGuards, serverOptions } from './http-guard.js';
 import { resolveLimits, type ApiLimits } from './options.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
@@ -16,6 +18,7 @@ import { centreRoutes } from './routes/centres.js';
 import { storeJobRoutes } from './routes/store-jobs.js';
 import type { Store } from '../store/index.js';
 import { rosterRoutes } from './routes/rosters.js';
+import { simulationRoutes } from './routes/simulations.js';
 import { shiftPlanRoutes } from './routes/shift-plans.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { whatIfRoutes } from './routes/what-if.js';
@@ -48,6 +51,12 @@ export interface BuildAppOptions {
    * job routes, and lets the store's API keys (roles per centre) in beside `apiKey`. Left open.
    */
   store?: Store | undefined;
+  /**
+   * Host names (Host header, port ignored) the service answers for; any other is 421. Undefined:
+   * any host (src/server.ts sets the bound names: a page on another site cannot reach a loopback
+   * service through DNS rebinding).
+   */
+  allowedHosts?: readonly string[] | undefined;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -67,6 +76,7 @@ export async function defaultRoutes(): Promise<RouteModule[]> {
     forecastRoutes,
     shiftPlanRoutes,
     rosterRoutes,
+    simulationRoutes,
     jobRoutes,
     centreRoutes,
     storeJobRoutes,
@@ -85,6 +95,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: limits.bodyLimitBytes,
+    ...serverOptions(limits),
     genReqId: requestId,
     // Framework-level failures (a malformed URL, a bad header) get the same JSON errors.
     frameworkErrors: (error, _request, reply) => {
@@ -96,9 +107,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
 
   // Bodies are JSON only: any other media type is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
+  installJsonParser(app, limits.maxJsonDepth);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandling(app);
+  installHttpGuards(app, limits, options.allowedHosts);
   installAuth(app, options.apiKey, options.store);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -4,6 +4,12 @@ import type { ApiLimits } from './options.js';
 import { toWfmError } from './error-handler.js';
 import type { TaskRunner } from '../app/parallel/runner.js';
 
+/**
+ * Work that spans several pool tasks (a simulation's batches of replications): called on the main
+ * thread with the runner, the payload and the job's signal, which it passes on to every task.
+ */
+export type JobWork = (runner: TaskRunner, payload: unknown, signal: AbortSignal) => Promise<unknown>;
+
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** What `GET /v1/jobs/:id` returns. Times are ISO 8601 UTC; `result` only once succeeded. */
@@ -29,7 +35,7 @@ export interface JobView {
 interface Job {
   id: string;
   kind: string;
-  handler: string;
+  handler: string | JobWork;
   payload: unknown;
   status: JobStatus;
   progress: number | null;
@@ -62,6 +68,8 @@ export class JobManager {
   readonly #jobs = new Map<string, Job>();
   readonly #queue: Job[] = [];
   #running = 0;
+  /** Places held by requests whose body is being checked (they count against the queue). */
+  #reserved = 0;
   #closed = false;
   readonly #runner: TaskRunner;
   readonly #limits: JobManagerOptions['limits'];
@@ -76,19 +84,16 @@ export class JobManager {
   }
 
   /**
-   * Queues a job running worker handler `handler` on `payload` (already validated).
-   * Throws `WFM_ERR_API_QUEUE_FULL` (429) when `maxQueuedJobs` jobs are already waiting.
+   * Queues a job running worker handler `handler` (or a `JobWork` of several tasks) on `payload`
+   * (already validated). Throws `WFM_ERR_API_QUEUE_FULL` (429) when `maxQueuedJobs` jobs are already waiting.
    */
-  submit(kind: string, handler: string, payload: unknown, options: { budgetMs?: number | undefined } = {}): JobView {
-    if (this.#closed)
-      throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
-    if (this.#queue.length >= this.#limits.maxQueuedJobs) {
-      throw new WfmError(
-        'WFM_ERR_API_QUEUE_FULL',
-        `The job queue is full (${this.#limits.maxQueuedJobs} jobs waiting); try again later.`,
-        { issues: [{ path: [], message: `at most ${this.#limits.maxQueuedJobs} queued jobs` }] },
-      );
-    }
+  submit(
+    kind: string,
+    handler: string | JobWork,
+    payload: unknown,
+    options: { budgetMs?: number | undefined } = {},
+  ): JobView {
+    this.assertRoom();
     this.#prune();
     const job: Job = {
       id: randomUUID(),
@@ -107,6 +112,37 @@ export class JobManager {
     this.#queue.push(job);
     this.#pump();
     return this.#view(job);
+  }
+
+  /**
+   * Throws `WFM_ERR_API_QUEUE_FULL` (429) when a job submitted now would be refused: the routes ask
+   * before reading the body, so that a flood while the queue is full costs no parsing or validation.
+   */
+  assertRoom(): void {
+    if (this.#closed)
+      throw new WfmError('WFM_ERR_API_QUEUE_FULL', 'The service is shutting down; no new jobs are accepted.');
+    if (this.#queue.length + this.#reserved >= this.#limits.maxQueuedJobs) {
+      throw new WfmError(
+        'WFM_ERR_API_QUEUE_FULL',
+        `The job queue is full (${this.#limits.maxQueuedJobs} jobs waiting); try again later.`,
+        { issues: [{ path: [], message: `at most ${this.#limits.maxQueuedJobs} queued jobs` }] },
+      );
+    }
+  }
+
+  /**
+   * Holds a place in the queue while a body is checked (429 when none is left); the returned
+   * function gives it back, once, before `submit` or when the request ends.
+   */
+  reserve(): () => void {
+    this.assertRoom();
+    this.#reserved++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.#reserved--;
+    };
   }
 
   /** The job's current view, or undefined when unknown (never existed, or forgotten). */
@@ -175,7 +211,11 @@ export class JobManager {
     }, limitMs);
     job.timer.unref?.();
     const signal = job.controller.signal;
-    this.#runner.run(job.handler, job.payload, signal).then(
+    const work =
+      typeof job.handler === 'function'
+        ? job.handler(this.#runner, job.payload, signal)
+        : this.#runner.run(job.handler, job.payload, signal);
+    work.then(
       (result) => this.#settle(job, 'succeeded', result, undefined),
       (error: unknown) => {
         if (signal.aborted) {

@@ -44,6 +44,33 @@ export interface ApiLimits {
    * ordinary path (zod, then the pool beyond `inlineStaffingUnits`). Default 5,000.
    */
   inlineHeadcountIntervals: number;
+  /**
+   * Scenario-intervals (scenarios x intervals summed over queues) at most in one what-if: the
+   * work of a sweep. Over it: 413 before any work. Default 2,000,000 (e.g. 2,976 scenarios of a
+   * 672-interval week).
+   */
+  maxWhatIfCells: number;
+  /**
+   * Scenario-intervals of what-ifs being computed or written at once; one more is refused with
+   * 429 before its body is validated. Default 4,000,000 (two sweeps at `maxWhatIfCells`).
+   */
+  maxWhatIfCellsInFlight: number;
+  /**
+   * Bytes at most in one what-if answer, bounded from the body before any work (per-interval
+   * numbers at their widest). Over it: 413 (ask for `detail: "summary"` or fewer scenarios).
+   * Default 32 MiB.
+   */
+  maxAnswerBytes: number;
+  /** Nesting of arrays and objects in a JSON body at most; deeper is 400 before parsing. Default 64. */
+  maxJsonDepth: number;
+  /** Whole request (headers and body) received within this, ms; else 408 and the connection closes. Default 30 s. */
+  requestTimeoutMs: number;
+  /** Headers received within this, ms (at most `requestTimeoutMs`); else 408. Default 10 s. */
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this, ms. Default 5 s. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; more are closed on arrival. Default 256. */
+  maxConnections: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze({
@@ -59,6 +86,14 @@ export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze({
   maxKeptJobs: 500,
   inlineStaffingUnits: 100,
   inlineHeadcountIntervals: 5_000,
+  maxWhatIfCells: 2_000_000,
+  maxWhatIfCellsInFlight: 4_000_000,
+  maxAnswerBytes: 32 * 1024 * 1024,
+  maxJsonDepth: 64,
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 256,
 });
 
 const ENV_NAMES: Record<keyof ApiLimits, string> = {
@@ -74,6 +109,14 @@ const ENV_NAMES: Record<keyof ApiLimits, string> = {
   maxKeptJobs: 'WFM_MAX_KEPT_JOBS',
   inlineStaffingUnits: 'WFM_INLINE_STAFFING_UNITS',
   inlineHeadcountIntervals: 'WFM_INLINE_HEADCOUNT_INTERVALS',
+  maxWhatIfCells: 'WFM_MAX_WHAT_IF_CELLS',
+  maxWhatIfCellsInFlight: 'WFM_MAX_WHAT_IF_CELLS_IN_FLIGHT',
+  maxAnswerBytes: 'WFM_MAX_ANSWER_BYTES',
+  maxJsonDepth: 'WFM_MAX_JSON_DEPTH',
+  requestTimeoutMs: 'WFM_REQUEST_TIMEOUT_MS',
+  headersTimeoutMs: 'WFM_HEADERS_TIMEOUT_MS',
+  keepAliveTimeoutMs: 'WFM_KEEP_ALIVE_TIMEOUT_MS',
+  maxConnections: 'WFM_MAX_CONNECTIONS',
 };
 
 /** The environment variable that sets each limit (documented in docs/api.md). */

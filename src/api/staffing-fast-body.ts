@@ -14,6 +14,7 @@
  * on random valid and edited bodies, that whenever the fast path answers, the schema accepts the
  * body and reads the same values.
  */
+import { singleOffsetZone } from '../time/offset-zone.js';
 import { IANAZone } from 'luxon';
 import { DEFAULT_TARGET, MAX_INTERVALS, MAX_SECONDS, MAX_VOLUME } from '../contracts/staffing.js';
 import type { StaffingTargets } from '../erlang/types.js';
@@ -27,6 +28,8 @@ import { readIsoStart } from '../time/iso-bytes.js';
 export interface FastStaffingBody {
   intervalMinutes: number | undefined;
   timeZone: string | undefined;
+  /** The zone the answer names: `timeZone`, else the starts' one offset, else UTC (as `staffRequest`). */
+  answerZone: string;
   /** The target as the schema outputs it: the given fields in schema order, or the default. */
   target: StaffingTargets;
   shrinkage: number | undefined;
@@ -530,6 +533,7 @@ export function readFastStaffingBody(
   return {
     intervalMinutes,
     timeZone,
+    answerZone: timeZone ?? startsZone(text, out),
     target: target ?? { ...DEFAULT_TARGET },
     shrinkage,
     count: out.count,
@@ -537,4 +541,17 @@ export function readFastStaffingBody(
     ahtSeconds: out.ahtSeconds,
     startMs,
   };
+}
+
+/**
+ * The zone of a body without one, as `staffRequest` reports it: the one offset its starts are
+ * written with, else UTC (time/offset-zone.ts). O(intervals), only when no zone is given.
+ */
+function startsZone(
+  text: Uint8Array,
+  out: { count: number; startFrom: ArrayLike<number>; startTo: ArrayLike<number> },
+): string {
+  const starts: string[] = [];
+  for (let i = 0; i < out.count; i++) starts.push(utf8.decode(text.subarray(out.startFrom[i], out.startTo[i])));
+  return singleOffsetZone(starts).zone ?? 'UTC';
 }

@@ -87,7 +87,7 @@ export function fastHeadcountView(
   return {
     view: 'headcount',
     intervalMinutes,
-    timeZone: body.timeZone ?? 'UTC',
+    timeZone: body.answerZone,
     model: 'erlang-c',
     target: body.target,
     shrinkage,

@@ -1,8 +1,12 @@
+import { WfmError } from '../errors.js';
 import { assertTimeZone } from '../time/instant.js';
+import { singleOffsetZone } from '../time/offset-zone.js';
 
 import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
-import { buildPlanRequirement } from '../scheduler/shift-plan/requirement.js';
+import { buildPlanRequirement, splitRequirement } from '../scheduler/shift-plan/requirement.js';
+import { ruleGridMinutes, templatesOnGrid } from '../scheduler/shift-plan/candidates.js';
+import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from '../scheduler/shift-plan/rules.js';
 
 import { serviceLevelFromQueue } from '../scheduler/shift-plan/service-level.js';
 import type { Highs } from '../scheduler/mip/solve.js';
@@ -39,24 +43,89 @@ export function runShiftPlan(
   parsed: ParsedShiftPlanRules,
   options: ShiftPlanRunOptions,
 ): ShiftPlan {
-  const rules =
-    options.timeLimitSeconds === undefined
-      ? parsed.rules
-      : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
-  const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? 'UTC';
-  assertTimeZone(timeZone);
-  const planRequirement = buildPlanRequirement(requirement.rows, {
-    timeZone,
-    intervalMinutes: requirement.intervalMinutes,
-    queue: parsed.queue ? queueOfRules(parsed.queue) : requirement.queue,
-    maxSlots: MAX_PLAN_INTERVALS,
-  });
+  const { rules, planRequirement } = planInputs(requirement, parsed, options);
   const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
   return planShifts(planRequirement, rules, {
     highs: options.highs,
     ...(serviceLevel ? { serviceLevel } : {}),
     ...(options.agents ? { agents: options.agents } : {}),
   });
+}
+
+/** The rules with the time limit applied, and the requirement on its grid (throws naming a bad field). */
+function planInputs(
+  requirement: RequirementDocument,
+  parsed: ParsedShiftPlanRules,
+  options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone'>,
+): { rules: ParsedShiftPlanRules['rules']; planRequirement: PlanRequirement } {
+  const rules =
+    options.timeLimitSeconds === undefined
+      ? parsed.rules
+      : { ...parsed.rules, solver: { ...parsed.rules.solver, timeLimitSeconds: options.timeLimitSeconds } };
+  const timeZone = options.timeZone ?? parsed.timeZone ?? requirement.timeZone ?? zoneOfStarts(requirement);
+  assertTimeZone(timeZone);
+  const asGiven = buildPlanRequirement(requirement.rows, {
+    timeZone,
+    intervalMinutes: requirement.intervalMinutes,
+    queue: parsed.queue ? queueOfRules(parsed.queue) : requirement.queue,
+    maxSlots: MAX_PLAN_INTERVALS,
+  });
+  // Start and break steps default to the requirement's interval, also on a finer grid.
+  const stepped = withDefaultSteps(rules, asGiven.intervalMinutes);
+  return { rules: stepped, planRequirement: onRuleGrid(asGiven, stepped) };
+}
+
+/**
+ * Every check `runShiftPlan` makes before it solves, without solving: the zone, every start read
+ * and on one grid, the interval length, the span, and every template, break and pool duration on
+ * that grid. The service runs it before it answers 202, so that an accepted plan never fails
+ * later on its input. Milliseconds for a week.
+ */
+export function checkShiftPlan(
+  requirement: RequirementDocument,
+  parsed: ParsedShiftPlanRules,
+  options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone'> = {},
+): void {
+  const { rules, planRequirement } = planInputs(requirement, parsed, options);
+  templatesOnGrid(rules, planRequirement.intervalMinutes);
+}
+
+/**
+ * The requirement on the grid its rules need: split into finer slots when a break, session or
+ * window is not a multiple of its interval (15-minute breaks over 30-minute history), so the plan
+ * places them where they fall instead of refusing them. Bounded by `MAX_PLAN_INTERVALS`.
+ */
+function onRuleGrid(requirement: PlanRequirement, rules: ShiftPlanRules): PlanRequirement {
+  const minutes = ruleGridMinutes(rules, requirement.intervalMinutes);
+  if (minutes === requirement.intervalMinutes) return requirement;
+  const slots = (requirement.required.length * requirement.intervalMinutes) / minutes;
+  if (slots > MAX_PLAN_INTERVALS) {
+    throw new WfmError(
+      'WFM_ERR_INPUT_TOO_LARGE',
+      `The rules need a ${minutes}-minute grid (their breaks or windows are not multiples of ` +
+        `${requirement.intervalMinutes} minutes): ${slots} intervals, at most ${MAX_PLAN_INTERVALS} per plan.`,
+      { issues: [{ path: ['intervals'], message: `${slots} intervals of ${minutes} minutes` }] },
+    );
+  }
+  return splitRequirement(requirement, minutes);
+}
+
+/**
+ * The zone of a requirement that names none (a staffing CSV): the one offset its starts are written
+ * with (local days are then that offset's days), else UTC. Starts at several offsets (a
+ * daylight-saving change) need an IANA zone to tell local days: an error saying so.
+ */
+function zoneOfStarts(requirement: RequirementDocument): string {
+  const single = singleOffsetZone(requirement.rows.map((r) => r.start));
+  if (single.several) {
+    throw new WfmError(
+      'WFM_ERR_INPUT_TIME',
+      `The requirement's starts have more than one UTC offset (${single.several.join(' and ')}: a ` +
+        'daylight-saving change?); give the time zone (--time-zone, or timeZone in the rules), e.g. Europe/Berlin.',
+      { issues: [{ path: ['timeZone'], message: `offsets ${single.several.join(' and ')} both occur` }] },
+    );
+  }
+  return single.zone ?? 'UTC';
 }
 
 function queueOfRules(queue: NonNullable<ParsedShiftPlanRules['queue']>): QueueParams {

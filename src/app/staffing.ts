@@ -5,10 +5,11 @@
  */
 import fastJson from 'fast-json-stringify';
 import { z } from 'zod';
-import { WfmError } from '../errors.js';
+import { WfmError, isWfmError } from '../errors.js';
 import { staffQueue, staffingTotals } from '../erlang/index.js';
 import type { IntervalStaffing, QueueParams } from '../erlang/types.js';
 import { formatInstant, inferIntervalMinutes, parseInstant } from '../time/instant.js';
+import { offsetZoneOf, singleOffsetZone } from '../time/offset-zone.js';
 import { checkIntervalGrid } from '../time/interval-grid.js';
 import { MAX_DEFERRED_SLOTS, StaffingResponseSchema, queueParamsOf } from '../contracts/staffing.js';
 import type {
@@ -34,7 +35,8 @@ import type {
  * // intervalMinutes 30 (inferred), 80 % in 20 s: intervals[0].agents === 14
  */
 export function staffRequest(request: StaffingRequest): StaffingResponse {
-  const timeZone = request.timeZone ?? 'UTC';
+  const zones = outputZones(request);
+  const timeZone = request.timeZone ?? singleOffsetZone(request.intervals.map((r) => r.start)).zone ?? 'UTC';
   const startsMs = request.intervals.map((row, i) => readStart(row.start, timeZone, i));
   const intervalMinutes = gridOrThrow(startsMs, request.intervalMinutes);
   const params = queueParamsOf(request);
@@ -50,7 +52,7 @@ export function staffRequest(request: StaffingRequest): StaffingResponse {
   const results = intervals.map((x, i) => {
     const row = request.intervals[i] as StaffingIntervalInput;
     return {
-      start: formatInstant(startsMs[i] as number, timeZone),
+      start: formatInstant(startsMs[i] as number, zones[i] ?? timeZone),
       ...toResult(x, volumes[i] as number, row.ahtSeconds, row.agents !== undefined, request.model),
     };
   });
@@ -238,17 +240,23 @@ function staffDeferredOnGrid(
   return slotOf.map((slot) => intervals[slot] as IntervalStaffing);
 }
 
+/**
+ * The zone each output start is written in: the request's zone, else the offset the input start
+ * was written with (a forecast CSV at +01:00 stays at +01:00; across a daylight-saving change each
+ * row keeps its own), else UTC.
+ */
+function outputZones(request: StaffingRequest): (string | undefined)[] {
+  if (request.timeZone !== undefined) return request.intervals.map(() => request.timeZone);
+  return request.intervals.map((row) => offsetZoneOf(row.start));
+}
+
 function readStart(text: string, timeZone: string, i: number): number {
   try {
     return parseInstant(text, timeZone, `intervals[${i}].start`);
   } catch (error) {
+    const why = isWfmError(error) ? (error.issues[0]?.message ?? error.message) : (error as Error).message;
     throw new WfmError('WFM_ERR_INPUT_TIME', `Invalid staffing request: ${(error as Error).message}`, {
-      issues: [
-        {
-          path: ['intervals', i, 'start'],
-          message: `cannot read "${text}" as a time${timeZone === 'UTC' ? '' : ` in ${timeZone}`}`,
-        },
-      ],
+      issues: [{ path: ['intervals', i, 'start'], message: why }],
       cause: error,
     });
   }

@@ -8,6 +8,7 @@ import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import { RULE_LABELS } from '../scheduler/roster/problem.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
+import type { PlanQueuesResult } from './plan-queues.js';
 import type { Verdict } from '../scheduler/shift-plan/verdict.js';
 
 export interface PlanDaySummary {
@@ -34,8 +35,25 @@ export interface PlanSummary {
   /** The roster's verdict, first: met or falls short, and what falls short (docs/semantics.md, "Verdict"). */
   verdict: Verdict;
   name: string;
-  horizon: { start: string; end: string; timeZone: string; intervalMinutes: number; days: number };
-  forecast: { method: string; volume: number; volumeP10: number; volumeP90: number; backtestWape: number | null };
+  horizon: {
+    start: string;
+    end: string;
+    timeZone: string;
+    /** The plan's interval; finer than `dataIntervalMinutes` when the breaks needed it. */
+    intervalMinutes: number;
+    /** The forecast's and staffing's interval. */
+    dataIntervalMinutes: number;
+    days: number;
+  };
+  forecast: {
+    method: string;
+    /** The methods averaged when `method` is a pool (`pool (shape + calendar)`), else just `method`. */
+    methods: string[];
+    volume: number;
+    volumeP10: number;
+    volumeP90: number;
+    backtestWape: number | null;
+  };
   staffing: {
     model: string;
     serviceLevelTarget: number | null;
@@ -96,6 +114,25 @@ export interface PlanSummary {
     }[];
   };
   days: PlanDaySummary[];
+  /** A multi-queue plan: per queue, the roster simulated (queues.csv has every interval). */
+  queues?: PlanQueueSummary[];
+}
+
+export interface PlanQueueSummary {
+  name: string;
+  model: string;
+  priority: number;
+  serviceLevelTarget: number | null;
+  /** Simulated SL of the roster over the horizon, with its 95 % interval; null when not simulated. */
+  serviceLevel: { mean: number | null; low: number | null; high: number | null } | null;
+  abandonRate: number | null;
+  met: boolean;
+  /** Sum over intervals of the queue's own requirement x interval length, hours. */
+  requiredAgentHours: number;
+  /** Sum over intervals of the agents on the phones with the skill x interval length, hours; null when not simulated. */
+  coveredAgentHours: number | null;
+  /** Intervals whose simulated 95 % interval lies wholly below the target. */
+  shortIntervals: number;
 }
 
 export interface SummaryInput {
@@ -104,6 +141,7 @@ export interface SummaryInput {
   staffing: StaffingResponse;
   shiftPlan: ShiftPlan;
   roster: RosterResult;
+  queues?: PlanQueuesResult | undefined;
 }
 
 /** Builds the summary. O(intervals + agents x days). Rounds hours to 0.01 and rates to 1e-4. */
@@ -119,6 +157,7 @@ export function buildSummary(input: SummaryInput): PlanSummary {
       end: new Date(lastSlotMs).toISOString(),
       timeZone: roster.grid.timeZone,
       intervalMinutes: roster.grid.intervalMinutes,
+      dataIntervalMinutes: staffing.intervalMinutes,
       days: days.length,
     },
     forecast: forecastFigures(forecast),
@@ -126,7 +165,31 @@ export function buildSummary(input: SummaryInput): PlanSummary {
     shiftPlan: shiftPlanFigures(shiftPlan),
     roster: rosterFigures(roster),
     days,
+    ...(input.queues ? { queues: queueFigures(input.queues, roster.grid.intervalMinutes / 60) } : {}),
   };
+}
+
+function queueFigures(result: PlanQueuesResult, hours: number): PlanQueueSummary[] {
+  const r = (x: number | null) => (x === null ? null : r4(x));
+  return result.queues.map((q) => ({
+    name: q.name,
+    model: q.model,
+    priority: q.priority,
+    serviceLevelTarget: q.targetServiceLevel,
+    serviceLevel: q.serviceLevel
+      ? { mean: r(q.serviceLevel.mean), low: r(q.serviceLevel.low), high: r(q.serviceLevel.high) }
+      : null,
+    abandonRate: q.abandonRate ? r(q.abandonRate.mean) : null,
+    met: q.met,
+    requiredAgentHours: r2(q.intervals.reduce((s, i) => s + i.requirement, 0) * hours),
+    coveredAgentHours: q.simulated ? r2(q.intervals.reduce((s, i) => s + (i.covered ?? 0), 0) * hours) : null,
+    shortIntervals: q.intervals.filter(
+      (i) =>
+        i.volume > 0 &&
+        typeof i.serviceLevelSimulated?.high === 'number' &&
+        i.serviceLevelSimulated.high < (q.targetServiceLevel ?? 0),
+    ).length,
+  }));
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
@@ -134,6 +197,7 @@ const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 function forecastFigures(forecast: ForecastResult): PlanSummary['forecast'] {
   return {
     method: forecast.method === 'pool' ? `pool (${forecast.methods.join(' + ')})` : forecast.method,
+    methods: forecast.method === 'pool' ? [...forecast.methods] : [forecast.method],
     volume: r2(sum(forecast.intervals.map((r) => r.volume))),
     volumeP10: r2(sum(forecast.intervals.map((r) => r.volumeP10))),
     volumeP90: r2(sum(forecast.intervals.map((r) => r.volumeP90))),

@@ -29,6 +29,8 @@ import { buildSummary, type PlanSummary } from './summary.js';
 import { checkPreviousBefore, parsePreviousRoster, type ParsedPrevious } from '../contracts/previous-roster.js';
 import type { PreviousRoster } from '../scheduler/roster/types.js';
 import { pickPreviousWeek } from './previous-week.js';
+import { combineForecasts, combineStaffing } from './combine-queues.js';
+import { simulatePlanQueues, withQueueVerdict, type PlanQueuesResult } from './plan-queues.js';
 
 /** The steps, in order, with their share of the progress bar (the solver steps dominate). */
 export const PLAN_STEPS = [
@@ -84,6 +86,13 @@ export interface PlanInput {
   maxIterations?: number | undefined;
   limits: { shiftPlanSeconds: number; rosterSeconds: number };
   seed: number;
+  /**
+   * Several queues (the config's `queues`): each with its history, forecast and staffed alone; the
+   * shift plan and the roster cover their summed requirement, and the roster is simulated per queue.
+   * `history` and `staffing` above are then unused.
+   */
+  queues?: { name: string; priority: number; handleTimeCv?: number; staffing: PlanStaffing; history: HistoryInput }[];
+  simulation?: { replications: number };
 }
 
 export interface PlanDeps {
@@ -103,6 +112,8 @@ export interface PlanArtifacts {
   summary: PlanSummary;
   /** The week before the roster, when one was given or found (its rules carried across the edge). */
   previous?: PreviousRoster;
+  /** A multi-queue plan: each queue's forecast and staffing, and the roster simulated per queue. */
+  queues?: { names: string[]; forecasts: ForecastResult[]; staffing: StaffingResponse[]; verdict: PlanQueuesResult };
   /** Wall time of each step by the injected clock, ms (not part of summary.json: not reproducible). */
   stepMs: Record<PlanStep, number>;
 }
@@ -139,18 +150,20 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       ? parsePreviousRoster(previousInput.json, 'previousRoster')
       : previousInput;
 
-  const forecastResult = tracker.run(
+  const queues = input.queues;
+  const forecasts = tracker.run(
     'forecast',
     undefined,
-    () => forecast(input.history, input.forecast),
-    (f) => `${f.intervals.length} intervals, method ${f.method}`,
+    () => (queues ? queues.map((q) => forecast(q.history, input.forecast)) : [forecast(input.history, input.forecast)]),
+    (f) => `${f[0]?.intervals.length ?? 0} intervals, method ${f.map((x) => x.method).join(', ')}`,
   );
-  const staffing = tracker.run(
+  const staffed = tracker.run(
     'staffing',
     undefined,
-    () => staffForecast(forecastResult, input.staffing),
-    (s) => `peak ${s.totals.peakAgents} agents, ${round1(s.totals.agentHours)} agent-hours`,
+    () => staffAll(forecasts, input),
+    ({ staffing: s }) => `peak ${s.totals.peakAgents} agents, ${round1(s.totals.agentHours)} agent-hours`,
   );
+  const { forecast: forecastResult, staffing } = staffed;
   const shiftPlan = tracker.run(
     'shift-plan',
     input.limits.shiftPlanSeconds,
@@ -168,7 +181,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       `${round1(p.quality.lpBound)}`,
   );
   let previous: PreviousRoster | undefined;
-  const roster = tracker.run(
+  const rostered = tracker.run(
     'roster',
     input.limits.rosterSeconds,
     () => {
@@ -183,19 +196,30 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       return runRoster(
         { plan: shiftPlan, load, agents, rules: rosterRules, ...(previous ? { previous } : {}), options },
         deps.now,
+        deps.highs,
       );
     },
     (r) =>
       `${r.quality.shiftsFilled}/${r.quality.shiftsRequired} shifts filled, ` +
       (r.score.feasible ? 'no hard violations' : `hard violations ${r.score.hard}`),
   );
+  const verdict =
+    queues &&
+    simulatePlanQueues(
+      queues.map((q, k) => ({ ...q, response: staffed.perQueue[k] as StaffingResponse })),
+      rostered,
+      agents,
+      { seed: input.seed, replications: input.simulation?.replications ?? 10 },
+    );
+  // A queue whose simulated SL falls short makes the plan fall short, named in its verdict.
+  const roster = verdict ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict) } : rostered;
   const summary = tracker.run(
     'report',
     undefined,
-    () => buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster }),
+    () => buildSummary({ name: input.name, forecast: forecastResult, staffing, shiftPlan, roster, queues: verdict }),
     (s) => `${s.roster.shiftsFilled}/${s.roster.shiftsRequired} shifts filled`,
   );
-  return {
+  const artifacts: PlanArtifacts = {
     forecast: forecastResult,
     staffing,
     shiftPlan,
@@ -203,6 +227,32 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
     summary,
     ...(previous ? { previous } : {}),
     stepMs: tracker.stepMs,
+  };
+  if (queues && verdict) {
+    const names = queues.map((q) => q.name);
+    artifacts.queues = { names, forecasts, staffing: staffed.perQueue, verdict };
+  }
+  return artifacts;
+}
+
+/** Each queue staffed alone on its forecast (errors name `queues[k]`), then summed for the shift plan. */
+function staffAll(
+  forecasts: readonly ForecastResult[],
+  input: PlanInput,
+): { forecast: ForecastResult; staffing: StaffingResponse; perQueue: StaffingResponse[] } {
+  const queues = input.queues;
+  if (!queues) {
+    const f = forecasts[0] as ForecastResult;
+    return { forecast: f, staffing: staffForecast(f, input.staffing), perQueue: [] };
+  }
+  const perQueue = queues.map((q, k) =>
+    within(`queues.${k}`, () => staffForecast(forecasts[k] as ForecastResult, q.staffing)),
+  );
+  const names = queues.map((q) => q.name);
+  return {
+    forecast: combineForecasts(forecasts, names),
+    staffing: combineStaffing(perQueue, names),
+    perQueue,
   };
 }
 

@@ -21,6 +21,12 @@ export function reportVerdict(verdict: Verdict, what: string, stream: NodeJS.Wri
   stream.write(`wfm: ${what} ${verdict.line}\n`);
 }
 
+/** Prints a verdict line of another kind of run (a simulation) and remembers whether it falls short. */
+export function reportVerdictLine(met: boolean, line: string, stream: NodeJS.WritableStream = process.stderr): void {
+  if (!met) shortOfTarget = true;
+  stream.write(`wfm: ${line}\n`);
+}
+
 /** The exit code of a run that completed: 3 when any verdict it reported falls short, else 0. */
 export function completedExitCode(): number {
   return shortOfTarget ? EXIT_FALLS_SHORT : 0;

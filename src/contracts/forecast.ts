@@ -1,3 +1,4 @@
+import { WEEKDAY_NAMES } from '../time/weekdays.js';
 /**
  * The forecast request and response: the JSON body of `POST /v1/forecast` and the JSON form of
  * `wfm forecast`. Validated here once; `forecast()` in src/forecast trusts its types for shape,
@@ -50,6 +51,7 @@ export const ForecastOptionsSchema = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'start must be a date YYYY-MM-DD')
     .optional(),
+  weekStart: z.enum(WEEKDAY_NAMES).optional(),
   method: ForecastMethodSchema.optional(),
   openingHours: OpeningHoursSchema.optional(),
   specialDays: z.array(SpecialDaySchema).max(10_000).optional(),

@@ -45,6 +45,21 @@ export const PlanStaffingSchema = z
 /** The queue fields of a staffing request as the plan config gives them. */
 export type PlanStaffing = z.output<typeof PlanStaffingSchema>;
 
+/**
+ * One queue of a multi-queue plan: its rows of the history CSV (`queue` column), its staffing model
+ * and target (as `staffing`), its routing priority, and the log-normal handle-time cv of the simulation.
+ */
+export const PlanQueueSchema = PlanStaffingSchema.extend({
+  name: z.string().min(1).max(100).describe('The value of the history CSV `queue` column.'),
+  priority: z.number().min(-1000).max(1000).default(0).describe('Higher is served first by a freed agent.'),
+  handleTimeCv: z.number().min(0).max(20).optional().describe('Simulation: log-normal handle times with this cv.'),
+});
+export type PlanQueue = z.output<typeof PlanQueueSchema>;
+
+export const PlanSimulationSchema = z.strictObject({
+  replications: z.int().min(2).max(200).default(10),
+});
+
 export const PlanRosterSchema = z.strictObject({
   rules: z
     .union([filePath, z.record(z.string(), z.unknown())])
@@ -80,6 +95,16 @@ export const PlanConfigSchema = z.strictObject({
   agents: z
     .union([filePath, z.array(z.unknown()).min(1)])
     .describe('Agents (docs/roster.md), inline or a JSON/CSV file.'),
+  queues: z
+    .array(PlanQueueSchema)
+    .min(1)
+    .max(20)
+    .optional()
+    .describe(
+      'Several queues: the history CSV split by its queue column, each queue forecast and staffed on its own; ' +
+        'agents carry skills (docs/plan.md, "Several queues").',
+    ),
+  simulation: PlanSimulationSchema.default({ replications: 10 }).describe('The roster simulated per queue.'),
   roster: PlanRosterSchema.default({}),
   previousRoster: z
     .union([filePath, z.record(z.string(), z.unknown())])

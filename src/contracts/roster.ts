@@ -185,6 +185,16 @@ export const AgentSchema = z.strictObject({
     .optional()
     .describe('Flagged for retraining with hours still needed.'),
   workedPreviousWeekend: z.boolean().default(false),
+  skills: z
+    .array(z.string().min(1).max(100))
+    .max(50)
+    .optional()
+    .describe('Queues the agent may serve (multi-skill centres); absent = the one queue.'),
+  proficiency: z
+    .record(z.string(), z.number().gt(0, 'a proficiency factor must be > 0').max(10))
+    .optional()
+    .describe('Handle-time factor per skill: 1.2 = 20 % slower than the queue AHT (default 1).'),
+  hireDate: z.iso.date().optional().describe('For the learning curve by tenure (docs/simulation.md).'),
 });
 export const AgentsSchema = z.union([
   z.array(AgentSchema),
@@ -217,7 +227,10 @@ function relabelRows(error: unknown, rowLabels: readonly string[]): unknown {
   const issues = error.issues.map((i) =>
     typeof i.path[0] === 'number' ? { ...i, path: [rowLabels[i.path[0]] ?? i.path[0], ...i.path.slice(1)] } : i,
   );
-  const message = error.message.replace(/agents: (\d+)/, (_, n: string) => `agents: ${rowLabels[Number(n)] ?? n}`);
+  const message = error.message.replace(
+    /agents: \[?(\d+)\]?/,
+    (_, n: string) => `agents: ${rowLabels[Number(n)] ?? n}`,
+  );
   return new WfmError(error.code, message, { issues, cause: error });
 }
 
@@ -269,6 +282,10 @@ function parseAgentList(data: unknown, timeZone: string, templates?: KnownTempla
   const agents = parsed.map((a, i): RosterAgent => {
     if (seen.has(a.id)) issues.push({ path: [i, 'id'], message: `duplicate agent id "${a.id}"` });
     seen.add(a.id);
+    for (const key of Object.keys(a.proficiency ?? {})) {
+      if (!a.skills?.includes(key))
+        issues.push({ path: [i, 'proficiency', key], message: `"${key}" is not one of the agent's skills` });
+    }
     issues.push(...unknownTemplateIssues(a.contract.templates, templates, i, a.id));
     if (a.contract.minHoursPerWeek > a.contract.maxHoursPerWeek)
       issues.push({ path: [i, 'contract', 'minHoursPerWeek'], message: 'above maxHoursPerWeek' });
@@ -323,6 +340,9 @@ function parseAgentList(data: unknown, timeZone: string, templates?: KnownTempla
       seniority: a.seniority,
       retrainingHoursNeeded: a.retraining?.hoursNeeded ?? 0,
       workedPreviousWeekend: a.workedPreviousWeekend,
+      ...(a.skills ? { skills: a.skills } : {}),
+      ...(a.proficiency ? { proficiency: a.proficiency } : {}),
+      ...(a.hireDate ? { hireDate: a.hireDate } : {}),
     };
   });
   if (issues.length > 0)

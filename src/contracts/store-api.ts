@@ -56,9 +56,10 @@ export const ListRostersQuerySchema = z.object({ series: z.string().min(1).max(1
 
 export const EnqueueJobBodySchema = z.strictObject({
   kind: z
-    .enum(['roster', 'plan', 'forecast'])
+    .enum(['roster', 'plan', 'forecast', 'simulation'])
     .describe(
-      'roster: a `POST /v1/rosters` body; plan: a `POST /v1/shift-plans` body; forecast: a `POST /v1/forecast` body.',
+      'roster: a `POST /v1/rosters` body; plan: a `POST /v1/shift-plans` body; forecast: a `POST /v1/forecast` ' +
+        'body; simulation: a `POST /v1/simulations` body.',
     ),
   request: z.unknown().describe('The body of the matching route, checked before the job is queued.'),
   maxAttempts: z.int().min(1).max(5).default(2),

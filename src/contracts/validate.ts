@@ -13,14 +13,48 @@ export function parseWith<S extends z.ZodType>(
   what: string,
   code: WfmErrorCode = 'WFM_ERR_INPUT_INVALID',
 ): z.output<S> {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const issues: WfmIssue[] = result.error.issues.map((issue) => ({
-    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: issue.message,
-  }));
+  const issues: WfmIssue[] = flatIssues(result.error.issues as RawIssue[], []);
   const first = issues[0];
   const summary = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   throw new WfmError(code, `Invalid ${what}: ${summary}${more}`, { issues });
+}
+
+/** The fields of a zod issue read here. */
+interface RawIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  errors?: RawIssue[][];
+}
+
+/**
+ * Issues with their paths, a union's failure replaced by the failures of the branch that came
+ * closest (its deepest issue; then the fewest issues; then one that is not a wrong type), so that `[{ days: ['mon,tue'] }]`
+ * names `0.days.0` and the value instead of "(root): Invalid input". The value given is quoted.
+ */
+function flatIssues(raw: readonly RawIssue[], prefix: readonly (string | number)[]): WfmIssue[] {
+  return raw.flatMap((issue) => {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
+      const best = [...issue.errors].sort((a, b) => branchScore(b) - branchScore(a))[0] as RawIssue[];
+      if (best.length > 0) return flatIssues(best, path);
+    }
+    return [{ path, message: `${issue.message}${given(issue.input)}` }];
+  });
+}
+
+function branchScore(issues: readonly RawIssue[]): number {
+  const depth = Math.max(0, ...issues.map((i) => i.path.length));
+  return depth * 1000 - issues.length * 2 + (issues.some((i) => i.code !== 'invalid_type') ? 1 : 0);
+}
+
+/** ` (got "mon,tue,wed")` for a short scalar input, else nothing. */
+function given(input: unknown): string {
+  if (typeof input === 'string') return ` (got "${input.length > 40 ? `${input.slice(0, 40)}...` : input}")`;
+  if (typeof input === 'number' || typeof input === 'boolean') return ` (got ${String(input)})`;
+  return '';
 }

@@ -4,8 +4,12 @@ import { parseClockMinutes } from '../time/slot-grid.js';
 import { WEEKDAY_NAMES } from '../time/weekdays.js';
 
 /** An ISO weekday 1-7 (1 = Monday) or its name (`mon` ... `sun`), as the ISO number. */
+const NOT_A_WEEKDAY = 'not a weekday: write mon, tue, wed, thu, fri, sat or sun (or 1-7, 1 = Monday)';
 export const WeekdaySchema = z
-  .union([z.int().min(1).max(7), z.enum(WEEKDAY_NAMES)])
+  .union([
+    z.int({ error: NOT_A_WEEKDAY }).min(1, NOT_A_WEEKDAY).max(7, NOT_A_WEEKDAY),
+    z.enum(WEEKDAY_NAMES, { error: NOT_A_WEEKDAY }),
+  ])
   .transform((d) => (typeof d === 'number' ? d : WEEKDAY_NAMES.indexOf(d) + 1));
 
 /** A local clock time `HH:mm` as minutes since midnight, at most `maxMinute` (1440 = 24:00). */

@@ -6,6 +6,7 @@ import { buildGrid, type HistoryGrid } from './history.js';
 import { runOrigins, weekBacktest, type WeekBacktest } from './horizon-backtest.js';
 import { wapePercent } from './metrics.js';
 import { dateOfEpochDay, epochDayOfDate, weekdayOf } from '../time/local-time.js';
+import { WEEKDAY_NAMES } from '../time/weekdays.js';
 import { minTrainDays } from './methods/index.js';
 import { parseOpeningHours } from '../time/opening-hours.js';
 import { selectMethods, type Selection } from './select.js';
@@ -26,7 +27,7 @@ import {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
-const WEEKDAY_NAMES = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
+const WEEKDAY_PLURALS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
 
 /**
  * Forecasts volume and AHT per interval for the weeks after the history, with a p10/p90 band and
@@ -104,6 +105,11 @@ function checkOptions(options: ForecastOptions): {
   return { weeks, askedOrigins, choice };
 }
 
+/** The first epoch day after `lastDay` that falls on `weekStart` (0 = Monday ... 6 = Sunday). */
+function firstWeekStartAfter(lastDay: number, weekStart: number): number {
+  return lastDay + 1 + ((((weekStart - weekdayOf(lastDay + 1)) % 7) + 7) % 7);
+}
+
 /** The history on the slot grid, cut at the horizon start, special days left out. */
 interface Setup {
   grid: HistoryGrid;
@@ -117,6 +123,8 @@ interface Setup {
 }
 
 function prepareTraining(history: HistoryInput, options: ForecastOptions, weeks: number, notes: string[]): Setup {
+  const weekStart = WEEKDAY_NAMES.indexOf(options.weekStart ?? 'mon');
+  if (weekStart < 0) throw badOption('weekStart', `"${String(options.weekStart)}" is not a weekday (mon ... sun)`);
   const grid = buildGrid(history, options.timeZone, options.intervalMinutes);
   if (grid.dstGapDates.length > 0) {
     notes.push(
@@ -125,11 +133,18 @@ function prepareTraining(history: HistoryInput, options: ForecastOptions, weeks:
     );
   }
   const S = grid.slotsPerDay;
-  let startDay = grid.lastDataDay + 1;
-  if (options.start !== undefined) {
-    const day = epochDayOfDate(options.start);
-    if (day === undefined) throw badOption('start', `"${options.start}" is not a date YYYY-MM-DD`);
+  const start = options.start;
+  let startDay = firstWeekStartAfter(grid.lastDataDay, weekStart);
+  if (start !== undefined) {
+    const day = epochDayOfDate(start);
+    if (day === undefined) throw badOption('start', `"${start}" is not a date YYYY-MM-DD`);
     startDay = day;
+  } else {
+    notes.push(
+      `The horizon starts on ${WEEKDAY_PLURALS[weekStart]?.slice(0, -1)} ${dateOfEpochDay(startDay)}, the first ` +
+        `${WEEKDAY_PLURALS[weekStart]?.slice(0, -1)} after the history (last day ${dateOfEpochDay(grid.lastDataDay)}); ` +
+        'give a start date (--start) for another day.',
+    );
   }
   const trainDays = Math.min(grid.days, startDay - grid.firstDay);
   if (trainDays < 7) {
@@ -141,7 +156,7 @@ function prepareTraining(history: HistoryInput, options: ForecastOptions, weeks:
     );
   }
   const gapDays = startDay - (grid.firstDay + trainDays);
-  if (gapDays > 0)
+  if (gapDays > 0 && start !== undefined)
     notes.push(`The horizon starts ${gapDays} day(s) after the history ends; those days are forecast but not output.`);
   const train = grid.volume.slice(0, trainDays * S);
   const special = planSpecialDays(options.specialDays ?? [], startDay);
@@ -162,7 +177,7 @@ function prepareTraining(history: HistoryInput, options: ForecastOptions, weeks:
 function noteAbsentWeekdays(full: Training, notes: string[]): void {
   const S = full.slotsPerDay;
   const absent = absentMask(full);
-  const absentDays = WEEKDAY_NAMES.filter((_, w) => absent.subarray(w * S, (w + 1) * S).every((x) => x === 1));
+  const absentDays = WEEKDAY_PLURALS.filter((_, w) => absent.subarray(w * S, (w + 1) * S).every((x) => x === 1));
   if (absentDays.length === 0) return;
   const listed =
     absentDays.length > 1

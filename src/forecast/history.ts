@@ -2,6 +2,7 @@ import { readIsoFields } from '../time/iso-fields.js';
 import { WfmError, type WfmIssue } from '../errors.js';
 import { INTERVAL_MINUTES, isIntervalMinutes, parseInstant, type IntervalMinutes } from '../time/instant.js';
 import { LocalClock } from '../time/local-time.js';
+import { singleOffsetZone } from '../time/offset-zone.js';
 import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from './types.js';
 
 /**
@@ -30,7 +31,6 @@ export interface HistoryGrid {
 }
 
 const MAX_DAYS = 3 * 366;
-const OFFSET = /([zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 
 function rowName(index: number, line: number | undefined, field: string): string {
   return line === undefined ? `history[${index}].${field}` : `line ${line} ${field}`;
@@ -51,26 +51,16 @@ function bad(
 /** The zone to read and write in: the given one, else the single fixed offset of the input, else UTC. */
 export function resolveZone(times: readonly (string | number)[], timeZone: string | undefined): string {
   if (timeZone) return timeZone;
-  let found: string | undefined;
-  for (const t of times) {
-    if (typeof t !== 'string') continue;
-    const m = OFFSET.exec(t.trim());
-    if (!m) continue;
-    const raw = (m[1] as string).toUpperCase();
-    const zone =
-      raw === 'Z'
-        ? 'UTC'
-        : `UTC${raw.length === 3 ? `${raw}:00` : raw.includes(':') ? raw : `${raw.slice(0, 3)}:${raw.slice(3)}`}`;
-    if (found === undefined) found = zone;
-    else if (found !== zone) {
-      throw bad(
-        'The history has more than one UTC offset (daylight-saving changes?): give its IANA time zone (--time-zone).',
-        [{ path: ['timeZone'], message: `offsets ${found} and ${zone} both occur` }],
-        'WFM_ERR_INPUT_TIME',
-      );
-    }
+  const single = singleOffsetZone(times);
+  if (single.several) {
+    const [a, b] = single.several;
+    throw bad(
+      'The history has more than one UTC offset (daylight-saving changes?): give its IANA time zone (--time-zone).',
+      [{ path: ['timeZone'], message: `offsets ${a} and ${b} both occur` }],
+      'WFM_ERR_INPUT_TIME',
+    );
   }
-  return found === 'UTC+00:00' ? 'UTC' : (found ?? 'UTC');
+  return single.zone ?? 'UTC';
 }
 
 /**

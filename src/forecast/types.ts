@@ -1,3 +1,4 @@
+import type { WeekdayName } from '../time/weekdays.js';
 import type { OpeningHours } from '../time/opening-hours.js';
 import type { IntervalMinutes } from '../time/instant.js';
 
@@ -60,10 +61,12 @@ export interface ForecastOptions {
   /** Horizon length in weeks (1..8). Default 1. */
   weeks?: number | undefined;
   /**
-   * First local date of the horizon, `YYYY-MM-DD`. History from this date on is not used. Default: the day after the
-   * history.
+   * First local date of the horizon, `YYYY-MM-DD`. History from this date on is not used. Default: the first
+   * `weekStart` after the history (a note says which day it is).
    */
   start?: string | undefined;
+  /** The weekday a planning week starts on, for the default start: `mon` (default) ... `sun`. */
+  weekStart?: WeekdayName | undefined;
   /**
    * Method, or `auto` (default): per horizon week, the mean of the two methods with the lowest
    * backtest WAPE at that week ahead, the second within 15 % of the best (`selectMethods`).

@@ -1,7 +1,8 @@
 /** The agents CSV: one row per agent, lists `|`-separated; read into the agents JSON form, then validated like JSON. */
 import { parseAgentsJson, type AgentInput, type KnownTemplates } from '../contracts/roster.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
-import { csvNumber, parseCsv } from './csv.js';
+import { csvNumber, parseCsv, type CsvReadOptions } from './csv.js';
+import { WfmError } from '../errors.js';
 
 /** CSV columns for agents (one row per agent; lists are `|`-separated). */
 export const AGENT_CSV_COLUMNS = {
@@ -27,12 +28,20 @@ export const AGENT_CSV_COLUMNS = {
     'rotation',
     'rotation_weeks',
     'rotation_phase',
+    'skills',
+    'proficiency',
+    'hire_date',
   ],
 } as const;
 
 /** Reads agents from CSV text into the JSON form, then validates it like JSON; messages name CSV lines. */
-export function parseAgentsCsv(text: string, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
-  const { json, rowLabels } = agentsCsvToJson(text);
+export function parseAgentsCsv(
+  text: string,
+  timeZone: string,
+  templates?: KnownTemplates,
+  read: CsvReadOptions = {},
+): RosterAgent[] {
+  const { json, rowLabels } = agentsCsvToJson(text, read);
   return parseAgentsJson(json, timeZone, rowLabels, templates);
 }
 
@@ -40,21 +49,22 @@ export function parseAgentsCsv(text: string, timeZone: string, templates?: Known
  * Reads agents from CSV text into their JSON form (not yet validated), with each agent's CSV line
  * as its label for messages (`line 7`).
  */
-export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: string[] } {
+export function agentsCsvToJson(text: string, read: CsvReadOptions = {}): { json: AgentInput[]; rowLabels: string[] } {
   const { rows } = parseCsv(text, {
     required: AGENT_CSV_COLUMNS.required,
     optional: AGENT_CSV_COLUMNS.optional,
     what: 'agents',
+    ...read,
   });
   const list = (v: string | undefined): string[] | undefined =>
     v && v.trim() !== ''
       ? v
-          .split('|')
+          .split(/[|,;]/)
           .map((x) => x.trim())
           .filter((x) => x !== '')
       : undefined;
   const days = (v: string | undefined): (number | string)[] | undefined =>
-    list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase()));
+    list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : (weekdayName(x) ?? x)));
   const json = rows.map((row) => {
     const c = row.cells;
     const what = `agents (line ${row.line})`;
@@ -99,10 +109,40 @@ export function agentsCsvToJson(text: string): { json: AgentInput[]; rowLabels: 
       preferences,
       ...(c.seniority ? { seniority: csvNumber(row, 'seniority', what) } : {}),
       ...(retrainingHours ? { retraining: { hoursNeeded: retrainingHours } } : {}),
+      ...(list(c.skills) ? { skills: list(c.skills) } : {}),
+      ...(list(c.proficiency) ? { proficiency: proficiencyOf(list(c.proficiency) as string[], row.line) } : {}),
+      ...(c.hire_date ? { hireDate: c.hire_date } : {}),
       ...(c.worked_previous_weekend
         ? { workedPreviousWeekend: /^(1|true|yes)$/i.test(c.worked_previous_weekend) }
         : {}),
     };
   });
   return { json: json as AgentInput[], rowLabels: rows.map((row) => `line ${row.line}`) };
+}
+
+/** `sales:1.2|service:1` into `{ sales: 1.2, service: 1 }`; a pair without a number is an error naming the line. */
+function proficiencyOf(pairs: readonly string[], line: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf(':');
+    const factor = at > 0 ? Number(pair.slice(at + 1).replace(',', '.')) : NaN;
+    if (!Number.isFinite(factor)) {
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        `agents (line ${line}): proficiency "${pair}" is not skill:factor (e.g. sales:1.2).`,
+        { issues: [{ path: [`line ${line}`, 'proficiency'], message: 'expected skill:factor' }] },
+      );
+    }
+    out[pair.slice(0, at).trim()] = factor;
+  }
+  return out;
+}
+
+const FULL_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** `Mon`, `mon`, `Monday` as `mon`; anything else undefined (left for the schema to name). */
+function weekdayName(text: string): string | undefined {
+  const k = text.trim().toLowerCase();
+  const i = FULL_NAMES.findIndex((full) => full === k || full.slice(0, 3) === k);
+  return i < 0 ? undefined : (FULL_NAMES[i] as string).slice(0, 3);
 }

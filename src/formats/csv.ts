@@ -27,10 +27,18 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return ',';
 }
 
-export interface CsvSpec {
+/** How a reader treats columns it does not use. */
+export interface CsvReadOptions {
+  /** Refuse a column that is not used (default: ignore it, with one note listing them). */
+  strict?: boolean | undefined;
+  /** Receives notes for the user, e.g. the columns ignored. */
+  onNote?: ((note: string) => void) | undefined;
+}
+
+export interface CsvSpec extends CsvReadOptions {
   /** Columns that must be present. */
   required: readonly string[];
-  /** Columns that may be present. Any other column is an error naming it. */
+  /** Columns that may be present. Others are ignored with one note (`strict`: an error naming them). */
   optional?: readonly string[];
   /** A name for messages, e.g. "history". */
   what: string;
@@ -51,7 +59,8 @@ export function csvColumnName(cell: string, aliases: Readonly<Record<string, str
 }
 
 /**
- * Parses CSV text with a header row. Column names are trimmed and lower-cased; unknown or missing
+ * Parses CSV text with a header row. Column names are trimmed and lower-cased; columns the spec does
+ * not name are ignored with one note (`spec.onNote`), or refused when `spec.strict`; missing
  * columns and ragged rows are rejected with a `WFM_ERR_INPUT_CSV` naming the column or line.
  */
 export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows: CsvRow[] } {
@@ -68,13 +77,29 @@ export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows
   if (!header) throw new WfmError('WFM_ERR_INPUT_CSV', `The ${spec.what} CSV is empty (no header row).`);
   const columns = header.map((c) => csvColumnName(c, spec.aliases));
   const allowed = new Set([...spec.required, ...(spec.optional ?? [])]);
+  const unknown = header.filter((_, i) => !allowed.has(columns[i] as string)).map((c) => c.trim());
+  if (unknown.length > 0 && spec.strict) {
+    const column = columns.find((c) => !allowed.has(c)) as string;
+    throw new WfmError(
+      'WFM_ERR_INPUT_CSV',
+      `Unknown column "${column}" in the ${spec.what} CSV header (--strict refuses columns wfm does not use).`,
+      {
+        issues: columns.flatMap((c, i) =>
+          allowed.has(c)
+            ? []
+            : [{ path: ['header', i], message: `unknown column "${c}"; expected ${[...allowed].join(', ')}` }],
+        ),
+      },
+    );
+  }
+  if (unknown.length > 0) {
+    spec.onNote?.(
+      `${spec.what} CSV: ${unknown.length === 1 ? 'column' : `${unknown.length} columns`} not used and ignored: ` +
+        `${listed(unknown)} (the columns read are ${[...allowed].join(', ')}; --strict refuses others).`,
+    );
+  }
   for (const [i, column] of columns.entries()) {
-    if (!allowed.has(column)) {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `Unknown column "${column}" in the ${spec.what} CSV header.`, {
-        issues: [{ path: ['header', i], message: `unknown column "${column}"; expected ${[...allowed].join(', ')}` }],
-      });
-    }
-    if (columns.indexOf(column) !== i) {
+    if (allowed.has(column) && columns.indexOf(column) !== i) {
       throw new WfmError('WFM_ERR_INPUT_CSV', `Column "${column}" appears twice in the ${spec.what} CSV header.`, {
         issues: [{ path: ['header', i], message: 'duplicate column' }],
       });
@@ -92,11 +117,17 @@ export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows
     const record = records[r] as string[];
     const cells: Record<string, string> = {};
     columns.forEach((column, c) => {
-      cells[column] = record[c] ?? '';
+      if (allowed.has(column)) cells[column] = record[c] ?? '';
     });
     rows.push(delimiter === ',' ? { line: r + 1, cells } : { line: r + 1, cells, decimalComma: true });
   }
-  return { columns, rows };
+  return { columns: columns.filter((c) => allowed.has(c)), rows };
+}
+
+/** Up to 12 names, quoted, then how many more. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 12).map((n) => `"${n}"`);
+  return names.length > 12 ? `${shown.join(', ')} and ${names.length - 12} more` : shown.join(', ');
 }
 
 /**
@@ -127,20 +158,27 @@ function withDecimalPoint(raw: string): string {
   return raw;
 }
 
-/** Serialises rows to CSV with a header, in the given column order. */
-export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+/**
+ * Serialises rows to CSV with a header, in the given column order. `decimals` rounds numbers for
+ * people and spreadsheets (`7.2301`, not `7.2300594759265815`); JSON keeps full precision.
+ */
+export function toCsv(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  options: { decimals?: number } = {},
+): string {
   return stringify(
-    rows.map((row) => columns.map((c) => formatCell(row[c]))),
+    rows.map((row) => columns.map((c) => formatCell(row[c], options.decimals))),
     { header: true, columns: [...columns] },
   );
 }
 
-function formatCell(value: unknown): string {
+function formatCell(value: unknown, decimals: number | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '';
     if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-    return String(value);
+    return String(decimals === undefined ? value : Number(value.toFixed(decimals)) + 0);
   }
   return String(value);
 }

@@ -1,7 +1,7 @@
 import { WfmError } from '../errors.js';
 import type { ContactHistoryRow, HistoryInput, IntervalHistoryRow } from '../forecast/types.js';
 import { MAX_HISTORY_ROWS } from '../contracts/forecast.js';
-import { csvColumnName, csvNumber, detectDelimiter, parseCsv } from './csv.js';
+import { csvColumnName, csvNumber, detectDelimiter, parseCsv, type CsvReadOptions } from './csv.js';
 
 /**
  * Reads a history CSV: interval counts `start,volume[,aht_seconds]` (`timestamp` and `count` are
@@ -13,8 +13,8 @@ import { csvColumnName, csvNumber, detectDelimiter, parseCsv } from './csv.js';
  * @throws WfmError `WFM_ERR_INPUT_CSV` naming the line and column, or when the file holds several
  *   queues; `WFM_ERR_INPUT_TOO_LARGE` over `MAX_HISTORY_ROWS` rows.
  */
-export function historyRowsFromCsv(text: string): HistoryInput {
-  return singleQueue(historyQueuesFromCsv(text));
+export function historyRowsFromCsv(text: string, read: CsvReadOptions = {}): HistoryInput {
+  return singleQueue(historyQueuesFromCsv(text, read));
 }
 
 /** The history of the only queue, or a WfmError naming the queues when there are several. */
@@ -40,7 +40,10 @@ export function singleQueue(queues: readonly { queue: string; history: HistoryIn
  *
  * @throws as `historyRowsFromCsv`.
  */
-export function historyQueuesFromCsv(text: string): { queue: string; history: HistoryInput }[] {
+export function historyQueuesFromCsv(
+  text: string,
+  read: CsvReadOptions = {},
+): { queue: string; history: HistoryInput }[] {
   const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '')
     .split(detectDelimiter(text))
     .map((c) => csvColumnName(c.replace(/^"|"$/g, ''), HISTORY_ALIASES));
@@ -66,6 +69,7 @@ export function historyQueuesFromCsv(text: string): { queue: string; history: Hi
       required: [timeColumn, volumeColumn],
       optional: ['aht_seconds', 'queue'],
       what: 'history',
+      ...read,
       aliases: HISTORY_ALIASES,
     });
     checkRowCount(rows.length);
@@ -89,6 +93,7 @@ export function historyQueuesFromCsv(text: string): { queue: string; history: Hi
       required: ['timestamp'],
       optional: ['handle_seconds', 'queue'],
       what: 'history',
+      ...read,
       aliases: HISTORY_ALIASES,
     });
     checkRowCount(rows.length);

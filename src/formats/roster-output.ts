@@ -1,4 +1,3 @@
-import ical from 'ical-generator';
 import { toCsv } from './csv.js';
 
 import type { RosterResult } from '../scheduler/roster/result-types.js';
@@ -61,38 +60,6 @@ export function agentDayCsv(result: RosterResult): string {
     }
   }
   return toCsv(rows, AGENT_DAY_COLUMNS);
-}
-
-/** An iCalendar file for one agent: one event per shift (breaks and retraining in the text, sessions as events). */
-export function agentIcs(result: RosterResult, agentId: string): string {
-  const a = result.agents.find((x) => x.id === agentId);
-  const cal = ical({ name: `Roster ${agentId}`, prodId: { company: 'wfm-engine', product: 'roster' } });
-  const stamp = new Date(Date.parse(result.grid.start));
-  for (const d of a?.days ?? []) {
-    const description = [
-      `Paid hours: ${d.paidHours}`,
-      ...d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'}: ${b.start} - ${b.end}`),
-      ...d.retraining.map((r) => `${r.kind} (${r.pool}): ${r.start} - ${r.end}`),
-    ].join('\n');
-    cal.createEvent({
-      id: `${agentId}-${d.start}@wfm-engine`,
-      start: new Date(Date.parse(d.start)),
-      end: new Date(Date.parse(d.end)),
-      stamp,
-      summary: `Shift ${d.template}`,
-      description,
-    });
-    for (const r of d.retraining) {
-      cal.createEvent({
-        id: `${agentId}-${r.start}-${r.pool}@wfm-engine`,
-        start: new Date(Date.parse(r.start)),
-        end: new Date(Date.parse(r.end)),
-        stamp,
-        summary: `${r.kind === 'retraining' ? 'Retraining' : 'Coaching'}: ${r.pool}`,
-      });
-    }
-  }
-  return cal.toString();
 }
 
 /** A file name safe on every OS for an agent id. */

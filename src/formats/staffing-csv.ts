@@ -40,7 +40,10 @@ export function snakeCase(key: string): string {
   return key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
 }
 
-/** The per-interval CSV: the JSON keys in snake_case; infinite means are written `Infinity`. */
+/**
+ * The per-interval CSV: the JSON keys in snake_case, numbers to 4 decimals (the JSON has them in
+ * full); infinite means are written `Infinity`.
+ */
 export function staffingCsv(response: Pick<StaffingResponse, 'model' | 'intervals'>): string {
   const keys: string[] = [...BASE_COLUMNS, ...(response.model === 'erlang-c' ? [] : ABANDON_COLUMNS), 'note'];
   const rows = response.intervals.map((r: IntervalResult) => {
@@ -51,7 +54,7 @@ export function staffingCsv(response: Pick<StaffingResponse, 'model' | 'interval
     }
     return out;
   });
-  return toCsv(rows, keys.map(snakeCase));
+  return toCsv(rows, keys.map(snakeCase), { decimals: 4 });
 }
 
 /** The headcount view as CSV: `start,agents,headcount`, one row per interval. */

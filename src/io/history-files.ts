@@ -1,4 +1,4 @@
-import { csvNumber, parseCsv } from '../formats/csv.js';
+import { csvNumber, parseCsv, type CsvReadOptions } from '../formats/csv.js';
 import { type HistoryInput, type SpecialDay } from '../forecast/types.js';
 import { parseWith } from '../contracts/validate.js';
 import {
@@ -19,8 +19,8 @@ import { z } from 'zod';
  * `timestamp[,handle_seconds][,queue]`, split by queue. JSON: an array of either row form, or an
  * object with a `history` array (one queue).
  */
-export function readHistoryQueues(path: string): { queue: string; history: HistoryInput }[] {
-  const text = readInputFile(path, '--history');
+export function readHistoryQueues(path: string, read: CsvReadOptions = {}): { queue: string; history: HistoryInput }[] {
+  const text = readInputFile(path, '--history', { maxRows: MAX_HISTORY_ROWS, what: 'history' });
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     const rows = Array.isArray(value) ? value : (value as { history?: unknown } | null)?.history;
@@ -30,20 +30,25 @@ export function readHistoryQueues(path: string): { queue: string; history: Histo
     ]);
     return [{ queue: '', history: parseWith(schema, rows, `history ${path}`) as HistoryInput }];
   }
-  return historyQueuesFromCsv(text);
+  return historyQueuesFromCsv(text, read);
 }
 
 /** `readHistoryQueues` for one queue (the plan command); several queues are an error naming them. */
-export function readHistory(path: string): HistoryInput {
-  return singleQueue(readHistoryQueues(path));
+export function readHistory(path: string, read: CsvReadOptions = {}): HistoryInput {
+  return singleQueue(readHistoryQueues(path, read));
 }
 
 /** Reads `--special-days`: CSV `date[,factor][,like][,label]` or a JSON array of special days. */
-export function readSpecialDays(path: string): SpecialDay[] {
+export function readSpecialDays(path: string, read: CsvReadOptions = {}): SpecialDay[] {
   const text = readInputFile(path, '--special-days');
   if (looksLikeJson(path, text))
     return parseWith(z.array(SpecialDaySchema), parseJsonText(text, path), `special days ${path}`);
-  const { rows } = parseCsv(text, { required: ['date'], optional: ['factor', 'like', 'label'], what: 'special days' });
+  const { rows } = parseCsv(text, {
+    required: ['date'],
+    optional: ['factor', 'like', 'label'],
+    what: 'special days',
+    ...read,
+  });
   return rows.map((row) => {
     const like = row.cells.like;
     const label = row.cells.label;

@@ -3,9 +3,9 @@
  * temporary sibling folder first, which is renamed into place at the end; an existing folder is
  * replaced only after the new one is complete, and a failure leaves no half-written folder.
  */
-import { join } from 'node:path';
 import { forecastCsv } from '../formats/forecast-csv.js';
-import { agentDayCsv, agentIcs, safeFileName } from '../formats/roster-output.js';
+import { agentDayCsv } from '../formats/roster-output.js';
+import { icsFiles, previousIcsIn } from './roster-folder.js';
 import { staffingCsv } from '../formats/staffing-csv.js';
 import { writeFolderAtomic } from './files.js';
 import { toCsv } from '../formats/csv.js';
@@ -13,6 +13,7 @@ import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../formats/coverage-csv.j
 import { toJsonText } from '../formats/json.js';
 import type { PlanArtifacts } from '../app/whole-plan.js';
 import { renderReport } from '../report/html.js';
+import { queuesCsv } from '../formats/queues-csv.js';
 
 /** The files of an output folder (ics/<agent>.ics besides), in the order they are written. */
 export const PLAN_FILES = [
@@ -28,8 +29,14 @@ export const PLAN_FILES = [
   'report.html',
 ] as const;
 
+/** The extra files of a multi-queue plan (the config's `queues`). */
+export const PLAN_QUEUE_FILES = ['queues.csv', 'queues.json'] as const;
+
 /** The file contents of a plan folder, path -> text. Pure. */
-export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
+export function planFolderFiles(
+  a: PlanArtifacts,
+  previous: (path: string) => string | undefined = () => undefined,
+): Map<string, string> {
   const files = new Map<string, string>([
     ['forecast.csv', forecastCsv(a.forecast)],
     ['forecast.json', toJsonText(a.forecast)],
@@ -42,13 +49,17 @@ export function planFolderFiles(a: PlanArtifacts): Map<string, string> {
     ['summary.json', toJsonText(a.summary)],
     ['report.html', renderReport(a)],
   ]);
-  const used = new Set<string>();
-  for (const agent of a.roster.agents) {
-    let name = safeFileName(agent.id);
-    while (used.has(name)) name += '_';
-    used.add(name);
-    files.set(join('ics', `${name}.ics`), agentIcs(a.roster, agent.id));
+  if (a.queues) {
+    files.set('queues.csv', queuesCsv(a.queues.verdict));
+    files.set(
+      'queues.json',
+      toJsonText({
+        ...a.queues.verdict,
+        staffing: a.queues.staffing.map((s, k) => ({ queue: a.queues?.names[k], ...s })),
+      }),
+    );
   }
+  for (const [path, text] of icsFiles(a.roster, previous)) files.set(path, text);
   return files;
 }
 
@@ -61,5 +72,5 @@ export function writePlanFolder(
   artifacts: PlanArtifacts,
   hooks: { beforeRename?: (tmp: string) => void } = {},
 ): void {
-  writeFolderAtomic(dir, planFolderFiles(artifacts), hooks);
+  writeFolderAtomic(dir, planFolderFiles(artifacts, previousIcsIn(dir)), hooks);
 }

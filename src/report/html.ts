@@ -12,8 +12,12 @@ import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { coverageChart, forecastChart, poolChart } from './charts.js';
 import { REPORT_CSS } from './style.js';
-import { esc, fmt, pct, weekdayLabel } from './svg.js';
+import { esc, pct, weekdayLabel } from './svg.js';
+import { forecastMethodWords, tenths, whole } from './people.js';
 import { rosterTimeline } from './timeline.js';
+import { queuesSection } from './queue-charts.js';
+import type { PlanQueuesResult } from '../app/plan-queues.js';
+import { gridText } from './summary-text.js';
 
 export interface ReportInput {
   summary: PlanSummary;
@@ -21,18 +25,28 @@ export interface ReportInput {
   staffing: StaffingResponse;
   shiftPlan: ShiftPlan;
   roster: RosterResult;
+  /** A multi-queue plan's per-queue results (the section "Queues"). */
+  queues?: { verdict: PlanQueuesResult } | undefined;
 }
 
 type Value = number | string | boolean | null;
 
 /** One figure: the value shown, tagged with its summary.json path. */
-function figure(path: string, value: Value, shown?: string): string {
-  const text = shown ?? (typeof value === 'number' ? fmt(value) : value === null ? 'n/a' : String(value));
+function figure(path: string, raw: Value, shown?: string): string {
+  // A figure the run could not compute (e.g. no LP bound within the time limit) is null in
+  // summary.json and "n/a" here, never "NaN".
+  const value = typeof raw === 'number' && !Number.isFinite(raw) ? null : raw;
+  const text = value === null ? 'n/a' : (shown ?? (typeof value === 'number' ? number(value) : String(value)));
   return (
     `<span data-figure="${esc(path)}" ` +
     `data-value="${esc(value === null ? 'null' : String(value))}` +
     `">${esc(text)}</span>`
   );
+}
+
+/** A figure for people: whole numbers as they are, others to one decimal (hours, penalties). */
+function number(x: number): string {
+  return Number.isInteger(x) ? whole(x) : tenths(x);
 }
 
 function card(title: string, rows: [string, string][]): string {
@@ -42,11 +56,12 @@ function card(title: string, rows: [string, string][]): string {
 
 function forecastCard(s: PlanSummary): string {
   return card('Forecast', [
-    ['method', figure('forecast.method', s.forecast.method)],
-    ['contacts', figure('forecast.volume', s.forecast.volume)],
+    ['method', figure('forecast.method', s.forecast.method, forecastMethodWords(s.forecast))],
+    ['contacts', figure('forecast.volume', s.forecast.volume, whole(s.forecast.volume))],
     [
-      'p10 - p90',
-      `${figure('forecast.volumeP10', s.forecast.volumeP10)} - ${figure('forecast.volumeP90', s.forecast.volumeP90)}`,
+      'p10 - p90 contacts',
+      `${figure('forecast.volumeP10', s.forecast.volumeP10, whole(s.forecast.volumeP10))} - ` +
+        `${figure('forecast.volumeP90', s.forecast.volumeP90, whole(s.forecast.volumeP90))}`,
     ],
     [
       'backtest WAPE',
@@ -67,7 +82,7 @@ function staffingCard(s: PlanSummary): string {
       `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} ` +
         `in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
     ],
-    ['agent-hours required', figure('staffing.agentHours', s.staffing.agentHours)],
+    ['agent-hours required on the phones', figure('staffing.agentHours', s.staffing.agentHours)],
     ['peak agents', figure('staffing.peakAgents', s.staffing.peakAgents)],
     [
       'headcount-hours (shrinkage ' + pct(s.staffing.shrinkage) + ')',
@@ -80,10 +95,10 @@ function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
   return card('Shift plan', [
     ['status', figure('shiftPlan.status', p.status)],
     ['shifts', figure('shiftPlan.shifts', p.shifts)],
-    ['paid hours planned', figure('shiftPlan.paidHours', p.paidHours)],
+    ['plan paid hours (the shifts it asks for)', figure('shiftPlan.paidHours', p.paidHours)],
     ['cost (weighted paid h + penalties)', figure('shiftPlan.cost', p.cost)],
     ['LP bound on the cost', figure('shiftPlan.lpBound', p.lpBound)],
-    ['cost / bound', figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(4))],
+    ['cost / bound', figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(3))],
     [
       'MIP gap',
       figure('shiftPlan.mipGap', p.mipGap, p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`),
@@ -106,7 +121,7 @@ function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
 function rosterCard(r: PlanSummary['roster']): string {
   return card('Roster', [
     ['agents (working)', `${figure('roster.agents', r.agents)} (${figure('roster.agentsWorking', r.agentsWorking)})`],
-    ['paid hours rostered', figure('roster.paidHours', r.paidHours)],
+    ['roster paid hours (named agents, extra shifts included)', figure('roster.paidHours', r.paidHours)],
     [
       'shifts filled / required',
       `${figure('roster.shiftsFilled', r.shiftsFilled)} / ${figure('roster.shiftsRequired', r.shiftsRequired)}`,
@@ -154,7 +169,7 @@ function dayRows(s: PlanSummary): string {
   return s.days
     .map((d, i) => {
       const cells = fields.map((f) => {
-        const shown = f === 'serviceLevel' ? pct(d.serviceLevel) : undefined;
+        const shown = f === 'serviceLevel' ? pct(d.serviceLevel) : f === 'volume' ? whole(d.volume) : undefined;
         return `<td>${figure(`days.${i}.${f}`, d[f], shown)}</td>`;
       });
       return `<tr><td>${esc(weekdayLabel(d.date))}</td>${cells.join('')}</tr>`;
@@ -209,9 +224,9 @@ export function renderReport(input: ReportInput): string {
 <body>
 <header><h1>${esc(s.name)}</h1>
 <p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}),
-${s.horizon.days} days of ${s.horizon.intervalMinutes}-minute intervals.
+${s.horizon.days} days of ${esc(gridText(s.horizon))}.
 Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
-summary.json.</p></header>
+summary.json${input.queues ? ', queues (JSON and CSV)' : ''}.</p></header>
 <main>
 ${verdictBanner(s)}
 <div class="cards">${figures}</div>
@@ -222,6 +237,7 @@ ${forecastChart(input.forecast)}
 <p class="legend"><span class="key required"></span>required on the phones <span class="key onphone"></span>
 rostered on the phones <span class="key under"></span>under <span class="key over"></span>over</p>
 ${coverageChart(input.roster)}
+${input.queues && s.queues ? queuesSection(input.queues.verdict, s.queues, input.roster, figure) : ''}
 <h2>By day</h2>
 <table class="days"><thead><tr><th>day</th><th>contacts</th><th>required agent-h</th><th>on-phone agent-h</th>
 <th>under</th><th>over</th><th>SL (roster)</th><th>pool h placed</th><th>retraining h</th><th>coaching h</th>

@@ -34,8 +34,16 @@ th:first-child,td:first-child{text-align:left}th{font-weight:600;color:var(--mut
 .key.pool-coaching,.key.coaching{background:var(--coaching)}.key.shift{background:var(--shift)}
 .key.break{background:var(--break)}.key.lunch{background:var(--lunch)}.key.extra{background:var(--extra)}
 .notes{color:var(--muted)}
+.queues{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:12px}
+.queue-panel{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+.queue-panel h3{margin:0 0 6px;font-size:15px}.queue-panel svg.chart{margin-top:8px;border:none}
+rect.sl-band,.key.sl-band{fill:#9dbdf5;background:#9dbdf5;opacity:.55}
+.sl-simulated{fill:none;stroke-width:1.4}.sl-formula{fill:none;stroke:var(--required);stroke-width:1;stroke-dasharray:4 3}
+.sl-target{stroke:var(--under);stroke-width:1}.key.sl-formula{background:var(--required)}.key.sl-target{background:var(--under)}
 .verdict{margin:14px 0 0;padding:10px 14px;border-radius:8px;border:2px solid;background:#fff}
 .verdict.met{border-color:#1b7a4c}.verdict.short{border-color:#b3261e;background:#fff5f4}
 .verdict strong{margin-right:6px}.verdict.met strong{color:#1b7a4c}.verdict.short strong{color:#b3261e}
 .verdict ul{margin:6px 0 0;padding-left:20px}
+@media print{body{background:#fff}main{max-width:none;padding:0 12px}.scroll{max-height:none;overflow:visible}
+svg.chart{break-inside:avoid}.card,table{break-inside:avoid}}
 `;

@@ -10,9 +10,12 @@ export function isIntervalMinutes(value: number): value is IntervalMinutes {
   return (INTERVAL_MINUTES as readonly number[]).includes(value);
 }
 
-/** Throws `WFM_ERR_INPUT_TIME` unless `zone` is a valid IANA zone name (or "UTC"). */
+/**
+ * Throws `WFM_ERR_INPUT_TIME` unless `zone` is a valid IANA zone name, "UTC", or a fixed offset
+ * `UTC+01:00` (the zone of input written at one offset: time/offset-zone.ts).
+ */
 export function assertTimeZone(zone: string, field = 'timeZone'): void {
-  if (!IANAZone.isValidZone(zone)) {
+  if (!IANAZone.isValidZone(zone) && !/^UTC[+-](0\d|1[0-4]):[0-5]\d$/.test(zone)) {
     throw new WfmError('WFM_ERR_INPUT_TIME', `${field}: unknown IANA time zone "${zone}".`, {
       issues: [{ path: [field], message: `unknown time zone "${zone}"` }],
     });
@@ -38,22 +41,34 @@ export function parseInstant(text: string, timeZone = 'UTC', field = 'start'): n
   if (fast !== undefined) return fast;
   if (HAS_OFFSET.test(iso)) {
     const dt = DateTime.fromISO(iso, { setZone: true });
-    if (!dt.isValid) throw badTime(field, text, dt.invalidExplanation ?? dt.invalidReason);
+    if (!dt.isValid) throw badTime(field, text);
     return dt.toMillis();
   }
   const dt = DateTime.fromISO(iso, { zone: timeZone });
-  if (!dt.isValid) throw badTime(field, text, dt.invalidExplanation ?? dt.invalidReason);
+  if (!dt.isValid) throw badTime(field, text);
   // luxon moves a non-existent local time forward; a round trip reveals it.
   const local = DateTime.fromISO(iso, { zone: 'UTC' });
   if (dt.toFormat("yyyy-LL-dd'T'HH:mm:ss.SSS") !== local.toFormat("yyyy-LL-dd'T'HH:mm:ss.SSS")) {
-    throw badTime(field, text, `local time does not exist in ${timeZone} (daylight-saving gap)`);
+    throw badTime(field, text, `the local time does not exist in ${timeZone} (the daylight-saving gap)`);
   }
   return dt.toMillis();
 }
 
-function badTime(field: string, text: string, why: string | null): WfmError {
-  return new WfmError('WFM_ERR_INPUT_TIME', `${field}: cannot read "${text}" as a time (${why ?? 'invalid'}).`, {
-    issues: [{ path: field.split('.'), message: `unparsable time "${text}"` }],
+/**
+ * The error for a time that cannot be read: the field, the text as the user wrote it, why, and how
+ * to write it (no library wording, no text the user did not write).
+ */
+function badTime(field: string, text: string, why?: string): WfmError {
+  const slashed = /^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})/.exec(text);
+  const reason =
+    why ??
+    (slashed
+      ? `a date like ${slashed[1]}/${slashed[2]}/${slashed[3]} is ambiguous (day/month or month/day): write ` +
+        `${slashed[3]}-MM-DD, e.g. ${slashed[3]}-${slashed[2]?.padStart(2, '0')}-${slashed[1]?.padStart(2, '0')} ` +
+        'for day/month'
+      : 'write ISO 8601: 2026-06-01T08:00, 2026-06-01 08:00 or 2026-06-01T08:00+02:00');
+  return new WfmError('WFM_ERR_INPUT_TIME', `${field}: cannot read "${text}" as a time: ${reason}.`, {
+    issues: [{ path: field.split('.'), message: `cannot read "${text}" as a time: ${reason}` }],
   });
 }
 

@@ -7,15 +7,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { WebApp } from './web-app.js';
-import { agentDayCsv, agentIcs, safeFileName } from '../formats/roster-output.js';
+import { agentDayCsv, safeFileName } from '../formats/roster-output.js';
+import { agentIcs } from '../formats/agent-ics.js';
 import { WfmError } from '../errors.js';
 import { historyRowsFromCsv } from '../formats/history-csv.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ForecastResult } from '../forecast/types.js';
 import { buildSummary } from '../app/summary.js';
 import { renderReport } from '../report/html.js';
-import { ForecastResultSchema } from '../contracts/forecast.js';
-import { StaffingResponseSchema, type StaffingResponse } from '../contracts/staffing.js';
+import { AgentIcsSchema, ReportExportSchema, RosterExportSchema } from '../contracts/web-export.js';
+import type { StaffingResponse } from '../contracts/staffing.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
 import { loadStaticAssets, type StaticAsset } from './static-assets.js';
@@ -29,39 +30,19 @@ const DemoQuerySchema = z.strictObject({
 
 const HistoryCsvSchema = z.strictObject({ csv: z.string().min(1, 'the CSV is empty').max(50_000_000) });
 
-const RosterExportSchema = z.looseObject({
-  grid: z.looseObject({ start: z.string().min(10), timeZone: z.string() }),
-  agents: z.array(
-    z.looseObject({
-      id: z.string(),
-      name: z.string(),
-      team: z.string(),
-      days: z.array(z.looseObject({ date: z.string(), start: z.string(), end: z.string() })),
-    }),
-  ),
-  coverage: z.array(z.looseObject({ start: z.string() })).default([]),
-});
-const ReportSchema = z.strictObject({
-  name: z.string().min(1).max(200).default('Planner page'),
-  forecast: ForecastResultSchema,
-  staffing: StaffingResponseSchema,
-  plan: z.looseObject({
-    grid: z.looseObject({ start: z.string() }),
-    quality: z.looseObject({}),
-    coverage: z.array(z.unknown()),
-    retraining: z.array(z.unknown()),
-    issues: z.array(z.unknown()),
-  }),
-  roster: RosterExportSchema.and(
-    z.looseObject({
-      quality: z.looseObject({}),
-      score: z.looseObject({}),
-      retraining: z.looseObject({ days: z.array(z.unknown()) }),
-    }),
-  ),
-});
-const AgentIcsSchema = z.strictObject({ roster: RosterExportSchema, agentId: z.string().min(1).max(128) });
 const hidden = { hide: true } as const;
+
+/**
+ * The page loads only its own files and talks only to this service: no inline script or style, no
+ * framing by another site (clickjacking), no referrer sent on.
+ */
+export const PAGE_HEADERS = Object.freeze({
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+});
 
 /**
  * Registers `GET /` (the page), `GET /web/<asset>`, `GET /web/demo`, `POST /web/history-csv`,
@@ -76,6 +57,7 @@ export function webRoutes(app: WebApp): void {
     reply
       .header('cache-control', 'no-cache')
       .header('x-content-type-options', 'nosniff')
+      .headers(PAGE_HEADERS)
       .type(asset.contentType)
       .send(asset.body);
   const index = assets.get('index.html');
@@ -99,7 +81,7 @@ export function webRoutes(app: WebApp): void {
   });
 
   // The HTML report of `wfm plan`, for the week on the page.
-  app.post('/web/export/report.html', { schema: { ...hidden, body: ReportSchema } }, async (request, reply) => {
+  app.post('/web/export/report.html', { schema: { ...hidden, body: ReportExportSchema } }, async (request, reply) => {
     const body = request.body;
     const parts = {
       forecast: body.forecast as ForecastResult,

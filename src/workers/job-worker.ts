@@ -11,6 +11,8 @@ import { hostname } from 'node:os';
 import { parseForecastRequest } from '../contracts/forecast.js';
 import { parseRosterRequest } from '../contracts/roster.js';
 import { parseShiftPlanRequest } from '../contracts/shift-plan-request.js';
+import { parseSimulationRequest } from '../contracts/simulation.js';
+import { runSimulation } from '../app/simulation.js';
 import { runNamed, type TaskRunner } from '../app/parallel/runner.js';
 import { runOneJob, type Job, type JobHandler, type Store } from '../store/index.js';
 
@@ -43,13 +45,16 @@ export interface JobWorker {
 /**
  * The kinds this engine runs from the store, each payload the body of the matching route: `roster`
  * a `POST /v1/rosters` body, `plan` a `POST /v1/shift-plans` body, `forecast` a `POST /v1/forecast`
- * body. (`simulation` has no handler yet, so it is never claimed.)
+ * body, `simulation` a `POST /v1/simulations` body (its replications split over the runner's threads).
  */
-export function defaultJobHandlers(runner: Pick<TaskRunner, 'run'>): Partial<Record<Job['kind'], JobHandler>> {
+export function defaultJobHandlers(
+  runner: Pick<TaskRunner, 'run' | 'threads'>,
+): Partial<Record<Job['kind'], JobHandler>> {
   return {
     roster: (job, signal) => runNamed(runner, 'roster.solve', parseRosterRequest(job.payload), signal),
     plan: (job, signal) => runNamed(runner, 'shift-plan.solve', parseShiftPlanRequest(job.payload), signal),
     forecast: (job, signal) => runNamed(runner, 'forecast.request', parseForecastRequest(job.payload), signal),
+    simulation: (job, signal) => runSimulation(runner, parseSimulationRequest(job.payload), { signal }),
   };
 }
 

@@ -19,6 +19,8 @@ beforeAll(async () => {
     runner: inlineRunner({
       ...(handlers as unknown as Record<string, TaskHandler>),
       'shift-plan.solve': () => new Promise(() => {}),
+      'shift-plan.solve-text': () => new Promise(() => {}),
+      'roster.solve-text': () => new Promise(() => {}),
       'roster.solve': () => new Promise(() => {}),
     }),
     limits: { maxIntervals: 200, maxScenarios: 20, maxQueuedJobs: 2, maxRunningJobs: 1, bodyLimitBytes: 64 * 1024 },

@@ -65,7 +65,7 @@ describe('daylight-saving time', () => {
     // History 2025-10-06 .. 2026-03-07 crosses the fall-back of 2025-11-02; the horizon week
     // starts Sunday 2026-03-08, when clocks go 02:00 -> 03:00 (23 hours).
     const rows = syntheticRows('2025-10-06', 153, zone, 60, weeklyPattern);
-    const result = forecast(rows, { timeZone: zone, method: 'avg4' });
+    const result = forecast(rows, { timeZone: zone, method: 'avg4', start: '2026-03-08' });
     const byDay = new Map<string, number>();
     for (const row of result.intervals) byDay.set(row.start.slice(0, 10), (byDay.get(row.start.slice(0, 10)) ?? 0) + 1);
     expect(byDay.get('2026-03-08')).toBe(23);
@@ -76,7 +76,7 @@ describe('daylight-saving time', () => {
 
   it('forecasts a 25-hour fall-back day with the repeated hour twice', () => {
     const rows = syntheticRows('2026-08-31', 61, zone, 30, weeklyPattern); // to Sat 2026-10-31
-    const result = forecast(rows, { timeZone: zone, method: 'snaive' });
+    const result = forecast(rows, { timeZone: zone, method: 'snaive', start: '2026-10-31' });
     const sunday = result.intervals.filter((r) => r.start.startsWith('2026-11-01'));
     expect(sunday).toHaveLength(50);
     expect(sunday.filter((r) => r.start.slice(11, 16) === '01:30').map((r) => r.start)).toEqual([
@@ -186,7 +186,7 @@ describe('gaps are not zeros', () => {
     // the Saturdays since the outage are all missing, but so is every other day of those weeks.
     const before = syntheticRows('2026-01-05', 70, 'UTC', 60, weeklyPattern);
     const after = syntheticRows('2026-05-18', 3, 'UTC', 60, weeklyPattern);
-    const result = forecast([...before, ...after], { method: 'avg4' });
+    const result = forecast([...before, ...after], { method: 'avg4', start: '2026-05-21' });
     const saturday = result.intervals.find((r) => r.start === '2026-05-23T10:00:00Z');
     expect(saturday?.volume).toBe(weeklyPattern(6, 600));
     expect(result.notes.some((n) => n.startsWith('No history rows'))).toBe(false);

@@ -10,8 +10,22 @@ describe('parseCsv', () => {
     expect(rows[1]?.cells.volume).toBe('9');
   });
 
-  it('rejects an unknown column by name', () => {
-    expect(() => parseCsv('start,volume,colour\nx,1,red\n', spec)).toThrowError(/Unknown column "colour"/);
+  it('ignores an unknown column, with one note naming every such column', () => {
+    const notes: string[] = [];
+    const { columns, rows } = parseCsv('start,volume,colour,Queue Name\nx,1,red,Sales\n', {
+      ...spec,
+      onNote: (n) => notes.push(n),
+    });
+    expect(columns).toEqual(['start', 'volume']);
+    expect(rows[0]?.cells).toEqual({ start: 'x', volume: '1' });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/2 columns not used and ignored: "colour", "Queue Name"/);
+  });
+
+  it('rejects an unknown column by name when strict', () => {
+    expect(() => parseCsv('start,volume,colour\nx,1,red\n', { ...spec, strict: true })).toThrowError(
+      /Unknown column "colour"/,
+    );
   });
 
   it('rejects a missing required column', () => {

@@ -15,6 +15,8 @@ import type { RosterResult } from '../../src/scheduler/roster/result-types.js';
 import type { ShiftPlan } from '../../src/scheduler/shift-plan/types.js';
 import type { StaffingResponse } from '../../src/contracts/staffing.js';
 import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
+import { renderReport } from '../../src/report/html.js';
+import type { ForecastResult } from '../../src/forecast/types.js';
 
 const AGENTS = 40;
 let dir: string;
@@ -167,5 +169,20 @@ describe('wfm plan (end to end, small demo)', () => {
     const ics = readFileSync(join(out, 'ics', `${first?.id}.ics`), 'utf8');
     expect((ics.match(/BEGIN:VEVENT/g) ?? []).length).toBeGreaterThanOrEqual(first?.days.length ?? 1);
     expect(existsSync(join(out, 'coverage.csv'))).toBe(true);
+  });
+
+  it('shows n/a, never NaN, for a figure the run could not compute (no LP bound within the time limit)', () => {
+    const summary = read<PlanSummary>('summary.json');
+    const input = {
+      forecast: read<ForecastResult>('forecast.json'),
+      staffing: read<StaffingResponse>('staffing.json'),
+      shiftPlan: read<ShiftPlan>('shift-plan.json'),
+      roster: read<RosterResult>('roster.json'),
+      summary: { ...summary, shiftPlan: { ...summary.shiftPlan, lpBound: NaN, objectiveOverBound: NaN } },
+    };
+    const html = renderReport(input);
+    expect(html).not.toMatch(/>NaN</);
+    expect(html).toContain('data-figure="shiftPlan.lpBound" data-value="null">n/a<');
+    expect(html).toContain('data-figure="shiftPlan.objectiveOverBound" data-value="null">n/a<');
   });
 });

@@ -3,11 +3,13 @@ import { WfmError } from '../../errors.js';
 import type { ApiContext, RouteModule, ZodApp } from '../context.js';
 import { errorResponseSchema, errorResponses } from '../schema-compilers.js';
 import type { HandlerName, HandlerPayload } from '../../app/parallel/tasks.js';
+import type { TaskRunner } from '../../app/parallel/runner.js';
+import type { JobWork } from '../jobs.js';
 
 export const JobViewSchema = z
   .object({
     id: z.string(),
-    kind: z.string().describe('shift-plan | roster'),
+    kind: z.string().describe('shift-plan | roster | simulation'),
     status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
     progress: z
       .number()
@@ -88,13 +90,15 @@ export interface JobRouteSpec<S extends z.ZodType, K extends string, P extends J
    * worker would otherwise find later, so that a bad body is a 400 at once rather than a failed job.
    */
   prepare?: (body: z.output<S>) => P;
+  /** Instead of one task `handler`: work of several tasks on the main thread (e.g. replications split per thread). */
+  work?: (runner: TaskRunner, payload: P, signal: AbortSignal) => Promise<unknown>;
   /** The job's expected run time (its solver time limit), ms, for `progress`. */
   budgetMs?: (payload: P) => number | undefined;
 }
 
 /**
  * A `POST` route that queues long work as a job: `202 Accepted` with the job view and a
- * `Location: /v1/jobs/<id>` header; 429 when the queue is full.
+ * `Location: /v1/jobs/<id>` header; 429 when the queue is full (checked before the body is read).
  */
 export function registerJobRoute<
   S extends z.ZodType,
@@ -110,6 +114,8 @@ export function registerJobRoute<
         body: spec.body,
         response: { 202: JobViewSchema, ...errorResponses(400, 401, 413, 415, 422, 429) },
       },
+      // A full queue is a 429 before the body is read, parsed or validated.
+      onRequest: async () => ctx.jobs.assertRoom(),
       preValidation: spec.checkSize
         ? async (request) => {
             spec.checkSize?.(request.body, ctx);
@@ -119,7 +125,8 @@ export function registerJobRoute<
     async (request, reply) => {
       const body = request.body as z.output<S>;
       const payload = spec.prepare ? spec.prepare(body) : (body as P);
-      const view = ctx.jobs.submit(spec.kind, spec.handler, payload, { budgetMs: spec.budgetMs?.(payload) });
+      const task = spec.work ? (spec.work as JobWork) : spec.handler;
+      const view = ctx.jobs.submit(spec.kind, task, payload, { budgetMs: spec.budgetMs?.(payload) });
       return reply.code(202).header('location', `/v1/jobs/${view.id}`).send(view);
     },
   );

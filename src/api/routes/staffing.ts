@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { jsonBodyParser } from '../json-body.js';
 import { WfmError } from '../../errors.js';
 import { ResponseCache, etagMatches, staffingCacheFromEnv, type CachedAnswer } from '../cache.js';
 import { runNamed } from '../../app/parallel/runner.js';
@@ -33,6 +34,8 @@ import {
   type ZodApp,
 } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
+import { isMultiQueueBody, parseMultiQueueStaffing } from '../../contracts/multi-queue-staffing.js';
+import { runMultiQueueStaffing } from '../../app/multi-queue-staffing.js';
 
 /**
  * Work units of a staffing request, to choose where it runs: one unit per Erlang C interval, 25
@@ -106,15 +109,8 @@ export const staffingRoutes: RouteModule = (app, ctx) => {
   const cache = new ResponseCache(staffingCacheFromEnv(process.env));
   const lookups = new WeakMap<FastifyRequest, BodyLookup>();
   app.register(async (scope) => {
-    // fastify's own JSON parser (proto-poisoning checks, its errors); it reads a Buffer as well as a string.
-    const defaultParser = scope.getDefaultJsonParser('error', 'error');
-    const parseJson = (
-      request: FastifyRequest,
-      body: Buffer,
-      done: (error: Error | null, value?: unknown) => void,
-    ): void => {
-      void defaultParser(request, body as unknown as string, done as never);
-    };
+    // fastify's own JSON parser (proto-poisoning checks, its errors) behind the nesting check.
+    const parseJson = jsonBodyParser(scope, ctx.limits.maxJsonDepth);
     scope.removeContentTypeParser('application/json');
     // The body as bytes: hashed as they are, and read by the fast reader without decoding.
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
@@ -184,7 +180,11 @@ function registerStaffingRoute(scope: ZodApp, { ctx, cache, lookups }: StaffingS
           "request's intervals) " +
           'with totals, instead of every metric of every interval; errors are the same in both views. ' +
           'Answers are cached by body bytes and view (bounded LRU) and carry an ETag: `If-None-Match` ' +
-          'gets 304 when unchanged.',
+          'gets 304 when unchanged. ' +
+          'Several queues: a body `{ queues: [{ name, priority?, handleTimeCv?, request: <this body> }], ' +
+          'groups?: [{ name?, skills, proficiency? }], seed?, replications?, acceptance? }` answers agents per ' +
+          'skill group and interval verified by simulation, and per queue and interval the Erlang requirement, ' +
+          'SL by formula, the agents covering it and the simulated SL with its 95 % interval (docs/staffing.md).',
         tags: ['staffing'],
         querystring: StaffingQuerySchema,
         body: StaffingRequestSchema,
@@ -197,6 +197,7 @@ function registerStaffingRoute(scope: ZodApp, { ctx, cache, lookups }: StaffingS
         const lookup = lookups.get(request);
         if (lookup?.hit) return sendAnswer(request, reply, lookup.hit, 'hit');
         if (lookup?.fast !== undefined) return sendFresh(request, reply, cache, lookup.key, lookup.fast);
+        if (isMultiQueueBody(request.body)) return sendMultiQueue(request, reply, { ctx, cache, lookups });
         checkLimit(arrayLength(request.body, 'intervals'), ctx.limits.maxIntervals, ['intervals'], 'intervals');
         return undefined;
       },
@@ -226,6 +227,28 @@ function registerStaffingRoute(scope: ZodApp, { ctx, cache, lookups }: StaffingS
       return sendFresh(request, reply, cache, key, json);
     },
   );
+}
+
+/**
+ * A body with `queues` (src/contracts/multi-queue-staffing.ts): several queues and skill groups,
+ * staffed on the pool under the request time limit, answered (and cached) before the single-queue
+ * schema would see it.
+ */
+async function sendMultiQueue(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { ctx, cache, lookups }: StaffingScope,
+): Promise<FastifyReply> {
+  if (viewOf(request) === 'headcount') {
+    throw new WfmError('WFM_ERR_INPUT_INVALID', 'The headcount view takes one queue; leave out ?view=headcount.', {
+      issues: [{ path: ['querystring', 'view'], message: 'not with several queues' }],
+    });
+  }
+  const parsed = parseMultiQueueStaffing(request.body);
+  const result = await withTimeLimit(ctx.limits.jobTimeLimitMs, (signal) =>
+    runMultiQueueStaffing(ctx.runner, parsed, signal),
+  );
+  return sendFresh(request, reply, cache, lookups.get(request)?.key, JSON.stringify(result));
 }
 
 /** `POST /v1/erlang`: one interval, on the event loop. */

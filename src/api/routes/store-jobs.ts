@@ -12,6 +12,7 @@ import { parseRosterRequest, type ParsedRosterRequest } from '../../contracts/ro
 import { previousWeekFromStore } from '../../app/roster-drafts/previous-week.js';
 import type { Store } from '../../store/index.js';
 import { parseShiftPlanRequest } from '../../contracts/shift-plan-request.js';
+import { parseSimulationRequest } from '../../contracts/simulation.js';
 import { EnqueueJobBodySchema, CentreParamsSchema, JobParamsSchema } from '../../contracts/store-api.js';
 import { enqueueJob, getCentre, getJob } from '../../store/index.js';
 import type { RouteModule } from '../context.js';
@@ -28,7 +29,7 @@ export const storeJobRoutes: RouteModule = (app, ctx) => {
     '/v1/centres/:centre/jobs',
     {
       schema: {
-        summary: 'Queues a roster, shift-plan or forecast job in the store; 202 with the job (planner).',
+        summary: 'Queues a roster, shift-plan, forecast or simulation job in the store; 202 with the job (planner).',
         tags: ['store'],
         params: CentreParamsSchema,
         body: EnqueueJobBodySchema,
@@ -39,7 +40,12 @@ export const storeJobRoutes: RouteModule = (app, ctx) => {
       const centre = await getCentre(store, request.params.centre);
       const who = await requireCaller(access, request, { role: 'planner', centreId: centre.id });
       // Refuse a bad body now, not in the worker.
-      const parse = { roster: parseRosterRequest, plan: parseShiftPlanRequest, forecast: parseForecastRequest };
+      const parse = {
+        roster: parseRosterRequest,
+        plan: parseShiftPlanRequest,
+        forecast: parseForecastRequest,
+        simulation: parseSimulationRequest,
+      };
       const parsed = parse[request.body.kind](request.body.request);
       const payload =
         request.body.kind === 'roster'

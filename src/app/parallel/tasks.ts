@@ -13,6 +13,7 @@ import { apiHandlers } from './handlers/api.js';
 import { forecastHandlers } from './handlers/forecast.js';
 import { shiftPlanHandlers } from './handlers/shift-plan.js';
 import { rosterHandlers } from './handlers/roster.js';
+import { simulationHandlers } from './handlers/simulation.js';
 
 export const handlers = {
   ...staffingHandlers,
@@ -21,6 +22,7 @@ export const handlers = {
   ...forecastHandlers,
   ...shiftPlanHandlers,
   ...rosterHandlers,
+  ...simulationHandlers,
 } as const;
 
 export type Handlers = typeof handlers;

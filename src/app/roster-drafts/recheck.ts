@@ -7,7 +7,7 @@ import { parseAgentsJson, parseRosterRules } from '../../contracts/roster.js';
 import { checkPulls, checkRoster, type CheckViolation } from '../../scheduler/rules-check/index.js';
 import { rosterCoverage, type SlotCounts } from '../../scheduler/roster/roster-coverage.js';
 import type { RosterCoverageInterval } from '../../scheduler/roster/result-types.js';
-import { RULE_LABELS } from '../../scheduler/roster/problem.js';
+import { ruleBreach } from '../../scheduler/roster/verdict.js';
 import { buildVerdict, type VerdictRuleBreach } from '../../scheduler/shift-plan/verdict.js';
 import { rosterServiceLevel } from '../../scheduler/roster/run.js';
 import type { PreviousRoster, RosterAgent, RosterRules } from '../../scheduler/roster/types.js';
@@ -112,14 +112,7 @@ function breachesOf(violations: readonly CheckViolation[]): VerdictRuleBreach[] 
     entry.amount += v.amount;
     byRule.set(v.rule, entry);
   }
-  return [...byRule].map(([rule, { agents, amount }]) => {
-    const words = (RULE_LABELS as Record<string, { label: string; unit: string; scale: number } | undefined>)[rule] ?? {
-      label: rule === 'timeOff' ? 'shift during time off' : rule,
-      unit: 'times',
-      scale: 1,
-    };
-    return { rule, label: words.label, agents: agents.size, amount: amount * words.scale, unit: words.unit };
-  });
+  return [...byRule].map(([rule, { agents, amount }]) => ruleBreach(rule, agents.size, amount));
 }
 
 /** Agents on shift, on a break and on the phones per slot (a slot counts when the item covers its start). */

@@ -13,10 +13,12 @@ import {
 } from '../../forecast/types.js';
 
 import { isIntervalMinutes } from '../../time/instant.js';
+import { WEEKDAY_NAMES, type WeekdayName } from '../../time/weekdays.js';
 import { emit, numberFlag, writeFolderAtomic } from '../../io/files.js';
 
 import { createPool, runTask } from '../../app/parallel/pool.js';
 import { safeFileName } from '../../formats/roster-output.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 
 interface ForecastFlags {
   history: string;
@@ -24,6 +26,7 @@ interface ForecastFlags {
   timeZone?: string;
   weeks?: string;
   start?: string;
+  weekStart?: WeekdayName;
   method?: ForecastMethodChoice;
   specialDays?: string;
   open?: string;
@@ -31,6 +34,7 @@ interface ForecastFlags {
   origins?: string;
   format?: 'csv' | 'json';
   out?: string;
+  strict?: boolean;
 }
 
 export function registerForecast(program: Command): void {
@@ -56,7 +60,11 @@ export function registerForecast(program: Command): void {
     .option('--weeks <n>', 'horizon in weeks, 1..8 (default 1)')
     .option(
       '--start <date>',
-      'first day of the horizon, YYYY-MM-DD (default: the day after the history; later history is not used)',
+      'first day of the horizon, YYYY-MM-DD (default: the first --week-start day after the history; later ' +
+        'history is not used)',
+    )
+    .addOption(
+      new Option('--week-start <day>', 'the weekday planning weeks start on (default mon)').choices([...WEEKDAY_NAMES]),
     )
     .addOption(
       new Option('--method <method>', 'forecasting method (default auto: lowest backtest WAPE)').choices([
@@ -90,11 +98,13 @@ Many queues: a history CSV with a queue column is forecast queue by queue on the
 --out is then a folder, written all at once, with one file per queue (<queue>.csv or .json).
 A missing history row is "no data"; an explicit 0 is "no contacts".`,
     )
+    .addOption(strictOption())
     .action(async (opts: ForecastFlags) => runForecast(opts));
 }
 
 async function runForecast(opts: ForecastFlags): Promise<void> {
-  const queues = readHistoryQueues(opts.history);
+  const read = csvReadOptions(opts.strict);
+  const queues = readHistoryQueues(opts.history, read);
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined && !isIntervalMinutes(interval)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `--interval: ${interval} is not one of 5, 6, 10, 15, 20, 30, 60.`, {
@@ -106,9 +116,10 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
     intervalMinutes: interval,
     weeks: numberFlag(opts.weeks, '--weeks'),
     start: opts.start,
+    weekStart: opts.weekStart,
     method: opts.method,
     openingHours: opts.open,
-    specialDays: opts.specialDays ? readSpecialDays(opts.specialDays) : undefined,
+    specialDays: opts.specialDays ? readSpecialDays(opts.specialDays, read) : undefined,
     backtestOrigins: numberFlag(opts.origins, '--origins'),
     defaultAhtSeconds: numberFlag(opts.aht, '--aht'),
   };

@@ -10,6 +10,7 @@ import { registerRoster } from './roster.js';
 import { registerPlan } from './plan.js';
 import { registerDb } from './db.js';
 import { registerWorker } from './worker.js';
+import { registerSimulate } from './simulate.js';
 
 /** Every `wfm` subcommand registers itself here, one module per command. */
 export type RegisterCommand = (program: Command) => void;
@@ -26,5 +27,6 @@ export const commands: RegisterCommand[] = [
   registerPlan,
   registerDb,
   registerWorker,
+  registerSimulate,
   // Add one line per command module, e.g. registerStaff from './staff.js'.
 ];

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parsePlanConfig } from '../../contracts/plan-config.js';
 import { planInputFromConfig } from '../../io/plan-config.js';
 import { runPlanToFolder } from '../run-plan-to-folder.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { previousCandidatesFromStore, saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
 import { summaryText } from '../../report/summary-text.js';
 import { numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
@@ -14,6 +15,7 @@ interface PlanFlags extends StoreFlags {
   shiftPlanSeconds?: string;
   rosterSeconds?: string;
   seed?: string;
+  strict?: boolean;
 }
 
 /** `wfm plan --config FILE [--out DIR]`: the whole flow into one folder. */
@@ -50,6 +52,7 @@ config are relative to the config file.
 Example:
   wfm plan --config plan.json --out week-23`,
     )
+    .addOption(strictOption())
     .addHelpText('after', VERDICT_HELP)
     .action((flags: PlanFlags) => runPlanCommand(flags));
 }
@@ -69,7 +72,11 @@ async function runPlanCommand(flags: PlanFlags): Promise<void> {
     shiftPlanSeconds: overrides.shiftPlanSeconds ?? config.limits.shiftPlanSeconds,
     rosterSeconds: overrides.rosterSeconds ?? config.limits.rosterSeconds,
   };
-  const input = planInputFromConfig({ ...config, limits }, dirname(resolve(flags.config)));
+  const input = planInputFromConfig(
+    { ...config, limits },
+    dirname(resolve(flags.config)),
+    csvReadOptions(flags.strict),
+  );
   // With a store and no previousRoster in the config, the centre's last published week before the horizon.
   if (wantsStore(flags) && input.previousRoster === undefined)
     input.previousRoster = { candidates: await previousCandidatesFromStore(flags) };

@@ -19,6 +19,8 @@ import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
 import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
 import { writeRosterDir } from '../../io/roster-folder.js';
+import type { CsvReadOptions } from '../../formats/csv.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { readPreviousRoster } from '../../io/previous-roster.js';
 import { checkPreviousBefore } from '../../contracts/previous-roster.js';
 import type { PreviousRoster } from '../../scheduler/roster/types.js';
@@ -64,6 +66,7 @@ export function registerRoster(program: Command): void {
       'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
         'default: JSON on stdout',
     )
+    .addOption(strictOption())
     .addHelpText(
       'after',
       `
@@ -91,15 +94,17 @@ ${VERDICT_HELP}`,
         seed?: string;
         answerSeconds?: string;
         out?: string;
+        strict?: boolean;
       }) => {
+        const read = csvReadOptions(flags.strict);
         const { plan, load } = flags.plan
           ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan'))
-          : await planFirst(flags.requirements, flags.planRules);
+          : await planFirst(flags.requirements, flags.planRules, read);
         const agentsText = readInputFile(flags.agents, '--agents');
         const zone = plan.grid.timeZone;
         const agents = looksLikeJson(flags.agents, agentsText)
           ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, planTemplates(plan))
-          : parseAgentsCsv(agentsText, zone, planTemplates(plan));
+          : parseAgentsCsv(agentsText, zone, planTemplates(plan), read);
         const rules = parseRosterRules(
           flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
         );
@@ -119,6 +124,7 @@ ${VERDICT_HELP}`,
         const result = runRoster(
           { plan, ...(load ? { load } : {}), agents, rules, ...(previous ? { previous } : {}), options },
           () => performance.now(),
+          await loadSolver(),
         );
         if (flags.out) writeRosterDir(flags.out, result);
         else emit(toJsonText(result), undefined);
@@ -131,13 +137,14 @@ ${VERDICT_HELP}`,
 async function planFirst(
   requirements: string | undefined,
   planRules: string | undefined,
+  read: CsvReadOptions,
 ): Promise<{ plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } }> {
   if (!requirements || !planRules) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', 'Give --plan FILE, or --requirements FILE with --plan-rules FILE.', {
       issues: [{ path: ['--plan'], message: 'missing' }],
     });
   }
-  const requirement = readRequirement(requirements);
+  const requirement = readRequirement(requirements, read);
   const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
   const plan = runShiftPlan(requirement, rules, { highs: await loadSolver() });
   const load = loadFromCoverage(plan);

@@ -3,8 +3,14 @@ import { toJsonText } from '../../formats/json.js';
 import type { Command } from 'commander';
 import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 import { WfmError } from '../../errors.js';
-import { csvNumber, parseCsv, toCsv } from '../../formats/csv.js';
-import { parseRequirementJson, parseShiftPlanRules, type RequirementDocument } from '../../contracts/shift-plan.js';
+import { csvNumber, parseCsv, toCsv, type CsvReadOptions } from '../../formats/csv.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
+import {
+  MAX_PLAN_INTERVALS,
+  parseRequirementJson,
+  parseShiftPlanRules,
+  type RequirementDocument,
+} from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
 import { parseAgentsJson, type KnownTemplates } from '../../contracts/roster.js';
@@ -29,10 +35,19 @@ const STAFF_CSV_COLUMNS = [...STAFFING_CSV_COLUMNS, 'volume_p10', 'volume_p90'].
 );
 
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
-export function readRequirement(path: string): RequirementDocument {
-  const text = readInputFile(path, '--requirements');
+export function readRequirement(path: string, read: CsvReadOptions = {}): RequirementDocument {
+  const text = readInputFile(path, '--requirements', {
+    maxRows: MAX_PLAN_INTERVALS,
+    what: 'requirement',
+    jsonBytesPerRow: 4096, // a wfm staff document: every figure of an interval, and the totals
+  });
   if (looksLikeJson(path, text)) return parseRequirementJson(parseJsonText(text, `--requirements ${path}`));
-  const { rows } = parseCsv(text, { required: ['start', 'agents'], optional: STAFF_CSV_COLUMNS, what: 'requirement' });
+  const { rows } = parseCsv(text, {
+    required: ['start', 'agents'],
+    optional: STAFF_CSV_COLUMNS,
+    what: 'requirement',
+    ...read,
+  });
   return {
     rows: rows.map((row) => ({
       start: row.cells.start ?? '',
@@ -98,6 +113,7 @@ interface ShiftPlanOptions {
   interval?: string;
   out?: string;
   coverageCsv?: string;
+  strict?: boolean;
   agents?: string;
 }
 
@@ -122,7 +138,10 @@ export function registerShiftPlan(program: Command): void {
       "the centre's agents, JSON or CSV as `wfm roster` takes them: plan only shifts they can work " +
         '(templates, days, windows, time off, weekly hours and days) and name the shortfall',
     )
-    .option('--time-zone <zone>', 'IANA zone of the clock times (default: rules, then requirement, then UTC)')
+    .option(
+      '--time-zone <zone>',
+      "IANA zone of the clock times (default: rules, then requirement, then the requirement's one offset, else UTC)",
+    )
     .option('--interval <minutes>', 'interval length in minutes (default: from the requirement, else inferred)')
     .option('--out <file>', 'write the plan JSON here (atomically) instead of standard output')
     .option(
@@ -147,12 +166,13 @@ Example:
   wfm shift-plan --requirements staff.json --rules rules.json --time-limit 10 --out plan.json --coverage-csv coverage.csv
   wfm shift-plan --requirements staff.json --rules rules.json --agents agents.csv --out plan.json`,
     )
+    .addOption(strictOption())
     .addHelpText('after', VERDICT_HELP)
     .action((opts: ShiftPlanOptions) => runShiftPlanCommand(opts));
 }
 
 async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
-  const requirement = readRequirement(opts.requirements);
+  const requirement = readRequirement(opts.requirements, csvReadOptions(opts.strict));
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined) requirement.intervalMinutes = interval;
   const rules = parseShiftPlanRules(parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`));

@@ -2,7 +2,8 @@ import { staffingCsv, headcountCsv } from '../../formats/staffing-csv.js';
 import { toJsonText } from '../../formats/json.js';
 import { Option, type Command } from 'commander';
 import { WfmError, formatPath, isWfmError, type WfmIssue } from '../../errors.js';
-import { csvNumber, parseCsv } from '../../formats/csv.js';
+import { csvNumber, parseCsv, type CsvReadOptions } from '../../formats/csv.js';
+import { csvReadOptions, strictOption } from '../csv-notes.js';
 import {
   MAX_INTERVALS,
   parseStaffingRequest,
@@ -209,8 +210,9 @@ const INTERVAL_KEYS = ['start', 'volume', 'ahtSeconds', 'agents', 'volumeP10', '
 export function readStaffingInput(
   path: string,
   defaultAhtSeconds?: number,
+  csvRead: CsvReadOptions = {},
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
-  const read = readRows(path, defaultAhtSeconds);
+  const read = readRows(path, defaultAhtSeconds, csvRead);
   if (defaultAhtSeconds === undefined && Array.isArray(read.doc.intervals)) {
     const i = read.doc.intervals.findIndex(
       (row: unknown) =>
@@ -240,8 +242,13 @@ export function readStaffingInput(
 function readRows(
   path: string,
   defaultAhtSeconds: number | undefined,
+  csvRead: CsvReadOptions,
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
-  const text = readInputFile(path);
+  const text = readInputFile(path, '--input', {
+    maxRows: MAX_INTERVALS,
+    what: 'staffing input',
+    jsonBytesPerRow: 4096, // a forecast or staffing document: its report and totals besides the rows
+  });
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -269,6 +276,7 @@ function readRows(
     required: ['start', 'volume', 'aht_seconds'],
     optional: ['agents', 'volume_p10', 'volume_p90'],
     what: 'staffing',
+    ...csvRead,
   });
   if (rows.length > MAX_INTERVALS) {
     throw new WfmError(
@@ -357,7 +365,10 @@ export function registerStaff(program: Command): void {
       '--default-aht-seconds <s>',
       'handle time for intervals that have none (empty aht_seconds, or null in a forecast without handle times)',
     )
-    .option('--time-zone <zone>', 'IANA zone of wall-clock starts and of the output offsets (default UTC)')
+    .option(
+      '--time-zone <zone>',
+      "IANA zone of wall-clock starts and of the output offsets (default: each start's own offset, else UTC)",
+    )
     .addOption(
       new Option('--volume-quantile <q>', 'staff at a forecast band (needs volume_p10 / volume_p90)').choices([
         'p10',
@@ -396,6 +407,7 @@ Examples:
   wfm staff --input forecast.csv --service-level 0.9 --answer-seconds 15 --shrinkage 0.3
   wfm staff --input week.csv --model erlang-a --patience-seconds 120 --max-abandon-rate 0.05 --format json`,
     )
+    .addOption(strictOption())
     .action((opts: StaffOptions) => runStaff(opts));
 }
 
@@ -403,6 +415,7 @@ function runStaff(opts: StaffOptions): void {
   const input = readStaffingInput(
     opts.input,
     numberFlag(opts.defaultAhtSeconds as string | undefined, '--default-aht-seconds'),
+    csvReadOptions(opts.strict === true),
   );
   const base = { ...input.doc };
   const interval = numberFlag(opts.interval, '--interval');

@@ -1,4 +1,5 @@
-import { construct, kick } from './construct.js';
+import { construct, kick, polish } from './construct.js';
+import { RosterState } from './state.js';
 import { AcceptanceHistory } from './acceptance-history.js';
 import type { MoveContext } from './moves/move-context.js';
 import { tryMove } from './moves/pick-move.js';
@@ -8,6 +9,8 @@ import type { SearchOptions, SearchResult } from './search-options.js';
 export interface LoopOutcome {
   best: Int32Array;
   bestHard: number;
+  /** Agents short of the cells in the best roster (compared before soft with `fillFirst`). */
+  bestShort: number;
   bestSoft: number;
   iterations: number;
   restarts: number;
@@ -43,6 +46,7 @@ export function runAcceptanceLoop(
   const outcome: LoopOutcome = {
     best: Int32Array.from(assign),
     bestHard: state.hard,
+    bestShort: state.short,
     bestSoft: state.soft,
     iterations: 0,
     restarts: 0,
@@ -50,10 +54,19 @@ export function runAcceptanceLoop(
   };
   let lastImprove = 0;
   let iteration = 0;
+  let polished: Int32Array | null = null;
   for (; iteration < opts.maxIterations; iteration++) {
+    if (opts.fillFirst && (iteration & (ADAPT_EVERY - 1)) === 0 && polished !== outcome.best) {
+      polishBest(ctx, outcome, hardMultiplier);
+      polished = outcome.best;
+    }
     if ((iteration & (CLOCK_EVERY - 1)) === 0) {
       const elapsedMs = opts.now() - startMs;
       if (elapsedMs >= opts.timeLimitMs) {
+        outcome.stoppedBy = 'time';
+        break;
+      }
+      if (opts.feasibleAfterMs !== undefined && elapsedMs >= opts.feasibleAfterMs && outcome.bestHard <= 1e-9) {
         outcome.stoppedBy = 'time';
         break;
       }
@@ -71,7 +84,7 @@ export function runAcceptanceLoop(
     if (!tryMove(ctx, draw, thresholds, current, historic)) continue;
     history.record(slot, state);
     if (adaptive && (iteration & (ADAPT_EVERY - 1)) === 0) oscillateHardWeight(ctx, hardMultiplier);
-    if (keepIfBest(ctx, outcome)) lastImprove = iteration;
+    if (keepIfBest(ctx, outcome, opts.fillFirst)) lastImprove = iteration;
     else if (!annealing && iteration - lastImprove > stallIterations) {
       if (opts.stopWhenStalled && outcome.bestHard <= 1e-9) {
         outcome.stoppedBy = 'stall';
@@ -95,15 +108,42 @@ function oscillateHardWeight(ctx: MoveContext, hardMultiplier: number): void {
       : Math.max(hardMultiplier / 100, state.hardMultiplier / 1.3);
 }
 
-/** Copies the state's roster into `outcome` when it beats the best (hard first, then soft). */
-export function keepIfBest(ctx: MoveContext, outcome: LoopOutcome): boolean {
-  const { hard, soft } = ctx.state;
-  if (!(hard < outcome.bestHard - 1e-9 || (hard <= outcome.bestHard + 1e-9 && soft < outcome.bestSoft - 1e-9)))
-    return false;
+/**
+ * Copies the state's roster into `outcome` when it beats the best: hard first, then (with
+ * `fillFirst`) the agents short of the cells, then soft. The order is strict, so no weight can
+ * trade a hard violation or an unfilled shift for soft points in the roster kept.
+ */
+export function keepIfBest(ctx: MoveContext, outcome: LoopOutcome, fillFirst = false): boolean {
+  const { hard, soft, short } = ctx.state;
+  if (hard > outcome.bestHard + 1e-9) return false;
+  if (hard >= outcome.bestHard - 1e-9) {
+    const shortDelta = fillFirst ? short - outcome.bestShort : 0;
+    if (shortDelta > 0 || (shortDelta === 0 && soft >= outcome.bestSoft - 1e-9)) return false;
+  }
   outcome.bestHard = hard;
+  outcome.bestShort = short;
   outcome.bestSoft = soft;
   outcome.best = Int32Array.from(ctx.assign);
   return true;
+}
+
+/**
+ * Greedily fills the best roster's short cells (`polish`) on a copy, kept when better in the
+ * `fillFirst` order. Run every 4096 iterations when the best changed (not at the end), so a larger
+ * budget sees every roster a smaller one saw and the kept roster never gets worse with more moves.
+ */
+export function polishBest(ctx: MoveContext, outcome: LoopOutcome, hardMultiplier: number): void {
+  const trial = new RosterState(ctx.problem, hardMultiplier, outcome.best);
+  polish(trial);
+  const better =
+    trial.hard < outcome.bestHard - 1e-9 ||
+    (trial.hard <= outcome.bestHard + 1e-9 &&
+      (trial.short < outcome.bestShort || (trial.short === outcome.bestShort && trial.soft < outcome.bestSoft - 1e-9)));
+  if (!better) return;
+  outcome.best = Int32Array.from(trial.assign);
+  outcome.bestHard = trial.hard;
+  outcome.bestShort = trial.short;
+  outcome.bestSoft = trial.soft;
 }
 
 /** Restarts alternately from the best roster with a random kick and from a fresh randomised construction. */

@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import type { SubMipMode } from './sub-mip.js';
 
 /** Options of the large-neighbourhood search (`improveWithMip`). */
 export interface LnsOptions {
@@ -34,6 +35,10 @@ export interface LnsOptions {
   mergeSeconds?: number;
   /** Rows kept per agent for merging (default 400). */
   poolPerAgent?: number;
+  /** What each sub-MIP minimises (default `score`; `keep-filled` never lets a filled shift go). */
+  subMipMode?: SubMipMode;
+  /** Stop once no hard rule is broken and no cell is short (default false). */
+  stopWhenFilled?: boolean;
   /** Cap on sub-MIPs (default unlimited). */
   maxMoves?: number;
   /**

@@ -85,6 +85,7 @@ export function improveWithMip(
   run.pool?.addRoster(state.assign);
   let nextMerge = startMs + (opts.mergeEveryMs ?? 0);
   while (opts.now() - startMs < opts.timeLimitMs - 200 && run.moves < (opts.maxMoves ?? Infinity)) {
+    if (opts.stopWhenFilled && state.hard <= 1e-9 && state.short === 0) break;
     if (run.pool && opts.now() >= nextMerge) {
       mergePooledRows(run, run.pool);
       nextMerge = opts.now() + (opts.mergeEveryMs ?? 0);
@@ -104,6 +105,7 @@ export function improveWithMip(
       budget,
       opts.seed + run.moves,
       move.only,
+      opts.subMipMode,
     );
     run.moves++;
     run.tried[move.kind]!++;
@@ -164,20 +166,35 @@ function mergePooledRows(run: LnsRun, pool: RowPool): void {
 function applyRows(run: LnsRun, move: Neighbourhood, rows: Int32Array[]): void {
   const { problem, state, opts } = run.choice;
   const days = problem.days;
-  const before = { hard: state.hard, soft: state.soft };
+  const before = { hard: state.hard, short: state.short, soft: state.soft };
   const saved = move.agents.map((e) => state.assign.slice(e * days, (e + 1) * days));
   move.agents.forEach((e, i) => state.assign.set(rows[i]!, e * days));
   state.recomputeAll();
-  const improved =
-    state.hard < before.hard - 1e-9 || (state.hard <= before.hard + 1e-9 && state.soft < before.soft - 1e-9);
+  const order = compareScores(state, before, (opts.subMipMode ?? 'score') !== 'score');
+  const improved = order < 0;
   adaptWeight(run, move.kind, improved);
   if (improved) {
     run.improvements++;
     run.won[move.kind]!++;
-  } else if (!(opts.acceptEqual !== false && state.hard <= before.hard + 1e-9 && state.soft <= before.soft + 1e-9)) {
+  } else if (!(opts.acceptEqual !== false && order === 0)) {
     move.agents.forEach((e, i) => state.assign.set(saved[i]!, e * days));
     state.recomputeAll();
   }
+}
+
+/**
+ * -1, 0 or 1 as roster `a` is better than, equal to or worse than `b`: hard first, then (with
+ * `fillFirst`) the agents short of the cells, then soft.
+ */
+export function compareScores(
+  a: { hard: number; short: number; soft: number },
+  b: { hard: number; short: number; soft: number },
+  fillFirst: boolean,
+): number {
+  if (Math.abs(a.hard - b.hard) > 1e-9) return a.hard < b.hard ? -1 : 1;
+  if (fillFirst && a.short !== b.short) return a.short < b.short ? -1 : 1;
+  if (Math.abs(a.soft - b.soft) > 1e-9) return a.soft < b.soft ? -1 : 1;
+  return 0;
 }
 
 /** Adaptive choice: smooths the kind's weight towards its floor, plus 0.2 on a strict improvement. */

@@ -127,7 +127,18 @@ export interface RosterResult {
     serviceLevel: { volumeWeighted: number; worst: number; worstStart: string } | null;
     paidHours: number;
   };
-  search: { seed: number; iterations: number; restarts: number; stoppedBy: 'iterations' | 'time' | 'stall' };
+  search: {
+    seed: number;
+    /**
+     * `exact`: HiGHS assigned the shifts (then sub-MIPs on the soft rules); `search`: local search
+     * only; absent on a roster that no search made (a stored document's).
+     */
+    method?: 'mip' | 'search';
+    /** Moves of the local search, or sub-MIPs after the exact assignment. */
+    iterations: number;
+    restarts: number;
+    stoppedBy: 'iterations' | 'time' | 'stall';
+  };
 }
 
 /** A roster without its verdict: what the rule checkers read (a hand-edited draft has no verdict yet). */

@@ -1,4 +1,6 @@
+import type { Highs } from 'highs';
 import type { StaffingTargets } from '../../erlang/types.js';
+import { solvePlanRoster } from './plan-search.js';
 import type { ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
 import { problemFromPlan } from './from-plan.js';
@@ -8,7 +10,6 @@ import type { RosterResult } from './result-types.js';
 import { planCountsBySlot, rosterCoverage, rosteredCountsBySlot, type SlotLoad } from './roster-coverage.js';
 import { rosteredShifts, shiftFill } from './roster-shifts.js';
 import { scoreByRule } from './score-report.js';
-import { searchRoster } from './search.js';
 import { rosterVerdict } from './verdict.js';
 import type { PreviousRoster, RosterAgent, RosterRules, RosterSearchOptions } from './types.js';
 
@@ -17,6 +18,8 @@ export interface RosterOptions extends RosterSearchOptions {
   serviceLevel?: ServiceLevelFn;
   /** Offered volume and AHT per plan slot, when known (for the SL). */
   load?: SlotLoad;
+  /** HiGHS: with it the shifts are assigned exactly first where the problem allows (`solvePlanRoster`). */
+  highs?: Highs;
   /** The roster before the horizon: its rules carry across the edge (docs/roster.md, "Across week edges"). */
   previous?: PreviousRoster;
   /** The service target the verdict judges each interval by (default: the plan's queue targets). */
@@ -24,11 +27,13 @@ export interface RosterOptions extends RosterSearchOptions {
 }
 
 /**
- * Rosters named agents on a shift plan (docs/roster.md, "Method"): search
- * (`searchRoster`), then breaks per instance, retraining pulls (`assignPulls`), coverage and SL
+ * Rosters named agents on a shift plan (docs/roster.md, "Method"): hard rules, then filled shifts,
+ * then soft rules (`solvePlanRoster`: exact assignment on HiGHS when `highs` is given and the problem
+ * fits, else local search), then breaks per instance, retraining pulls (`assignPulls`), coverage and SL
  * after rostering, unfilled shifts with the rules that blocked them, and the score by rule.
  * Infeasible is data: an unstaffable plan still returns a roster with `unfilledShifts`.
- * Deterministic for a seed when `maxIterations` binds before the time limit.
+ * Without HiGHS, deterministic for a seed when `maxIterations` binds before the time limit; with it,
+ * the filled count is the proven optimum when HiGHS finishes inside its share of the time.
  *
  * @example rosterPlan(plan, agents, rules, { seed: 1, timeLimitMs: 5000, maxIterations: 2e6, now: () => performance.now() })
  */
@@ -40,11 +45,12 @@ export function rosterPlan(
 ): RosterResult {
   const planProblem = problemFromPlan(plan, agents, rules, options.previous);
   const { problem, grid, shiftOfCell } = planProblem;
-  const found = searchRoster(problem, {
+  const found = solvePlanRoster(problem, {
     seed: options.seed,
     maxIterations: options.maxIterations,
     timeLimitMs: options.timeLimitMs,
     now: options.now,
+    ...(options.highs ? { highs: options.highs } : {}),
   });
   const assign = found.assign;
   const slotCount = grid.slotCount;
@@ -86,7 +92,13 @@ export function rosterPlan(
       serviceLevel,
       paidHours: agentList.reduce((t, a) => t + a.days.reduce((u, d) => u + d.paidHours, 0), 0),
     },
-    search: { seed: options.seed, iterations: found.iterations, restarts: found.restarts, stoppedBy: found.stoppedBy },
+    search: {
+      seed: options.seed,
+      method: found.method,
+      iterations: found.iterations,
+      restarts: found.restarts,
+      stoppedBy: found.stoppedBy,
+    },
   };
   const verdict = rosterVerdict(result, options.targets ?? plan.queue?.targets, (slot) => options.load?.volume[slot]);
   return { verdict, ...result };

@@ -1,3 +1,4 @@
+import type { Highs } from 'highs';
 import type { QueueParams } from '../../erlang/types.js';
 import { serviceLevelFromQueue, type ServiceLevelFn } from '../shift-plan/service-level.js';
 import type { ShiftPlan } from '../shift-plan/types.js';
@@ -9,7 +10,8 @@ import type { PreviousRoster, RosterAgent, RosterRules } from './types.js';
 /**
  * Rosters a validated request; the SL after rostering uses the same service-level function as the
  * shift plan (`serviceLevelFromQueue`) on the queue of `rosterQueue`. `now` is the caller's clock
- * (ms); the time limit is in seconds.
+ * (ms); the time limit is in seconds. With `highs` the shifts are assigned exactly first where the
+ * problem fits (docs/roster.md, "What is exact").
  */
 export function runRoster(
   req: {
@@ -24,6 +26,7 @@ export function runRoster(
     options: { seed: number; timeLimitSeconds: number; maxIterations: number; answerSeconds: number };
   },
   now: () => number,
+  highs?: Highs,
 ): RosterResult {
   const { seed, timeLimitSeconds, maxIterations, answerSeconds } = req.options;
   const queue = rosterQueue(req.queue ?? req.plan.queue, answerSeconds);
@@ -33,6 +36,7 @@ export function runRoster(
     timeLimitMs: timeLimitSeconds * 1000,
     maxIterations,
     now,
+    ...(highs ? { highs } : {}),
     ...(req.load ? { load: req.load } : {}),
     ...(req.previous ? { previous: req.previous } : {}),
     ...(serviceLevel ? { serviceLevel } : {}),

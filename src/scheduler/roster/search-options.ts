@@ -25,6 +25,13 @@ export interface SearchOptions {
   temperature?: [number, number];
   /** Stop at the first long stall once a feasible roster is held, instead of restarting (default false). */
   stopWhenStalled?: boolean;
+  /**
+   * Keep the best roster by hard violations, then agents short of the cells, then soft (default
+   * false: hard, then soft, where short agents are part of soft, as Curtois & Qu score them).
+   */
+  fillFirst?: boolean;
+  /** Stop once this many ms have passed and a roster with no hard violation is held (default: never). */
+  feasibleAfterMs?: number;
   /** Adapt the hard multiplier within [H/100, 100 H] (strategic oscillation; default true). */
   adaptive?: boolean;
 }

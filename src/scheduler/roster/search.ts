@@ -46,11 +46,14 @@ export function searchRoster(problem: CoreProblem, opts: SearchOptions): SearchR
   const thresholds = moveThresholds({ ...DEFAULT_MOVES, ...opts.moves });
   const outcome = runAcceptanceLoop(ctx, thresholds, opts, hardMultiplier);
   // polish the best roster: greedily fill under-covered cells from agents off that day or on an over-covered cell
-  ctx.assign.set(outcome.best);
-  state.recomputeAll();
-  state.hardMultiplier = hardMultiplier;
-  polish(state);
-  keepIfBest(ctx, outcome);
+  // (with fillFirst the loop polishes at fixed iterations instead, so more moves never end worse)
+  if (!opts.fillFirst) {
+    ctx.assign.set(outcome.best);
+    state.recomputeAll();
+    state.hardMultiplier = hardMultiplier;
+    polish(state);
+    keepIfBest(ctx, outcome);
+  }
   const { best, bestHard, bestSoft, iterations, restarts, stoppedBy } = outcome;
   return { assign: best, hard: bestHard, soft: bestSoft, iterations, restarts, stoppedBy };
 }

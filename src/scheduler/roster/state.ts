@@ -16,6 +16,8 @@ export class RosterState {
   readonly lateShifts: Float64Array;
   hard = 0;
   soft = 0;
+  /** Agents short summed over the cells, unweighted (the filled-shift tier of `keepIfBest`). */
+  short = 0;
   private sumW = 0;
   private sumW2 = 0;
   private sumL = 0;
@@ -75,10 +77,12 @@ export class RosterState {
     }
     let hard = 0;
     let soft = 0;
+    this.short = 0;
     for (let c = 0; c < p.cells.length; c++) {
       const [h, s] = this.cellCost(c, this.cover[c]!);
       hard += h;
       soft += s;
+      this.short += Math.max(0, p.cells[c]!.required - this.cover[c]!);
     }
     this.sumW = this.sumW2 = this.sumL = this.sumL2 = 0;
     p.agents.forEach((agent, e) => {
@@ -147,6 +151,8 @@ export class RosterState {
     const [h0, s0] = this.cellCost(c, k);
     const [h1, s1] = this.cellCost(c, k + step);
     this.cover[c] = k + step;
+    const required = this.p.cells[c]!.required;
+    this.short += Math.max(0, required - k - step) - Math.max(0, required - k);
     this.hard += h1 - h0;
     this.soft += s1 - s0;
   }

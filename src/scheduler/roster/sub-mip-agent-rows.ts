@@ -1,47 +1,12 @@
+import { FreedAgent } from './sub-mip-freed-agent.js';
 import { scaleLin, sumLin, type Lin, type SubMipModel } from './sub-mip-model.js';
-
-/** One freed agent inside a sub-MIP: its columns by day and its fixed cells outside them. */
-class FreedAgent {
-  constructor(
-    readonly model: SubMipModel,
-    /** Index into the problem's agents. */
-    readonly agent: number,
-    /** [column, cell] per day (empty on fixed days). */
-    readonly dayCols: [number, number][][],
-  ) {}
-
-  cellAt(day: number): number {
-    return this.model.assign[this.agent * this.model.problem.days + day]!;
-  }
-
-  /** Worked indicator of `day`: its columns when free, a constant 0 or 1 when fixed. */
-  worked(day: number): Lin {
-    return this.model.isFree(day)
-      ? { terms: this.dayCols[day]!.map(([col]) => [col, 1]), constant: 0 }
-      : { terms: [], constant: this.cellAt(day) >= 0 ? 1 : 0 };
-  }
-
-  /** Sum over days [fromDay, toDay) of a per-cell coefficient of the cell worked. */
-  weighted(fromDay: number, toDay: number, coef: (c: number) => number): Lin {
-    const lin: Lin = { terms: [], constant: 0 };
-    for (let day = fromDay; day < toDay; day++) {
-      if (this.model.isFree(day)) for (const [col, c] of this.dayCols[day]!) lin.terms.push([col, coef(c)]);
-      else if (this.cellAt(day) >= 0) lin.constant += coef(this.cellAt(day));
-    }
-    return lin;
-  }
-
-  /** [column, cell] pairs of a day: the columns when free, the fixed cell (column -1) when worked. */
-  choices(day: number): [number, number][] {
-    if (this.model.isFree(day)) return this.dayCols[day]!;
-    return this.cellAt(day) >= 0 ? [[-1, this.cellAt(day)]] : [];
-  }
-}
+import { addWeekRows } from './sub-mip-week-rows.js';
 
 /**
  * Every hard rule of one freed agent as rows (the sub-MIP's feasibility is the agent's): one shift
  * a day, successions and rest, per-type limits, contract windows, runs of work and of days off,
- * weekends. `position` is the agent's index in `model.agents`.
+ * weekends, and the per-week rules (two days off in a row, weekends off every other week, start
+ * spread when hard). `position` is the agent's index in `model.agents`.
  */
 export function addAgentRuleRows(model: SubMipModel, position: number): void {
   const freed = new FreedAgent(model, model.agents[position]!, model.workCols[position]!);
@@ -51,6 +16,7 @@ export function addAgentRuleRows(model: SubMipModel, position: number): void {
   addContractRows(freed);
   addRunRows(freed);
   addWeekendRows(freed);
+  addWeekRows(freed);
 }
 
 /** Forbidden successions and rest, including across the window's edges. */
@@ -58,23 +24,54 @@ function addSuccessionRows(freed: FreedAgent): void {
   const { model } = freed;
   const p = model.problem;
   for (let day = Math.max(0, model.fromDay - 1); day < Math.min(p.days - 1, model.toDay); day++) {
+    const left = freed.choices(day);
     const right = freed.choices(day + 1);
-    for (const [firstCol, firstCell] of freed.choices(day)) {
-      const first = p.cells[firstCell]!;
-      for (const [secondCol, secondCell] of right) {
-        const second = p.cells[secondCell]!;
-        const forbidden = p.forbiddenFollow && p.forbiddenFollow[first.type * p.types + second.type];
-        const shortRest = p.minRestMinutes > 0 && second.startMinute - first.endMinute < p.minRestMinutes;
-        if (!forbidden && !shortRest) continue;
-        const terms: [number, number][] = [];
-        let constant = 0;
-        for (const col of [firstCol, secondCol]) {
-          if (col >= 0) terms.push([col, 1]);
-          else constant++;
-        }
-        model.addRow(-Infinity, 1, { terms, constant });
-      }
-    }
+    if (p.forbiddenFollow) addForbiddenPairs(freed, left, right, p.forbiddenFollow);
+    if (p.minRestMinutes > 0) addRestCliques(freed, left, right);
+  }
+}
+
+/** A row `sum of the choices' columns <= 1`, a fixed choice (column -1) counting as the constant 1. */
+function atMostOne(freed: FreedAgent, choices: [number, number][]): void {
+  const terms: [number, number][] = [];
+  let constant = 0;
+  for (const [col] of choices) {
+    if (col >= 0) terms.push([col, 1]);
+    else constant++;
+  }
+  freed.model.addRow(-Infinity, 1, { terms, constant });
+}
+
+/** One row per forbidden pair of shift types on consecutive days. */
+function addForbiddenPairs(
+  freed: FreedAgent,
+  left: [number, number][],
+  right: [number, number][],
+  forbiddenFollow: Uint8Array,
+): void {
+  const p = freed.model.problem;
+  for (const first of left)
+    for (const second of right)
+      if (forbiddenFollow[p.cells[first[1]]!.type * p.types + p.cells[second[1]]!.type])
+        atMostOne(freed, [first, second]);
+}
+
+/**
+ * Rest as cliques: for each end time T of a shift on the first day, the shifts ending at or after T
+ * and the next day's shifts starting before T + rest conflict pairwise (and each day holds one
+ * shift), so at most one of them is worked. Tighter than one row per pair, and fewer rows.
+ */
+function addRestCliques(freed: FreedAgent, left: [number, number][], right: [number, number][]): void {
+  const p = freed.model.problem;
+  const rest = p.minRestMinutes;
+  const ends = [...new Set(left.map(([, c]) => p.cells[c]!.endMinute))].sort((a, b) => a - b);
+  let previousRight = 0;
+  // ascending T: the first shifts shrink, the next day's grow; an unchanged next-day set is dominated
+  for (const end of ends) {
+    const late = right.filter(([, c]) => p.cells[c]!.startMinute - end < rest);
+    if (late.length === 0 || late.length === previousRight) continue;
+    previousRight = late.length;
+    atMostOne(freed, [...left.filter(([, c]) => p.cells[c]!.endMinute >= end), ...late]);
   }
 }
 

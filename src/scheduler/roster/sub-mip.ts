@@ -3,14 +3,22 @@ import { WfmError } from '../../errors.js';
 import { createHighsModel, type SparseModel } from '../mip/sparse-model.js';
 import type { CoreProblem } from './problem.js';
 import { addAgentRuleRows } from './sub-mip-agent-rows.js';
-import { SubMipModel } from './sub-mip-model.js';
+import { SubMipModel, type Lin } from './sub-mip-model.js';
+
+/**
+ * What a sub-MIP minimises: `score` the cover and preference costs (the roster's soft score);
+ * `fill` the agents short over all cells, unweighted (hard rules first, then filled shifts, with no
+ * soft weight able to trade against either); `keep-filled` the soft score without letting the
+ * agents short on the freed cells rise above the current count.
+ */
+export type SubMipMode = 'score' | 'fill' | 'keep-filled';
 
 /**
  * One sub-MIP over `agents` on days [d0, d1), or only those of them with `only[d] = 1` (so two
  * weekends can be freed together): every other agent-day is fixed and enters the constraints as a
  * constant. Every hard rule of the freed agents is a constraint (including across the window's
  * edges), the cover and preference costs are the objective, and the current rows are the warm
- * start. Returns the agents' new complete rows (each satisfying all of that agent's hard rules),
+ * start (`mode` chooses the objective). A hard cover rule bounds the short or surplus agents at 0. Returns the agents' new complete rows (each satisfying all of that agent's hard rules),
  * or null without a solution. Size: agents x free days x cell types binary columns.
  */
 export function solveSubMip(
@@ -23,10 +31,11 @@ export function solveSubMip(
   seconds: number,
   seed: number,
   only?: Uint8Array,
+  mode: SubMipMode = 'score',
 ): Int32Array[] | null {
   const model = new SubMipModel(p, assign, agents, d0, d1, only);
-  const cellCols = addWorkColumns(model);
-  addCoverRows(model, cellCols);
+  const cellCols = addWorkColumns(model, mode);
+  addCoverRows(model, cellCols, mode);
   agents.forEach((_agent, position) => addAgentRuleRows(model, position));
   const { model: sparse, integerCosts } = model.build();
   // integer costs (Curtois & Qu weights): stop once no better integer objective can exist
@@ -43,7 +52,7 @@ export function solveSubMip(
  * One binary column per freed agent, free day and cell it may work, costed by its preference; returns the columns by
  * cell.
  */
-function addWorkColumns(model: SubMipModel): number[][] {
+function addWorkColumns(model: SubMipModel, mode: SubMipMode): number[][] {
   const p = model.problem;
   const cellCols: number[][] = p.cells.map(() => []);
   model.agents.forEach((agent, position) => {
@@ -52,7 +61,8 @@ function addWorkColumns(model: SubMipModel): number[][] {
       if (!model.isFree(day)) continue;
       for (const c of p.cellsByDay[day]!) {
         if (!core.allowed[c]) continue;
-        const col = model.addCol(p.rules.preference.weight * (core.workCost[c]! - core.offCost[day]!));
+        const cost = mode === 'fill' ? 0 : p.rules.preference.weight * (core.workCost[c]! - core.offCost[day]!);
+        const col = model.addCol(cost);
         model.start[col] = model.assign[agent * p.days + day] === c ? 1 : 0;
         model.workCols[position]![day]!.push([col, c]);
         cellCols[c]!.push(col);
@@ -62,25 +72,40 @@ function addWorkColumns(model: SubMipModel): number[][] {
   return cellCols;
 }
 
-/** Per free cell: freed agents on it + fixed cover + under - over = required, under and over costed. */
-function addCoverRows(model: SubMipModel, cellCols: number[][]): void {
+/**
+ * Per free cell: freed agents on it + fixed cover + under - over = required, under and over costed
+ * (in `fill` mode only under, 1 per agent short); in `keep-filled` mode the short agents summed over
+ * the free cells stay at most what they are now.
+ */
+function addCoverRows(model: SubMipModel, cellCols: number[][], mode: SubMipMode): void {
   const p = model.problem;
+  const fill = mode === 'fill';
+  const shortNow: Lin = { terms: [], constant: 0 };
+  let shortLimit = 0;
   for (let day = model.fromDay; day < model.toDay; day++) {
     if (!model.isFree(day)) continue;
     for (const c of p.cellsByDay[day]!) {
       const cell = p.cells[c]!;
-      const under = model.addCol(cell.underWeight * p.rules.coverUnder.weight, Infinity, false);
-      const over = model.addCol(cell.overWeight * p.rules.coverOver.weight, Infinity, false);
+      const underCost = fill ? 1 : cell.underWeight * p.rules.coverUnder.weight;
+      const under = model.addCol(underCost, p.rules.coverUnder.hard ? 0 : Infinity, false);
+      const over = model.addCol(
+        fill ? 0 : cell.overWeight * p.rules.coverOver.weight,
+        p.rules.coverOver.hard ? 0 : Infinity,
+        false,
+      );
       const startCover = cellCols[c]!.reduce((t, col) => t + model.start[col]!, 0);
       const target = cell.required - model.fixedCover[c]!;
       model.start[under] = Math.max(0, target - startCover);
       model.start[over] = Math.max(0, startCover - target);
+      shortNow.terms.push([under, 1]);
+      shortLimit += model.start[under]!;
       model.addRow(target, target, {
         terms: [...cellCols[c]!.map((col) => [col, 1] as [number, number]), [under, 1], [over, -1]],
         constant: 0,
       });
     }
   }
+  if (mode === 'keep-filled') model.addRow(-Infinity, shortLimit, shortNow);
 }
 
 /** The freed agents' complete rows with the solution's cells on the free days. */

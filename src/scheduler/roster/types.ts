@@ -57,6 +57,12 @@ export interface RosterAgent {
   retrainingHoursNeeded: number;
   /** Worked the weekend before the horizon (for "weekends off every other week"). */
   workedPreviousWeekend: boolean;
+  /** Queues the agent may serve (multi-skill centres); absent = the one queue. */
+  skills?: string[];
+  /** Handle-time factor per skill (1.2 = 20 % slower); absent skills are 1. */
+  proficiency?: Record<string, number>;
+  /** YYYY-MM-DD, for the learning curve by tenure. */
+  hireDate?: string;
 }
 
 /**

@@ -19,18 +19,9 @@ export function rosterVerdict(
   for (const agent of roster.agents)
     for (const v of agent.violations)
       if (v.hard && v.amount > 0) agentsByRule.set(v.rule, (agentsByRule.get(v.rule) ?? 0) + 1);
-  const breaches: VerdictRuleBreach[] = roster.score.byRule
+  const breaches = roster.score.byRule
     .filter((r) => r.hard && r.amount > 1e-9)
-    .map((r) => {
-      const words = RULE_LABELS[r.rule];
-      return {
-        rule: r.rule,
-        label: words.label,
-        agents: agentsByRule.get(r.rule) ?? 0,
-        amount: r.amount * words.scale,
-        unit: words.unit,
-      };
-    });
+    .map((r) => ruleBreach(r.rule, agentsByRule.get(r.rule) ?? 0, r.amount));
   const q = roster.quality;
   const coverage = roster.coverage.map((c) => ({
     start: c.start,
@@ -45,4 +36,14 @@ export function rosterVerdict(
     targets,
     timeZone: roster.grid.timeZone,
   });
+}
+
+/**
+ * One rule's breach in people's words and units, from its amount in the rule's own unit
+ * (`RULE_UNITS`); a checker-only rule (e.g. `timeOff`) is counted in times.
+ */
+export function ruleBreach(rule: string, agents: number, amount: number): VerdictRuleBreach {
+  const known = (RULE_LABELS as Partial<Record<string, { label: string; unit: string; scale: number }>>)[rule];
+  const words = known ?? { label: rule === 'timeOff' ? 'shift during time off' : rule, unit: 'times', scale: 1 };
+  return { rule, label: words.label, agents, amount: amount * words.scale, unit: words.unit };
 }

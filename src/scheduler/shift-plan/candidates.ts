@@ -1,4 +1,5 @@
 import { WfmError, type WfmIssue } from '../../errors.js';
+import { isIntervalMinutes } from '../../time/instant.js';
 import { localTimeToSlot, type SlotGrid } from '../../time/slot-grid.js';
 import type { OpeningHours, ShiftPlanRules, ShiftTemplate } from './rules.js';
 
@@ -27,49 +28,77 @@ export interface TemplateOnGrid {
   breaks: BreakOnGrid[];
 }
 
+/** A duration or clock time of the rules that must sit on the grid's lattice, with its field. */
+interface LatticeValue {
+  value: number;
+  path: (string | number)[];
+  what: string;
+}
+
+/** Every duration and clock time of the rules that the grid's interval must divide. */
+function latticeValues(rules: ShiftPlanRules, intervalMinutes: number): LatticeValue[] {
+  const out: LatticeValue[] = [];
+  const add = (value: number, path: (string | number)[], what: string) => out.push({ value, path, what });
+  rules.templates.forEach((t, ti) => {
+    add(t.paidMinutes, ['templates', ti, 'paidMinutes'], 'paid length');
+    t.starts.forEach((w, wi) => {
+      add(w.fromMinute, ['templates', ti, 'starts', wi, 'from'], 'window start');
+      add(w.stepMinutes ?? intervalMinutes, ['templates', ti, 'starts', wi, 'stepMinutes'], 'start step');
+    });
+    t.breaks.forEach((b, bi) => {
+      const path = ['breakRules', t.name, bi];
+      add(b.minutes, [...path, 'minutes'], 'break length');
+      add(b.earliestStartMinutes, [...path, 'earliestStartMinutes'], 'break window start');
+      add(b.latestStartMinutes, [...path, 'latestStartMinutes'], 'break window end');
+      add(b.stepMinutes ?? intervalMinutes, [...path, 'stepMinutes'], 'break step');
+    });
+  });
+  rules.pool.forEach((p, pi) => {
+    add(p.sessionMinutes, ['pool', pi, 'sessionMinutes'], 'session length');
+    add(p.stepMinutes ?? intervalMinutes, ['pool', pi, 'stepMinutes'], 'session step');
+    add(p.windowStartMinute, ['pool', pi, 'windowStart'], 'window start');
+    add(p.windowEndMinute, ['pool', pi, 'windowEnd'], 'window end');
+  });
+  return out;
+}
+
+/**
+ * The grid the plan needs: the requirement's interval, or a finer one that divides it when the
+ * rules ask for it (15-minute breaks over 30-minute data: a 15-minute grid), the coarsest such
+ * grid of the engine's interval lengths. Give rules with their steps filled (`withDefaultSteps`).
+ * Rules no engine grid fits keep the requirement's interval (and `templatesOnGrid` names the field).
+ *
+ * @example ruleGridMinutes(rulesWith15MinuteBreaks, 30) // 15
+ */
+export function ruleGridMinutes(rules: ShiftPlanRules, intervalMinutes: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const g = latticeValues(rules, intervalMinutes).reduce((acc, v) => gcd(acc, v.value), intervalMinutes);
+  return isIntervalMinutes(g) ? g : intervalMinutes;
+}
+
 /**
  * Checks that every duration and clock time of the rules sits on the grid's interval lattice, and
  * converts templates to slots. Throws `WFM_ERR_SCHEDULER_RULES` naming each offending field.
  */
 export function templatesOnGrid(rules: ShiftPlanRules, intervalMinutes: number): TemplateOnGrid[] {
-  const issues: WfmIssue[] = [];
-  const onLattice = (value: number, path: (string | number)[], what: string) => {
-    if (value % intervalMinutes !== 0)
-      issues.push({
-        path,
-        message: `${what} (${value} min) is not a multiple of the ${intervalMinutes}-minute interval`,
-      });
-  };
+  const issues: WfmIssue[] = latticeValues(rules, intervalMinutes)
+    .filter((v) => v.value % intervalMinutes !== 0)
+    .map((v) => ({
+      path: v.path,
+      message: `${v.what} (${v.value} min) is not a multiple of the ${intervalMinutes}-minute interval`,
+    }));
   const out = rules.templates.map((t, ti) => {
     const unpaid = t.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.minutes, 0);
     const spanMinutes = t.paidMinutes + unpaid;
-    onLattice(t.paidMinutes, ['templates', ti, 'paidMinutes'], 'paid length');
-    t.starts.forEach((w, wi) => {
-      onLattice(w.fromMinute, ['templates', ti, 'starts', wi, 'from'], 'window start');
-      onLattice(w.stepMinutes ?? intervalMinutes, ['templates', ti, 'starts', wi, 'stepMinutes'], 'start step');
-    });
-    const breaks = t.breaks.map((b, bi): BreakOnGrid => {
-      const path = ['breakRules', t.name, bi];
-      onLattice(b.minutes, [...path, 'minutes'], 'break length');
-      onLattice(b.earliestStartMinutes, [...path, 'earliestStartMinutes'], 'break window start');
-      onLattice(b.latestStartMinutes, [...path, 'latestStartMinutes'], 'break window end');
-      onLattice(b.stepMinutes ?? intervalMinutes, [...path, 'stepMinutes'], 'break step');
-      return {
-        template: ti,
-        rule: bi,
-        lengthSlots: b.minutes / intervalMinutes,
-        earliestOffsetSlots: b.earliestStartMinutes / intervalMinutes,
-        latestOffsetSlots: b.latestStartMinutes / intervalMinutes,
-        stepMinutes: b.stepMinutes ?? intervalMinutes,
-      };
-    });
+    const breaks = t.breaks.map((b, bi): BreakOnGrid => ({
+      template: ti,
+      rule: bi,
+      lengthSlots: b.minutes / intervalMinutes,
+      earliestOffsetSlots: b.earliestStartMinutes / intervalMinutes,
+      latestOffsetSlots: b.latestStartMinutes / intervalMinutes,
+      stepMinutes: b.stepMinutes ?? intervalMinutes,
+    }));
     return { spanSlots: spanMinutes / intervalMinutes, paidHours: t.paidMinutes / 60, breaks };
-  });
-  rules.pool.forEach((p, pi) => {
-    onLattice(p.sessionMinutes, ['pool', pi, 'sessionMinutes'], 'session length');
-    onLattice(p.stepMinutes ?? intervalMinutes, ['pool', pi, 'stepMinutes'], 'session step');
-    onLattice(p.windowStartMinute, ['pool', pi, 'windowStart'], 'window start');
-    onLattice(p.windowEndMinute, ['pool', pi, 'windowEnd'], 'window end');
   });
   if (issues.length > 0) {
     const first = issues[0] as WfmIssue;

@@ -94,3 +94,26 @@ export function buildPlanRequirement(
     ...(options.queue ? { queue: options.queue } : {}),
   };
 }
+
+/**
+ * The requirement on a finer grid that divides its interval (30 -> 15 minutes for 15-minute
+ * breaks): each interval becomes `k` slots that each need the same agents on the phones, and
+ * share its offered volume equally at the same AHT, so the traffic (volume x AHT / length) and the
+ * service level of each slot are the interval's. O(slots x k).
+ */
+export function splitRequirement(requirement: PlanRequirement, intervalMinutes: number): PlanRequirement {
+  const k = requirement.intervalMinutes / intervalMinutes;
+  if (!Number.isInteger(k) || k < 1) {
+    throw new RangeError(`splitRequirement: ${intervalMinutes} does not divide ${requirement.intervalMinutes}`);
+  }
+  const spread = <T>(values: readonly T[], f: (v: T) => T = (v) => v): T[] =>
+    values.flatMap((v) => Array<T>(k).fill(f(v)));
+  return {
+    ...requirement,
+    intervalMinutes,
+    required: spread(requirement.required),
+    present: spread(requirement.present),
+    ...(requirement.volume ? { volume: spread(requirement.volume, (v) => v / k) } : {}),
+    ...(requirement.ahtSeconds ? { ahtSeconds: spread(requirement.ahtSeconds) } : {}),
+  };
+}

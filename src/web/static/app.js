@@ -187,7 +187,7 @@ async function runPlan(event) {
     state.staffing = await postJson('/v1/staffing', state.staffingRequest);
     step(
       'staffing',
-      `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${state.staffing.totals.agentHours.toFixed(0)} agent-hours.`,
+      `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${whole(state.staffing.totals.agentHours)} agent-hours.`,
       true,
     );
 
@@ -201,7 +201,7 @@ async function runPlan(event) {
     );
     step(
       'plan',
-      `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${state.plan.quality.paidHours} paid hours, cost ${state.plan.quality.objectiveOverBound.toFixed(3)} x its LP bound.`,
+      `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${tenths(state.plan.quality.paidHours)} paid hours, cost ${state.plan.quality.objectiveOverBound.toFixed(3)} x its LP bound.`,
       true,
     );
 
@@ -263,6 +263,10 @@ function kpis(list, target) {
 }
 
 const pct = (x) => (x === null || x === undefined ? '-' : `${(x * 100).toFixed(1)} %`);
+/** A whole number for people: contacts, agents, hours on a KPI tile (`4,408`). */
+const whole = (x) => Math.round(x).toLocaleString('en-US');
+/** Hours to one decimal for people (`4,408.5`). */
+const tenths = (x) => x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function render() {
   $('results').hidden = false;
@@ -274,15 +278,16 @@ function render() {
   renderVerdict(state.roster.verdict);
   kpis(
     [
-      ['Forecast contacts', String(Math.round(state.forecast.intervals.reduce((s, r) => s + r.volume, 0))), 'contacts'],
+      ['Forecast contacts', whole(state.forecast.intervals.reduce((s, r) => s + r.volume, 0)), 'contacts'],
       ['Peak agents', String(state.staffing.totals.peakAgents), 'peak-agents'],
       ['Peak headcount', String(state.staffing.totals.peakHeadcount), 'peak-headcount'],
-      ['Paid hours rostered', String(q.paidHours), 'paid-hours'],
+      ['Roster paid hours (named agents)', tenths(q.paidHours), 'paid-hours'],
+      ['Plan paid hours (shifts asked for)', tenths(pq.paidHours), 'plan-paid-hours'],
       ['Plan cost / LP bound', pq.objectiveOverBound ? pq.objectiveOverBound.toFixed(3) : '-', 'over-bound'],
       ['Shifts filled', `${q.shiftsFilled} / ${q.shiftsRequired}`, 'shifts'],
       ['Under (agent-intervals)', String(q.rosterUnderAgentIntervals), 'under'],
       ['Service level, rostered', pct(q.serviceLevel?.volumeWeighted), 'sl'],
-      ['Pool hours placed', `${pq.poolHoursPlaced} / ${pq.poolHoursRequested}`, 'pool'],
+      ['Pool hours placed', `${tenths(pq.poolHoursPlaced)} / ${tenths(pq.poolHoursRequested)}`, 'pool'],
       ['Hard rules broken', hardRulesText(state.roster.verdict), 'hard'],
     ],
     $('kpis'),
@@ -479,14 +484,18 @@ async function runWhatIf() {
       [
         [
           'Headcount-hours',
-          `${sc.totals.headcountHours.toFixed(0)} (base ${base.totals.headcountHours.toFixed(0)})`,
+          `${whole(sc.totals.headcountHours)} (base ${whole(base.totals.headcountHours)})`,
           'wi-headcount-hours',
         ],
         ['Peak headcount', `${sc.queues[0].peakHeadcount} (base ${base.queues[0].peakHeadcount})`, 'wi-peak'],
-        ['Agent-hours', sc.totals.agentHours.toFixed(0), 'wi-agent-hours'],
+        ['Agent-hours on the phones', whole(sc.totals.agentHours), 'wi-agent-hours'],
         ['Service level, roster as is', pct(sc.totals.rosterServiceLevel), 'wi-roster-sl'],
-        ['Unmet intervals', String(sc.totals.unmetIntervals), 'wi-unmet'],
-        ['Answered in', `${ms.toFixed(0)} ms`, 'wi-ms'],
+        [
+          'Intervals the roster falls short',
+          `${whole(sc.queues[0].roster?.intervalsUnderRequirement ?? 0)} of ${whole(heads.length)}`,
+          'wi-short',
+        ],
+        ['Intervals no staffing can meet', whole(sc.totals.unmetIntervals), 'wi-unmet'],
       ],
       $('wi-totals'),
     );
@@ -507,7 +516,7 @@ async function runWhatIf() {
       const slKpi = document.querySelector('[data-kpi="sl"]');
       if (slKpi) slKpi.textContent = pct(base.totals.rosterServiceLevel);
     }
-    setStatus(`What-if updated in ${ms.toFixed(0)} ms.`);
+    setStatus(`What-if recalculated (${ms.toFixed(0)} ms to compute).`);
   } catch (error) {
     if (seq === whatIfSeq) setStatus(`What-if failed: ${describeError(error)}`, true);
   }

@@ -92,19 +92,15 @@ describe('the verdict of wfm shift-plan', () => {
     solver: { timeLimitSeconds: 5 },
   };
 
+  async function shiftPlan(): Promise<number> {
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+    const files = ['--requirements', join(dir, 'req.csv'), '--rules', join(dir, 'rules.json')];
+    return main(['node', 'wfm', 'shift-plan', ...files, '--out', join(dir, 'plan.json')]);
+  }
+
   it('exits 0 with "met" when every interval is covered', async () => {
     writeFileSync(join(dir, 'req.csv'), requirement(0));
-    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
-    const args = [
-      'node',
-      'wfm',
-      'shift-plan',
-      '--requirements',
-      join(dir, 'req.csv'),
-      '--rules',
-      join(dir, 'rules.json'),
-    ];
-    const code = await main([...args, '--out', join(dir, 'plan.json')]);
+    const code = await shiftPlan();
     expect(stderr.split('\n')[0]).toMatch(/^wfm: shift plan met: /);
     expect(code).toBe(0);
   });
@@ -112,17 +108,7 @@ describe('the verdict of wfm shift-plan', () => {
   it('exits 3 with "falls short" when an interval no template reaches needs agents, and still writes the plan', async () => {
     // 20:00 needs 1 agent; the only template starts at 08:00 and lasts 8 h, so nothing covers 20:00.
     writeFileSync(join(dir, 'req.csv'), requirement(1));
-    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
-    const args = [
-      'node',
-      'wfm',
-      'shift-plan',
-      '--requirements',
-      join(dir, 'req.csv'),
-      '--rules',
-      join(dir, 'rules.json'),
-    ];
-    const code = await main([...args, '--out', join(dir, 'plan.json')]);
+    const code = await shiftPlan();
     expect(stderr.split('\n')[0]).toMatch(
       /^wfm: shift plan falls short: .*intervals? (under-covered|no template can cover)/,
     );

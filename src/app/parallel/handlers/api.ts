@@ -6,6 +6,16 @@
 import { unreachableError } from '../../staffing-check.js';
 import type { StaffingRequest } from '../../../contracts/staffing.js';
 import { staffRequest, stringifyStaffingResponse } from '../../staffing.js';
+import {
+  rosterBudgetMs,
+  rosterJob,
+  shiftPlanBudgetMs,
+  shiftPlanJob,
+  type JobCheck,
+  type JobText,
+} from '../../job-requests.js';
+import { prepareWhatIf, type WhatIfText } from '../../what-if-request.js';
+import { moveResult } from '../move.js';
 
 export interface StaffingJsonResult {
   /** The response body, JSON (non-finite numbers as null). */
@@ -21,4 +31,18 @@ export const apiHandlers = {
     const error = unreachableError(response);
     return error ? { body: '', unreachable: error.toJSON() } : { body: stringifyStaffingResponse(response) };
   },
+  /** A `POST /v1/what-if` body as text -> checked in full, the core's input (columns moved) and its size. */
+  'api.what-if-prepare': (job: WhatIfText) => {
+    const prepared = prepareWhatIf(job);
+    const columns = prepared.input.queues.flatMap((q) => [
+      q.volume,
+      q.ahtSeconds,
+      ...(q.rosterHeadcount ? [q.rosterHeadcount] : []),
+    ]);
+    return moveResult(prepared, columns);
+  },
+  /** A `POST /v1/shift-plans` body as text -> checked in full (throws naming the field), its time budget. */
+  'api.shift-plan-check': (job: JobText): JobCheck => ({ budgetMs: shiftPlanBudgetMs(shiftPlanJob(job)) }),
+  /** A `POST /v1/rosters` body as text -> checked in full, its time budget. */
+  'api.roster-check': (job: JobText): JobCheck => ({ budgetMs: rosterBudgetMs(rosterJob(job)) }),
 };

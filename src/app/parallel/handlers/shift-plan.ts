@@ -2,14 +2,20 @@
 import type { ParsedShiftPlanRequest } from '../../../contracts/shift-plan-request.js';
 import { loadSolver } from '../../../scheduler/mip/highs.js';
 import { runShiftPlan } from '../../shift-plan.js';
+import { shiftPlanJob, type JobText } from '../../job-requests.js';
+
+async function solve(request: ParsedShiftPlanRequest) {
+  return runShiftPlan(request.requirement, request.rules, {
+    highs: await loadSolver(),
+    timeLimitSeconds: request.timeLimitSeconds,
+    timeZone: request.timeZone,
+    agents: request.agents,
+  });
+}
 
 export const shiftPlanHandlers = {
   /** A parsed shift-plan request -> the plan (the adapter maps non-finite numbers to null in JSON). */
-  'shift-plan.solve': async (request: ParsedShiftPlanRequest) =>
-    runShiftPlan(request.requirement, request.rules, {
-      highs: await loadSolver(),
-      timeLimitSeconds: request.timeLimitSeconds,
-      timeZone: request.timeZone,
-      agents: request.agents,
-    }),
+  'shift-plan.solve': solve,
+  /** The body as the service received it (checked already by `api.shift-plan-check`) -> the plan. */
+  'shift-plan.solve-text': (job: JobText) => solve(shiftPlanJob(job)),
 };

@@ -1,0 +1,205 @@
+/**
+ * A multi-queue plan's per-queue verdict: the roster (named agents with their skills, proficiency
+ * and shifts) simulated against every live queue's forecast, and per queue and interval the
+ * requirement (the queue staffed alone), the agents covering it (on the phones with the skill),
+ * the service level by formula (the queue alone at its requirement) and by simulation with its
+ * 95 % interval. Chat and deferred queues are staffed but not simulated (the simulation models
+ * live queues only).
+ */
+import type { PlanQueue } from '../contracts/plan-config.js';
+import { parseSimulationRequest, type SimulationRequestInput } from '../contracts/simulation.js';
+import type { StaffingResponse } from '../contracts/staffing.js';
+import type { RosterResult } from '../scheduler/roster/result-types.js';
+import type { RosterAgent } from '../scheduler/roster/types.js';
+import type { Verdict } from '../scheduler/shift-plan/verdict-types.js';
+import { simulateReplications } from '../simulation/index.js';
+import { summariseSimulation, type CellOut, type EstimateOut } from './simulation.js';
+
+export interface PlanQueueInterval {
+  start: string;
+  volume: number;
+  requirement: number;
+  /** Agents on the phones with the skill; null for a queue that is not simulated (chat, deferred). */
+  covered: number | null;
+  serviceLevelFormula: number;
+  serviceLevelSimulated: CellOut | null;
+}
+
+export interface PlanQueueReport {
+  name: string;
+  priority: number;
+  model: string;
+  targetServiceLevel: number | null;
+  /** False for chat and deferred queues: staffed, not simulated. */
+  simulated: boolean;
+  /** The queue's simulated SL over the week with its interval; null when not simulated. */
+  serviceLevel: EstimateOut | null;
+  abandonRate: EstimateOut | null;
+  asaSeconds: EstimateOut | null;
+  /** The target is inside or below the simulated SL's 95 % interval (true when not simulated). */
+  met: boolean;
+  intervals: PlanQueueInterval[];
+}
+
+export interface PlanQueuesResult {
+  seed: number;
+  replications: number;
+  queues: PlanQueueReport[];
+}
+
+export interface PlanQueueInput {
+  name: string;
+  priority: number;
+  handleTimeCv?: number;
+  staffing: PlanQueue | Omit<PlanQueue, 'name' | 'priority' | 'handleTimeCv'>;
+  response: StaffingResponse;
+}
+
+const isLive = (q: PlanQueueInput) =>
+  q.response.model !== 'chat' && q.response.deferred === undefined && q.response.target.answerSeconds !== undefined;
+
+/**
+ * Simulates the roster against the live queues (in this thread: a week of a mid-size centre is a
+ * fraction of a second per replication) and reports every queue. Agents without `skills` serve every
+ * live queue. Deterministic for a seed.
+ */
+export function simulatePlanQueues(
+  queues: readonly PlanQueueInput[],
+  roster: RosterResult,
+  agents: readonly RosterAgent[],
+  options: { seed: number; replications: number },
+): PlanQueuesResult {
+  const live = queues.filter(isLive);
+  const sim =
+    live.length > 0 && roster.agents.some((a) => a.days.length > 0)
+      ? simulateLive(live, roster, agents, options)
+      : null;
+  return {
+    seed: options.seed,
+    replications: options.replications,
+    queues: queues.map((q) =>
+      report(
+        q,
+        sim?.queues.find((s) => s.name === q.name),
+        sim?.covered.get(q.name),
+      ),
+    ),
+  };
+}
+
+function simulateLive(
+  live: readonly PlanQueueInput[],
+  roster: RosterResult,
+  agents: readonly RosterAgent[],
+  options: { seed: number; replications: number },
+) {
+  const names = live.map((q) => q.name);
+  const byId = new Map(agents.map((a) => [a.id, a]));
+  const first = live[0] as PlanQueueInput;
+  // The staffing skips closed intervals: lay every queue on the whole grid from the first start.
+  const lenMs = first.response.intervalMinutes * 60_000;
+  const starts = first.response.intervals.map((r) => Date.parse(r.start as string));
+  const firstMs = starts[0] as number;
+  const slots = starts.map((ms) => Math.round((ms - firstMs) / lenMs));
+  const slotCount = (slots[slots.length - 1] as number) + 1;
+  const onGrid = (values: readonly number[]) => {
+    const out = new Array<number>(slotCount).fill(0);
+    values.forEach((v, i) => (out[slots[i] as number] = v));
+    return out;
+  };
+  const body: SimulationRequestInput = {
+    start: first.response.intervals[0]?.start as string,
+    timeZone: first.response.timeZone,
+    intervalMinutes: first.response.intervalMinutes as SimulationRequestInput['intervalMinutes'],
+    queues: live.map((q) => ({
+      name: q.name,
+      priority: q.priority,
+      volume: onGrid(q.response.intervals.map((r) => r.volume)),
+      ahtSeconds: onGrid(q.response.intervals.map((r) => r.ahtSeconds)),
+      ...(q.handleTimeCv !== undefined ? { handleTimeCv: q.handleTimeCv } : {}),
+      ...(q.response.model === 'erlang-a' && q.staffing.patienceSeconds !== undefined
+        ? { patienceSeconds: q.staffing.patienceSeconds as number }
+        : {}),
+      target: {
+        serviceLevel: q.response.target.serviceLevel ?? 0.8,
+        answerSeconds: q.response.target.answerSeconds as number,
+      },
+    })),
+    agents: roster.agents.flatMap((a) => {
+      const agent = byId.get(a.id);
+      const skills = (agent?.skills ?? names).filter((s) => names.includes(s));
+      if (skills.length === 0 || a.days.length === 0) return [];
+      const proficiency = Object.fromEntries(
+        Object.entries(agent?.proficiency ?? {}).filter(([s]) => skills.includes(s)),
+      );
+      return [{ id: a.id, skills, proficiency, shifts: a.days }];
+    }),
+    seed: options.seed,
+    replications: options.replications,
+  };
+  const request = parseSimulationRequest(body);
+  const result = summariseSimulation(request, simulateReplications(request.model, request));
+  // Back to the staffing's rows: row i is slot slots[i].
+  const covered = new Map<string, number[]>();
+  for (const name of names) {
+    const sum = new Array<number>(slots.length).fill(0);
+    for (const g of result.groups) {
+      if (!g.skills.includes(name)) continue;
+      slots.forEach((slot, i) => (sum[i] = (sum[i] as number) + (g.intervals[slot]?.agents ?? 0)));
+    }
+    covered.set(name, sum);
+  }
+  const queues = result.queues.map((q) => ({ ...q, intervals: slots.map((slot) => q.intervals[slot]) }));
+  return { queues, covered };
+}
+
+function report(
+  q: PlanQueueInput,
+  sim: ReturnType<typeof simulateLive>['queues'][number] | undefined,
+  covered: number[] | undefined,
+): PlanQueueReport {
+  return {
+    name: q.name,
+    priority: q.priority,
+    model: q.response.deferred ? 'deferred' : q.response.model,
+    targetServiceLevel: isLive(q) ? (q.response.target.serviceLevel ?? null) : null,
+    simulated: sim !== undefined,
+    serviceLevel: sim?.totals.serviceLevel ?? null,
+    abandonRate: sim?.totals.abandonRate ?? null,
+    asaSeconds: sim?.totals.asaSeconds ?? null,
+    met: sim?.met ?? true,
+    intervals: q.response.intervals.map((r, i) => ({
+      start: r.start as string,
+      volume: r.volume,
+      requirement: r.agents,
+      covered: covered ? (covered[i] ?? 0) : null,
+      serviceLevelFormula: r.serviceLevel,
+      serviceLevelSimulated: sim?.intervals[i]?.serviceLevel ?? null,
+    })),
+  };
+}
+
+const pct1 = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
+
+/**
+ * The roster's verdict with the queues' simulated service levels: a simulated queue whose target lies
+ * above its 95 % interval is a shortfall, named with its figures, and the plan falls short.
+ */
+export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult): Verdict {
+  const short = result.queues
+    .filter((q) => q.simulated && !q.met)
+    .map(
+      (q) =>
+        `queue ${q.name}: simulated SL ${pct1(q.serviceLevel?.mean ?? null)} ` +
+        `(95 % ${pct1(q.serviceLevel?.low ?? null)} - ${pct1(q.serviceLevel?.high ?? null)}) below its ` +
+        `${pct1(q.targetServiceLevel)} target`,
+    );
+  if (short.length === 0) return verdict;
+  const rest = verdict.line.replace(/^(met|falls short): /, '');
+  return {
+    ...verdict,
+    met: false,
+    line: `falls short: ${rest}; ${short.join('; ')}`,
+    shortfalls: [...verdict.shortfalls, ...short],
+  };
+}

@@ -1,0 +1,143 @@
+import type { Highs } from 'highs';
+import { assignmentColumns, EXACT_MAX_COLUMNS, exactApplicable, exactFill } from './exact.js';
+import { compareScores, improveWithMip } from './lns.js';
+import type { CoreProblem } from './problem.js';
+import { searchRoster } from './search.js';
+import type { SearchOptions, SearchResult } from './search-options.js';
+import { RosterState } from './state.js';
+
+/**
+ * Shares of the time limit: the one whole MIP (small problems); the local search's start; the end
+ * of filling (fill sub-MIPs); the soft-rule sub-MIPs take the rest.
+ */
+const EXACT_SHARE = 0.3;
+const SEARCH_SHARE = 0.15;
+const FILL_END = 0.9;
+/** One sub-MIP counts as this many moves of `maxIterations` (so a budget can bind before the clock). */
+const MOVES_PER_SUB_MIP = 1000;
+
+export interface PlanSearchOptions extends SearchOptions {
+  /** HiGHS: with it the MIP stages run (`exactApplicable`); without, the local search alone. */
+  highs?: Highs;
+  /** Largest problem for the one whole MIP, in agent x cell columns (default `EXACT_MAX_COLUMNS`). */
+  exactMaxColumns?: number;
+}
+
+export interface PlanSearchResult extends SearchResult {
+  /** `exact`: HiGHS filled the shifts under every hard rule; `search`: local search only. */
+  method: 'mip' | 'search';
+  /** Agents short of the cells, unweighted. */
+  short: number;
+}
+
+/**
+ * Rosters a plan problem lexicographically: hard rules, then filled shifts, then soft rules.
+ * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`), and the problem is
+ *    small enough (`EXACT_MAX_COLUMNS`): one MIP over every agent and day minimising the agents
+ *    short (`exactFill`), for up to half the time.
+ * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
+ *    or left cells short (skipped when it filled every cell); 15 % of the time, or up to 45 %
+ *    until it holds a roster with no hard violation.
+ * 3. With HiGHS: sub-MIPs over every agent on windows of 1-2 days (or 8 agents over the week)
+ *    with the same objective and constraints, until no cell is short (then the fill is optimal:
+ *    nothing is short) or 90 % of the time is gone.
+ * 3. Sub-MIPs on the soft score for the rest of the time, none breaking a hard rule or letting a
+ *    filled shift go (`keep-filled`).
+ * The sub-MIP stages count against `maxIterations` too (one sub-MIP, 1,000 moves): with a budget
+ * that binds before the clock and sub-MIPs that finish inside HiGHS's limit, the roster is the same
+ * on every run.
+ * Without HiGHS (or with a hard fairness or preference rule), the local search runs for the whole
+ * time limit. Every stage keeps a roster only when it is better in the same order, so more time
+ * never gives a worse roster.
+ */
+export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSearchResult {
+  const t0 = opts.now();
+  const left = (): number => opts.timeLimitMs - (opts.now() - t0);
+  const withMip = opts.highs !== undefined && p.agents.length > 0 && p.cells.length > 0 && exactApplicable(p);
+  const small = withMip && assignmentColumns(p) <= (opts.exactMaxColumns ?? EXACT_MAX_COLUMNS);
+  let best: Int32Array | null = null;
+  if (small && opts.highs) {
+    const empty = new Int32Array(p.agents.length * p.days).fill(-1);
+    best = exactFill(p, opts.highs, (EXACT_SHARE * opts.timeLimitMs) / 1000, opts.seed, empty);
+  }
+  const found = searchRoster(p, {
+    ...opts,
+    // with the MIP stages: 15 % of the time, longer (up to 45 %) while no roster keeps every hard rule
+    timeLimitMs: withMip ? Math.max(0, Math.min(3 * SEARCH_SHARE * opts.timeLimitMs, left())) : opts.timeLimitMs,
+    ...(withMip ? { feasibleAfterMs: SEARCH_SHARE * opts.timeLimitMs } : {}),
+    maxIterations: best && isFilled(new RosterState(p, 1, best)) ? 0 : opts.maxIterations,
+    hardMultiplier: opts.hardMultiplier ?? hardMultiplierFor(p),
+    fillFirst: true,
+  });
+  if (!withMip || !opts.highs) return { ...found, method: 'search', short: new RosterState(p, 1, found.assign).short };
+  const highs = opts.highs;
+  if (!best || compareScores(new RosterState(p, 1, found.assign), new RosterState(p, 1, best), true) < 0)
+    best = found.assign;
+  const subMips = Math.floor(opts.maxIterations / MOVES_PER_SUB_MIP);
+  const fill = improveWithMip(p, best, {
+    ...subMipShape(p),
+    highs,
+    seed: opts.seed,
+    timeLimitMs: Math.max(0, left() - (1 - FILL_END) * opts.timeLimitMs),
+    now: opts.now,
+    subMipMode: 'fill',
+    stopWhenFilled: true,
+    maxMoves: subMips,
+  });
+  const soft = improveWithMip(p, fill.assign, {
+    ...subMipShape(p),
+    highs,
+    seed: opts.seed + 1,
+    timeLimitMs: left(),
+    now: opts.now,
+    subMipMode: 'keep-filled',
+    maxMoves: Math.max(0, subMips - fill.moves),
+  });
+  const state = new RosterState(p, 1, soft.assign);
+  return {
+    assign: soft.assign,
+    hard: state.hard,
+    soft: state.soft,
+    short: state.short,
+    iterations: found.iterations + fill.moves + soft.moves,
+    restarts: found.restarts,
+    stoppedBy: fill.moves + soft.moves >= subMips ? 'iterations' : 'time',
+    method: 'mip',
+  };
+}
+
+/** No hard rule broken and no shift short: nothing left for the search to do but soft points. */
+function isFilled(state: RosterState): boolean {
+  return state.hard <= 1e-9 && state.short === 0;
+}
+
+/**
+ * Sub-MIP neighbourhoods for plan problems: half of them every agent over 1-2 days (the shifts of a
+ * day change hands together), half 8 agents over the whole horizon.
+ */
+function subMipShape(p: CoreProblem): {
+  agentsPerMove: number;
+  dayWindowShare: number;
+  windowDays: [number, number];
+  subTimeLimitSeconds: number;
+} {
+  return {
+    agentsPerMove: Math.min(8, p.agents.length),
+    dayWindowShare: 0.5,
+    windowDays: [1, 2],
+    subTimeLimitSeconds: 2,
+  };
+}
+
+/**
+ * The search's weight of one unit of hard violation: 1.25 x the largest cost of one agent short or
+ * over on a cell (1,000 with the default weights on 8-hour shifts), so that scaling the soft
+ * weights scales it too and no single cover gain outweighs a hard unit.
+ */
+export function hardMultiplierFor(p: CoreProblem): number {
+  let unit = 0;
+  const under = p.rules.coverUnder.hard ? 0 : p.rules.coverUnder.weight;
+  const over = p.rules.coverOver.hard ? 0 : p.rules.coverOver.weight;
+  for (const cell of p.cells) unit = Math.max(unit, cell.underWeight * under, cell.overWeight * over);
+  return unit > 0 ? 1.25 * unit : 1000;
+}

@@ -1,0 +1,181 @@
+/**
+ * `wfm plan` with several queues: the demo centre's history split into queues by a `queue` column
+ * (sales 60 %, service 40 % of each interval, rounded, and email at a fifth of sales as deferred
+ * work), agents with skills and proficiency.
+ * Checks the per-queue outputs (queues.csv, queues.json, summary.json and the summary text), that the
+ * shift plan's requirement is the queues' requirements summed, and that a config queue without rows
+ * in the history is named. The figures checked are read from the plan's own files.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanSummary } from '../../src/app/summary.js';
+import type { StaffingResponse } from '../../src/contracts/staffing.js';
+import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
+import { runCli } from '../staffing/cli-harness.js';
+import { withQueueVerdict } from '../../src/app/plan-queues.js';
+
+const AGENTS = 40;
+let dir: string;
+let out: string;
+let result: { code: number; stdout: string; stderr: string };
+const read = <T>(name: string): T => JSON.parse(readFileSync(join(out, name), 'utf8')) as T;
+
+function writeConfig(queues: unknown[], file: string): string {
+  const demo = buildDemoCentre({ agents: AGENTS, shiftPlanSeconds: 2, rosterSeconds: 1 });
+  const rows = demo.history.flatMap((r) => {
+    const sales = Math.round(r.volume * 0.6);
+    return [
+      `${r.start},sales,${sales},${r.ahtSeconds}`,
+      `${r.start},service,${r.volume - sales},${r.ahtSeconds + 60}`,
+      `${r.start},email,${Math.round(sales / 5)},400`,
+    ];
+  });
+  writeFileSync(join(dir, 'history.csv'), `start,queue,volume,aht_seconds\n${rows.join('\n')}\n`);
+  const agents = demo.agents.map((a, k) => ({
+    ...a,
+    skills: k % 4 === 0 ? ['sales'] : k % 4 === 1 ? ['service'] : ['sales', 'service'],
+    ...(k % 4 === 2 ? { proficiency: { service: 1.2 } } : {}),
+  }));
+  writeFileSync(join(dir, 'agents.json'), JSON.stringify(agents));
+  const { staffing: _unused, ...rest } = demo;
+  const config = { ...rest, history: 'history.csv', agents: 'agents.json', queues, simulation: { replications: 4 } };
+  writeFileSync(join(dir, file), JSON.stringify(config));
+  return join(dir, file);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wfm-plan-queues-'));
+  const config = writeConfig(
+    [
+      { name: 'sales', priority: 1, target: { serviceLevel: 0.8, answerSeconds: 20 }, shrinkage: 0.3 },
+      { name: 'service', model: 'erlang-a', patienceSeconds: 180, target: { serviceLevel: 0.7, answerSeconds: 30 } },
+      { name: 'email', deferred: { deadlineHours: 24 } },
+    ],
+    'plan.json',
+  );
+  out = join(dir, 'out');
+  result = await runCli('plan', '--config', config, '--out', out);
+}, 120_000);
+afterAll(() => undefined);
+
+describe('wfm plan with queues', () => {
+  it('exits by its verdict and writes queues.csv and queues.json beside the usual files', () => {
+    expect(result.stderr).not.toMatch(/unexpected error/);
+    // 0 when the verdict is met, 3 when it falls short (the files are written either way).
+    expect(result.code).toBe(read<PlanSummary>('summary.json').verdict.met ? 0 : 3);
+    expect(existsSync(join(out, 'queues.csv'))).toBe(true);
+    const lines = readFileSync(join(out, 'queues.csv'), 'utf8').trim().split('\n');
+    const staffing = read<StaffingResponse>('staffing.json');
+    expect(lines[0]).toBe(
+      'queue,start,volume,requirement,covered,service_level_formula,service_level_simulated,' +
+        'service_level_simulated_low,service_level_simulated_high',
+    );
+    expect(lines.length).toBe(1 + 3 * staffing.intervals.length);
+  });
+
+  it("plans for the queues' requirements summed, interval by interval", () => {
+    const queues = read<{ staffing: StaffingResponse[] }>('queues.json');
+    const staffing = read<StaffingResponse>('staffing.json');
+    expect(queues.staffing.map((s) => [s.model, s.deferred !== undefined])).toEqual([
+      ['erlang-c', false],
+      ['erlang-a', false],
+      ['erlang-c', true],
+    ]);
+    staffing.intervals.forEach((row, i) => {
+      expect(row.agents).toBe(queues.staffing.reduce((s, q) => s + (q.intervals[i]?.agents ?? 0), 0));
+    });
+  });
+
+  it('reports each queue: simulated SL with its interval, required and covered hours', () => {
+    const summary = read<PlanSummary>('summary.json');
+    expect(summary.queues?.map((q) => [q.name, q.model])).toEqual([
+      ['sales', 'erlang-c'],
+      ['service', 'erlang-a'],
+      ['email', 'deferred'],
+    ]);
+    // A simulated queue below its target is named in the plan's verdict (and the plan falls short).
+    for (const q of summary.queues ?? []) {
+      if (!q.met) expect(summary.verdict.shortfalls.some((f) => f.startsWith(`queue ${q.name}:`))).toBe(true);
+    }
+    if (summary.queues?.some((q) => !q.met)) expect(summary.verdict.met).toBe(false);
+    // Deferred work is staffed, not simulated.
+    expect(summary.queues?.[2]).toMatchObject({ serviceLevel: null, coveredAgentHours: null, met: true });
+    for (const q of summary.queues?.slice(0, 2) ?? []) {
+      expect(q.serviceLevel?.low as number).toBeLessThanOrEqual(q.serviceLevel?.mean as number);
+      expect(q.serviceLevel?.mean as number).toBeLessThanOrEqual(q.serviceLevel?.high as number);
+      expect(q.requiredAgentHours).toBeGreaterThan(0);
+      expect(q.coveredAgentHours as number).toBeGreaterThan(0);
+    }
+    expect(result.stdout).toMatch(/^sales +erlang-c/m);
+    expect(result.stdout).toMatch(/^service +erlang-a/m);
+  });
+
+  it("shows the queues side by side in report.html, each figure the summary's", () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const summary = read<PlanSummary>('summary.json');
+    expect(html).toContain('id="chart-queue-requirement"');
+    expect(html.match(/class="queue-panel"/g)?.length).toBe(3);
+    summary.queues?.slice(0, 2).forEach((q, k) => {
+      expect(html).toContain(`data-figure="queues.${k}.requiredAgentHours" data-value="${q.requiredAgentHours}"`);
+      expect(html).toContain(`data-figure="queues.${k}.serviceLevel.mean" data-value="${q.serviceLevel?.mean}"`);
+      expect(html).toContain(`id="chart-queue-sl-${k}"`);
+    });
+  });
+
+  it('names a configured queue that has no rows in the history (exit 2, nothing written)', async () => {
+    const config = writeConfig([{ name: 'sales' }, { name: 'billing' }], 'bad.json');
+    const bad = await runCli('plan', '--config', config, '--out', join(dir, 'never'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no rows of queue "billing" in the history');
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+});
+
+describe('withQueueVerdict', () => {
+  const base = {
+    met: true,
+    line: 'met: 10/10 shifts filled; every hard rule met',
+    shifts: { required: 10, filled: 10, unfilled: 0 },
+    hardRules: { met: true, breaches: [] },
+    serviceLevel: {
+      target: 0.8,
+      answerSeconds: 20,
+      volumeWeighted: 0.85,
+      worst: 0.8,
+      worstStart: null,
+      intervalsBelowTarget: 0,
+      intervalsUnderCovered: 0,
+      agentIntervalsShort: 0,
+    },
+    shortfalls: [],
+  };
+  const queue = (name: string, met: boolean, simulated = true) => ({
+    name,
+    priority: 0,
+    model: 'erlang-c',
+    targetServiceLevel: 0.8,
+    simulated,
+    serviceLevel: { mean: 0.7, low: 0.65, high: 0.75, halfWidth: 0.05, n: 4 },
+    abandonRate: null,
+    asaSeconds: null,
+    met,
+    intervals: [],
+  });
+
+  it('a simulated queue below its target makes a met roster fall short, naming the queue and its figures', () => {
+    const v = withQueueVerdict(base, {
+      seed: 1,
+      replications: 4,
+      queues: [queue('sales', true), queue('tech', false)],
+    });
+    expect(v.met).toBe(false);
+    expect(v.line).toBe(
+      'falls short: 10/10 shifts filled; every hard rule met; ' +
+        'queue tech: simulated SL 70.0 % (95 % 65.0 % - 75.0 %) below its 80.0 % target',
+    );
+    expect(v.shortfalls).toHaveLength(1);
+    expect(withQueueVerdict(base, { seed: 1, replications: 4, queues: [queue('sales', true)] })).toBe(base);
+  });
+});
