@@ -5,7 +5,7 @@
  * of min(avg4, avg8) and the centres where the rule is worse than that by more than 0.2 points.
  * `DESIGN_CENTRES=10` uses fewer centres; `DESIGN_FIRST_SEED=101` another set.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { designCentres } from '../src/forecast/testing/centres.js';
 import { FORECAST_METHODS, type ForecastMethod } from '../src/forecast/types.js';
@@ -43,6 +43,14 @@ for (const [set, candidates] of Object.entries(CANDIDATES))
     for (const blend of [0]) rules[`${set}-t${minT}-b${blend}`] = { minT, minWinShare: 0.5, blend, candidates };
 // The pool of the best two (auto's rule), and the same without daylevel (the rule of main before issue 18).
 rules['pool2'] = DEFAULT_SELECTION;
+// Pools of the best `size`, weighted by mean backtest WAPE^-power and shrunk toward the better of avg4/avg8.
+for (const size of [2, 3, 4, 11])
+  for (const power of [0, 2, 8])
+    for (const shrink of [0, 0.1, 0.2, 0.3])
+      rules[`pool${size}-p${power}-s${shrink}`] = {
+        ...DEFAULT_SELECTION,
+        pool: { size, maxRatio: size > 4 ? 10 : 1.15, power, shrink },
+      };
 rules['pool2-no-daylevel'] = { ...DEFAULT_SELECTION, candidates: FORECAST_METHODS.filter((m) => m !== 'daylevel') };
 
 const centres: (() => DesignCentre)[] = designCentres(count, firstSeed).map((s) => () => syntheticCentre(s));
@@ -111,3 +119,5 @@ console.log(
       })),
   ),
 );
+// `DESIGN_OUT=file.json` keeps every centre's figures for later reading.
+if (process.env.DESIGN_OUT) writeFileSync(process.env.DESIGN_OUT, JSON.stringify(rows));

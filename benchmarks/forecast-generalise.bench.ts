@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { forecast } from '../src/forecast/forecast.js';
 import { dateOfEpochDay } from '../src/time/local-time.js';
 import { wapeOfRows } from '../src/forecast/metrics.js';
-import { DEFAULT_SELECTION, PAIRED_DAYLEVEL_RULE } from '../src/forecast/select.js';
+import { DEFAULT_SELECTION, EQUAL_POOL2_RULE } from '../src/forecast/select.js';
 import { centreSpec, designCentres, generateCentre } from '../src/forecast/testing/centres.js';
 import { ahtAccuracy, readCalls } from './lib/aht-accuracy.js';
 import {
@@ -42,8 +42,10 @@ interface CentreRow {
   avg4: number[];
   avg8: number[];
   snaive: number[];
-  /** The paired-test rule (`PAIRED_DAYLEVEL_RULE`: avg4/avg8 unless daylevel beats them consistently). */
-  pairedAuto: number[];
+  /** The former rule (`EQUAL_POOL2_RULE`: the equal-weight pool of the best two). */
+  pool2Auto: number[];
+  /** The centre's expected counts as the forecast (synthetic centres; NaN for the bank): the floor. */
+  floor: number[];
   chosenWeek1: Record<string, number>;
 }
 
@@ -56,13 +58,15 @@ function scoreCentre(c: DesignCentre): CentreRow {
     avg4: [],
     avg8: [],
     snaive: [],
-    pairedAuto: [],
+    pool2Auto: [],
+    floor: [],
     chosenWeek1: {},
   };
   for (let k = 1; k <= MAX_WEEKS; k++) {
     const auto = c.targets.map((T) => of.ruleWape(T, k, DEFAULT_SELECTION));
     row.auto.push(r2(mean(auto.map((a) => a.wape))));
-    row.pairedAuto.push(r2(mean(c.targets.map((T) => of.ruleWape(T, k, PAIRED_DAYLEVEL_RULE).wape))));
+    row.pool2Auto.push(r2(mean(c.targets.map((T) => of.ruleWape(T, k, EQUAL_POOL2_RULE).wape))));
+    row.floor.push(r2(mean(c.targets.map((T) => of.floorWape(T - 7 * (k - 1), k)))));
     if (k === 1) for (const a of auto) row.chosenWeek1[a.members] = (row.chosenWeek1[a.members] ?? 0) + 1;
     for (const m of BASE_METHODS) row[m].push(r2(mean(c.targets.map((T) => of.wape(T - 7 * (k - 1), m, k)))));
   }
@@ -82,8 +86,10 @@ function summarise(rows: readonly CentreRow[]): Record<string, number | string>[
       avg4MeanWape: r2(mean(rows.map((r) => r.avg4[i] as number))),
       avg8MeanWape: r2(mean(rows.map((r) => r.avg8[i] as number))),
       snaiveMeanWape: r2(mean(rows.map((r) => r.snaive[i] as number))),
-      pairedAutoMeanWape: r2(mean(rows.map((r) => r.pairedAuto[i] as number))),
-      pairedAutoWorseThanMinAvgPlus02: rows.filter((r, j) => (r.pairedAuto[i] as number) - (base[j] as number) > 0.2)
+      pool2AutoMeanWape: r2(mean(rows.map((r) => r.pool2Auto[i] as number))),
+      // Synthetic centres only: auto, min(avg4, avg8) and the expected counts (the floor) on the same centres.
+      ...floorSummary(rows, i),
+      pool2AutoWorseThanMinAvgPlus02: rows.filter((r, j) => (r.pool2Auto[i] as number) - (base[j] as number) > 0.2)
         .length,
       autoOverMinAvg: Math.round((mean(auto) / mean(base)) * 10_000) / 10_000,
       centresWorseThanMinAvgPlus02: excess.filter((x) => x > 0.2).length,
@@ -91,6 +97,17 @@ function summarise(rows: readonly CentreRow[]): Record<string, number | string>[
       worstCentre: rows[excess.indexOf(Math.max(...excess))]?.centre ?? '',
     };
   });
+}
+
+function floorSummary(rows: readonly CentreRow[], i: number): Record<string, number> {
+  const synthetic = rows.filter((r) => Number.isFinite(r.floor[i] as number));
+  if (synthetic.length === 0) return {};
+  const pick = (f: (r: CentreRow) => number): number => r2(mean(synthetic.map(f)));
+  return {
+    syntheticAutoMeanWape: pick((r) => r.auto[i] as number),
+    syntheticMinAvgMeanWape: pick((r) => Math.min(r.avg4[i] as number, r.avg8[i] as number)),
+    syntheticFloorMeanWape: pick((r) => r.floor[i] as number),
+  };
 }
 
 const israelFile = join(SHARED_DIR, 'forecast-data', 'israel-bank-1999', 'israel_bank_30min.csv');

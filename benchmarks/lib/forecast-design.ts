@@ -25,6 +25,8 @@ export interface DesignCentre {
   /** Grid day index of the first day of each held-out target week. */
   targets: number[];
   info: Record<string, string | number>;
+  /** A synthetic centre's expected counts on the same grid (no day-level effect): the error floor. */
+  expected?: Float64Array | undefined;
 }
 
 export function syntheticCentre(spec: CentreSpec, targetWeeks = 8): DesignCentre {
@@ -38,10 +40,12 @@ export function syntheticCentre(spec: CentreSpec, targetWeeks = 8): DesignCentre
     firstDay: grid.firstDay,
   };
   const targets = Array.from({ length: targetWeeks }, (_, i) => grid.days - 7 * (targetWeeks - i));
+  const expectedRows = Array.from(series.startMs, (t, i) => ({ start: t, volume: series.expected[i] as number }));
   return {
     name: spec.name,
     full,
     targets,
+    expected: buildGrid(expectedRows, spec.timeZone, undefined).volume,
     info: {
       zone: spec.timeZone,
       intervalMinutes: spec.intervalMinutes,
@@ -121,6 +125,15 @@ export class OriginForecasts {
     const from = o + 7 * (k - 1);
     if (from + 7 > this.centre.full.days) return undefined;
     return this.centre.full.train.subarray(from * S, (from + 7) * S);
+  }
+
+  /** WAPE of the expected counts (synthetic centres) over week k after origin o: the floor. */
+  floorWape(o: number, k: number): number {
+    const S = this.centre.full.slotsPerDay;
+    const a = this.actual(o, k);
+    const from = o + 7 * (k - 1);
+    const e = this.centre.expected?.subarray(from * S, (from + 7) * S);
+    return a && e ? scoreWindow(e, a, 1).wape : Number.NaN;
   }
 
   slice(o: number, m: ForecastMethod, k: number): Float64Array | undefined {

@@ -36,7 +36,8 @@ const WEEKDAY_PLURALS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Frid
  * Steps: history on the local slot grid (gaps stay "no data"); special days before the horizon
  * left out; every method backtested from weekly origins using only the data before each origin,
  * scored separately for each week ahead (`runOrigins`, `weekBacktest`); `auto` chooses per week:
- * the mean of the two best methods on the backtests of that week ahead (`selectMethods`);
+ * the mean of the three best methods on the backtests of that week ahead, weighted by backtest
+ * WAPE^-8 (`selectMethods`);
  * closed intervals (opening hours, or zero for the last 8 same weekdays) forecast as 0; future
  * special days adjusted; the band is negative-binomial, each tail's overdispersion calibrated on
  * the chosen forecast's backtests of the same week ahead.

@@ -68,8 +68,8 @@ export interface ForecastOptions {
   /** The weekday a planning week starts on, for the default start: `mon` (default) ... `sun`. */
   weekStart?: WeekdayName | undefined;
   /**
-   * Method, or `auto` (default): per horizon week, the mean of the two methods with the lowest
-   * backtest WAPE at that week ahead, the second within 15 % of the best (`selectMethods`).
+   * Method, or `auto` (default): per horizon week, the mean of the three methods with the lowest
+   * backtest WAPE at that week ahead (each within 15 % of the best), weighted by WAPE^-8 (`selectMethods`).
    */
   method?: ForecastMethodChoice | undefined;
   /**

@@ -47,6 +47,12 @@ export interface CentreSeries {
   spec: CentreSpec;
   startMs: Float64Array;
   volume: Float64Array;
+  /**
+   * The expected count of each row without the day-level effect (the level, weekday, intraday,
+   * holiday, pay-day and outage terms): what a forecaster that knew the centre could forecast
+   * a week or more ahead, the floor of the design set's errors.
+   */
+  expected: Float64Array;
 }
 
 const ZONES = [
@@ -163,6 +169,7 @@ export function generateCentre(spec: CentreSpec): CentreSeries {
   const feed = new Set(spec.feedOutages);
   const startMs: number[] = [];
   const volume: number[] = [];
+  const expected: number[] = [];
   let dayEffect = 0;
   const innovationSd = spec.daySd * Math.sqrt(1 - spec.dayPhi * spec.dayPhi);
   for (let d = 0; d < spec.days; d++) {
@@ -191,9 +198,15 @@ export function generateCentre(spec: CentreSpec): CentreSeries {
       if (feed.has(d)) continue;
       startMs.push(t);
       volume.push(count);
+      expected.push(mean * Math.exp(-dayEffect));
     }
   }
-  return { spec, startMs: Float64Array.from(startMs), volume: Float64Array.from(volume) };
+  return {
+    spec,
+    startMs: Float64Array.from(startMs),
+    volume: Float64Array.from(volume),
+    expected: Float64Array.from(expected),
+  };
 }
 
 /** The design set: centres 1..count. */
