@@ -43,7 +43,7 @@ export interface PoolRule {
  * with every method as a challenger, or six of them, selection noise cost 0.01-0.2 points;
  * demanding a paired t of 1 or 2 kept the averages where the model was better (18.32, 18.52 mean
  * WAPE one week ahead against 18.12 at t >= 0); blending 25 % of the average back in cost 0.1.
- * With the final day-level model it scores 18.03 there; kept for comparison (forecast-generalise).
+ * With the final day-level model it scores 18.03 there; kept for comparison (docs/forecast.md).
  */
 export const PAIRED_DAYLEVEL_RULE: SelectionRule = {
   minT: 0,
