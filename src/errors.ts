@@ -12,6 +12,9 @@
 export interface WfmIssue {
   path: (string | number)[];
   message: string;
+  /** Where the field's value is in a JSON input file (1-based), when the CLI read one. */
+  line?: number;
+  column?: number;
 }
 
 interface ErrorSpec {
@@ -113,17 +116,29 @@ export class WfmError extends Error {
   readonly code: WfmErrorCode;
   readonly status: number;
   readonly issues: WfmIssue[];
+  /** The input file the problem is in, as the user named it (set by the file readers of src/io). */
+  readonly file: string | undefined;
 
-  constructor(code: WfmErrorCode, message: string, options: { issues?: WfmIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: WfmErrorCode,
+    message: string,
+    options: { issues?: WfmIssue[]; cause?: unknown; file?: string } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.issues = options.issues ?? [];
+    this.file = options.file;
   }
 
-  /** The JSON form used by the HTTP API and the CLI's `--format json` errors. */
-  toJSON(): { code: WfmErrorCode; message: string; issues: WfmIssue[] } {
-    return { code: this.code, message: this.message, issues: this.issues };
+  /** The JSON form used by the HTTP API and the CLI's `--format json` errors (`file` when one is named). */
+  toJSON(): { code: WfmErrorCode; message: string; issues: WfmIssue[]; file?: string } {
+    return {
+      code: this.code,
+      message: this.message,
+      issues: this.issues,
+      ...(this.file === undefined ? {} : { file: this.file }),
+    };
   }
 }
 

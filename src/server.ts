@@ -7,6 +7,7 @@ import { buildService } from './service.js';
 import type { ZodApp } from './api/context.js';
 import { limitsFromEnv, type ApiLimits } from './api/options.js';
 import { createPoolRunner } from './app/parallel/pool-runner.js';
+import { SERVICE_THREAD_NICENESS } from './app/parallel/thread-priority.js';
 import { openStore, type StoreTarget } from './store/index.js';
 import { startJobWorker, type JobWorker } from './workers/job-worker.js';
 
@@ -82,7 +83,7 @@ export async function startServer(options: ServeOptions = {}): Promise<{ app: Zo
   ]);
   const store = options.store ? await openStore(options.store) : undefined;
   // With a store the API and the job loop share one pool, closed here; without one the app owns its own.
-  const runner = store ? createPoolRunner() : undefined;
+  const runner = store ? createPoolRunner({ threadNiceness: SERVICE_THREAD_NICENESS }) : undefined;
   let worker: JobWorker | undefined;
   const app = await buildService({
     ...(store && runner ? { store, runner } : {}),

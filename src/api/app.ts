@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { centreRoutes } from './routes/centres.js';
 import { storeJobRoutes } from './routes/store-jobs.js';
+import { planningRoutes } from './routes/planning.js';
 import type { Store } from '../store/index.js';
 import { rosterRoutes } from './routes/rosters.js';
 import { simulationRoutes } from './routes/simulations.js';
@@ -79,6 +80,7 @@ export async function defaultRoutes(): Promise<RouteModule[]> {
     simulationRoutes,
     jobRoutes,
     centreRoutes,
+    planningRoutes,
     storeJobRoutes,
   ];
 }
@@ -90,6 +92,24 @@ export async function defaultRoutes(): Promise<RouteModule[]> {
  *
  * @example const app = await buildApp({ limits: { maxQueuedJobs: 4 } }); await app.inject({ url: '/healthz' });
  */
+declare module 'fastify' {
+  interface FastifySchema {
+    /**
+     * The body as the OpenAPI document shows it, when it differs from the validated one (a route
+     * that answers another body form before validation, as `POST /v1/staffing` with `queues`).
+     */
+    openapiBody?: unknown;
+  }
+}
+
+/** The zod schemas as JSON schema for the document, `openapiBody` in place of `body` where given. */
+const documentedSchemaTransform: typeof jsonSchemaTransform = (input) => {
+  const { openapiBody, ...schema } = input.schema;
+  return jsonSchemaTransform(
+    openapiBody === undefined ? input : { ...input, schema: { ...schema, body: openapiBody } },
+  );
+};
+
 export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   const limits = resolveLimits(options.limits);
   const app = Fastify({
@@ -121,7 +141,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
   let runner = options.runner;
   if (!runner) {
     const { createPoolRunner } = await import('../app/parallel/pool-runner.js');
-    runner = createPoolRunner();
+    const { SERVICE_THREAD_NICENESS } = await import('../app/parallel/thread-priority.js');
+    runner = createPoolRunner({ threadNiceness: SERVICE_THREAD_NICENESS });
     ownsRunner = true;
   }
   const jobs = new JobManager({
@@ -160,7 +181,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<ZodApp> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: options.apiKey ? [{ bearer: [] }] : [],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 

@@ -15,6 +15,8 @@ export interface Caller {
   actor: string;
   /** Whether the caller may act as `role` (a viewer-only caller sees published rosters only). */
   grants(role: Role): boolean;
+  /** The centres a scoped key may touch (ids); null when the caller is not scoped. */
+  centreIds: readonly string[] | null;
 }
 
 export interface StoreAccess {
@@ -32,11 +34,11 @@ export async function requireCaller(
 ): Promise<Caller> {
   const header = request.headers.authorization;
   if (access.legacyKeyDigest && bearerMatches(header, access.legacyKeyDigest)) {
-    return { actor: 'WFM_API_KEY', grants: () => true };
+    return { actor: 'WFM_API_KEY', grants: () => true, centreIds: null };
   }
   const key = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
   if (key === undefined) {
-    if (!access.legacyKeyDigest) return { actor: 'anonymous', grants: () => true };
+    if (!access.legacyKeyDigest) return { actor: 'anonymous', grants: () => true, centreIds: null };
     throw new WfmError('WFM_ERR_API_UNAUTHORIZED', 'Missing API key: send "Authorization: Bearer <key>".', {
       issues: [{ path: ['headers', 'authorization'], message: 'a valid bearer token is required' }],
     });
@@ -44,5 +46,5 @@ export async function requireCaller(
   const result = await authorize(access.store, key, need);
   if (!result.ok) throw result.error;
   const role = result.principal.role;
-  return { actor: result.principal.name, grants: (r) => roleGrants(role, r) };
+  return { actor: result.principal.name, grants: (r) => roleGrants(role, r), centreIds: result.principal.centreIds };
 }

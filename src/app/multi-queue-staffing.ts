@@ -8,7 +8,8 @@
  * answer), the agents covering it (of the groups that serve it), and its simulated service level
  * with the 95 % interval.
  */
-import type { ParsedMultiQueueStaffing } from '../contracts/multi-queue-staffing.js';
+import type { z } from 'zod';
+import type { MultiQueueStaffingResponseSchema, ParsedMultiQueueStaffing } from '../contracts/multi-queue-staffing.js';
 import type { MultiSkillInterval } from '../multiskill/types.js';
 import { formatInstant } from '../time/instant.js';
 import { runNamed, type TaskRunner } from './parallel/runner.js';
@@ -45,6 +46,10 @@ export interface MultiQueueStaffingResult {
   intervals: { start: string; method: string; iterations: number; met: boolean }[];
   issues: { code: string; start: string; queue: string; message: string }[];
 }
+
+/** The answer's type is the documented schema's (OpenAPI): a drift between them fails the typecheck. */
+export type DocumentedMultiQueueResult = Documented<MultiQueueStaffingResult>;
+type Documented<T extends z.output<typeof MultiQueueStaffingResponseSchema>> = T;
 
 /** The worker handler name (src/app/parallel/handlers/simulation.ts). */
 export const MULTI_QUEUE_HANDLER = 'multiskill.staff-range' as const;

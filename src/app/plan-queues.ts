@@ -12,6 +12,8 @@ import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
 import type { Verdict } from '../scheduler/shift-plan/verdict-types.js';
+import type { PlanQueueCoverage, QueueCoverage } from '../scheduler/shift-plan/types.js';
+import { queueShortfalls } from '../scheduler/shift-plan/skill-report.js';
 import { simulateReplications } from '../simulation/index.js';
 import { summariseSimulation, type CellOut, type EstimateOut } from './simulation.js';
 
@@ -21,6 +23,11 @@ export interface PlanQueueInterval {
   requirement: number;
   /** Agents on the phones with the skill; null for a queue that is not simulated (chat, deferred). */
   covered: number | null;
+  /**
+   * Agents the shift plan's skill flows give the queue (at most `requirement`; fractions are agents
+   * shared between queues); null when the plan was not made per queue (no agents' skills to plan with).
+   */
+  plannedCover: number | null;
   serviceLevelFormula: number;
   serviceLevelSimulated: CellOut | null;
 }
@@ -38,6 +45,8 @@ export interface PlanQueueReport {
   asaSeconds: EstimateOut | null;
   /** The target is inside or below the simulated SL's 95 % interval (true when not simulated). */
   met: boolean;
+  /** Agent-intervals the shift plan leaves the queue short of its requirement (null: not planned per queue). */
+  plannedShortAgentIntervals: number | null;
   intervals: PlanQueueInterval[];
 }
 
@@ -67,9 +76,10 @@ export function simulatePlanQueues(
   queues: readonly PlanQueueInput[],
   roster: RosterResult,
   agents: readonly RosterAgent[],
-  options: { seed: number; replications: number },
+  options: { seed: number; replications: number; planned?: PlanQueueCoverage | undefined },
 ): PlanQueuesResult {
   const live = queues.filter(isLive);
+  const planned = (name: string) => options.planned?.queues.find((q) => q.name === name);
   const sim =
     live.length > 0 && roster.agents.some((a) => a.days.length > 0)
       ? simulateLive(live, roster, agents, options)
@@ -82,6 +92,7 @@ export function simulatePlanQueues(
         q,
         sim?.queues.find((s) => s.name === q.name),
         sim?.covered.get(q.name),
+        planned(q.name),
       ),
     ),
   };
@@ -157,7 +168,10 @@ function report(
   q: PlanQueueInput,
   sim: ReturnType<typeof simulateLive>['queues'][number] | undefined,
   covered: number[] | undefined,
+  planned: QueueCoverage | undefined,
 ): PlanQueueReport {
+  // The plan's slots are the staffing's rows when the grids match (a finer rule grid: the first slot of each row).
+  const perRow = planned && planned.required.length === q.response.intervals.length ? 1 : null;
   return {
     name: q.name,
     priority: q.priority,
@@ -168,11 +182,13 @@ function report(
     abandonRate: sim?.totals.abandonRate ?? null,
     asaSeconds: sim?.totals.asaSeconds ?? null,
     met: sim?.met ?? true,
+    plannedShortAgentIntervals: planned ? planned.underAgentIntervals : null,
     intervals: q.response.intervals.map((r, i) => ({
       start: r.start as string,
       volume: r.volume,
       requirement: r.agents,
       covered: covered ? (covered[i] ?? 0) : null,
+      plannedCover: planned && perRow ? (planned.covered[i] ?? 0) : null,
       serviceLevelFormula: r.serviceLevel,
       serviceLevelSimulated: sim?.intervals[i]?.serviceLevel ?? null,
     })),
@@ -182,11 +198,12 @@ function report(
 const pct1 = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
 
 /**
- * The roster's verdict with the queues' simulated service levels: a simulated queue whose target lies
- * above its 95 % interval is a shortfall, named with its figures, and the plan falls short.
+ * The roster's verdict with every queue's target: a queue the shift plan leaves short of its
+ * requirement (its skill flows, `planned`), and a simulated queue whose target lies above its 95 %
+ * interval, are shortfalls, named with their figures, and the plan falls short.
  */
-export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult): Verdict {
-  const short = result.queues
+export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult, planned?: PlanQueueCoverage): Verdict {
+  const simulatedShort = result.queues
     .filter((q) => q.simulated && !q.met)
     .map(
       (q) =>
@@ -194,6 +211,9 @@ export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult): Ve
         `(95 % ${pct1(q.serviceLevel?.low ?? null)} - ${pct1(q.serviceLevel?.high ?? null)}) below its ` +
         `${pct1(q.targetServiceLevel)} target`,
     );
+  // The plan's own per-queue shortfall (from its skill flows), unless the plan's verdict already names it.
+  const plannedShort = planned ? queueShortfalls(planned).filter((x) => !verdict.shortfalls.includes(x)) : [];
+  const short = [...plannedShort, ...simulatedShort];
   if (short.length === 0) return verdict;
   const rest = verdict.line.replace(/^(met|falls short): /, '');
   return {

@@ -31,6 +31,11 @@ export interface ShiftPlanRunOptions {
    * and names its shortfall (docs/shift-plan.md, "Supply"). Absent: supply is not checked.
    */
   agents?: readonly RosterAgent[] | undefined;
+  /**
+   * Several queues (with `agents`): each queue's own requirement on the same grid as `requirement`
+   * (their sum). The plan then covers every queue with agents who have its skill (docs/shift-plan.md, "Skills").
+   */
+  queues?: { name: string; priority: number; requirement: RequirementDocument }[] | undefined;
 }
 
 /**
@@ -43,7 +48,13 @@ export function runShiftPlan(
   parsed: ParsedShiftPlanRules,
   options: ShiftPlanRunOptions,
 ): ShiftPlan {
-  const { rules, planRequirement } = planInputs(requirement, parsed, options);
+  const { rules, planRequirement: summed } = planInputs(requirement, parsed, options);
+  const queues = options.queues?.map((q) => ({
+    name: q.name,
+    priority: q.priority,
+    required: planInputs(q.requirement, parsed, options).planRequirement.required,
+  }));
+  const planRequirement = queues ? { ...summed, queues } : summed;
   const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
   return planShifts(planRequirement, rules, {
     highs: options.highs,
@@ -84,10 +95,22 @@ function planInputs(
 export function checkShiftPlan(
   requirement: RequirementDocument,
   parsed: ParsedShiftPlanRules,
-  options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone'> = {},
+  options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone' | 'queues'> = {},
 ): void {
   const { rules, planRequirement } = planInputs(requirement, parsed, options);
   templatesOnGrid(rules, planRequirement.intervalMinutes);
+  options.queues?.forEach((q, k) => {
+    const own = planInputs(q.requirement, parsed, options).planRequirement;
+    const want = planRequirement;
+    if (own.originMs !== want.originMs || own.required.length !== want.required.length) {
+      const message =
+        `its ${own.required.length} intervals from ${new Date(own.originMs).toISOString()} are not the ` +
+        `requirement's ${want.required.length} from ${new Date(want.originMs).toISOString()}`;
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `Queue "${q.name}": ${message}.`, {
+        issues: [{ path: ['queues', k, 'requirement'], message }],
+      });
+    }
+  });
 }
 
 /**

@@ -133,6 +133,8 @@ export interface PlanQueueSummary {
   coveredAgentHours: number | null;
   /** Intervals whose simulated 95 % interval lies wholly below the target. */
   shortIntervals: number;
+  /** Agent-hours the shift plan's skill flows leave the queue short of its requirement; null when not planned per queue. */
+  plannedShortAgentHours: number | null;
 }
 
 export interface SummaryInput {
@@ -183,6 +185,7 @@ function queueFigures(result: PlanQueuesResult, hours: number): PlanQueueSummary
     met: q.met,
     requiredAgentHours: r2(q.intervals.reduce((s, i) => s + i.requirement, 0) * hours),
     coveredAgentHours: q.simulated ? r2(q.intervals.reduce((s, i) => s + (i.covered ?? 0), 0) * hours) : null,
+    plannedShortAgentHours: q.plannedShortAgentIntervals === null ? null : r2(q.plannedShortAgentIntervals * hours),
     shortIntervals: q.intervals.filter(
       (i) =>
         i.volume > 0 &&

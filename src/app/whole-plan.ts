@@ -93,7 +93,15 @@ export interface PlanInput {
    */
   queues?: { name: string; priority: number; handleTimeCv?: number; staffing: PlanStaffing; history: HistoryInput }[];
   simulation?: { replications: number };
+  /**
+   * The files the parts were read from, as the user named them (`history`, `shiftPlan`, `agents`,
+   * `roster.rules`, `previousRoster`): an error in a part names its file before the config field.
+   */
+  sources?: Partial<Record<PlanSource, string>>;
 }
+
+/** The config fields whose value may be a file. */
+export type PlanSource = 'history' | 'shiftPlan' | 'agents' | 'roster.rules' | 'previousRoster';
 
 export interface PlanDeps {
   /** A loaded HiGHS solver. */
@@ -131,12 +139,19 @@ export interface PlanArtifacts {
 export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const tracker = progressTracker(deps);
   // Parse every part first, so that a bad rules file fails in milliseconds, not after the forecast.
-  const shiftRules = within('shiftPlan', () => parseShiftPlanRules(withSeed(input.shiftRules, input.seed)));
-  const rosterRules = within('roster.rules', () => parseRosterRules(input.rosterRules ?? {}));
+  const sources = input.sources ?? {};
+  const shiftRules = within(
+    'shiftPlan',
+    () => parseShiftPlanRules(withSeed(input.shiftRules, input.seed)),
+    sources.shiftPlan,
+  );
+  const rosterRules = within('roster.rules', () => parseRosterRules(input.rosterRules ?? {}), sources['roster.rules']);
   const timeZone = shiftRules.timeZone ?? input.forecast.timeZone ?? 'UTC';
   const templates = { names: shiftRules.rules.templates.map((t) => t.name), complete: true };
-  const agents = within('agents', () =>
-    parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels, templates),
+  const agents = within(
+    'agents',
+    () => parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels, templates),
+    sources.agents,
   );
   if ((input.forecast.weeks ?? 1) * 7 > ROSTER_MAX_DAYS)
     throw new WfmError(
@@ -154,7 +169,10 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const forecasts = tracker.run(
     'forecast',
     undefined,
-    () => (queues ? queues.map((q) => forecast(q.history, input.forecast)) : [forecast(input.history, input.forecast)]),
+    () =>
+      ofHistoryFile(sources.history, () =>
+        queues ? queues.map((q) => forecast(q.history, input.forecast)) : [forecast(input.history, input.forecast)],
+      ),
     (f) => `${f[0]?.intervals.length ?? 0} intervals, method ${f.map((x) => x.method).join(', ')}`,
   );
   const staffed = tracker.run(
@@ -168,13 +186,25 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
     'shift-plan',
     input.limits.shiftPlanSeconds,
     () =>
-      within('shiftPlan', () =>
-        runShiftPlan(requirementFromStaffing(staffing), shiftRules, {
-          highs: deps.highs,
-          timeLimitSeconds: input.limits.shiftPlanSeconds,
-          timeZone,
-          agents,
-        }),
+      within(
+        'shiftPlan',
+        () =>
+          runShiftPlan(requirementFromStaffing(staffing), shiftRules, {
+            highs: deps.highs,
+            timeLimitSeconds: input.limits.shiftPlanSeconds,
+            timeZone,
+            agents,
+            ...(queues
+              ? {
+                  queues: queues.map((q, k) => ({
+                    name: q.name,
+                    priority: q.priority,
+                    requirement: requirementFromStaffing(staffed.perQueue[k] as StaffingResponse),
+                  })),
+                }
+              : {}),
+          }),
+        sources.shiftPlan,
       ),
     (p) =>
       `${p.quality.status}, ${p.quality.paidHours} paid h, cost ${round1(p.quality.objective)} vs LP bound ` +
@@ -209,10 +239,12 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       queues.map((q, k) => ({ ...q, response: staffed.perQueue[k] as StaffingResponse })),
       rostered,
       agents,
-      { seed: input.seed, replications: input.simulation?.replications ?? 10 },
+      { seed: input.seed, replications: input.simulation?.replications ?? 10, planned: shiftPlan.queueCoverage },
     );
-  // A queue whose simulated SL falls short makes the plan fall short, named in its verdict.
-  const roster = verdict ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict) } : rostered;
+  // A queue the plan leaves short, or whose simulated SL falls short, makes the plan fall short, named in its verdict.
+  const roster = verdict
+    ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict, shiftPlan.queueCoverage) }
+    : rostered;
   const summary = tracker.run(
     'report',
     undefined,
@@ -311,16 +343,39 @@ function withSeed(rules: ShiftPlanRulesInput, seed: number): ShiftPlanRulesInput
 
 /**
  * Runs `fn`; an input WfmError (4xx) from it gets `prefix` on its issue paths and message, so it
- * names the config field.
+ * names the config field, and names `file` first when the field's value was read from one.
  */
-function within<T>(prefix: string, fn: () => T): T {
+function within<T>(prefix: string, fn: () => T, file?: string): T {
   try {
     return fn();
   } catch (error) {
     if (!isWfmError(error) || error.status >= 500) throw error; // a solver failure is not the config's
     const head = prefix.split('.');
     const issues = error.issues.map((issue) => ({ ...issue, path: [...head, ...issue.path] }));
-    throw new WfmError(error.code, `plan config ${prefix}: ${error.message}`, { issues, cause: error });
+    const message = `${file === undefined ? '' : `${file} (`}plan config ${prefix}${file === undefined ? '' : ')'}`;
+    throw new WfmError(error.code, `${message}: ${error.message}`, {
+      issues,
+      cause: error,
+      ...(file === undefined ? {} : { file }),
+    });
+  }
+}
+
+/** Runs the forecast; an error about the history's rows or length names its file, when it was read from one. */
+function ofHistoryFile<T>(file: string | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    const rows =
+      isWfmError(error) &&
+      (error.code === 'WFM_ERR_FORECAST_HISTORY_SHORT' ||
+        error.issues.some((issue) => issue.path.some((part) => part === 'line' || part === 'history')));
+    if (file === undefined || !rows || error.file !== undefined) throw error;
+    throw new WfmError(error.code, `${file} (plan config history): ${error.message}`, {
+      issues: error.issues,
+      cause: error,
+      file,
+    });
   }
 }
 

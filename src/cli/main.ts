@@ -38,7 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (isWfmError(error)) {
       process.stderr.write(`wfm: ${error.code}: ${error.message}\n`);
       for (const issue of error.issues.slice(0, 20)) {
-        process.stderr.write(`  - ${formatPath(issue.path)}: ${issue.message}\n`);
+        const at = issue.line === undefined ? '' : ` (line ${issue.line}, column ${issue.column})`;
+        process.stderr.write(`  - ${formatPath(issue.path)}${at}: ${issue.message}\n`);
       }
       return error.status >= 500 ? EXIT_FAILURE : EXIT_BAD_INPUT;
     }

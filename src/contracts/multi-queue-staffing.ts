@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
 import type { SkillGroup } from '../multiskill/types.js';
 import { inferIntervalMinutes, parseInstant } from '../time/instant.js';
+import { singleOffsetZone } from '../time/offset-zone.js';
 import { StaffingRequestSchema, type StaffingRequest } from './staffing.js';
 import { parseWith } from './validate.js';
 
@@ -95,7 +96,8 @@ export function parseMultiQueueStaffing(data: unknown): ParsedMultiQueueStaffing
       issues: [{ path: ['queues', 0, 'request', 'intervals'], message: `at most ${MAX_MULTI_INTERVALS}` }],
     });
   }
-  const timeZone = first.timeZone ?? 'UTC';
+  // As a single queue: written in the starts' one offset when no zone is given (+02:00 stays +02:00).
+  const timeZone = first.timeZone ?? singleOffsetZone(first.intervals.map((row) => row.start)).zone ?? 'UTC';
   const startsOf = (q: StaffingRequest, k: number) =>
     q.intervals.map((row, i) =>
       parseInstant(row.start, q.timeZone ?? 'UTC', `queues[${k}].request.intervals[${i}].start`),
@@ -164,4 +166,82 @@ export function parseMultiQueueStaffing(data: unknown): ParsedMultiQueueStaffing
     replications: r.replications,
     acceptance: r.acceptance,
   };
+}
+
+/** A cell of the simulated service level: mean and 95 % interval, null where undefined. */
+const SimulatedCellSchema = z.object({
+  mean: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+});
+
+/** The answer to a multi-queue `POST /v1/staffing` body (and `wfm staff` on several queues, JSON). */
+export const MultiQueueStaffingResponseSchema = z
+  .object({
+    multiQueue: z.literal(true),
+    met: z.boolean().describe('Every queue meets its target in every interval.'),
+    intervalMinutes: z.number(),
+    timeZone: z.string(),
+    seed: z.number(),
+    replications: z.number(),
+    groups: z
+      .array(
+        z.object({
+          name: z.string(),
+          skills: z.array(z.string()),
+          agents: z.array(z.number()).describe('Agents of the group per interval.'),
+          agentHours: z.number(),
+        }),
+      )
+      .describe('Agents per skill group and interval: the staffing of the centre.'),
+    queues: z.array(
+      z.object({
+        name: z.string(),
+        priority: z.number(),
+        targetServiceLevel: z.number(),
+        intervals: z.array(
+          z.object({
+            start: z.string(),
+            volume: z.number(),
+            ahtSeconds: z.number(),
+            requirement: z.number().describe('Agents the queue needs alone (Erlang C or A).'),
+            serviceLevelFormula: z.number().describe('Service level of the queue alone at its requirement.'),
+            covered: z.number().describe('Agents of the groups that serve the queue (shared with other queues).'),
+            serviceLevelSimulated: SimulatedCellSchema.nullable(),
+            met: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+    intervals: z.array(z.object({ start: z.string(), method: z.string(), iterations: z.number(), met: z.boolean() })),
+    issues: z.array(z.object({ code: z.string(), start: z.string(), queue: z.string(), message: z.string() })),
+  })
+  .describe('Several queues: agents per skill group verified by simulation, and per queue the requirement and SL.');
+
+/**
+ * `wfm staff --queues FILE`: each queue's model, target and priority (as a plan config's `queues`;
+ * a whole plan config is read for its `queues`), and optionally the skill `groups`, `seed`,
+ * `replications` and `acceptance` of the multi-queue body. A bare list is read as the queues.
+ */
+export const StaffQueuesConfigSchema = z.looseObject({
+  queues: z
+    .array(
+      z.looseObject({
+        name,
+        priority: z.number().min(-1000).max(1000).default(0),
+        handleTimeCv: z.number().min(0).max(20).optional(),
+      }),
+    )
+    .min(1)
+    .max(MAX_MULTI_QUEUES, `at most ${MAX_MULTI_QUEUES} queues`),
+  groups: MultiQueueStaffingRequestSchema.shape.groups,
+  seed: z.int().min(0).max(0xffffffff).optional(),
+  replications: z.int().min(2).max(50).optional(),
+  acceptance: z.enum(['interval', 'mean', 'strict']).optional(),
+});
+export type StaffQueuesConfig = z.output<typeof StaffQueuesConfigSchema>;
+
+/** Validates a `--queues` document (a list is the queues). */
+export function parseStaffQueuesConfig(data: unknown): StaffQueuesConfig {
+  return parseWith(StaffQueuesConfigSchema, Array.isArray(data) ? { queues: data } : data, 'queues config');
 }

@@ -67,6 +67,10 @@ export const RosterPlanSchema = z.looseObject({
     timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone'),
   }),
   templates: z.array(z.string().min(1)).max(50).optional().describe('Every template of the rules, used or not.'),
+  templateNames: z
+    .record(z.string(), z.string().max(64))
+    .optional()
+    .describe('Display names of the templates that have one (id -> name).'),
   shifts: z.array(PlannedShiftSchema).max(200_000),
   retraining: z.array(SessionSchema).default([]),
   coverage: z.array(CoverageSchema).default([]),
@@ -263,8 +267,9 @@ function unknownTemplateIssues(
   const issues: WfmIssue[] = [];
   names.forEach((name, k) => {
     if (known.names.includes(name)) return;
-    const near = byNorm.get(norm(name));
-    if (!known.complete && near === undefined) return;
+    const exact = byNorm.get(norm(name));
+    if (!known.complete && exact === undefined) return;
+    const near = exact ?? known.names.find((n) => withinOneEdit(norm(n), norm(name)));
     issues.push({
       path: [i, 'contract', 'templates', k],
       message:
@@ -273,6 +278,16 @@ function unknownTemplateIssues(
     });
   });
   return issues;
+}
+
+/** True when `a` and `b` differ by at most one inserted, deleted or changed letter ("erly" and "early"). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) =>
+    x.slice(i + (a.length >= b.length ? 1 : 0)) === y.slice(i + (b.length >= a.length ? 1 : 0));
+  return i === Math.max(a.length, b.length) || rest(a, b);
 }
 
 function parseAgentList(data: unknown, timeZone: string, templates?: KnownTemplates): RosterAgent[] {

@@ -10,9 +10,23 @@ import {
   type ParsedShiftPlanRules,
   type RequirementDocument,
 } from './shift-plan.js';
+import {
+  checkQueuesHaveAgents,
+  parsePlanQueues,
+  PlanQueuesSchema,
+  sumQueueRequirements,
+  type QueueRequirement,
+} from './queue-requirements.js';
 
 export const ShiftPlanRequestSchema = z.strictObject({
-  requirement: z.unknown().describe('The `wfm staff` JSON response (or its intervals array).'),
+  requirement: z
+    .unknown()
+    .optional()
+    .describe(
+      'The `wfm staff` JSON response (or its intervals array). Optional with `queues`: then their sum ' +
+        '(given beside `queues`, it must have their starts).',
+    ),
+  queues: PlanQueuesSchema.optional(),
   rules: z
     .unknown()
     .describe('Shift templates, break rules, opening hours, coverage, pool, solver (docs/shift-plan.md).'),
@@ -35,12 +49,28 @@ export interface ParsedShiftPlanRequest {
   timeLimitSeconds?: number | undefined;
   timeZone?: string | undefined;
   agents?: RosterAgent[] | undefined;
+  /** Several queues: each queue's own requirement (`requirement` is then their sum, or as given). */
+  queues?: QueueRequirement[] | undefined;
 }
 
 /** Parses the whole request (shape, requirement, rules); throws naming the field. */
 export function parseShiftPlanRequest(body: unknown): ParsedShiftPlanRequest {
   const request = parseWith(ShiftPlanRequestSchema, body, 'shift-plan request');
-  const requirement = parseRequirementJson(request.requirement);
+  const queues = request.queues === undefined ? undefined : parsePlanQueues(request.queues);
+  if (request.requirement === undefined && !queues) {
+    throw new WfmError(
+      'WFM_ERR_INPUT_INVALID',
+      'Invalid shift-plan request: requirement: give requirement or queues.',
+      {
+        issues: [{ path: ['requirement'], message: 'required (or queues)' }],
+      },
+    );
+  }
+  checkQueuesHaveAgents(queues, request.agents, 'agents');
+  // Summed also when a requirement is given: it checks that the queues share their starts.
+  const summed = queues && sumQueueRequirements(queues);
+  const requirement =
+    request.requirement === undefined ? (summed as RequirementDocument) : parseRequirementJson(request.requirement);
   const rules = parseShiftPlanRules(request.rules);
   // The agents' clock times are read in the plan's zone (as runShiftPlan picks it).
   const zone = request.timeZone ?? rules.timeZone ?? requirement.timeZone ?? 'UTC';
@@ -50,6 +80,7 @@ export function parseShiftPlanRequest(body: unknown): ParsedShiftPlanRequest {
     timeLimitSeconds: request.timeLimitSeconds,
     timeZone: request.timeZone,
     ...(request.agents !== undefined ? { agents: agentsOf(request.agents, zone) } : {}),
+    ...(queues ? { queues } : {}),
   };
 }
 

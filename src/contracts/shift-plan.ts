@@ -39,7 +39,15 @@ const StartWindowSchema = z.strictObject({
 });
 
 const TemplateSchema = z.strictObject({
-  name: z.string().min(1).max(64),
+  name: z.string().min(1).max(64).describe('The template id: agents, break rules and machine files name it.'),
+  displayName: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe(
+      'The name people read (calendar events, roster CSV, report), e.g. "Early shift"; default from the start time.',
+    ),
   paidMinutes: minutes('paidMinutes').describe('Paid length; the shift spans this plus its unpaid breaks.'),
   starts: z.array(StartWindowSchema).min(1, 'give at least one start window'),
   costWeight: z.number().positive().max(1000).default(1).describe('Cost per paid hour, relative.'),
@@ -282,6 +290,7 @@ export function parseShiftPlanRules(data: unknown): ParsedShiftPlanRules {
   const breaksOf = new Map(parsed.breakRules.map((br) => [br.template, br.breaks]));
   const templates: ShiftTemplate[] = parsed.templates.map((t) => ({
     name: t.name,
+    ...(t.displayName !== undefined ? { displayName: t.displayName } : {}),
     paidMinutes: t.paidMinutes,
     costWeight: t.costWeight,
     ...(t.minAgentsPerDay !== undefined ? { minAgentsPerDay: t.minAgentsPerDay } : {}),

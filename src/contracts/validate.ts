@@ -29,6 +29,13 @@ interface RawIssue {
   message: string;
   input?: unknown;
   errors?: RawIssue[][];
+  expected?: string;
+  values?: unknown[];
+  keys?: string[];
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  origin?: string;
 }
 
 /**
@@ -43,7 +50,7 @@ function flatIssues(raw: readonly RawIssue[], prefix: readonly (string | number)
       const best = [...issue.errors].sort((a, b) => branchScore(b) - branchScore(a))[0] as RawIssue[];
       if (best.length > 0) return flatIssues(best, path);
     }
-    return [{ path, message: `${issue.message}${given(issue.input)}` }];
+    return [{ path, message: `${plainMessage(issue)}${given(issue.input)}` }];
   });
 }
 
@@ -57,4 +64,45 @@ function given(input: unknown): string {
   if (typeof input === 'string') return ` (got "${input.length > 40 ? `${input.slice(0, 40)}...` : input}")`;
   if (typeof input === 'number' || typeof input === 'boolean') return ` (got ${String(input)})`;
   return '';
+}
+
+const NOUNS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text in double quotes',
+  boolean: 'true or false',
+  array: 'a list [...]',
+  object: 'an object {...}',
+};
+
+/**
+ * zod's own wording ("Invalid input: expected number, received string") in words saying what to
+ * write; a schema's own message is kept as written.
+ */
+function plainMessage(issue: RawIssue): string {
+  if (!/^(Invalid input|Invalid option|Too small|Too big|Unrecognized key)/.test(issue.message)) return issue.message;
+  const bound = (n: number | bigint | undefined) => String(n);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const noun = NOUNS[issue.expected ?? ''] ?? issue.expected ?? 'another value';
+      return issue.input === undefined ? `missing: add it (${noun})` : `write ${noun} here`;
+    }
+    case 'invalid_value':
+      return `write ${issue.values && issue.values.length > 1 ? 'one of ' : ''}${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${bound(issue.minimum)} item(s)`;
+      if (issue.origin === 'string') return `needs at least ${bound(issue.minimum)} character(s)`;
+      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${bound(issue.minimum)}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `takes at most ${bound(issue.maximum)} item(s)`;
+      if (issue.origin === 'string') return `takes at most ${bound(issue.maximum)} character(s)`;
+      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${bound(issue.maximum)}`;
+    case 'unrecognized_keys':
+      return (
+        `unknown field ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}: check its spelling, or remove it ` +
+        `(a misspelt field is refused rather than ignored)`
+      );
+    default:
+      return issue.message;
+  }
 }

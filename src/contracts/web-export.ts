@@ -74,4 +74,47 @@ export const ReportExportSchema = z.strictObject({
       retraining: z.looseObject({ days: z.array(z.unknown()) }),
     }),
   ),
+  /** Several queues: the roster simulated per queue (`POST /web/queues/simulate`), for the section "Queues". */
+  queues: z
+    .looseObject({
+      seed: z.number(),
+      replications: z.number(),
+      queues: z
+        .array(z.looseObject({ name: z.string().max(100), intervals: z.array(z.looseObject({ start: instant })) }))
+        .min(1)
+        .max(20),
+    })
+    .optional(),
+});
+
+const queueName = z.string().min(1, 'name is empty').max(100);
+
+/** `POST /web/queues/combine`: each queue's forecast and staffing (the page ran them), to plan as one. */
+export const QueuesCombineSchema = z.strictObject({
+  queues: z
+    .array(z.strictObject({ name: queueName, forecast: ForecastResultSchema, staffing: StaffingResponseSchema }))
+    .min(2, 'at least two queues')
+    .max(20, 'at most 20 queues'),
+});
+
+/**
+ * `POST /web/queues/simulate`: the roster simulated per queue (the report's "Queues" section). At most
+ * 20 replications and 2,000 agents, so that the answer stays within a few seconds.
+ */
+export const QueuesSimulateSchema = z.strictObject({
+  queues: z
+    .array(
+      z.strictObject({
+        name: queueName,
+        priority: z.number().min(-1000).max(1000).default(0),
+        staffing: StaffingResponseSchema,
+      }),
+    )
+    .min(2, 'at least two queues')
+    .max(20, 'at most 20 queues'),
+  roster: RosterExportSchema,
+  agents: z.array(z.unknown()).max(2000, 'at most 2,000 agents'),
+  timeZone: z.string().min(1).max(100),
+  replications: z.int().min(2).max(20).default(5),
+  seed: z.int().min(0).max(2_147_483_647).default(1),
 });

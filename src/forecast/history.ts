@@ -202,12 +202,14 @@ export function buildGrid(
   history: HistoryInput,
   timeZone: string | undefined,
   intervalMinutes: IntervalMinutes | undefined,
+  /** False for rows kept rather than forecast (a day appended to the store): no one-week minimum. */
+  needWeek = true,
 ): HistoryGrid {
   if (history.length === 0)
     throw new WfmError('WFM_ERR_FORECAST_HISTORY_SHORT', 'The history is empty.', {
       issues: [{ path: ['history'], message: 'empty' }],
     });
-  if (isContactRows(history)) return contactGrid(history, timeZone, intervalMinutes);
+  if (isContactRows(history)) return contactGrid(history, timeZone, intervalMinutes, needWeek);
   const rows = history as readonly IntervalHistoryRow[];
   const zone = resolveZone(
     rows.map((r) => r.start),
@@ -240,7 +242,7 @@ export function buildGrid(
     );
   }
   const { locals, firstDay, lastDay } = localSlots(rows, ms, gaps, clock, dataMinutes);
-  checkSpan(rows, order, sorted, dataMinutes);
+  if (needWeek) checkSpan(rows, order, sorted, dataMinutes);
   const grid = emptyGrid(clock, target, firstDay, lastDay - firstDay + 1, lastDay);
   grid.dstGapDates = gapDates(gaps);
   const S = grid.slotsPerDay;
@@ -423,6 +425,7 @@ function contactGrid(
   rows: readonly ContactHistoryRow[],
   timeZone: string | undefined,
   intervalMinutes: IntervalMinutes | undefined,
+  needWeek: boolean,
 ): HistoryGrid {
   const zone = resolveZone(
     rows.map((r) => r.timestamp),
@@ -455,7 +458,7 @@ function contactGrid(
       'The contact records cover 0 days; at least one week is needed.',
       { issues: [{ path: ['history'], message: 'shorter than one week' }] },
     );
-  if (max - min < 7 * 86_400_000 - step - 3_600_000) {
+  if (needWeek && max - min < 7 * 86_400_000 - step - 3_600_000) {
     throw new WfmError(
       'WFM_ERR_FORECAST_HISTORY_SHORT',
       `The contact records cover ${((max - min) / 86_400_000).toFixed(1)} days; at least one week is needed.`,

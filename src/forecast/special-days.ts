@@ -19,7 +19,8 @@ export function planSpecialDays(days: readonly SpecialDay[], horizonStartDay: nu
   const plan: SpecialDayPlan = { excluded: new Set(), factors: new Map(), likes: new Map() };
   days.forEach((day, i) => {
     const epochDay = epochDayOfDate(day.date ?? '');
-    if (epochDay === undefined) throw bad(i, 'date', `"${String(day.date)}" is not a date YYYY-MM-DD`);
+    if (epochDay === undefined)
+      throw bad(i, 'date', `"${String(day.date)}" is not a date: write it as YYYY-MM-DD, e.g. 2026-12-25`);
     if (day.factor !== undefined && day.factor !== null && (!Number.isFinite(day.factor) || day.factor < 0)) {
       throw bad(i, 'factor', `must be a number >= 0 (got ${String(day.factor)})`);
     }

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { formatInstant } from '../time/instant.js';
+import { localClock, shiftName, shiftSummary } from './shift-names.js';
 import type { RosterDay, RosterResult } from '../scheduler/roster/result-types.js';
 
 /** An event of an earlier file, as `readIcsEvents` finds it. */
@@ -97,8 +97,8 @@ function agentEvents(result: RosterResult, agentId: string): EventDraft[] {
       uid: uidOf(nth(`${agentId}/${d.date}/shift/${d.template}`)),
       startMs: Date.parse(d.start),
       endMs: Date.parse(d.end),
-      summary: `Shift ${clock(d.start, zone)}-${clock(d.end, zone)}`,
-      description: shiftDescription(d, zone),
+      summary: shiftSummary(d, zone, result.templateNames),
+      description: shiftDescription(d, zone, result.templateNames),
     });
     for (const r of d.retraining) {
       out.push({
@@ -113,19 +113,16 @@ function agentEvents(result: RosterResult, agentId: string): EventDraft[] {
   return out;
 }
 
-function shiftDescription(d: RosterDay, zone: string): string {
+function shiftDescription(d: RosterDay, zone: string, names: RosterResult['templateNames']): string {
   return [
     `Paid hours: ${d.paidHours}`,
-    `Shift type: ${d.template}`,
+    `Shift: ${shiftName(d.template, d.start, zone, names)} (template ${d.template})`,
     ...d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'}: ${clock(b.start, zone)}-${clock(b.end, zone)}`),
     ...d.retraining.map((r) => `${r.kind} (${r.pool}): ${clock(r.start, zone)}-${clock(r.end, zone)}`),
   ].join('\n');
 }
 
-/** Local `HH:mm` of an instant in the roster's zone. */
-function clock(iso: string, zone: string): string {
-  return formatInstant(Date.parse(iso), zone).slice(11, 16);
-}
+const clock = localClock;
 
 function uidOf(key: string): string {
   return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}@wfm-engine`;

@@ -34,6 +34,16 @@ export const AGENT_CSV_COLUMNS = {
   ],
 } as const;
 
+/** Other header names of the agents CSV columns (as `csvColumnName` writes them: `Agent ID` -> `agent_id`). */
+export const AGENT_CSV_ALIASES: Readonly<Record<string, string>> = {
+  agent_id: 'id',
+  agent: 'id',
+  employee_id: 'id',
+  contract_hours: 'max_hours',
+  weekly_hours: 'max_hours',
+  max_weekly_hours: 'max_hours',
+};
+
 /** Reads agents from CSV text into the JSON form, then validates it like JSON; messages name CSV lines. */
 export function parseAgentsCsv(
   text: string,
@@ -54,6 +64,7 @@ export function agentsCsvToJson(text: string, read: CsvReadOptions = {}): { json
     required: AGENT_CSV_COLUMNS.required,
     optional: AGENT_CSV_COLUMNS.optional,
     what: 'agents',
+    aliases: AGENT_CSV_ALIASES,
     ...read,
   });
   const list = (v: string | undefined): string[] | undefined =>
@@ -67,7 +78,7 @@ export function agentsCsvToJson(text: string, read: CsvReadOptions = {}): { json
     list(v)?.map((x) => (/^\d+$/.test(x) ? Number(x) : (weekdayName(x) ?? x)));
   const json = rows.map((row) => {
     const c = row.cells;
-    const what = `agents (line ${row.line})`;
+    const what = 'agents';
     const weight = csvNumber(row, 'preference_weight', what, true) ?? 1;
     const preferences: unknown[] = [];
     if (days(c.preferred_days)) preferences.push({ type: 'preferred-day', days: days(c.preferred_days), weight });

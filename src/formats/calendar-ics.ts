@@ -7,6 +7,14 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { AgentCalendar } from '../app/roster-drafts/calendar-feed.js';
+import { shiftSummary } from './shift-names.js';
+
+/** The breaks stored with a shift that are unpaid (a lunch), for the title. */
+function unpaidBreaks(breaks: unknown[]): { name: string; paid: boolean; start: string }[] {
+  return (breaks as { start?: string; name?: string; paid?: boolean }[]).flatMap((b) =>
+    b.paid === false && typeof b.start === 'string' ? [{ name: b.name ?? 'break', paid: false, start: b.start }] : [],
+  );
+}
 
 export function calendarIcs(calendar: AgentCalendar, options: { name?: string } = {}): string {
   const cal = ical({
@@ -26,7 +34,7 @@ export function calendarIcs(calendar: AgentCalendar, options: { name?: string } 
       end: new Date(e.end),
       stamp: e.updatedAt,
       lastModified: e.updatedAt,
-      summary: `Shift ${e.template}`,
+      summary: shiftSummary({ ...e, breaks: unpaidBreaks(e.breaks) }, calendar.timeZone, undefined),
       description: breaks === '' ? `Roster ${e.series}` : `Roster ${e.series}\n${breaks}`,
     });
   }

@@ -69,9 +69,7 @@ export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows
   try {
     records = parse(text, { delimiter, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
   } catch (error) {
-    throw new WfmError('WFM_ERR_INPUT_CSV', `Cannot read ${spec.what} CSV: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw csvSyntaxError(error as CsvParseError, spec.what, delimiter);
   }
   const header = records[0];
   if (!header) throw new WfmError('WFM_ERR_INPUT_CSV', `The ${spec.what} CSV is empty (no header row).`);
@@ -107,9 +105,14 @@ export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows
   }
   for (const column of spec.required) {
     if (!columns.includes(column)) {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `The ${spec.what} CSV has no "${column}" column.`, {
-        issues: [{ path: ['header'], message: `missing column "${column}"` }],
-      });
+      const others = Object.entries(spec.aliases ?? {}).flatMap(([alias, name]) => (name === column ? [alias] : []));
+      throw new WfmError(
+        'WFM_ERR_INPUT_CSV',
+        `The ${spec.what} CSV has no "${column}" column (line 1, the header, names ${listed(header)}): ` +
+          `add a column "${column}"${others.length > 0 ? ` (or name it ${listed(others)})` : ''}, or rename ` +
+          `the column that holds it; separator seen: ${SEPARATOR_NAMES[delimiter]}.`,
+        { issues: [{ path: ['header'], message: `missing column "${column}"` }] },
+      );
     }
   }
   const rows: CsvRow[] = [];
@@ -122,6 +125,35 @@ export function parseCsv(text: string, spec: CsvSpec): { columns: string[]; rows
     rows.push(delimiter === ',' ? { line: r + 1, cells } : { line: r + 1, cells, decimalComma: true });
   }
   return { columns: columns.filter((c) => allowed.has(c)), rows };
+}
+
+const SEPARATOR_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+
+/** The fields of a csv-parse error read here. */
+interface CsvParseError extends Error {
+  code?: string;
+  lines?: number;
+  record?: string[];
+}
+
+/** A csv-parse failure as a message naming the line, what was seen there and how to fix it. */
+function csvSyntaxError(error: CsvParseError, what: string, delimiter: ',' | ';' | '\t'): WfmError {
+  const line = error.lines ?? 1;
+  const sep = SEPARATOR_NAMES[delimiter];
+  const fixes: Record<string, string> = {
+    CSV_RECORD_INCONSISTENT_FIELDS_LENGTH:
+      `it has ${error.record?.length ?? 'a different number of'} cells where the header has ` +
+      `${/expect (\d+)/.exec(error.message)?.[1] ?? 'another number'} (${sep}-separated): put a cell holding ` +
+      `a ${sep} in double quotes, or add or remove cells so every row matches the header`,
+    CSV_QUOTE_NOT_CLOSED: 'a double quote opened here is never closed: close it, or remove it',
+    INVALID_OPENING_QUOTE: 'a double quote inside a cell: quote the whole cell and double the quote ("")',
+    CSV_INVALID_CLOSING_QUOTE: 'text after a closing double quote: quote the whole cell and double inner quotes ("")',
+  };
+  const fix = fixes[error.code ?? ''] ?? `${error.message}: check the quotes and separators there`;
+  return new WfmError('WFM_ERR_INPUT_CSV', `${what} CSV line ${line}: ${fix}.`, {
+    issues: [{ path: ['line', line], message: error.code ?? 'unreadable' }],
+    cause: error,
+  });
 }
 
 /** Up to 12 names, quoted, then how many more. */
@@ -138,15 +170,21 @@ export function csvNumber(row: CsvRow, column: string, what: string, optional = 
   const raw = row.cells[column];
   if (raw === undefined || raw === '') {
     if (optional) return undefined;
-    throw new WfmError('WFM_ERR_INPUT_CSV', `${what} CSV line ${row.line}: "${column}" is empty.`, {
-      issues: [{ path: ['line', row.line, column], message: 'empty' }],
-    });
+    throw new WfmError(
+      'WFM_ERR_INPUT_CSV',
+      `${what} CSV line ${row.line}, column "${column}": the cell is empty: write a number there, or delete the row.`,
+      { issues: [{ path: ['line', row.line, column], message: 'empty' }] },
+    );
   }
   const value = Number(row.decimalComma ? withDecimalPoint(raw) : raw);
   if (!Number.isFinite(value)) {
-    throw new WfmError('WFM_ERR_INPUT_CSV', `${what} CSV line ${row.line}: "${column}" is not a number ("${raw}").`, {
-      issues: [{ path: ['line', row.line, column], message: `not a number: "${raw}"` }],
-    });
+    const example = row.decimalComma ? '12 or 12,5' : '12 or 12.5';
+    throw new WfmError(
+      'WFM_ERR_INPUT_CSV',
+      `${what} CSV line ${row.line}, column "${column}": "${raw}" is not a number: write a number such as ` +
+        `${example}, without units.`,
+      { issues: [{ path: ['line', row.line, column], message: `not a number: "${raw}"` }] },
+    );
   }
   return value;
 }

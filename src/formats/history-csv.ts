@@ -54,9 +54,13 @@ export function historyQueuesFromCsv(
   ): void => {
     const queue = header.includes('queue') ? (row.cells.queue ?? '').trim() : '';
     if (header.includes('queue') && queue === '') {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV line ${row.line}: "queue" is empty.`, {
-        issues: [{ path: ['line', row.line, 'queue'], message: 'empty' }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_CSV',
+        `history CSV line ${row.line}, column "queue": the cell is empty: write the queue's name (every row needs one when the file has a queue column).`,
+        {
+          issues: [{ path: ['line', row.line, 'queue'], message: 'empty' }],
+        },
+      );
     }
     let list = byQueue.get(queue);
     if (!list) byQueue.set(queue, (list = []));
@@ -76,9 +80,13 @@ export function historyQueuesFromCsv(
     for (const row of rows) {
       const start = row.cells[timeColumn] ?? '';
       if (start === '') {
-        throw new WfmError('WFM_ERR_INPUT_CSV', `history CSV line ${row.line}: "${timeColumn}" is empty.`, {
-          issues: [{ path: ['line', row.line, timeColumn], message: 'empty' }],
-        });
+        throw new WfmError(
+          'WFM_ERR_INPUT_CSV',
+          `history CSV line ${row.line}, column "${timeColumn}": the cell is empty: write the interval's start time, e.g. 2026-06-01 08:00, or delete the row.`,
+          {
+            issues: [{ path: ['line', row.line, timeColumn], message: 'empty' }],
+          },
+        );
       }
       add(row, {
         start,

@@ -11,12 +11,14 @@ export const QUEUES_CSV_COLUMNS = [
   'service_level_simulated',
   'service_level_simulated_low',
   'service_level_simulated_high',
+  'planned_cover',
 ] as const;
 
 /**
  * queues.csv of a multi-queue plan: per queue and interval its own requirement, the agents covering it
  * (on the phones with the skill), its service level by formula (alone at its requirement) and by
- * simulation of the roster with the 95 % interval (empty when not simulated or undefined).
+ * simulation of the roster with the 95 % interval (empty when not simulated or undefined), and the
+ * agents the shift plan's skill flows give it (`planned_cover`; empty when the plan was not made per queue).
  */
 export function queuesCsv(result: PlanQueuesResult): string {
   const blank = (x: number | null | undefined) => (x === null || x === undefined ? '' : x);
@@ -31,6 +33,7 @@ export function queuesCsv(result: PlanQueuesResult): string {
       service_level_simulated: blank(i.serviceLevelSimulated?.mean),
       service_level_simulated_low: blank(i.serviceLevelSimulated?.low),
       service_level_simulated_high: blank(i.serviceLevelSimulated?.high),
+      planned_cover: blank(i.plannedCover),
     })),
   );
   return toCsv(rows, QUEUES_CSV_COLUMNS);

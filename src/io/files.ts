@@ -35,16 +35,21 @@ export function readInputFile(path: string, flag = '--input', limit?: ReadLimit)
     return limit ? readLimited(path, flag, limit) : readFileSync(path, 'utf8');
   } catch (error) {
     if (error instanceof WfmError) throw error;
-    throw new WfmError(
-      'WFM_ERR_IO_READ',
-      `${flag}: cannot read "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      {
-        issues: [{ path: [flag], message: `cannot read ${path}` }],
-        cause: error,
-      },
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new WfmError('WFM_ERR_IO_READ', `${path}: cannot read it (${code}): ${READ_FIXES[code] ?? READ_FIX}`, {
+      issues: [{ path: [flag], message: `cannot read ${path} (${code})` }],
+      cause: error,
+      file: path,
+    });
   }
 }
+
+const READ_FIX = 'check the path given to the flag, and that the file is readable.';
+const READ_FIXES: Record<string, string> = {
+  ENOENT: 'no such file; check the path and name (relative paths start from the current folder).',
+  EACCES: 'no permission to read it; check its owner and mode.',
+  EISDIR: 'it is a folder; give a file in it.',
+};
 
 function readLimited(path: string, flag: string, limit: ReadLimit): string {
   const fd = openSync(path, 'r');
@@ -84,21 +89,65 @@ function tooLarge(flag: string, path: string, limit: ReadLimit, seen: string): W
   const max = limit.maxRows.toLocaleString('en-US');
   return new WfmError(
     'WFM_ERR_INPUT_TOO_LARGE',
-    `${flag}: the ${limit.what} "${path}" holds more than ${max} rows (stopped reading after ${seen}); ` +
-      `at most ${max} are accepted: split it, or give the last weeks only.`,
-    { issues: [{ path: [flag], message: `more than ${max} rows` }] },
+    `${path}: the ${limit.what} holds more than ${max} rows (stopped reading after ${seen}); ` +
+      `at most ${max} are accepted: split it, or give the last weeks only (${flag}).`,
+    { issues: [{ path: [flag], message: `more than ${max} rows` }], file: path },
   );
 }
 
-/** Parses JSON text, or throws `WFM_ERR_INPUT_JSON` naming the file and position. */
+/**
+ * Parses JSON text, or throws `WFM_ERR_INPUT_JSON` naming `what` (the file), the line and column
+ * of the fault and what to check there.
+ */
 export function parseJsonText(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new WfmError('WFM_ERR_INPUT_JSON', `${what}: not valid JSON (${(error as Error).message}).`, {
-      cause: error,
-    });
+    const reason = (error as Error).message.replace(/\s*\(line \d+ column \d+\)/, '');
+    const at = /at position (\d+)/.exec(reason);
+    const { line, column } = lineAndColumn(text, at ? Number(at[1]) : faultOffset(text));
+    const said = reason.replace(/,? ?"[^"]*" is not valid JSON$/, '').replace(/ in JSON at position \d+$/, '');
+    throw new WfmError(
+      'WFM_ERR_INPUT_JSON',
+      `${what}: not valid JSON at line ${line}, column ${column} (${said}): check the quotes, commas and ` +
+        `brackets there (names in double quotes, no comma after the last item).`,
+      { issues: [{ path: ['line', line, 'column', column], message: said }], cause: error },
+    );
   }
+}
+
+/**
+ * Where JSON.parse stopped, when its message gives no position ("Unexpected token 'x'",
+ * "Unexpected end of JSON input"): the longest prefix that parses or fails only at its end is the
+ * text before the fault (binary search; the error path only).
+ */
+function faultOffset(text: string): number {
+  const fine = (k: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, k));
+      return true;
+    } catch (error) {
+      // The parser reached the end of the prefix: the fault lies further on.
+      const message = (error as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      return /Unexpected end of JSON input/.test(message) || (at !== null && Number(at[1]) >= k);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fine(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** 1-based line and column (UTF-16 code units) of `offset` in `text`. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
 }
 
 /** True when the file name or content looks like JSON rather than CSV. */

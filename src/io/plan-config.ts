@@ -2,14 +2,15 @@
  * Adapter: a validated plan config -> the pipeline's input, reading the files it names (paths
  * relative to the config file's folder) with the same readers as the single commands.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { readHistory, readHistoryQueues, readSpecialDays } from './history-files.js';
 import { WfmError, type WfmIssue } from '../errors.js';
-import { looksLikeJson, parseJsonText, readInputFile } from './files.js';
+import { looksLikeJson, parseJsonText } from './files.js';
+import { namingFile, readInput } from './input-file.js';
 import type { ForecastOptions, HistoryInput } from '../forecast/types.js';
 import type { IntervalMinutes } from '../time/instant.js';
 import type { PlanConfig } from '../contracts/plan-config.js';
-import type { PlanInput } from '../app/whole-plan.js';
+import type { PlanInput, PlanSource } from '../app/whole-plan.js';
 import type { AgentsInput, RosterRulesInput } from '../contracts/roster.js';
 import type { ShiftPlanRulesInput } from '../contracts/shift-plan.js';
 import { agentsCsvToJson } from '../formats/agents-csv.js';
@@ -22,7 +23,17 @@ import { readPreviousRoster } from './previous-roster.js';
  * field of a file that cannot be read or parsed.
  */
 export function planInputFromConfig(config: PlanConfig, baseDir: string, read: CsvReadOptions = {}): PlanInput {
-  const path = (p: string) => (isAbsolute(p) ? p : resolve(baseDir, p));
+  // A file as the user can find it: the config's folder as given on the command line, joined with the entry.
+  const path = (p: string) => (isAbsolute(p) ? p : join(baseDir, p));
+  const sources: Partial<Record<PlanSource, string>> = {};
+  const source = (field: PlanSource, value: unknown): void => {
+    if (typeof value === 'string') sources[field] = path(value);
+  };
+  source('history', config.history);
+  source('shiftPlan', config.shiftPlan);
+  source('agents', config.agents);
+  source('roster.rules', config.roster.rules);
+  source('previousRoster', config.previousRoster);
   const queues = config.queues ? planQueues(config, path) : undefined;
   const history: HistoryInput = queues
     ? (queues[0]?.history as HistoryInput)
@@ -38,23 +49,14 @@ export function planInputFromConfig(config: PlanConfig, baseDir: string, read: C
       : {}),
   };
   const json = (value: string | Record<string, unknown>, field: string): unknown =>
-    typeof value === 'string' ? parseJsonText(readInputFile(path(value), field), `${field} ${value}`) : value;
-  let agents: PlanInput['agents'];
-  if (typeof config.agents === 'string') {
-    const text = readInputFile(path(config.agents), 'agents');
-    agents = looksLikeJson(config.agents, text)
-      ? { json: parseJsonText(text, `agents ${config.agents}`) as AgentsInput }
-      : agentsCsvToJson(text, read);
-  } else {
-    agents = { json: config.agents as AgentsInput };
-  }
+    typeof value === 'string' ? readInput(path(value), field, (text) => parseJsonText(text, path(value))) : value;
   return {
     name: config.name ?? 'Workforce plan',
     history,
     forecast,
     staffing: config.staffing,
     shiftRules: json(config.shiftPlan, 'shiftPlan') as ShiftPlanRulesInput,
-    agents,
+    agents: planAgents(config.agents, path, read),
     rosterRules: (config.roster.rules === undefined
       ? {}
       : json(config.roster.rules, 'roster.rules')) as RosterRulesInput,
@@ -64,13 +66,27 @@ export function planInputFromConfig(config: PlanConfig, baseDir: string, read: C
       : {
           previousRoster:
             typeof config.previousRoster === 'string'
-              ? readPreviousRoster(path(config.previousRoster), `previousRoster ${config.previousRoster}`)
+              ? readPreviousRoster(path(config.previousRoster), 'previousRoster')
               : { json: config.previousRoster },
         }),
     limits: config.limits,
     seed: config.seed,
     ...(queues ? { queues, simulation: config.simulation } : {}),
+    sources,
   };
+}
+
+/** The config's agents: inline JSON, or a JSON or CSV file (its columns checked here, its values by the plan). */
+function planAgents(
+  value: PlanConfig['agents'],
+  path: (p: string) => string,
+  read: CsvReadOptions,
+): PlanInput['agents'] {
+  if (typeof value !== 'string') return { json: value as AgentsInput };
+  const file = path(value);
+  return readInput(file, 'agents', (text) =>
+    looksLikeJson(file, text) ? { json: parseJsonText(text, file) as AgentsInput } : agentsCsvToJson(text, read),
+  );
 }
 
 /** Each configured queue with its rows of the history (a CSV with a `queue` column); every name must match. */
@@ -84,7 +100,8 @@ function planQueues(config: PlanConfig, path: (p: string) => string): NonNullabl
       },
     );
   }
-  const byName = new Map(readHistoryQueues(path(config.history)).map((q) => [q.queue, q.history]));
+  const file = path(config.history);
+  const byName = new Map(readHistoryQueues(file).map((q) => [q.queue, q.history]));
   const issues: WfmIssue[] = [];
   const out = (config.queues ?? []).map((q, k) => {
     const history = byName.get(q.name);
@@ -103,7 +120,11 @@ function planQueues(config: PlanConfig, path: (p: string) => string): NonNullabl
       issues.push({ path: ['queues'], message: `the history has queue "${name}", which the config does not list` });
   }
   if (issues.length > 0) {
-    throw new WfmError('WFM_ERR_INPUT_INVALID', `plan config queues: ${issues[0]?.message ?? ''}`, { issues });
+    const fix = 'list every queue of the history under queues, each name as the queue column writes it';
+    const error = new WfmError('WFM_ERR_INPUT_INVALID', `plan config queues: ${issues[0]?.message ?? ''}: ${fix}.`, {
+      issues,
+    });
+    throw namingFile(error, file, 'the history of the config queues');
   }
   return out;
 }

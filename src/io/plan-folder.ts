@@ -4,7 +4,7 @@
  * replaced only after the new one is complete, and a failure leaves no half-written folder.
  */
 import { forecastCsv } from '../formats/forecast-csv.js';
-import { agentDayCsv } from '../formats/roster-output.js';
+import { activityCsv, agentDayCsv } from '../formats/roster-output.js';
 import { icsFiles, previousIcsIn } from './roster-folder.js';
 import { staffingCsv } from '../formats/staffing-csv.js';
 import { writeFolderAtomic } from './files.js';
@@ -14,6 +14,7 @@ import { toJsonText } from '../formats/json.js';
 import type { PlanArtifacts } from '../app/whole-plan.js';
 import { renderReport } from '../report/html.js';
 import { queuesCsv } from '../formats/queues-csv.js';
+import { agentQueuesCsv } from '../formats/agent-queues-csv.js';
 
 /** The files of an output folder (ics/<agent>.ics besides), in the order they are written. */
 export const PLAN_FILES = [
@@ -25,12 +26,15 @@ export const PLAN_FILES = [
   'coverage.csv',
   'roster.json',
   'roster-agent-days.csv',
+  'roster-activities.csv',
   'summary.json',
   'report.html',
 ] as const;
 
 /** The extra files of a multi-queue plan (the config's `queues`). */
 export const PLAN_QUEUE_FILES = ['queues.csv', 'queues.json'] as const;
+/** Written when the shift plan was made per queue (agents with skills): who serves which queue when. */
+export const PLAN_SKILL_FILES = ['agent-queues.csv'] as const;
 
 /** The file contents of a plan folder, path -> text. Pure. */
 export function planFolderFiles(
@@ -46,6 +50,7 @@ export function planFolderFiles(
     ['coverage.csv', toCsv(coverageCsvRows(a.shiftPlan), COVERAGE_CSV_COLUMNS)],
     ['roster.json', toJsonText(a.roster)],
     ['roster-agent-days.csv', agentDayCsv(a.roster)],
+    ['roster-activities.csv', activityCsv(a.roster)],
     ['summary.json', toJsonText(a.summary)],
     ['report.html', renderReport(a)],
   ]);
@@ -59,6 +64,8 @@ export function planFolderFiles(
       }),
     );
   }
+  const agentQueues = agentQueuesCsv(a.shiftPlan, a.roster);
+  if (agentQueues !== null) files.set('agent-queues.csv', agentQueues);
   for (const [path, text] of icsFiles(a.roster, previous)) files.set(path, text);
   return files;
 }

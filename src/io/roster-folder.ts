@@ -3,17 +3,18 @@ import { join } from 'node:path';
 
 import { writeFolderAtomic } from './files.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
-import { agentDayCsv, safeFileName } from '../formats/roster-output.js';
+import { activityCsv, agentDayCsv, safeFileName } from '../formats/roster-output.js';
 import { agentIcs } from '../formats/agent-ics.js';
 
 /**
- * Writes roster.json, roster-agent-days.csv and ics/<agent>.ics into `dir` all at once
+ * Writes roster.json, roster-agent-days.csv, roster-activities.csv and ics/<agent>.ics into `dir` all at once
  * (`writeFolderAtomic`): a failure leaves no half-written folder.
  */
 export function writeRosterDir(dir: string, result: RosterResult): void {
   const files = new Map<string, string>([
     ['roster.json', `${JSON.stringify(result, null, 2)}\n`],
     ['roster-agent-days.csv', agentDayCsv(result)],
+    ['roster-activities.csv', activityCsv(result)],
   ]);
   for (const [path, text] of icsFiles(result, previousIcsIn(dir))) files.set(path, text);
   writeFolderAtomic(dir, files);

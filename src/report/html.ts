@@ -98,7 +98,14 @@ function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
     ['plan paid hours (the shifts it asks for)', figure('shiftPlan.paidHours', p.paidHours)],
     ['cost (weighted paid h + penalties)', figure('shiftPlan.cost', p.cost)],
     ['LP bound on the cost', figure('shiftPlan.lpBound', p.lpBound)],
-    ['cost / bound', figure('shiftPlan.objectiveOverBound', p.objectiveOverBound, p.objectiveOverBound.toFixed(3))],
+    [
+      'cost over LP bound',
+      figure(
+        'shiftPlan.objectiveOverBound',
+        p.objectiveOverBound,
+        `${((p.objectiveOverBound - 1) * 100).toFixed(1)} %`,
+      ),
+    ],
     [
       'MIP gap',
       figure('shiftPlan.mipGap', p.mipGap, p.mipGap === null ? 'n/a (heuristic)' : `${(p.mipGap * 100).toFixed(2)} %`),

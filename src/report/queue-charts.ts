@@ -7,9 +7,10 @@ import type { PlanQueueReport, PlanQueuesResult } from '../app/plan-queues.js';
 import type { PlanSummary } from '../app/summary.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import { activeRows } from './charts.js';
+import { QUEUE_COLOURS } from './palette.js';
 import { FRAME, c, dayAxis, esc, fmt, niceMax, pct, yAxis, type Frame } from './svg.js';
 
-const PALETTE = ['#2f6fdf', '#e6772e', '#1b9e77', '#7570b3', '#d95f02', '#66a61e', '#e7298a', '#a6761d'];
+const PALETTE = QUEUE_COLOURS;
 
 function plot(frame: Frame, n: number, yMax: number) {
   const plotW = frame.width - frame.left - frame.right;
@@ -48,7 +49,7 @@ export function queueRequirementChart(result: PlanQueuesResult, roster: RosterRe
     top.forEach((v, j) => (below[j] = v));
     return (
       `<polygon class="queue-layer" data-queue="${esc(q.name)}" fill="${PALETTE[k % PALETTE.length]}" ` +
-      `opacity=".6" points="${[...upper, ...lower].join(' ')}"/>`
+      `points="${[...upper, ...lower].join(' ')}"/>`
     );
   });
   const line = onPhone.map((v, j) => `${j === 0 ? 'M' : 'L'}${c(x(j))},${c(y(v))}H${c(x(j + 1))}`).join('');

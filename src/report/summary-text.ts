@@ -21,7 +21,7 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
     `Staffing   ${s.staffing.model}, ${pct(s.staffing.serviceLevelTarget)} in ${s.staffing.answerSeconds ?? '-'} ` +
       `s: ${tenths(s.staffing.agentHours)} agent-hours on the phones, peak ${whole(s.staffing.peakAgents)} agents`,
     `Shift plan ${p.status}: ${whole(p.shifts)} shifts, plan paid hours ${tenths(p.paidHours)}, cost ${tenths(p.cost)} ` +
-      `vs LP bound ${tenths(p.lpBound)} (cost/bound ${p.objectiveOverBound.toFixed(3)}), ` +
+      `vs LP bound ${tenths(p.lpBound)} (cost ${Number.isFinite(p.objectiveOverBound) ? pct(p.objectiveOverBound - 1) : 'n/a'} over it), ` +
       `gap ${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, under ${whole(p.underAgentIntervals)} agent-intervals`,
     `Roster     ${r.agentsWorking}/${r.agents} agents working, ${r.shiftsFilled}/${r.shiftsRequired} ` +
       `shifts filled (+${r.extraShifts} extra), roster paid hours ${tenths(r.paidHours)}, SL ${pct(r.serviceLevel)}`,

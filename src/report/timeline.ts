@@ -3,6 +3,7 @@
  * bar, with paid breaks, unpaid lunch and retraining / coaching sessions drawn on it in distinct
  * colours. Plain SVG.
  */
+import { shiftName } from '../formats/shift-names.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import { c, esc, weekdayLabel } from './svg.js';
 
@@ -90,20 +91,24 @@ export function rosterTimeline(roster: RosterResult): string {
       parts.push(
         `<rect class="shift${d.extra ? ' extra' : ''}" x="${c(x0)}" width="${c(Math.max(1, x(d.end) - x0))}" ` +
           `y="${y + 1}" height="${ROW - 2}">` +
-          `<title>${esc(`${a.name}: ${d.template} ${d.start} - ${d.end}, ${d.paidHours} paid h`)}</title></rect>`,
+          `<title>${esc(`${a.name}: ${shiftText(d, shiftName(d.template, d.start, roster.grid.timeZone, roster.templateNames))}`)}</title></rect>`,
       );
       for (const b of d.breaks) {
         const bx = x(b.start);
         parts.push(
           `<rect class="${b.paid ? 'break' : 'lunch'}" x="${c(bx)}" width="${c(Math.max(0.8, x(b.end) - bx))}" ` +
-            `y="${y + 1}" height="${ROW - 2}"/>`,
+            `y="${y + 3}" height="${ROW - 6}"><title>${esc(
+              `${b.name}${b.paid ? '' : ' (unpaid)'} ` + `${b.start.slice(11, 16)}-${b.end.slice(11, 16)}`,
+            )}</title></rect>`,
         );
       }
       for (const r of d.retraining) {
         const rx = x(r.start);
         parts.push(
           `<rect class="${r.kind}" x="${c(rx)}" width="${c(Math.max(0.8, x(r.end) - rx))}" ` +
-            `y="${y + 1}" height="${ROW - 2}"><title>${esc(`${r.kind} (${r.pool}) ${r.start} - ${r.end}`)}</title></rect>`,
+            `y="${y + 3}" height="${ROW - 6}"><title>${esc(
+              `${r.kind} (${r.pool}) ${r.start.slice(11, 16)}-` + `${r.end.slice(11, 16)}`,
+            )}</title></rect>`,
         );
       }
     }
@@ -119,4 +124,16 @@ function clockOf(roster: RosterResult, iso: string): string {
   for (const a of roster.agents) for (const d of a.days) if (Date.parse(d.start) === ms) return d.start.slice(11, 16);
   const row = roster.coverage.find((r) => Date.parse(r.start) === ms);
   return row ? row.start.slice(11, 16) : '';
+}
+
+/**
+ * "Early shift 08:00-16:30, 8 paid h; break 10:00-10:15, lunch (unpaid) 12:00-12:30": the shift's
+ * name for people (its template id when none is given), local times (the strings' offsets).
+ */
+export function shiftText(d: RosterResult['agents'][number]['days'][number], name: string = d.template): string {
+  const hm = (iso: string) => iso.slice(11, 16);
+  const breaks = d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hm(b.start)}-${hm(b.end)}`);
+  const sessions = d.retraining.map((r) => `${r.kind} ${hm(r.start)}-${hm(r.end)}`);
+  const rest = [...breaks, ...sessions];
+  return `${name} ${hm(d.start)}-${hm(d.end)}, ${d.paidHours} paid h${rest.length ? `; ${rest.join(', ')}` : ''}`;
 }

@@ -66,6 +66,7 @@ export {
   type PublishResult,
   publishedRosters,
 } from './versions.js';
+export { versionVerdictLines, type VersionVerdictLine } from './version-summaries.js';
 export {
   createFeedToken,
   revokeFeedToken,

@@ -1,6 +1,7 @@
 import { readIsoFields, wallClockMs } from './iso-fields.js';
 import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import { WfmError } from '../errors.js';
+import { ZONE_FIX } from './local-time.js';
 
 /** Interval lengths the engine accepts, in minutes (docs/semantics.md, "Units and names"). */
 export const INTERVAL_MINUTES = [5, 6, 10, 15, 20, 30, 60] as const;
@@ -16,7 +17,7 @@ export function isIntervalMinutes(value: number): value is IntervalMinutes {
  */
 export function assertTimeZone(zone: string, field = 'timeZone'): void {
   if (!IANAZone.isValidZone(zone) && !/^UTC[+-](0\d|1[0-4]):[0-5]\d$/.test(zone)) {
-    throw new WfmError('WFM_ERR_INPUT_TIME', `${field}: unknown IANA time zone "${zone}".`, {
+    throw new WfmError('WFM_ERR_INPUT_TIME', `${field}: unknown IANA time zone "${zone}": ${ZONE_FIX}`, {
       issues: [{ path: [field], message: `unknown time zone "${zone}"` }],
     });
   }

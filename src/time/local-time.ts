@@ -13,6 +13,9 @@ export const WEEKDAYS = WEEKDAY_NAMES;
  *
  * A local "epoch day" is the number of days from 1970-01-01 to the local calendar date.
  */
+/** How to write a time zone, for messages. */
+export const ZONE_FIX = 'write an IANA zone name such as Europe/Paris, America/New_York or UTC.';
+
 export class LocalClock {
   readonly name: string;
   private readonly zone: Zone;
@@ -22,7 +25,7 @@ export class LocalClock {
   constructor(name: string) {
     const zone = Info.normalizeZone(name);
     if (!zone?.isValid) {
-      throw new WfmError('WFM_ERR_INPUT_TIME', `timeZone: unknown time zone "${name}".`, {
+      throw new WfmError('WFM_ERR_INPUT_TIME', `timeZone: unknown time zone "${name}": ${ZONE_FIX}`, {
         issues: [{ path: ['timeZone'], message: `unknown time zone "${name}"` }],
       });
     }

@@ -11,11 +11,21 @@ import { agentDayCsv, safeFileName } from '../formats/roster-output.js';
 import { agentIcs } from '../formats/agent-ics.js';
 import { WfmError } from '../errors.js';
 import { historyRowsFromCsv } from '../formats/history-csv.js';
+import { paletteCss } from '../report/palette.js';
+import { pageHistoryRows, readAgentsUpload, readHistoryUpload, type PageHistoryRow } from './uploads.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { ForecastResult } from '../forecast/types.js';
 import { buildSummary } from '../app/summary.js';
 import { renderReport } from '../report/html.js';
-import { AgentIcsSchema, ReportExportSchema, RosterExportSchema } from '../contracts/web-export.js';
+import {
+  AgentIcsSchema,
+  QueuesCombineSchema,
+  QueuesSimulateSchema,
+  ReportExportSchema,
+  RosterExportSchema,
+} from '../contracts/web-export.js';
+import { combineQueues, simulateQueues } from './queues.js';
+import type { PlanQueuesResult } from '../app/plan-queues.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { ShiftPlan } from '../scheduler/shift-plan/types.js';
 import { buildWebDemo } from './demo.js';
@@ -29,6 +39,13 @@ const DemoQuerySchema = z.strictObject({
 });
 
 const HistoryCsvSchema = z.strictObject({ csv: z.string().min(1, 'the CSV is empty').max(50_000_000) });
+
+const AgentsUploadSchema = z.strictObject({
+  text: z.string().min(1, 'the agents file is empty').max(20_000_000),
+  fileName: z.string().max(500).optional(),
+  timeZone: z.string().min(1, "set the time zone first: agents' local times are read in it").max(100),
+  templates: z.array(z.string().max(200)).max(500).optional(),
+});
 
 const hidden = { hide: true } as const;
 
@@ -45,7 +62,8 @@ export const PAGE_HEADERS = Object.freeze({
 });
 
 /**
- * Registers `GET /` (the page), `GET /web/<asset>`, `GET /web/demo`, `POST /web/history-csv`,
+ * Registers `GET /` (the page), `GET /web/<asset>`, `GET /web/palette.css`, `GET /web/demo`,
+ * `POST /web/history-csv`, `POST /web/agents` (CSV or JSON, read as the CLI reads it),
  * `POST /web/export/roster.csv`, `POST /web/export/agent.ics` and
  * `POST /web/export/report.html`.
  *
@@ -68,9 +86,36 @@ export function webRoutes(app: WebApp): void {
     buildWebDemo(request.query),
   );
 
-  app.post('/web/history-csv', { schema: { ...hidden, body: HistoryCsvSchema } }, async (request) => ({
-    history: historyFromCsv(request.body.csv),
-  }));
+  // One queue: { history, facts, queues }; several (a `queue` column): { queues } only.
+  app.post('/web/history-csv', { schema: { ...hidden, body: HistoryCsvSchema } }, async (request) => {
+    const { queues } = readHistoryUpload(request.body.csv);
+    const only = queues.length === 1 ? queues[0] : undefined;
+    return only ? { history: only.history, facts: only.facts, queues } : { queues };
+  });
+
+  app.post('/web/agents', { schema: { ...hidden, body: AgentsUploadSchema } }, async (request) => {
+    const { text, fileName, timeZone, templates } = request.body;
+    return readAgentsUpload(text, fileName ?? '', timeZone, templates);
+  });
+
+  // Several queues: combined into one requirement before the shift plan, simulated per queue after the roster.
+  app.post('/web/queues/combine', { schema: { ...hidden, body: QueuesCombineSchema } }, async (request) =>
+    combineQueues(request.body.queues),
+  );
+  app.post('/web/queues/simulate', { schema: { ...hidden, body: QueuesSimulateSchema } }, async (request) =>
+    simulateQueues(request.body),
+  );
+
+  // The one palette of the page and the report (src/report/palette.ts).
+  const palette = paletteCss();
+  app.get('/web/palette.css', { schema: hidden }, async (_request, reply) =>
+    reply
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      .headers(PAGE_HEADERS)
+      .type('text/css; charset=utf-8')
+      .send(palette),
+  );
 
   app.post('/web/export/roster.csv', { schema: { ...hidden, body: RosterExportSchema } }, async (request, reply) => {
     const csv = agentDayCsv(request.body as unknown as RosterResult);
@@ -89,9 +134,14 @@ export function webRoutes(app: WebApp): void {
       shiftPlan: body.plan as unknown as ShiftPlan,
       roster: body.roster as unknown as RosterResult,
     };
+    const verdict = body.queues as PlanQueuesResult | undefined;
     let html: string;
     try {
-      html = renderReport({ summary: buildSummary({ name: body.name, ...parts }), ...parts });
+      html = renderReport({
+        summary: buildSummary({ name: body.name, ...parts, queues: verdict }),
+        ...parts,
+        queues: verdict ? { verdict } : undefined,
+      });
     } catch (error) {
       // The shapes are checked above only as deep as the page needs; a result the report cannot read is bad input.
       throw new WfmError(
@@ -126,20 +176,6 @@ export function webRoutes(app: WebApp): void {
  * `start,volume[,aht_seconds]` (`timestamp`/`count` accepted), or contact records
  * `timestamp[,handle_seconds]` (the columns of `wfm forecast --history`). Errors name the line.
  */
-export function historyFromCsv(
-  text: string,
-): ({ start: string; volume: number; ahtSeconds?: number } | { timestamp: string; handleSeconds?: number })[] {
-  // The page posts these rows to /v1/forecast as they are: no line numbers, no empty fields.
-  return historyRowsFromCsv(text).map((row) =>
-    'volume' in row
-      ? {
-          start: String(row.start),
-          volume: row.volume,
-          ...(row.ahtSeconds === undefined ? {} : { ahtSeconds: row.ahtSeconds }),
-        }
-      : {
-          timestamp: String(row.timestamp),
-          ...(row.handleSeconds === undefined ? {} : { handleSeconds: row.handleSeconds }),
-        },
-  );
+export function historyFromCsv(text: string): PageHistoryRow[] {
+  return pageHistoryRows(historyRowsFromCsv(text));
 }

@@ -102,3 +102,23 @@ describe('POST /v1/staffing with several queues', () => {
     expect(c.status).toBe(400);
   });
 });
+
+describe('OpenAPI of POST /v1/staffing', () => {
+  it('lists the multi-queue body and its answer beside the single-queue ones', async () => {
+    type Schema = { anyOf?: { properties?: Record<string, unknown> }[] };
+    type Media = { content: Record<string, { schema: Schema }> };
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, { post: { requestBody: Media; responses: Record<string, Media> } }>;
+    };
+    const post = doc.paths['/v1/staffing']?.post;
+    const keysOf = (media: Media | undefined) =>
+      (media?.content['application/json']?.schema.anyOf ?? []).map((s) => Object.keys(s.properties ?? {}));
+    const bodies = keysOf(post?.requestBody);
+    expect(bodies.some((keys) => keys.includes('intervals'))).toBe(true);
+    expect(bodies.some((keys) => ['queues', 'groups', 'seed', 'replications'].every((k) => keys.includes(k)))).toBe(
+      true,
+    );
+    const answers = keysOf(post?.responses['200']);
+    expect(answers.some((keys) => ['multiQueue', 'groups', 'queues'].every((k) => keys.includes(k)))).toBe(true);
+  });
+});

@@ -89,7 +89,7 @@ describe('wfm forecast with a queue column', () => {
     );
     const empty = await runCli('forecast', '--history', join(dir, 'empty.csv'), '--out', join(dir, 'o1'));
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('history CSV line 3: "queue" is empty.');
+    expect(empty.stderr).toContain('history CSV line 3, column "queue": the cell is empty');
     const clash = [...sales.map((r) => ({ queue: 'a/b', ...r })), ...sales.map((r) => ({ queue: 'a_b', ...r }))];
     writeFileSync(join(dir, 'clash.csv'), queueCsv(clash));
     const c = await runCli('forecast', '--history', join(dir, 'clash.csv'), '--out', join(dir, 'o2'));

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { agentIcs, readIcsEvents } from '../../src/formats/agent-ics.js';
+import { calendarIcs } from '../../src/formats/calendar-ics.js';
 import { writeRosterDir } from '../../src/io/roster-folder.js';
+import { agentDayCsv } from '../../src/formats/roster-output.js';
 import type { RosterDay, RosterResult } from '../../src/scheduler/roster/result-types.js';
 
 /** A roster of one agent with the given days (only the fields the calendar reads). */
@@ -57,8 +59,30 @@ describe('agent calendars (.ics) keep each shift as one event across re-planning
 
   it('titles a shift with its local times, not the template key', () => {
     const text = agentIcs(rosterOf([monday]), 'A1');
-    expect(text).toContain('SUMMARY:Shift 08:00-16:30');
+    expect(text).toContain('SUMMARY:Early shift 08:00-16:30'); // named from its 08:00 start
     expect(text).not.toContain('SUMMARY:Shift ft8');
+  });
+
+  it("titles a shift with its template's display name and its lunch, as a person reads it", () => {
+    const lunch = { name: 'lunch', paid: false, start: '2026-06-01T12:00:00+02:00', end: '2026-06-01T12:30:00+02:00' };
+    const coffee = {
+      name: 'break-1',
+      paid: true,
+      start: '2026-06-01T10:00:00+02:00',
+      end: '2026-06-01T10:15:00+02:00',
+    };
+    const roster = { ...rosterOf([{ ...monday, breaks: [coffee, lunch] }]), templateNames: { ft8: 'Early shift' } };
+    const text = agentIcs(roster, 'A1');
+    expect(text).toContain('SUMMARY:Early shift 08:00-16:30\\, lunch 12:00'); // iCalendar escapes the comma
+    expect(text).toContain('(template ft8)'); // the id stays in the description
+    const csv = agentDayCsv(roster).split('\n');
+    expect(csv[0]).toContain('template,shift_name');
+    expect(csv[1]).toContain(',ft8,Early shift,'); // the id for machines, the name for people
+  });
+
+  it('derives a name from the start when the template has none', () => {
+    const late = day('2026-06-01', '14:00', '22:30');
+    expect(agentIcs(rosterOf([late]), 'A1')).toContain('SUMMARY:Late shift 14:00-22:30');
   });
 
   const dir = mkdtempSync(join(tmpdir(), 'wfm-ics-'));
@@ -70,5 +94,33 @@ describe('agent calendars (.ics) keep each shift as one event across re-planning
     writeRosterDir(out, rosterOf([day('2026-06-01', '10:00', '18:30'), tuesday]));
     const events = readIcsEvents(readFileSync(join(out, 'ics', 'A1.ics'), 'utf8'));
     expect(events.map((e) => e.sequence)).toEqual([1, 0]);
+  });
+});
+
+describe("the store's calendar feed titles shifts as a person reads them", () => {
+  it('names the shift from its local start, with its local times and the lunch, not "Shift ft8"', () => {
+    const text = calendarIcs({
+      centreId: 'c1',
+      timeZone: 'Europe/Berlin',
+      agentId: 'A1',
+      events: [
+        {
+          uid: 'u1@wfm-engine',
+          sequence: 0,
+          status: 'confirmed',
+          start: '2026-06-01T08:00:00+02:00',
+          end: '2026-06-01T16:30:00+02:00',
+          template: 'ft8',
+          breaks: [
+            { name: 'lunch', paid: false, start: '2026-06-01T12:00:00+02:00', end: '2026-06-01T12:30:00+02:00' },
+          ],
+          activities: [],
+          series: '2026-W23',
+          updatedAt: new Date('2026-05-25T09:00:00Z'),
+        },
+      ],
+    });
+    expect(text).toContain('SUMMARY:Early shift 08:00-16:30\\, lunch 12:00');
+    expect(text).not.toContain('SUMMARY:Shift ft8');
   });
 });

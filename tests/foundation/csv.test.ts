@@ -34,7 +34,9 @@ describe('parseCsv', () => {
 
   it('names line and column of a bad number', () => {
     const { rows } = parseCsv('start,volume\nx,abc\n', spec);
-    expect(() => csvNumber(rows[0]!, 'volume', 'history')).toThrowError(/line 2: "volume" is not a number/);
+    expect(() => csvNumber(rows[0]!, 'volume', 'history')).toThrowError(
+      /line 2, column "volume": "\S+" is not a number/,
+    );
   });
 });
 

@@ -70,7 +70,7 @@ describe('wfm plan with queues', () => {
     const staffing = read<StaffingResponse>('staffing.json');
     expect(lines[0]).toBe(
       'queue,start,volume,requirement,covered,service_level_formula,service_level_simulated,' +
-        'service_level_simulated_low,service_level_simulated_high',
+        'service_level_simulated_low,service_level_simulated_high,planned_cover',
     );
     expect(lines.length).toBe(1 + 3 * staffing.intervals.length);
   });
@@ -110,6 +110,40 @@ describe('wfm plan with queues', () => {
     }
     expect(result.stdout).toMatch(/^sales +erlang-c/m);
     expect(result.stdout).toMatch(/^service +erlang-a/m);
+  });
+
+  it('plans each queue with the agents who have its skill: skill sets on shifts, agent-queues.csv, planned cover', () => {
+    const plan = read<{
+      shifts: { skills?: string[]; count: number }[];
+      queueCoverage?: {
+        queues: { name: string; required: number[]; covered: number[]; underAgentIntervals: number }[];
+      };
+    }>('shift-plan.json');
+    expect(plan.shifts.length).toBeGreaterThan(0);
+    for (const s of plan.shifts) expect(s.skills?.length).toBeGreaterThan(0);
+    expect(plan.queueCoverage?.queues.map((q) => q.name)).toEqual(['sales', 'service', 'email']);
+    for (const q of plan.queueCoverage?.queues ?? [])
+      q.covered.forEach((c, s) => expect(c).toBeLessThanOrEqual((q.required[s] as number) + 1e-9));
+    // Every agent serves only queues among its skills (writeConfig: agent k has sales if k % 4 = 0, service
+    // if 1, both otherwise; nobody has email, so email is covered by nobody and named short).
+    const demoAgents = buildDemoCentre({ agents: AGENTS, shiftPlanSeconds: 2, rosterSeconds: 1 }).agents;
+    const rows = readFileSync(join(out, 'agent-queues.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('agent,start,skills,queues');
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows.slice(1)) {
+      const [agent, , , queues] = row.split(',');
+      const k = demoAgents.findIndex((a) => a.id === agent);
+      const skills = k % 4 === 0 ? ['sales'] : k % 4 === 1 ? ['service'] : ['sales', 'service'];
+      for (const q of (queues ?? '').split('|').filter(Boolean)) expect(skills).toContain(q);
+    }
+    expect(plan.queueCoverage?.queues[2]?.covered.every((c) => c === 0)).toBe(true);
+    // The plan's per-queue shortfall is in the summary, and a short queue is named in the verdict.
+    const summary = read<PlanSummary>('summary.json');
+    for (const q of summary.queues ?? []) {
+      expect(q.plannedShortAgentHours).not.toBeNull();
+      if ((q.plannedShortAgentHours as number) > 0)
+        expect(summary.verdict.shortfalls.some((f) => f.startsWith(`queue ${q.name}: `))).toBe(true);
+    }
   });
 
   it("shows the queues side by side in report.html, each figure the summary's", () => {
@@ -161,6 +195,7 @@ describe('withQueueVerdict', () => {
     abandonRate: null,
     asaSeconds: null,
     met,
+    plannedShortAgentIntervals: null,
     intervals: [],
   });
 

@@ -1,7 +1,7 @@
 /** The verdict object (docs/semantics.md, "Verdict") and the figures beside it: bounds and time off. */
 import { describe, expect, it } from 'vitest';
-import { buildVerdict } from '../../src/scheduler/shift-plan/verdict.js';
-import { rosterVerdict } from '../../src/scheduler/roster/verdict.js';
+import { breachesText, buildVerdict } from '../../src/scheduler/shift-plan/verdict.js';
+import { ruleBreach, rosterVerdict } from '../../src/scheduler/roster/verdict.js';
 import { rosterPlan } from '../../src/scheduler/roster/roster.js';
 import { checkRoster } from '../../src/scheduler/rules-check/index.js';
 import type { RosterResult } from '../../src/scheduler/roster/result-types.js';
@@ -127,5 +127,19 @@ describe('approved time off and the contract minimum', () => {
     const worked = r.agents.find((x) => x.id === a.id)!.days.reduce((t, d) => t + d.paidHours, 0);
     const minViolations = checkRoster(r, g.agents, g.rules).filter((v) => v.agent === a.id && v.rule === 'minMinutes');
     expect(minViolations.length).toBe(worked >= 24 ? 0 : 1);
+  });
+});
+
+describe('rules of the independent checker in words', () => {
+  it('names a checker-only rule in words and counts once and times', () => {
+    // A hand edit that puts two shifts on one agent's day is refused by the checker
+    // (src/scheduler/rules-check, rule twoShiftsOneDay); the verdict line reads it in words.
+    const once = ruleBreach('twoShiftsOneDay', 1, 1);
+    expect(once.label).toBe('two shifts on one day');
+    expect(breachesText([once, ruleBreach('pullBelowRequirement', 1, 5)])).toBe(
+      'two shifts on one day: 1 agent, once, sessions pulling the phones below the requirement: 1 agent, 5 times',
+    );
+    // A rule of the roster's own model keeps its unit.
+    expect(breachesText([ruleBreach('minRest', 2, 150)])).toBe('rest between shifts: 2 agents, 2.5 h of rest short');
   });
 });

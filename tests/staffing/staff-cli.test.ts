@@ -172,7 +172,7 @@ describe('wfm staff', () => {
     const t = files({ 'f.csv': forecast });
     const missing = await runCli('staff', '--input', t.path('f.csv'), ...FLAGS);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/line 2: "aht_seconds" is empty \(give --default-aht-seconds/);
+    expect(missing.stderr).toMatch(/line 2, column "aht_seconds": the cell is empty: .*give --default-aht-seconds/);
     const r = await runCli(
       'staff',
       '--input',
@@ -300,7 +300,12 @@ describe('wfm staff rejects bad input with exit 2, naming the line and field, wr
       [],
       /line 3, volume: volume must be >= 0/,
     ],
-    ['NaN volume', 'start,volume,aht_seconds\n2026-06-01T09:00Z,NaN,180\n', [], /line 2: "volume" is not a number/],
+    [
+      'NaN volume',
+      'start,volume,aht_seconds\n2026-06-01T09:00Z,NaN,180\n',
+      [],
+      /line 2, column "volume": "NaN" is not a number/,
+    ],
     [
       'unknown column with --strict',
       'start,volume,aht_seconds,colour\n2026-06-01T09:00Z,10,180,red\n',

@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { inlineRunner } from '../../src/app/parallel/runner.js';
 import { createApiKey, createCentre, type Role, type Store } from '../../src/store/index.js';
 import { engines, testClock, type TestStore } from './engines.js';
-import { uniqueCode } from './fixtures.js';
+import { apiRunner, uniqueCode } from './fixtures.js';
 import { demoDraftInput, type DemoDraft } from './roster-fixture.js';
 
 let draft: DemoDraft;
@@ -45,7 +44,7 @@ describe.each(engines)('API key roles x route groups on $name', (engine) => {
   beforeAll(async () => {
     t = await engine.open({ now: clock.now });
     store = t.store;
-    app = await buildApp({ store, apiKey: 'legacy-key-123', runner: inlineRunner({}) });
+    app = await buildApp({ store, apiKey: 'legacy-key-123', runner: apiRunner() });
     code = uniqueCode('roles');
     await createCentre(store, { code, name: 'Roles', timeZone: draft.result.grid.timeZone }, { actor: 't' });
     for (const role of ['planner', 'viewer', 'system'] as const) {

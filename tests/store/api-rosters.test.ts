@@ -5,7 +5,7 @@ import { inlineRunner } from '../../src/app/parallel/runner.js';
 import { createApiKey, createCentre, type Store } from '../../src/store/index.js';
 import { startJobWorker } from '../../src/workers/job-worker.js';
 import { engines, testClock, type TestStore } from './engines.js';
-import { uniqueCode } from './fixtures.js';
+import { apiRunner, uniqueCode } from './fixtures.js';
 import { demoDraftInput, type DemoDraft } from './roster-fixture.js';
 
 let draft: DemoDraft;
@@ -25,7 +25,7 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
   beforeAll(async () => {
     t = await engine.open({ now: clock.now });
     store = t.store;
-    app = await buildApp({ store, apiKey: keys.legacy, runner: inlineRunner({}) });
+    app = await buildApp({ store, apiKey: keys.legacy, runner: apiRunner() });
     centreCode = uniqueCode('demo');
     const other = await createCentre(
       store,
@@ -129,6 +129,11 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'WFM_ERR_SCHEDULER_EDIT_RULE' });
+    // The rule in words beside its key, and times as the centre's local clock (no ISO instants).
+    const message = (refused.json() as { message: string }).message;
+    expect(message).toMatch(/breaks hard rule "[a-z ']+" \(\w+\) for agent/);
+    expect(message).not.toMatch(/T\d\d:\d\d:\d\d/);
+    expect(JSON.stringify(refused.json().issues)).not.toMatch(/T\d\d:\d\d:\d\d/);
     const noReason = await app.inject({
       method: 'POST',
       url: `/v1/centres/${centreCode}/rosters/${v1.id}/edits`,
@@ -248,6 +253,34 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
     expect(denied.json().message).toContain('this needs role planner');
   });
 
+  it('checks a shift-plan job in full before queueing it, as POST /v1/shift-plans does', async () => {
+    // 8 half-hour intervals of 3 agents; a 2-hour template starting 08:00-10:00 (tests/api/job-bodies.test.ts).
+    const requirement = {
+      intervalMinutes: 30,
+      timeZone: 'UTC',
+      intervals: Array.from({ length: 8 }, (_, i) => ({
+        start: new Date(Date.UTC(2026, 5, 1, 8) + i * 1_800_000).toISOString(),
+        agents: 3,
+      })),
+    };
+    const rules = (paidMinutes: number) => ({
+      templates: [{ name: 'a', paidMinutes, starts: [{ from: '08:00', to: '10:00' }] }],
+      solver: { timeLimitSeconds: 1 },
+    });
+    const post = (paidMinutes: number) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/centres/${centreCode}/jobs`,
+        headers: auth(keys.planner),
+        payload: { kind: 'plan', request: { requirement, rules: rules(paidMinutes) } },
+      });
+    expect((await post(120)).statusCode).toBe(202);
+    // 127 paid minutes lie on no grid the plan can use: refused now, not failed later in a worker.
+    const bad = await post(127);
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.body).toContain('paidMinutes');
+  });
+
   it('a queued job survives an API restart and is run by a worker started later', async () => {
     const queued = await app.inject({
       method: 'POST',
@@ -267,7 +300,7 @@ describe.each(engines)('store routes (centres, rosters, edits, publish, calendar
     await app.close();
     // "Restart": another app on another connection to the same database (the server), or the same store.
     const other = await t.openSibling({ now: clock.now });
-    app = await buildApp({ store: other, apiKey: keys.legacy, runner: inlineRunner({}) });
+    app = await buildApp({ store: other, apiKey: keys.legacy, runner: apiRunner() });
     const after = await app.inject({
       method: 'GET',
       url: `/v1/centres/${centreCode}/jobs/${id}`,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -30,6 +30,32 @@ describe('wfm db', () => {
     expect(storeTarget({}, {})).toEqual({ dataDir: './wfm-data' });
     expect(storeTarget({}, { DATABASE_URL: 'postgres://h/db' })).toEqual({ databaseUrl: 'postgres://h/db' });
     expect(storeTarget({ data: 'x' }, { DATABASE_URL: 'postgres://h/db' })).toEqual({ dataDir: 'x' });
+  });
+
+  it('creates a centre and a queue, and appends a semicolon history file by day (a day loaded again replaces)', async () => {
+    const data = join(dir, 'h');
+    const file = join(dir, 'history.csv');
+    // 30-minute rows with local times (the centre's zone), semicolons and an extra column.
+    writeFileSync(
+      file,
+      'start;volume;aht_seconds;agent_group\n2026-11-02T08:00;12;240;x\n2026-11-02T08:30;14;250;x\n' +
+        '2026-11-03T08:00;11;240;x\n2026-11-03T08:30;10;260;x\n',
+    );
+    expect(
+      await run('db', '--data', data, 'centre', '--code', 'mad', '--name', 'Madrid', '--time-zone', 'Europe/Madrid'),
+    ).toBe(0);
+    expect(await run('db', '--data', data, 'queue', '--centre', 'mad', '--name', 'phones')).toBe(0);
+    expect(await run('db', '--data', data, 'history', '--centre', 'mad', '--input', file, '--queue', 'phones')).toBe(0);
+    expect(out).toBe('mad/phones: 2026-11-02..2026-11-03 (2 days), 30-minute intervals; 4 rows added, 0 replaced\n');
+    expect(await run('db', '--data', data, 'history', '--centre', 'mad', '--input', file, '--queue', 'phones')).toBe(0);
+    expect(out).toContain('0 rows added, 4 replaced');
+    // A queue the centre does not have is named, and nothing is written.
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await run('db', '--data', data, 'history', '--centre', 'mad', '--input', file, '--queue', 'chat')).toBe(2);
+    const store = await openStore({ dataDir: data });
+    const audit = await listAudit(store, { entity: 'history' });
+    await store.close();
+    expect(audit).toHaveLength(2);
   });
 
   it('migrates, exports a centre and imports it into another store', async () => {

@@ -1,3 +1,5 @@
+import { apiHandlers } from '../../src/app/parallel/handlers/api.js';
+import { inlineRunner, type TaskHandler, type TaskRunner } from '../../src/app/parallel/runner.js';
 import type { RosterDocument } from '../../src/store/index.js';
 
 let counter = 0;
@@ -59,4 +61,12 @@ export function rosterV2(): RosterDocument {
       },
     ],
   };
+}
+
+/**
+ * The runner of a store test's API: the service's own checks (e.g. a store job's body, checked on a
+ * pool thread) run inline; the jobs themselves are left to the test's worker.
+ */
+export function apiRunner(): TaskRunner {
+  return inlineRunner(apiHandlers as unknown as Record<string, TaskHandler>);
 }

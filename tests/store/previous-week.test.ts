@@ -7,7 +7,6 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import type { ZodApp } from '../../src/api/context.js';
-import { inlineRunner } from '../../src/app/parallel/runner.js';
 import { previousWeekFromStore } from '../../src/app/roster-drafts/previous-week.js';
 import {
   createApiKey,
@@ -19,7 +18,7 @@ import {
   type Store,
 } from '../../src/store/index.js';
 import { engines, testClock, type TestStore } from './engines.js';
-import { uniqueCode } from './fixtures.js';
+import { apiRunner, uniqueCode } from './fixtures.js';
 
 const zone = 'Europe/Berlin';
 const by = { actor: 'maria' };
@@ -87,7 +86,7 @@ describe.each(engines)('the previous week from the store on $name', (engine) => 
   });
 
   it('a roster job queued without a previous week carries the published one', async () => {
-    const app: ZodApp = await buildApp({ store, runner: inlineRunner({}) });
+    const app: ZodApp = await buildApp({ store, runner: apiRunner() });
     try {
       const key = (await createApiKey(store, { name: 'planner', role: 'planner' }, by)).key;
       const plan = oneShiftPlan();

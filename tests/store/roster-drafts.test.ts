@@ -115,7 +115,7 @@ describe.each(engines)('roster drafts and hand edits on $name', (engine) => {
     expect(forced.added.length).toBeGreaterThan(0);
     // The kept override makes the draft fall short, and its verdict says which rule, in words.
     expect(forced.verdict.met).toBe(false);
-    expect(forced.verdict.line).toMatch(/^falls short: hard rules broken: (rest between shifts|twoShiftsOneDay)/);
+    expect(forced.verdict.line).toMatch(/^falls short: hard rules broken: (rest between shifts|two shifts on one day)/);
     const after = await loadDraft(store, saved.version.id);
     expect(after.document.overrides[0]).toMatchObject({ by: 'maria', reason: 'agent asked to swap' });
     const audit = await listAudit(store, { entityId: saved.version.id });

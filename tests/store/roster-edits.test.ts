@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RosterDraftDocument } from '../../src/app/roster-drafts/document.js';
-import { draftFromRoster } from '../../src/app/roster-drafts/document.js';
+import { draftFromRoster, rosterViewOfDraft } from '../../src/app/roster-drafts/document.js';
 import { applyEdits } from '../../src/app/roster-drafts/edits.js';
 import { checkDraft, parseDraftInputs } from '../../src/app/roster-drafts/recheck.js';
 import { parseRosterEditRequest, type RosterEditRequestInput } from '../../src/contracts/roster-edits.js';
@@ -19,6 +19,13 @@ const apply = (edits: RosterEditRequestInput['edits']) => applyEdits(doc, parseR
 const ms = (iso: string) => Date.parse(iso);
 
 describe('hand edits of a roster draft document', () => {
+  it("keeps the roster's template display names, for the page and the calendars of the draft", () => {
+    const named = draftFromRoster({ ...input.result, templateNames: { ft8: 'Opening team' } }, input);
+    expect(named.templateNames).toEqual({ ft8: 'Opening team' });
+    expect(rosterViewOfDraft(named, []).templateNames).toEqual({ ft8: 'Opening team' });
+    expect(doc.templateNames).toBeUndefined(); // the demo's templates have none
+  });
+
   it('swaps two agents’ shifts on a day (one of them off that day: a transfer)', () => {
     const a = doc.agents.find((x) => x.shifts.length > 0)!;
     const s = a.shifts[0]!;

@@ -13,7 +13,7 @@ import { createCentre, getJob, type Store } from '../../src/store/index.js';
 import { startJobWorker } from '../../src/workers/job-worker.js';
 import { twoQueueStaffing } from '../simulation/request-fixtures.js';
 import { engines, testClock, type TestStore } from './engines.js';
-import { uniqueCode } from './fixtures.js';
+import { apiRunner, uniqueCode } from './fixtures.js';
 
 describe.each(engines)('simulation jobs in the store on $name', (engine) => {
   const clock = testClock();
@@ -26,7 +26,7 @@ describe.each(engines)('simulation jobs in the store on $name', (engine) => {
   beforeAll(async () => {
     t = await engine.open({ now: clock.now });
     store = t.store;
-    app = await buildApp({ store, apiKey: key, runner: inlineRunner({}) });
+    app = await buildApp({ store, apiKey: key, runner: apiRunner() });
     code = uniqueCode('sim');
     await createCentre(store, { code, name: 'Sim', timeZone: 'Europe/Paris' }, { actor: 't' });
   });

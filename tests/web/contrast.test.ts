@@ -1,18 +1,13 @@
 /**
- * Readable colours: the page's palette (the custom properties in src/web/static/app.css) against
- * WCAG 2.1 AA. Contrast ratio = (L1 + 0.05) / (L2 + 0.05) with the relative luminance of WCAG 2.1
+ * Readable colours: the one palette of the page and the report (src/report/palette.ts) against
+ * WCAG 2.1 AA (the same check on the computed styles of the drawn page is in page.test.ts). Contrast ratio = (L1 + 0.05) / (L2 + 0.05) with the relative luminance of WCAG 2.1
  * (sRGB linearised, weights 0.2126, 0.7152, 0.0722). Text needs 4.5:1 (SC 1.4.3); chart marks and
  * control boundaries need 3:1 (SC 1.4.11), on white and on the panel grey.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staticDir } from '../../src/web/static-assets.js';
+import { PALETTE } from '../../src/report/palette.js';
 
-const css = readFileSync(join(staticDir(), 'app.css'), 'utf8');
-const palette = Object.fromEntries(
-  [...css.matchAll(/--([a-z]+):\s*(#[0-9a-f]{6})/g)].map((m) => [m[1] as string, m[2] as string]),
-);
+const palette: Record<string, string> = { ...PALETTE, bg: '#ffffff', panel: '#f4f6f8' };
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -56,9 +51,19 @@ describe('colour contrast (WCAG 2.1 AA)', () => {
       'history',
       'forecast',
     ];
-    for (const key of marks) {
+    for (const key of [...marks, 'band', 'planned', 'extra']) {
       expect(palette[key], key).toBeDefined();
       expect(contrast(palette[key] as string, palette.bg as string), key).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it('breaks, lunch and sessions reach 3:1 on the shift bar they sit inside (and on an extra shift)', () => {
+    for (const bar of ['shift', 'extra'])
+      for (const key of ['break', 'lunch', 'retraining', 'coaching'])
+        expect(contrast(palette[key] as string, palette[bar] as string), `${key} on ${bar}`).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the forecast line reads on its band', () => {
+    expect(contrast(palette.forecast as string, palette.band as string)).toBeGreaterThanOrEqual(3);
   });
 });

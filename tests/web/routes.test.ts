@@ -10,6 +10,8 @@ import { inlineRunner } from '../../src/app/parallel/runner.js';
 import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 import { historyFromCsv } from '../../src/web/routes.js';
 import { loadStaticAssets } from '../../src/web/static-assets.js';
+import { paletteCss } from '../../src/report/palette.js';
+import { REPORT_CSS } from '../../src/report/style.js';
 
 let app: ZodApp;
 beforeAll(async () => {
@@ -68,8 +70,15 @@ describe('static page', () => {
       'app.css',
       'app.js',
       'charts.js',
+      'coverage-view.js',
+      'favicon.svg',
       'index.html',
+      'inputs.js',
+      'queues.js',
+      'roster-edit.js',
+      'shift-names.js',
       'timeline.js',
+      'versions.js',
     ]);
   });
 
@@ -119,6 +128,93 @@ describe('history CSV', () => {
   });
 });
 
+describe('uploads read as the CLI reads them', () => {
+  it('tells rows, interval and date range of a history, and several queues apart', async () => {
+    const one = (
+      await app.inject({
+        method: 'POST',
+        url: '/web/history-csv',
+        payload: { csv: 'start,volume\n2026-06-01T08:00:00Z,12\n2026-06-01T08:15:00Z,3\n2026-06-02T08:00:00Z,5\n' },
+      })
+    ).json();
+    // three rows written above: two 15 minutes apart, the third a day later (the common step is 15)
+    expect(one.facts).toEqual({
+      rows: 3,
+      intervalMinutes: 15,
+      first: '2026-06-01T08:00:00Z',
+      last: '2026-06-02T08:00:00Z',
+    });
+    expect(one.history).toHaveLength(3);
+    const two = (
+      await app.inject({
+        method: 'POST',
+        url: '/web/history-csv',
+        payload: {
+          csv: 'queue,start,volume\nvip,2026-06-01T08:00:00Z,2\nstd,2026-06-01T08:00:00Z,9\nvip,2026-06-01T08:30:00Z,1\n',
+        },
+      })
+    ).json();
+    expect(two.history).toBeUndefined();
+    expect(two.queues.map((q: { queue: string; facts: { rows: number } }) => [q.queue, q.facts.rows])).toEqual([
+      ['vip', 2],
+      ['std', 1],
+    ]);
+  });
+
+  it('reads the agents CSV of wfm roster --agents into the JSON form the API takes', async () => {
+    const csv = 'id,name,team,max_hours,min_hours,days\nA1,Ada,North,40,20,mon|tue|wed\nB2,Ben,South,30,,sat|sun\n';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/web/agents',
+      payload: { text: csv, fileName: 'agents.csv', timeZone: 'Europe/Paris' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.format).toBe('csv');
+    expect(body.teams).toBe(2);
+    expect(body.agents.map((a: { id: string }) => a.id)).toEqual(['A1', 'B2']);
+    // The JSON form is what POST /v1/rosters takes: the CSV's max_hours is the contract's weekly maximum.
+    expect(body.agents[0].contract.maxHoursPerWeek).toBe(40);
+  });
+
+  it('names the line and the field of a bad agents CSV, and reads JSON too', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/web/agents',
+      payload: { text: 'id,max_hours\nA1,40\nB2,lots\n', fileName: 'agents.csv', timeZone: 'UTC' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/line 3/);
+    expect(bad.json().message).toMatch(/max_hours/);
+    const json = await app.inject({
+      method: 'POST',
+      url: '/web/agents',
+      payload: {
+        text: JSON.stringify([{ id: 'A1', contract: { maxHoursPerWeek: 40 } }]),
+        fileName: 'a.json',
+        timeZone: 'UTC',
+      },
+    });
+    expect(json.json().format).toBe('json');
+    expect(json.json().agents).toHaveLength(1);
+  });
+
+  it('refuses to combine or simulate fewer than two queues, naming the field', async () => {
+    for (const url of ['/web/queues/combine', '/web/queues/simulate']) {
+      const res = await app.inject({ method: 'POST', url, payload: { queues: [] } });
+      expect(res.statusCode, url).toBe(400);
+      expect(JSON.stringify(res.json().issues), url).toContain('queues');
+    }
+  });
+
+  it('serves the one palette the report embeds', async () => {
+    const res = await app.inject({ url: '/web/palette.css' });
+    expect(res.headers['content-type']).toContain('text/css');
+    expect(res.body).toBe(paletteCss());
+    expect(REPORT_CSS).toContain(paletteCss());
+  });
+});
+
 describe('roster exports', () => {
   it('writes the agent-day CSV of wfm roster: one row per agent and date', async () => {
     const res = await app.inject({ method: 'POST', url: '/web/export/roster.csv', payload: roster });
@@ -136,8 +232,8 @@ describe('roster exports', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/calendar');
     expect(res.body).toContain('BEGIN:VEVENT');
-    expect(res.body).toMatch(/SUMMARY:Shift \d\d:\d\d-\d\d:\d\d/);
-    expect(res.body).toContain('Shift type: ft8');
+    expect(res.body).toMatch(/SUMMARY:(Early|Day|Late|Night) shift \d\d:\d\d-\d\d:\d\d/);
+    expect(res.body).toContain('(template ft8)');
     const other = await app.inject({
       method: 'POST',
       url: '/web/export/agent.ics',

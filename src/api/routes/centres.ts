@@ -14,6 +14,7 @@ import {
   CentreParamsSchema,
   CreateCentreBodySchema,
   DiffParamsSchema,
+  EditQuerySchema,
   ImportAgentsBodySchema,
   ListRostersQuerySchema,
   SaveRosterBodySchema,
@@ -38,42 +39,29 @@ import {
   createFeedToken,
   getCentre,
   getJob,
-  getVersion,
   importAgents,
   listAgents,
   listVersions,
+  versionVerdictLines,
   type Centre,
-  type DocumentVersion,
   type Store,
 } from '../../store/index.js';
 import type { RouteModule, ZodApp } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
-import { requireCaller, type Caller } from '../store-access.js';
+import { rosterHistoryRoutes } from './roster-history.js';
+import { storeScope, versionOf, visible, type StoreScope } from './store-scope.js';
 
 const TAGS = ['store'];
 const ANY = z.unknown();
-
-/** What every store route needs: the store, and the caller checked for a role (and centre). */
-interface StoreScope {
-  store: Store;
-  caller: (
-    request: Parameters<typeof requireCaller>[1],
-    role: 'planner' | 'viewer',
-    centre?: Centre,
-  ) => ReturnType<typeof requireCaller>;
-}
 
 /** The store's routes (registered only when the service has a store): centres, agents, rosters, calendars. */
 export const centreRoutes: RouteModule = (app, ctx) => {
   const access = ctx.store;
   if (!access) return;
-  const scope: StoreScope = {
-    store: access.store,
-    caller: (request, role, centre) =>
-      requireCaller(access, request, { role, ...(centre ? { centreId: centre.id } : {}) }),
-  };
+  const scope = storeScope(access);
   centreAndAgentRoutes(app, scope);
   rosterVersionRoutes(app, scope);
+  rosterHistoryRoutes(app, scope);
   calendarRoute(app, scope);
 };
 
@@ -179,11 +167,16 @@ function rosterVersionRoutes(app: ZodApp, { store, caller }: StoreScope): void {
     async (request) => {
       const centre = await getCentre(store, request.params.centre);
       const who = await caller(request, 'viewer', centre);
-      const versions = await listVersions(store, centre.id, {
+      const all = await listVersions(store, centre.id, {
         kind: 'roster',
         ...(request.query.series ? { series: request.query.series } : {}),
       });
-      return { versions: versions.filter((v) => visible(who, v)) };
+      const versions = all.filter((v) => visible(who, v));
+      const lines = await versionVerdictLines(
+        store,
+        versions.map((v) => v.id),
+      );
+      return { versions: versions.map((v) => ({ ...v, verdict: lines.get(v.id) ?? null })) };
     },
   );
   app.get(
@@ -209,6 +202,7 @@ function rosterVersionRoutes(app: ZodApp, { store, caller }: StoreScope): void {
         summary: 'Hand edits of a draft, re-checked at once; 422 naming the rule unless forced (planner).',
         tags: TAGS,
         params: VersionParamsSchema,
+        querystring: EditQuerySchema,
         body: RosterEditRequestSchema,
         response: { 200: ANY, 201: ANY, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
@@ -220,8 +214,16 @@ function rosterVersionRoutes(app: ZodApp, { store, caller }: StoreScope): void {
       const edited = await editRosterDraft(store, version.id, parseRosterEditRequest(request.body), {
         actor: who.actor,
       });
-      // Coverage per interval is in GET .../rosters/:version; the answer carries the verdict.
-      return { version: edited.version, verdict: edited.verdict, added: edited.added, overridden: edited.overridden };
+      const answer = {
+        version: edited.version,
+        verdict: edited.verdict,
+        added: edited.added,
+        overridden: edited.overridden,
+      };
+      // Coverage per interval and the touched agents' shifts on request (the page redraws from them).
+      return request.query.coverage === 'true'
+        ? { ...answer, coverage: edited.coverage, agents: edited.agents }
+        : answer;
     },
   );
   app.post(
@@ -280,19 +282,6 @@ function calendarRoute(app: ZodApp, { store }: StoreScope): void {
         .send(calendarIcs(calendar));
     },
   );
-}
-
-function visible(who: Caller, v: DocumentVersion): boolean {
-  return v.status === 'published' || who.grants('planner');
-}
-
-/** A version of this centre that the caller may see (a draft is 404 to a viewer, as if absent). */
-async function versionOf(store: Store, centre: Centre, id: string, who: Caller): Promise<DocumentVersion> {
-  const version = await getVersion(store, id);
-  if (version.centreId !== centre.id || version.kind !== 'roster' || !visible(who, version)) {
-    throw new WfmError('WFM_ERR_STORE_NOT_FOUND', `No roster version ${id} in centre ${centre.code}.`);
-  }
-  return version;
 }
 
 /** The draft input of a save request: the given result and request, or a finished roster job's. */

@@ -34,7 +34,12 @@ import {
   type ZodApp,
 } from '../context.js';
 import { errorResponses } from '../schema-compilers.js';
-import { isMultiQueueBody, parseMultiQueueStaffing } from '../../contracts/multi-queue-staffing.js';
+import {
+  isMultiQueueBody,
+  MultiQueueStaffingRequestSchema,
+  MultiQueueStaffingResponseSchema,
+  parseMultiQueueStaffing,
+} from '../../contracts/multi-queue-staffing.js';
 import { runMultiQueueStaffing } from '../../app/multi-queue-staffing.js';
 
 /**
@@ -188,8 +193,10 @@ function registerStaffingRoute(scope: ZodApp, { ctx, cache, lookups }: StaffingS
         tags: ['staffing'],
         querystring: StaffingQuerySchema,
         body: StaffingRequestSchema,
+        // The document shows both bodies; a `queues` body is answered before validation (preValidation).
+        openapiBody: z.union([StaffingRequestSchema, MultiQueueStaffingRequestSchema]),
         response: {
-          200: z.union([StaffingResponseSchema, StaffingHeadcountResponseSchema]),
+          200: z.union([StaffingResponseSchema, StaffingHeadcountResponseSchema, MultiQueueStaffingResponseSchema]),
           ...errorResponses(400, 401, 413, 415, 422),
         },
       },

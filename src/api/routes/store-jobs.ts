@@ -6,13 +6,9 @@
  * once after its lease.
  */
 import { z } from 'zod';
+import { runNamed } from '../../app/parallel/runner.js';
 import { WfmError } from '../../errors.js';
-import { parseForecastRequest } from '../../contracts/forecast.js';
-import { parseRosterRequest, type ParsedRosterRequest } from '../../contracts/roster.js';
 import { previousWeekFromStore } from '../../app/roster-drafts/previous-week.js';
-import type { Store } from '../../store/index.js';
-import { parseShiftPlanRequest } from '../../contracts/shift-plan-request.js';
-import { parseSimulationRequest } from '../../contracts/simulation.js';
 import { EnqueueJobBodySchema, CentreParamsSchema, JobParamsSchema } from '../../contracts/store-api.js';
 import { enqueueJob, getCentre, getJob } from '../../store/index.js';
 import type { RouteModule } from '../context.js';
@@ -39,18 +35,14 @@ export const storeJobRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const centre = await getCentre(store, request.params.centre);
       const who = await requireCaller(access, request, { role: 'planner', centreId: centre.id });
-      // Refuse a bad body now, not in the worker.
-      const parse = {
-        roster: parseRosterRequest,
-        plan: parseShiftPlanRequest,
-        forecast: parseForecastRequest,
-        simulation: parseSimulationRequest,
-      };
-      const parsed = parse[request.body.kind](request.body.request);
-      const payload =
-        request.body.kind === 'roster'
-          ? await withPreviousWeek(store, centre.id, request.body.request, parsed as ParsedRosterRequest)
-          : request.body.request;
+      // Refuse a bad body now, not in the worker; checked on a pool thread, not on the event loop.
+      const { kind, request: body } = request.body;
+      const check = await runNamed(ctx.runner, 'api.store-job-check', { kind, request: body });
+      const found = check.previousWeekOf
+        ? await previousWeekFromStore(store, centre.id, check.previousWeekOf)
+        : undefined;
+      // A roster job carries the week before it, so the worker and a retry see the same week.
+      const payload = found ? { ...(body as Record<string, unknown>), previous: found.previous } : body;
       const job = await enqueueJob(
         store,
         {
@@ -84,19 +76,3 @@ export const storeJobRoutes: RouteModule = (app, ctx) => {
     },
   );
 };
-
-/**
- * A roster job without a previous week reads the centre's last published roster before its
- * horizon (docs/store.md, "The previous week"); the payload then carries it, so the worker and a
- * retry see the same week.
- */
-async function withPreviousWeek(
-  store: Store,
-  centreId: string,
-  body: unknown,
-  parsed: ParsedRosterRequest,
-): Promise<unknown> {
-  if (parsed.previous) return body;
-  const found = await previousWeekFromStore(store, centreId, parsed.plan.grid);
-  return found ? { ...(body as Record<string, unknown>), previous: found.previous } : body;
-}

@@ -72,7 +72,8 @@ export const whatIfRoutes: RouteModule = (app, ctx) => {
   });
 };
 
-function whatIfLimits(ctx: ApiContext): WhatIfText['limits'] {
+/** The what-if limits of this service (also those of a saved scenario, src/api/routes/planning.ts). */
+export function whatIfLimits(ctx: ApiContext): WhatIfText['limits'] {
   const { maxIntervals, maxScenarios, maxWhatIfCells, maxAnswerBytes, maxAgents, maxJsonDepth } = ctx.limits;
   return { maxIntervals, maxScenarios, maxWhatIfCells, maxAnswerBytes, maxAgents, maxJsonDepth };
 }

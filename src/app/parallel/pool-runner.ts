@@ -9,9 +9,13 @@ import type { TaskRunner } from './runner.js';
  * wait for a thread to boot. Aborting a task's signal ends the thread running it (piscina), which
  * frees the worker for the next task.
  */
-export function createPoolRunner(options: { maxThreads?: number } = {}): TaskRunner {
+export function createPoolRunner(options: { maxThreads?: number; threadNiceness?: number } = {}): TaskRunner {
   const threads = Math.max(1, Math.floor(options.maxThreads ?? availableParallelism()));
-  const pool = createPool({ maxThreads: threads, minThreads: 1 });
+  const pool = createPool({
+    maxThreads: threads,
+    minThreads: 1,
+    ...(options.threadNiceness ? { threadNiceness: options.threadNiceness } : {}),
+  });
   return {
     threads,
     run: (name, payload, signal) =>

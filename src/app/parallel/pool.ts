@@ -25,6 +25,11 @@ export interface PoolOptions {
   idleTimeoutMs?: number;
   /** Tasks waiting at most before `run` rejects; default unbounded. */
   maxQueue?: number;
+  /**
+   * Nice value of the pool's threads (Linux; 0 or absent keeps the caller's priority). The service
+   * sets it so that its event loop is scheduled ahead of the solvers (./thread-priority.ts).
+   */
+  threadNiceness?: number;
 }
 
 /** Creates the pool. Close it with `await pool.close()` (or `destroy()`) when done. */
@@ -36,6 +41,7 @@ export function createPool(options: PoolOptions = {}): WfmPool {
     minThreads: Math.min(maxThreads, options.minThreads ?? 0),
     idleTimeout: options.idleTimeoutMs ?? 30_000,
     ...(options.maxQueue === undefined ? {} : { maxQueue: options.maxQueue }),
+    ...(options.threadNiceness ? { workerData: { threadNiceness: options.threadNiceness } } : {}),
   });
 }
 

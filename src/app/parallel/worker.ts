@@ -6,6 +6,8 @@ import { WfmError, isWfmError, type WfmErrorCode, type WfmIssue } from '../../er
 import { discardSolver, isSolverAbort } from '../../scheduler/mip/highs.js';
 import { handlers, type WorkerResult, type WorkerTask } from './tasks.js';
 import { SOLVER_ABORT_EXIT_CODE } from './solver-abort.js';
+import { lowerThisThreadPriority } from './thread-priority.js';
+import { workerData } from 'piscina';
 
 /**
  * A `WfmError` thrown in a worker crosses the thread boundary as this plain object (structured
@@ -34,5 +36,9 @@ export function workerTaskRunner(table: HandlerTable): (task: WorkerTask) => Pro
     }
   };
 }
+
+// A pool created with `threadNiceness` (the service's) runs its threads below the event loop.
+const niceness = (workerData as { threadNiceness?: number } | undefined)?.threadNiceness;
+if (niceness) lowerThisThreadPriority(niceness);
 
 export default workerTaskRunner(handlers as HandlerTable);

@@ -44,6 +44,8 @@ export interface DraftShift {
   extra: boolean;
   breaks: DraftBreak[];
   activities: DraftActivity[];
+  /** A multi-skill plan's shift: the skills it was planned for (the re-check flags an agent lacking one). */
+  skills?: string[];
 }
 
 export interface DraftAgent {
@@ -83,12 +85,15 @@ export interface DraftOverride {
   at: string;
   by: string;
   reason: string;
-  rules: { agent: string; rule: string; detail: string }[];
+  /** `label`: the rule in words (absent on overrides kept before labels were added). */
+  rules: { agent: string; rule: string; label?: string; detail: string }[];
 }
 
 export interface RosterDraftDocument {
   format: typeof DRAFT_FORMAT;
   grid: RosterResult['grid'];
+  /** The templates' display names (id -> name) from the roster run, for calendars and the page. */
+  templateNames?: Record<string, string>;
   agents: DraftAgent[];
   sessions: DraftSession[];
   inputs: {
@@ -129,6 +134,7 @@ export function draftFromRoster(
   return {
     format: DRAFT_FORMAT,
     grid: result.grid,
+    ...(result.templateNames ? { templateNames: result.templateNames } : {}),
     agents: result.agents.map((a) => ({ id: a.id, name: a.name, team: a.team, shifts: a.days.map(shiftOfDay) })),
     sessions: result.retraining.sessions.map((s) => ({
       pool: s.pool,
@@ -173,6 +179,7 @@ function shiftOfDay(d: RosterDay): DraftShift {
     extra: d.extra,
     breaks: d.breaks.map((b) => ({ start: b.start, end: b.end, kind: 'break', name: b.name, paid: b.paid })),
     activities: d.retraining.map((r) => ({ start: r.start, end: r.end, kind: r.kind, pool: r.pool, hours: r.hours })),
+    ...(d.skills ? { skills: [...d.skills] } : {}),
   };
 }
 
@@ -197,6 +204,7 @@ export function rosterViewOfDraft(doc: RosterDraftDocument, coverage: RosterCove
   for (const s of sessions) s.emptySeats = Math.max(0, s.seats - s.retraining.length - s.coaching.length);
   return {
     grid: doc.grid,
+    ...(doc.templateNames ? { templateNames: doc.templateNames } : {}),
     agents: doc.agents.map((a) => ({
       id: a.id,
       name: a.name,
@@ -208,6 +216,7 @@ export function rosterViewOfDraft(doc: RosterDraftDocument, coverage: RosterCove
         end: s.end,
         paidHours: s.paidHours,
         extra: s.extra,
+        ...(s.skills ? { skills: [...s.skills] } : {}),
         breaks: s.breaks.map((b) => ({ name: b.name, paid: b.paid, start: b.start, end: b.end })),
         retraining: s.activities.map((r) => ({
           pool: r.pool,

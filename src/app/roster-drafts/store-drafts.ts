@@ -12,6 +12,7 @@ import type { AgentsInput, RosterRulesInput } from '../../contracts/roster.js';
 import type { RosterCoverageInterval, RosterResult } from '../../scheduler/roster/result-types.js';
 import type { CheckViolation } from '../../scheduler/rules-check/index.js';
 import type { PreviousRoster } from '../../scheduler/roster/types.js';
+import { ruleBreach } from '../../scheduler/roster/verdict.js';
 import {
   createDraft,
   diffVersions,
@@ -85,6 +86,8 @@ export interface DraftEdited {
   overridden: boolean;
   /** Coverage per interval after the edits (agents on the phones, required, SL). */
   coverage: RosterCoverageInterval[];
+  /** The agents the edits touched, with their shifts as now saved (a page redraws only these). */
+  agents: RosterDraftDocument['agents'];
 }
 
 /**
@@ -113,10 +116,16 @@ export async function editRosterDraft(
     const first = added[0] as CheckViolation;
     throw new WfmError(
       'WFM_ERR_SCHEDULER_EDIT_RULE',
-      `The edit breaks hard rule ${first.rule} for agent ${first.agent} (${first.detail})` +
+      `The edit breaks hard rule "${ruleLabel(first.rule)}" (${first.rule}) for agent ${first.agent} ` +
+        `(${localTimes(first.detail)})` +
         (added.length > 1 ? ` and ${added.length - 1} more` : '') +
         '; send force: true with a reason to keep it as an override.',
-      { issues: added.map((v) => ({ path: ['edits'], message: `${v.rule}: agent ${v.agent}: ${v.detail}` })) },
+      {
+        issues: added.map((v) => ({
+          path: ['edits'],
+          message: `${ruleLabel(v.rule)} (${v.rule}): agent ${v.agent}: ${localTimes(v.detail)}`,
+        })),
+      },
     );
   }
   // The stored verdict: untouched agents keep theirs; touched agents and the pulls are re-checked.
@@ -129,7 +138,12 @@ export async function editRosterDraft(
       at: store.now().toISOString(),
       by: by.actor,
       reason: request.reason ?? '',
-      rules: added.map((v) => ({ agent: v.agent, rule: v.rule, detail: v.detail })),
+      rules: added.map((v) => ({
+        agent: v.agent,
+        rule: v.rule,
+        label: ruleLabel(v.rule),
+        detail: localTimes(v.detail),
+      })),
     });
   }
   const saved = await updateDraft(store, versionId, next as unknown as Record<string, unknown>, by, {
@@ -139,7 +153,8 @@ export async function editRosterDraft(
       ...(overridden ? { override: { reason: request.reason, rules: added.map((v) => `${v.rule}:${v.agent}`) } } : {}),
     },
   });
-  return { version: saved, verdict: next.verdict, added, overridden, coverage: check.coverage };
+  const agents = next.agents.filter((a) => touched.has(a.id));
+  return { version: saved, verdict: next.verdict, added, overridden, coverage: check.coverage, agents };
 }
 
 /**
@@ -157,6 +172,26 @@ export async function rosterVersionView(
 
 function slotsOf(coverage: readonly RosterCoverageInterval[]): RosterDraftDocument['slots'] {
   return { onPhone: coverage.map((c) => c.onPhone), serviceLevel: coverage.map((c) => c.serviceLevel) };
+}
+
+/**
+ * Saves a roster version (a published one, typically) as the next draft of its series, its shifts,
+ * inputs, verdict and overrides as they are: the way to change a published week by hand.
+ */
+export async function copyRosterVersion(store: Store, versionId: string, by: Actor): Promise<DraftSaved> {
+  const { version, document } = await loadDraft(store, versionId);
+  const copy = await createDraft(
+    store,
+    version.centreId,
+    {
+      kind: 'roster',
+      series: version.series,
+      document: document as unknown as Record<string, unknown>,
+      note: `from v${version.version}${version.note ? `: ${version.note}` : ''}`.slice(0, 2000),
+    },
+    by,
+  );
+  return { version: copy, verdict: document.verdict };
 }
 
 /** Publishes a roster draft (calendar events follow; see store/versions.ts). */
@@ -216,3 +251,16 @@ const PULL_RULES = new Set([
   'overTrained',
   'pullBelowRequirement',
 ]);
+
+/** A rule in people's words (the verdict's labels). */
+function ruleLabel(rule: string): string {
+  return ruleBreach(rule, 0, 0).label;
+}
+
+/**
+ * A checker detail with its instants as local date and clock ("2026-06-01 16:45"): the roster's
+ * instants carry the centre's offset, so their wall-clock part is local.
+ */
+export function localTimes(detail: string): string {
+  return detail.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:\d{2})/g, '$1 $2');
+}

@@ -1,4 +1,5 @@
-import { readHistoryQueues, readSpecialDays } from '../../io/history-files.js';
+import { onHistoryFile, readHistoryQueues, readSpecialDays } from '../../io/history-files.js';
+import { withInputFile } from '../../io/input-file.js';
 import { forecastCsv } from '../../formats/forecast-csv.js';
 import { Option, type Command } from 'commander';
 import { WfmError } from '../../errors.js';
@@ -126,7 +127,7 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
   const render = (result: ForecastResult): string =>
     opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forecastCsv(result);
   if (queues.length === 1) {
-    const result = forecast((queues[0] as { history: HistoryInput }).history, options);
+    const result = onForecastFiles(opts, () => forecast((queues[0] as { history: HistoryInput }).history, options));
     emit(render(result), opts.out);
     if (opts.format !== 'json') process.stderr.write(forecastSummary(result));
     return;
@@ -144,7 +145,7 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
     queues.map((q) => q.queue),
     opts.format === 'json' ? 'json' : 'csv',
   );
-  const results = await forecastQueues(queues, options);
+  const results = await onForecastFiles(opts, () => forecastQueues(queues, options));
   writeFolderAtomic(opts.out, new Map(results.map((r, i) => [files[i] as string, render(r)])));
   const indent = (text: string): string =>
     text
@@ -158,6 +159,16 @@ async function runForecast(opts: ForecastFlags): Promise<void> {
         (q, i) => `queue ${q.queue} -> ${files[i] as string}\n${indent(forecastSummary(results[i] as ForecastResult))}`,
       )
       .join(''),
+  );
+}
+
+/** Runs the forecast: an error about the history's rows names its file, one about a special day the special days file. */
+function onForecastFiles<T>(opts: { history: string; specialDays?: string | undefined }, fn: () => T): T {
+  const special = opts.specialDays;
+  return onHistoryFile(opts.history, () =>
+    special === undefined
+      ? fn()
+      : withInputFile(special, fn, (error) => error.issues.some((issue) => issue.path.includes('specialDays'))),
   );
 }
 

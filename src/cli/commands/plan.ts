@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import { VERDICT_HELP } from '../verdict.js';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { parsePlanConfig } from '../../contracts/plan-config.js';
 import { planInputFromConfig } from '../../io/plan-config.js';
 import { runPlanToFolder } from '../run-plan-to-folder.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { previousCandidatesFromStore, saveRunAsDraft, wantsStore, type StoreFlags } from '../save-draft.js';
 import { summaryText } from '../../report/summary-text.js';
-import { numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput, withInputFile } from '../../io/input-file.js';
+import { locatingSourceField } from '../../io/json-locate.js';
 
 interface PlanFlags extends StoreFlags {
   config: string;
@@ -45,7 +47,7 @@ export function registerPlan(program: Command): void {
       'after',
       `
 Writes forecast.csv/json, staffing.csv/json, shift-plan.json, coverage.csv, roster.json,
-roster-agent-days.csv, ics/<agent>.ics, summary.json and report.html (self-contained: open it in a
+roster-agent-days.csv, roster-activities.csv, ics/<agent>.ics, summary.json and report.html (self-contained: open it in a
 browser, no network needed). Progress goes to stderr, the summary to stdout. File paths in the
 config are relative to the config file.
 
@@ -58,29 +60,29 @@ Example:
 }
 
 async function runPlanCommand(flags: PlanFlags): Promise<void> {
-  const raw = parseJsonText(readInputFile(flags.config, '--config'), `--config ${flags.config}`) as Record<
-    string,
-    unknown
-  > | null;
   const overrides = overrideFlags(flags);
-  const doc =
-    raw !== null && typeof raw === 'object' && !Array.isArray(raw)
-      ? { ...raw, ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}) }
-      : raw;
-  const config = parsePlanConfig(doc);
+  const config = readInput(flags.config, '--config', (text) => {
+    const raw = parseJsonText(text, flags.config) as Record<string, unknown> | null;
+    const doc =
+      raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+        ? { ...raw, ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}) }
+        : raw;
+    return parsePlanConfig(doc);
+  });
   const limits = {
     shiftPlanSeconds: overrides.shiftPlanSeconds ?? config.limits.shiftPlanSeconds,
     rosterSeconds: overrides.rosterSeconds ?? config.limits.rosterSeconds,
   };
-  const input = planInputFromConfig(
-    { ...config, limits },
-    dirname(resolve(flags.config)),
-    csvReadOptions(flags.strict),
-  );
+  const input = planInputFromConfig({ ...config, limits }, dirname(flags.config), csvReadOptions(flags.strict));
   // With a store and no previousRoster in the config, the centre's last published week before the horizon.
   if (wantsStore(flags) && input.previousRoster === undefined)
     input.previousRoster = { candidates: await previousCandidatesFromStore(flags) };
-  const artifacts = await runPlanToFolder(input, flags.out);
+  // An error in a config field (not in a file it names, not --out) names the config file.
+  const artifacts = await withInputFile(
+    flags.config,
+    () => runPlanToFolder(input, flags.out),
+    (error) => error.code.startsWith('WFM_ERR_INPUT_') || error.code === 'WFM_ERR_SCHEDULER_RULES',
+  ).catch((error: unknown) => Promise.reject(locatingSourceField(error, input.sources ?? {})));
   process.stdout.write(summaryText(artifacts.summary, flags.out));
   if (wantsStore(flags)) process.stdout.write(await saveRunAsDraft(flags, input, artifacts));
 }

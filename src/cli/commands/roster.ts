@@ -1,29 +1,28 @@
 import { loadFromCoverage } from '../../scheduler/roster/load.js';
 import { toJsonText } from '../../formats/json.js';
-import { parseShiftPlanRules } from '../../contracts/shift-plan.js';
 import type { Command } from 'commander';
 import { WfmError } from '../../errors.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
-import { readRequirement } from './shift-plan.js';
+import { onPlanFiles, readAgentsFile, readRequirement, readRulesFile } from './shift-plan.js';
 import {
-  parseAgentsJson,
   parseRosterPlan,
   parseRosterRules,
   planTemplates,
   RosterRequestSchema,
+  type KnownTemplates,
 } from '../../contracts/roster.js';
-import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import { parseWith } from '../../contracts/validate.js';
 import { runRoster } from '../../scheduler/roster/run.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { emit, numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput, withInputFile } from '../../io/input-file.js';
 import { writeRosterDir } from '../../io/roster-folder.js';
 import type { CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { readPreviousRoster } from '../../io/previous-roster.js';
 import { checkPreviousBefore } from '../../contracts/previous-roster.js';
-import type { PreviousRoster } from '../../scheduler/roster/types.js';
+import type { PreviousRoster, RosterAgent } from '../../scheduler/roster/types.js';
 import { previousFromStore, wantsStore } from '../save-draft.js';
 import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 
@@ -38,7 +37,8 @@ export function registerRoster(program: Command): void {
     .option('--plan <file>', 'shift plan JSON (output of `wfm shift-plan`)')
     .option(
       '--requirements <file>',
-      'instead of --plan: agents required per interval (`wfm staff` JSON or CSV); the plan is built first',
+      'instead of --plan: agents required per interval (`wfm staff` JSON or CSV); the plan is built first, ' +
+        'for the --agents (only shifts they can work, as `wfm shift-plan --agents`)',
     )
     .option('--plan-rules <file>', 'with --requirements: the shift-plan rules JSON (templates, breaks, pool)')
     .requiredOption('--agents <file>', 'agents, JSON (array or { agents }) or CSV (columns: see docs/roster.md)')
@@ -63,7 +63,7 @@ export function registerRoster(program: Command): void {
     .option('--answer-seconds <s>', 'service-level threshold for the SL after rostering (default 20)')
     .option(
       '--out <dir>',
-      'write roster.json, roster-agent-days.csv and ics/<agent>.ics into this folder (atomically); ' +
+      'write roster.json, roster-agent-days.csv, roster-activities.csv and ics/<agent>.ics into this folder (atomically); ' +
         'default: JSON on stdout',
     )
     .addOption(strictOption())
@@ -97,17 +97,16 @@ ${VERDICT_HELP}`,
         strict?: boolean;
       }) => {
         const read = csvReadOptions(flags.strict);
-        const { plan, load } = flags.plan
-          ? parseRosterPlan(parseJsonText(readInputFile(flags.plan, '--plan'), '--plan'))
-          : await planFirst(flags.requirements, flags.planRules, read);
-        const agentsText = readInputFile(flags.agents, '--agents');
-        const zone = plan.grid.timeZone;
-        const agents = looksLikeJson(flags.agents, agentsText)
-          ? parseAgentsJson(parseJsonText(agentsText, '--agents'), zone, undefined, planTemplates(plan))
-          : parseAgentsCsv(agentsText, zone, planTemplates(plan), read);
-        const rules = parseRosterRules(
-          flags.rules ? parseJsonText(readInputFile(flags.rules, '--rules'), '--rules') : {},
-        );
+        const planFile = flags.plan;
+        const readAgents: AgentsReader = (zone, templates) => readAgentsFile(flags.agents, zone, templates, read);
+        const { plan, load } = planFile
+          ? readInput(planFile, '--plan', (text) => parseRosterPlan(parseJsonText(text, planFile)))
+          : await planFirst(flags.requirements, flags.planRules, read, readAgents);
+        const agents = readAgents(plan.grid.timeZone, planTemplates(plan));
+        const rulesFile = flags.rules;
+        const rules = rulesFile
+          ? readInput(rulesFile, '--rules', (text) => parseRosterRules(parseJsonText(text, rulesFile)))
+          : parseRosterRules({});
         const options = parseWith(
           RosterRequestSchema.shape.options,
           {
@@ -133,11 +132,19 @@ ${VERDICT_HELP}`,
     );
 }
 
-/** Builds the plan from a requirement and plan rules (as `wfm shift-plan` does), keeping volume and AHT for the SL. */
+/** Parses the --agents file with clock times in `zone`, refusing templates outside `templates`. */
+type AgentsReader = (zone: string, templates: KnownTemplates) => RosterAgent[];
+
+/**
+ * Builds the plan from a requirement and plan rules for the agents to be rostered (as `wfm
+ * shift-plan --agents` does: only shifts they can work, within their weekly days and hours),
+ * keeping volume and AHT for the SL.
+ */
 async function planFirst(
   requirements: string | undefined,
   planRules: string | undefined,
   read: CsvReadOptions,
+  readAgents: AgentsReader,
 ): Promise<{ plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } }> {
   if (!requirements || !planRules) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', 'Give --plan FILE, or --requirements FILE with --plan-rules FILE.', {
@@ -145,8 +152,11 @@ async function planFirst(
     });
   }
   const requirement = readRequirement(requirements, read);
-  const rules = parseShiftPlanRules(parseJsonText(readInputFile(planRules, '--plan-rules'), '--plan-rules'));
-  const plan = runShiftPlan(requirement, rules, { highs: await loadSolver() });
+  const rules = readRulesFile(planRules, '--plan-rules');
+  const zone = rules.timeZone ?? requirement.timeZone ?? 'UTC';
+  const agents = readAgents(zone, { names: rules.rules.templates.map((t) => t.name), complete: true });
+  const highs = await loadSolver();
+  const plan = onPlanFiles(requirements, planRules, () => runShiftPlan(requirement, rules, { highs, agents }));
   const load = loadFromCoverage(plan);
   return load ? { plan, load } : { plan };
 }
@@ -158,7 +168,8 @@ async function previousWeek(
 ): Promise<PreviousRoster | undefined> {
   if (flags.previous) {
     const parsed = readPreviousRoster(flags.previous, '--previous');
-    checkPreviousBefore(parsed, grid, `--previous ${flags.previous}`);
+    const file = flags.previous;
+    withInputFile(file, () => checkPreviousBefore(parsed, grid, 'previous roster'));
     return parsed.previous;
   }
   return wantsStore(flags) ? previousFromStore(flags, grid) : undefined;

@@ -31,7 +31,8 @@ export function registerServe(program: Command): void {
     .option(
       '--data <dir>',
       'open the planning store (PGlite in DIR; without it DATABASE_URL when set): centre, roster and calendar ' +
-        'routes, and store jobs run in this process',
+        "routes, the page's Versions panel (runs saved as drafts, hand edits, publish, diff), and store jobs run " +
+        'in this process',
     )
     .option('--no-worker', 'with a store: leave its jobs to `wfm worker` processes')
     .option(

@@ -9,21 +9,31 @@ import {
   MAX_PLAN_INTERVALS,
   parseRequirementJson,
   parseShiftPlanRules,
+  type ParsedShiftPlanRules,
   type RequirementDocument,
 } from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
 import { runShiftPlan } from '../../app/shift-plan.js';
 import { parseAgentsJson, type KnownTemplates } from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
+import {
+  isMultiQueueAnswer,
+  queuesOfStaffingAnswer,
+  sumQueueRequirements,
+  checkQueuesHaveAgents,
+  type QueueRequirement,
+} from '../../contracts/queue-requirements.js';
+import { hasQueueColumn, parseQueueRequirementsCsv } from '../../formats/queue-requirements-csv.js';
+import { parseStaffQueuesConfig } from '../../contracts/multi-queue-staffing.js';
 import type { RosterAgent } from '../../scheduler/roster/types.js';
 import type { ShiftPlan } from '../../scheduler/shift-plan/types.js';
 import { loadSolver } from '../../scheduler/mip/highs.js';
+import { aboutRows, readInput, withInputFile } from '../../io/input-file.js';
 import {
   emit,
   looksLikeJson,
   numberFlag,
   parseJsonText,
-  readInputFile,
   writeOutputsAtomic,
   checkOutputPaths,
 } from '../../io/files.js';
@@ -34,14 +44,67 @@ const STAFF_CSV_COLUMNS = [...STAFFING_CSV_COLUMNS, 'volume_p10', 'volume_p90'].
   (column) => column !== 'start' && column !== 'agents',
 );
 
+/** Rows of a requirement file at most; a wfm staff JSON holds every figure of an interval, and the totals. */
+const REQUIREMENT_LIMIT = { maxRows: MAX_PLAN_INTERVALS, what: 'requirement', jsonBytesPerRow: 4096 };
+
+/** A requirement as `wfm shift-plan` reads it: one queue, or several with their sum. */
+export interface PlanRequirementInput {
+  requirement: RequirementDocument;
+  queues?: QueueRequirement[];
+}
+
+/**
+ * Reads the requirement of `wfm shift-plan`: a single-queue one (`readRequirement`), or the
+ * multi-queue staffing answer of `wfm staff` (JSON with `multiQueue`, or its CSV with a `queue`
+ * column): each queue's own requirement, the plan covering their sum.
+ */
+export function readPlanRequirement(path: string, read: CsvReadOptions = {}): PlanRequirementInput {
+  return readInput(
+    path,
+    '--requirements',
+    (text) => {
+      const json = looksLikeJson(path, text) ? parseJsonText(text, path) : undefined;
+      const queues =
+        json === undefined
+          ? hasQueueColumn(text)
+            ? parseQueueRequirementsCsv(text, read)
+            : undefined
+          : isMultiQueueAnswer(json)
+            ? queuesOfStaffingAnswer(json)
+            : undefined;
+      if (queues) return { requirement: sumQueueRequirements(queues), queues };
+      return { requirement: json === undefined ? requirementOf(path, text, read) : parseRequirementJson(json) };
+    },
+    REQUIREMENT_LIMIT,
+  );
+}
+
+/** Each queue's priority from a `--queues` file (as `wfm staff` takes it); every queue listed, and only those. */
+function withPriorities(queues: QueueRequirement[], file: string): QueueRequirement[] {
+  const config = readInput(file, '--queues', (text) => parseStaffQueuesConfig(parseJsonText(text, file)));
+  const names = queues.map((q) => q.name);
+  const missing = names.find((name) => !config.queues.some((q) => q.name === name));
+  const extra = config.queues.findIndex((q) => !names.includes(q.name));
+  if (missing !== undefined || extra >= 0) {
+    const message =
+      missing !== undefined
+        ? `the requirement has queue "${missing}", which the queues config does not list`
+        : `no rows of queue "${config.queues[extra]?.name}" in the requirement`;
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `${file}: ${message}: list every queue of the requirement.`, {
+      issues: [{ path: missing !== undefined ? ['queues'] : ['queues', extra, 'name'], message }],
+      file,
+    });
+  }
+  return queues.map((q) => ({ ...q, priority: config.queues.find((c) => c.name === q.name)?.priority ?? 0 }));
+}
+
 /** Reads the requirement: `wfm staff` JSON, or its CSV (`start,agents[,volume,aht_seconds,...]`). */
 export function readRequirement(path: string, read: CsvReadOptions = {}): RequirementDocument {
-  const text = readInputFile(path, '--requirements', {
-    maxRows: MAX_PLAN_INTERVALS,
-    what: 'requirement',
-    jsonBytesPerRow: 4096, // a wfm staff document: every figure of an interval, and the totals
-  });
-  if (looksLikeJson(path, text)) return parseRequirementJson(parseJsonText(text, `--requirements ${path}`));
+  return readInput(path, '--requirements', (text) => requirementOf(path, text, read), REQUIREMENT_LIMIT);
+}
+
+function requirementOf(path: string, text: string, read: CsvReadOptions): RequirementDocument {
+  if (looksLikeJson(path, text)) return parseRequirementJson(parseJsonText(text, path));
   const { rows } = parseCsv(text, {
     required: ['start', 'agents'],
     optional: STAFF_CSV_COLUMNS,
@@ -63,11 +126,34 @@ export function readRequirement(path: string, read: CsvReadOptions = {}): Requir
  * Reads agents as `wfm roster` does: JSON (a list or `{ agents }`) or CSV, clock times in `timeZone`;
  * an agent naming a template outside `templates` is refused, naming the agent and line.
  */
-export function readAgentsFile(path: string, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
-  const text = readInputFile(path, '--agents');
-  return looksLikeJson(path, text)
-    ? parseAgentsJson(parseJsonText(text, '--agents'), timeZone, undefined, templates)
-    : parseAgentsCsv(text, timeZone, templates);
+export function readAgentsFile(
+  path: string,
+  timeZone: string,
+  templates?: KnownTemplates,
+  read: CsvReadOptions = {},
+): RosterAgent[] {
+  return readInput(path, '--agents', (text) =>
+    looksLikeJson(path, text)
+      ? parseAgentsJson(parseJsonText(text, path), timeZone, undefined, templates)
+      : parseAgentsCsv(text, timeZone, templates, read),
+  );
+}
+
+/** Reads shift-plan rules JSON (`--rules`, `--plan-rules`); every error names the file. */
+export function readRulesFile(path: string, flag: string): ParsedShiftPlanRules {
+  return readInput(path, flag, (text) => parseShiftPlanRules(parseJsonText(text, path)));
+}
+
+/**
+ * Runs the shift plan: an error about the requirement's rows names its file, one about the rules
+ * (a break off the interval grid) the rules file.
+ */
+export function onPlanFiles<T>(requirements: string, rules: string, fn: () => T): T {
+  return withInputFile(
+    rules,
+    () => withInputFile(requirements, fn, aboutRows),
+    (error) => error.code === 'WFM_ERR_SCHEDULER_RULES',
+  );
 }
 
 /** Short runs printed on stderr at most; the JSON lists them all. */
@@ -96,9 +182,9 @@ export function qualityLine(plan: ShiftPlan, solveSeconds?: number): string {
     : '';
   return (
     `shift plan (${q.status}): ${plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${q.paidHours} ` +
-    `paid h, cost ${q.objective.toFixed(2)} vs LP bound ${q.lpBound.toFixed(2)} (cost/bound ` +
-    `${q.objectiveOverBound.toFixed(4)}), gap ` +
-    `${q.mipGap === null ? 'n/a' : q.mipGap.toFixed(4)}, under ${q.underCoverageAgentIntervals}, ` +
+    `paid h, cost ${q.objective.toFixed(2)} vs LP bound ${q.lpBound.toFixed(2)} (cost ` +
+    `${((q.objectiveOverBound - 1) * 100).toFixed(1)} % over it), gap ` +
+    `${q.mipGap === null ? 'n/a' : `${(q.mipGap * 100).toFixed(1)} %`}, under ${q.underCoverageAgentIntervals}, ` +
     `over ${q.overCoverageAgentIntervals} agent-intervals, pool ${q.poolHoursPlaced}/${q.poolHoursRequested} ` +
     `h${sl}, ${plan.uncoverable.length} uncoverable` +
     (solveSeconds === undefined ? '' : `; solved in ${solveSeconds.toFixed(1)} s`)
@@ -115,6 +201,7 @@ interface ShiftPlanOptions {
   coverageCsv?: string;
   strict?: boolean;
   agents?: string;
+  queues?: string;
 }
 
 export function registerShiftPlan(program: Command): void {
@@ -123,7 +210,8 @@ export function registerShiftPlan(program: Command): void {
     .description('Shifts, breaks and retraining sessions covering a requirement (MIP on HiGHS, with its LP bound).')
     .requiredOption(
       '--requirements <file>',
-      'agents required per interval: `wfm staff` JSON or CSV (start,agents[,volume,aht_seconds,...])',
+      'agents required per interval: `wfm staff` JSON or CSV (start,agents[,volume,aht_seconds,...]); ' +
+        'or its multi-queue answer (JSON with multiQueue, or CSV queue,start,...,requirement,...) for a plan per queue',
     )
     .requiredOption(
       '--rules <file>',
@@ -137,6 +225,11 @@ export function registerShiftPlan(program: Command): void {
       '--agents <file>',
       "the centre's agents, JSON or CSV as `wfm roster` takes them: plan only shifts they can work " +
         '(templates, days, windows, time off, weekly hours and days) and name the shortfall',
+    )
+    .option(
+      '--queues <file>',
+      "each queue's priority for a multi-queue requirement (JSON as `wfm staff --queues` takes it, or a plan " +
+        "config): the staffing CSV carries none (default 0); the JSON answer's are used otherwise",
     )
     .option(
       '--time-zone <zone>',
@@ -161,10 +254,19 @@ With --agents the plan holds only shifts the agents can work, within their weekl
 and when they cannot cover the requirement it lists where and why ("shortfall" in the JSON, one
 line per short run on stderr). Without --agents the plan says it did not check supply.
 
+Several queues: a multi-queue answer of \`wfm staff\` (its JSON, or its CSV: one row per queue and
+interval with the queue's own "requirement"; the rows "all" are skipped) plans the sum of the
+queues with the agents' skills (needs --agents; an agent without "skills" serves every queue).
+Each shift gets the "skills" it is planned for, and "queueCoverage" gives per queue and interval
+the agents required and covered, and per skill class the queues it serves (docs/shift-plan.md,
+"Skills"). At most 20 queues and ${MAX_PLAN_INTERVALS} CSV rows.
+
 Example:
   wfm staff --input forecast.csv --format json --out staff.json
   wfm shift-plan --requirements staff.json --rules rules.json --time-limit 10 --out plan.json --coverage-csv coverage.csv
-  wfm shift-plan --requirements staff.json --rules rules.json --agents agents.csv --out plan.json`,
+  wfm shift-plan --requirements staff.json --rules rules.json --agents agents.csv --out plan.json
+  wfm staff --input queues.csv --queues queues.json --out queue-staff.csv
+  wfm shift-plan --requirements queue-staff.csv --queues queues.json --rules rules.json --agents agents.json`,
     )
     .addOption(strictOption())
     .addHelpText('after', VERDICT_HELP)
@@ -172,10 +274,18 @@ Example:
 }
 
 async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
-  const requirement = readRequirement(opts.requirements, csvReadOptions(opts.strict));
+  const input = readPlanRequirement(opts.requirements, csvReadOptions(opts.strict));
+  const { requirement } = input;
+  if (opts.queues && !input.queues) {
+    throw new WfmError('WFM_ERR_INPUT_INVALID', `--queues: ${opts.requirements} is not a multi-queue requirement.`, {
+      issues: [{ path: ['--queues'], message: 'only with a multi-queue requirement (a queue column, or multiQueue)' }],
+    });
+  }
+  const queues = input.queues && opts.queues ? withPriorities(input.queues, opts.queues) : input.queues;
+  checkQueuesHaveAgents(queues, opts.agents, '--agents');
   const interval = numberFlag(opts.interval, '--interval');
   if (interval !== undefined) requirement.intervalMinutes = interval;
-  const rules = parseShiftPlanRules(parseJsonText(readInputFile(opts.rules, '--rules'), `--rules ${opts.rules}`));
+  const rules = readRulesFile(opts.rules, '--rules');
   const timeLimitSeconds = numberFlag(opts.timeLimit, '--time-limit');
   if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0 && timeLimitSeconds <= 3600)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `--time-limit: ${timeLimitSeconds} is not in (0, 3600] seconds.`, {
@@ -189,15 +299,12 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   checkOutputPaths(outputs);
   const zone = opts.timeZone ?? rules.timeZone ?? requirement.timeZone ?? 'UTC';
   const templates = { names: rules.rules.templates.map((t) => t.name), complete: true };
-  const agents = opts.agents ? readAgentsFile(opts.agents, zone, templates) : undefined;
+  const agents = opts.agents ? readAgentsFile(opts.agents, zone, templates, csvReadOptions(opts.strict)) : undefined;
   const highs = await loadSolver();
   const started = performance.now();
-  const plan = runShiftPlan(requirement, rules, {
-    highs,
-    timeLimitSeconds,
-    timeZone: opts.timeZone,
-    agents,
-  });
+  const plan = onPlanFiles(opts.requirements, opts.rules, () =>
+    runShiftPlan(requirement, rules, { highs, timeLimitSeconds, timeZone: opts.timeZone, agents, queues }),
+  );
   const json = toJsonText(plan);
   const coverage = toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS);
   // Both files or neither: a failing --out never leaves the coverage CSV behind.

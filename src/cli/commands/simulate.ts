@@ -3,8 +3,10 @@ import { WfmError } from '../../errors.js';
 import { parseSimulationRequest } from '../../contracts/simulation.js';
 import { runSimulation, type SimulationResult } from '../../app/simulation.js';
 import { simulationCsv } from '../../formats/simulation-csv.js';
-import { emit, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { emit, numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput } from '../../io/input-file.js';
 import { reportVerdictLine } from '../verdict.js';
+import { withSimulationRunner } from '../simulation-runner.js';
 
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
 
@@ -19,7 +21,7 @@ export function simulationVerdict(result: SimulationResult): string {
   return `${head} (${result.replications} replications, seed ${result.seed}): ${parts.join('; ')}`;
 }
 
-function intFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+export function intFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   const n = numberFlag(value, flag);
   if (n !== undefined && (!Number.isInteger(n) || n < min || n > max)) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', `${flag}: ${value} is not a whole number from ${min} to ${max}.`, {
@@ -64,13 +66,15 @@ export function registerSimulate(program: Command): void {
       const threads = intFlag(opts.threads, '--threads', 1, 64);
       const seed = intFlag(opts.seed, '--seed', 0, 0xffffffff);
       const replications = intFlag(opts.replications, '--replications', 2, 200);
-      const data = parseJsonText(readInputFile(opts.input), opts.input);
-      if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-        const body = data as Record<string, unknown>;
-        if (seed !== undefined) body.seed = seed;
-        if (replications !== undefined) body.replications = replications;
-      }
-      const request = parseSimulationRequest(data);
+      const request = readInput(opts.input, '--input', (text) => {
+        const data = parseJsonText(text, opts.input);
+        if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+          const body = data as Record<string, unknown>;
+          if (seed !== undefined) body.seed = seed;
+          if (replications !== undefined) body.replications = replications;
+        }
+        return parseSimulationRequest(data);
+      });
       const result = await simulateWithThreads(request, threads);
       emit(opts.format === 'csv' ? simulationCsv(result) : JSON.stringify(result), opts.out);
       reportVerdictLine(result.met, `simulate ${simulationVerdict(result)}`);
@@ -81,18 +85,5 @@ async function simulateWithThreads(
   request: ReturnType<typeof parseSimulationRequest>,
   threads: number | undefined,
 ): Promise<SimulationResult> {
-  const { availableParallelism } = await import('node:os');
-  const n = Math.min(threads ?? availableParallelism(), request.replications);
-  if (n <= 1) {
-    const { inlineRunner } = await import('../../app/parallel/runner.js');
-    const { simulationHandlers } = await import('../../app/parallel/handlers/simulation.js');
-    return runSimulation(inlineRunner(simulationHandlers as never), request);
-  }
-  const { createPoolRunner } = await import('../../app/parallel/pool-runner.js');
-  const runner = createPoolRunner({ maxThreads: n });
-  try {
-    return await runSimulation(runner, request);
-  } finally {
-    await runner.close();
-  }
+  return withSimulationRunner(threads, request.replications, (runner) => runSimulation(runner, request));
 }

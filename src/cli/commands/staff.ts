@@ -4,16 +4,15 @@ import { Option, type Command } from 'commander';
 import { WfmError, formatPath, isWfmError, type WfmIssue } from '../../errors.js';
 import { csvNumber, parseCsv, type CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
-import {
-  MAX_INTERVALS,
-  parseStaffingRequest,
-  type StaffingResponse,
-  type StaffingResponseTotals,
-} from '../../contracts/staffing.js';
+import { MAX_INTERVALS, parseStaffingRequest, type StaffingResponseTotals } from '../../contracts/staffing.js';
 import { staffRequest } from '../../app/staffing.js';
 import { STAFFING_VIEWS, type StaffingView } from '../../contracts/staffing-headcount.js';
 import { headcountViewOf } from '../../app/staffing-headcount.js';
-import { emit, looksLikeJson, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { emit, looksLikeJson, numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput, withInputFile } from '../../io/input-file.js';
+import { isMultiQueueInput, runStaffQueues } from './staff-queues.js';
+import type { RowOrigin } from '../row-origin.js';
+import { intFlag } from './simulate.js';
 
 /** Queue options shared by `wfm staff` and `wfm erlang`, with the request field each one sets. */
 const QUEUE_FLAGS = [
@@ -147,11 +146,7 @@ function flagFor(path: readonly (string | number)[]): string | undefined {
   return undefined;
 }
 
-/** Where a request row came from, for messages: a CSV file's line numbers, or none (JSON). */
-export interface RowOrigin {
-  what: string;
-  csvLines?: readonly number[];
-}
+export type { RowOrigin } from '../row-origin.js';
 
 const SNAKE: Record<string, string> = { ahtSeconds: 'aht_seconds', volumeP10: 'volume_p10', volumeP90: 'volume_p90' };
 
@@ -212,7 +207,11 @@ export function readStaffingInput(
   defaultAhtSeconds?: number,
   csvRead: CsvReadOptions = {},
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
-  const read = readRows(path, defaultAhtSeconds, csvRead);
+  return withInputFile(path, () => withDefaultAht(readRows(path, defaultAhtSeconds, csvRead), defaultAhtSeconds));
+}
+
+/** Null handle times (a forecast from a history without them) refused, or set to `defaultAhtSeconds`. */
+function withDefaultAht<R extends { doc: Record<string, unknown> }>(read: R, defaultAhtSeconds: number | undefined): R {
   if (defaultAhtSeconds === undefined && Array.isArray(read.doc.intervals)) {
     const i = read.doc.intervals.findIndex(
       (row: unknown) =>
@@ -221,7 +220,7 @@ export function readStaffingInput(
     if (i >= 0) {
       throw new WfmError(
         'WFM_ERR_INPUT_INVALID',
-        `${path}: intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); ` +
+        `intervals[${i}].ahtSeconds is null (a forecast from a history without handle times); ` +
           `give --default-aht-seconds.`,
         {
           issues: [{ path: ['intervals', i, 'ahtSeconds'], message: 'null; give --default-aht-seconds' }],
@@ -244,15 +243,23 @@ function readRows(
   defaultAhtSeconds: number | undefined,
   csvRead: CsvReadOptions,
 ): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
-  const text = readInputFile(path, '--input', {
+  return readInput(path, '--input', (text) => rowsOf(path, text, defaultAhtSeconds, csvRead), {
     maxRows: MAX_INTERVALS,
     what: 'staffing input',
     jsonBytesPerRow: 4096, // a forecast or staffing document: its report and totals besides the rows
   });
+}
+
+function rowsOf(
+  path: string,
+  text: string,
+  defaultAhtSeconds: number | undefined,
+  csvRead: CsvReadOptions,
+): { doc: Record<string, unknown>; origin: RowOrigin; kind: 'csv' | 'json' } {
   if (looksLikeJson(path, text)) {
     const value = parseJsonText(text, path);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: a staffing request must be a JSON object.`, {
+      throw new WfmError('WFM_ERR_INPUT_INVALID', `${path}: a staffing request must be a JSON object {...}.`, {
         issues: [{ path: [], message: 'not an object' }],
       });
     }
@@ -272,9 +279,9 @@ function readRows(
     if (doc.timeZone !== undefined) picked.timeZone = doc.timeZone;
     return { doc: picked, origin: { what: 'forecast document' }, kind: 'json' };
   }
-  const { rows } = parseCsv(text, {
+  const { rows, columns } = parseCsv(text, {
     required: ['start', 'volume', 'aht_seconds'],
-    optional: ['agents', 'volume_p10', 'volume_p90'],
+    optional: ['agents', 'volume_p10', 'volume_p90', 'queue'],
     what: 'staffing',
     ...csvRead,
   });
@@ -290,15 +297,19 @@ function readRows(
   const intervals = rows.map((row) => {
     const start = row.cells.start ?? '';
     if (start === '') {
-      throw new WfmError('WFM_ERR_INPUT_CSV', `staffing CSV line ${row.line}: "start" is empty.`, {
-        issues: [{ path: ['line', row.line, 'start'], message: 'empty' }],
-      });
+      throw new WfmError(
+        'WFM_ERR_INPUT_CSV',
+        `staffing CSV line ${row.line}, column "start": the cell is empty: write the interval's start time, e.g. 2026-06-01T08:00+02:00, or delete the row.`,
+        {
+          issues: [{ path: ['line', row.line, 'start'], message: 'empty' }],
+        },
+      );
     }
     const ahtSeconds = csvNumber(row, 'aht_seconds', 'staffing', true) ?? defaultAhtSeconds;
     if (ahtSeconds === undefined) {
       throw new WfmError(
         'WFM_ERR_INPUT_CSV',
-        `staffing CSV line ${row.line}: "aht_seconds" is empty (give --default-aht-seconds for ` +
+        `staffing CSV line ${row.line}, column "aht_seconds": the cell is empty: write the handle time in seconds, or give --default-aht-seconds for ` +
           `intervals without a handle time).`,
         {
           issues: [{ path: ['line', row.line, 'aht_seconds'], message: 'empty' }],
@@ -313,7 +324,35 @@ function readRows(
     }
     return out;
   });
-  return { doc: { intervals }, origin: { what: 'staffing', csvLines: rows.map((r) => r.line) }, kind: 'csv' };
+  const origin: RowOrigin = { what: 'staffing', csvLines: rows.map((r) => r.line) };
+  if (columns.includes('queue')) origin.queueOfRow = rows.map((row) => queueCell(row));
+  return { doc: { intervals }, origin, kind: 'csv' };
+}
+
+/** The row's queue name, or an error naming the line. */
+function queueCell(row: { line: number; cells: Record<string, string> }): string {
+  const queue = (row.cells.queue ?? '').trim();
+  if (queue === '') {
+    throw new WfmError(
+      'WFM_ERR_INPUT_CSV',
+      `staffing CSV line ${row.line}, column "queue": the cell is empty: write the queue's name (every row ` +
+        `needs one when the file has a queue column).`,
+      { issues: [{ path: ['line', row.line, 'queue'], message: 'empty' }] },
+    );
+  }
+  return queue;
+}
+
+/**
+ * Runs a step on the rows read from `--input`: an error about them (a line, a field of the file)
+ * names the file; one about a flag (`--service-level`) does not.
+ */
+export function onInputRows<T>(file: string, fn: () => T): T {
+  return withInputFile(
+    file,
+    fn,
+    (error) => error.issues.length > 0 && !String(error.issues[0]?.path[0]).startsWith('--'),
+  );
 }
 
 /** One line for stderr: the totals of a staffing response. */
@@ -336,6 +375,7 @@ export function totalsLine(t: StaffingResponseTotals): string {
 
 interface StaffOptions {
   input: string;
+  queues?: string;
   interval?: string;
   timeZone?: string;
   volumeQuantile?: 'p10' | 'p50' | 'p90';
@@ -391,6 +431,12 @@ export function registerStaff(program: Command): void {
       ).choices([...STAFFING_VIEWS]),
     )
     .option('--out <file>', 'write here (atomically) instead of standard output')
+    .option(
+      '--queues <file>',
+      'several queues: JSON { queues: [{ name, priority?, model?, target?, shrinkage?, ... }], groups?, seed?, ' +
+        "replications? } (a plan config's queues are read as they are) for an --input CSV with a queue column",
+    )
+    .option('--threads <n>', 'several queues: worker threads of the simulation (default: the CPU count)')
     .addHelpText(
       'after',
       `
@@ -403,15 +449,25 @@ and headcount as arrays in interval order, with totals).
 
 ${TARGET_HELP}
 
+Several queues: an --input CSV with a queue column (start,volume,aht_seconds,queue), or a
+multi-queue POST /v1/staffing body (JSON with queues and groups), is staffed as the API does it:
+each queue alone (its Erlang requirement) and the centre together, agents per skill group verified
+by simulation (default: one group per queue). The flags give every queue's model and target;
+--queues FILE gives each queue its own (over the flags), its priority and the skill groups. JSON
+output: the API's answer (groups with agents per interval, queues with requirement, covered and
+simulated SL per interval). CSV output: one row per queue and interval, then a row "all" per
+interval (requirements summed; covered = agents of every group). Exit 3 when a queue falls short.
+
 Examples:
   wfm staff --input forecast.csv --service-level 0.9 --answer-seconds 15 --shrinkage 0.3
+  wfm staff --input queues.csv --queues queues.json --out staffing.csv
   wfm staff --input week.csv --model erlang-a --patience-seconds 120 --max-abandon-rate 0.05 --format json`,
     )
     .addOption(strictOption())
     .action((opts: StaffOptions) => runStaff(opts));
 }
 
-function runStaff(opts: StaffOptions): void {
+function runStaff(opts: StaffOptions): Promise<void> | undefined {
   const input = readStaffingInput(
     opts.input,
     numberFlag(opts.defaultAhtSeconds as string | undefined, '--default-aht-seconds'),
@@ -440,12 +496,6 @@ function runStaff(opts: StaffOptions): void {
   ] as const) {
     if (value !== undefined) given.add(flag);
   }
-  let response: StaffingResponse;
-  try {
-    response = staffRequest(parseStaffingRequest(doc));
-  } catch (error) {
-    relabelError(error, input.origin, given);
-  }
   const format =
     opts.format ??
     (opts.out?.toLowerCase().endsWith('.json')
@@ -453,6 +503,26 @@ function runStaff(opts: StaffOptions): void {
       : opts.out?.toLowerCase().endsWith('.csv')
         ? 'csv'
         : input.kind);
+  if (isMultiQueueInput(input.doc, input.origin, opts.queues)) {
+    const threads = intFlag(opts.threads as string | undefined, '--threads', 1, 64);
+    return runStaffQueues({
+      file: opts.input,
+      raw: input.doc,
+      doc,
+      origin: input.origin,
+      queuesFile: opts.queues,
+      threads,
+      format,
+      out: opts.out,
+    });
+  }
+  const response = onInputRows(opts.input, () => {
+    try {
+      return staffRequest(parseStaffingRequest(doc));
+    } catch (error) {
+      relabelError(error, input.origin, given);
+    }
+  });
   const headcountView = opts.view === 'headcount';
   if (format === 'json') {
     emit(toJsonText(headcountView ? headcountViewOf(response) : response), opts.out);

@@ -6,7 +6,8 @@ import { whatIfJson } from '../../formats/what-if-json.js';
 import { runWhatIfParallel } from '../../app/what-if-parallel.js';
 import { runWhatIf } from '../../what-if/run.js';
 import type { WhatIfInput, WhatIfResult } from '../../what-if/types.js';
-import { emit, numberFlag, parseJsonText, readInputFile } from '../../io/files.js';
+import { emit, numberFlag, parseJsonText } from '../../io/files.js';
+import { readInput } from '../../io/input-file.js';
 
 /** Scenario-intervals below which the sweep runs on this thread (starting threads costs more). */
 const POOL_THRESHOLD_CELLS = 200_000;
@@ -113,9 +114,12 @@ export function registerWhatIf(program: Command): void {
             },
           );
         }
-        const data = parseJsonText(readInputFile(opts.input), opts.input) as Record<string, unknown>;
-        if (opts.detail && data !== null && typeof data === 'object' && !Array.isArray(data)) data.detail = opts.detail;
-        const input = parseWhatIfRequest(data);
+        const input = readInput(opts.input, '--input', (text) => {
+          const data = parseJsonText(text, opts.input) as Record<string, unknown>;
+          if (opts.detail && data !== null && typeof data === 'object' && !Array.isArray(data))
+            data.detail = opts.detail;
+          return parseWhatIfRequest(data);
+        });
         const { availableParallelism } = await import('node:os');
         const result = await run(input, threads ?? availableParallelism());
         emit(opts.format === 'csv' ? whatIfCsv(result) : JSON.stringify(whatIfJson(result)), opts.out);

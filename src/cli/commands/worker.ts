@@ -51,7 +51,12 @@ export function registerWorker(program: Command): void {
       const { createPoolRunner } = await import('../../app/parallel/pool-runner.js');
       const { startJobWorker } = await import('../../workers/job-worker.js');
       const store = await openStore(storeTarget(opts));
-      const runner = createPoolRunner(threads !== undefined ? { maxThreads: threads } : {});
+      const { SERVICE_THREAD_NICENESS } = await import('../../app/parallel/thread-priority.js');
+      // Solvers below the job loop, so that its lease heartbeats are never late.
+      const runner = createPoolRunner({
+        threadNiceness: SERVICE_THREAD_NICENESS,
+        ...(threads !== undefined ? { maxThreads: threads } : {}),
+      });
       const worker = startJobWorker({
         store,
         runner,

@@ -28,6 +28,11 @@ export interface SolveOptions {
   seed: number;
   /** A feasible integer start (all columns) handed to the MIP as its first incumbent. */
   start?: Float64Array | undefined;
+  /**
+   * HiGHS's LP algorithm (default: its choice, dual simplex). 'ipm' (interior point, with crossover)
+   * solves the degenerate LPs of a multi-skill plan's flows several times faster.
+   */
+  lpSolver?: 'ipm' | undefined;
 }
 
 // HiGHS model status codes (highs.constants.modelStatus).
@@ -102,6 +107,7 @@ export function solveBlock(highs: Highs, m: SparseModel, options: SolveOptions):
       time_limit: options.timeLimitSeconds,
       mip_rel_gap: options.relativeGap,
       random_seed: options.seed,
+      ...(options.lpSolver && !options.integer ? { solver: options.lpSolver } : {}),
     });
     if (options.integer && options.start) model.setSolution({ colValue: options.start });
     const { modelStatus } = model.run();

@@ -99,6 +99,7 @@ function agentDays(ctx: ResultContext, e: number): { days: RosterDay[]; retraini
       breaks: inst.breaks.map((b) => ({ name: b.name, paid: b.paid, start: b.start, end: b.end })),
       retraining,
       extra: mine.instance >= s.count,
+      ...(s.skills ? { skills: [...s.skills] } : {}),
     });
   }
   return { days, retrainingHoursAssigned: assigned };

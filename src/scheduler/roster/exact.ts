@@ -32,9 +32,10 @@ export function exactApplicable(p: CoreProblem): boolean {
  * The exact assignment: one MIP over every agent and day with every hard rule as a constraint
  * (`solveSubMip` with everything freed, `fill` objective), minimising the agents short of the
  * cells, unweighted, so no soft weight enters it. `start` is a warm start (used by HiGHS only when
- * it meets every constraint). Returns the roster HiGHS ends with (optimal when it finished inside
- * `seconds`, else its best), or null when it found none: the hard rules cannot all hold (an agent
- * whose own rules contradict each other) or the time ran out first.
+ * it meets every constraint). Returns the roster HiGHS ends with and whether it proved it optimal
+ * (finished inside `seconds`: no roster under the hard rules fills more), or null when it found
+ * none: the hard rules cannot all hold (an agent whose own rules contradict each other) or the time
+ * ran out first.
  */
 export function exactFill(
   p: CoreProblem,
@@ -42,11 +43,12 @@ export function exactFill(
   seconds: number,
   seed: number,
   start: Int32Array,
-): Int32Array | null {
+): { assign: Int32Array; optimal: boolean } | null {
   const agents = p.agents.map((_, i) => i);
-  const rows = solveSubMip(p, start, agents, 0, p.days, highs, seconds, seed, undefined, 'fill');
+  const proof = { optimal: false };
+  const rows = solveSubMip(p, start, agents, 0, p.days, highs, seconds, seed, undefined, 'fill', proof);
   if (!rows) return null;
   const assign = new Int32Array(p.agents.length * p.days);
   rows.forEach((row, i) => assign.set(row, i * p.days));
-  return assign;
+  return { assign, optimal: proof.optimal };
 }

@@ -65,7 +65,7 @@ export function problemFromPlan(
     cellsByDay[d]!.push(cells.length);
     shiftOfCell.push(s);
     cells.push({
-      key: `${s.template}@${s.start}`,
+      key: s.skills ? `${s.template}@${s.start}#${s.skills.join(',')}` : `${s.template}@${s.start}`,
       day: d,
       type: typeOf.get(s.template)!,
       required: s.count,
@@ -186,8 +186,12 @@ function coreAgent(a: RosterAgent, rules: RosterRules, ctx: AgentContext): CoreA
   };
 }
 
-/** Templates, availability days and windows, time off: whether the agent may work the cell at all (the plan's test). */
+/**
+ * Templates, availability days and windows, time off (the plan's test), and on a multi-skill plan's
+ * shift every skill it was planned for: whether the agent may work the cell at all.
+ */
 function mayWork(a: RosterAgent, cell: CoreCell, s: PlannedShift, weekday: number): boolean {
+  if (!hasSkills(a, s.skills)) return false;
   const startMs = Date.parse(s.start);
   const endMs = Date.parse(s.end);
   const shift = { template: s.template, weekday, startOfDayMinute: cell.startOfDayMinute, startMs, endMs };
@@ -252,4 +256,9 @@ export function timeOffCreditMinutes(a: RosterAgent, grid: SlotGrid, fromDay: nu
     credit += Math.min(dayCap, off);
   }
   return credit;
+}
+
+/** True when the agent has every skill a shift was planned for (an agent listing no skills has every skill). */
+export function hasSkills(a: { skills?: readonly string[] }, skills: readonly string[] | undefined): boolean {
+  return !skills || !a.skills || skills.every((q) => a.skills?.includes(q));
 }

@@ -4,13 +4,17 @@ import type { RosterState } from './state.js';
 
 /** Neighbourhood kinds the adaptive LNS chooses among. */
 export const KINDS = ['days', 'agentRun', 'agentRandom', 'halfLong'] as const;
-/** Kinds outside the adaptive choice: two weekends for every agent, and repairing hard violations. */
+/**
+ * Kinds outside the adaptive choice: agents who may work a short cell (fill), two weekends for
+ * every agent, and repairing hard violations.
+ */
+export const SHORT_CELL = 4;
 export const WEEKENDS = 5;
 export const REPAIR = 6;
 /** Counter slot of the merges, after the sub-MIP kinds. */
 export const MERGE = 8;
-/** Report names of the counter slots (days, run, random, long, -, weekends, repair, -, merge). */
-export const KIND_NAMES = ['days', 'run', 'random', 'long', '', 'weekends', 'repair', '', 'merge'];
+/** Report names of the counter slots (days, run, random, long, short, weekends, repair, -, merge). */
+export const KIND_NAMES = ['days', 'run', 'random', 'long', 'short', 'weekends', 'repair', '', 'merge'];
 
 /** What one sub-MIP frees: agents (sorted) over days [fromDay, toDay), or only the days with `only[d] = 1`. */
 export interface Neighbourhood {
@@ -63,6 +67,8 @@ export function chooseNeighbourhood(ctx: ChoiceContext, weight: number[]): Neigh
   const chosen = new Set<number>();
   let window: Omit<Neighbourhood, 'agents'> = { kind, fromDay: 0, toDay: ctx.problem.days };
   if (ctx.state.hard > 1e-9) window = repairAgents(ctx, chosen);
+  else if (ctx.state.short > 0 && (opts.shortCellShare ?? 0) > 0 && rng() < opts.shortCellShare!)
+    window = shortCellAgents(ctx, chosen);
   else if (kind === WEEKENDS) window = weekendsForAll(ctx, chosen);
   else if (kind === 0 || kind === 3) window = dayWindow(ctx, kind, chosen);
   else if (kind === 1) agentRun(ctx, ctx.agentsPerMove, chosen);
@@ -78,6 +84,43 @@ function repairAgents(ctx: ChoiceContext, chosen: Set<number>): Omit<Neighbourho
   while (chosen.size < Math.min(agentsPerMove, broken.length)) chosen.add(broken[Math.floor(rng() * broken.length)]!);
   while (chosen.size < agentsPerMove) chosen.add(Math.floor(rng() * agentCount));
   return { kind: REPAIR, fromDay: 0, toDay: ctx.problem.days };
+}
+
+/**
+ * Fill: a short cell drawn at random, and agents who may work it (drawn at random, as many as keep
+ * the sub-MIP near `shortCellColumns` binaries, default 1,000), freed over the whole horizon: they
+ * can give up other days to take it (a shift moves only when its agent's week is rebuilt around it,
+ * under the weekly days, hours and days-off rules), and the other cells they leave are re-filled
+ * among them. Topped up with random agents when few may work the cell.
+ */
+function shortCellAgents(ctx: ChoiceContext, chosen: Set<number>): Omit<Neighbourhood, 'agents'> {
+  const { problem, state, rng, opts } = ctx;
+  const short: number[] = [];
+  problem.cells.forEach((cell, c) => {
+    if (state.cover[c]! < cell.required) short.push(c);
+  });
+  const cell = short[Math.floor(rng() * short.length)]!;
+  const able = problem.agents.flatMap((a, e) => (a.allowed[cell] ? [e] : []));
+  const budget = opts.shortCellColumns ?? 1000;
+  let columns = 0;
+  while (able.length > 0) {
+    const e = able.splice(Math.floor(rng() * able.length), 1)[0]!;
+    const own = columnsOf(problem, e);
+    if (chosen.size > 0 && columns + own > budget) break;
+    chosen.add(e);
+    columns += own;
+  }
+  while (chosen.size < Math.min(problem.agents.length, ctx.agentsPerMove))
+    chosen.add(Math.floor(rng() * problem.agents.length));
+  return { kind: SHORT_CELL, fromDay: 0, toDay: problem.days };
+}
+
+/** Cells agent `e` may work over the horizon: its binary columns in a whole-horizon sub-MIP. */
+function columnsOf(problem: CoreProblem, e: number): number {
+  const allowed = problem.agents[e]!.allowed;
+  let n = 0;
+  for (let c = 0; c < allowed.length; c++) n += allowed[c]!;
+  return n;
 }
 
 /**

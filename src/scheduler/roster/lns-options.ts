@@ -37,6 +37,13 @@ export interface LnsOptions {
   poolPerAgent?: number;
   /** What each sub-MIP minimises (default `score`; `keep-filled` never lets a filled shift go). */
   subMipMode?: SubMipMode;
+  /**
+   * Share of sub-MIPs, while a cell is short, that free agents who may work a short cell over the
+   * whole horizon (default 0; the plan roster's fill stage uses it, docs/roster.md "What is exact").
+   */
+  shortCellShare?: number;
+  /** Binary columns such a sub-MIP is kept near (default 1,000). */
+  shortCellColumns?: number;
   /** Stop once no hard rule is broken and no cell is short (default false). */
   stopWhenFilled?: boolean;
   /** Cap on sub-MIPs (default unlimited). */

@@ -13,6 +13,14 @@ import { RosterState } from './state.js';
 const EXACT_SHARE = 0.3;
 const SEARCH_SHARE = 0.15;
 const FILL_END = 0.9;
+/**
+ * Share of the fill sub-MIPs that free the agents who may work a short cell over the whole week
+ * (`shortCellShare`): a fill needs an agent's week rebuilt around the shift (weekly days, hours,
+ * two days off together), which a 1-2 day window cannot do and 8 random agents rarely can. On
+ * mixed-500 (benchmarks/roster-supply.bench.ts) they improved the roster in 25 of 32 tries against
+ * 10 of 20 for the other kinds, over four 30 s runs (docs/roster.md, "What is exact").
+ */
+const SHORT_CELL_SHARE = 0.5;
 /** One sub-MIP counts as this many moves of `maxIterations` (so a budget can bind before the clock). */
 const MOVES_PER_SUB_MIP = 1000;
 
@@ -34,14 +42,16 @@ export interface PlanSearchResult extends SearchResult {
  * Rosters a plan problem lexicographically: hard rules, then filled shifts, then soft rules.
  * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`), and the problem is
  *    small enough (`EXACT_MAX_COLUMNS`): one MIP over every agent and day minimising the agents
- *    short (`exactFill`), for up to half the time.
+ *    short (`exactStage`), for up to 30 % of the time. When HiGHS proves it optimal, steps 2 and 3
+ *    are skipped (no roster fills more) and the soft rules get the rest.
  * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
  *    or left cells short (skipped when it filled every cell); 15 % of the time, or up to 45 %
  *    until it holds a roster with no hard violation.
- * 3. With HiGHS: sub-MIPs over every agent on windows of 1-2 days (or 8 agents over the week)
- *    with the same objective and constraints, until no cell is short (then the fill is optimal:
- *    nothing is short) or 90 % of the time is gone.
- * 3. Sub-MIPs on the soft score for the rest of the time, none breaking a hard rule or letting a
+ * 3. With HiGHS (`fillStage`): sub-MIPs over every agent on windows of 1-2 days, 8 agents over
+ *    the week, or (half of them) the agents who may work a short cell over the week, with the same
+ *    objective and constraints, until no cell is short (then the fill is optimal: nothing is
+ *    short) or 90 % of the time is gone.
+ * 4. Sub-MIPs on the soft score for the rest of the time, none breaking a hard rule or letting a
  *    filled shift go (`keep-filled`).
  * The sub-MIP stages count against `maxIterations` too (one sub-MIP, 1,000 moves): with a budget
  * that binds before the clock and sub-MIPs that finish inside HiGHS's limit, the roster is the same
@@ -55,17 +65,15 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   const left = (): number => opts.timeLimitMs - (opts.now() - t0);
   const withMip = opts.highs !== undefined && p.agents.length > 0 && p.cells.length > 0 && exactApplicable(p);
   const small = withMip && assignmentColumns(p) <= (opts.exactMaxColumns ?? EXACT_MAX_COLUMNS);
-  let best: Int32Array | null = null;
-  if (small && opts.highs) {
-    const empty = new Int32Array(p.agents.length * p.days).fill(-1);
-    best = exactFill(p, opts.highs, (EXACT_SHARE * opts.timeLimitMs) / 1000, opts.seed, empty);
-  }
+  const exact = small && opts.highs ? exactStage(p, opts, opts.highs) : null;
+  let best = exact?.assign ?? null;
+  const proven = exact?.optimal ?? false;
   const found = searchRoster(p, {
     ...opts,
     // with the MIP stages: 15 % of the time, longer (up to 45 %) while no roster keeps every hard rule
     timeLimitMs: withMip ? Math.max(0, Math.min(3 * SEARCH_SHARE * opts.timeLimitMs, left())) : opts.timeLimitMs,
     ...(withMip ? { feasibleAfterMs: SEARCH_SHARE * opts.timeLimitMs } : {}),
-    maxIterations: best && isFilled(new RosterState(p, 1, best)) ? 0 : opts.maxIterations,
+    maxIterations: proven || (best && isFilled(new RosterState(p, 1, best))) ? 0 : opts.maxIterations,
     hardMultiplier: opts.hardMultiplier ?? hardMultiplierFor(p),
     fillFirst: true,
   });
@@ -74,16 +82,8 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   if (!best || compareScores(new RosterState(p, 1, found.assign), new RosterState(p, 1, best), true) < 0)
     best = found.assign;
   const subMips = Math.floor(opts.maxIterations / MOVES_PER_SUB_MIP);
-  const fill = improveWithMip(p, best, {
-    ...subMipShape(p),
-    highs,
-    seed: opts.seed,
-    timeLimitMs: Math.max(0, left() - (1 - FILL_END) * opts.timeLimitMs),
-    now: opts.now,
-    subMipMode: 'fill',
-    stopWhenFilled: true,
-    maxMoves: subMips,
-  });
+  const fillMs = proven ? 0 : Math.max(0, left() - (1 - FILL_END) * opts.timeLimitMs);
+  const fill = fillStage(p, best, { highs, seed: opts.seed, now: opts.now, timeLimitMs: fillMs, maxMoves: subMips });
   const soft = improveWithMip(p, fill.assign, {
     ...subMipShape(p),
     highs,
@@ -104,6 +104,46 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
     stoppedBy: fill.moves + soft.moves >= subMips ? 'iterations' : 'time',
     method: 'mip',
   };
+}
+
+/**
+ * Step 1: the whole MIP from an empty roster for up to `EXACT_SHARE` of the time. `optimal`: HiGHS
+ * proved the fill (and the roster keeps every hard rule). (A quick search's roster as the warm start
+ * was tried: on a loaded machine HiGHS then kept that roster's many short shifts as its incumbent,
+ * and mixed-150 ended at 355-460 of 670 filled against 662-670 without it.)
+ */
+function exactStage(
+  p: CoreProblem,
+  opts: PlanSearchOptions,
+  highs: Highs,
+): { assign: Int32Array; optimal: boolean } | null {
+  const empty = new Int32Array(p.agents.length * p.days).fill(-1);
+  const exact = exactFill(p, highs, (EXACT_SHARE * opts.timeLimitMs) / 1000, opts.seed, empty);
+  if (!exact) return null;
+  return { assign: exact.assign, optimal: exact.optimal && new RosterState(p, 1, exact.assign).hard <= 1e-9 };
+}
+
+/**
+ * The fill stage: sub-MIPs minimising the agents short until none is (`subMipShape`, half of them
+ * on the agents who may work a short cell).
+ */
+function fillStage(
+  p: CoreProblem,
+  best: Int32Array,
+  opts: { highs: Highs; seed: number; now: () => number; timeLimitMs: number; maxMoves: number },
+): { assign: Int32Array; moves: number } {
+  const out = improveWithMip(p, best, {
+    ...subMipShape(p),
+    highs: opts.highs,
+    seed: opts.seed,
+    timeLimitMs: opts.timeLimitMs,
+    now: opts.now,
+    subMipMode: 'fill',
+    shortCellShare: SHORT_CELL_SHARE,
+    stopWhenFilled: true,
+    maxMoves: opts.maxMoves,
+  });
+  return { assign: out.assign, moves: out.moves };
 }
 
 /** No hard rule broken and no shift short: nothing left for the search to do but soft points. */

@@ -30,6 +30,8 @@ export interface RosterDay {
   retraining: RosterSession[];
   /** True when the shift is beyond the plan's count (an agent on minimum hours). */
   extra: boolean;
+  /** A multi-skill plan's shift: the skills it was planned for (the agent has every one of them). */
+  skills?: string[];
 }
 
 export interface RosterViolation {
@@ -99,6 +101,8 @@ export interface RosterResult {
   /** Met or falls short, said first: hard rules, plan shifts filled, service target (docs/semantics.md, "Verdict"). */
   verdict: Verdict;
   grid: { start: string; intervalMinutes: number; slotCount: number; timeZone: string };
+  /** Display names of the plan's templates that have one (id -> name); the days keep the id. */
+  templateNames?: Record<string, string>;
   agents: RosterAgentResult[];
   unfilledShifts: UnfilledShift[];
   coverage: RosterCoverageInterval[];

@@ -5,6 +5,9 @@ import type { CoreProblem } from './problem.js';
 import { addAgentRuleRows } from './sub-mip-agent-rows.js';
 import { SubMipModel, type Lin } from './sub-mip-model.js';
 
+/** HiGHS's model status "optimal" (highs.constants.modelStatus). */
+const HIGHS_OPTIMAL = 7;
+
 /**
  * What a sub-MIP minimises: `score` the cover and preference costs (the roster's soft score);
  * `fill` the agents short over all cells, unweighted (hard rules first, then filled shifts, with no
@@ -32,6 +35,7 @@ export function solveSubMip(
   seed: number,
   only?: Uint8Array,
   mode: SubMipMode = 'score',
+  proof?: { optimal: boolean },
 ): Int32Array[] | null {
   const model = new SubMipModel(p, assign, agents, d0, d1, only);
   const cellCols = addWorkColumns(model, mode);
@@ -44,6 +48,7 @@ export function solveSubMip(
     seed,
     absoluteGap: integerCosts ? 0.99 : 1e-6,
     start: Float64Array.from(model.start),
+    ...(proof ? { proof } : {}),
   });
   return values ? freedRows(model, values) : null;
 }
@@ -127,13 +132,21 @@ function freedRows(model: SubMipModel, values: Float64Array): Int32Array[] {
  * integer, `absoluteGap` just under 1 stops HiGHS as soon as no better integer objective can exist
  * (the proof of the last unit is skipped). Returns the column values of the best solution found
  * (the start itself when HiGHS finds nothing better in time), or null when there is none.
- * The time limit is HiGHS's own clock, so results depend on machine speed.
+ * The time limit is HiGHS's own clock, so results depend on machine speed. `proof.optimal` is set
+ * to whether HiGHS proved the solution optimal (within the gap).
  */
 export function runSubMip(
   highs: Highs,
   m: SparseModel,
-  opts: { timeLimitSeconds: number; seed: number; absoluteGap: number; start: Float64Array },
+  opts: {
+    timeLimitSeconds: number;
+    seed: number;
+    absoluteGap: number;
+    start: Float64Array;
+    proof?: { optimal: boolean };
+  },
 ): Float64Array | null {
+  if (opts.proof) opts.proof.optimal = m.numCols === 0;
   if (m.numCols === 0) return new Float64Array(0);
   const model = createHighsModel(highs, m, true);
   try {
@@ -145,8 +158,9 @@ export function runSubMip(
       random_seed: opts.seed,
     });
     model.setSolution({ colValue: opts.start });
-    model.run();
+    const { modelStatus } = model.run();
     if (Number(model.info.get('primal_solution_status')) !== 2) return null;
+    if (opts.proof) opts.proof.optimal = Number(modelStatus) === HIGHS_OPTIMAL;
     return model.getSolution().colValue;
   } catch (error) {
     throw new WfmError('WFM_ERR_SCHEDULER_SOLVER', `HiGHS failed: ${(error as Error).message}`, { cause: error });

@@ -38,12 +38,30 @@ export function rosterVerdict(
   });
 }
 
+/** The independent checker's own rules (src/scheduler/rules-check), in words; each counted in times. */
+const CHECKER_RULE_LABELS: Readonly<Record<string, string>> = {
+  availability: "shift outside the agent's availability",
+  notFlagged: 'retraining for an agent not due any',
+  notOnShift: "session outside the agent's shift",
+  onBreak: 'session during a break',
+  overTrained: 'more retraining than the agent needs',
+  pullBelowRequirement: 'sessions pulling the phones below the requirement',
+  seats: 'more sessions than seats',
+  skill: 'shift needing a skill the agent lacks',
+  template: 'shift on a template the contract does not allow',
+  timeOff: 'shift during time off',
+  twoPlaces: 'agent in two places at once',
+  twoSessions: 'two sessions at once',
+  twoShiftsOneDay: 'two shifts on one day',
+  unknownAgent: 'agent not in the agents list',
+};
+
 /**
  * One rule's breach in people's words and units, from its amount in the rule's own unit
  * (`RULE_UNITS`); a checker-only rule (e.g. `timeOff`) is counted in times.
  */
 export function ruleBreach(rule: string, agents: number, amount: number): VerdictRuleBreach {
   const known = (RULE_LABELS as Partial<Record<string, { label: string; unit: string; scale: number }>>)[rule];
-  const words = known ?? { label: rule === 'timeOff' ? 'shift during time off' : rule, unit: 'times', scale: 1 };
+  const words = known ?? { label: CHECKER_RULE_LABELS[rule] ?? rule, unit: 'times', scale: 1 };
   return { rule, label: words.label, agents, amount: amount * words.scale, unit: words.unit };
 }

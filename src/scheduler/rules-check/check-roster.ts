@@ -119,13 +119,21 @@ function checkStructure({ agent, out, shifts }: AgentCheck): void {
   }
 }
 
-/** Always hard: the contract's templates, the availability days and windows, time off. */
+/** Always hard: the contract's templates, a multi-skill shift's skills, the availability days and windows, time off. */
 function checkAvailability({ agent, out, shifts, horizon }: AgentCheck): void {
   for (const sh of shifts) {
     const local = sh.s.setZone(horizon.zone);
     const weekday = local.weekday;
     if (agent.contract.templates && !agent.contract.templates.includes(sh.template))
       out.push({ agent: agent.id, rule: 'template', amount: 1, detail: `${sh.template} on ${sh.date}` });
+    const missing = agent.skills ? (sh.skills ?? []).filter((q) => !agent.skills?.includes(q)) : [];
+    if (missing.length > 0)
+      out.push({
+        agent: agent.id,
+        rule: 'skill',
+        amount: missing.length,
+        detail: `${sh.start} is planned for ${missing.join(', ')}, a skill the agent lacks`,
+      });
     if (agent.availability.days && !agent.availability.days.includes(weekday))
       out.push({ agent: agent.id, rule: 'availability', amount: 1, detail: `works on weekday ${weekday}` });
     if (agent.availability.windows) {

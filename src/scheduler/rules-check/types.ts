@@ -30,6 +30,8 @@ export interface TimedShift {
   end: string;
   template: string;
   paidHours: number;
+  /** A multi-skill plan's shift: the skills it was planned for. */
+  skills?: string[];
   s: DateTime;
   e: DateTime;
   idx: number;

@@ -1,3 +1,4 @@
+import { latticeKey } from './model-parts.js';
 import type { CandidateShift, TemplateOnGrid } from './candidates.js';
 import type { InstanceOnGrid } from './coverage.js';
 
@@ -33,7 +34,7 @@ export function placeBreaks(
     for (let copy = 0; copy < (counts[ci] ?? 0); copy++) {
       const breaks = t.breaks.map((b, k) => {
         const starts = (windows[ci] as number[][])[k] as number[];
-        const available = breakCounts?.get(`${c.template}:${k}`);
+        const available = breakCounts?.get(latticeKey(c.template, k, c.skillClass));
         let chosen: number | undefined;
         if (available) {
           chosen = starts.find((p) => (available.get(p) ?? 0) > 0);

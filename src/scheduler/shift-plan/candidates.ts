@@ -10,6 +10,8 @@ export interface CandidateShift {
   spanSlots: number;
   /** Index into grid.days of the start's local date. */
   day: number;
+  /** A multi-skill plan: the skill set (index into the model's skill classes) the shift is planned for. */
+  skillClass?: number;
 }
 
 /** A template's break rule on the grid: window offsets and length in slots. */

@@ -1,3 +1,4 @@
+import { latticeKey } from './model-parts.js';
 import { placeBreaks } from './breaks.js';
 import type { TemplateOnGrid } from './candidates.js';
 import type { SessionOnGrid } from './coverage.js';
@@ -15,7 +16,7 @@ export function decodeSolution(
   const counts = built.shiftCols.map(at);
   const breakCounts = new Map<string, Map<number, number>>();
   for (const b of built.breakCols) {
-    const key = `${b.template}:${b.rule}`;
+    const key = latticeKey(b.template, b.rule, b.skillClass);
     const map = breakCounts.get(key) ?? new Map<number, number>();
     map.set(b.slot, (map.get(b.slot) ?? 0) + at(b.col));
     breakCounts.set(key, map);

@@ -38,14 +38,32 @@ export interface ModelInput {
   shortPenalty: (number | null)[];
   /** The agents' supply, when the plan is made for named agents (docs/shift-plan.md, "Supply"). */
   supply?: SupplyTable | undefined;
+  /** A multi-skill plan: per-queue requirements covered by skill flows (docs/shift-plan.md, "Skills"). */
+  skills?: SkillInput | undefined;
 }
 
-/** Slots covered by `[start, start + length)`, wrapped (cyclic) or clipped to the grid. */
+/** The queues and skill sets of a multi-skill plan, on the plan's grid. */
+export interface SkillInput {
+  /** Per queue: agents required per slot (0 where uncoverable) and the penalty of a short agent-interval. */
+  queues: { name: string; priority: number; required: number[]; penalty: number }[];
+  /** Per skill class: the queues (indices) its agents may serve, ascending. */
+  classes: number[][];
+  /** Per supply group: its skill class. */
+  classOfGroup: number[];
+}
+
+/** The key of a break lattice: per template and break rule, and per skill class in a multi-skill plan. */
+export function latticeKey(template: number, rule: number, skillClass: number | undefined): string {
+  return skillClass === undefined ? `${template}:${rule}` : `${template}:${rule}:${skillClass}`;
+}
+
 /** What the model-building steps share: the input, the builder, the cover rows and the candidates kept. */
 export interface ModelParts {
   input: ModelInput;
   mb: ModelBuilder;
   coverRow: number[];
+  /** The row a shift of `skillClass` counts on at slot s: `coverRow[s]`, or its class's row in a multi-skill plan. */
+  phoneRow: (skillClass: number | undefined, s: number) => number;
   candidates: CandidateShift[];
   windows: number[][][];
 }

@@ -17,9 +17,11 @@ import { breakStarts, type CandidateShift, type TemplateOnGrid } from './candida
 import { ModelBuilder, type SparseModel } from '../mip/sparse-model.js';
 import { addPoolColumns, addPoolDemandRows, addPoolShortColumns } from './model-pool.js';
 import { addSupplyColumns, addSupplyRows, type HoursSlackColumn, type SupplyColumn } from './supply-model.js';
+import { addSkillColumns, addSkillRows, type SkillColumns } from './skill-model.js';
 import {
   coveredSlots,
   INF,
+  latticeKey,
   type ModelInput,
   type ModelParts,
   type PoolColumn,
@@ -27,6 +29,7 @@ import {
 } from './model-parts.js';
 
 export {
+  latticeKey,
   coveredSlots,
   INF,
   POOL_TIE_COST,
@@ -43,6 +46,8 @@ export interface BreakColumn {
   template: number;
   rule: number;
   slot: number;
+  /** A multi-skill plan: the skill class of the lattice. */
+  skillClass?: number;
 }
 
 export interface ShiftPlanModel {
@@ -59,6 +64,8 @@ export interface ShiftPlanModel {
   /** With agents: agents of each group per candidate, and the weekly hours slack (docs/shift-plan.md, "Supply"). */
   supplyCols: SupplyColumn[];
   slackCols: HoursSlackColumn[];
+  /** A multi-skill plan: flows, per-queue shortages and idle columns (docs/shift-plan.md, "Skills"). */
+  skillCols?: SkillColumns;
 }
 
 /** The lattice of one (template, break rule): sorted break-start points with their flow and cap rows. */
@@ -74,9 +81,14 @@ interface Lattice {
  */
 export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
   const mb = new ModelBuilder();
-  const coverRow = input.required.map((r) => mb.addRow(r, INF));
+  const skills = input.skills;
+  const skillRows = skills ? addSkillRows(mb, skills, input.grid.slotCount, input.rules.pool.length > 0) : null;
+  const coverRow = skillRows ? skillRows.totalRow : input.required.map((r) => mb.addRow(r, INF));
+  const phoneRow = skillRows
+    ? (k: number | undefined, s: number) => (skillRows.classRow[k ?? 0] as number[])[s] as number
+    : (_k: number | undefined, s: number) => coverRow[s] as number;
   const { candidates, windows } = candidatesWithBreaks(input);
-  const parts: ModelParts = { input, mb, coverRow, candidates, windows };
+  const parts: ModelParts = { input, mb, coverRow, phoneRow, candidates, windows };
   const dayRows = addTemplateDayRows(parts);
   const lattices = addBreakLattices(parts);
   const { poolDemands, poolRowOf } = addPoolDemandRows(parts);
@@ -87,12 +99,13 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
   addPoolShortColumns(parts, poolDemands, poolRowOf);
   // Shortage columns.
   const shortCols = input.shortPenalty.map((penalty, s) =>
-    penalty === null || (input.required[s] ?? 0) <= 0
+    penalty === null || (input.required[s] ?? 0) <= 0 || skills
       ? null
       : mb.addCol(penalty, 0, INF, false, [coverRow[s] as number], [1]),
   );
   const { supplyCols, slackCols } =
     input.supply && supplyRows ? addSupplyColumns(parts, input.supply, supplyRows) : { supplyCols: [], slackCols: [] };
+  const skillCols = skills && skillRows ? addSkillColumns(parts, skills, skillRows) : undefined;
   return {
     model: mb.build(),
     shiftCols,
@@ -104,6 +117,7 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
     windows,
     supplyCols,
     slackCols,
+    ...(skillCols ? { skillCols } : {}),
   };
 }
 
@@ -142,7 +156,7 @@ function addBreakLattices({ mb, candidates, windows }: ModelParts): Map<string, 
   const lattices = new Map<string, Lattice>();
   candidates.forEach((c, ci) => {
     (windows[ci] as number[][]).forEach((starts, k) => {
-      const key = `${c.template}:${k}`;
+      const key = latticeKey(c.template, k, c.skillClass);
       let lat = lattices.get(key);
       if (!lat) {
         lat = { points: [], flowRow: new Map(), capRow: new Map() };
@@ -166,7 +180,7 @@ function addBreakLattices({ mb, candidates, windows }: ModelParts): Map<string, 
  * open after.
  */
 function addShiftColumns(
-  { input, mb, coverRow, candidates, windows }: ModelParts,
+  { input, mb, phoneRow, candidates, windows }: ModelParts,
   lattices: Map<string, Lattice>,
   dayRows: Map<string, number>,
   linkRows: number[] | undefined,
@@ -176,12 +190,12 @@ function addShiftColumns(
   const shiftCols = candidates.map((c, ci) => {
     const t = rules.templates[c.template];
     const tg = onGrid[c.template] as TemplateOnGrid;
-    const rows: number[] = coveredSlots(c.startSlot, c.spanSlots, grid.slotCount, rules.cyclic).map(
-      (s) => coverRow[s] as number,
+    const rows: number[] = coveredSlots(c.startSlot, c.spanSlots, grid.slotCount, rules.cyclic).map((s) =>
+      phoneRow(c.skillClass, s),
     );
     const vals: number[] = rows.map(() => 1);
     (windows[ci] as number[][]).forEach((starts, k) => {
-      const lat = lattices.get(`${c.template}:${k}`) as Lattice;
+      const lat = lattices.get(latticeKey(c.template, k, c.skillClass)) as Lattice;
       const first = starts[0] as number;
       const last = starts[starts.length - 1] as number;
       rows.push(lat.flowRow.get(first) as number);
@@ -210,17 +224,17 @@ function addShiftColumns(
 
 /** Break-start and pending-count columns at every lattice point. */
 function addBreakColumns(
-  { input, mb, coverRow }: ModelParts,
+  { input, mb, phoneRow }: ModelParts,
   lattices: Map<string, Lattice>,
   openAt: Set<number>,
 ): BreakColumn[] {
   const { grid, rules, onGrid } = input;
   const breakCols: BreakColumn[] = [];
   for (const [key, lat] of lattices) {
-    const [template, rule] = key.split(':').map(Number) as [number, number];
+    const [template, rule, skillClass] = key.split(':').map(Number) as [number, number, number | undefined];
     const length = ((onGrid[template] as TemplateOnGrid).breaks[rule] as { lengthSlots: number }).lengthSlots;
     lat.points.forEach((p, idx) => {
-      const rows = coveredSlots(p, length, grid.slotCount, rules.cyclic).map((s) => coverRow[s] as number);
+      const rows = coveredSlots(p, length, grid.slotCount, rules.cyclic).map((s) => phoneRow(skillClass, s));
       const vals = rows.map(() => -1);
       rows.push(lat.flowRow.get(p) as number);
       vals.push(1);
@@ -235,7 +249,7 @@ function addBreakColumns(
         pendVals.push(-1);
       }
       const pendCol = mb.addCol(0, 0, INF, false, pendRows, pendVals);
-      breakCols.push({ col, pendCol, template, rule, slot: p });
+      breakCols.push({ col, pendCol, template, rule, slot: p, ...(skillClass !== undefined ? { skillClass } : {}) });
     });
   }
   return breakCols;

@@ -12,6 +12,7 @@ export function formatShifts(
   onGrid: readonly TemplateOnGrid[],
   candidates: readonly CandidateShift[],
   instances: readonly InstanceOnGrid[],
+  skillNames?: readonly string[][],
 ): PlannedShift[] {
   const byCandidate = new Map<number, InstanceOnGrid[]>();
   for (const inst of instances) {
@@ -50,9 +51,14 @@ export function formatShifts(
           })
           .sort((a, b) => a.startSlot - b.startSlot),
       })),
+      ...(c.skillClass !== undefined && skillNames ? { skills: [...(skillNames[c.skillClass] ?? [])] } : {}),
     });
   }
-  return out.sort((a, b) => a.startSlot - b.startSlot || a.template.localeCompare(b.template));
+  const skillsOf = (p: PlannedShift) => (p.skills ? p.skills.join(',') : '');
+  return out.sort(
+    (a, b) =>
+      a.startSlot - b.startSlot || a.template.localeCompare(b.template) || skillsOf(a).localeCompare(skillsOf(b)),
+  );
 }
 
 export function formatSessions(

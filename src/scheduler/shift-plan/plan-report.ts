@@ -85,6 +85,8 @@ export function planQuality(
     coverage: CoverageInterval[];
     pool: { requestedHours: number; placedHours: number; penalty: number };
     requirement: PlanRequirement;
+    /** A multi-skill plan: the queues' weighted short agent-intervals (`weightedQueueShortage`). */
+    shortage?: number | undefined;
   },
 ): PlanQuality {
   const { built, lp, mip, penalty, status, instances } = solved;
@@ -99,7 +101,7 @@ export function planQuality(
   }, 0);
   const objective =
     weighted +
-    (penalty ?? 0) * coverage.reduce((sum, c) => sum + (input.coverable[c.slot] ? c.under : 0), 0) +
+    (penalty ?? 0) * (input.shortage ?? coverage.reduce((sum, c) => sum + (input.coverable[c.slot] ? c.under : 0), 0)) +
     input.pool.penalty;
   // The pool columns' tie-breaking cost is not part of the plan's cost.
   const tieCost = built.poolCols.reduce(

@@ -1,9 +1,10 @@
 /**
  * From agents required per interval to the shift plan (docs/shift-plan.md).
  */
-import { createSlotGrid, formatSlot } from '../../time/slot-grid.js';
+import { createSlotGrid, formatSlot, type SlotGrid } from '../../time/slot-grid.js';
+import { WfmError } from '../../errors.js';
 import { seatSessions } from './attendance.js';
-import { candidateShifts, templatesOnGrid } from './candidates.js';
+import { candidateShifts, templatesOnGrid, type CandidateShift, type TemplateOnGrid } from './candidates.js';
 import { requiredWhileOpen } from './closed-demand.js';
 import { findUncoverable } from './coverability.js';
 import { computeCoverage } from './coverage.js';
@@ -17,8 +18,11 @@ import { planVerdict } from './verdict.js';
 import type { Highs } from '../mip/solve.js';
 import type { ServiceLevelFn } from './service-level.js';
 import { findShortfall } from './shortfall.js';
+import { supplyBound } from './supply-bound.js';
 import type { SupplyAgent } from './supply-agents.js';
 import { supplyTable, type SupplyTable } from './supply-groups.js';
+import { skillKeyOf, skillSetup } from './skill-plan.js';
+import { planQueueCoverage, queueIssues, weightedQueueShortage } from './skill-report.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
 
 export type { ServiceLevelFn } from './service-level.js';
@@ -57,16 +61,23 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const allCandidates = candidateShifts(grid, rules, onGrid);
   const { coverable, uncoverable } = findUncoverable(grid, rules, allCandidates, required);
   const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
-  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents) : undefined;
-  // A shift nobody may work is never a candidate.
-  const candidates = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
+  const { supply, candidates, setup, multi } = supplyAndSkills(
+    requirement,
+    options,
+    grid,
+    rules,
+    onGrid,
+    allCandidates,
+    coverable,
+  );
   const solveInput = { grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs, supply };
-  const solved = solvePlan(solveInput, issues);
+  const solved = solvePlan(setup ? { ...solveInput, skills: setup.skills } : solveInput, issues);
 
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
   const coverage = coverageIntervals(grid, requirement, required, counts, options.serviceLevel);
-  const shortfall = supply ? findShortfall(grid, rules, allCandidates, supply, coverage) : [];
+  const bound = supplyBound(options.highs, solved.built, Math.max(1, rules.solver.timeLimitSeconds), rules.solver.seed);
+  const shortfall = supply ? findShortfall(grid, rules, allCandidates, supply, coverage, bound) : [];
   const underTotal = coverage.reduce((sum, c) => sum + c.under, 0);
   if (underTotal > 0)
     issues.push({
@@ -74,8 +85,13 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
       message: `${underTotal} agent-intervals short over ${coverage.filter((c) => c.under > 0).length} intervals.`,
     });
   const pool = poolReport(grid, poolAccounts(solved.built.poolDemands, rules, sessions), issues);
-  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement });
-  const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances);
+  // A multi-skill plan's shortage is per queue, weighted by priority, as its model counts it.
+  const shortage = setup && solved.queueCover ? weightedQueueShortage(setup.skills, solved.queueCover) : undefined;
+  const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement, shortage });
+  const skillNames = setup?.skills.classes.map((cls) => cls.map((q) => multi?.[q]?.name as string));
+  const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances, skillNames);
+  const queueCoverage = setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover) : undefined;
+  if (queueCoverage) queueIssues(queueCoverage, issues);
   const retraining = formatSessions(grid, rules, sessions);
   const seating = seatSessions(shifts, retraining);
   retraining.forEach((session, i) => (session.attendees = seating.seats[i] ?? []));
@@ -97,6 +113,7 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     },
     covers: 'agents',
     templates: rules.templates.map((t) => t.name),
+    ...templateNamesOf(rules.templates),
     shifts,
     retraining,
     coverage,
@@ -105,9 +122,45 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     supply: supplyReport(supply, shortfall, issues),
     shortfall,
     issues,
+    ...(queueCoverage ? { queueCoverage } : {}),
     ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
   return { verdict: planVerdict(plan), ...plan };
+}
+
+/**
+ * The agents' supply (with agents) and, for several queues, the skill set-up: supply groups keyed
+ * also by skill set and candidates copied per skill class (docs/shift-plan.md, "Skills").
+ */
+function supplyAndSkills(
+  requirement: PlanRequirement,
+  options: PlanOptions,
+  grid: SlotGrid,
+  rules: ShiftPlanRules,
+  onGrid: TemplateOnGrid[],
+  allCandidates: CandidateShift[],
+  coverable: boolean[],
+) {
+  const n = grid.slotCount;
+  const multi = requirement.queues && requirement.queues.length >= 2 && options.agents ? requirement.queues : null;
+  multi?.forEach((q, k) => {
+    if (q.required.length !== n)
+      throw new WfmError(
+        'WFM_ERR_INPUT_INVALID',
+        `Queue "${q.name}" has ${q.required.length} intervals, the plan ${n}.`,
+        {
+          issues: [{ path: ['queues', k, 'required'], message: `${q.required.length} intervals, expected ${n}` }],
+        },
+      );
+  });
+  const skillKey = multi ? skillKeyOf(multi.map((q) => q.name)) : undefined;
+  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents, skillKey) : undefined;
+  // A shift nobody may work is never a candidate.
+  const kept = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
+  const open = multi?.map((q) => ({ ...q, required: requiredWhileOpen(grid, rules, q.required).required }));
+  const setup = open && supply ? skillSetup(open, supply, kept, coverable) : null;
+  const candidates = setup ? setup.candidates : kept;
+  return { supply, candidates, setup, multi };
 }
 
 /** The plan's supply note, and the issue naming the shortfall or the unchecked supply. */
@@ -131,4 +184,12 @@ function supplyReport(
         `runs of intervals, ${short.length} of them with fewer agents able to work than required.`;
   for (const s of shortfall) issues.push({ code: 'supply-short', message: s.message, slot: s.startSlot, day: s.day });
   return { checked: true, agents: supply.agentCount, groups: supply.groups.length, message };
+}
+
+/** `{ templateNames }` for the templates with a display name, or nothing when none has one. */
+function templateNamesOf(templates: readonly { name: string; displayName?: string }[]): {
+  templateNames?: Record<string, string>;
+} {
+  const named = templates.flatMap((t) => (t.displayName === undefined ? [] : [[t.name, t.displayName] as const]));
+  return named.length === 0 ? {} : { templateNames: Object.fromEntries(named) };
 }

@@ -29,6 +29,8 @@ export interface StartWindow {
 
 export interface ShiftTemplate {
   name: string;
+  /** The name people read ("Early shift"); absent: one is derived from the shift's start time. */
+  displayName?: string;
   /** Paid length; the shift spans paidMinutes plus its unpaid breaks. */
   paidMinutes: number;
   starts: StartWindow[];
@@ -86,6 +88,14 @@ export interface ShiftPlanRules {
 }
 
 /** The requirement on the plan's grid. */
+/** A queue of a multi-skill requirement: agents required per slot on the plan's grid. */
+export interface PlanQueueRequirement {
+  name: string;
+  /** Higher is served first (the simulation's routing); weighs the queue's shortage. */
+  priority: number;
+  required: number[];
+}
+
 export interface PlanRequirement {
   originMs: number;
   intervalMinutes: number;
@@ -99,6 +109,11 @@ export interface PlanRequirement {
   ahtSeconds?: number[];
   /** Queue model and targets of the staffing run, when known. */
   queue?: QueueParams;
+  /**
+   * Several queues (a multi-skill plan, with agents): each queue's on-phone agents required per slot.
+   * `required` is then their sum; the plan covers each queue with agents who have its skill.
+   */
+  queues?: PlanQueueRequirement[];
 }
 
 /** The rules with every step filled in: absent steps default to the interval length. */

@@ -8,6 +8,7 @@ import type { CandidateShift } from './candidates.js';
 import { coveredSlots } from './model-parts.js';
 import type { ShiftPlanRules } from './rules.js';
 import { refusal, type ShiftOnClock, type SupplyAgent } from './supply-agents.js';
+import type { SupplyBound } from './supply-bound.js';
 import { shiftOnClock, type SupplyTable } from './supply-groups.js';
 import type { CoverageInterval, ShortfallInterval, ShortfallReason } from './types.js';
 
@@ -117,8 +118,11 @@ function reasonsAt(table: SupplyTable, supply: SlotSupply, grid: SlotGrid, s: nu
 /**
  * The runs of short intervals of a plan for named agents. A run is consecutive short slots of one
  * local day with one cause: 'too-few-agents' (fewer can work then than are required),
- * 'template-limits' (the templates' `maxAgentsPerDay` allow fewer on shift than required) or
- * 'weekly-limits' (enough could, but their weekly days and hours, or the coverage penalty, leave it short).
+ * 'template-limits' (the templates' `maxAgentsPerDay` allow fewer on shift than required),
+ * 'weekly-limits' (enough could, but their weekly days and hours leave it short) or
+ * 'coverage-penalty' (soft cover: the plan leaves more short over the horizon than the agents must,
+ * by `bound`, and more in this run than the bound's solution: the penalty is cheaper than the
+ * shifts that would cover it). `bound`: the supply bound (`supplyBound`), null when unknown.
  */
 export function findShortfall(
   grid: SlotGrid,
@@ -126,13 +130,14 @@ export function findShortfall(
   candidates: readonly CandidateShift[],
   table: SupplyTable,
   coverage: readonly CoverageInterval[],
+  bound: () => SupplyBound | null = () => null,
 ): ShortfallInterval[] {
   if (!coverage.some((c) => c.under > 0)) return [];
   const supply = slotSupply(grid, rules, candidates, table);
   const out: ShortfallInterval[] = [];
   let run: { from: number; to: number; cause: ShortfallInterval['cause'] } | null = null;
   const flush = () => {
-    if (run) out.push(describeRun(grid, rules, table, supply, coverage, run));
+    if (run) out.push(describeRun(grid, rules, table, supply, coverage, run, bound));
     run = null;
   };
   for (let s = 0; s < grid.slotCount; s++) {
@@ -157,6 +162,45 @@ export function findShortfall(
   return out;
 }
 
+/**
+ * Weekly limits or the coverage penalty, by the supply bound: with soft cover, a plan short by more
+ * over the horizon than any plan for these agents must be (the bound rounded up), and short here
+ * by more than the bound's solution, is short here by the penalty's choice. Otherwise the weekly
+ * days and hours (with hard cover the plan's shortage penalty, 1000, outweighs any shift). Without a
+ * bound the sentence names both.
+ */
+function weeklyOrPenalty(
+  rules: ShiftPlanRules,
+  run: { from: number; to: number },
+  under: number,
+  planUnder: number,
+  bound: SupplyBound | null,
+): { cause: ShortfallInterval['cause']; text: string } {
+  if (bound === null)
+    return {
+      cause: 'weekly-limits',
+      text: `but their weekly days and hours (or the coverage penalty) leave ${under} agent-intervals short`,
+    };
+  const least = Math.ceil(bound.total - 1e-6);
+  let here = 0;
+  for (let s = run.from; s < run.to; s++) here += bound.perSlot[s] ?? 0;
+  const hereLeast = Math.ceil(here - 1e-6);
+  if (rules.coverage.mode === 'soft' && planUnder > least && under > hereLeast)
+    return {
+      cause: 'coverage-penalty',
+      text:
+        `and they could cover all but ${hereLeast} of the ${under} agent-intervals the plan leaves short here ` +
+        `(${least} over the horizon against the plan's ${planUnder}), but the coverage penalty ` +
+        `(${rules.coverage.underPenaltyPerAgentInterval} per agent-interval) costs less than the shifts that would`,
+    };
+  return {
+    cause: 'weekly-limits',
+    text:
+      `but their weekly days and hours leave ${under} agent-intervals short ` +
+      `(no plan for these agents leaves fewer than ${least} short over the horizon; this plan ${planUnder})`,
+  };
+}
+
 function describeRun(
   grid: SlotGrid,
   rules: ShiftPlanRules,
@@ -164,6 +208,7 @@ function describeRun(
   supply: SlotSupply,
   coverage: readonly CoverageInterval[],
   run: { from: number; to: number; cause: ShortfallInterval['cause'] },
+  bound: () => SupplyBound | null,
 ): ShortfallInterval {
   let required = 0;
   let available = Infinity;
@@ -193,14 +238,16 @@ function describeRun(
     )
     .map((t) => `'${t.name}' at most ${t.maxAgentsPerDay} a day`)
     .join(', ');
+  const planUnder = coverage.reduce((t, c) => t + c.under, 0);
+  const weekly = run.cause === 'weekly-limits' ? weeklyOrPenalty(rules, run, under, planUnder, bound()) : null;
+  const cause = weekly?.cause ?? run.cause;
   const message =
     run.cause === 'too-few-agents'
       ? `${when}: ${required} agents required, ${available} can work then${why ? ` (${why})` : ''}.`
       : run.cause === 'template-limits'
         ? `${when}: ${required} agents required, ${available} can work then, but the templates' daily limits ` +
           `allow at most ${capped} on shift (${limits}).`
-        : `${when}: ${required} agents required, ${available} can work then, but their weekly days and hours ` +
-          `(or the coverage penalty) leave ${under} agent-intervals short.`;
+        : `${when}: ${required} agents required, ${available} can work then, ${weekly?.text ?? ''}.`;
   return {
     day: day.date,
     weekday: day.weekday,
@@ -213,7 +260,7 @@ function describeRun(
     onShiftBound: capped,
     onPhone,
     underAgentIntervals: under,
-    cause: run.cause,
+    cause,
     reasons,
     message,
   };

@@ -17,9 +17,14 @@ import { solutionVector } from './start-solution.js';
 import type { PlanIssue, SolveStatus } from './types.js';
 import type { SupplyTable } from './supply-groups.js';
 import { fitToSupply } from './supply-start.js';
+import { skillInputAt, type SkillQueues } from './skill-plan.js';
+import { greedySkillValues, queueCoverFromFlows } from './skill-model.js';
 
 /** Penalty per short agent-interval when a hard plan proves infeasible and is re-solved soft. */
 export const INFEASIBLE_FALLBACK_PENALTY = 1000;
+
+/** A multi-skill model with more columns than this solves its LP relaxation by interior point. */
+export const IPM_MIN_COLUMNS = 12_000;
 
 export interface PlanSolveInput {
   grid: SlotGrid;
@@ -31,6 +36,14 @@ export interface PlanSolveInput {
   highs: Highs;
   /** The agents' supply (docs/shift-plan.md, "Supply"); without it the plan is for any number of agents. */
   supply?: SupplyTable | undefined;
+  /** A multi-skill plan (with `supply`): the queues' requirements and the agents' skill classes. */
+  skills?: SkillQueues | undefined;
+}
+
+/** A multi-skill plan's coverage per queue and slot, and per class and slot which queues its agents serve. */
+export interface QueueCover {
+  covered: number[][];
+  serves: boolean[][][];
 }
 
 /** The model and its LP relaxation, with the shortage penalty they were built with (null: hard cover). */
@@ -45,6 +58,8 @@ export interface SolvedPlan extends RelaxedModel {
   status: SolveStatus;
   instances: InstanceOnGrid[];
   sessions: SessionOnGrid[];
+  /** A multi-skill plan: from the MIP's flows (or the fallback's greedy allocation). */
+  queueCover?: QueueCover;
 }
 
 /** Builds and solves the plan; appends `under-coverage` and `solver-fallback` issues as they arise. */
@@ -69,6 +84,7 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
   const heuristic = fitted ? { instances: fitted.instances, sessions: repaired.sessions } : repaired;
   const start = solutionVector(built, rules, n, required, heuristic.instances, heuristic.sessions);
   fitted?.values.forEach((value, col) => (start[col] = value));
+  skillValues(input, built, heuristic)?.forEach((value, col) => (start[col] = value));
   const mip = lp.status === 'infeasible' ? lp : improve(input.highs, built, rules, lp, start);
   const fromMip = mip.values ? decodeSolution(built, onGrid, rules, mip.values) : null;
   const mipIsBetter = fitted
@@ -77,17 +93,47 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
       planCost(built, rules, onGrid, n, required, penalty, fromMip) <=
         planCost(built, rules, onGrid, n, required, penalty, heuristic) + 1e-6;
   if (fromMip && mipIsBetter)
-    return { ...relaxed, mip, status: mip.status === 'optimal' ? 'optimal' : 'time-limit', ...fromMip };
+    return {
+      ...relaxed,
+      mip,
+      status: mip.status === 'optimal' ? 'optimal' : 'time-limit',
+      ...fromMip,
+      ...queueCoverOf(input, built, mip.values as Float64Array),
+    };
   issues.push({
     code: 'solver-fallback',
     message: `No better MIP solution within ${rules.solver.timeLimitSeconds} s: LP-guided rounding and greedy repair.`,
   });
-  return { ...relaxed, mip, status: 'heuristic', ...heuristic };
+  return { ...relaxed, mip, status: 'heuristic', ...heuristic, ...queueCoverOf(input, built, start) };
+}
+
+/** The skill columns' values of a concrete plan (greedy allocation), or null outside a multi-skill plan. */
+function skillValues(
+  input: PlanSolveInput,
+  built: ShiftPlanModel,
+  plan: { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] },
+): Map<number, number> | null {
+  if (!input.skills || !built.skillCols) return null;
+  const n = input.grid.slotCount;
+  const cyclic = input.rules.cyclic;
+  const onPhoneByClass = input.skills.classes.map((_, k) => {
+    const mine = plan.instances.filter((inst) => built.candidates[inst.candidate]?.skillClass === k);
+    const c = computeCoverage(n, cyclic, mine, []);
+    return c.onShift.map((x, s) => x - (c.onBreak[s] as number));
+  });
+  const retraining = computeCoverage(n, cyclic, [], plan.sessions).inRetraining;
+  return greedySkillValues(skillInputAt(input.skills, 1), built.skillCols, onPhoneByClass, retraining);
+}
+
+/** Coverage per queue from a column vector's flows (a multi-skill plan only). */
+function queueCoverOf(input: PlanSolveInput, built: ShiftPlanModel, values: Float64Array): { queueCover?: QueueCover } {
+  if (!input.skills || !built.skillCols) return {};
+  return { queueCover: queueCoverFromFlows(skillInputAt(input.skills, 1), built.skillCols, values) };
 }
 
 /** The model and its LP; when full cover is infeasible, rebuilt with a penalty per short agent-interval. */
 function buildAndRelax(input: PlanSolveInput, issues: PlanIssue[]): RelaxedModel {
-  const { grid, rules, onGrid, candidates, required, supply } = input;
+  const { grid, rules, onGrid, candidates, required, supply, skills } = input;
   const soft = rules.coverage.mode === 'soft';
   const build = (penalty: number | null) =>
     buildShiftPlanModel({
@@ -98,6 +144,7 @@ function buildAndRelax(input: PlanSolveInput, issues: PlanIssue[]): RelaxedModel
       required,
       shortPenalty: required.map(() => penalty),
       supply,
+      ...(skills ? { skills: skillInputAt(skills, penalty ?? INFEASIBLE_FALLBACK_PENALTY) } : {}),
     });
   const lpOptions = {
     integer: false,
@@ -105,10 +152,17 @@ function buildAndRelax(input: PlanSolveInput, issues: PlanIssue[]): RelaxedModel
     relativeGap: 0,
     seed: rules.solver.seed,
   };
+  // The flows between skill classes and queues make a large LP highly degenerate: interior point there
+  // (a 6-queue, 8-class week: 94 s of dual simplex against 17 s; small models stay on the simplex).
+  const lpOf = (model: ShiftPlanModel) =>
+    solveModel(input.highs, model.model, {
+      ...lpOptions,
+      ...(skills && model.model.numCols > IPM_MIN_COLUMNS ? { lpSolver: 'ipm' as const } : {}),
+    });
   // With agents, a short interval is data (the shortfall), never an infeasible model.
   const penalty = soft ? rules.coverage.underPenaltyPerAgentInterval : supply ? INFEASIBLE_FALLBACK_PENALTY : null;
   const built = build(penalty);
-  const lp = solveModel(input.highs, built.model, lpOptions);
+  const lp = lpOf(built);
   if (lp.status !== 'infeasible' || soft) return { built, lp, penalty };
   issues.push({
     code: 'under-coverage',
@@ -119,7 +173,7 @@ function buildAndRelax(input: PlanSolveInput, issues: PlanIssue[]): RelaxedModel
   const rebuilt = build(INFEASIBLE_FALLBACK_PENALTY);
   return {
     built: rebuilt,
-    lp: solveModel(input.highs, rebuilt.model, lpOptions),
+    lp: lpOf(rebuilt),
     penalty: INFEASIBLE_FALLBACK_PENALTY,
   };
 }

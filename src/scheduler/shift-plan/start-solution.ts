@@ -1,3 +1,4 @@
+import { latticeKey } from './model-parts.js';
 import type { CandidateShift } from './candidates.js';
 import { computeCoverage, type InstanceOnGrid, type SessionOnGrid } from './coverage.js';
 import type { ShiftPlanModel } from './model.js';
@@ -29,7 +30,7 @@ export function solutionVector(
     values[col] = (values[col] as number) + 1;
     const c = built.candidates[inst.candidate] as CandidateShift;
     inst.breaks.forEach((b, k) => {
-      const key = `${c.template}:${k}`;
+      const key = latticeKey(c.template, k, c.skillClass);
       bump(taken, key, b.startSlot);
       bump(firstOf, key, ((built.windows[inst.candidate] as number[][])[k] as number[])[0] as number);
     });
@@ -37,7 +38,7 @@ export function solutionVector(
   // Break and pending columns, lattice point by lattice point (breakCols are in lattice order per key).
   const running = new Map<string, number>();
   for (const b of built.breakCols) {
-    const key = `${b.template}:${b.rule}`;
+    const key = latticeKey(b.template, b.rule, b.skillClass);
     const took = taken.get(key)?.get(b.slot) ?? 0;
     const opened = firstOf.get(key)?.get(b.slot) ?? 0;
     const pend = (running.get(key) ?? 0) + opened - took;

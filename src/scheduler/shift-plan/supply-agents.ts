@@ -18,6 +18,8 @@ export interface SupplyAgent {
   id: string;
   /** A label for messages ("part-time"); optional. */
   team?: string;
+  /** Queues the agent may serve (a multi-skill plan); all when absent. */
+  skills?: string[];
   contract: {
     minHoursPerWeek: number;
     maxHoursPerWeek: number;

@@ -54,11 +54,15 @@ export function shiftOnClock(grid: SlotGrid, rules: ShiftPlanRules, c: Candidate
   };
 }
 
-/** Groups agents by their constraints. O(agents). */
-export function groupAgents(agents: readonly SupplyAgent[]): SupplyGroup[] {
+/**
+ * Groups agents by their constraints, and by their skill set when `skillKey` is given (a multi-skill
+ * plan). O(agents).
+ */
+export function groupAgents(agents: readonly SupplyAgent[], skillKey?: (a: SupplyAgent) => string): SupplyGroup[] {
   const byKey = new Map<string, SupplyAgent[]>();
   for (const a of agents) {
     const key = JSON.stringify([
+      ...(skillKey ? [skillKey(a)] : []),
       a.contract.templates ? [...a.contract.templates].sort() : null,
       a.availability.days ? [...a.availability.days].sort() : null,
       a.availability.windows ?? null,
@@ -87,8 +91,9 @@ export function supplyTable(
   onGrid: readonly TemplateOnGrid[],
   candidates: readonly CandidateShift[],
   agents: readonly SupplyAgent[],
+  skillKey?: (a: SupplyAgent) => string,
 ): SupplyTable {
-  const groups = groupAgents(agents);
+  const groups = groupAgents(agents, skillKey);
   const D = grid.days.length;
   const able = new Map<CandidateShift, Int32Array>();
   const dayCap = groups.map(() => new Int32Array(D));

@@ -50,6 +50,11 @@ export interface PlannedShift {
   paidHours: number;
   count: number;
   instances: PlannedShiftInstance[];
+  /**
+   * A multi-skill plan: the skill set (queue names) the shift was planned for. The roster puts on it
+   * only agents who have every one of these skills (more are allowed). Absent in a single-queue plan.
+   */
+  skills?: string[];
 }
 
 /** A retraining / coaching session of the flexible pool: `seats` agents off the phones. */
@@ -134,9 +139,10 @@ export interface ShortfallInterval {
   /**
    * 'too-few-agents': fewer agents can work then than are required; 'template-limits': the templates'
    * `maxAgentsPerDay` allow fewer on shift than required; 'weekly-limits': enough could, but
-   * their weekly days and hours (or a coverage penalty cheaper than a shift) leave it short.
+   * their weekly days and hours leave it short; 'coverage-penalty': the agents could cover more of
+   * it (by the supply bound), but the soft coverage penalty is cheaper than the shifts that would.
    */
-  cause: 'too-few-agents' | 'template-limits' | 'weekly-limits';
+  cause: 'too-few-agents' | 'template-limits' | 'weekly-limits' | 'coverage-penalty';
   /** Why the other agents cannot work then, most agents first (at most 3). */
   reasons: ShortfallReason[];
   /** One sentence, e.g. "Thu 18:00-20:00: 12 agents required, 7 can work then (9 part-time: windows end at 18:00)." */
@@ -164,7 +170,8 @@ export interface PlanIssue {
     | 'template-min-unmet'
     | 'session-unseated'
     | 'supply-short'
-    | 'supply-unchecked';
+    | 'supply-unchecked'
+    | 'queue-under-coverage';
   message: string;
   slot?: number;
   day?: string;
@@ -222,6 +229,29 @@ export interface PlanGrid {
   cyclic: boolean;
 }
 
+/** One queue of a multi-skill plan: per slot of the grid, agents required and agents the plan's flows give it. */
+export interface QueueCoverage {
+  name: string;
+  priority: number;
+  required: number[];
+  /** On-phone agents with the skill assigned to the queue (at most `required`; fractions: shared agents). */
+  covered: number[];
+  /** Sum over slots of required - covered, agent-intervals. */
+  underAgentIntervals: number;
+}
+
+/** Per skill set: per slot, the queues its agents on the phones serve in the plan (empty: idle or none needed). */
+export interface SkillClassServes {
+  skills: string[];
+  serves: string[][];
+}
+
+/** A multi-skill plan's per-queue coverage (docs/shift-plan.md, "Skills"). */
+export interface PlanQueueCoverage {
+  queues: QueueCoverage[];
+  classes: SkillClassServes[];
+}
+
 /** The whole shift plan (its JSON form: docs/shift-plan.md, "Output"). */
 export interface ShiftPlan {
   /**
@@ -237,6 +267,8 @@ export interface ShiftPlan {
   covers: 'agents';
   /** Every template of the rules, used or not (agents naming another template are refused). */
   templates?: string[];
+  /** Display names of the templates that have one (id -> name), for what people read. */
+  templateNames?: Record<string, string>;
   shifts: PlannedShift[];
   retraining: RetrainingSession[];
   coverage: CoverageInterval[];
@@ -247,6 +279,8 @@ export interface ShiftPlan {
   /** Runs of short intervals with the agents required, the agents available and why (empty without agents). */
   shortfall?: ShortfallInterval[];
   issues: PlanIssue[];
+  /** A multi-skill plan: every queue's requirement and coverage per slot, and what each skill set serves. */
+  queueCoverage?: PlanQueueCoverage;
   /**
    * The queue model and targets the coverage's service level was computed with, when the
    * requirement carried them: the roster re-computes its own SL with the same model.

@@ -8,6 +8,7 @@
 import type { StaffingTargets } from '../../erlang/types.js';
 import { formatLocalLabel } from '../../time/instant.js';
 import type { CoverageInterval, ShiftPlan } from './types.js';
+import { queueShortfalls } from './skill-report.js';
 import type { Verdict, VerdictRuleBreach, VerdictServiceLevel } from './verdict-types.js';
 
 export type { Verdict, VerdictRuleBreach, VerdictServiceLevel } from './verdict-types.js';
@@ -102,6 +103,7 @@ export function planVerdict(plan: ShiftPlan): Verdict {
     extra.push(
       `the agents fall short in ${short.length} run${short.length === 1 ? '' : 's'} of intervals (first: ${short[0]!.message})`,
     );
+  if (plan.queueCoverage) extra.push(...queueShortfalls(plan.queueCoverage));
   return buildVerdict({
     shifts: null,
     hardRules: null,
@@ -137,15 +139,19 @@ function verdictLine(met: boolean, parts: VerdictParts, sl: VerdictServiceLevel)
 /** "rest between shifts: 2 agents, 3.5 h of rest short, ..." */
 export function breachesText(breaches: readonly VerdictRuleBreach[]): string {
   return breaches
-    .map(
-      (b) =>
-        `${b.label}: ${b.agents > 0 ? `${b.agents} agent${b.agents === 1 ? '' : 's'}, ` : ''}${round1(b.amount)} ${b.unit}`,
-    )
+    .map((b) => `${b.label}: ${b.agents > 0 ? `${b.agents} agent${b.agents === 1 ? '' : 's'}, ` : ''}${amountText(b)}`)
     .join(', ');
 }
 
 function pct(x: number | null): string {
   return x === null ? 'n/a' : `${(Math.round(x * 1000) / 10).toFixed(1)} %`;
+}
+
+/** "2.5 h of rest short"; a count of times reads "once", "3 times". */
+function amountText(b: VerdictRuleBreach): string {
+  const x = round1(b.amount);
+  if (b.unit === 'times') return x === 1 ? 'once' : `${x} times`;
+  return `${x} ${b.unit}`;
 }
 
 function round1(x: number): number {

@@ -1,15 +1,19 @@
-/* global document, window, sessionStorage, clearTimeout, setTimeout, performance, URLSearchParams */
+/* global document, window, sessionStorage, clearTimeout, setTimeout, performance, CustomEvent */
 // The planner page: load history, run forecast -> staffing -> shift plan -> roster through the
 // HTTP API, draw the week, and re-run what-if scenarios as the sliders move.
-import { ApiError, deleteJson, download, getJson, postJson, postText, runJob } from './api.js';
-import { barChart, coverageChart, dayMarks, forecastChart, linesChart } from './charts.js';
+import { ApiError, deleteJson, download, postJson, postText, runJob } from './api.js';
+import { barChart, dayMarks, forecastChart, intervalLabel, linesChart } from './charts.js';
+import { renderCoverageView } from './coverage-view.js';
+import { planQueues, renderQueues, simulateQueues } from './queues.js';
 import { agentDetail, drawTimeline, unfilledList } from './timeline.js';
+import { loadAgentsFile, loadDemo, loadHistoryFile, loadRulesFile, missingInputs, showInputs } from './inputs.js';
 
 const $ = (id) => document.getElementById(id);
 const state = {
   whatIfUpdates: 0,
   demo: null,
   history: null,
+  historyQueues: null,
   agents: null,
   forecast: null,
   staffing: null,
@@ -20,9 +24,11 @@ const state = {
 };
 window.wfm = state; // for the browser tests and the curious
 
+/** The status line; an error is also shown under the Run button, where the user looks. */
 function setStatus(text, isError = false) {
   $('status').textContent = text;
   $('status').classList.toggle('error', isError);
+  $('run-message').textContent = isError ? text : '';
 }
 
 function describeError(error) {
@@ -31,79 +37,6 @@ function describeError(error) {
     return `${error.message}${first && !error.message.includes(first.message) ? ` (${first.path.join('.')}: ${first.message})` : ''} [${error.code}]`;
   }
   return String(error?.message ?? error);
-}
-
-// ---------- loading ----------
-
-/** Fills the form from a demo centre (a `wfm plan` configuration: forecast, staffing, shiftPlan, roster, limits). */
-function fillSettings(demo) {
-  $('week-start').value = demo.forecast.start;
-  $('time-zone').value = demo.forecast.timeZone;
-  $('opening-hours').value = demo.forecast.openingHours ?? '';
-  $('sl').value = String(Math.round(demo.staffing.target.serviceLevel * 100));
-  $('answer').value = String(demo.staffing.target.answerSeconds);
-  $('occupancy').value = String(Math.round((demo.staffing.target.maxOccupancy ?? 1) * 100));
-  $('shrinkage').value = String(Math.round((demo.staffing.shrinkage ?? 0) * 100));
-  $('shift-rules').value = JSON.stringify(demo.shiftPlan, null, 2);
-  const pool = demo.shiftPlan.pool?.[0];
-  if (pool) $('pool-sessions').value = String(pool.sessionsPerDay ?? 0);
-  $('plan-seconds').value = String(demo.limits.shiftPlanSeconds);
-  $('roster-seconds').value = String(demo.limits.rosterSeconds);
-}
-
-function summarise() {
-  const h = state.history ?? [];
-  const first = h[0]?.start ?? h[0]?.timestamp ?? '';
-  const last = h[h.length - 1]?.start ?? h[h.length - 1]?.timestamp ?? '';
-  const teams = new Set((state.agents ?? []).map((a) => a.team ?? ''));
-  $('data-summary').textContent =
-    `${h.length} history rows (${String(first).slice(0, 10)} to ${String(last).slice(0, 10)}), ${(state.agents ?? []).length} agents in ${teams.size} teams.`;
-  $('run-plan').disabled = h.length === 0 || !(state.agents?.length > 0);
-}
-
-async function loadDemo() {
-  setStatus('Loading the demo centre...');
-  const query = new URLSearchParams(window.location.search);
-  const params = new URLSearchParams();
-  for (const k of ['agents', 'weekdayVolume', 'historyWeeks', 'seed']) if (query.has(k)) params.set(k, query.get(k));
-  state.demo = await getJson(`/web/demo${params.size ? `?${params}` : ''}`);
-  state.history = state.demo.history;
-  state.agents = state.demo.agents;
-  fillSettings(state.demo);
-  summarise();
-  setStatus(`Loaded: ${state.demo.name}. Run the plan when the settings suit.`);
-}
-
-async function ensureDefaults() {
-  if (state.demo) return;
-  const demo = await getJson('/web/demo?agents=150&historyWeeks=4');
-  state.demo = demo;
-  state.agents ??= demo.agents;
-  fillSettings(demo);
-}
-
-async function loadHistoryFile(file) {
-  setStatus(`Reading ${file.name}...`);
-  await ensureDefaults();
-  const { history } = await postJson('/web/history-csv', { csv: await file.text() });
-  state.history = history;
-  const last = history[history.length - 1];
-  const lastDate = String(last?.start ?? last?.timestamp ?? '').slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(lastDate)) {
-    const d = new Date(`${lastDate}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-    $('week-start').value = d.toISOString().slice(0, 10);
-  }
-  summarise();
-  setStatus(`Read ${history.length} history rows from ${file.name}.`);
-}
-
-async function loadAgentsFile(file) {
-  await ensureDefaults();
-  const data = JSON.parse(await file.text());
-  state.agents = Array.isArray(data) ? data : data.agents;
-  summarise();
-  setStatus(`Read ${state.agents.length} agents from ${file.name}.`);
 }
 
 // ---------- the plan ----------
@@ -127,7 +60,8 @@ function shiftRules() {
   return rules;
 }
 
-function step(name, text, done = false) {
+/** A step's line: `status` is 'running', 'done' or 'failed'. */
+function step(name, text, status = 'running') {
   let li = document.querySelector(`#steps li[data-step="${name}"]`);
   if (!li) {
     li = document.createElement('li');
@@ -135,7 +69,31 @@ function step(name, text, done = false) {
     $('steps').appendChild(li);
   }
   li.textContent = text;
-  li.classList.toggle('done', done);
+  li.dataset.status = status;
+  li.classList.toggle('done', status === 'done');
+  li.classList.toggle('failed', status === 'failed');
+}
+
+const STEP_NAMES = {
+  forecast: 'Forecast',
+  staffing: 'Staffing',
+  plan: 'Shift plan',
+  roster: 'Roster',
+  queues: 'Queues',
+};
+
+/** The step that was running when the plan stopped now says so, with the reason (never "running" or "0.0 s"). */
+function failRunningStep(error) {
+  const running = document.querySelector('#steps li[data-status="running"]');
+  if (running)
+    step(running.dataset.step, `${STEP_NAMES[running.dataset.step]}: stopped. ${describeError(error)}`, 'failed');
+}
+
+/** A job's progress line: its time only while it runs. */
+function progressText(label, view) {
+  return view.status === 'running' && view.elapsedMs
+    ? `${label}: running (${(view.elapsedMs / 1000).toFixed(1)} s)...`
+    : `${label}: ${view.status}...`;
 }
 
 function meanAht(history) {
@@ -150,65 +108,83 @@ function meanAht(history) {
   return w > 0 ? Math.round(s / w) : 300;
 }
 
+/** The `/v1/staffing` request of a forecast with the page's targets (AHT from the history where the forecast has none). */
+function staffingRequestOf(forecast, history) {
+  const aht = meanAht(history ?? []);
+  return {
+    model: 'erlang-c',
+    target: { serviceLevel: num('sl') / 100, answerSeconds: num('answer'), maxOccupancy: num('occupancy') / 100 },
+    shrinkage: num('shrinkage') / 100,
+    timeZone: forecast.timeZone,
+    intervalMinutes: forecast.intervalMinutes,
+    intervals: forecast.intervals.map((r) => ({ start: r.start, volume: r.volume, ahtSeconds: r.ahtSeconds ?? aht })),
+  };
+}
+
+/** Forecast and staffing (per queue when the history has several), into `state`. */
+async function forecastAndStaff(timeZone) {
+  step('forecast', 'Forecast: running...');
+  const forecastBody = { history: state.history, timeZone, start: $('week-start').value, weeks: 1 };
+  if ($('opening-hours').value.trim()) forecastBody.openingHours = $('opening-hours').value.trim();
+  if (state.demo && state.history === state.demo.history) {
+    // The demo's own forecast options (interval, method, its holidays as special days).
+    const { intervalMinutes, method, specialDays } = state.demo.forecast;
+    Object.assign(forecastBody, { intervalMinutes, method, specialDays });
+  }
+  if (state.historyQueues) {
+    // Several queues: each forecast and staffed on its own, combined for the plan (queues.js).
+    const q = await planQueues(state.historyQueues, forecastBody, staffingRequestOf, step);
+    Object.assign(state, { forecast: q.forecast, staffing: q.staffing, perQueue: q.perQueue });
+    state.staffingRequest = staffingRequestOf(q.forecast, state.history);
+  } else {
+    state.perQueue = null;
+    state.forecast = await postJson('/v1/forecast', forecastBody);
+    const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
+    step('forecast', `Forecast: ${whole(contacts)} contacts.`, 'done');
+    step('staffing', 'Staffing: running...');
+    state.staffingRequest = staffingRequestOf(state.forecast, state.history);
+    state.staffing = await postJson('/v1/staffing', state.staffingRequest);
+  }
+  step(
+    'staffing',
+    `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${whole(state.staffing.totals.agentHours)} agent-hours.`,
+    'done',
+  );
+}
+
 async function runPlan(event) {
   event?.preventDefault();
+  const missing = missingInputs(state);
+  if (missing.length > 0) {
+    // Nothing is filled in from the demo: the plan is of the centre the user loaded, or none.
+    setStatus(`Cannot run the plan: missing ${missing.join(', ')}.`, true);
+    return;
+  }
   $('run-plan').disabled = true;
   $('cancel-plan').hidden = false;
   $('steps').textContent = '';
   const t0 = performance.now();
   try {
-    const timeZone = $('time-zone').value.trim() || 'UTC';
-    step('forecast', 'Forecast: running...');
-    const forecastBody = { history: state.history, timeZone, start: $('week-start').value, weeks: 1 };
-    if ($('opening-hours').value.trim()) forecastBody.openingHours = $('opening-hours').value.trim();
-    if (state.demo && state.history === state.demo.history) {
-      // The demo's own forecast options (interval, method, its holidays as special days).
-      const { intervalMinutes, method, specialDays } = state.demo.forecast;
-      Object.assign(forecastBody, { intervalMinutes, method, specialDays });
-    }
-    state.forecast = await postJson('/v1/forecast', forecastBody);
-    const contacts = state.forecast.intervals.reduce((s, r) => s + r.volume, 0);
-    step('forecast', `Forecast: ${Math.round(contacts)} contacts (${state.forecast.method}).`, true);
-
-    step('staffing', 'Staffing: running...');
-    const aht = meanAht(state.history);
-    state.staffingRequest = {
-      model: 'erlang-c',
-      target: { serviceLevel: num('sl') / 100, answerSeconds: num('answer'), maxOccupancy: num('occupancy') / 100 },
-      shrinkage: num('shrinkage') / 100,
-      timeZone: state.forecast.timeZone,
-      intervalMinutes: state.forecast.intervalMinutes,
-      intervals: state.forecast.intervals.map((r) => ({
-        start: r.start,
-        volume: r.volume,
-        ahtSeconds: r.ahtSeconds ?? aht,
-      })),
-    };
-    state.staffing = await postJson('/v1/staffing', state.staffingRequest);
-    step(
-      'staffing',
-      `Staffing: peak ${state.staffing.totals.peakAgents} agents, ${whole(state.staffing.totals.agentHours)} agent-hours.`,
-      true,
-    );
+    const timeZone = $('time-zone').value.trim();
+    await forecastAndStaff(timeZone);
 
     step('plan', 'Shift plan: queued...');
     state.plan = await runJob(
       '/v1/shift-plans',
       { requirement: state.staffing, rules: shiftRules() },
-      (v) =>
-        (state.runningJob = v.id) &&
-        step('plan', `Shift plan: ${v.status}${v.elapsedMs ? ` (${(v.elapsedMs / 1000).toFixed(1)} s)` : ''}...`),
+      (v) => (state.runningJob = v.id) && step('plan', progressText('Shift plan', v)),
     );
     step(
       'plan',
-      `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${tenths(state.plan.quality.paidHours)} paid hours, cost ${state.plan.quality.objectiveOverBound.toFixed(3)} x its LP bound.`,
-      true,
+      `Shift plan: ${state.plan.shifts.reduce((s, x) => s + x.count, 0)} shifts, ${tenths(state.plan.quality.paidHours)} paid hours, cost ${((state.plan.quality.objectiveOverBound - 1) * 100).toFixed(1)} % over its LP bound.`,
+      'done',
     );
 
     step('roster', 'Roster: queued...');
     // The plan's coverage rows get the offered load, so that the roster re-computes its service level.
     const load = new Map(state.staffing.intervals.map((r) => [Date.parse(r.start), r]));
-    const coverage = state.plan.coverage.map((c) => {
+    // (A row without handle time, e.g. a closed interval of several queues summed, carries no load.)
+    const coverage = state.plan.coverage.map(({ volume: _v, ahtSeconds: _a, ...c }) => {
       const row = load.get(Date.parse(c.start));
       return row && row.ahtSeconds > 0 ? { ...c, volume: row.volume, ahtSeconds: row.ahtSeconds } : c;
     });
@@ -216,7 +192,8 @@ async function runPlan(event) {
       plan: { ...state.plan, coverage },
       agents: state.agents,
       rules: {
-        ...(state.demo?.roster?.rules ?? {}),
+        // The demo's roster rules come with the demo's shift rules only.
+        ...(state.rulesLoaded?.startsWith('demo') ? (state.demo?.roster?.rules ?? {}) : {}),
         minRestHours: num('min-rest'),
         maxConsecutiveDays: num('max-consecutive'),
       },
@@ -225,19 +202,35 @@ async function runPlan(event) {
     state.roster = await runJob(
       '/v1/rosters',
       rosterBody,
-      (v) => (state.runningJob = v.id) && step('roster', `Roster: ${v.status}...`),
+      (v) => (state.runningJob = v.id) && step('roster', progressText('Roster', v)),
     );
     const q = state.roster.quality;
     step(
       'roster',
       `Roster ${state.roster.verdict ? state.roster.verdict.line : `${q.shiftsFilled} of ${q.shiftsRequired} shifts filled`}.`,
-      true,
+      'done',
     );
+    state.queues = null;
+    if (state.perQueue) {
+      step('queues', 'Queues: simulating the roster per queue...');
+      state.queues = await simulateQueues(state.perQueue, state.roster, state.agents, timeZone);
+      step(
+        'queues',
+        `Queues: ${state.queues.queues.map((q) => `${q.name} ${q.met ? 'met' : 'short'}`).join(', ')}.`,
+        'done',
+      );
+    }
     render();
+    // The Versions panel (versions.js) saves the run as a draft in the store, when there is one.
+    const note = state.demo && state.history === state.demo.history ? state.demo.name : 'Planner page';
+    document.dispatchEvent(
+      new CustomEvent('wfm:roster', { detail: { request: rosterBody, result: state.roster, note } }),
+    );
     $('results').scrollIntoView({ block: 'start' });
     setStatus(`Plan ready in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     await runWhatIf();
   } catch (error) {
+    failRunningStep(error);
     setStatus(`The plan stopped: ${describeError(error)}`, true);
   } finally {
     state.runningJob = null;
@@ -283,7 +276,11 @@ function render() {
       ['Peak headcount', String(state.staffing.totals.peakHeadcount), 'peak-headcount'],
       ['Roster paid hours (named agents)', tenths(q.paidHours), 'paid-hours'],
       ['Plan paid hours (shifts asked for)', tenths(pq.paidHours), 'plan-paid-hours'],
-      ['Plan cost / LP bound', pq.objectiveOverBound ? pq.objectiveOverBound.toFixed(3) : '-', 'over-bound'],
+      [
+        'Plan cost over its LP bound',
+        pq.objectiveOverBound ? `${((pq.objectiveOverBound - 1) * 100).toFixed(1)} %` : '-',
+        'over-bound',
+      ],
       ['Shifts filled', `${q.shiftsFilled} / ${q.shiftsRequired}`, 'shifts'],
       ['Under (agent-intervals)', String(q.rosterUnderAgentIntervals), 'under'],
       ['Service level, rostered', pct(q.serviceLevel?.volumeWeighted), 'sl'],
@@ -298,6 +295,8 @@ function render() {
   renderTimeline();
   unfilledList($('unfilled'), state.roster);
   renderExport();
+  $('tab-queues').hidden = !state.queues;
+  if (state.queues) renderQueues($('queues-view'), state.queues, state.roster);
 }
 
 /** The verdict first: met or falls short, its line and each shortfall (the API result's `verdict`). */
@@ -336,7 +335,8 @@ function hardRulesText(verdict) {
 
 function renderForecast() {
   const fc = state.forecast.intervals;
-  const stepMs = state.forecast.intervalMinutes * 60_000;
+  const minutes = state.forecast.intervalMinutes;
+  const stepMs = minutes * 60_000;
   const originMs = Date.parse(fc[0].start);
   const histSlots = 14 * 24 * (60 / state.forecast.intervalMinutes);
   const history = new Array(histSlots).fill(null);
@@ -360,6 +360,15 @@ function renderForecast() {
     forecast: fc.map((r) => r.volume),
     band: { lo: fc.map((r) => r.volumeP10), hi: fc.map((r) => r.volumeP90) },
     days: dayMarks(starts),
+    tips: [
+      ...history.map((v, i) =>
+        v === null ? '' : `${intervalLabel(histStarts[i], minutes)}: ${whole(v)} contacts (history)`,
+      ),
+      ...fc.map(
+        (r) =>
+          `${intervalLabel(r.start, minutes)}: forecast ${whole(r.volume)} contacts, p10-p90 ${whole(r.volumeP10)}-${whole(r.volumeP90)}`,
+      ),
+    ],
   });
   const f = state.forecast;
   const name = f.method === 'pool' ? `the mean of ${f.methods.join(' and ')}` : f.method;
@@ -369,13 +378,7 @@ function renderForecast() {
 }
 
 function renderCoverage() {
-  const cov = state.roster.coverage;
-  coverageChart($('chart-coverage'), {
-    title: 'Agents required and rostered on the phones per interval',
-    required: cov.map((c) => c.required),
-    onPhone: cov.map((c) => c.onPhone),
-    days: dayMarks(cov.map((c) => c.start)),
-  });
+  renderCoverageView($('chart-coverage'), $('coverage-days'), state.roster);
   const planned = new Map();
   for (const s of state.plan.retraining ?? []) {
     const hours = ((Date.parse(s.end) - Date.parse(s.start)) / 3_600_000) * s.seats;
@@ -424,7 +427,7 @@ function renderTimeline() {
     firstDate,
     { dayIndex: Number($('day-filter').value), team: $('team-filter').value, showIdle: $('show-idle').checked },
     (agent) => {
-      agentDetail($('agent-detail'), agent);
+      agentDetail($('agent-detail'), agent, state.roster.templateNames);
       $('ics-agent').value = agent.id;
       $('agent-detail').focus();
     },
@@ -508,6 +511,11 @@ async function runWhatIf() {
         { values: base.queues[0].headcount, cls: 'line-base' },
         { values: sc.queues[0].headcount, cls: 'line-scenario' },
       ],
+      tips: state.staffingRequest.intervals.map(
+        (r, i) =>
+          `${intervalLabel(r.start, state.staffingRequest.intervalMinutes)}: headcount base ${base.queues[0].headcount[i]}, ` +
+          `scenario ${sc.queues[0].headcount[i]}, rostered ${heads[i]}`,
+      ),
     });
     svg.dataset.peak = String(sc.queues[0].peakHeadcount);
     state.whatIfUpdates++;
@@ -556,6 +564,7 @@ async function exportReport() {
     staffing: state.staffing,
     plan: state.plan,
     roster: state.roster,
+    ...(state.queues ? { queues: state.queues } : {}),
   });
   download(html, 'wfm-report.html', 'text/html');
   setStatus('HTML report saved.');
@@ -578,6 +587,7 @@ function selectTab(tab) {
   if (state.roster) {
     if (tab.id === 'tab-forecast') renderForecast();
     if (tab.id === 'tab-coverage') renderCoverage();
+    if (tab.id === 'tab-queues' && state.queues) renderQueues($('queues-view'), state.queues, state.roster);
     if (tab.id === 'tab-whatif') runWhatIf();
   }
 }
@@ -587,15 +597,20 @@ function guard(fn) {
 }
 
 function init() {
-  $('load-demo').addEventListener('click', guard(loadDemo));
-  $('history-file').addEventListener(
-    'change',
-    guard((e) => e.target.files[0] && loadHistoryFile(e.target.files[0])),
+  $('load-demo').addEventListener(
+    'click',
+    guard(() => loadDemo(state, setStatus)),
   );
-  $('agents-file').addEventListener(
-    'change',
-    guard((e) => e.target.files[0] && loadAgentsFile(e.target.files[0])),
-  );
+  const upload = (id, load) =>
+    $(id).addEventListener(
+      'change',
+      guard((e) => e.target.files[0] && load(state, e.target.files[0], setStatus)),
+    );
+  upload('history-file', loadHistoryFile);
+  upload('agents-file', loadAgentsFile);
+  upload('rules-file', loadRulesFile);
+  for (const id of ['time-zone', 'week-start', 'shift-rules', 'sl', 'answer', 'occupancy', 'shrinkage'])
+    $(id).addEventListener('input', () => showInputs(state));
   $('settings').addEventListener('submit', runPlan);
   // Cancelling a job frees its worker; the plan then stops with the service's "cancelled" error.
   $('cancel-plan').addEventListener(
@@ -605,14 +620,17 @@ function init() {
   $('api-key').value = sessionStorage.getItem('wfm-api-key') ?? '';
   $('api-key').addEventListener('change', () => sessionStorage.setItem('wfm-api-key', $('api-key').value));
   const tabs = [...document.querySelectorAll('[role="tab"]')];
-  tabs.forEach((tab, i) => {
+  tabs.forEach((tab) => {
     tab.addEventListener('click', () => selectTab(tab));
     tab.addEventListener('keydown', (e) => {
+      // A hidden tab (Queues, for one queue) is skipped.
+      const shown = tabs.filter((t) => !t.hidden);
+      const i = shown.indexOf(tab);
       const next =
         e.key === 'ArrowRight'
-          ? tabs[(i + 1) % tabs.length]
+          ? shown[(i + 1) % shown.length]
           : e.key === 'ArrowLeft'
-            ? tabs[(i + tabs.length - 1) % tabs.length]
+            ? shown[(i + shown.length - 1) % shown.length]
             : null;
       if (next) {
         next.focus();
@@ -630,9 +648,16 @@ function init() {
   let resizeTimer;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => state.roster && (renderForecast(), renderCoverage()), 200);
+    resizeTimer = setTimeout(() => {
+      if (!state.roster) return;
+      renderForecast();
+      renderCoverage();
+      if (state.queues) renderQueues($('queues-view'), state.queues, state.roster);
+    }, 200);
   });
   sliderText();
+  showInputs(state);
+  $('run-plan').disabled = false;
   document.body.dataset.ready = 'true';
 }
 

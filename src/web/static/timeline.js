@@ -1,7 +1,8 @@
 /* global document */
 // The roster as a timeline: one row per agent (a button: click or Enter opens the agent's week),
 // shifts with paid breaks, unpaid lunch, retraining and coaching sessions in distinct colours.
-import { el } from './charts.js';
+import { attachTooltip, el } from './charts.js';
+import { shiftName, wallHour } from './shift-names.js';
 
 /** Minutes since the first day's local midnight, read from an ISO string with offset (its wall clock). */
 export function localMinutes(iso, firstDate) {
@@ -13,6 +14,45 @@ export function localMinutes(iso, firstDate) {
 
 function hhmm(iso) {
   return iso.slice(11, 16);
+}
+
+/** Hours and amounts for people: at most one decimal (`37.5`, `40`). */
+const h1 = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+
+/** A shift's display name (the template's `templateNames` entry, else named from its local start). */
+const nameOf = (d, names) => shiftName(d.template, wallHour(d.start), names);
+
+/**
+ * "Early shift 08:00-16:30, 8 paid h; break 10:00-10:15, lunch (unpaid) 12:00-12:30" (local times;
+ * `names` is the roster's `templateNames`).
+ */
+export function shiftText(d, names) {
+  const rest = [
+    ...d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`),
+    ...d.retraining.map((r) => `${r.kind} ${hhmm(r.start)}-${hhmm(r.end)}`),
+  ];
+  return `${nameOf(d, names)} ${hhmm(d.start)}-${hhmm(d.end)}, ${h1(d.paidHours)} paid h${rest.length ? `; ${rest.join(', ')}` : ''}`;
+}
+
+/** The week view's start and end times: one cell per day under the bars, e.g. "08:00" over "16:30". */
+function weekTimes(agent, firstDate) {
+  const times = document.createElement('span');
+  times.className = 'tl-times';
+  for (let d = 0; d < 7; d++) {
+    const cell = document.createElement('span');
+    const date = new Date(Date.parse(`${firstDate}T12:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+    const shift = agent.days.find((x) => x.date === date);
+    if (shift) {
+      cell.dataset.date = date;
+      const start = document.createElement('span');
+      start.textContent = hhmm(shift.start);
+      const end = document.createElement('span');
+      end.textContent = hhmm(shift.end);
+      cell.append(start, end);
+    }
+    times.appendChild(cell);
+  }
+  return times;
 }
 
 /**
@@ -63,7 +103,7 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
     const worked = agent.days.reduce((s, d) => s + d.paidHours, 0);
     row.setAttribute(
       'aria-label',
-      `${agent.name}, team ${agent.team}, ${agent.days.length} shifts, ${worked} paid hours${agent.violations.length ? `, ${agent.violations.length} rule violations` : ''}`,
+      `${agent.name}, team ${agent.team}, ${agent.days.length} shifts, ${h1(worked)} paid hours${agent.violations.length ? `, ${agent.violations.length} rule violations` : ''}`,
     );
     const name = document.createElement('span');
     name.className = 'tl-name';
@@ -76,25 +116,39 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
       const s = localMinutes(day.start, firstDate);
       const e = localMinutes(day.end, firstDate);
       if (e <= from || s >= to) continue;
-      const seg = (startIso, endIso, cls, text) => {
+      // Breaks and sessions sit inside the shift bar (inset), so each is drawn against the shift's colour.
+      const seg = (startIso, endIso, cls, text, inset = 3) => {
         const a = localMinutes(startIso, firstDate);
         const b = localMinutes(endIso, firstDate);
         const rect = el(
           'rect',
-          { x: x(a), y: 2, width: Math.max(1, x(b) - x(a)), height: height - 4, class: cls },
+          { x: x(a), y: 1 + inset, width: Math.max(1, x(b) - x(a)), height: height - 2 - 2 * inset, class: cls },
           svg,
         );
-        el('title', {}, rect).textContent = `${text} ${hhmm(startIso)}-${hhmm(endIso)}`;
+        el('title', {}, rect).textContent = text ?? '';
+        return rect;
       };
-      seg(day.start, day.end, 'seg-shift', `${day.date} ${day.template}`);
+      seg(day.start, day.end, 'seg-shift', `${agent.name}: ${shiftText(day, roster.templateNames)}`, 0);
       for (const b of day.breaks)
-        seg(b.start, b.end, b.paid ? 'seg-break' : 'seg-lunch', b.paid ? b.name : `${b.name} (unpaid)`);
+        seg(
+          b.start,
+          b.end,
+          b.paid ? 'seg-break' : 'seg-lunch',
+          `${agent.name}: ${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`,
+        );
       for (const r of day.retraining)
-        seg(r.start, r.end, r.kind === 'retraining' ? 'seg-retraining' : 'seg-coaching', `${r.kind} (${r.pool})`);
+        seg(
+          r.start,
+          r.end,
+          r.kind === 'retraining' ? 'seg-retraining' : 'seg-coaching',
+          `${agent.name}: ${r.kind} (${r.pool}) ${hhmm(r.start)}-${hhmm(r.end)}`,
+        );
     }
+    if (week) row.appendChild(weekTimes(agent, firstDate));
     row.addEventListener('click', () => onSelect(agent));
     container.appendChild(row);
   }
+  attachTooltip(container);
   // Up/Down move between rows, Home/End jump to the first/last, so 150 agents are not 150 tabs away.
   container.onkeydown = (e) => {
     const rows = [...container.querySelectorAll('button.tl-row')];
@@ -108,8 +162,11 @@ export function drawTimeline(container, roster, firstDate, view, onSelect) {
   return agents.length;
 }
 
-/** The agent's week: shifts, breaks, sessions, hours against the contract, and rule violations. */
-export function agentDetail(container, agent) {
+/**
+ * The agent's week: shifts, breaks, sessions, hours against the contract, and rule violations
+ * (`names`: the roster's `templateNames`).
+ */
+export function agentDetail(container, agent, names) {
   container.textContent = '';
   const h = document.createElement('h3');
   h.textContent = `${agent.name} (${agent.id}, team ${agent.team || '-'})`;
@@ -117,7 +174,7 @@ export function agentDetail(container, agent) {
   const p = document.createElement('p');
   const wk = agent.weeks[0];
   p.textContent = wk
-    ? `${wk.paidHours} paid hours (contract ${wk.minHours}-${wk.maxHours} h), ${wk.days} days (at most ${wk.maxDays}). Preferences met ${agent.preferences.met}/${agent.preferences.total}. Retraining ${agent.retrainingHoursAssigned}/${agent.retrainingHoursNeeded} h.`
+    ? `${h1(wk.paidHours)} paid hours (contract ${h1(wk.minHours)}-${h1(wk.maxHours)} h), ${wk.days} days (at most ${wk.maxDays}). Preferences met ${agent.preferences.met}/${agent.preferences.total}. Retraining ${h1(agent.retrainingHoursAssigned)}/${h1(agent.retrainingHoursNeeded)} h.`
     : 'No shifts this week.';
   container.appendChild(p);
   const table = document.createElement('table');
@@ -128,7 +185,7 @@ export function agentDetail(container, agent) {
     const tr = document.createElement('tr');
     const cells = [
       `${new Date(`${d.date}T12:00:00Z`).toUTCString().slice(0, 3)} ${d.date}`,
-      `${d.template} ${hhmm(d.start)}-${hhmm(d.end)} (${d.paidHours} h)${d.extra ? ' extra' : ''}`,
+      `${nameOf(d, names)} ${hhmm(d.start)}-${hhmm(d.end)} (${h1(d.paidHours)} h)${d.extra ? ' extra' : ''}`,
       d.breaks.map((b) => `${b.name}${b.paid ? '' : ' (unpaid)'} ${hhmm(b.start)}-${hhmm(b.end)}`).join(', '),
       d.retraining.map((r) => `${r.kind} ${hhmm(r.start)}-${hhmm(r.end)}`).join(', ') || '-',
     ];
@@ -150,7 +207,7 @@ export function agentDetail(container, agent) {
     const ul = document.createElement('ul');
     for (const x of agent.violations) {
       const li = document.createElement('li');
-      li.textContent = `${x.rule}${x.hard ? ' (hard)' : ''}: ${x.amount} ${x.unit}`;
+      li.textContent = `${x.rule}${x.hard ? ' (hard)' : ''}: ${h1(x.amount)} ${x.unit}`;
       ul.appendChild(li);
     }
     v.appendChild(ul);
@@ -174,7 +231,7 @@ export function unfilledList(container, roster) {
     const why = Object.entries(u.blockedBy)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    li.textContent = `${u.day} ${u.template} ${hhmm(u.start)}-${hhmm(u.end)}: ${u.filled} of ${u.required} filled${why ? ` (agents blocked: ${why})` : ''}`;
+    li.textContent = `${u.day} ${nameOf(u, roster.templateNames)} ${hhmm(u.start)}-${hhmm(u.end)}: ${u.filled} of ${u.required} filled${why ? ` (agents blocked: ${why})` : ''}`;
     ul.appendChild(li);
   }
   container.appendChild(ul);

@@ -64,7 +64,9 @@ describe('wfm roster', () => {
     expect(roster.agents).toHaveLength(4);
     expect(roster.score.feasible).toBe(true);
     const csv = readFileSync(join(out, 'roster-agent-days.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('agent_id,name,team,date,status,template,start,end,paid_hours,breaks,retraining,extra');
+    expect(csv[0]).toBe(
+      'agent_id,name,team,date,status,template,shift_name,start,end,paid_hours,breaks,retraining,extra',
+    );
     expect(csv).toHaveLength(1 + 4 * 7);
     expect(readdirSync(join(out, 'ics')).sort()).toEqual(roster.agents.map((a) => `${a.id}.ics`).sort());
     const ics = readFileSync(join(out, 'ics', `${roster.agents[0]!.id}.ics`), 'utf8');
@@ -158,6 +160,55 @@ describe('wfm roster', () => {
     expect(roster.quality.serviceLevel).not.toBeNull();
   });
 
+  it('with --requirements plans for the --agents: a template none of them may work is never planned', async () => {
+    const lines = ['start,agents,volume,aht_seconds'];
+    for (let h = 0; h < 24; h++)
+      lines.push(
+        `2026-03-02T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 20 ? 2 : 0},${h >= 8 && h < 20 ? 20 : 0},300`,
+      );
+    writeFileSync(join(dir, 'req.csv'), `${lines.join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'plan-rules.json'),
+      JSON.stringify({
+        templates: [
+          { name: 'd8', paidMinutes: 480, starts: [{ from: '08:00', to: '08:00' }] },
+          { name: 'e8', paidMinutes: 480, starts: [{ from: '12:00', to: '12:00' }] },
+        ],
+        solver: { timeLimitSeconds: 5 },
+      }),
+    );
+    // every agent may work 'd8' only: planned for the requirement alone, the plan would put two
+    // 'e8' shifts on 12:00-20:00 that nobody can fill
+    writeFileSync(
+      join(dir, 'agents.json'),
+      JSON.stringify([1, 2, 3].map((i) => ({ id: `p${i}`, contract: { maxHoursPerWeek: 40, templates: ['d8'] } }))),
+    );
+    const out = join(dir, 'out-supply');
+    await main([
+      'node',
+      'wfm',
+      'roster',
+      '--requirements',
+      join(dir, 'req.csv'),
+      '--plan-rules',
+      join(dir, 'plan-rules.json'),
+      '--agents',
+      join(dir, 'agents.json'),
+      '--iterations',
+      '20000',
+      '--out',
+      out,
+    ]);
+    const roster = JSON.parse(readFileSync(join(out, 'roster.json'), 'utf8')) as {
+      quality: { shiftsRequired: number; shiftsFilled: number };
+      unfilledShifts: { template: string }[];
+      agents: { days: { template?: string | null }[] }[];
+    };
+    expect(roster.unfilledShifts).toEqual([]);
+    expect(roster.quality.shiftsFilled).toBe(roster.quality.shiftsRequired);
+    expect(roster.agents.flatMap((a) => a.days.map((d) => d.template ?? null))).not.toContain('e8');
+  });
+
   it('re-computes the SL from a plan file written by wfm shift-plan (the plan carries volume and AHT)', async () => {
     const lines = ['start,agents,volume,aht_seconds'];
     for (let h = 0; h < 24; h++)
@@ -244,7 +295,7 @@ describe('wfm roster', () => {
     const again = ['--plan', join(dir, 'plan.json'), '--previous', previousCsv, '--out', join(dir, 'w1b')];
     expect(await main([...base, ...again])).toBe(2);
     expect(stderr).toMatch(
-      /--previous .*roster-agent-days\.csv: lastDate: ends on 2026-03-08, not before the horizon's first day 2026-03-02/,
+      /roster-agent-days\.csv: Invalid previous roster: lastDate: ends on 2026-03-08, not before the horizon's first day 2026-03-02/,
     );
     expect(existsSync(join(dir, 'w1b'))).toBe(false);
   });

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSolver } from '../../../src/scheduler/mip/highs.js';
 import type { Highs } from '../../../src/scheduler/mip/solve.js';
+import { exactFill } from '../../../src/scheduler/roster/exact.js';
+import { problemFromPlan } from '../../../src/scheduler/roster/from-plan.js';
 import { rosterPlan } from '../../../src/scheduler/roster/roster.js';
+import { RosterState } from '../../../src/scheduler/roster/state.js';
 import type { RosterRules } from '../../../src/scheduler/roster/types.js';
 import type { ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';
 import { checkRoster } from '../../../src/scheduler/rules-check/index.js';
@@ -108,5 +111,28 @@ describe('roster: hard rules, then filled shifts, then soft rules', () => {
       if (previous) expect(key[0] < previous[0] || (key[0] === previous[0] && key[1] >= previous[1])).toBe(true);
       previous = key;
     }
+  }, 240_000);
+});
+
+describe('the whole-week fill MIP says when it proved its fill', () => {
+  it('proves the fill of a plan asking for more than the agents may work, and the roster keeps that count', () => {
+    // instance 3 doubled (as above): some shifts cannot be filled, so only the proof (not "nothing
+    // short") shows no roster fills more, and the search and fill sub-MIPs are skipped after it
+    const g = generateInstance(3, { agents: 12 });
+    const plan = doubled(g.plan);
+    const { problem } = problemFromPlan(plan, g.agents, g.rules);
+    const empty = new Int32Array(problem.agents.length * problem.days).fill(-1);
+    const exact = exactFill(problem, highs, 60, 1, empty);
+    expect(exact?.optimal).toBe(true);
+    const short = new RosterState(problem, 1, exact!.assign).short;
+    expect(short).toBeGreaterThan(0);
+    const r = rosterPlan(plan, g.agents, g.rules, {
+      seed: 1,
+      timeLimitMs: 120_000,
+      maxIterations: 20,
+      now: () => performance.now(),
+      highs,
+    });
+    expect(r.quality.shiftsFilled).toBe(r.quality.shiftsRequired - short);
   }, 240_000);
 });

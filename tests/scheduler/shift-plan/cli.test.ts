@@ -90,7 +90,8 @@ describe('wfm shift-plan', () => {
     ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/WFM_ERR_SCHEDULER_RULES/);
-    expect(stderr).toMatch(/breakRules\[0\]\.template: unknown template "ft8"/);
+    // The field, its place in the one-line rules file, and the value (src/io/json-locate.ts).
+    expect(stderr).toMatch(/breakRules\[0\]\.template \(line 1, column \d+\): unknown template "ft8"/);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -107,7 +108,7 @@ describe('wfm shift-plan', () => {
       join(dir, 'rules.json'),
     ]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/line 3: "agents" is not a number/);
+    expect(stderr).toMatch(/line 3, column "agents": "\S+" is not a number/);
   });
 });
 

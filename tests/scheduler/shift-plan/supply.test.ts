@@ -104,6 +104,34 @@ describe('shift plan with the agents it has (supply)', () => {
     // Every day keeps to the agents there are (at most 3 a day), and the short days are named.
     for (const s of p.shifts) expect(s.count).toBeLessThanOrEqual(3);
     expect(p.shortfall?.every((s) => s.cause === 'weekly-limits' && s.available === 3)).toBe(true);
+    // 6 of the 10 shifts fit (above), so no plan for these agents covers more: 4 missing shifts x 8
+    // hourly intervals = 32 agent-intervals short at least (the supply bound), as this plan; the
+    // sentence names the weekly limits alone
+    expect(p.quality.underCoverageAgentIntervals).toBe(32);
+    expect(p.shortfall?.length).toBeGreaterThan(0);
+    for (const s of p.shortfall ?? []) {
+      expect(s.message).toContain('their weekly days and hours leave');
+      expect(s.message).toContain('no plan for these agents leaves fewer than 32 short over the horizon; this plan 32');
+      expect(s.message).not.toContain('coverage penalty');
+    }
+  });
+
+  it('names the coverage penalty, not the weekly limits, when the agents could cover the run', async () => {
+    // Demand 1 agent 08-16 on one day (hourly intervals); two agents who may work it. A short
+    // agent-interval costs 0.01 (soft cover) against 8 paid hours for the shift: the plan leaves all
+    // 8 intervals short although the agents could cover every one of them.
+    const rules: ShiftPlanRulesInput = {
+      templates: [{ name: 'ft8', paidMinutes: 480, starts: hourly('08:00', '08:00') }],
+      coverage: { mode: 'soft', underPenaltyPerAgentInterval: 0.01 },
+    };
+    const p = await planFor(requirement(days(1, 8, 16, 1)), rules, [agent('a1'), agent('a2')]);
+    expect(shiftCount(p)).toBe(0);
+    expect(p.shortfall).toHaveLength(1);
+    const short = p.shortfall?.[0];
+    expect(short).toMatchObject({ cause: 'coverage-penalty', available: 2, underAgentIntervals: 8 });
+    expect(short?.message).toContain('they could cover all but 0 of the 8 agent-intervals the plan leaves short here');
+    expect(short?.message).toContain('the coverage penalty (0.01 per agent-interval) costs less than the shifts');
+    expect(short?.message).not.toMatch(/their weekly days and hours leave/);
   });
 
   it('says it did not check supply when no agents are given', async () => {

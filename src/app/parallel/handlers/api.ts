@@ -16,6 +16,7 @@ import {
 } from '../../job-requests.js';
 import { prepareWhatIf, type WhatIfText } from '../../what-if-request.js';
 import { moveResult } from '../move.js';
+import { checkStoreJob, type StoreJobBody, type StoreJobCheck } from '../../store-job-check.js';
 
 export interface StaffingJsonResult {
   /** The response body, JSON (non-finite numbers as null). */
@@ -45,4 +46,6 @@ export const apiHandlers = {
   'api.shift-plan-check': (job: JobText): JobCheck => ({ budgetMs: shiftPlanBudgetMs(shiftPlanJob(job)) }),
   /** A `POST /v1/rosters` body as text -> checked in full, its time budget. */
   'api.roster-check': (job: JobText): JobCheck => ({ budgetMs: rosterBudgetMs(rosterJob(job)) }),
+  /** A `POST /v1/centres/:centre/jobs` body -> checked as its route would, and the previous week it needs. */
+  'api.store-job-check': (body: StoreJobBody): StoreJobCheck => checkStoreJob(body),
 };

@@ -10,6 +10,7 @@ async function solve(request: ParsedShiftPlanRequest) {
     timeLimitSeconds: request.timeLimitSeconds,
     timeZone: request.timeZone,
     agents: request.agents,
+    queues: request.queues,
   });
 }
 

@@ -3,7 +3,8 @@ import { WfmError } from '../../../errors.js';
 import { runWhatIf } from '../../../what-if/run.js';
 import type { WhatIfInput, WhatIfResult } from '../../../what-if/types.js';
 import { moveResult } from '../move.js';
-import { whatIfJson } from '../../what-if-json.js';
+import { whatIfJson, type WhatIfResultJson } from '../../what-if-json.js';
+import { prepareWhatIf, type WhatIfText } from '../../what-if-request.js';
 
 /** One range's scenarios as JSON, comma-separated (no brackets), UTF-8. */
 export interface WhatIfJsonPart {
@@ -65,4 +66,6 @@ export const whatIfHandlers = {
     const bytes = new TextEncoder().encode(scenarios.map((s) => JSON.stringify(s)).join(','));
     return moveResult<WhatIfJsonPart>({ bytes, scenarios: scenarios.length }, [bytes]);
   },
+  /** A what-if body as text, checked in full within its limits -> the whole answer (a saved scenario's result). */
+  'whatif.scenario-json': (job: WhatIfText): WhatIfResultJson => whatIfJson(runWhatIf(prepareWhatIf(job).input)),
 };

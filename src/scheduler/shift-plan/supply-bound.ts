@@ -1,0 +1,45 @@
+/**
+ * The supply bound (docs/shift-plan.md, "Shortfall"): the fewest agent-intervals short over the
+ * horizon that any plan for the same agents allows, whatever it costs (the plan's own model with
+ * every cost zero but the shortage, 1 per agent-interval, as an LP: a lower bound), with the
+ * shortage per slot of that LP's solution. A plan leaving more short in total is short by choice
+ * (the coverage penalty against the cost of shifts), not by the agents' weekly days and hours.
+ */
+import { solveModel, type Highs } from '../mip/solve.js';
+import type { ShiftPlanModel } from './model.js';
+
+export interface SupplyBound {
+  /** Fewest agent-intervals short over the horizon (the LP's optimum). */
+  total: number;
+  /** Agent-intervals short per slot in that LP solution (one of its optima). */
+  perSlot: Float64Array;
+}
+
+/** A function computing the bound once, on first call; null when the LP does not solve. */
+export function supplyBound(
+  highs: Highs,
+  built: ShiftPlanModel,
+  timeLimitSeconds: number,
+  seed: number,
+): () => SupplyBound | null {
+  let memo: SupplyBound | null | undefined;
+  return () => {
+    if (memo !== undefined) return memo;
+    const colCost = new Float64Array(built.model.numCols);
+    for (const col of built.shortCols) if (col !== null) colCost[col] = 1;
+    const lp = solveModel(
+      highs,
+      { ...built.model, colCost },
+      { integer: false, timeLimitSeconds, relativeGap: 0, seed },
+    );
+    const values = lp.values;
+    memo =
+      lp.status === 'optimal' && values
+        ? {
+            total: Math.max(0, lp.objective),
+            perSlot: Float64Array.from(built.shortCols, (col) => (col === null ? 0 : values[col]!)),
+          }
+        : null;
+    return memo;
+  };
+}
