@@ -46,6 +46,10 @@ interface CentreRow {
   pool2Auto: number[];
   /** The centre's expected counts as the forecast (synthetic centres; NaN for the bank): the floor. */
   floor: number[];
+  /** The expected counts without the unlisted holidays (synthetic centres): the floor of a method that cannot foresee them. */
+  floorWithoutHolidays: number[];
+  /** One week ahead, per target week: whether it holds an unlisted holiday (or its catch-up day), and the WAPEs. */
+  week1: { holiday: boolean; auto: number; minAvg: number; floor: number; floorWithoutHolidays: number }[];
   chosenWeek1: Record<string, number>;
 }
 
@@ -60,6 +64,8 @@ function scoreCentre(c: DesignCentre): CentreRow {
     snaive: [],
     pool2Auto: [],
     floor: [],
+    floorWithoutHolidays: [],
+    week1: [],
     chosenWeek1: {},
   };
   for (let k = 1; k <= MAX_WEEKS; k++) {
@@ -67,10 +73,38 @@ function scoreCentre(c: DesignCentre): CentreRow {
     row.auto.push(r2(mean(auto.map((a) => a.wape))));
     row.pool2Auto.push(r2(mean(c.targets.map((T) => of.ruleWape(T, k, EQUAL_POOL2_RULE).wape))));
     row.floor.push(r2(mean(c.targets.map((T) => of.floorWape(T - 7 * (k - 1), k)))));
+    row.floorWithoutHolidays.push(r2(mean(c.targets.map((T) => of.floorWape(T - 7 * (k - 1), k, true)))));
     if (k === 1) for (const a of auto) row.chosenWeek1[a.members] = (row.chosenWeek1[a.members] ?? 0) + 1;
     for (const m of BASE_METHODS) row[m].push(r2(mean(c.targets.map((T) => of.wape(T - 7 * (k - 1), m, k)))));
   }
+  if (c.expected) row.week1 = weekOneSplit(of, c.targets, row);
   return row;
+}
+
+function weekOneSplit(of: OriginForecasts, targets: readonly number[], row: CentreRow): CentreRow['week1'] {
+  return targets.map((T) => ({
+    holiday: of.holidayWeek(T, 1),
+    auto: r2(of.ruleWape(T, 1, DEFAULT_SELECTION).wape),
+    minAvg: r2(of.wape(T, (row.avg4[0] as number) <= (row.avg8[0] as number) ? 'avg4' : 'avg8', 1)),
+    floor: r2(of.floorWape(T, 1)),
+    floorWithoutHolidays: r2(of.floorWape(T, 1, true)),
+  }));
+}
+
+/** One week ahead on the synthetic centres: the target weeks with and without an unlisted holiday. */
+function holidaySplit(rows: readonly CentreRow[]): Record<string, Record<string, number>> {
+  const weeks = rows.flatMap((r) => r.week1);
+  const part = (holiday: boolean): Record<string, number> => {
+    const w = weeks.filter((x) => x.holiday === holiday);
+    return {
+      weeks: w.length,
+      auto: r2(mean(w.map((x) => x.auto))),
+      minAvg: r2(mean(w.map((x) => x.minAvg))),
+      floor: r2(mean(w.map((x) => x.floor))),
+      floorWithoutHolidays: r2(mean(w.map((x) => x.floorWithoutHolidays))),
+    };
+  };
+  return { holidayWeeks: part(true), otherWeeks: part(false) };
 }
 
 /** Per horizon: mean auto, mean min(avg4, avg8), ratio, centres worse than min + 0.2, the worst excess. */
@@ -107,6 +141,7 @@ function floorSummary(rows: readonly CentreRow[], i: number): Record<string, num
     syntheticAutoMeanWape: pick((r) => r.auto[i] as number),
     syntheticMinAvgMeanWape: pick((r) => Math.min(r.avg4[i] as number, r.avg8[i] as number)),
     syntheticFloorMeanWape: pick((r) => r.floor[i] as number),
+    syntheticFloorWithoutHolidaysMeanWape: pick((r) => r.floorWithoutHolidays[i] as number),
   };
 }
 
@@ -120,6 +155,8 @@ const checkCount = Number(process.env.FORECAST_CHECK_CENTRES ?? 20);
 const check: CentreRow[] = [];
 for (const spec of designCentres(checkCount, 101)) check.push(scoreCentre(syntheticCentre(spec)));
 const designSummary = summarise(design);
+const designHolidaySplit = holidaySplit(design);
+console.log(`design, one week ahead, weeks with / without an unlisted holiday ${JSON.stringify(designHolidaySplit)}`);
 const checkSummary = check.length > 0 ? summarise(check) : [];
 for (const r of design)
   console.log(
@@ -216,6 +253,7 @@ writeResult({
   details: {
     selection: DEFAULT_SELECTION,
     designPerHorizon: designSummary,
+    designWeekOneHolidaySplit: designHolidaySplit,
     checkPerHorizon: checkSummary,
     designCentres: design,
     checkCentres: check,

@@ -27,6 +27,10 @@ export interface DesignCentre {
   info: Record<string, string | number>;
   /** A synthetic centre's expected counts on the same grid (no day-level effect): the error floor. */
   expected?: Float64Array | undefined;
+  /** The same without the unlisted holidays (`CentreSeries.expectedWithoutHolidays`): the floor without their foresight. */
+  expectedWithoutHolidays?: Float64Array | undefined;
+  /** Grid days that are unlisted holidays or the catch-up day after one (synthetic centres). */
+  holidayDays?: ReadonlySet<number> | undefined;
 }
 
 export function syntheticCentre(spec: CentreSpec, targetWeeks = 8): DesignCentre {
@@ -40,12 +44,21 @@ export function syntheticCentre(spec: CentreSpec, targetWeeks = 8): DesignCentre
     firstDay: grid.firstDay,
   };
   const targets = Array.from({ length: targetWeeks }, (_, i) => grid.days - 7 * (targetWeeks - i));
-  const expectedRows = Array.from(series.startMs, (t, i) => ({ start: t, volume: series.expected[i] as number }));
+  const onGrid = (values: Float64Array): Float64Array =>
+    buildGrid(
+      Array.from(series.startMs, (t, i) => ({ start: t, volume: values[i] as number })),
+      spec.timeZone,
+      undefined,
+    ).volume;
+  // Grid day 0 is the spec's first date (the generator starts at its local midnight).
+  const holidayDays = new Set(spec.holidays.flatMap((h) => [h.day, h.day + 1]));
   return {
     name: spec.name,
     full,
     targets,
-    expected: buildGrid(expectedRows, spec.timeZone, undefined).volume,
+    expected: onGrid(series.expected),
+    expectedWithoutHolidays: onGrid(series.expectedWithoutHolidays),
+    holidayDays,
     info: {
       zone: spec.timeZone,
       intervalMinutes: spec.intervalMinutes,
@@ -128,12 +141,20 @@ export class OriginForecasts {
   }
 
   /** WAPE of the expected counts (synthetic centres) over week k after origin o: the floor. */
-  floorWape(o: number, k: number): number {
+  floorWape(o: number, k: number, withoutHolidays = false): number {
     const S = this.centre.full.slotsPerDay;
     const a = this.actual(o, k);
     const from = o + 7 * (k - 1);
-    const e = this.centre.expected?.subarray(from * S, (from + 7) * S);
+    const source = withoutHolidays ? this.centre.expectedWithoutHolidays : this.centre.expected;
+    const e = source?.subarray(from * S, (from + 7) * S);
     return a && e ? scoreWindow(e, a, 1).wape : Number.NaN;
+  }
+
+  /** Whether week k after origin o holds an unlisted holiday or its catch-up day (synthetic centres). */
+  holidayWeek(o: number, k: number): boolean {
+    const from = o + 7 * (k - 1);
+    for (let d = from; d < from + 7; d++) if (this.centre.holidayDays?.has(d)) return true;
+    return false;
   }
 
   slice(o: number, m: ForecastMethod, k: number): Float64Array | undefined {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/forecast/forecast.js';
 import { EQUAL_POOL2_RULE, PAIRED_DAYLEVEL_RULE, pairedGain, selectMethods } from '../../src/forecast/select.js';
 import { centreSpec, designCentres, generateCentre } from '../../src/forecast/testing/centres.js';
+import { buildGrid } from '../../src/forecast/history.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
 import { syntheticRows, weeklyPattern } from './helpers.js';
 
@@ -123,6 +124,31 @@ describe('the design-set generator', () => {
     expect(new Set(specs.map((s) => s.daysPerWeek))).toEqual(new Set([5, 6, 7]));
     expect(specs.some((s) => s.timeZone === 'Europe/London' || s.timeZone === 'America/New_York')).toBe(true);
     expect(specs.filter((s) => s.levelShifts.length > 0).length).toBeGreaterThan(10);
+  });
+
+  it('gives the expected counts without the unlisted holidays: the floor of a method that cannot foresee them', () => {
+    // The generator's holiday rule (centres.ts): a holiday gets `share` of the usual volume, the
+    // day after it 1.15 times; every other day is the same with and without the holidays.
+    const series = generateCentre(centreSpec(2));
+    const { spec } = series;
+    const dayTotals = (values: Float64Array): number[] => {
+      const rows = Array.from(series.startMs, (t, i) => ({ start: t, volume: values[i] as number }));
+      const grid = buildGrid(rows, spec.timeZone, undefined);
+      return Array.from({ length: grid.days }, (_, d) =>
+        grid.volume.subarray(d * grid.slotsPerDay, (d + 1) * grid.slotsPerDay).reduce((a, v) => a + (v || 0), 0),
+      );
+    };
+    const withHolidays = dayTotals(series.expected);
+    const without = dayTotals(series.expectedWithoutHolidays);
+    const share = new Map(spec.holidays.map((h) => [h.day, h.share]));
+    expect(spec.holidays.some((h) => h.share === 0)).toBe(true);
+    let checked = 0;
+    without.forEach((usual, d) => {
+      const expected = share.has(d) ? usual * (share.get(d) as number) : share.has(d - 1) ? usual * 1.15 : usual;
+      expect(withHolidays[d]).toBeCloseTo(expected, 6);
+      if (share.has(d) && usual > 0) checked++;
+    });
+    expect(checked).toBeGreaterThan(3);
   });
 });
 

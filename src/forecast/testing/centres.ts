@@ -53,6 +53,12 @@ export interface CentreSeries {
    * a week or more ahead, the floor of the design set's errors.
    */
   expected: Float64Array;
+  /**
+   * The same without the unlisted holidays and their catch-up days: what a forecaster that knew
+   * everything of the centre except its unlisted holidays could forecast, the floor of any method
+   * that cannot foresee them (the design set lists none).
+   */
+  expectedWithoutHolidays: Float64Array;
 }
 
 const ZONES = [
@@ -170,6 +176,7 @@ export function generateCentre(spec: CentreSpec): CentreSeries {
   const startMs: number[] = [];
   const volume: number[] = [];
   const expected: number[] = [];
+  const withoutHolidays: number[] = [];
   let dayEffect = 0;
   const innovationSd = spec.daySd * Math.sqrt(1 - spec.dayPhi * spec.dayPhi);
   for (let d = 0; d < spec.days; d++) {
@@ -181,8 +188,10 @@ export function generateCentre(spec: CentreSpec): CentreSeries {
     for (const s of spec.levelShifts) if (d >= s.day) logLevel += s.log;
     let factor = (weight[w] as number) * (holidays.get(d) ?? 1);
     if (holidays.has(d - 1) && !holidays.has(d)) factor *= 1.15; // catch-up after a holiday
-    if (spec.payDays.includes(dayOfMonth(epochDay))) factor *= 1 + spec.payDayLift;
+    const payDay = spec.payDays.includes(dayOfMonth(epochDay)) ? 1 + spec.payDayLift : 1;
+    if (payDay > 1) factor *= payDay;
     const dayMean = Math.exp(logLevel) * factor;
+    const usualDayMean = Math.exp(logLevel) * (weight[w] as number) * payDay;
     const [from, to] = open[w] as [number, number];
     const outage = spec.systemOutages.find((o) => o.day === d);
     const dayStart = clock.dayStartMs(epochDay);
@@ -193,12 +202,17 @@ export function generateCentre(spec: CentreSpec): CentreSeries {
       const slot = Math.floor(minute / spec.intervalMinutes);
       const isOpen = minute >= from * 60 && minute < to * 60;
       let mean = isOpen ? (dayMean * curve(minute / 60)) / (dayCurveSum[w] as number) : 0;
-      if (outage && slot >= outage.slot && slot < outage.slot + outage.slots) mean *= 0.02;
+      let usualMean = isOpen ? (usualDayMean * curve(minute / 60)) / (dayCurveSum[w] as number) : 0;
+      if (outage && slot >= outage.slot && slot < outage.slot + outage.slots) {
+        mean *= 0.02;
+        usualMean *= 0.02;
+      }
       const count = mean > 0 ? r.poisson(mean * r.gammaMeanOne(spec.intervalShape)) : 0;
       if (feed.has(d)) continue;
       startMs.push(t);
       volume.push(count);
       expected.push(mean * Math.exp(-dayEffect));
+      withoutHolidays.push(usualMean * Math.exp(-dayEffect));
     }
   }
   return {
@@ -206,6 +220,7 @@ export function generateCentre(spec: CentreSpec): CentreSeries {
     startMs: Float64Array.from(startMs),
     volume: Float64Array.from(volume),
     expected: Float64Array.from(expected),
+    expectedWithoutHolidays: Float64Array.from(withoutHolidays),
   };
 }
 
