@@ -5,7 +5,8 @@
  * backtest WAPE that minimise the mean backtest WAPE of the weighted forecast (a least-absolute-
  * deviation fit across all origins at once), against the ranked pool of `auto` (best three,
  * WAPE^-8) and main's rule before issue 18 (the equal pool of the best two, no `daylevel`).
- * Prints the design-set means per week ahead and the Israel-bank design weeks one by one.
+ * Prints the design-set means per week ahead and the Israel-bank design weeks one by one
+ * (`DESIGN_CENTRES=0 ISRAEL_WEEKS=holiday DESIGN_WEEKS=1`: its holiday weeks alone, in seconds).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import {
   syntheticCentre,
   type DesignCentre,
 } from './lib/forecast-design.js';
-import { israelDesignTargets } from './lib/israel-design-weeks.js';
+import { israelDesignTargets, israelHolidayWeeks } from './lib/israel-design-weeks.js';
 import { SHARED_DIR } from './lib/report.js';
 
 const count = Number(process.env.DESIGN_CENTRES ?? 40);
@@ -111,7 +112,9 @@ function ladWape(of: OriginForecasts, T: number, k: number, size: number, mix: n
 
 const centres: (() => DesignCentre)[] = designCentres(count, firstSeed).map((s) => () => syntheticCentre(s));
 const israel = join(SHARED_DIR, 'forecast-data', 'israel-bank-1999', 'israel_bank_30min.csv');
-if (existsSync(israel) && firstSeed === 1) centres.push(() => israelDesignCentre(israel, israelDesignTargets()));
+// `ISRAEL_WEEKS=holiday`: the Israel-bank weeks that hold a Jewish holiday (1999-03-27 .. 10-02) instead of the design weeks.
+const israelWeeks = process.env.ISRAEL_WEEKS === 'holiday' ? israelHolidayWeeks() : israelDesignTargets();
+if (existsSync(israel) && firstSeed === 1) centres.push(() => israelDesignCentre(israel, israelWeeks));
 const ks = (process.env.DESIGN_WEEKS ?? '1,2,3,4,5,6')
   .split(',')
   .map(Number)

@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { designCentres } from '../src/forecast/testing/centres.js';
 import { FORECAST_METHODS, type ForecastMethod } from '../src/forecast/types.js';
-import { DEFAULT_SELECTION, type SelectionRule } from '../src/forecast/select.js';
+import { DEFAULT_SELECTION, EQUAL_POOL2_RULE, type SelectionRule } from '../src/forecast/select.js';
 import {
   israelDesignCentre,
   MAX_WEEKS,
@@ -41,8 +41,8 @@ const CANDIDATES: Record<string, ForecastMethod[] | undefined> = {
 for (const [set, candidates] of Object.entries(CANDIDATES))
   for (const minT of [0])
     for (const blend of [0]) rules[`${set}-t${minT}-b${blend}`] = { minT, minWinShare: 0.5, blend, candidates };
-// The pool of the best two (auto's rule), and the same without daylevel (the rule of main before issue 18).
-rules['pool2'] = DEFAULT_SELECTION;
+// auto's rule, and main's rule before issue 18 (the equal pool of the best two, without daylevel).
+rules['auto'] = DEFAULT_SELECTION;
 // Pools of the best `size`, weighted by mean backtest WAPE^-power and shrunk toward the better of avg4/avg8.
 for (const size of [2, 3, 4, 11])
   for (const power of [0, 2, 8])
@@ -51,7 +51,7 @@ for (const size of [2, 3, 4, 11])
         ...DEFAULT_SELECTION,
         pool: { size, maxRatio: size > 4 ? 10 : 1.15, power, shrink },
       };
-rules['pool2-no-daylevel'] = { ...DEFAULT_SELECTION, candidates: FORECAST_METHODS.filter((m) => m !== 'daylevel') };
+rules['pool2-no-daylevel'] = { ...EQUAL_POOL2_RULE, candidates: FORECAST_METHODS.filter((m) => m !== 'daylevel') };
 
 const centres: (() => DesignCentre)[] = designCentres(count, firstSeed).map((s) => () => syntheticCentre(s));
 const israel = join(SHARED_DIR, 'forecast-data', 'israel-bank-1999', 'israel_bank_30min.csv');

@@ -31,3 +31,14 @@ export function israelDesignTargets(from = '1999-05-01'): string[] {
   }
   return out;
 }
+
+/** Saturdays from `from` to 1999-11-27 whose week holds a holiday (the weeks `israelDesignTargets` leaves out). */
+export function israelHolidayWeeks(from = '1999-03-06'): string[] {
+  const plain = new Set(israelDesignTargets(from));
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t < Date.UTC(1999, 11, 4); t += 7 * 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (!plain.has(day)) out.push(day);
+  }
+  return out;
+}
