@@ -62,7 +62,7 @@ export const METHODS: Record<Exclude<ForecastMethod, 'combo'>, MethodSpec> = {
     fn: dayLevelMethod(),
     minTrainDays: 35,
     description:
-      'day totals: exponentially weighted level x weekday profile x day-of-month factor, x pooled intraday shape',
+      'day totals: exponentially weighted level x Holt-Winters weekday factor x day-of-month factor, x pooled intraday shape',
   },
 };
 
