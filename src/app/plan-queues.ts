@@ -11,7 +11,8 @@ import { parseSimulationRequest, type SimulationRequestInput } from '../contract
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { RosterAgent } from '../scheduler/roster/types.js';
-import type { Verdict } from '../scheduler/shift-plan/verdict-types.js';
+import type { Verdict, VerdictServiceLevel } from '../scheduler/shift-plan/verdict-types.js';
+import { buildVerdict, clock, pct } from '../scheduler/shift-plan/verdict.js';
 import type { PlanQueueCoverage, QueueCoverage } from '../scheduler/shift-plan/types.js';
 import { queueShortfalls } from '../scheduler/shift-plan/skill-report.js';
 import { simulateReplications } from '../simulation/index.js';
@@ -36,7 +37,10 @@ export interface PlanQueueReport {
   name: string;
   priority: number;
   model: string;
+  /** The service-level target (live and chat queues; null for deferred work). */
   targetServiceLevel: number | null;
+  /** The target's answer time in seconds; null when the queue has no service-level target. */
+  targetAnswerSeconds: number | null;
   /** False for chat and deferred queues: staffed, not simulated. */
   simulated: boolean;
   /** The queue's simulated SL over the week with its interval; null when not simulated. */
@@ -176,7 +180,9 @@ function report(
     name: q.name,
     priority: q.priority,
     model: q.response.deferred ? 'deferred' : q.response.model,
-    targetServiceLevel: isLive(q) ? (q.response.target.serviceLevel ?? null) : null,
+    // A chat queue keeps its target (staffed and planned for it, not simulated); deferred work has a deadline instead.
+    targetServiceLevel: q.response.deferred ? null : (q.response.target.serviceLevel ?? null),
+    targetAnswerSeconds: q.response.deferred ? null : (q.response.target.answerSeconds ?? null),
     simulated: sim !== undefined,
     serviceLevel: sim?.totals.serviceLevel ?? null,
     abandonRate: sim?.totals.abandonRate ?? null,
@@ -198,11 +204,20 @@ function report(
 const pct1 = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
 
 /**
- * The roster's verdict with every queue's target: a queue the shift plan leaves short of its
- * requirement (its skill flows, `planned`), and a simulated queue whose target lies above its 95 %
- * interval, are shortfalls, named with their figures, and the plan falls short.
+ * The roster's verdict with every queue's target. With simulated queues the service level is judged
+ * per queue and interval by the simulation (the roster's own formula SL is that of the summed load at
+ * one target, which no queue has): an interval of a queue is below target when the upper end of its
+ * simulated 95 % interval is below the queue's target. A queue the shift plan leaves short of its
+ * requirement (its skill flows, `planned`), and a simulated queue whose week lies below its target,
+ * are shortfalls too, named with their figures. Without simulated queues the roster's verdict stands,
+ * with those shortfalls added.
  */
-export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult, planned?: PlanQueueCoverage): Verdict {
+export function withQueueVerdict(
+  verdict: Verdict,
+  result: PlanQueuesResult,
+  planned?: PlanQueueCoverage,
+  timeZone = 'UTC',
+): Verdict {
   const simulatedShort = result.queues
     .filter((q) => q.simulated && !q.met)
     .map(
@@ -213,13 +228,81 @@ export function withQueueVerdict(verdict: Verdict, result: PlanQueuesResult, pla
     );
   // The plan's own per-queue shortfall (from its skill flows), unless the plan's verdict already names it.
   const plannedShort = planned ? queueShortfalls(planned).filter((x) => !verdict.shortfalls.includes(x)) : [];
-  const short = [...plannedShort, ...simulatedShort];
-  if (short.length === 0) return verdict;
+  const extra = [...plannedShort, ...simulatedShort];
+  const judged = judgeQueues(result, verdict.serviceLevel, timeZone);
+  if (judged)
+    return buildVerdict({
+      shifts: verdict.shifts,
+      hardRules: verdict.hardRules,
+      coverage: [],
+      targets: undefined,
+      timeZone,
+      extra,
+      judged,
+    });
+  if (extra.length === 0) return verdict;
   const rest = verdict.line.replace(/^(met|falls short): /, '');
   return {
     ...verdict,
     met: false,
-    line: `falls short: ${rest}; ${short.join('; ')}`,
-    shortfalls: [...verdict.shortfalls, ...short],
+    line: `falls short: ${rest}; ${extra.join('; ')}`,
+    shortfalls: [...verdict.shortfalls, ...extra],
+  };
+}
+
+/**
+ * The service level of the simulated queues, per queue and interval (intervals with contacts and a
+ * simulated SL): volume-weighted mean, the interval furthest below its queue's target, and the
+ * intervals whose whole 95 % interval lies below the target, with a sentence per queue that has any.
+ * Null when no queue was simulated. Under-coverage figures stay those of `base` (the roster's).
+ */
+export function judgeQueues(
+  result: PlanQueuesResult,
+  base: VerdictServiceLevel,
+  timeZone: string,
+): { serviceLevel: VerdictServiceLevel; shortfalls: string[] } | null {
+  const simulated = result.queues.filter((q) => q.simulated && q.targetServiceLevel !== null);
+  if (simulated.length === 0) return null;
+  let weighted = 0;
+  let volume = 0;
+  let below = 0;
+  let worst: { queue: PlanQueueReport; sl: number; start: string } | null = null;
+  const shortfalls: string[] = [];
+  for (const q of simulated) {
+    const target = q.targetServiceLevel as number;
+    let queueBelow = 0;
+    let queueWorst: { sl: number; start: string } | null = null;
+    for (const iv of q.intervals) {
+      const sim = iv.serviceLevelSimulated;
+      if (!sim || sim.mean === null || !(iv.volume > 0)) continue;
+      weighted += iv.volume * sim.mean;
+      volume += iv.volume;
+      if (worst === null || sim.mean - target < worst.sl - (worst.queue.targetServiceLevel as number))
+        worst = { queue: q, sl: sim.mean, start: iv.start };
+      if (sim.high === null || sim.high >= target - 1e-9) continue;
+      queueBelow += 1;
+      if (queueWorst === null || sim.mean < queueWorst.sl) queueWorst = { sl: sim.mean, start: iv.start };
+    }
+    below += queueBelow;
+    if (queueWorst)
+      shortfalls.push(
+        `queue ${q.name}: ${queueBelow} interval${queueBelow === 1 ? '' : 's'} below its ${pct(target)} target ` +
+          `by simulation (the whole 95 % interval under it), worst ${pct(queueWorst.sl)} at ` +
+          `${clock(queueWorst.start, timeZone)}`,
+      );
+  }
+  return {
+    serviceLevel: {
+      ...base,
+      target: worst?.queue.targetServiceLevel ?? null,
+      answerSeconds: worst?.queue.targetAnswerSeconds ?? null,
+      volumeWeighted: volume > 0 ? weighted / volume : null,
+      worst: worst?.sl ?? null,
+      worstStart: worst?.start ?? null,
+      intervalsBelowTarget: below,
+      ...(worst ? { worstQueue: worst.queue.name } : {}),
+      judgedBy: 'simulation',
+    },
+    shortfalls,
   };
 }

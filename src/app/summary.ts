@@ -95,6 +95,8 @@ export interface PlanSummary {
     coverageLossAgentIntervals: number;
     serviceLevel: number | null;
     worstServiceLevel: number | null;
+    /** Set on a multi-queue plan: the SL figures (roster and days) are the queues' simulated ones, volume-weighted. */
+    serviceLevelJudgedBy?: 'simulation';
     feasible: boolean;
     hardViolations: number;
     softPenalty: number;
@@ -148,6 +150,13 @@ export interface SummaryInput {
 
 /** Builds the summary. O(intervals + agents x days). Rounds hours to 0.01 and rates to 1e-4. */
 export function buildSummary(input: SummaryInput): PlanSummary {
+  const whole = wholeSummary(input);
+  return input.queues && input.roster.verdict.serviceLevel.judgedBy === 'simulation'
+    ? perQueueFigures(whole, input.queues)
+    : whole;
+}
+
+function wholeSummary(input: SummaryInput): PlanSummary {
   const { forecast, staffing, shiftPlan, roster } = input;
   const lastSlotMs = Date.parse(roster.grid.start) + roster.grid.slotCount * roster.grid.intervalMinutes * 60_000;
   const days = daySummaries(input);
@@ -168,6 +177,53 @@ export function buildSummary(input: SummaryInput): PlanSummary {
     roster: rosterFigures(roster),
     days,
     ...(input.queues ? { queues: queueFigures(input.queues, roster.grid.intervalMinutes / 60) } : {}),
+  };
+}
+
+/**
+ * A multi-queue plan judged per queue by simulation: the figures that would otherwise be those of the
+ * summed load at one queue's target say so instead. Staffing: the queues' models, no single target,
+ * the volume-weighted formula SL of each queue at its own requirement; the plan's SL (a formula on
+ * the summed load) is not given; the roster's and each day's SL are the simulated queues',
+ * volume-weighted (as the verdict judges them).
+ */
+function perQueueFigures(summary: PlanSummary, result: PlanQueuesResult): PlanSummary {
+  const formula = { sum: 0, volume: 0 };
+  const byDay = new Map<string, { sum: number; volume: number }>();
+  for (const q of result.queues)
+    for (const iv of q.intervals) {
+      if (!(iv.volume > 0)) continue;
+      formula.sum += iv.volume * iv.serviceLevelFormula;
+      formula.volume += iv.volume;
+      const sim = iv.serviceLevelSimulated?.mean;
+      if (!q.simulated || sim === null || sim === undefined) continue;
+      const day = byDay.get(iv.start.slice(0, 10)) ?? { sum: 0, volume: 0 };
+      day.sum += iv.volume * sim;
+      day.volume += iv.volume;
+      byDay.set(iv.start.slice(0, 10), day);
+    }
+  const sl = summary.verdict.serviceLevel;
+  const models = [...new Set(result.queues.map((q) => q.model))].join(', ');
+  return {
+    ...summary,
+    staffing: {
+      ...summary.staffing,
+      model: `${models} (per queue)`,
+      serviceLevelTarget: null,
+      answerSeconds: null,
+      serviceLevel: formula.volume > 0 ? r4(formula.sum / formula.volume) : summary.staffing.serviceLevel,
+    },
+    shiftPlan: { ...summary.shiftPlan, serviceLevel: null },
+    roster: {
+      ...summary.roster,
+      serviceLevel: sl.volumeWeighted === null ? null : r4(sl.volumeWeighted),
+      worstServiceLevel: sl.worst === null ? null : r4(sl.worst),
+      serviceLevelJudgedBy: 'simulation',
+    },
+    days: summary.days.map((d) => {
+      const day = byDay.get(d.date);
+      return { ...d, serviceLevel: day && day.volume > 0 ? r4(day.sum / day.volume) : null };
+    }),
   };
 }
 

@@ -150,7 +150,14 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
   const templates = { names: shiftRules.rules.templates.map((t) => t.name), complete: true };
   const agents = within(
     'agents',
-    () => parseAgentsJson(input.agents.json, timeZone, input.agents.rowLabels, templates),
+    () =>
+      parseAgentsJson(
+        input.agents.json,
+        timeZone,
+        input.agents.rowLabels,
+        templates,
+        input.queues?.map((q) => q.name),
+      ),
     sources.agents,
   );
   if ((input.forecast.weeks ?? 1) * 7 > ROSTER_MAX_DAYS)
@@ -173,7 +180,9 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       ofHistoryFile(sources.history, () =>
         queues ? queues.map((q) => forecast(q.history, input.forecast)) : [forecast(input.history, input.forecast)],
       ),
-    (f) => `${f[0]?.intervals.length ?? 0} intervals, method ${f.map((x) => x.method).join(', ')}`,
+    (f) =>
+      `${f[0]?.intervals.length ?? 0} intervals, method ` +
+      (queues ? f.map((x, k) => `${queues[k]?.name}: ${x.method}`).join(', ') : (f[0]?.method ?? '')),
   );
   const staffed = tracker.run(
     'staffing',
@@ -243,7 +252,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
     );
   // A queue the plan leaves short, or whose simulated SL falls short, makes the plan fall short, named in its verdict.
   const roster = verdict
-    ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict, shiftPlan.queueCoverage) }
+    ? { ...rostered, verdict: withQueueVerdict(rostered.verdict, verdict, shiftPlan.queueCoverage, timeZone) }
     : rostered;
   const summary = tracker.run(
     'report',

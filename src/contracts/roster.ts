@@ -216,10 +216,12 @@ export function parseAgentsJson(
   timeZone: string,
   rowLabels?: readonly string[],
   templates?: KnownTemplates,
+  /** The plan's queues: an agent's skill naming none of them is refused (skills are queue names). */
+  queues?: readonly string[],
 ): RosterAgent[] {
-  if (!rowLabels) return parseAgentList(data, timeZone, templates);
+  if (!rowLabels) return parseAgentList(data, timeZone, templates, queues);
   try {
-    return parseAgentList(data, timeZone, templates);
+    return parseAgentList(data, timeZone, templates, queues);
   } catch (error) {
     throw relabelRows(error, rowLabels);
   }
@@ -269,7 +271,7 @@ function unknownTemplateIssues(
     if (known.names.includes(name)) return;
     const exact = byNorm.get(norm(name));
     if (!known.complete && exact === undefined) return;
-    const near = exact ?? known.names.find((n) => withinOneEdit(norm(n), norm(name)));
+    const near = exact ?? nearName(name, known.names);
     issues.push({
       path: [i, 'contract', 'templates', k],
       message:
@@ -280,17 +282,58 @@ function unknownTemplateIssues(
   return issues;
 }
 
-/** True when `a` and `b` differ by at most one inserted, deleted or changed letter ("erly" and "early"). */
+/**
+ * Issues for skills an agent gives that misspell one of the plan's queues (the same ignoring case,
+ * spaces, '-' and '_', or one letter off): such a skill would serve nothing. Other skills are kept:
+ * an agents file may list skills for queues this plan does not cover.
+ */
+function unknownSkillIssues(
+  skills: readonly string[] | undefined,
+  queues: readonly string[] | undefined,
+  i: number,
+  id: string,
+): WfmIssue[] {
+  if (!skills || !queues) return [];
+  return skills.flatMap((name, k) => {
+    const near = queues.includes(name) ? undefined : nearName(name, queues);
+    if (near === undefined) return [];
+    return [
+      {
+        path: [i, 'skills', k],
+        message:
+          `agent "${id}" has skill "${name}", which is not a queue of the plan ` +
+          `(queues: ${queues.join(', ')}); did you mean "${near}"?`,
+      },
+    ];
+  });
+}
+
+/** The name of `names` that `name` misspells: the same ignoring case, spaces, '-' and '_', or one letter off. */
+function nearName(name: string, names: readonly string[]): string | undefined {
+  const norm = (t: string) => t.toLowerCase().replace(/[\s_-]+/g, '');
+  return names.find((n) => norm(n) === norm(name)) ?? names.find((n) => withinOneEdit(norm(n), norm(name)));
+}
+
+/**
+ * True when `a` and `b` differ by at most one inserted, deleted or changed letter ("erly" and
+ * "early"), or two neighbouring letters swapped ("phnoe" and "phone").
+ */
 function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   const rest = (x: string, y: string) =>
     x.slice(i + (a.length >= b.length ? 1 : 0)) === y.slice(i + (b.length >= a.length ? 1 : 0));
-  return i === Math.max(a.length, b.length) || rest(a, b);
+  const swapped = a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return i === Math.max(a.length, b.length) || rest(a, b) || swapped;
 }
 
-function parseAgentList(data: unknown, timeZone: string, templates?: KnownTemplates): RosterAgent[] {
+function parseAgentList(
+  data: unknown,
+  timeZone: string,
+  templates?: KnownTemplates,
+  queues?: readonly string[],
+): RosterAgent[] {
   const parsed = parseWith(AgentsSchema, data, 'agents');
   const issues: WfmIssue[] = [];
   const seen = new Set<string>();
@@ -302,6 +345,7 @@ function parseAgentList(data: unknown, timeZone: string, templates?: KnownTempla
         issues.push({ path: [i, 'proficiency', key], message: `"${key}" is not one of the agent's skills` });
     }
     issues.push(...unknownTemplateIssues(a.contract.templates, templates, i, a.id));
+    issues.push(...unknownSkillIssues(a.skills, queues, i, a.id));
     if (a.contract.minHoursPerWeek > a.contract.maxHoursPerWeek)
       issues.push({ path: [i, 'contract', 'minHoursPerWeek'], message: 'above maxHoursPerWeek' });
     const timeOff: TimeOff[] = a.availability.timeOff.map((t, k) => {

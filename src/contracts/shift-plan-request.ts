@@ -79,15 +79,23 @@ export function parseShiftPlanRequest(body: unknown): ParsedShiftPlanRequest {
     rules,
     timeLimitSeconds: request.timeLimitSeconds,
     timeZone: request.timeZone,
-    ...(request.agents !== undefined ? { agents: agentsOf(request.agents, zone) } : {}),
+    ...(request.agents !== undefined
+      ? {
+          agents: agentsOf(
+            request.agents,
+            zone,
+            queues?.map((q) => q.name),
+          ),
+        }
+      : {}),
     ...(queues ? { queues } : {}),
   };
 }
 
 /** The request's agents, with every error's path under `agents` (the body's field). */
-function agentsOf(data: unknown, zone: string): RosterAgent[] {
+function agentsOf(data: unknown, zone: string, queues: readonly string[] | undefined): RosterAgent[] {
   try {
-    return parseAgentsJson(data, zone);
+    return parseAgentsJson(data, zone, undefined, undefined, queues);
   } catch (error) {
     if (!isWfmError(error)) throw error;
     const issues = error.issues.map((issue) => ({ ...issue, path: ['agents', ...issue.path] }));

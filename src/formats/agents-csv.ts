@@ -50,9 +50,10 @@ export function parseAgentsCsv(
   timeZone: string,
   templates?: KnownTemplates,
   read: CsvReadOptions = {},
+  queues?: readonly string[],
 ): RosterAgent[] {
   const { json, rowLabels } = agentsCsvToJson(text, read);
-  return parseAgentsJson(json, timeZone, rowLabels, templates);
+  return parseAgentsJson(json, timeZone, rowLabels, templates, queues);
 }
 
 /**

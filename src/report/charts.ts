@@ -7,6 +7,7 @@ import type { ForecastResult } from '../forecast/types.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
 import type { PlanDaySummary } from '../app/summary.js';
 import { FRAME, c, dayAxis, esc, fmt, niceMax, weekdayLabel, yAxis, type Frame } from './svg.js';
+import { isoLocalLabel } from '../time/instant.js';
 
 function scales(frame: Frame, n: number, yMax: number) {
   const plotW = frame.width - frame.left - frame.right;
@@ -87,7 +88,7 @@ export function coverageChart(roster: RosterResult): string {
     if (r.onPhone < r.required)
       shades.push(
         `<rect class="under" x="${c(x(i))}" width="${c(x(i + 1) - x(i))}" y="${c(y(r.required))}" ` +
-          `height="${c(y(r.onPhone) - y(r.required))}"><title>${esc(r.start)}: ${r.required - r.onPhone} ` +
+          `height="${c(y(r.onPhone) - y(r.required))}"><title>${esc(isoLocalLabel(r.start))}: ${r.required - r.onPhone} ` +
           `short</title></rect>`,
       );
     else if (r.onPhone > r.required)

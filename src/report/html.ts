@@ -18,6 +18,7 @@ import { rosterTimeline } from './timeline.js';
 import { queuesSection } from './queue-charts.js';
 import type { PlanQueuesResult } from '../app/plan-queues.js';
 import { gridText } from './summary-text.js';
+import { isoDayLabel } from '../time/instant.js';
 
 export interface ReportInput {
   summary: PlanSummary;
@@ -79,8 +80,10 @@ function staffingCard(s: PlanSummary): string {
     ['model', figure('staffing.model', s.staffing.model)],
     [
       'target',
-      `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} ` +
-        `in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
+      s.staffing.serviceLevelTarget === null
+        ? 'per queue (see Queues)'
+        : `${figure('staffing.serviceLevelTarget', s.staffing.serviceLevelTarget, pct(s.staffing.serviceLevelTarget))} ` +
+          `in ${figure('staffing.answerSeconds', s.staffing.answerSeconds)} s`,
     ],
     ['agent-hours required on the phones', figure('staffing.agentHours', s.staffing.agentHours)],
     ['peak agents', figure('staffing.peakAgents', s.staffing.peakAgents)],
@@ -91,7 +94,7 @@ function staffingCard(s: PlanSummary): string {
   ]);
 }
 
-function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
+function shiftPlanCard(p: PlanSummary['shiftPlan'], perQueue = false): string {
   return card('Shift plan', [
     ['status', figure('shiftPlan.status', p.status)],
     ['shifts', figure('shiftPlan.shifts', p.shifts)],
@@ -120,7 +123,12 @@ function shiftPlanCard(p: PlanSummary['shiftPlan']): string {
       `${figure('shiftPlan.underAgentIntervals', p.underAgentIntervals)} ` +
         `/ ${figure('shiftPlan.overAgentIntervals', p.overAgentIntervals)}`,
     ],
-    ['SL on the plan', figure('shiftPlan.serviceLevel', p.serviceLevel, pct(p.serviceLevel))],
+    [
+      'SL on the plan',
+      perQueue
+        ? 'per queue, on the roster by simulation'
+        : figure('shiftPlan.serviceLevel', p.serviceLevel, pct(p.serviceLevel)),
+    ],
     ['uncoverable intervals', figure('shiftPlan.uncoverableIntervals', p.uncoverableIntervals)],
   ]);
 }
@@ -138,7 +146,9 @@ function rosterCard(r: PlanSummary['roster']): string {
       `${figure('roster.extraShifts', r.extraShifts)} / ${figure('roster.unfilledShifts', r.unfilledShifts)}`,
     ],
     [
-      'SL on the roster (worst interval)',
+      r.serviceLevelJudgedBy === 'simulation'
+        ? 'SL simulated per queue (worst interval vs its target)'
+        : 'SL on the roster (worst interval)',
       `${figure('roster.serviceLevel', r.serviceLevel, pct(r.serviceLevel))} ` +
         `(${figure('roster.worstServiceLevel', r.worstServiceLevel, pct(r.worstServiceLevel))})`,
     ],
@@ -217,7 +227,12 @@ function verdictBanner(s: PlanSummary): string {
  */
 export function renderReport(input: ReportInput): string {
   const s = input.summary;
-  const figures = [forecastCard(s), staffingCard(s), shiftPlanCard(s.shiftPlan), rosterCard(s.roster)].join('');
+  const figures = [
+    forecastCard(s),
+    staffingCard(s),
+    shiftPlanCard(s.shiftPlan, s.roster.serviceLevelJudgedBy === 'simulation'),
+    rosterCard(s.roster),
+  ].join('');
   const notes = [...input.forecast.notes, ...input.shiftPlan.issues.slice(0, 20).map((i) => i.message)];
   const embedded = JSON.stringify(s).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -230,7 +245,7 @@ export function renderReport(input: ReportInput): string {
 </head>
 <body>
 <header><h1>${esc(s.name)}</h1>
-<p>Week from ${esc(s.horizon.start)} (${esc(s.horizon.timeZone)}),
+<p>Week from ${esc(isoDayLabel(s.horizon.start))} (${esc(s.horizon.timeZone)}),
 ${s.horizon.days} days of ${esc(gridText(s.horizon))}.
 Files beside this report: forecast, staffing, shift plan, coverage, roster (JSON and CSV), one calendar per agent,
 summary.json${input.queues ? ', queues (JSON and CSV)' : ''}.</p></header>

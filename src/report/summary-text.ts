@@ -1,9 +1,17 @@
 /** The readable summary `wfm plan` and `wfm demo` print: key figures and one line per day. */
 import type { PlanSummary } from '../app/summary.js';
+import { isoDayLabel } from '../time/instant.js';
 import { forecastMethodWords, percent, tenths, whole } from './people.js';
 
 const h1 = tenths;
 const pct = percent;
+
+/** "80.0 % in 20 s", or "targets per queue" on a multi-queue plan. */
+function targetText(s: PlanSummary['staffing']): string {
+  return s.serviceLevelTarget === null
+    ? 'targets per queue'
+    : `${pct(s.serviceLevelTarget)} in ${s.answerSeconds ?? '-'} s`;
+}
 
 /** Formats the summary as plain text lines (no colour, fixed columns). */
 export function summaryText(s: PlanSummary, outDir?: string): string {
@@ -13,18 +21,18 @@ export function summaryText(s: PlanSummary, outDir?: string): string {
   const lines = [
     `Verdict    ${s.verdict.line}`,
     `${s.name}`,
-    `Week from ${s.horizon.start} (${s.horizon.timeZone}), ${gridText(s.horizon)}`,
+    `Week from ${isoDayLabel(s.horizon.start)} (${s.horizon.timeZone}), ${gridText(s.horizon)}`,
     '',
     `Forecast   ${whole(s.forecast.volume)} contacts ` +
       `(p10-p90 ${whole(s.forecast.volumeP10)}-${whole(s.forecast.volumeP90)}), method ` +
       `${forecastMethodWords(s.forecast)}, backtest WAPE ${wape}`,
-    `Staffing   ${s.staffing.model}, ${pct(s.staffing.serviceLevelTarget)} in ${s.staffing.answerSeconds ?? '-'} ` +
-      `s: ${tenths(s.staffing.agentHours)} agent-hours on the phones, peak ${whole(s.staffing.peakAgents)} agents`,
+    `Staffing   ${s.staffing.model}, ${targetText(s.staffing)}: ${tenths(s.staffing.agentHours)} agent-hours on the phones, peak ${whole(s.staffing.peakAgents)} agents`,
     `Shift plan ${p.status}: ${whole(p.shifts)} shifts, plan paid hours ${tenths(p.paidHours)}, cost ${tenths(p.cost)} ` +
       `vs LP bound ${tenths(p.lpBound)} (cost ${Number.isFinite(p.objectiveOverBound) ? pct(p.objectiveOverBound - 1) : 'n/a'} over it), ` +
       `gap ${p.mipGap === null ? 'n/a' : pct(p.mipGap)}, under ${whole(p.underAgentIntervals)} agent-intervals`,
     `Roster     ${r.agentsWorking}/${r.agents} agents working, ${r.shiftsFilled}/${r.shiftsRequired} ` +
-      `shifts filled (+${r.extraShifts} extra), roster paid hours ${tenths(r.paidHours)}, SL ${pct(r.serviceLevel)}`,
+      `shifts filled (+${r.extraShifts} extra), roster paid hours ${tenths(r.paidHours)}, SL ${pct(r.serviceLevel)}` +
+      (r.serviceLevelJudgedBy === 'simulation' ? ' (simulated per queue)' : ''),
     `Pool       plan placed ${h1(p.poolHoursPlaced)} of ${h1(p.poolHoursRequested)} h asked; roster delivered ` +
       `${h1(r.retrainingHoursAssigned)} h retraining to flagged agents (of ${h1(r.retrainingHoursNeeded)} h they ` +
       `need) and ${h1(s.days.reduce((t, d) => t + d.coachingHoursRostered, 0))} h coaching on spare seats`,

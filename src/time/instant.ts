@@ -87,6 +87,21 @@ export function formatLocalLabel(epochMs: number, timeZone = 'UTC'): string {
 }
 
 /**
+ * An ISO 8601 instant as people read it, in the clock its own offset gives: "Mon 01/06 08:00" for
+ * `2026-06-01T08:00:00-04:00` (plans and rosters write their instants with the centre's offset).
+ */
+export function isoLocalLabel(iso: string): string {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  return dt.isValid ? dt.setLocale('en-GB').toFormat('ccc dd/LL HH:mm') : iso;
+}
+
+/** The calendar day of an ISO 8601 instant in its own offset, as people read it: "Monday 1 June 2026". */
+export function isoDayLabel(iso: string): string {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  return dt.isValid ? dt.setLocale('en-GB').toFormat('cccc d LLLL yyyy') : iso;
+}
+
+/**
  * Infers the interval length from sorted, distinct starts (epoch ms): the greatest common divisor
  * of the gaps, which must be one of `INTERVAL_MINUTES`. Gaps (missing intervals) are allowed.
  */

@@ -5,11 +5,17 @@
  * roster per queue for the figures the report's "Queues" section shows.
  */
 import { combineForecasts, combineStaffing } from '../app/combine-queues.js';
-import { simulatePlanQueues, type PlanQueueInput, type PlanQueuesResult } from '../app/plan-queues.js';
+import {
+  simulatePlanQueues,
+  withQueueVerdict,
+  type PlanQueueInput,
+  type PlanQueuesResult,
+} from '../app/plan-queues.js';
 import { parseAgentsJson } from '../contracts/roster.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { ForecastResult } from '../forecast/types.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
+import type { Verdict } from '../scheduler/shift-plan/verdict-types.js';
 
 /** The queues' forecasts and staffing summed per interval (each queue staffed alone). O(queues x intervals). */
 export function combineQueues(queues: readonly { name: string; forecast: unknown; staffing: unknown }[]): {
@@ -41,7 +47,7 @@ export function simulateQueues(body: {
   timeZone: string;
   replications: number;
   seed: number;
-}): PlanQueuesResult {
+}): PlanQueuesResult & { verdict?: Verdict } {
   const agents = parseAgentsJson(body.agents, body.timeZone);
   const queues: PlanQueueInput[] = body.queues.map((q) => ({
     name: q.name,
@@ -50,8 +56,10 @@ export function simulateQueues(body: {
     staffing: {} as PlanQueueInput['staffing'],
     response: q.staffing as StaffingResponse,
   }));
-  return simulatePlanQueues(queues, body.roster as RosterResult, agents, {
-    seed: body.seed,
-    replications: body.replications,
-  });
+  const roster = body.roster as RosterResult;
+  const result = simulatePlanQueues(queues, roster, agents, { seed: body.seed, replications: body.replications });
+  // The page's verdict judges each queue by the simulation, as `wfm plan` does.
+  return roster.verdict
+    ? { ...result, verdict: withQueueVerdict(roster.verdict, result, undefined, body.timeZone) }
+    : result;
 }

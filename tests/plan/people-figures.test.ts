@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanSummary } from '../../src/app/summary.js';
 import { summaryText } from '../../src/report/summary-text.js';
 import { renderReport } from '../../src/report/html.js';
+import { coverageChart } from '../../src/report/charts.js';
 
 const summary = {
   verdict: { status: 'met', line: 'MET: every hard rule met', shortfalls: [] },
@@ -123,6 +124,10 @@ describe('the text summary rounds for people and speaks in words', () => {
     expect(text).toContain('shifts over the plan (soft) 209.8 weighted agents over');
     expect(text).toContain('fair share of weekends (soft) 100.8 squared deviation');
   });
+  it('gives the week start as a day people read, not an ISO instant', () => {
+    expect(text).toContain('Week from Monday 1 June 2026 (Europe/Berlin)');
+    expect(text).not.toContain('2026-06-01T00:00');
+  });
   it('labels the plan and the roster paid hours', () => {
     expect(text).toContain('plan paid hours 4,408.0');
     expect(text).toContain('LP bound 4,401.3');
@@ -137,12 +142,23 @@ describe('the HTML report rounds for people and keeps the full figure as data', 
     roster: { agents: [], coverage: [], grid: { start: summary.horizon.start, intervalMinutes: 30, slotCount: 0 } },
     shiftPlan: { issues: [] },
   } as unknown as Parameters<typeof renderReport>[0]);
+  const shortHtml = coverageChart({
+    coverage: [
+      { start: '2026-06-01T08:00:00+02:00', required: 3, onPhone: 3, under: 0, over: 0 },
+      { start: '2026-06-01T08:30:00+02:00', required: 4, onPhone: 2, under: 2, over: 0 },
+    ],
+  } as unknown as Parameters<typeof coverageChart>[0]);
   it('shows whole contacts and words, with the exact value in data-value', () => {
     expect(html).toContain('data-figure="forecast.volume" data-value="31431.62">31,432<');
     expect(html).toContain('data-figure="forecast.volumeP10" data-value="27558.5">27,559<');
     expect(html).toContain('>mean of shape and calendar<');
     expect(html).toContain('data-figure="roster.violations.0.shownAmount" data-value="209.8324">209.8<');
     expect(html).toContain('data-figure="days.0.volume" data-value="5526.470000000006">5,526<');
+  });
+  it('gives the week start and each short interval in local words, not ISO instants', () => {
+    expect(html).toContain('Week from Monday 1 June 2026 (Europe/Berlin)');
+    expect(shortHtml).toContain('<title>Mon 01/06 08:30: 2 short</title>');
+    expect(shortHtml).not.toMatch(/<title>2026-06-01T/);
   });
   it('labels each paid-hours figure', () => {
     expect(html).toContain('plan paid hours (the shifts it asks for)');

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanSummary } from '../../src/app/summary.js';
+import type { PlanQueuesResult } from '../../src/app/plan-queues.js';
 import type { StaffingResponse } from '../../src/contracts/staffing.js';
 import { buildDemoCentre } from '../../src/app/samples/demo-centre.js';
 import { runCli } from '../staffing/cli-harness.js';
@@ -146,6 +147,32 @@ describe('wfm plan with queues', () => {
     }
   });
 
+  it("judges service per queue by simulation, not by the summed load's formula SL at one target", () => {
+    const summary = read<PlanSummary>('summary.json');
+    const result = read<PlanQueuesResult>('queues.json');
+    expect(summary.verdict.serviceLevel.judgedBy).toBe('simulation');
+    expect(summary.roster.serviceLevelJudgedBy).toBe('simulation');
+    expect(summary.staffing.serviceLevelTarget).toBeNull();
+    // The roster's SL: the simulated queues' interval means weighted by volume (queues.json); an
+    // interval is below target when its whole 95 % interval is under its queue's target.
+    let sum = 0;
+    let volume = 0;
+    let below = 0;
+    for (const q of result.queues.filter((x) => x.simulated))
+      for (const iv of q.intervals) {
+        const sim = iv.serviceLevelSimulated;
+        if (!sim || sim.mean === null || !(iv.volume > 0)) continue;
+        sum += iv.volume * sim.mean;
+        volume += iv.volume;
+        if (sim.high !== null && sim.high < (q.targetServiceLevel as number)) below += 1;
+      }
+    expect(summary.roster.serviceLevel as number).toBeCloseTo(sum / volume, 4);
+    expect(summary.verdict.serviceLevel.intervalsBelowTarget).toBe(below);
+    expect(summary.verdict.met).toBe(
+      result.queues.every((q) => q.met) && below === 0 && summary.verdict.shortfalls.length === 0,
+    );
+  });
+
   it("shows the queues side by side in report.html, each figure the summary's", () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const summary = read<PlanSummary>('summary.json');
@@ -185,32 +212,79 @@ describe('withQueueVerdict', () => {
     },
     shortfalls: [],
   };
-  const queue = (name: string, met: boolean, simulated = true) => ({
+  // Simulated SL per interval: mean with its 95 % interval.
+  const iv = (start: string, volume: number, mean: number, low: number, high: number) => ({
+    start,
+    volume,
+    requirement: 3,
+    covered: 3,
+    plannedCover: null,
+    serviceLevelFormula: 0.8,
+    serviceLevelSimulated: { mean, low, high },
+  });
+  const queue = (name: string, met: boolean, intervals = [iv('2026-06-01T09:00:00+02:00', 10, 0.9, 0.85, 0.95)]) => ({
     name,
     priority: 0,
     model: 'erlang-c',
     targetServiceLevel: 0.8,
-    simulated,
+    targetAnswerSeconds: 20,
+    simulated: true,
     serviceLevel: { mean: 0.7, low: 0.65, high: 0.75, halfWidth: 0.05, n: 4 },
     abandonRate: null,
     asaSeconds: null,
     met,
     plannedShortAgentIntervals: null,
-    intervals: [],
+    intervals,
   });
+  const zone = 'Europe/Madrid';
 
-  it('a simulated queue below its target makes a met roster fall short, naming the queue and its figures', () => {
-    const v = withQueueVerdict(base, {
-      seed: 1,
-      replications: 4,
-      queues: [queue('sales', true), queue('tech', false)],
-    });
+  it('a simulated queue below its target makes a met roster fall short, naming the queue, its week and its worst interval', () => {
+    const tech = queue('tech', false, [
+      iv('2026-06-01T09:00:00+02:00', 10, 0.5, 0.4, 0.6),
+      iv('2026-06-01T09:30:00+02:00', 10, 0.78, 0.7, 0.86),
+    ]);
+    const v = withQueueVerdict(
+      base,
+      { seed: 1, replications: 4, queues: [queue('sales', true), tech] },
+      undefined,
+      zone,
+    );
     expect(v.met).toBe(false);
     expect(v.line).toBe(
-      'falls short: 10/10 shifts filled; every hard rule met; ' +
+      'falls short: 10/10 shifts filled; every hard rule met; worst interval SL 50.0 % on tech at Mon 01/06 09:00 ' +
+        '(target 80.0 % in 20 s, by simulation); 1 intervals below target; ' +
         'queue tech: simulated SL 70.0 % (95 % 65.0 % - 75.0 %) below its 80.0 % target',
     );
-    expect(v.shortfalls).toHaveLength(1);
-    expect(withQueueVerdict(base, { seed: 1, replications: 4, queues: [queue('sales', true)] })).toBe(base);
+    // 09:30 at 78 % is below 80 % but its interval reaches 86 %: not counted as below.
+    expect(v.shortfalls).toEqual([
+      'queue tech: simulated SL 70.0 % (95 % 65.0 % - 75.0 %) below its 80.0 % target',
+      'queue tech: 1 interval below its 80.0 % target by simulation (the whole 95 % interval under it), ' +
+        'worst 50.0 % at Mon 01/06 09:00',
+    ]);
+    expect(v.serviceLevel).toMatchObject({ worstQueue: 'tech', judgedBy: 'simulation', intervalsBelowTarget: 1 });
+    expect(v.serviceLevel.volumeWeighted).toBeCloseTo((10 * 0.9 + 10 * 0.5 + 10 * 0.78) / 30, 12);
+  });
+
+  it("judges a multi-queue roster by its queues' simulation, not by the summed load's formula SL at one target", () => {
+    // The roster's own verdict: the summed load at the strictest target, 37 intervals below it.
+    const summed = {
+      ...base,
+      met: false,
+      line: 'falls short: 10/10 shifts filled; every hard rule met; worst interval SL 8.3 % at Thu 04/06 10:00',
+      serviceLevel: { ...base.serviceLevel, target: 0.9, worst: 0.083, intervalsBelowTarget: 37 },
+      shortfalls: ['37 intervals below the 90.0 % target, worst 8.3 % at Thu 04/06 10:00'],
+    };
+    const v = withQueueVerdict(
+      summed,
+      { seed: 1, replications: 4, queues: [queue('vip', true), queue('phone', true)] },
+      undefined,
+      zone,
+    );
+    expect(v.met).toBe(true);
+    expect(v.shortfalls).toEqual([]);
+    expect(v.line).toBe(
+      'met: 10/10 shifts filled; every hard rule met; worst interval SL 90.0 % on vip at Mon 01/06 09:00 ' +
+        '(target 80.0 % in 20 s, by simulation)',
+    );
   });
 });

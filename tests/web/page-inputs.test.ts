@@ -130,7 +130,9 @@ describe.skipIf(!hasChromium)('planner page inputs in Chromium', () => {
     );
     try {
       await page.click('#run-plan');
-      await expect.poll(() => page.getAttribute('#steps li[data-step="plan"]', 'data-status')).toBe('failed');
+      await expect
+        .poll(() => page.getAttribute('#steps li[data-step="plan"]', 'data-status'), { timeout: 60_000 })
+        .toBe('failed');
       const text = (await page.textContent('#steps li[data-step="plan"]')) ?? '';
       expect(text).toContain('the worker stopped');
       expect(text).not.toMatch(/\(0\.0 s\)|running|queued/);
@@ -168,6 +170,16 @@ describe.skipIf(!hasChromium)('planner page inputs in Chromium', () => {
       }[];
     };
     expect(result.queues.map((q) => q.name)).toEqual(['phones', 'vip']);
+    // The verdict judges each queue by the simulation (not the summed load at one target), on the page as in `wfm plan`.
+    const verdict = (await page.evaluate('window.wfm.queues.verdict')) as {
+      line: string;
+      serviceLevel: { judgedBy?: string };
+    };
+    expect(verdict.serviceLevel.judgedBy).toBe('simulation');
+    expect(await page.textContent('#verdict')).toContain(verdict.line.replace(/^(met|falls short): /, ''));
+    expect(await page.textContent('[data-kpi="sl"]')).toBe(
+      `${(100 * (verdict.serviceLevel as unknown as { volumeWeighted: number }).volumeWeighted).toFixed(1)} %`,
+    );
     expect(await page.locator('#chart-queues polygon.queue-layer').count()).toBe(2);
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
     for (const q of result.queues) {

@@ -131,11 +131,12 @@ export function readAgentsFile(
   timeZone: string,
   templates?: KnownTemplates,
   read: CsvReadOptions = {},
+  queues?: readonly string[],
 ): RosterAgent[] {
   return readInput(path, '--agents', (text) =>
     looksLikeJson(path, text)
-      ? parseAgentsJson(parseJsonText(text, path), timeZone, undefined, templates)
-      : parseAgentsCsv(text, timeZone, templates, read),
+      ? parseAgentsJson(parseJsonText(text, path), timeZone, undefined, templates, queues)
+      : parseAgentsCsv(text, timeZone, templates, read, queues),
   );
 }
 
@@ -299,7 +300,15 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   checkOutputPaths(outputs);
   const zone = opts.timeZone ?? rules.timeZone ?? requirement.timeZone ?? 'UTC';
   const templates = { names: rules.rules.templates.map((t) => t.name), complete: true };
-  const agents = opts.agents ? readAgentsFile(opts.agents, zone, templates, csvReadOptions(opts.strict)) : undefined;
+  const agents = opts.agents
+    ? readAgentsFile(
+        opts.agents,
+        zone,
+        templates,
+        csvReadOptions(opts.strict),
+        queues?.map((q) => q.name),
+      )
+    : undefined;
   const highs = await loadSolver();
   const started = performance.now();
   const plan = onPlanFiles(opts.requirements, opts.rules, () =>

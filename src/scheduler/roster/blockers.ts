@@ -5,11 +5,17 @@ import { RULE_COUNT, RULE_KEYS, type CoreProblem } from './problem.js';
 export type BlockReasons = Record<string, number>;
 
 /**
- * For an under-filled cell, asks every agent why they are not on it: not available (availability,
- * time off, template), already on another shift that day, or which hard rules adding the shift
+ * For an under-filled cell, asks every agent why they are not on it: without a skill the shift was
+ * planned for, not available (availability, time off, template), already on another shift that day, or which hard rules adding the shift
  * would break (re-scoring that agent with the cell added). O(agents x days).
  */
-export function blockersOf(p: CoreProblem, assign: Int32Array, cell: number): BlockReasons {
+export function blockersOf(
+  p: CoreProblem,
+  assign: Int32Array,
+  cell: number,
+  /** True when agent `e` lacks a skill the cell's shift was planned for (told apart from unavailable). */
+  lacksSkill?: (e: number) => boolean,
+): BlockReasons {
   const evaluator = new AgentEvaluator(p);
   const reasons: BlockReasons = {};
   const bump = (k: string): void => {
@@ -21,7 +27,7 @@ export function blockersOf(p: CoreProblem, assign: Int32Array, cell: number): Bl
   const score: AgentScore = { hard: 0, soft: 0, weekendDays: 0, lateShifts: 0 };
   p.agents.forEach((agent, e) => {
     const i = e * p.days + d;
-    if (!agent.allowed[cell]) return bump('unavailable');
+    if (!agent.allowed[cell]) return bump(lacksSkill?.(e) ? "lacks the shift's skills" : 'unavailable');
     if (assign[i]! === cell) return;
     if (assign[i]! >= 0) return bump('on another shift that day');
     before.fill(0);

@@ -69,10 +69,17 @@ export interface UnfilledShift {
   day: string;
   start: string;
   end: string;
+  /** A multi-skill plan's shift: the skills it was planned for. */
+  skills?: string[];
   required: number;
   filled: number;
-  /** Agents blocked, by reason (a hard rule's key, "unavailable", "on another shift that day"). */
+  /**
+   * Agents blocked, by reason (a hard rule's key, "lacks the shift's skills", "unavailable", "on
+   * another shift that day").
+   */
   blockedBy: Record<string, number>;
+  /** `blockedBy` in words, most agents first: "32 agents lack the shift's skills; 6 would break \"working days per week\"". */
+  why: string;
 }
 
 /** The plan's coverage of one interval as the roster delivers it, beside the plan's own on-phone count. */

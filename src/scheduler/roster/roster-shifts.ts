@@ -1,6 +1,7 @@
 import type { PlannedShift } from '../shift-plan/types.js';
 import { blockersOf } from './blockers.js';
-import type { CoreProblem } from './problem.js';
+import { hasSkills } from './from-plan.js';
+import { RULE_LABELS, type CoreProblem } from './problem.js';
 import type { ShiftOnGrid } from './pulls.js';
 import type { UnfilledShift } from './result-types.js';
 
@@ -48,6 +49,7 @@ export function shiftFill(
   assign: Int32Array,
   onCell: number[][],
   shiftOfCell: PlannedShift[],
+  agents: readonly { skills?: readonly string[] }[],
 ): { unfilledShifts: UnfilledShift[]; shiftsRequired: number; shiftsFilled: number; extraShifts: number } {
   const unfilledShifts: UnfilledShift[] = [];
   let shiftsRequired = 0;
@@ -60,16 +62,38 @@ export function shiftFill(
     extraShifts += Math.max(0, got - cell.required);
     if (got < cell.required) {
       const planned = shiftOfCell[c]!;
+      const blockedBy = blockersOf(problem, assign, c, (e) => !hasSkills(agents[e] ?? {}, planned.skills));
       unfilledShifts.push({
         template: planned.template,
         day: planned.day,
         start: planned.start,
         end: planned.end,
+        ...(planned.skills ? { skills: [...planned.skills] } : {}),
         required: cell.required,
         filled: got,
-        blockedBy: blockersOf(problem, assign, c),
+        blockedBy,
+        why: blockedWords(blockedBy),
       });
     }
   });
   return { unfilledShifts, shiftsRequired, shiftsFilled, extraShifts };
+}
+
+/**
+ * Why a shift stayed unfilled, in words, most agents first: "32 agents lack the shift's skills; 6
+ * would break: two days off in a row each week".
+ */
+export function blockedWords(blockedBy: Readonly<Record<string, number>>): string {
+  const agents = (n: number) => `${n} agent${n === 1 ? '' : 's'}`;
+  return Object.entries(blockedBy)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([reason, n]) => {
+      const rule = (RULE_LABELS as Readonly<Record<string, { label: string } | undefined>>)[reason];
+      if (rule) return `${agents(n)} would break "${rule.label}"`;
+      if (reason === "lacks the shift's skills") return `${agents(n)} ${n === 1 ? 'lacks' : 'lack'} the shift's skills`;
+      if (reason === 'unavailable') return `${agents(n)} unavailable (availability, time off or template)`;
+      if (reason === 'on another shift that day') return `${agents(n)} on another shift that day`;
+      return `${agents(n)} ${reason}`;
+    })
+    .join('; ');
 }

@@ -79,7 +79,7 @@ export function rosterPlan(
     serviceLevel: options.serviceLevel,
     load: options.load,
   });
-  const { unfilledShifts, ...fill } = shiftFill(problem, assign, onCell, shiftOfCell);
+  const { unfilledShifts, ...fill } = shiftFill(problem, assign, onCell, shiftOfCell, agents);
   const planUnder = plan.coverage.reduce((t, c) => t + c.under, 0);
   const rosterUnder = coverage.reduce((t, c) => t + c.under, 0);
   const score = scoreByRule(problem, assign);

@@ -27,6 +27,12 @@ export interface VerdictServiceLevel {
   /** Intervals with fewer agents on the phones than required (agent-intervals summed in `agentIntervalsShort`). */
   intervalsUnderCovered: number;
   agentIntervalsShort: number;
+  /**
+   * Set when the service level was judged per queue by simulation (a multi-queue plan): the queue of
+   * the worst interval (`target` and `answerSeconds` are then that queue's), and `simulation`.
+   */
+  worstQueue?: string;
+  judgedBy?: 'simulation';
 }
 
 export interface Verdict {

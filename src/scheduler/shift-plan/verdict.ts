@@ -22,6 +22,11 @@ export interface VerdictParts {
   timeZone: string;
   /** Extra shortfalls found by the caller (e.g. uncoverable intervals), in words. */
   extra?: string[];
+  /**
+   * The service level judged by the caller instead of from `coverage` (a multi-queue plan judges
+   * each queue by simulation): the figures, and the shortfalls in words.
+   */
+  judged?: { serviceLevel: VerdictServiceLevel; shortfalls: string[] };
 }
 
 const SL_TOLERANCE = 1e-9;
@@ -72,25 +77,31 @@ export function serviceLevelVerdict(
  * interval with fewer agents on the phones than required falls short.
  */
 export function buildVerdict(parts: VerdictParts): Verdict {
-  const sl = serviceLevelVerdict(parts.coverage, parts.targets);
+  const sl = parts.judged?.serviceLevel ?? serviceLevelVerdict(parts.coverage, parts.targets);
   const shortfalls: string[] = [];
   const { shifts, hardRules } = parts;
   if (hardRules && !hardRules.met) shortfalls.push(`hard rules broken: ${breachesText(hardRules.breaches)}`);
   if (shifts && shifts.unfilled > 0) shortfalls.push(`${shifts.unfilled} of ${shifts.required} plan shifts unfilled`);
-  const judgedBySl = sl.target !== null && sl.worst !== null;
-  if (judgedBySl && sl.intervalsBelowTarget > 0) {
-    shortfalls.push(
-      `${sl.intervalsBelowTarget} intervals below the ${pct(sl.target)} target, worst ${pct(sl.worst)} ` +
-        `at ${clock(sl.worstStart, parts.timeZone)}`,
-    );
-  } else if (!judgedBySl && sl.intervalsUnderCovered > 0) {
-    shortfalls.push(
-      `${sl.intervalsUnderCovered} intervals under-covered (${round1(sl.agentIntervalsShort)} agent-intervals short)`,
-    );
-  }
-  shortfalls.push(...(parts.extra ?? []));
+  if (!parts.judged) shortfalls.push(...coverageShortfall(sl, parts.timeZone));
+  // A caller's judgement is named after the extras (a queue's whole week below target before its intervals).
+  shortfalls.push(...(parts.extra ?? []), ...(parts.judged?.shortfalls ?? []));
   const met = shortfalls.length === 0;
   return { met, line: verdictLine(met, parts, sl), shifts, hardRules, serviceLevel: sl, shortfalls };
+}
+
+/** The service-level shortfall judged from coverage: intervals below target, or under-covered without a target. */
+function coverageShortfall(sl: VerdictServiceLevel, timeZone: string): string[] {
+  const judgedBySl = sl.target !== null && sl.worst !== null;
+  if (judgedBySl && sl.intervalsBelowTarget > 0)
+    return [
+      `${sl.intervalsBelowTarget} intervals below the ${pct(sl.target)} target, worst ${pct(sl.worst)} ` +
+        `at ${clock(sl.worstStart, timeZone)}`,
+    ];
+  if (!judgedBySl && sl.intervalsUnderCovered > 0)
+    return [
+      `${sl.intervalsUnderCovered} intervals under-covered (${round1(sl.agentIntervalsShort)} agent-intervals short)`,
+    ];
+  return [];
 }
 
 /** The verdict of a shift plan alone: coverage and the service target (no named agents yet). */
@@ -122,8 +133,10 @@ function verdictLine(met: boolean, parts: VerdictParts, sl: VerdictServiceLevel)
       parts.hardRules.met ? 'every hard rule met' : `hard rules broken: ${breachesText(parts.hardRules.breaches)}`,
     );
   if (sl.worst !== null) {
-    const target = sl.target !== null ? ` (target ${pct(sl.target)} in ${sl.answerSeconds ?? '?'} s)` : '';
-    bits.push(`worst interval SL ${pct(sl.worst)} at ${clock(sl.worstStart, parts.timeZone)}${target}`);
+    const by = sl.judgedBy ? `, by ${sl.judgedBy}` : '';
+    const target = sl.target !== null ? ` (target ${pct(sl.target)} in ${sl.answerSeconds ?? '?'} s${by})` : '';
+    const queue = sl.worstQueue !== undefined ? ` on ${sl.worstQueue}` : '';
+    bits.push(`worst interval SL ${pct(sl.worst)}${queue} at ${clock(sl.worstStart, parts.timeZone)}${target}`);
     if (sl.intervalsBelowTarget > 0) bits.push(`${sl.intervalsBelowTarget} intervals below target`);
   } else {
     bits.push(
@@ -143,7 +156,8 @@ export function breachesText(breaches: readonly VerdictRuleBreach[]): string {
     .join(', ');
 }
 
-function pct(x: number | null): string {
+/** A fraction as people read it: "80.0 %" ("n/a" for null). */
+export function pct(x: number | null): string {
   return x === null ? 'n/a' : `${(Math.round(x * 1000) / 10).toFixed(1)} %`;
 }
 
@@ -159,7 +173,7 @@ function round1(x: number): number {
 }
 
 /** "Thu 04/06 18:00" in the plan's zone, from an ISO instant with offset. */
-function clock(iso: string | null, timeZone: string): string {
+export function clock(iso: string | null, timeZone: string): string {
   if (!iso) return '?';
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? formatLocalLabel(ms, timeZone) : iso;

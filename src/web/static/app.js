@@ -268,7 +268,10 @@ function render() {
   sliderText();
   const q = state.roster.quality;
   const pq = state.plan.quality;
-  renderVerdict(state.roster.verdict);
+  // Several queues: the verdict judges each queue by the simulation (web/queues.ts), not the summed load.
+  const verdict = state.queues?.verdict ?? state.roster.verdict;
+  renderVerdict(verdict);
+  const simulatedSl = state.queues?.verdict?.serviceLevel?.judgedBy === 'simulation';
   kpis(
     [
       ['Forecast contacts', whole(state.forecast.intervals.reduce((s, r) => s + r.volume, 0)), 'contacts'],
@@ -283,7 +286,9 @@ function render() {
       ],
       ['Shifts filled', `${q.shiftsFilled} / ${q.shiftsRequired}`, 'shifts'],
       ['Under (agent-intervals)', String(q.rosterUnderAgentIntervals), 'under'],
-      ['Service level, rostered', pct(q.serviceLevel?.volumeWeighted), 'sl'],
+      simulatedSl
+        ? ['Service level, simulated per queue', pct(verdict.serviceLevel.volumeWeighted), 'sl']
+        : ['Service level, rostered', pct(q.serviceLevel?.volumeWeighted), 'sl'],
       ['Pool hours placed', `${tenths(pq.poolHoursPlaced)} / ${tenths(pq.poolHoursRequested)}`, 'pool'],
       ['Hard rules broken', hardRulesText(state.roster.verdict), 'hard'],
     ],

@@ -228,10 +228,12 @@ export function unfilledList(container, roster) {
   const ul = document.createElement('ul');
   for (const u of list) {
     const li = document.createElement('li');
-    const why = Object.entries(u.blockedBy)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ');
-    li.textContent = `${u.day} ${nameOf(u, roster.templateNames)} ${hhmm(u.start)}-${hhmm(u.end)}: ${u.filled} of ${u.required} filled${why ? ` (agents blocked: ${why})` : ''}`;
+    const why =
+      u.why ??
+      Object.entries(u.blockedBy)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+    li.textContent = `${u.day} ${nameOf(u, roster.templateNames)} ${hhmm(u.start)}-${hhmm(u.end)}: ${u.filled} of ${u.required} filled${why ? ` (${why})` : ''}`;
     ul.appendChild(li);
   }
   container.appendChild(ul);

@@ -50,4 +50,35 @@ describe('agents with skills', () => {
     const csv = 'id,max_hours,skills,proficiency\nana,40,sales,sales=1.2\n';
     expect(issuePaths(() => parseAgentsCsv(csv, 'UTC'))).toEqual(['line 2.proficiency']);
   });
+
+  it("refuses a skill that misspells one of the plan's queues, naming agent, line and the queue meant", () => {
+    const json = [
+      { id: 'ana', contract: { maxHoursPerWeek: 40 }, skills: ['vip', 'phnoe'] },
+      { id: 'bob', contract: { maxHoursPerWeek: 40 }, skills: ['Phone', 'email'] },
+    ];
+    let message = '';
+    try {
+      parseAgentsJson(json, 'UTC', undefined, undefined, ['vip', 'phone']);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(
+      'agent "ana" has skill "phnoe", which is not a queue of the plan (queues: vip, phone); did you mean "phone"?',
+    );
+    expect(issuePaths(() => parseAgentsJson(json, 'UTC', undefined, undefined, ['vip', 'phone']))).toEqual([
+      '0.skills.1',
+      '1.skills.0',
+    ]);
+    // "email" is no near miss of a queue: a skill for a queue this plan does not cover is kept.
+    const [carl] = parseAgentsJson(
+      [json[1]!].map((a) => ({ ...a, skills: ['phone', 'email'] })),
+      'UTC',
+      undefined,
+      undefined,
+      ['vip', 'phone'],
+    );
+    expect(carl?.skills).toEqual(['phone', 'email']);
+    const csv = 'id,max_hours,skills\nana,40,vip|phnoe\n';
+    expect(issuePaths(() => parseAgentsCsv(csv, 'UTC', undefined, {}, ['vip', 'phone']))).toEqual(['line 2.skills.1']);
+  });
 });

@@ -12,6 +12,7 @@ import type { PlanRequirement } from '../../../src/scheduler/shift-plan/rules.js
 import type { ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';
 import type { RosterAgent } from '../../../src/scheduler/roster/types.js';
 import { runRoster } from '../../../src/scheduler/roster/run.js';
+import { blockedWords } from '../../../src/scheduler/roster/roster-shifts.js';
 import { problemFromPlan } from '../../../src/scheduler/roster/from-plan.js';
 import { checkRoster } from '../../../src/scheduler/rules-check/index.js';
 import { requirement } from '../shift-plan/helpers.js';
@@ -149,6 +150,31 @@ describe('roster and rule checker on a multi-skill plan', () => {
     expect([allowed('t1'), allowed('s1'), allowed('any')]).toEqual([1, 0, 1]);
   });
 
+  it('names agents without the skill as the reason a skill shift stays unfilled, apart from unavailable ones', async () => {
+    const planned = agents([
+      { id: 't1', skills: ['sales', 'tech'] },
+      { id: 's1', skills: ['sales'] },
+    ]);
+    const p = await planFor(twoQueues(days(1, 8, 16, 1), days(1, 8, 16, 1)), planned);
+    // The roster's team has nobody with tech: the tech shift cannot be filled, and says why.
+    const team = agents([
+      { id: 's1', skills: ['sales'] },
+      { id: 's2', skills: ['sales'] },
+    ]);
+    const roster = runRoster(
+      {
+        plan: p,
+        agents: team,
+        rules: parseRosterRules({}),
+        options: { seed: 1, timeLimitSeconds: 30, maxIterations: 5_000, answerSeconds: 20 },
+      },
+      () => 0,
+    );
+    const unfilled = roster.unfilledShifts.find((u) => u.skills?.includes('tech'));
+    expect(unfilled?.blockedBy).toEqual({ "lacks the shift's skills": 2 });
+    expect(unfilled?.why).toBe("2 agents lack the shift's skills");
+  });
+
   it('the independent checker flags a hand-made skill violation', async () => {
     const team = agents([
       { id: 't1', skills: ['sales', 'tech'] },
@@ -179,5 +205,17 @@ describe('roster and rule checker on a multi-skill plan', () => {
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({ agent: 's1', rule: 'skill' });
     expect(violations[0]?.detail).toContain('tech');
+  });
+});
+
+describe('why a shift stayed unfilled, in words', () => {
+  it('names rules by their words, most agents first', () => {
+    expect(
+      blockedWords({ consecutiveDaysOffPerWeek: 6, "lacks the shift's skills": 32, unavailable: 1, maxDays: 6 }),
+    ).toBe(
+      "32 agents lack the shift's skills; " +
+        '6 agents would break "two days off in a row each week"; 6 agents would break "working days per week"; ' +
+        '1 agent unavailable (availability, time off or template)',
+    );
   });
 });
