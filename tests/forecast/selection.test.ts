@@ -185,7 +185,8 @@ describe('per-horizon choice (weeks > 1)', () => {
     const localDay = (start: string): number => Date.parse(start.slice(0, 10)) / 86_400_000;
     const firstDay = localDay(result.intervals[0]?.start as string);
     for (const h of result.report.horizons) {
-      expect(h.weights.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+      // Weights are reported rounded to 0.001 each, so their sum is 1 within 0.0005 per member.
+      expect(Math.abs(h.weights.reduce((x, y) => x + y, 0) - 1)).toBeLessThanOrEqual(0.0005 * h.weights.length + 1e-12);
       const inWeek = (start: string): boolean => Math.floor((localDay(start) - firstDay) / 7) === h.week - 1;
       const mine = result.intervals.filter((r) => inWeek(r.start)).map((r) => r.volume);
       // The weighted mean of each member asked for by name. Outputs are rounded to 0.001 each and the
