@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { startServerProcess, stopServerProcess, weekBody } from './api-helpers.js';
+import { gcSummary, startServerProcess, stopServerProcess, weekBody } from './api-helpers.js';
 import { writeResult } from './lib/report.js';
 
 interface Answer {
@@ -113,13 +113,26 @@ function whatIfBody(intervals: number, volumeFactors: number, ahtFactors: number
 
 async function phase(url: string, work: () => Promise<number[]>) {
   const load = loadavg()[0] ?? 0;
+  const fromMs = Date.now();
   const done = work();
   const [times, statuses] = await Promise.all([probe(url, done), done]);
-  return { healthz: stats(times), statuses: count(statuses), loadAverageAtStart: Math.round(load * 100) / 100 };
+  // The service reports its GCs on stdout as they end: give the last one time to arrive.
+  const toMs = Date.now();
+  windows.push({ fromMs, toMs });
+  await new Promise((r) => setTimeout(r, 100));
+  return {
+    healthz: stats(times),
+    statuses: count(statuses),
+    gc: gcSummary(gc, fromMs, toMs),
+    loadAverageAtStart: Math.round(load * 100) / 100,
+  };
 }
 
 const loadBefore = loadavg();
-const { url, child } = await startServerProcess();
+// E.g. WFM_BENCH_SERVER_FLAGS=--trace-gc: the service's own output during each phase is printed at the end.
+const serverFlags = (process.env.WFM_BENCH_SERVER_FLAGS ?? '').split(' ').filter((f) => f !== '');
+const windows: { fromMs: number; toMs: number }[] = [];
+const { url, child, gc, output } = await startServerProcess({}, { observeGc: true, nodeFlags: serverFlags });
 try {
   const requirement = (await call(`${url}/v1/staffing`, 'POST', JSON.stringify(weekBody()))).body;
   const rules = {
@@ -193,6 +206,9 @@ try {
     metrics[`${name}P50Ms`] = p.healthz.p50Ms;
     metrics[`${name}P99Ms`] = p.healthz.p99Ms;
     metrics[`${name}MaxMs`] = p.healthz.maxMs;
+    metrics[`${name}MarkCompacts`] = p.gc.major?.count ?? 0;
+    metrics[`${name}MarkCompactMaxMs`] = p.gc.major?.maxMs ?? 0;
+    metrics[`${name}ScavengeMaxMs`] = p.gc.minor?.maxMs ?? 0;
   }
   writeResult({
     name: 'api-overload',
@@ -221,6 +237,10 @@ try {
     details: phases,
   });
   console.log(JSON.stringify({ metrics, phases }, null, 1));
+  Object.keys(phases).forEach((name, i) => {
+    const w = windows[i] as { fromMs: number; toMs: number };
+    for (const o of output) if (o.atMs >= w.fromMs && o.atMs < w.toMs + 100) console.error(`${name}: ${o.line}`);
+  });
 } finally {
   agent.destroy();
   await stopServerProcess(child);

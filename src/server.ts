@@ -8,8 +8,8 @@ import type { ZodApp } from './api/context.js';
 import { limitsFromEnv, type ApiLimits } from './api/options.js';
 import { createPoolRunner } from './app/parallel/pool-runner.js';
 import { SERVICE_THREAD_NICENESS } from './app/parallel/thread-priority.js';
-import { openStore, type StoreTarget } from './store/index.js';
-import { startJobWorker, type JobWorker } from './workers/job-worker.js';
+import type { StoreTarget } from './store/index.js';
+import type { JobWorker } from './workers/job-worker.js';
 
 export interface ServeOptions {
   /** Default 127.0.0.1: loopback only. Bind elsewhere only behind a key and a proxy. */
@@ -81,7 +81,8 @@ export async function startServer(options: ServeOptions = {}): Promise<{ app: Zo
     ...(options.allowedHosts ?? []),
     ...(env.WFM_ALLOWED_HOSTS ?? '').split(','),
   ]);
-  const store = options.store ? await openStore(options.store) : undefined;
+  // The store's modules (query builder, database drivers) are loaded only when there is a store.
+  const store = options.store ? await (await import('./store/index.js')).openStore(options.store) : undefined;
   // With a store the API and the job loop share one pool, closed here; without one the app owns its own.
   const runner = store ? createPoolRunner({ threadNiceness: SERVICE_THREAD_NICENESS }) : undefined;
   let worker: JobWorker | undefined;
@@ -105,6 +106,7 @@ export async function startServer(options: ServeOptions = {}): Promise<{ app: Zo
     ],
   });
   if (store && runner && options.worker !== false) {
+    const { startJobWorker } = await import('./workers/job-worker.js');
     worker = startJobWorker({ store, runner, onError: (err) => app.log.error({ err }, 'job worker') });
   }
   const address = await app.listen({ host, port: options.port ?? 8080 });

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { WfmError } from '../errors.js';
 import { sendError } from './error-handler.js';
-import { authorize, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 
 /** Paths of the store-backed routes (centres, calendar feeds). */
 const STORE_PATH = /^\/v1\/(?:centres|calendar)(?:\/|$)/;
@@ -58,6 +58,7 @@ export function installAuth(app: FastifyInstance, apiKey: string | undefined, st
     if (store && key !== undefined) {
       // A store key: the headcount (staffing) routes take role system or planner; the rest planner.
       const staffing = path.startsWith('/v1/staffing');
+      const { authorize } = await import('../store/index.js'); // loaded only for a service with a store
       const first = await authorize(store, key, { role: staffing ? 'system' : 'planner' });
       if (first.ok) return;
       if (staffing && (await authorize(store, key, { role: 'planner' })).ok) return;

@@ -10,6 +10,14 @@ import type { TaskRunner } from '../app/parallel/runner.js';
  */
 export type JobWork = (runner: TaskRunner, payload: unknown, signal: AbortSignal) => Promise<unknown>;
 
+/**
+ * A job result kept as the JSON bytes its worker wrote (a plan, a roster): stored and served as
+ * they are, so the event loop never holds the result as objects on its heap nor writes it again.
+ */
+export class JsonBytes {
+  constructor(readonly bytes: Uint8Array) {}
+}
+
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** What `GET /v1/jobs/:id` returns. Times are ISO 8601 UTC; `result` only once succeeded. */

@@ -1,8 +1,9 @@
 /**
- * Shift-plan and roster job bodies read from their JSON text, on a worker thread: the service
- * sends the text it received (no parsing or validation on the event loop), the worker checks
- * everything the job needs and answers its time budget, and the job's own task reads the same
- * text again. Bad input is a `WfmError` naming the field (400 / 413), before the job is accepted.
+ * Shift-plan and roster job bodies read from their JSON bytes, on a worker thread: the service
+ * passes the bytes it received (in shared memory: no copy, no string, no parsing or validation on
+ * the event loop), the worker checks everything the job needs and answers its time budget, and
+ * the job's own task reads the same bytes again. Bad input is a `WfmError` naming the field
+ * (400 / 413), before the job is accepted.
  */
 import { WfmError } from '../errors.js';
 import { parseJsonText } from '../contracts/json-text.js';
@@ -11,8 +12,9 @@ import { parseRosterRequest, type ParsedRosterRequest } from '../contracts/roste
 import { checkShiftPlan } from './shift-plan.js';
 
 /** A job body as the service received it, with the limits that apply to it. */
-export interface JobText {
-  text: string;
+export interface JobBody {
+  /** The body's bytes (UTF-8 JSON), usually over a `SharedArrayBuffer` the event loop filled. */
+  body: Uint8Array;
   maxJsonDepth: number;
   /** Rosters: agents at most (413 beyond). */
   maxAgents?: number;
@@ -23,9 +25,14 @@ export interface JobCheck {
   budgetMs: number;
 }
 
+/** The body's text, decoded as fastify decodes a string body (invalid UTF-8 becomes U+FFFD). */
+export function jobBodyText(job: JobBody): string {
+  return Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString('utf8');
+}
+
 /** A shift-plan body parsed and checked in full (grid, times, durations on the grid). */
-export function shiftPlanJob(job: JobText): ParsedShiftPlanRequest {
-  const request = parseShiftPlanRequest(parseJsonText(job.text, job.maxJsonDepth, 'shift-plan request'));
+export function shiftPlanJob(job: JobBody): ParsedShiftPlanRequest {
+  const request = parseShiftPlanRequest(parseJsonText(jobBodyText(job), job.maxJsonDepth, 'shift-plan request'));
   checkShiftPlan(request.requirement, request.rules, request);
   return request;
 }
@@ -44,8 +51,8 @@ export function rawAgentCount(body: unknown): number {
 }
 
 /** A roster body parsed in full; more agents than `maxAgents` is a 413 before the schema runs. */
-export function rosterJob(job: JobText): ParsedRosterRequest {
-  const body = parseJsonText(job.text, job.maxJsonDepth, 'roster request');
+export function rosterJob(job: JobBody): ParsedRosterRequest {
+  const body = parseJsonText(jobBodyText(job), job.maxJsonDepth, 'roster request');
   const agents = rawAgentCount(body);
   if (job.maxAgents !== undefined && agents > job.maxAgents) {
     throw new WfmError('WFM_ERR_INPUT_TOO_LARGE', `At most ${job.maxAgents} agents per request (got ${agents}).`, {

@@ -25,8 +25,8 @@ export interface PlanQueueInterval {
   /** Agents on the phones with the skill; null for a queue that is not simulated (chat, deferred). */
   covered: number | null;
   /**
-   * Agents the shift plan's skill flows give the queue (at most `requirement`; fractions are agents
-   * shared between queues); null when the plan was not made per queue (no agents' skills to plan with).
+   * Agents the shift plan gives the queue (its requirement less its shortage, at most `requirement`); null
+   * when the plan was not made per queue (no agents' skills to plan with).
    */
   plannedCover: number | null;
   serviceLevelFormula: number;
@@ -201,14 +201,12 @@ function report(
   };
 }
 
-const pct1 = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
-
 /**
  * The roster's verdict with every queue's target. With simulated queues the service level is judged
  * per queue and interval by the simulation (the roster's own formula SL is that of the summed load at
  * one target, which no queue has): an interval of a queue is below target when the upper end of its
  * simulated 95 % interval is below the queue's target. A queue the shift plan leaves short of its
- * requirement (its skill flows, `planned`), and a simulated queue whose week lies below its target,
+ * requirement (`planned`), and a simulated queue whose week lies below its target,
  * are shortfalls too, named with their figures. Without simulated queues the roster's verdict stands,
  * with those shortfalls added.
  */
@@ -222,11 +220,11 @@ export function withQueueVerdict(
     .filter((q) => q.simulated && !q.met)
     .map(
       (q) =>
-        `queue ${q.name}: simulated SL ${pct1(q.serviceLevel?.mean ?? null)} ` +
-        `(95 % ${pct1(q.serviceLevel?.low ?? null)} - ${pct1(q.serviceLevel?.high ?? null)}) below its ` +
-        `${pct1(q.targetServiceLevel)} target`,
+        `queue ${q.name}: simulated SL ${pct(q.serviceLevel?.mean ?? null)} ` +
+        `(95 % ${pct(q.serviceLevel?.low ?? null)} - ${pct(q.serviceLevel?.high ?? null)}) below its ` +
+        `${pct(q.targetServiceLevel)} target`,
     );
-  // The plan's own per-queue shortfall (from its skill flows), unless the plan's verdict already names it.
+  // The plan's own per-queue shortfall, unless the plan's verdict already names it.
   const plannedShort = planned ? queueShortfalls(planned).filter((x) => !verdict.shortfalls.includes(x)) : [];
   const extra = [...plannedShort, ...simulatedShort];
   const judged = judgeQueues(result, verdict.serviceLevel, timeZone);

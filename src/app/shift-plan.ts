@@ -4,9 +4,16 @@ import { singleOffsetZone } from '../time/offset-zone.js';
 
 import type { QueueParams } from '../erlang/types.js';
 import { planShifts } from '../scheduler/shift-plan/plan.js';
+import { planWithSkillCuts } from '../scheduler/shift-plan/skill-cuts.js';
+import { simulationMisses } from './skill-plan-check.js';
 import { buildPlanRequirement, splitRequirement } from '../scheduler/shift-plan/requirement.js';
 import { ruleGridMinutes, templatesOnGrid } from '../scheduler/shift-plan/candidates.js';
-import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from '../scheduler/shift-plan/rules.js';
+import {
+  withDefaultSteps,
+  type PlanQueueLoad,
+  type PlanRequirement,
+  type ShiftPlanRules,
+} from '../scheduler/shift-plan/rules.js';
 
 import { serviceLevelFromQueue } from '../scheduler/shift-plan/service-level.js';
 import type { Highs } from '../scheduler/mip/solve.js';
@@ -18,7 +25,9 @@ import {
   type RequirementDocument,
 } from '../contracts/shift-plan.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
-import type { RosterAgent } from '../scheduler/roster/types.js';
+import type { RosterAgent, RosterRules } from '../scheduler/roster/types.js';
+import { dayPatternRules } from '../scheduler/roster/day-pattern-rules.js';
+import { parseRosterRules } from '../contracts/roster.js';
 
 export interface ShiftPlanRunOptions {
   highs: Highs;
@@ -32,10 +41,21 @@ export interface ShiftPlanRunOptions {
    */
   agents?: readonly RosterAgent[] | undefined;
   /**
+   * With `agents`: the rules the roster will keep; their hard day rules (two consecutive days off,
+   * runs of days) shape each agent's day pattern in the plan. Absent: the roster's default rules.
+   */
+  rosterRules?: RosterRules | undefined;
+  /**
    * Several queues (with `agents`): each queue's own requirement on the same grid as `requirement`
    * (their sum). The plan then covers every queue with agents who have its skill (docs/shift-plan.md, "Skills").
    */
   queues?: { name: string; priority: number; requirement: RequirementDocument }[] | undefined;
+  /**
+   * Several queues: check the plan by simulation and re-plan with one more agent where a queue's
+   * interval lies wholly below its target (skill-plan-check.ts), at most `maxRounds` times, within the
+   * plan's time limit. Absent: the plan is not checked.
+   */
+  simulationCheck?: { seed: number; replications: number; maxRounds: number; now: () => number } | undefined;
 }
 
 /**
@@ -49,18 +69,54 @@ export function runShiftPlan(
   options: ShiftPlanRunOptions,
 ): ShiftPlan {
   const { rules, planRequirement: summed } = planInputs(requirement, parsed, options);
-  const queues = options.queues?.map((q) => ({
-    name: q.name,
-    priority: q.priority,
-    required: planInputs(q.requirement, parsed, options).planRequirement.required,
-  }));
+  const queues = options.queues?.map((q) => {
+    const own = planInputs(q.requirement, parsed, options).planRequirement;
+    const load = queueLoadOf(own);
+    return { name: q.name, priority: q.priority, required: own.required, ...(load ? { load } : {}) };
+  });
   const planRequirement = queues ? { ...summed, queues } : summed;
   const serviceLevel = serviceLevelFromQueue(planRequirement.queue);
-  return planShifts(planRequirement, rules, {
+  const planOptions = {
     highs: options.highs,
     ...(serviceLevel ? { serviceLevel } : {}),
-    ...(options.agents ? { agents: options.agents } : {}),
+    ...(options.agents
+      ? { agents: options.agents, dayRules: dayPatternRules(options.rosterRules ?? parseRosterRules({})) }
+      : {}),
+  };
+  const check = options.simulationCheck;
+  if (!queues || queues.length < 2 || !check || !options.agents) return planShifts(planRequirement, rules, planOptions);
+  const { plan, rounds, raised } = planWithSkillCuts(planRequirement, rules, planOptions, {
+    verify: simulationMisses(queues, check),
+    maxRounds: check.maxRounds,
+    timeBudgetMs: rules.solver.timeLimitSeconds * 1000,
+    now: check.now,
   });
+  const last = rounds[rounds.length - 1];
+  const message =
+    `checked by simulation (${check.replications} replications): ${rounds.length - 1} re-plan` +
+    `${rounds.length === 2 ? '' : 's'}, ${raised} agent-intervals added where a queue was below target; ` +
+    `${last?.misses ?? 0} queue-intervals still wholly below target in the plan returned`;
+  return { ...plan, issues: [...plan.issues, { code: 'simulation-check', message }] };
+}
+
+/**
+ * A queue's offered load and service target for the plan's pooling (docs/shift-plan.md, "Skills"):
+ * an Erlang C or A queue whose requirement carries volume, AHT and an SL target; none otherwise
+ * (chat, deferred work, no volume), and its subsets are covered at the sum of their requirements.
+ */
+function queueLoadOf(r: PlanRequirement): PlanQueueLoad | undefined {
+  const q = r.queue;
+  const t = q?.targets;
+  if (!q || q.model === 'chat' || !r.volume || !r.ahtSeconds) return undefined;
+  if (t?.serviceLevel === undefined || t.answerSeconds === undefined) return undefined;
+  if (q.model === 'erlang-a' && q.patienceSeconds === undefined) return undefined;
+  return {
+    volume: r.volume,
+    ahtSeconds: r.ahtSeconds,
+    serviceLevel: t.serviceLevel,
+    answerSeconds: t.answerSeconds,
+    ...(q.model === 'erlang-a' ? { patienceSeconds: q.patienceSeconds } : {}),
+  };
 }
 
 /** The rules with the time limit applied, and the requirement on its grid (throws naming a bad field). */

@@ -135,7 +135,7 @@ export interface PlanQueueSummary {
   coveredAgentHours: number | null;
   /** Intervals whose simulated 95 % interval lies wholly below the target. */
   shortIntervals: number;
-  /** Agent-hours the shift plan's skill flows leave the queue short of its requirement; null when not planned per queue. */
+  /** Agent-hours the shift plan leaves the queue short of its requirement; null when not planned per queue. */
   plannedShortAgentHours: number | null;
 }
 

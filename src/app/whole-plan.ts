@@ -103,6 +103,9 @@ export interface PlanInput {
 /** The config fields whose value may be a file. */
 export type PlanSource = 'history' | 'shiftPlan' | 'agents' | 'roster.rules' | 'previousRoster';
 
+/** Re-plans at most after the simulation check of a multi-queue plan (each within the plan's time limit). */
+const SKILL_CHECK_ROUNDS = 3;
+
 export interface PlanDeps {
   /** A loaded HiGHS solver. */
   highs: Highs;
@@ -203,8 +206,15 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
             timeLimitSeconds: input.limits.shiftPlanSeconds,
             timeZone,
             agents,
+            rosterRules,
             ...(queues
               ? {
+                  simulationCheck: {
+                    seed: input.seed,
+                    replications: input.simulation?.replications ?? 10,
+                    maxRounds: SKILL_CHECK_ROUNDS,
+                    now: deps.now,
+                  },
                   queues: queues.map((q, k) => ({
                     name: q.name,
                     priority: q.priority,

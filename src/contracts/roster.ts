@@ -264,12 +264,10 @@ function unknownTemplateIssues(
   id: string,
 ): WfmIssue[] {
   if (!names || !known) return [];
-  const norm = (t: string) => t.toLowerCase().replace(/[\s_-]+/g, '');
-  const byNorm = new Map(known.names.map((n) => [norm(n), n]));
   const issues: WfmIssue[] = [];
   names.forEach((name, k) => {
     if (known.names.includes(name)) return;
-    const exact = byNorm.get(norm(name));
+    const exact = known.names.find((n) => normName(n) === normName(name));
     if (!known.complete && exact === undefined) return;
     const near = exact ?? nearName(name, known.names);
     issues.push({
@@ -310,8 +308,13 @@ function unknownSkillIssues(
 
 /** The name of `names` that `name` misspells: the same ignoring case, spaces, '-' and '_', or one letter off. */
 function nearName(name: string, names: readonly string[]): string | undefined {
-  const norm = (t: string) => t.toLowerCase().replace(/[\s_-]+/g, '');
-  return names.find((n) => norm(n) === norm(name)) ?? names.find((n) => withinOneEdit(norm(n), norm(name)));
+  const own = normName(name);
+  return names.find((n) => normName(n) === own) ?? names.find((n) => withinOneEdit(normName(n), own));
+}
+
+/** A name as compared for near misses: lower case, without spaces, '-' or '_'. */
+function normName(t: string): string {
+  return t.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * agent-queues.csv of a multi-skill plan (docs/plan.md, "Several queues"): per rostered agent and
  * interval on the phones, the queues the agent serves in the plan. An agent on a shift planned for
- * skill set k serves, in slot s, the queues the plan's flows give class k then (`queueCoverage.classes`);
+ * skill set k serves, in slot s, the queues of class k's skills that require agents while the plan has k's agents on the phones (`queueCoverage.classes`);
  * breaks and retraining sessions are off the phones. One row per agent and interval; intervals where
  * the agent's skill set serves no queue (idle in the plan) are written with an empty `queues`.
  */

@@ -18,7 +18,7 @@ export const QUEUES_CSV_COLUMNS = [
  * queues.csv of a multi-queue plan: per queue and interval its own requirement, the agents covering it
  * (on the phones with the skill), its service level by formula (alone at its requirement) and by
  * simulation of the roster with the 95 % interval (empty when not simulated or undefined), and the
- * agents the shift plan's skill flows give it (`planned_cover`; empty when the plan was not made per queue).
+ * agents the shift plan gives it (`planned_cover`; empty when the plan was not made per queue).
  */
 export function queuesCsv(result: PlanQueuesResult): string {
   const blank = (x: number | null | undefined) => (x === null || x === undefined ? '' : x);

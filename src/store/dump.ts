@@ -79,7 +79,7 @@ const TABLES: readonly TableSpec[] = [
   },
   {
     name: 'roster_shifts',
-    json: ['breaks', 'activities'],
+    json: ['breaks', 'activities', 'skills'],
     instants: ['start_at', 'end_at'],
     centreColumn: 'centre_id',
     orderBy: ['version_id', 'shift_key'],

@@ -12,7 +12,7 @@ export interface AgentRosterDiff {
   removed: NormalisedShift[];
   /** Same identity (agent, day, template, slot), other times. */
   moved: ShiftMove[];
-  /** Same identity and times, other breaks or activities. */
+  /** Same identity and times, other breaks, activities or skills. */
   changed: ShiftMove[];
 }
 
@@ -44,7 +44,10 @@ export function diffRosters(from: readonly NormalisedShift[], to: readonly Norma
     } else if (old.startMs !== shift.startMs || old.endMs !== shift.endMs) {
       entry(shift.agentId).moved.push({ from: old, to: shift });
       totals.moved++;
-    } else if (stableJson([old.breaks, old.activities]) !== stableJson([shift.breaks, shift.activities])) {
+    } else if (
+      stableJson([old.breaks, old.activities, old.skills ?? []]) !==
+      stableJson([shift.breaks, shift.activities, shift.skills ?? []])
+    ) {
       entry(shift.agentId).changed.push({ from: old, to: shift });
       totals.changed++;
     } else {

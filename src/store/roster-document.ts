@@ -24,6 +24,8 @@ export interface RosterShift {
   template: string;
   breaks?: TimedItem[];
   activities?: TimedItem[];
+  /** A multi-skill plan's shift: the skills (queue names) it was planned for. */
+  skills?: string[];
   [extra: string]: unknown;
 }
 
@@ -42,6 +44,7 @@ const RosterShiftSchema = z.looseObject({
   template: z.string().min(1),
   breaks: z.array(TimedItemSchema).optional(),
   activities: z.array(TimedItemSchema).optional(),
+  skills: z.array(z.string().min(1)).optional(),
 });
 export const RosterDocumentSchema = z.looseObject({
   agents: z.array(z.looseObject({ id: z.string().min(1), shifts: z.array(RosterShiftSchema) })),

@@ -122,6 +122,8 @@ export interface RosterShiftsTable {
   template: string;
   breaks: Json<unknown[]>;
   activities: Json<unknown[]>;
+  /** The skills (queue names) the shift was planned for; `[]` outside a multi-skill plan. */
+  skills: Json<string[]>;
 }
 
 export interface CalendarEventsTable {

@@ -17,6 +17,8 @@ export interface NormalisedShift {
   template: string;
   breaks: TimedItem[];
   activities: TimedItem[];
+  /** A multi-skill plan's shift: the skills (queue names) it was planned for. */
+  skills?: string[];
 }
 
 /** The roster's shifts with their identities, sorted by agent then start. O(n log n). */
@@ -56,6 +58,7 @@ export function normaliseRoster(doc: RosterDocument, timeZone: string): Normalis
         template: s.template,
         breaks: s.breaks ?? [],
         activities: s.activities ?? [],
+        ...(s.skills && s.skills.length > 0 ? { skills: [...s.skills] } : {}),
       });
     }
   });

@@ -372,6 +372,7 @@ async function insertShifts(
     template: s.template,
     breaks: json(s.breaks),
     activities: json(s.activities),
+    skills: json(s.skills ?? []),
   }));
   for (let i = 0; i < rows.length; i += 500) {
     await db
@@ -401,6 +402,7 @@ function toShift(r: {
   template: string;
   breaks: unknown[];
   activities: unknown[];
+  skills?: unknown[];
 }): NormalisedShift {
   return {
     agentId: r.agent_id,
@@ -410,6 +412,7 @@ function toShift(r: {
     template: r.template,
     breaks: r.breaks as NormalisedShift['breaks'],
     activities: r.activities as NormalisedShift['activities'],
+    ...(Array.isArray(r.skills) && r.skills.length > 0 ? { skills: r.skills as string[] } : {}),
   };
 }
 

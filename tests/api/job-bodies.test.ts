@@ -201,7 +201,7 @@ describe('a full queue is a 429 before the body is read (item 5)', () => {
 });
 
 describe('submissions do no per-body work on the event loop (item 6)', () => {
-  it('the body text is checked on the pool and the job runs from the same text', async () => {
+  it('the body bytes are checked on the pool and the job runs from the same bytes, in shared memory', async () => {
     const calls: { name: string; payload: unknown }[] = [];
     const real = handlers as unknown as Record<string, TaskHandler>;
     const recording = await buildService({
@@ -226,8 +226,12 @@ describe('submissions do no per-body work on the event loop (item 6)', () => {
       expect(ok.statusCode).toBe(202);
       await waitFor(async () => calls.length >= 2);
       expect(calls.map((c) => c.name)).toEqual(['api.shift-plan-check', 'shift-plan.solve-text']);
-      // The event loop passed the text on as it came, to both tasks.
-      expect(calls.map((c) => (c.payload as { text: string }).text)).toEqual([text, text]);
+      // The event loop passed the bytes on as they came, to both tasks, in one shared buffer
+      // (no string and no copy on its heap).
+      const bodies = calls.map((c) => (c.payload as { body: Uint8Array }).body);
+      expect(bodies[0]).toBe(bodies[1]);
+      expect(bodies[0]?.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Buffer.from(bodies[0] as Uint8Array).toString('utf8')).toBe(text);
       const bad = await recording.inject({
         method: 'POST',
         url: '/v1/shift-plans',

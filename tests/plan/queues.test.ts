@@ -116,12 +116,17 @@ describe('wfm plan with queues', () => {
   it('plans each queue with the agents who have its skill: skill sets on shifts, agent-queues.csv, planned cover', () => {
     const plan = read<{
       shifts: { skills?: string[]; count: number }[];
+      issues: { code: string; message: string }[];
       queueCoverage?: {
         queues: { name: string; required: number[]; covered: number[]; underAgentIntervals: number }[];
       };
     }>('shift-plan.json');
     expect(plan.shifts.length).toBeGreaterThan(0);
     for (const s of plan.shifts) expect(s.skills?.length).toBeGreaterThan(0);
+    // The plan was checked by simulation (and re-planned where a queue's interval was wholly below target).
+    expect(plan.issues.find((i) => i.code === 'simulation-check')?.message).toMatch(
+      /^checked by simulation \(\d+ replications\): \d+ re-plans?, \d+ agent-intervals added/,
+    );
     expect(plan.queueCoverage?.queues.map((q) => q.name)).toEqual(['sales', 'service', 'email']);
     for (const q of plan.queueCoverage?.queues ?? [])
       q.covered.forEach((c, s) => expect(c).toBeLessThanOrEqual((q.required[s] as number) + 1e-9));

@@ -51,18 +51,20 @@ const serverEngine: Engine = {
     await adminQuery(url, `create schema ${schema}`);
     const scoped = withSearchPath(url, schema);
     const opened: Store[] = [];
-    const store = await openStore({ databaseUrl: scoped }, options);
+    const store = await whileNoSchemaDrops(url, () => openStore({ databaseUrl: scoped }, options));
     opened.push(store);
     return {
       store,
       openSibling: async (more = {}) => {
-        const sibling = await openStore({ databaseUrl: scoped }, { ...options, ...more });
+        const sibling = await whileNoSchemaDrops(url, () =>
+          openStore({ databaseUrl: scoped }, { ...options, ...more }),
+        );
         opened.push(sibling);
         return sibling;
       },
       dispose: async () => {
         for (const s of opened) await s.close();
-        await adminQuery(url, `drop schema ${schema} cascade`);
+        await dropSchema(url, schema);
       },
     };
   },
@@ -74,6 +76,36 @@ function withSearchPath(url: string, schema: string): string {
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
   return u.toString();
+}
+
+/**
+ * Test files share one server, each in its own schema. The migrator lists tables over every schema,
+ * and a schema another file drops meanwhile fails that listing ("schema t_... does not exist"):
+ * opening a store holds a shared advisory lock and dropping a schema the exclusive one.
+ */
+const SCHEMA_LOCK = 7_314_002;
+
+export async function whileNoSchemaDrops<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock_shared($1)', [SCHEMA_LOCK]);
+    return await fn();
+  } finally {
+    await client.end(); // ends the session, releasing its lock
+  }
+}
+
+/** Drops a test schema while no store is being opened (see `whileNoSchemaDrops`). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    await client.query(`drop schema ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {

@@ -14,7 +14,7 @@ import {
   type Store,
 } from '../../src/store/index.js';
 import { startJobWorker } from '../../src/workers/job-worker.js';
-import { SERVER_URL, engines, testClock, type TestStore } from './engines.js';
+import { SERVER_URL, dropSchema, engines, testClock, whileNoSchemaDrops, type TestStore } from './engines.js';
 import { demoDraftInput, type DemoDraft } from './roster-fixture.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -144,12 +144,12 @@ describe.skipIf(!SERVER_URL)('wfm worker processes on the server (kill -9 mid-so
     const u = new URL(SERVER_URL as string);
     u.searchParams.set('options', `-c search_path=${schema}`);
     url = u.toString();
-    store = await openStore({ databaseUrl: url });
+    store = await whileNoSchemaDrops(url, () => openStore({ databaseUrl: url }));
   }, 120_000);
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
     await store?.close();
-    await admin(`drop schema ${schema} cascade`);
+    await dropSchema(SERVER_URL as string, schema);
   });
 
   it('a worker killed mid-solve loses nothing: the job is retried once by another and written once', async () => {

@@ -37,7 +37,7 @@ describe.each(engines)('migrations on $name', (engine) => {
       const again = await migrateToLatest(t.store.db);
       expect(again.applied).toEqual([]);
       const { rows: done } = await sql<{ name: string }>`select name from kysely_migration`.execute(t.store.db);
-      expect(done.map((r) => r.name)).toEqual(['0001-initial']);
+      expect(done.map((r) => r.name)).toEqual(['0001-initial', '0002-shift-skills']);
     } finally {
       await t.dispose();
     }

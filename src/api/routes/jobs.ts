@@ -4,7 +4,7 @@ import type { ApiContext, RouteModule, ZodApp } from '../context.js';
 import { errorResponseSchema, errorResponses } from '../schema-compilers.js';
 import type { HandlerName, HandlerPayload } from '../../app/parallel/tasks.js';
 import type { TaskRunner } from '../../app/parallel/runner.js';
-import type { JobWork } from '../jobs.js';
+import { JsonBytes, type JobView, type JobWork } from '../jobs.js';
 
 export const JobViewSchema = z
   .object({
@@ -37,6 +37,21 @@ function notFound(id: string): WfmError {
   });
 }
 
+/**
+ * The response body of a job view: the view itself, or, when its result is kept as JSON bytes,
+ * the view's JSON with those bytes spliced in as `result` (never parsed or re-written here).
+ */
+export function jobViewBody(view: JobView): JobView | Buffer {
+  if (!(view.result instanceof JsonBytes)) return view;
+  const head = JSON.stringify({ ...view, result: undefined });
+  const { bytes } = view.result;
+  return Buffer.concat([
+    Buffer.from(`${head.slice(0, -1)},"result":`),
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    Buffer.from('}'),
+  ]);
+}
+
 /** `GET /v1/jobs/:id` (status, progress, result) and `DELETE /v1/jobs/:id` (cancel, or forget a finished job). */
 export const jobRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -49,10 +64,10 @@ export const jobRoutes: RouteModule = (app, ctx) => {
         response: { 200: JobViewSchema, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const view = ctx.jobs.get(request.params.id);
       if (!view) throw notFound(request.params.id);
-      return view;
+      return reply.type('application/json; charset=utf-8').send(jobViewBody(view) as never);
     },
   );
   app.delete(
@@ -65,10 +80,10 @@ export const jobRoutes: RouteModule = (app, ctx) => {
         response: { 200: JobViewSchema, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const view = ctx.jobs.cancel(request.params.id);
       if (!view) throw notFound(request.params.id);
-      return view;
+      return reply.type('application/json; charset=utf-8').send(jobViewBody(view) as never);
     },
   );
 };

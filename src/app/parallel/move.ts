@@ -16,3 +16,13 @@ export function moveResult<T extends object>(value: T, views: readonly ArrayBuff
   };
   return Piscina.move(transferable as never) as unknown as T;
 }
+
+/**
+ * `value` written as JSON (non-finite numbers as `null`, as `JSON.stringify` does) into bytes
+ * that move to the caller: a big result (a plan, a roster) reaches the event loop as one buffer
+ * outside its heap, to be sent as it is, instead of an object graph cloned onto it.
+ */
+export function moveJson(value: unknown): Uint8Array {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return moveResult(bytes, [bytes]);
+}

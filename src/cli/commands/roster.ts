@@ -22,7 +22,7 @@ import type { CsvReadOptions } from '../../formats/csv.js';
 import { csvReadOptions, strictOption } from '../csv-notes.js';
 import { readPreviousRoster } from '../../io/previous-roster.js';
 import { checkPreviousBefore } from '../../contracts/previous-roster.js';
-import type { PreviousRoster, RosterAgent } from '../../scheduler/roster/types.js';
+import type { PreviousRoster, RosterAgent, RosterRules } from '../../scheduler/roster/types.js';
 import { previousFromStore, wantsStore } from '../save-draft.js';
 import { reportVerdict, VERDICT_HELP } from '../verdict.js';
 
@@ -99,14 +99,14 @@ ${VERDICT_HELP}`,
         const read = csvReadOptions(flags.strict);
         const planFile = flags.plan;
         const readAgents: AgentsReader = (zone, templates) => readAgentsFile(flags.agents, zone, templates, read);
-        const { plan, load } = planFile
-          ? readInput(planFile, '--plan', (text) => parseRosterPlan(parseJsonText(text, planFile)))
-          : await planFirst(flags.requirements, flags.planRules, read, readAgents);
-        const agents = readAgents(plan.grid.timeZone, planTemplates(plan));
         const rulesFile = flags.rules;
         const rules = rulesFile
           ? readInput(rulesFile, '--rules', (text) => parseRosterRules(parseJsonText(text, rulesFile)))
           : parseRosterRules({});
+        const { plan, load } = planFile
+          ? readInput(planFile, '--plan', (text) => parseRosterPlan(parseJsonText(text, planFile)))
+          : await planFirst(flags.requirements, flags.planRules, read, readAgents, rules);
+        const agents = readAgents(plan.grid.timeZone, planTemplates(plan));
         const options = parseWith(
           RosterRequestSchema.shape.options,
           {
@@ -145,6 +145,7 @@ async function planFirst(
   planRules: string | undefined,
   read: CsvReadOptions,
   readAgents: AgentsReader,
+  rosterRules: RosterRules,
 ): Promise<{ plan: ShiftPlan; load?: { volume: (number | null)[]; ahtSeconds: (number | null)[] } }> {
   if (!requirements || !planRules) {
     throw new WfmError('WFM_ERR_INPUT_INVALID', 'Give --plan FILE, or --requirements FILE with --plan-rules FILE.', {
@@ -156,7 +157,9 @@ async function planFirst(
   const zone = rules.timeZone ?? requirement.timeZone ?? 'UTC';
   const agents = readAgents(zone, { names: rules.rules.templates.map((t) => t.name), complete: true });
   const highs = await loadSolver();
-  const plan = onPlanFiles(requirements, planRules, () => runShiftPlan(requirement, rules, { highs, agents }));
+  const plan = onPlanFiles(requirements, planRules, () =>
+    runShiftPlan(requirement, rules, { highs, agents, rosterRules }),
+  );
   const load = loadFromCoverage(plan);
   return load ? { plan, load } : { plan };
 }

@@ -225,7 +225,8 @@ export function registerShiftPlan(program: Command): void {
     .option(
       '--agents <file>',
       "the centre's agents, JSON or CSV as `wfm roster` takes them: plan only shifts they can work " +
-        '(templates, days, windows, time off, weekly hours and days) and name the shortfall',
+        "(templates, days, windows, time off, weekly hours and days, and days off as the roster's default rules " +
+        'ask: two consecutive days off a week, at most 6 days in a row) and name the shortfall',
     )
     .option(
       '--queues <file>',
@@ -252,8 +253,10 @@ A one-line quality summary goes to stderr. Infeasibility is data: uncoverable in
 by name, a partial plan lists its under-coverage.
 
 With --agents the plan holds only shifts the agents can work, within their weekly hours and days,
-and when they cannot cover the requirement it lists where and why ("shortfall" in the JSON, one
-line per short run on stderr). Without --agents the plan says it did not check supply.
+with each agent's days off decided with the shifts (two consecutive days off a week and at most 6
+days in a row: the defaults of \`wfm roster\`; \`wfm plan\` and \`wfm roster --requirements\` use
+their own roster rules), and when they cannot cover the requirement it lists where and why
+("shortfall" in the JSON, one line per short run on stderr). Without --agents the plan says it did not check supply.
 
 Several queues: a multi-queue answer of \`wfm staff\` (its JSON, or its CSV: one row per queue and
 interval with the queue's own "requirement"; the rows "all" are skipped) plans the sum of the

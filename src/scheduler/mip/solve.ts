@@ -30,7 +30,7 @@ export interface SolveOptions {
   start?: Float64Array | undefined;
   /**
    * HiGHS's LP algorithm (default: its choice, dual simplex). 'ipm' (interior point, with crossover)
-   * solves the degenerate LPs of a multi-skill plan's flows several times faster.
+   * solves the degenerate LPs of a multi-skill plan several times faster.
    */
   lpSolver?: 'ipm' | undefined;
 }

@@ -1,6 +1,12 @@
 import { AgentEvaluator, type AgentScore } from './evaluate-agent.js';
 import { RULE_COUNT, RULE_KEYS, type CoreProblem } from './problem.js';
 
+/** The reasons other than a hard rule's key that `blockersOf` counts. */
+export const LACKS_SKILL = "lacks the shift's skills";
+export const UNAVAILABLE = 'unavailable';
+export const ON_ANOTHER_SHIFT = 'on another shift that day';
+export const FREE = 'free (left off by the search: soft costs)';
+
 /** Why one under-filled cell could not take more agents: agents blocked, by reason. */
 export type BlockReasons = Record<string, number>;
 
@@ -27,9 +33,9 @@ export function blockersOf(
   const score: AgentScore = { hard: 0, soft: 0, weekendDays: 0, lateShifts: 0 };
   p.agents.forEach((agent, e) => {
     const i = e * p.days + d;
-    if (!agent.allowed[cell]) return bump(lacksSkill?.(e) ? "lacks the shift's skills" : 'unavailable');
+    if (!agent.allowed[cell]) return bump(lacksSkill?.(e) ? LACKS_SKILL : UNAVAILABLE);
     if (assign[i]! === cell) return;
-    if (assign[i]! >= 0) return bump('on another shift that day');
+    if (assign[i]! >= 0) return bump(ON_ANOTHER_SHIFT);
     before.fill(0);
     after.fill(0);
     evaluator.evaluate(agent, assign, e * p.days, score, before);
@@ -44,7 +50,7 @@ export function blockersOf(
         any = true;
       }
     }
-    if (!any) bump('free (left off by the search: soft costs)');
+    if (!any) bump(FREE);
   });
   return reasons;
 }

@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import { batchFill } from './batch-fill.js';
 import { assignmentColumns, EXACT_MAX_COLUMNS, exactApplicable, exactFill } from './exact.js';
 import { compareScores, improveWithMip } from './lns.js';
 import type { CoreProblem } from './problem.js';
@@ -11,6 +12,13 @@ import { RosterState } from './state.js';
  * of filling (fill sub-MIPs); the soft-rule sub-MIPs take the rest.
  */
 const EXACT_SHARE = 0.3;
+/**
+ * End of the batch fill (batch-fill.ts), as a share of the time. Late, as a filled roster skips every
+ * other fill stage: the first HiGHS sub-MIPs of a process run several times slower than later ones
+ * (part-timer-heavy in benchmarks/roster-supply.bench.ts: its first batch 4.2 s, the same batch
+ * 0.5 s in the next roster of the process, load average 8), and a cut batch leaves shifts short.
+ */
+const BATCH_END = 0.8;
 const SEARCH_SHARE = 0.15;
 const FILL_END = 0.9;
 /**
@@ -21,6 +29,8 @@ const FILL_END = 0.9;
  * 10 of 20 for the other kinds, over four 30 s runs (docs/roster.md, "What is exact").
  */
 const SHORT_CELL_SHARE = 0.5;
+/** HiGHS's and the fill sub-MIPs' seed in the fill stages, whatever the roster's seed. */
+const FILL_SEED = 1;
 /** One sub-MIP counts as this many moves of `maxIterations` (so a budget can bind before the clock). */
 const MOVES_PER_SUB_MIP = 1000;
 
@@ -40,13 +50,16 @@ export interface PlanSearchResult extends SearchResult {
 
 /**
  * Rosters a plan problem lexicographically: hard rules, then filled shifts, then soft rules.
- * 1. With HiGHS, where every hard rule is a constraint (`exactApplicable`), and the problem is
- *    small enough (`EXACT_MAX_COLUMNS`): one MIP over every agent and day minimising the agents
- *    short (`exactStage`), for up to 30 % of the time. When HiGHS proves it optimal, steps 2 and 3
- *    are skipped (no roster fills more) and the soft rules get the rest.
- * 2. Local search (`searchRoster`, best kept in that order): the start when the MIP did not run
- *    or left cells short (skipped when it filled every cell); 15 % of the time, or up to 45 %
- *    until it holds a roster with no hard violation.
+ * 1. Local search (`searchRoster`): 15 % of the time, or up to 45 % until it holds a roster with no
+ *    hard violation (with HiGHS; alone without it): a roster placing every agent whatever the MIP
+ *    stages reach in their time.
+ * 2. With HiGHS, where every hard rule is a constraint (`exactApplicable`): the batch fill
+ *    (`batchFill`, until 80 % of the time: exact sub-MIPs over batches of agents, least flexible
+ *    first, no seed or weight in them). When it leaves nothing short, step 3 is skipped (nothing
+ *    short is the optimum). Else, when the problem is small enough (`EXACT_MAX_COLUMNS`): one MIP
+ *    over every agent and day minimising the agents short (`exactStage`), for up to 30 % of the
+ *    time (what is left before 90 %); when HiGHS proves it optimal, step 3 is skipped (no roster
+ *    fills more). The best of the three rosters (hard, short, soft) is the start of step 3.
  * 3. With HiGHS (`fillStage`): sub-MIPs over every agent on windows of 1-2 days, 8 agents over
  *    the week, or (half of them) the agents who may work a short cell over the week, with the same
  *    objective and constraints, until no cell is short (then the fill is optimal: nothing is
@@ -65,25 +78,27 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   const left = (): number => opts.timeLimitMs - (opts.now() - t0);
   const withMip = opts.highs !== undefined && p.agents.length > 0 && p.cells.length > 0 && exactApplicable(p);
   const small = withMip && assignmentColumns(p) <= (opts.exactMaxColumns ?? EXACT_MAX_COLUMNS);
-  const exact = small && opts.highs ? exactStage(p, opts, opts.highs) : null;
-  let best = exact?.assign ?? null;
-  const proven = exact?.optimal ?? false;
+  // the local search first: a roster that places every agent, whatever the MIP stages reach in time
   const found = searchRoster(p, {
     ...opts,
     // with the MIP stages: 15 % of the time, longer (up to 45 %) while no roster keeps every hard rule
     timeLimitMs: withMip ? Math.max(0, Math.min(3 * SEARCH_SHARE * opts.timeLimitMs, left())) : opts.timeLimitMs,
     ...(withMip ? { feasibleAfterMs: SEARCH_SHARE * opts.timeLimitMs } : {}),
-    maxIterations: proven || (best && isFilled(new RosterState(p, 1, best))) ? 0 : opts.maxIterations,
     hardMultiplier: opts.hardMultiplier ?? hardMultiplierFor(p),
     fillFirst: true,
   });
   if (!withMip || !opts.highs) return { ...found, method: 'search', short: new RosterState(p, 1, found.assign).short };
   const highs = opts.highs;
-  if (!best || compareScores(new RosterState(p, 1, found.assign), new RosterState(p, 1, best), true) < 0)
-    best = found.assign;
+  const batchMs = BATCH_END * opts.timeLimitMs - (opts.now() - t0);
+  const batched = batchMs > 0 ? batchStage(p, opts, highs, batchMs) : null;
+  const exactMs = Math.min(EXACT_SHARE * opts.timeLimitMs, left() - (1 - FILL_END) * opts.timeLimitMs);
+  const exact = small && !batched?.filled && exactMs > 0 ? exactStage(p, opts, highs, exactMs) : null;
+  const best = betterOf(p, betterOf(p, exact?.assign ?? null, batched?.assign ?? null), found.assign) as Int32Array;
+  const proven = (batched?.filled ?? false) || (exact?.optimal ?? false);
   const subMips = Math.floor(opts.maxIterations / MOVES_PER_SUB_MIP);
   const fillMs = proven ? 0 : Math.max(0, left() - (1 - FILL_END) * opts.timeLimitMs);
-  const fill = fillStage(p, best, { highs, seed: opts.seed, now: opts.now, timeLimitMs: fillMs, maxMoves: subMips });
+  // the fill stages draw with a fixed seed: the roster's seed moves the soft rules, not what is filled
+  const fill = fillStage(p, best, { highs, seed: FILL_SEED, now: opts.now, timeLimitMs: fillMs, maxMoves: subMips });
   const soft = improveWithMip(p, fill.assign, {
     ...subMipShape(p),
     highs,
@@ -106,8 +121,25 @@ export function solvePlanRoster(p: CoreProblem, opts: PlanSearchOptions): PlanSe
   };
 }
 
+/** The batch fill (batch-fill.ts) for `ms`; `filled`: nothing short, no hard rule broken. */
+function batchStage(
+  p: CoreProblem,
+  opts: PlanSearchOptions,
+  highs: Highs,
+  ms: number,
+): { assign: Int32Array; filled: boolean } {
+  const out = batchFill(p, highs, { timeLimitMs: ms, now: opts.now });
+  return { assign: out.assign, filled: isFilled(new RosterState(p, 1, out.assign)) };
+}
+
+/** The better roster in the order hard, short, soft (either may be missing). */
+function betterOf(p: CoreProblem, a: Int32Array | null, b: Int32Array | null): Int32Array | null {
+  if (!a || !b) return a ?? b;
+  return compareScores(new RosterState(p, 1, b), new RosterState(p, 1, a), true) < 0 ? b : a;
+}
+
 /**
- * Step 1: the whole MIP from an empty roster for up to `EXACT_SHARE` of the time. `optimal`: HiGHS
+ * Step 1: the whole MIP from an empty roster for `ms` (up to `EXACT_SHARE` of the time). `optimal`: HiGHS
  * proved the fill (and the roster keeps every hard rule). (A quick search's roster as the warm start
  * was tried: on a loaded machine HiGHS then kept that roster's many short shifts as its incumbent,
  * and mixed-150 ended at 355-460 of 670 filled against 662-670 without it.)
@@ -116,9 +148,10 @@ function exactStage(
   p: CoreProblem,
   opts: PlanSearchOptions,
   highs: Highs,
+  ms: number,
 ): { assign: Int32Array; optimal: boolean } | null {
   const empty = new Int32Array(p.agents.length * p.days).fill(-1);
-  const exact = exactFill(p, highs, (EXACT_SHARE * opts.timeLimitMs) / 1000, opts.seed, empty);
+  const exact = exactFill(p, highs, ms / 1000, FILL_SEED, empty);
   if (!exact) return null;
   return { assign: exact.assign, optimal: exact.optimal && new RosterState(p, 1, exact.assign).hard <= 1e-9 };
 }

@@ -1,5 +1,5 @@
 import type { PlannedShift } from '../shift-plan/types.js';
-import { blockersOf } from './blockers.js';
+import { blockersOf, LACKS_SKILL, ON_ANOTHER_SHIFT, UNAVAILABLE } from './blockers.js';
 import { hasSkills } from './from-plan.js';
 import { RULE_LABELS, type CoreProblem } from './problem.js';
 import type { ShiftOnGrid } from './pulls.js';
@@ -90,9 +90,9 @@ export function blockedWords(blockedBy: Readonly<Record<string, number>>): strin
     .map(([reason, n]) => {
       const rule = (RULE_LABELS as Readonly<Record<string, { label: string } | undefined>>)[reason];
       if (rule) return `${agents(n)} would break "${rule.label}"`;
-      if (reason === "lacks the shift's skills") return `${agents(n)} ${n === 1 ? 'lacks' : 'lack'} the shift's skills`;
-      if (reason === 'unavailable') return `${agents(n)} unavailable (availability, time off or template)`;
-      if (reason === 'on another shift that day') return `${agents(n)} on another shift that day`;
+      if (reason === LACKS_SKILL) return `${agents(n)} ${n === 1 ? 'lacks' : 'lack'} the shift's skills`;
+      if (reason === UNAVAILABLE) return `${agents(n)} unavailable (availability, time off or template)`;
+      if (reason === ON_ANOTHER_SHIFT) return `${agents(n)} on another shift that day`;
       return `${agents(n)} ${reason}`;
     })
     .join('; ');

@@ -38,7 +38,7 @@ export interface ModelInput {
   shortPenalty: (number | null)[];
   /** The agents' supply, when the plan is made for named agents (docs/shift-plan.md, "Supply"). */
   supply?: SupplyTable | undefined;
-  /** A multi-skill plan: per-queue requirements covered by skill flows (docs/shift-plan.md, "Skills"). */
+  /** A multi-skill plan: subsets of queues covered by the agents holding their skills (docs/shift-plan.md, "Skills"). */
   skills?: SkillInput | undefined;
 }
 
@@ -50,6 +50,11 @@ export interface SkillInput {
   classes: number[][];
   /** Per supply group: its skill class. */
   classOfGroup: number[];
+  /**
+   * The subsets of queues covered (singletons first), each with the agents holding one of its skills
+   * it needs per slot (`queueSubsets`, `subsetRequirements`).
+   */
+  subsets: { queues: number[]; required: number[] }[];
 }
 
 /** The key of a break lattice: per template and break rule, and per skill class in a multi-skill plan. */

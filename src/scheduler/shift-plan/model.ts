@@ -16,7 +16,13 @@
 import { breakStarts, type CandidateShift, type TemplateOnGrid } from './candidates.js';
 import { ModelBuilder, type SparseModel } from '../mip/sparse-model.js';
 import { addPoolColumns, addPoolDemandRows, addPoolShortColumns } from './model-pool.js';
-import { addSupplyColumns, addSupplyRows, type HoursSlackColumn, type SupplyColumn } from './supply-model.js';
+import {
+  addSupplyColumns,
+  addSupplyRows,
+  type HoursSlackColumn,
+  type PatternColumn,
+  type SupplyColumn,
+} from './supply-model.js';
 import { addSkillColumns, addSkillRows, type SkillColumns } from './skill-model.js';
 import {
   coveredSlots,
@@ -64,6 +70,8 @@ export interface ShiftPlanModel {
   /** With agents: agents of each group per candidate, and the weekly hours slack (docs/shift-plan.md, "Supply"). */
   supplyCols: SupplyColumn[];
   slackCols: HoursSlackColumn[];
+  /** With agents: agents of each pattern class on each day pattern (days off decided with the shifts). */
+  patternCols: PatternColumn[];
   /** A multi-skill plan: flows, per-queue shortages and idle columns (docs/shift-plan.md, "Skills"). */
   skillCols?: SkillColumns;
 }
@@ -103,8 +111,10 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
       ? null
       : mb.addCol(penalty, 0, INF, false, [coverRow[s] as number], [1]),
   );
-  const { supplyCols, slackCols } =
-    input.supply && supplyRows ? addSupplyColumns(parts, input.supply, supplyRows) : { supplyCols: [], slackCols: [] };
+  const { supplyCols, slackCols, patternCols } =
+    input.supply && supplyRows
+      ? addSupplyColumns(parts, input.supply, supplyRows)
+      : { supplyCols: [], slackCols: [], patternCols: [] };
   const skillCols = skills && skillRows ? addSkillColumns(parts, skills, skillRows) : undefined;
   return {
     model: mb.build(),
@@ -117,6 +127,7 @@ export function buildShiftPlanModel(input: ModelInput): ShiftPlanModel {
     windows,
     supplyCols,
     slackCols,
+    patternCols,
     ...(skillCols ? { skillCols } : {}),
   };
 }

@@ -12,16 +12,18 @@ import { formatSessions, formatShifts } from './output.js';
 import { coverageIntervals, planQuality, poolReport } from './plan-report.js';
 import { poolAccounts } from './pool-accounting.js';
 import { withDefaultSteps, type PlanRequirement, type ShiftPlanRules } from './rules.js';
-import { solvePlan } from './solve-plan.js';
+import { solvePlan, type WarmStart } from './solve-plan.js';
 import { trimSessions } from './trim-sessions.js';
 import { planVerdict } from './verdict.js';
 import type { Highs } from '../mip/solve.js';
 import type { ServiceLevelFn } from './service-level.js';
 import { findShortfall } from './shortfall.js';
+import { queueShortfall } from './skill-shortfall.js';
 import { supplyBound } from './supply-bound.js';
 import type { SupplyAgent } from './supply-agents.js';
+import type { DayPatternRules } from './day-patterns.js';
 import { supplyTable, type SupplyTable } from './supply-groups.js';
-import { skillKeyOf, skillSetup } from './skill-plan.js';
+import { pooledTotal, skillKeyOf, skillSetup } from './skill-plan.js';
 import { planQueueCoverage, queueIssues, weightedQueueShortage } from './skill-report.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
 
@@ -38,6 +40,11 @@ export interface PlanOptions {
    * Without them the plan is for the requirement alone and says supply was not checked.
    */
   agents?: readonly SupplyAgent[] | undefined;
+  /**
+   * With `agents`: the roster's hard day rules (two consecutive days off, runs of days), kept by each
+   * agent's day pattern in the supply model; absent, only the contracts' maximum days.
+   */
+  dayRules?: DayPatternRules | undefined;
 }
 
 /**
@@ -52,15 +59,27 @@ export interface PlanOptions {
  * @example planShifts({ originMs, intervalMinutes: 15, timeZone: 'UTC', required, present }, rules, { highs })
  */
 export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules, options: PlanOptions): ShiftPlan {
+  return planShiftsSolved(requirement, rulesIn, options).plan;
+}
+
+/**
+ * `planShifts`, with the plan's concrete shift instances and sessions on the grid: a re-plan of the
+ * same agents and rules (the simulation cuts of `planWithSkillCuts`) starts from them (`warmStart`).
+ */
+export function planShiftsSolved(
+  requirement: PlanRequirement,
+  rulesIn: ShiftPlanRules,
+  options: PlanOptions & { warmStart?: WarmStart | undefined },
+): { plan: ShiftPlan; solved: WarmStart } {
   const rules = withDefaultSteps(rulesIn, requirement.intervalMinutes);
   const n = requirement.required.length;
   const grid = createSlotGrid(requirement.originMs, requirement.intervalMinutes, n, requirement.timeZone);
   const onGrid = templatesOnGrid(rules, grid.intervalMinutes);
   // Demand in closed intervals is not staffed: reported, then dropped.
-  const { required, issues } = requiredWhileOpen(grid, rules, requirement.required);
+  const open = requiredWhileOpen(grid, rules, requirement.required);
+  const issues = open.issues;
   const allCandidates = candidateShifts(grid, rules, onGrid);
-  const { coverable, uncoverable } = findUncoverable(grid, rules, allCandidates, required);
-  const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
+  const { coverable, uncoverable } = findUncoverable(grid, rules, allCandidates, open.required);
   const { supply, candidates, setup, multi } = supplyAndSkills(
     requirement,
     options,
@@ -70,14 +89,21 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     allCandidates,
     coverable,
   );
+  // A multi-skill plan's total requirement is that of its linked queues' pooled loads.
+  const required = setup ? pooledTotal(setup.skills, open.required, coverable) : open.required;
+  const modelRequired = required.map((r, s) => (coverable[s] ? r : 0));
   const solveInput = { grid, rules, onGrid, candidates, required: modelRequired, highs: options.highs, supply };
-  const solved = solvePlan(setup ? { ...solveInput, skills: setup.skills } : solveInput, issues);
+  const withStart = options.warmStart ? { ...solveInput, warmStart: options.warmStart } : solveInput;
+  const solved = solvePlan(setup ? { ...withStart, skills: setup.skills } : withStart, issues);
 
   const sessions = trimSessions(grid, rules.cyclic, solved.instances, solved.sessions, required);
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
   const coverage = coverageIntervals(grid, requirement, required, counts, options.serviceLevel);
   const bound = supplyBound(options.highs, solved.built, Math.max(1, rules.solver.timeLimitSeconds), rules.solver.seed);
+  const queueCoverage = setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover) : undefined;
   const shortfall = supply ? findShortfall(grid, rules, allCandidates, supply, coverage, bound) : [];
+  if (supply && queueCoverage)
+    skillShortfall(shortfall, queueShortfall(grid, rules, allCandidates, supply, queueCoverage));
   const underTotal = coverage.reduce((sum, c) => sum + c.under, 0);
   if (underTotal > 0)
     issues.push({
@@ -90,7 +116,6 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
   const quality = planQuality(solved, { rules, onGrid, coverable, coverage, pool, requirement, shortage });
   const skillNames = setup?.skills.classes.map((cls) => cls.map((q) => multi?.[q]?.name as string));
   const shifts = formatShifts(grid, rules, onGrid, solved.built.candidates, solved.instances, skillNames);
-  const queueCoverage = setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover) : undefined;
   if (queueCoverage) queueIssues(queueCoverage, issues);
   const retraining = formatSessions(grid, rules, sessions);
   const seating = seatSessions(shifts, retraining);
@@ -125,7 +150,10 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
     ...(queueCoverage ? { queueCoverage } : {}),
     ...(requirement.queue ? { queue: requirement.queue } : {}),
   };
-  return { verdict: planVerdict(plan), ...plan };
+  return {
+    plan: { verdict: planVerdict(plan), ...plan },
+    solved: { instances: solved.instances, sessions: solved.sessions },
+  };
 }
 
 /**
@@ -154,13 +182,26 @@ function supplyAndSkills(
       );
   });
   const skillKey = multi ? skillKeyOf(multi.map((q) => q.name)) : undefined;
-  const supply = options.agents ? supplyTable(grid, rules, onGrid, allCandidates, options.agents, skillKey) : undefined;
+  const supply = options.agents
+    ? supplyTable(grid, rules, onGrid, allCandidates, options.agents, skillKey, options.dayRules)
+    : undefined;
   // A shift nobody may work is never a candidate.
   const kept = supply ? allCandidates.filter((c) => supply.able.has(c)) : allCandidates;
   const open = multi?.map((q) => ({ ...q, required: requiredWhileOpen(grid, rules, q.required).required }));
-  const setup = open && supply ? skillSetup(open, supply, kept, coverable) : null;
+  const setup = open && supply ? skillSetup(open, supply, kept, coverable, grid.intervalMinutes) : null;
   const candidates = setup ? setup.candidates : kept;
   return { supply, candidates, setup, multi };
+}
+
+/**
+ * A multi-skill plan's shortfall: the runs of its queues (the agents holding each skill), and of the
+ * whole centre only where too few agents at all can work or the templates' daily limits bind (the
+ * rest of the centre's shortage is its queues'), the queues' first on the same slot.
+ */
+function skillShortfall(shortfall: ShortfallInterval[], queues: ShortfallInterval[]): void {
+  const kept = shortfall.filter((s) => s.cause === 'too-few-agents' || s.cause === 'template-limits');
+  const all = [...queues, ...kept].sort((a, b) => a.startSlot - b.startSlot);
+  shortfall.splice(0, shortfall.length, ...all);
 }
 
 /** The plan's supply note, and the issue naming the shortfall or the unchecked supply. */

@@ -94,6 +94,23 @@ export interface PlanQueueRequirement {
   /** Higher is served first (the simulation's routing); weighs the queue's shortage. */
   priority: number;
   required: number[];
+  /**
+   * The queue's offered load and target, when known: subsets of queues sharing agents are then
+   * covered at the requirement of their pooled load (docs/shift-plan.md, "Skills"); without it, at
+   * the sum of their members' requirements.
+   */
+  load?: PlanQueueLoad;
+  /** Agents added per slot by the simulation's cuts (`required` includes them; pooled subsets add the largest). */
+  raise?: number[];
+}
+
+/** A queue's offered load per slot and its target (Erlang C, or Erlang A with `patienceSeconds`). */
+export interface PlanQueueLoad {
+  volume: number[];
+  ahtSeconds: number[];
+  serviceLevel: number;
+  answerSeconds: number;
+  patienceSeconds?: number;
 }
 
 export interface PlanRequirement {

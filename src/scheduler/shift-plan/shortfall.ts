@@ -201,6 +201,18 @@ function weeklyOrPenalty(
   };
 }
 
+/** The local day of slots [from, to) and their label, e.g. "Thu 18:00-20:00". */
+export function runLabel(
+  grid: SlotGrid,
+  from: number,
+  to: number,
+): { day: { date: string; weekday: number }; when: string } {
+  const day = grid.days[grid.dayOfSlot[from] as number] as { date: string; weekday: number };
+  const endMinute = (grid.minuteOfDay[to - 1] as number) + grid.intervalMinutes;
+  const when = `${DAY_NAMES[day.weekday]} ${formatClockMinutes(grid.minuteOfDay[from] as number)}-${formatClockMinutes(endMinute)}`;
+  return { day, when };
+}
+
 function describeRun(
   grid: SlotGrid,
   rules: ShiftPlanRules,
@@ -227,9 +239,7 @@ function describeRun(
       binding = s;
     }
   }
-  const day = grid.days[grid.dayOfSlot[run.from] as number] as { date: string; weekday: number };
-  const endMinute = (grid.minuteOfDay[run.to - 1] as number) + grid.intervalMinutes;
-  const when = `${DAY_NAMES[day.weekday]} ${formatClockMinutes(grid.minuteOfDay[run.from] as number)}-${formatClockMinutes(endMinute)}`;
+  const { day, when } = runLabel(grid, run.from, run.to);
   const reasons = reasonsAt(table, supply, grid, binding).slice(0, MAX_REASONS);
   const why = reasons.map((r) => `${r.agents} ${r.group}: ${r.detail}`).join('; ');
   const limits = rules.templates

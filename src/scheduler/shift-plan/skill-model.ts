@@ -2,12 +2,13 @@
  * The skill rows and columns of a multi-skill shift plan (docs/shift-plan.md, "Skills").
  *
  * Shifts are planned per skill class k (the set of queues its agents may serve). Per slot s:
- *   on-phone_k(s) - sum_q f_{k,q,s} (- idle_{k,s}) >= 0 (= 0 with a pool)   (class row)
- *   sum_k f_{k,q,s} + short_{q,s} >= required_q(s)                          (queue row)
- *   sum_k idle_{k,s} - in retraining(s) >= 0                                 (only with a pool)
- * f_{k,q,s} >= 0 exists only where class k has skill q and q requires agents: an agent without the
- * skill is never counted toward a queue. short_{q,s} costs the queue's penalty (the plan's
- * under-coverage penalty weighted by the queue's priority).
+ *   on-phone_k(s) - phone_{k,s} (- idle_{k,s}) >= 0 (= 0 with a pool)              (class row)
+ *   sum_{k holding a skill of S} phone_{k,s} + sum_{q in S} short_{q,s} >= R_S(s)   (subset row)
+ *   sum_k idle_{k,s} - in retraining(s) >= 0                                         (only with a pool)
+ * for each subset S of queues the plan covers (`queueSubsets`), R_S its pooled requirement
+ * (`subsetRequirements`): Hall's conditions for a routing of the agents to the queues, with pooling.
+ * An agent without any skill of S never counts toward S. short_{q,s} (a missing agent of queue q
+ * alone) costs the queue's penalty (the plan's under-coverage penalty weighted by its priority).
  */
 import { INF, type ModelParts, type SkillInput } from './model-parts.js';
 import type { ModelBuilder } from '../mip/sparse-model.js';
@@ -19,15 +20,15 @@ export interface SkillRows {
   totalRow: number[];
 }
 
-export interface FlowColumn {
+export interface PhoneColumn {
   col: number;
   skillClass: number;
-  queue: number;
   slot: number;
 }
 
 export interface SkillColumns {
-  flows: FlowColumn[];
+  /** Per class and slot, its agents on the phones for the queues (where some subset needs them). */
+  phones: PhoneColumn[];
   /** Per queue and slot the shortage column (null where the queue requires nobody). */
   shortCols: (number | null)[][];
   idle: { col: number; skillClass: number; slot: number }[];
@@ -42,7 +43,7 @@ export function addSkillRows(mb: ModelBuilder, skills: SkillInput, slots: number
   return { classRow, totalRow };
 }
 
-/** Queue rows, flows, shortages and (with a pool) idle columns. O(slots x classes x queues). */
+/** Subset rows, phone, shortage and (with a pool) idle columns. O(slots x (classes + subsets x queues)). */
 export function addSkillColumns({ mb, input }: ModelParts, skills: SkillInput, rows: SkillRows): SkillColumns {
   const slots = input.grid.slotCount;
   const withPool = rows.totalRow.length > 0;
@@ -58,48 +59,83 @@ export function addSkillColumns({ mb, input }: ModelParts, skills: SkillInput, r
         });
       }
     });
-  const flows: FlowColumn[] = [];
+  // subsetRows[s]: the rows at slot s with the subset each covers. A subset's row is left out where a
+  // subset inside it requires as many (its agents include the smaller one's: the row would be implied).
+  const subsetRows = Array.from({ length: slots }, () => [] as { row: number; queues: number[] }[]);
+  const inside = skills.subsets.map((a) =>
+    skills.subsets.filter((b) => b.queues.length < a.queues.length && b.queues.every((q) => a.queues.includes(q))),
+  );
+  skills.subsets.forEach((subset, i) =>
+    subset.required.forEach((req, s) => {
+      if (!(req > 0) || inside[i]!.some((b) => (b.required[s] ?? 0) >= req)) return;
+      subsetRows[s]!.push({ row: mb.addRow(req, INF), queues: subset.queues });
+    }),
+  );
+  const phones: PhoneColumn[] = [];
+  skills.classes.forEach((cls, k) => {
+    for (let s = 0; s < slots; s++) {
+      const mine = subsetRows[s]!.filter((r) => r.queues.some((q) => cls.includes(q))).map((r) => r.row);
+      if (mine.length === 0) continue;
+      const col = mb.addCol(
+        0,
+        0,
+        INF,
+        false,
+        [(rows.classRow[k] as number[])[s] as number, ...mine],
+        [-1, ...mine.map(() => 1)],
+      );
+      phones.push({ col, skillClass: k, slot: s });
+    }
+  });
   const shortCols = skills.queues.map((q, qi) =>
     q.required.map((req, s) => {
       if (!(req > 0)) return null;
-      const queueRow = mb.addRow(req, INF);
-      skills.classes.forEach((cls, k) => {
-        if (!cls.includes(qi)) return;
-        const col = mb.addCol(0, 0, INF, false, [(rows.classRow[k] as number[])[s] as number, queueRow], [-1, 1]);
-        flows.push({ col, skillClass: k, queue: qi, slot: s });
-      });
-      return mb.addCol(q.penalty, 0, INF, false, [queueRow], [1]);
+      const mine = subsetRows[s]!.filter((r) => r.queues.includes(qi)).map((r) => r.row);
+      return mb.addCol(
+        q.penalty,
+        0,
+        INF,
+        false,
+        mine,
+        mine.map(() => 1),
+      );
     }),
   );
-  return { flows, shortCols, idle };
+  return { phones, shortCols, idle };
 }
 
-/** Per queue and slot the agents the flows give it (at most its requirement). O(flow columns). */
-export function queueCoverFromFlows(
+/**
+ * Per queue and slot the agents the plan gives it (its requirement less its shortage), and per class
+ * and slot the queues it serves (those of its skills that require agents, while it has any on the
+ * phones). O(columns of the skill model).
+ */
+export function queueCoverOf(
   skills: SkillInput,
   columns: SkillColumns,
   values: ArrayLike<number>,
 ): { covered: number[][]; serves: boolean[][][] } {
   const slots = skills.queues[0]?.required.length ?? 0;
-  const covered = skills.queues.map(() => new Array<number>(slots).fill(0));
-  const serves = skills.classes.map(() => Array.from({ length: slots }, () => skills.queues.map(() => false)));
-  for (const f of columns.flows) {
-    const v = Math.max(0, values[f.col] ?? 0);
-    if (v <= 1e-6) continue;
-    (covered[f.queue] as number[])[f.slot]! += v;
-    ((serves[f.skillClass] as boolean[][])[f.slot] as boolean[])[f.queue] = true;
-  }
-  skills.queues.forEach((q, qi) =>
-    q.required.forEach((r, s) => ((covered[qi] as number[])[s] = Math.min(r, covered[qi]![s]!))),
+  const covered = skills.queues.map((q, qi) =>
+    q.required.map((r, s) => {
+      const col = columns.shortCols[qi]?.[s];
+      return col === null || col === undefined ? r : Math.max(0, r - Math.max(0, values[col] ?? 0));
+    }),
   );
+  const serves = skills.classes.map(() => Array.from({ length: slots }, () => skills.queues.map(() => false)));
+  for (const p of columns.phones) {
+    if (!(Math.max(0, values[p.col] ?? 0) > 1e-6)) continue;
+    for (const q of skills.classes[p.skillClass] ?? [])
+      if ((skills.queues[q]?.required[p.slot] ?? 0) > 0) serves[p.skillClass]![p.slot]![q] = true;
+  }
   return { covered, serves };
 }
 
 /**
- * A feasible allocation of a concrete plan's on-phone agents per class to the queues (the MIP's
- * first incumbent and the fallback's coverage): per slot, retraining seats first come out of the
- * classes in order, then each queue (highest penalty first) takes agents from the classes with the
- * fewest skills first. Returns the skill columns' values. O(slots x classes x queues).
+ * A feasible setting of a concrete plan's skill columns (the MIP's first incumbent and the
+ * fallback's coverage): per slot, retraining seats first come out of the classes in order, the
+ * rest of each class is on the phones, then each subset (smallest first) still short gets the
+ * shortage on its member with the highest penalty. Returns the skill columns' values.
+ * O(slots x subsets x (classes + queues)).
  */
 export function greedySkillValues(
   skills: SkillInput,
@@ -109,39 +145,40 @@ export function greedySkillValues(
 ): Map<number, number> {
   const values = new Map<number, number>();
   const slots = inRetraining.length;
-  const classOrder = skills.classes
-    .map((_, k) => k)
-    .sort((a, b) => skills.classes[a]!.length - skills.classes[b]!.length);
-  const queueOrder = skills.queues
-    .map((_, q) => q)
-    .sort((a, b) => skills.queues[b]!.penalty - skills.queues[a]!.penalty);
-  const flowAt = new Map(columns.flows.map((f) => [`${f.skillClass}:${f.queue}:${f.slot}`, f.col]));
+  const phoneAt = new Map(columns.phones.map((p) => [`${p.skillClass}:${p.slot}`, p.col]));
   const idleAt = new Map(columns.idle.map((c) => [`${c.skillClass}:${c.slot}`, c.col]));
   for (let s = 0; s < slots; s++) {
     const free = onPhoneByClass.map((a) => Math.max(0, a[s] as number));
     let seats = inRetraining[s] as number;
-    const reserved = free.map((f, k) => {
+    free.forEach((f, k) => {
       const take = Math.min(f, seats);
       seats -= take;
       free[k] = f - take;
-      return take;
+      const idle = idleAt.get(`${k}:${s}`);
+      if (idle !== undefined) values.set(idle, take);
+      const phone = phoneAt.get(`${k}:${s}`);
+      if (phone !== undefined) values.set(phone, f - take);
+      else if (idle !== undefined) values.set(idle, f);
     });
-    for (const q of queueOrder) {
-      let need = skills.queues[q]!.required[s] as number;
-      for (const k of classOrder) {
-        const col = flowAt.get(`${k}:${q}:${s}`);
-        if (col === undefined || need <= 0) continue;
-        const take = Math.min(free[k] as number, need);
-        values.set(col, take);
-        free[k] = (free[k] as number) - take;
-        need -= take;
-      }
-      const short = columns.shortCols[q]?.[s];
-      if (short !== null && short !== undefined) values.set(short, Math.max(0, need));
+    const short = skills.queues.map(() => 0);
+    for (const subset of skills.subsets) {
+      const need = subset.required[s] as number;
+      if (!(need > 0)) continue;
+      let have = 0;
+      skills.classes.forEach((cls, k) => {
+        if (phoneAt.has(`${k}:${s}`) && cls.some((q) => subset.queues.includes(q))) have += free[k] as number;
+      });
+      for (const q of subset.queues) have += short[q] as number;
+      if (have >= need) continue;
+      const members = subset.queues.filter(
+        (q) => columns.shortCols[q]?.[s] !== null && columns.shortCols[q]?.[s] !== undefined,
+      );
+      const q = members.sort((a, b) => skills.queues[b]!.penalty - skills.queues[a]!.penalty)[0];
+      if (q !== undefined) short[q] = (short[q] as number) + need - have;
     }
-    free.forEach((f, k) => {
-      const col = idleAt.get(`${k}:${s}`);
-      if (col !== undefined) values.set(col, f + (reserved[k] as number));
+    short.forEach((x, q) => {
+      const col = columns.shortCols[q]?.[s];
+      if (col !== null && col !== undefined) values.set(col, x);
     });
   }
   return values;

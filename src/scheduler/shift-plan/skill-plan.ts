@@ -7,6 +7,7 @@ import type { SkillInput } from './model-parts.js';
 import type { SupplyAgent } from './supply-agents.js';
 import type { SupplyTable } from './supply-groups.js';
 import type { PlanQueueRequirement } from './rules.js';
+import { queueSubsets, subsetRequirements } from './skill-subsets.js';
 
 export type { PlanQueueRequirement } from './rules.js';
 
@@ -18,6 +19,7 @@ export function skillInputAt(skills: SkillQueues, penalty: number): SkillInput {
   return {
     classes: skills.classes,
     classOfGroup: skills.classOfGroup,
+    subsets: skills.subsets,
     queues: skills.queues.map((q) => ({
       name: q.name,
       priority: q.priority,
@@ -50,13 +52,15 @@ export function priorityWeights(priorities: readonly number[]): number[] {
 /**
  * The skill classes of the supply's groups, and the candidates copied per class (a copy exists
  * where some agent of the class may work the shift; its `able` row keeps only that class's groups).
- * `coverable[s]` false zeroes every queue's requirement there (as the single cover row does).
+ * `coverable[s]` false zeroes every queue's requirement there (as the single cover row does). The
+ * subsets of queues covered and their pooled requirements: `queueSubsets`, `subsetRequirements`.
  */
 export function skillSetup(
   queues: readonly PlanQueueRequirement[],
   supply: SupplyTable,
   candidates: readonly CandidateShift[],
   coverable: readonly boolean[],
+  intervalMinutes: number,
 ): { skills: SkillQueues; candidates: CandidateShift[] } {
   const names = queues.map((q) => q.name);
   const classKeys: string[] = [];
@@ -79,10 +83,12 @@ export function skillSetup(
     });
   }
   const weights = priorityWeights(queues.map((q) => q.priority));
+  const subsets = subsetRequirements(queues, queueSubsets(queues.length, classes), intervalMinutes, coverable);
   return {
     skills: {
       classes,
       classOfGroup,
+      subsets,
       queues: queues.map((q, qi) => ({
         ...q,
         required: q.required.map((r, s) => (coverable[s] ? r : 0)),
@@ -91,4 +97,24 @@ export function skillSetup(
     },
     candidates: copies,
   };
+}
+
+/**
+ * The plan's total requirement per slot: the sum, over the largest subsets of queues covered (the
+ * linked components), of their pooled requirements, at most `open` (the summed requirement while
+ * open), which stays where no shift can cover. Without the queues' load, the sum of their requirements.
+ */
+export function pooledTotal(
+  skills: Pick<SkillQueues, 'subsets'>,
+  open: readonly number[],
+  coverable: readonly boolean[],
+): number[] {
+  const largest = skills.subsets.filter(
+    (a) =>
+      !skills.subsets.some((b) => b.queues.length > a.queues.length && a.queues.every((q) => b.queues.includes(q))),
+  );
+  return open.map((r, s) => {
+    const total = largest.reduce((sum, sub) => sum + (sub.required[s] ?? 0), 0);
+    return coverable[s] ? Math.min(r, total) : r;
+  });
 }

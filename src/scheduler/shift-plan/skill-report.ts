@@ -9,7 +9,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * The skill model's short agent-intervals as its objective counts them: each queue's shortage
- * (from the flows, unrounded) times its priority weight. Times the under-coverage penalty, the
+ * (its shortage columns, unrounded) times its priority weight. Times the under-coverage penalty, the
  * plan's shortage cost.
  */
 export function weightedQueueShortage(skills: SkillQueues, cover: QueueCover): number {
@@ -20,7 +20,7 @@ export function weightedQueueShortage(skills: SkillQueues, cover: QueueCover): n
   );
 }
 
-/** Per queue: requirement, covered (from the flows) and the agent-intervals short; per skill set what it serves. */
+/** Per queue: requirement, covered (the requirement less the shortage) and the agent-intervals short; per skill set what it serves. */
 export function planQueueCoverage(skills: SkillQueues, cover: QueueCover): PlanQueueCoverage {
   const names = skills.queues.map((q) => q.name);
   return {
@@ -48,7 +48,11 @@ export function queueShortfalls(coverage: PlanQueueCoverage): string[] {
     .filter((q) => q.underAgentIntervals > 1e-6)
     .map((q) => {
       const intervals = q.required.filter((r, s) => r - (q.covered[s] ?? 0) > 1e-6).length;
-      return `queue ${q.name}: ${q.underAgentIntervals} agent-intervals short of its requirement over ${intervals} intervals`;
+      const short = Math.round(q.underAgentIntervals * 10) / 10;
+      return (
+        `queue ${q.name}: ${short} agent-interval${short === 1 ? '' : 's'} short of its requirement ` +
+        `over ${intervals} interval${intervals === 1 ? '' : 's'}`
+      );
     });
 }
 

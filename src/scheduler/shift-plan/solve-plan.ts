@@ -16,9 +16,10 @@ import type { ShiftPlanRules } from './rules.js';
 import { solutionVector } from './start-solution.js';
 import type { PlanIssue, SolveStatus } from './types.js';
 import type { SupplyTable } from './supply-groups.js';
-import { fitToSupply } from './supply-start.js';
+import { fitToSupply, type SuppliedPlan } from './supply-start.js';
+import { skillRepair } from './skill-start.js';
 import { skillInputAt, type SkillQueues } from './skill-plan.js';
-import { greedySkillValues, queueCoverFromFlows } from './skill-model.js';
+import { greedySkillValues, queueCoverOf as skillCoverOf } from './skill-model.js';
 
 /** Penalty per short agent-interval when a hard plan proves infeasible and is re-solved soft. */
 export const INFEASIBLE_FALLBACK_PENALTY = 1000;
@@ -38,6 +39,14 @@ export interface PlanSolveInput {
   supply?: SupplyTable | undefined;
   /** A multi-skill plan (with `supply`): the queues' requirements and the agents' skill classes. */
   skills?: SkillQueues | undefined;
+  /** A plan of the same candidates (an earlier round of the same agents and rules): one more starting plan. */
+  warmStart?: WarmStart | undefined;
+}
+
+/** Concrete shift instances and sessions of a plan, on the grid and the candidates of its model. */
+export interface WarmStart {
+  instances: InstanceOnGrid[];
+  sessions: SessionOnGrid[];
 }
 
 /** A multi-skill plan's coverage per queue and slot, and per class and slot which queues its agents serve. */
@@ -58,7 +67,7 @@ export interface SolvedPlan extends RelaxedModel {
   status: SolveStatus;
   instances: InstanceOnGrid[];
   sessions: SessionOnGrid[];
-  /** A multi-skill plan: from the MIP's flows (or the fallback's greedy allocation). */
+  /** A multi-skill plan: from the MIP's shortage columns (or the fallback's greedy setting). */
   queueCover?: QueueCover;
 }
 
@@ -80,11 +89,11 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
     poolCols: built.poolCols,
     poolDemands: built.poolDemands,
   });
-  const fitted = input.supply ? fitToSupply(built, input.supply, onGrid, repaired.instances) : null;
-  const heuristic = fitted ? { instances: fitted.instances, sessions: repaired.sessions } : repaired;
-  const start = solutionVector(built, rules, n, required, heuristic.instances, heuristic.sessions);
-  fitted?.values.forEach((value, col) => (start[col] = value));
-  skillValues(input, built, heuristic)?.forEach((value, col) => (start[col] = value));
+  const { fitted, heuristic, start } = cheaperStart(input, built, [
+    repaired,
+    skillRepair(input, built, lp),
+    input.warmStart ?? null,
+  ]);
   const mip = lp.status === 'infeasible' ? lp : improve(input.highs, built, rules, lp, start);
   const fromMip = mip.values ? decodeSolution(built, onGrid, rules, mip.values) : null;
   const mipIsBetter = fitted
@@ -107,6 +116,32 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
   return { ...relaxed, mip, status: 'heuristic', ...heuristic, ...queueCoverOf(input, built, start) };
 }
 
+/**
+ * The cheapest of the candidate starting plans (fitted to the agents' supply when given), as a column
+ * vector with its skill columns' values. O(candidates x columns).
+ */
+function cheaperStart(
+  input: PlanSolveInput,
+  built: ShiftPlanModel,
+  plans: ({ instances: InstanceOnGrid[]; sessions: SessionOnGrid[] } | null)[],
+) {
+  const n = input.grid.slotCount;
+  let best: { fitted: SuppliedPlan | null; heuristic: PlanOnGrid; start: Float64Array; cost: number } | null = null;
+  for (const plan of plans) {
+    if (!plan) continue;
+    const fitted = input.supply ? fitToSupply(built, input.supply, input.onGrid, plan.instances) : null;
+    const heuristic = fitted ? { instances: fitted.instances, sessions: plan.sessions } : plan;
+    const start = solutionVector(built, input.rules, n, input.required, heuristic.instances, heuristic.sessions);
+    fitted?.values.forEach((value, col) => (start[col] = value));
+    skillValues(input, built, heuristic)?.forEach((value, col) => (start[col] = value));
+    const cost = vectorCost(built, start);
+    if (!best || cost < best.cost - 1e-9) best = { fitted, heuristic, start, cost };
+  }
+  return best as NonNullable<typeof best>;
+}
+
+type PlanOnGrid = { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] };
+
 /** The skill columns' values of a concrete plan (greedy allocation), or null outside a multi-skill plan. */
 function skillValues(
   input: PlanSolveInput,
@@ -125,10 +160,10 @@ function skillValues(
   return greedySkillValues(skillInputAt(input.skills, 1), built.skillCols, onPhoneByClass, retraining);
 }
 
-/** Coverage per queue from a column vector's flows (a multi-skill plan only). */
+/** Coverage per queue from a column vector's shortages (a multi-skill plan only). */
 function queueCoverOf(input: PlanSolveInput, built: ShiftPlanModel, values: Float64Array): { queueCover?: QueueCover } {
   if (!input.skills || !built.skillCols) return {};
-  return { queueCover: queueCoverFromFlows(skillInputAt(input.skills, 1), built.skillCols, values) };
+  return { queueCover: skillCoverOf(skillInputAt(input.skills, 1), built.skillCols, values) };
 }
 
 /** The model and its LP; when full cover is infeasible, rebuilt with a penalty per short agent-interval. */
@@ -152,7 +187,7 @@ function buildAndRelax(input: PlanSolveInput, issues: PlanIssue[]): RelaxedModel
     relativeGap: 0,
     seed: rules.solver.seed,
   };
-  // The flows between skill classes and queues make a large LP highly degenerate: interior point there
+  // The skill model makes a large LP highly degenerate: interior point there
   // (a 6-queue, 8-class week: 94 s of dual simplex against 17 s; small models stay on the simplex).
   const lpOf = (model: ShiftPlanModel) =>
     solveModel(input.highs, model.model, {

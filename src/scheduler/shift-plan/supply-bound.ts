@@ -1,7 +1,8 @@
 /**
  * The supply bound (docs/shift-plan.md, "Shortfall"): the fewest agent-intervals short over the
  * horizon that any plan for the same agents allows, whatever it costs (the plan's own model with
- * every cost zero but the shortage, 1 per agent-interval, as an LP: a lower bound), with the
+ * every cost zero but the shortage, 1 per agent-interval, per queue in a multi-skill plan, as an LP:
+ * a lower bound), with the
  * shortage per slot of that LP's solution. A plan leaving more short in total is short by choice
  * (the coverage penalty against the cost of shifts), not by the agents' weekly days and hours.
  */
@@ -26,7 +27,9 @@ export function supplyBound(
   return () => {
     if (memo !== undefined) return memo;
     const colCost = new Float64Array(built.model.numCols);
-    for (const col of built.shortCols) if (col !== null) colCost[col] = 1;
+    // A multi-skill plan's shortage is per queue (its single cover row has none).
+    const queueShort = built.skillCols?.shortCols ?? [];
+    for (const col of [...built.shortCols, ...queueShort.flat()]) if (col !== null) colCost[col] = 1;
     const lp = solveModel(
       highs,
       { ...built.model, colCost },
@@ -37,7 +40,12 @@ export function supplyBound(
       lp.status === 'optimal' && values
         ? {
             total: Math.max(0, lp.objective),
-            perSlot: Float64Array.from(built.shortCols, (col) => (col === null ? 0 : values[col]!)),
+            perSlot: Float64Array.from(built.shortCols, (col, s) =>
+              [col, ...queueShort.map((row) => row[s] ?? null)].reduce<number>(
+                (sum, c) => sum + (c === null ? 0 : values[c]!),
+                0,
+              ),
+            ),
           }
         : null;
     return memo;

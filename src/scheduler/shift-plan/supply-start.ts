@@ -1,7 +1,8 @@
 /**
  * A concrete plan made to fit the agents' supply, for the heuristic fallback and the MIP's first
  * incumbent: each shift instance goes to a group with room (agents able that shift, that day, that
- * week's days and hours); an instance no group can take is dropped. Groups that can work the
+ * week's days and hours, and an agent whose day pattern works that day: supply-patterns-start.ts);
+ * an instance no group can take is dropped. Groups that can work the
  * fewest shifts are tried first, so the flexible ones stay free for what only they can work.
  * O(instances x groups).
  */
@@ -10,6 +11,7 @@ import type { InstanceOnGrid } from './coverage.js';
 import type { ShiftPlanModel } from './model.js';
 import type { SupplyTable } from './supply-groups.js';
 import { weekOf, type SupplyColumn } from './supply-model.js';
+import { PatternBook } from './supply-patterns-start.js';
 
 export interface SuppliedPlan {
   instances: InstanceOnGrid[];
@@ -37,24 +39,29 @@ export function fitToSupply(
   const count = new Map<string, number>();
   const bump = (key: string, by: number) => count.set(key, (count.get(key) ?? 0) + by);
   const kept: InstanceOnGrid[] = [];
+  const book = new PatternBook(table);
   for (const inst of instances) {
     const c = built.candidates[inst.candidate] as { day: number; template: number };
     const paid = (onGrid[c.template] as TemplateOnGrid).paidHours;
     const w = weekOf(table, c.day);
     const fits = (y: SupplyColumn) =>
       (used.get(y.col) ?? 0) < (built.model.colUpper[y.col] as number) &&
-      (count.get(`d${y.group}:${c.day}`) ?? 0) < ((table.dayCap[y.group] as Int32Array)[c.day] as number) &&
       (count.get(`w${y.group}:${w}`) ?? 0) < ((table.weekDays[y.group] as number[])[w] as number) &&
-      (count.get(`h${y.group}:${w}`) ?? 0) + paid <= ((table.weekMaxHours[y.group] as number[])[w] as number) + 1e-9;
+      (count.get(`h${y.group}:${w}`) ?? 0) + paid <= ((table.weekMaxHours[y.group] as number[])[w] as number) + 1e-9 &&
+      book.canTake(y.group, w, c.day);
     const y = (byCandidate.get(inst.candidate) ?? []).find(fits);
     if (!y) continue;
+    book.take(y.group, w, c.day);
     used.set(y.col, (used.get(y.col) ?? 0) + 1);
-    bump(`d${y.group}:${c.day}`, 1);
     bump(`w${y.group}:${w}`, 1);
     bump(`h${y.group}:${w}`, paid);
     kept.push(inst);
   }
   const values = new Map(used);
+  for (const p of built.patternCols) {
+    const n = (book.assigned[p.cls] as number[]).filter((x) => x === p.pattern).length;
+    if (n > 0) values.set(p.col, n);
+  }
   for (const s of built.slackCols) {
     const min = (table.weekMinHours[s.group] as number[])[s.week] as number;
     values.set(s.col, Math.max(0, min - (count.get(`h${s.group}:${s.week}`) ?? 0)));

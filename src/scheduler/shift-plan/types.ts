@@ -128,6 +128,8 @@ export interface ShortfallInterval {
   end: string;
   startSlot: number;
   endSlot: number;
+  /** A multi-skill plan's queue short in the run: `required` and `available` are then that queue's and its skill's. */
+  queue?: string;
   required: number;
   /** Agents who may work some shift covering the interval (templates, days, windows, time off). */
   available: number;
@@ -171,7 +173,8 @@ export interface PlanIssue {
     | 'session-unseated'
     | 'supply-short'
     | 'supply-unchecked'
-    | 'queue-under-coverage';
+    | 'queue-under-coverage'
+    | 'simulation-check';
   message: string;
   slot?: number;
   day?: string;
@@ -229,7 +232,7 @@ export interface PlanGrid {
   cyclic: boolean;
 }
 
-/** One queue of a multi-skill plan: per slot of the grid, agents required and agents the plan's flows give it. */
+/** One queue of a multi-skill plan: per slot of the grid, agents required and agents the plan gives it (its requirement less its shortage). */
 export interface QueueCoverage {
   name: string;
   priority: number;

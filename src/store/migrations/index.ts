@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-shift-skills.js';
 
 /** A migration module: its SQL statements (hashed into the template image's cache key) and up/down. */
 export interface SqlMigration extends Migration {
@@ -13,6 +14,7 @@ export interface SqlMigration extends Migration {
  */
 export const MIGRATIONS: Record<string, SqlMigration> = {
   '0001-initial': m0001,
+  '0002-shift-skills': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

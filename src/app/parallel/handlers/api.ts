@@ -12,7 +12,7 @@ import {
   shiftPlanBudgetMs,
   shiftPlanJob,
   type JobCheck,
-  type JobText,
+  type JobBody,
 } from '../../job-requests.js';
 import { prepareWhatIf, type WhatIfText } from '../../what-if-request.js';
 import { moveResult } from '../move.js';
@@ -43,9 +43,9 @@ export const apiHandlers = {
     return moveResult(prepared, columns);
   },
   /** A `POST /v1/shift-plans` body as text -> checked in full (throws naming the field), its time budget. */
-  'api.shift-plan-check': (job: JobText): JobCheck => ({ budgetMs: shiftPlanBudgetMs(shiftPlanJob(job)) }),
+  'api.shift-plan-check': (job: JobBody): JobCheck => ({ budgetMs: shiftPlanBudgetMs(shiftPlanJob(job)) }),
   /** A `POST /v1/rosters` body as text -> checked in full, its time budget. */
-  'api.roster-check': (job: JobText): JobCheck => ({ budgetMs: rosterBudgetMs(rosterJob(job)) }),
+  'api.roster-check': (job: JobBody): JobCheck => ({ budgetMs: rosterBudgetMs(rosterJob(job)) }),
   /** A `POST /v1/centres/:centre/jobs` body -> checked as its route would, and the previous week it needs. */
   'api.store-job-check': (body: StoreJobBody): StoreJobCheck => checkStoreJob(body),
 };

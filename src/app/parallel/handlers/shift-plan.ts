@@ -2,7 +2,8 @@
 import type { ParsedShiftPlanRequest } from '../../../contracts/shift-plan-request.js';
 import { loadSolver } from '../../../scheduler/mip/highs.js';
 import { runShiftPlan } from '../../shift-plan.js';
-import { shiftPlanJob, type JobText } from '../../job-requests.js';
+import { shiftPlanJob, type JobBody } from '../../job-requests.js';
+import { moveJson } from '../move.js';
 
 async function solve(request: ParsedShiftPlanRequest) {
   return runShiftPlan(request.requirement, request.rules, {
@@ -17,6 +18,9 @@ async function solve(request: ParsedShiftPlanRequest) {
 export const shiftPlanHandlers = {
   /** A parsed shift-plan request -> the plan (the adapter maps non-finite numbers to null in JSON). */
   'shift-plan.solve': solve,
-  /** The body as the service received it (checked already by `api.shift-plan-check`) -> the plan. */
-  'shift-plan.solve-text': (job: JobText) => solve(shiftPlanJob(job)),
+  /**
+   * The body as the service received it (checked already by `api.shift-plan-check`) -> the plan
+   * as JSON bytes (moved), which the service stores and serves without reading them.
+   */
+  'shift-plan.solve-text': async (job: JobBody) => moveJson(await solve(shiftPlanJob(job))),
 };
