@@ -31,9 +31,16 @@ export interface DesignCentre {
   expectedWithoutHolidays?: Float64Array | undefined;
   /** Grid days that are unlisted holidays or the catch-up day after one (synthetic centres). */
   holidayDays?: ReadonlySet<number> | undefined;
+  /**
+   * Holidays listed as special days (`syntheticCentre(spec, 8, true)`): `full.train` has them NaN (left out of
+   * training and of the backtests, as `forecast()` does), `actuals` keeps them for the held-out weeks, and
+   * every method's forecast of such a day is multiplied by its factor (the share of the usual volume).
+   */
+  actuals?: Float64Array | undefined;
+  dayFactors?: ReadonlyMap<number, number> | undefined;
 }
 
-export function syntheticCentre(spec: CentreSpec, targetWeeks = 8): DesignCentre {
+export function syntheticCentre(spec: CentreSpec, targetWeeks = 8, listHolidays = false): DesignCentre {
   const series = generateCentre(spec);
   const rows = Array.from(series.startMs, (t, i) => ({ start: t, volume: series.volume[i] as number }));
   const grid = buildGrid(rows, spec.timeZone, undefined);
@@ -52,9 +59,15 @@ export function syntheticCentre(spec: CentreSpec, targetWeeks = 8): DesignCentre
     ).volume;
   // Grid day 0 is the spec's first date (the generator starts at its local midnight).
   const holidayDays = new Set(spec.holidays.flatMap((h) => [h.day, h.day + 1]));
+  const listed = listHolidays ? new Map(spec.holidays.map((h) => [h.day, h.share])) : undefined;
+  if (listed) full.train = grid.volume.slice();
+  for (const day of listed?.keys() ?? [])
+    full.train.fill(Number.NaN, day * grid.slotsPerDay, (day + 1) * grid.slotsPerDay);
   return {
     name: spec.name,
     full,
+    actuals: listed ? grid.volume : undefined,
+    dayFactors: listed,
     targets,
     expected: onGrid(series.expected),
     expectedWithoutHolidays: onGrid(series.expectedWithoutHolidays),
@@ -128,16 +141,21 @@ export class OriginForecasts {
         }
         runs.set(name as ForecastMethod, mean);
       }
+      for (const [day, factor] of centre.dayFactors ?? [])
+        if (day >= o && day < o + 7 * MAX_WEEKS)
+          for (const f of new Set(runs.values()))
+            f.subarray((day - o) * S, (day - o + 1) * S).forEach((x, i, a) => (a[i] = x * factor));
       this.forecasts.set(o, runs);
     }
   }
 
-  /** The actual values of week k (1-based) after origin o, or undefined beyond the data. */
-  actual(o: number, k: number): Float64Array | undefined {
+  /** The actual values of week k (1-based) after origin o, or undefined beyond the data (`heldOut`: listed holidays kept). */
+  actual(o: number, k: number, heldOut = true): Float64Array | undefined {
     const S = this.centre.full.slotsPerDay;
     const from = o + 7 * (k - 1);
     if (from + 7 > this.centre.full.days) return undefined;
-    return this.centre.full.train.subarray(from * S, (from + 7) * S);
+    const source = heldOut ? (this.centre.actuals ?? this.centre.full.train) : this.centre.full.train;
+    return source.subarray(from * S, (from + 7) * S);
   }
 
   /** WAPE of the expected counts (synthetic centres) over week k after origin o: the floor. */
@@ -163,9 +181,9 @@ export class OriginForecasts {
     return f?.subarray(7 * (k - 1) * S, 7 * k * S);
   }
 
-  wape(o: number, m: ForecastMethod, k: number): number {
+  wape(o: number, m: ForecastMethod, k: number, heldOut = true): number {
     const f = this.slice(o, m, k);
-    const a = this.actual(o, k);
+    const a = this.actual(o, k, heldOut);
     if (!f || !a) return Number.NaN;
     return scoreWindow(f, a, 1).wape;
   }
@@ -181,7 +199,7 @@ export class OriginForecasts {
     if (origins.length === 0) return table;
     for (const m of this.methods) {
       if (!this.forecasts.get(origins[0] as number)?.has(m)) continue;
-      const w = origins.map((o) => this.wape(o, m, k));
+      const w = origins.map((o) => this.wape(o, m, k, false));
       if (w.every(Number.isFinite)) table.set(m, w);
     }
     return table;
