@@ -13,7 +13,7 @@ import {
   type RequirementDocument,
 } from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
-import { runShiftPlan } from '../../app/shift-plan.js';
+import { runShiftPlan, simulationCheckOf } from '../../app/shift-plan.js';
 import { parseAgentsJson, type KnownTemplates } from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import {
@@ -172,6 +172,11 @@ export function supplyLines(plan: ShiftPlan): string[] {
   ];
 }
 
+/** The simulation check of a multi-queue plan (the issue `simulation-check`), for stderr. */
+export function simulationCheckLines(plan: ShiftPlan): string[] {
+  return plan.issues.filter((i) => i.code === 'simulation-check').map((i) => `simulation check: ${i.message}`);
+}
+
 /**
  * One line for stderr: the plan's quality, and the wall time of the solve when measured (kept out
  * of the plan itself, so that the same input gives the same file).
@@ -315,7 +320,14 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   const highs = await loadSolver();
   const started = performance.now();
   const plan = onPlanFiles(opts.requirements, opts.rules, () =>
-    runShiftPlan(requirement, rules, { highs, timeLimitSeconds, timeZone: opts.timeZone, agents, queues }),
+    runShiftPlan(requirement, rules, {
+      highs,
+      timeLimitSeconds,
+      timeZone: opts.timeZone,
+      agents,
+      queues,
+      simulationCheck: simulationCheckOf(rules.rules.solver.seed, () => performance.now()),
+    }),
   );
   const json = toJsonText(plan);
   const coverage = toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS);
@@ -324,6 +336,6 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   if (!opts.out) emit(json, undefined);
   if (plan.verdict) reportVerdict(plan.verdict, 'shift plan');
   process.stderr.write(
-    `${[qualityLine(plan, (performance.now() - started) / 1000), ...supplyLines(plan)].join('\n')}\n`,
+    `${[qualityLine(plan, (performance.now() - started) / 1000), ...supplyLines(plan), ...simulationCheckLines(plan)].join('\n')}\n`,
   );
 }
