@@ -14,6 +14,8 @@ import { checkStoreJob } from '../../src/app/store-job-check.js';
 import { isWfmError } from '../../src/errors.js';
 import { parseShiftPlanRequest } from '../../src/contracts/shift-plan-request.js';
 import { waitFor } from './helpers.js';
+import { defaultJobHandlers } from '../../src/workers/job-worker.js';
+import type { Job } from '../../src/store/index.js';
 
 let app: ZodApp;
 beforeAll(async () => {
@@ -187,6 +189,13 @@ describe('POST /v1/shift-plans with queues', () => {
       thrown = error;
     }
     expect(isWfmError(thrown) && [thrown.status, thrown.issues[0]?.path.join('.')]).toEqual([413, 'queues']);
+  });
+
+  it("the store's plan job (the job worker's handler) checks its plan by simulation as the route does", async () => {
+    const plan = defaultJobHandlers(inlineRunner(handlers as unknown as Record<string, TaskHandler>)).plan;
+    const job = { kind: 'plan', payload: loadedBody } as unknown as Job;
+    const result = (await plan?.(job, new AbortController().signal)) as QueuePlan;
+    expect(checkIssue(result)?.message).toMatch(/^checked by simulation \(10 replications\): \d+ re-plans?/);
   });
 
   it('a store plan job checks its queues as the route does', () => {
