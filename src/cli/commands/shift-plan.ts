@@ -13,7 +13,8 @@ import {
   type RequirementDocument,
 } from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
-import { runShiftPlan, simulationCheckOf } from '../../app/shift-plan.js';
+import { runShiftPlan, simulationCheckOf, SKILL_CHECK_ROUNDS } from '../../app/shift-plan.js';
+import { PLAN_SIMULATION_REPLICATIONS } from '../../contracts/plan-config.js';
 import { parseAgentsJson, type KnownTemplates } from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import {
@@ -268,7 +269,14 @@ interval with the queue's own "requirement"; the rows "all" are skipped) plans t
 queues with the agents' skills (needs --agents; an agent without "skills" serves every queue).
 Each shift gets the "skills" it is planned for, and "queueCoverage" gives per queue and interval
 the agents required and covered, and per skill class the queues it serves (docs/shift-plan.md,
-"Skills"). At most 20 queues and ${MAX_PLAN_INTERVALS} CSV rows.
+"Skills"). The plan is checked by simulation as \`wfm plan\` checks its plan
+(${PLAN_SIMULATION_REPLICATIONS} replications, the rules' solver.seed, at most ${SKILL_CHECK_ROUNDS} re-plans within --time-limit) and
+re-planned with one more agent where a queue's interval lies wholly below its target: the issue
+"simulation-check" in the JSON and a line "simulation check: ..." on stderr; intervals still below
+target make the plan fall short (exit 3).
+Only queues with volume, AHT and an SL target are simulated: give the rules a "queue" target
+(e.g. {"model": "erlang-c"}: 80 % in 20 s), as the answer of \`wfm staff\` carries none.
+At most 20 queues and ${MAX_PLAN_INTERVALS} CSV rows.
 
 Example:
   wfm staff --input forecast.csv --format json --out staff.json

@@ -122,6 +122,11 @@ describe('wfm staff (several queues) -> wfm shift-plan --agents with skills', ()
     expect(run.code).toBe(result.verdict?.met ? 0 : 3);
   });
 
+  it('--help says the plan of several queues is checked by simulation', async () => {
+    const { stdout } = await runCli('shift-plan', '--help');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('The plan is checked by simulation as `wfm plan` checks its plan');
+  });
+
   it('says when no queue could be simulated (the multi-queue answer carries no answer time)', async () => {
     const { stdout, stderr } = await plan('staff.json', '--agents', files.path('agents.json'));
     const message = (JSON.parse(stdout) as Plan).issues.find((i) => i.code === 'simulation-check')?.message;
