@@ -77,7 +77,7 @@ export const SKILL_CHECK_ROUNDS = 3;
  * `wfm shift-plan`, `POST /v1/shift-plans`, the store's plan job): at most `SKILL_CHECK_ROUNDS` re-plans,
  * `replications` (default the plan config's, 10) with the caller's seed, timed by `now`.
  *
- * @example runShiftPlan(requirement, rules, { highs, agents, queues, simulationCheck: simulationCheckOf(1, () => performance.now()) })
+ * @example runShiftPlan(requirement, rules, { highs, agents, queues, simulationCheck: simulationCheckOf(1, now) })
  */
 export function simulationCheckOf(
   seed: number,
@@ -133,8 +133,8 @@ function planCheckedBySimulation(
   if (!queues.some((q) => q.load)) {
     const plan = planShifts(requirement, rules, planOptions);
     const message =
-      'not checked by simulation: no queue has volume, AHT and a service-level target (give the rules a queue ' +
-      'target, or each queue a requirement with one)';
+      'not checked by simulation: no queue has volume, AHT and a service-level target (chat and deferred ' +
+      "queues are not simulated; an Erlang queue takes its target from its requirement or the rules' queue)";
     return { ...plan, issues: [...plan.issues, { code: 'simulation-check', message }] };
   }
   const { plan, rounds, raised } = planWithSkillCuts(requirement, rules, planOptions, {

@@ -270,8 +270,8 @@ queues with the agents' skills (needs --agents; an agent without "skills" serves
 Each shift gets the "skills" it is planned for, and "queueCoverage" gives per queue and interval
 the agents required and covered, and per skill class the queues it serves (docs/shift-plan.md,
 "Skills"). The plan is checked by simulation as \`wfm plan\` checks its plan
-(${PLAN_SIMULATION_REPLICATIONS} replications, the rules' solver.seed, at most ${SKILL_CHECK_ROUNDS} re-plans within --time-limit) and
-re-planned with one more agent where a queue's interval lies wholly below its target: the issue
+(${PLAN_SIMULATION_REPLICATIONS} replications, the rules' solver.seed, at most ${SKILL_CHECK_ROUNDS} re-plans within
+--time-limit) and re-planned with one more agent where a queue's interval lies wholly below its target: the issue
 "simulation-check" in the JSON and a line "simulation check: ..." on stderr; intervals still below
 target make the plan fall short (exit 3).
 Only queues with volume, AHT and an SL target are simulated: give the rules a "queue" target
@@ -343,7 +343,6 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   writeOutputsAtomic(outputs.map((o) => ({ ...o, content: o.flag === '--out' ? json : coverage })));
   if (!opts.out) emit(json, undefined);
   if (plan.verdict) reportVerdict(plan.verdict, 'shift plan');
-  process.stderr.write(
-    `${[qualityLine(plan, (performance.now() - started) / 1000), ...supplyLines(plan), ...simulationCheckLines(plan)].join('\n')}\n`,
-  );
+  const lines = [qualityLine(plan, (performance.now() - started) / 1000), ...supplyLines(plan)];
+  process.stderr.write(`${[...lines, ...simulationCheckLines(plan)].join('\n')}\n`);
 }
