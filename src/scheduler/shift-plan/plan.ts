@@ -26,6 +26,7 @@ import { supplyTable, type SupplyTable } from './supply-groups.js';
 import { pooledTotal, skillKeyOf, skillSetup } from './skill-plan.js';
 import { planQueueCoverage, queueIssues, weightedQueueShortage } from './skill-report.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
+import { integerColumns } from './start-completion.js';
 
 export type { ServiceLevelFn } from './service-level.js';
 
@@ -152,7 +153,11 @@ export function planShiftsSolved(
   };
   return {
     plan: { verdict: planVerdict(plan), ...plan },
-    solved: { instances: solved.instances, sessions: solved.sessions },
+    solved: {
+      instances: solved.instances,
+      sessions: solved.sessions,
+      integers: integerColumns(solved.built, solved.values),
+    },
   };
 }
 
