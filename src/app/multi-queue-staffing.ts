@@ -33,6 +33,21 @@ export interface MultiQueueInterval {
   met: boolean;
 }
 
+/** One queue of the answer: its service parameters (as its request gave them) and its intervals. */
+export interface MultiQueueOfResult {
+  name: string;
+  priority: number;
+  /** The queue's model: what `wfm shift-plan` simulates it with. */
+  model: 'erlang-c' | 'erlang-a';
+  /** The queue's own service-level target: `serviceLevel` of contacts answered within `answerSeconds`. */
+  target: { serviceLevel: number; answerSeconds: number };
+  /** Mean patience, s (Erlang A only). */
+  patienceSeconds?: number;
+  /** `target.serviceLevel`, kept for readers of older answers. */
+  targetServiceLevel: number;
+  intervals: MultiQueueInterval[];
+}
+
 export interface MultiQueueStaffingResult {
   multiQueue: true;
   /** Every queue meets its target in every interval. */
@@ -42,7 +57,7 @@ export interface MultiQueueStaffingResult {
   seed: number;
   replications: number;
   groups: { name: string; skills: string[]; agents: number[]; agentHours: number }[];
-  queues: { name: string; priority: number; targetServiceLevel: number; intervals: MultiQueueInterval[] }[];
+  queues: MultiQueueOfResult[];
   intervals: { start: string; method: string; iterations: number; met: boolean }[];
   issues: { code: string; start: string; queue: string; message: string }[];
 }
@@ -82,12 +97,15 @@ function assemble(request: ParsedMultiQueueStaffing, intervals: MultiSkillInterv
       agentHours: agents.reduce((s, a) => s + a, 0) * hours,
     };
   });
-  const queues = request.queues.map((q, k) => {
+  const queues = request.queues.map((q, k): MultiQueueOfResult => {
     const alone = staffRequest(q.request).intervals;
     const serving = request.groups.flatMap((g, j) => (g.skills.includes(k) ? [j] : []));
     return {
       name: q.name,
       priority: q.priority,
+      model: q.request.model === 'erlang-a' ? 'erlang-a' : 'erlang-c',
+      target: { serviceLevel: q.targetServiceLevel, answerSeconds: q.answerSeconds },
+      ...(q.patienceSeconds !== undefined ? { patienceSeconds: q.patienceSeconds } : {}),
       targetServiceLevel: q.targetServiceLevel,
       intervals: intervals.map((r, i): MultiQueueInterval => {
         const v = r.queues[k];

@@ -99,7 +99,7 @@ export function runShiftPlan(
 ): ShiftPlan {
   const { rules, planRequirement: summed } = planInputs(requirement, parsed, options);
   const queues = options.queues?.map((q) => {
-    const own = planInputs(q.requirement, parsed, options).planRequirement;
+    const own = planInputs(q.requirement, parsed, options, 'own-first').planRequirement;
     const load = queueLoadOf(own);
     return { name: q.name, priority: q.priority, required: own.required, ...(load ? { load } : {}) };
   });
@@ -176,11 +176,17 @@ function queueLoadOf(r: PlanRequirement): PlanQueueLoad | undefined {
   };
 }
 
-/** The rules with the time limit applied, and the requirement on its grid (throws naming a bad field). */
+/**
+ * The rules with the time limit applied, and the requirement on its grid (throws naming a bad field).
+ * The queue (model, target, patience): the rules' `queue` over the requirement's for the plan's
+ * requirement; for one queue of several (`'own-first'`) the queue's own from its requirement (the
+ * multi-queue answer's per-queue target is the more specific), else the rules'.
+ */
 function planInputs(
   requirement: RequirementDocument,
   parsed: ParsedShiftPlanRules,
   options: Pick<ShiftPlanRunOptions, 'timeLimitSeconds' | 'timeZone'>,
+  queueFrom: 'rules-first' | 'own-first' = 'rules-first',
 ): { rules: ParsedShiftPlanRules['rules']; planRequirement: PlanRequirement } {
   const rules =
     options.timeLimitSeconds === undefined
@@ -191,7 +197,12 @@ function planInputs(
   const asGiven = buildPlanRequirement(requirement.rows, {
     timeZone,
     intervalMinutes: requirement.intervalMinutes,
-    queue: parsed.queue ? queueOfRules(parsed.queue) : requirement.queue,
+    queue:
+      queueFrom === 'own-first' && requirement.queue
+        ? requirement.queue
+        : parsed.queue
+          ? queueOfRules(parsed.queue)
+          : requirement.queue,
     maxSlots: MAX_PLAN_INTERVALS,
   });
   // Start and break steps default to the requirement's interval, also on a finer grid.
@@ -213,7 +224,7 @@ export function checkShiftPlan(
   const { rules, planRequirement } = planInputs(requirement, parsed, options);
   templatesOnGrid(rules, planRequirement.intervalMinutes);
   options.queues?.forEach((q, k) => {
-    const own = planInputs(q.requirement, parsed, options).planRequirement;
+    const own = planInputs(q.requirement, parsed, options, 'own-first').planRequirement;
     const want = planRequirement;
     if (own.originMs !== want.originMs || own.required.length !== want.required.length) {
       const message =

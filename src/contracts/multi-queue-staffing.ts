@@ -198,7 +198,12 @@ export const MultiQueueStaffingResponseSchema = z
       z.object({
         name: z.string(),
         priority: z.number(),
-        targetServiceLevel: z.number(),
+        model: z.enum(['erlang-c', 'erlang-a']).describe("The queue's model, as its request gave it."),
+        target: z
+          .object({ serviceLevel: z.number(), answerSeconds: z.number() })
+          .describe("The queue's own target: `serviceLevel` of contacts answered within `answerSeconds` s."),
+        patienceSeconds: z.number().optional().describe('Mean patience, s (Erlang A only).'),
+        targetServiceLevel: z.number().describe('`target.serviceLevel`, kept for readers of older answers.'),
         intervals: z.array(
           z.object({
             start: z.string(),

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isWfmError, WfmError, type WfmIssue } from '../errors.js';
+import type { QueueParams } from '../erlang/types.js';
 import { parseWith } from './validate.js';
 import { MAX_PLAN_INTERVALS, parseRequirementJson, type RequirementDocument } from './shift-plan.js';
 
@@ -61,21 +62,32 @@ const StaffingAnswerSchema = z.looseObject({
   timeZone: z.string().optional(),
   queues: z
     .array(
-      z.looseObject({
-        name: queueName,
-        priority: z.number().min(-1000).max(1000).default(0),
-        intervals: z
-          .array(
-            z.looseObject({
-              start: z.string().min(1).max(64),
-              requirement: z.number().min(0).max(1_000_000),
-              volume: z.number().min(0).optional(),
-              ahtSeconds: z.number().min(0).max(86_400).nullable().optional(),
-            }),
-          )
-          .min(1)
-          .max(MAX_PLAN_INTERVALS),
-      }),
+      z
+        .looseObject({
+          name: queueName,
+          priority: z.number().min(-1000).max(1000).default(0),
+          // The queue's own service parameters (answers since they carry them; older answers have none).
+          model: z.enum(['erlang-c', 'erlang-a']).optional(),
+          target: z
+            .looseObject({ serviceLevel: z.number().gt(0).max(1), answerSeconds: z.number().min(0).max(86_400) })
+            .optional(),
+          patienceSeconds: z.number().positive().optional(),
+          intervals: z
+            .array(
+              z.looseObject({
+                start: z.string().min(1).max(64),
+                requirement: z.number().min(0).max(1_000_000),
+                volume: z.number().min(0).optional(),
+                ahtSeconds: z.number().min(0).max(86_400).nullable().optional(),
+              }),
+            )
+            .min(1)
+            .max(MAX_PLAN_INTERVALS),
+        })
+        .refine((q) => q.model !== 'erlang-a' || q.patienceSeconds !== undefined, {
+          path: ['patienceSeconds'],
+          message: 'the erlang-a model needs patienceSeconds',
+        }),
     )
     .min(1)
     .max(MAX_PLAN_QUEUES, `at most ${MAX_PLAN_QUEUES} queues`),
@@ -86,7 +98,10 @@ export function isMultiQueueAnswer(data: unknown): boolean {
   return data !== null && typeof data === 'object' && (data as { multiQueue?: unknown }).multiQueue === true;
 }
 
-/** The queues of a multi-queue staffing answer: each queue's `requirement` (the queue alone) per interval. */
+/**
+ * The queues of a multi-queue staffing answer: each queue's `requirement` (the queue alone) per
+ * interval, and its own model, target and patience where the answer gives them (`queueOfAnswer`).
+ */
 export function queuesOfStaffingAnswer(data: unknown): QueueRequirement[] {
   const answer = parseWith(StaffingAnswerSchema, data, 'multi-queue staffing answer');
   checkNames(answer.queues.map((q) => q.name));
@@ -97,6 +112,7 @@ export function queuesOfStaffingAnswer(data: unknown): QueueRequirement[] {
     requirement: {
       timeZone: answer.timeZone,
       intervalMinutes: answer.intervalMinutes,
+      queue: queueOfAnswer(q),
       rows: q.intervals.map((r, i) => ({
         start: r.start,
         agents: r.requirement,
@@ -109,10 +125,31 @@ export function queuesOfStaffingAnswer(data: unknown): QueueRequirement[] {
 }
 
 /**
+ * A queue's service parameters as a multi-queue staffing answer (JSON or CSV) gives them: its
+ * model and target, and patience for Erlang A; none when the answer has no target (an older answer:
+ * the rules' `queue` then applies). Erlang C when the model is not given.
+ */
+export function queueOfAnswer(q: {
+  model?: 'erlang-c' | 'erlang-a' | undefined;
+  target?: { serviceLevel: number; answerSeconds: number } | undefined;
+  patienceSeconds?: number | undefined;
+}): QueueParams | undefined {
+  if (!q.target) return undefined;
+  const model = q.model ?? 'erlang-c';
+  return {
+    model,
+    targets: { serviceLevel: q.target.serviceLevel, answerSeconds: q.target.answerSeconds },
+    ...(model === 'erlang-a' && q.patienceSeconds !== undefined ? { patienceSeconds: q.patienceSeconds } : {}),
+  };
+}
+
+/**
  * The plan's requirement: the queues' agents summed per interval, volumes summed and handle times
  * workload-weighted (each queue staffed alone: no pooling credit). Every queue must have the same
- * starts as the first, else an error naming the queue and interval. The first queue's zone,
- * interval and queue model are the sum's.
+ * starts as the first, else an error naming the queue and interval. The first queue's zone and
+ * interval are the sum's; its queue (model, target) only when every queue has the same: the plan's
+ * service level on the summed load means nothing for queues at different targets (each queue's
+ * own service is the simulation check's; the rules' `queue`, if given, is the sum's).
  */
 export function sumQueueRequirements(queues: readonly QueueRequirement[]): RequirementDocument {
   const first = (queues[0] as QueueRequirement).requirement;
@@ -141,7 +178,13 @@ export function sumQueueRequirements(queues: readonly QueueRequirement[]): Requi
       where: row.where,
     };
   });
-  return { rows, timeZone: first.timeZone, intervalMinutes: first.intervalMinutes, queue: first.queue };
+  const same = queues.every((q) => JSON.stringify(q.requirement.queue) === JSON.stringify(first.queue));
+  return {
+    rows,
+    timeZone: first.timeZone,
+    intervalMinutes: first.intervalMinutes,
+    queue: same ? first.queue : undefined,
+  };
 }
 
 /** Several queues need the agents (their skills say who serves which queue). */

@@ -13,6 +13,10 @@ export const MULTI_QUEUE_STAFFING_COLUMNS = [
   'service_level_low',
   'service_level_high',
   'met',
+  'model',
+  'target_service_level',
+  'answer_seconds',
+  'patience_seconds',
 ] as const;
 
 /** The name of the rows that hold the whole centre: every queue together. */
@@ -23,7 +27,10 @@ export const ALL_QUEUES = 'all';
  * `requirement` and SL by formula; `covered`: agents of the groups serving it; the simulated SL with
  * its 95 % interval), then per interval a row `all`: the volume of every queue, the requirements
  * summed (each queue staffed alone) and `covered` = the agents of every group (the centre staffed
- * together). Figures rounded to 4 decimals; the JSON keeps full precision.
+ * together). Each queue row also carries the queue's service parameters (`model`,
+ * `target_service_level`, `answer_seconds`, `patience_seconds` for Erlang A), so that `wfm shift-plan`
+ * simulates each queue at its own target; the rows `all` leave them empty. Figures rounded to 4
+ * decimals; the JSON keeps full precision.
  */
 export function multiQueueStaffingCsv(result: MultiQueueStaffingResult): string {
   const rows: Record<string, unknown>[] = [];
@@ -44,6 +51,10 @@ export function multiQueueStaffingCsv(result: MultiQueueStaffingResult): string 
         service_level_low: sim?.low ?? null,
         service_level_high: sim?.high ?? null,
         met: r.met,
+        model: queue.model,
+        target_service_level: queue.target.serviceLevel,
+        answer_seconds: queue.target.answerSeconds,
+        patience_seconds: queue.patienceSeconds ?? null,
       });
     }
     rows.push({

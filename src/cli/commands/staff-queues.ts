@@ -162,7 +162,8 @@ function queuesSummary(result: MultiQueueStaffingResult): string {
     const alone = q.intervals.reduce((s, r) => s + r.requirement, 0) * hours;
     const met = q.intervals.filter((r) => r.met).length;
     return (
-      `queue ${q.name}: ${h(alone)} agent-hours alone (Erlang), target ${h(100 * q.targetServiceLevel)} % met ` +
+      `queue ${q.name}: ${h(alone)} agent-hours alone (Erlang), target ${h(100 * q.target.serviceLevel)} % in ` +
+      `${h(q.target.answerSeconds)} s met ` +
       `in ${met}/${q.intervals.length} intervals`
     );
   });
