@@ -29,6 +29,13 @@ const files = tempDir({
     replications: 4,
   }),
   'typo.json': JSON.stringify({ queues: [{ name: 'sales' }, { name: 'servce' }] }),
+  // A VIP queue at 90 % in 15 s and a phone queue at 80 % in 20 s with Erlang A (patience 120 s).
+  'targets.json': JSON.stringify({
+    queues: [
+      { name: 'sales', target: { serviceLevel: 0.9, answerSeconds: 15 } },
+      { name: 'service', model: 'erlang-a', patienceSeconds: 120, target: { serviceLevel: 0.8, answerSeconds: 20 } },
+    ],
+  }),
 });
 afterAll(() => files.cleanup());
 
@@ -86,7 +93,7 @@ describe('wfm staff with a queue column', () => {
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe(
       'queue,start,volume,aht_seconds,requirement,service_level_formula,covered,service_level_simulated,' +
-        'service_level_low,service_level_high,met',
+        'service_level_low,service_level_high,met,model,target_service_level,answer_seconds,patience_seconds',
     );
     expect(lines.map((l) => l.split(',')[0])).toEqual(['queue', 'sales', 'service', 'all', 'sales', 'service', 'all']);
     // The centre's row: volumes and requirements summed, covered = every group's agents (from the JSON answer).
@@ -95,6 +102,46 @@ describe('wfm staff with a queue column', () => {
     const requirement = result.queues.reduce((s, q) => s + (q.intervals[0]?.requirement ?? 0), 0);
     expect(Number(all[4])).toBe(requirement);
     expect(Number(all[6])).toBe(result.groups.reduce((s, g) => s + (g.agents[0] ?? 0), 0));
+  });
+
+  it("gives each queue its own model, target and patience (the --queues file's) in the JSON and the CSV", async () => {
+    const args = ['--input', files.path('queues.csv'), '--queues', files.path('targets.json'), '--threads', '1'];
+    const json = await runCli('staff', ...args, '--format', 'json');
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout) as MultiQueueStaffingResult;
+    expect(
+      result.queues.map(({ name, model, target, patienceSeconds, targetServiceLevel }) => ({
+        name,
+        model,
+        target,
+        patienceSeconds,
+        targetServiceLevel,
+      })),
+    ).toEqual([
+      { name: 'sales', model: 'erlang-c', target: { serviceLevel: 0.9, answerSeconds: 15 }, targetServiceLevel: 0.9 },
+      {
+        name: 'service',
+        model: 'erlang-a',
+        target: { serviceLevel: 0.8, answerSeconds: 20 },
+        patienceSeconds: 120,
+        targetServiceLevel: 0.8,
+      },
+    ]);
+    const out = files.path('targets.csv');
+    expect((await runCli('staff', ...args, '--out', out)).code).toBe(0);
+    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n');
+    const columns = (header as string).split(',');
+    const cells = (row: string) => {
+      const c = row.split(',');
+      return ['queue', 'model', 'target_service_level', 'answer_seconds', 'patience_seconds'].map(
+        (name) => c[columns.indexOf(name)],
+      );
+    };
+    expect(rows.slice(0, 3).map(cells)).toEqual([
+      ['sales', 'erlang-c', '0.9', '15', ''],
+      ['service', 'erlang-a', '0.8', '20', '120'],
+      ['all', '', '', '', ''],
+    ]);
   });
 
   it('a queue the config does not list is refused, naming the config file and both names', async () => {
