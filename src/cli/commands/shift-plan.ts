@@ -274,8 +274,10 @@ the agents required and covered, and per skill class the queues it serves (docs/
 --time-limit) and re-planned with one more agent where a queue's interval lies wholly below its target: the issue
 "simulation-check" in the JSON and a line "simulation check: ..." on stderr; intervals still below
 target make the plan fall short (exit 3).
-Only queues with volume, AHT and an SL target are simulated: give the rules a "queue" target
-(e.g. {"model": "erlang-c"}: 80 % in 20 s), as the answer of \`wfm staff\` carries none.
+Each queue is simulated at its own model, target and patience, as the answer of \`wfm staff\` gives
+them (JSON: each queue's "model", "target", "patienceSeconds"; CSV: the columns model,
+target_service_level, answer_seconds, patience_seconds); the rules' "queue" target (e.g.
+{"model": "erlang-c"}: 80 % in 20 s) serves the queues of an older answer that has none.
 At most 20 queues and ${MAX_PLAN_INTERVALS} CSV rows.
 
 Example:

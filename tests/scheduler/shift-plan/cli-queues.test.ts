@@ -186,6 +186,11 @@ describe('wfm staff --queues (each queue its own target) -> wfm shift-plan: each
     },
   );
 
+  it("--help says each queue is simulated at the answer's own target", async () => {
+    const { stdout } = await runCli('shift-plan', '--help');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Each queue is simulated at its own model, target and patience');
+  });
+
   it("simulates each queue at the answer's own target, not the rules' queue", async () => {
     const agents = ['--agents', files.path('targets-agents.json')];
     const own = await plan('targets-staff.json', ...agents);
