@@ -110,7 +110,8 @@ export function planShiftsSolved(
     factors: sized.factors,
     classes: classFactors(setup.skills.classes, names, options.agents ?? [], rules.learningCurve, requirement.originMs),
   };
-  const queueCoverage = setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover, speeds ?? undefined) : undefined;
+  const queueCoverage =
+    setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover, speeds ?? undefined) : undefined;
   const shortfall = supply ? findShortfall(grid, rules, allCandidates, supply, coverage, bound) : [];
   if (supply && queueCoverage)
     skillShortfall(shortfall, queueShortfall(grid, rules, allCandidates, supply, queueCoverage));
