@@ -258,7 +258,12 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       queues.map((q, k) => ({ ...q, response: staffed.perQueue[k] as StaffingResponse })),
       rostered,
       agents,
-      { seed: input.seed, replications: input.simulation?.replications ?? 10, planned: shiftPlan.queueCoverage },
+      {
+        seed: input.seed,
+        replications: input.simulation?.replications ?? 10,
+        planned: shiftPlan.queueCoverage,
+        learningCurve: shiftRules.rules.learningCurve,
+      },
     );
   // A queue the plan leaves short, or whose simulated SL falls short, makes the plan fall short, named in its verdict.
   const roster = verdict
