@@ -1,6 +1,5 @@
 import { weekdayOf } from '../time/local-time.js';
-import { COMBO_MEMBERS, METHODS, minTrainDays } from './methods/index.js';
-import { scoreWindow, seasonalNaiveScale, type WindowScore } from './metrics.js';
+import { COMBO_MEMBERS, METHODS } from './methods/index.js';
 import type { ForecastMethod } from './types.js';
 
 /** Training data at one origin: the first `days` days of the slot grid. */
@@ -174,40 +173,4 @@ export function runMethods(
   };
   for (const m of methods) run(m);
   return out;
-}
-
-export interface OriginResult {
-  /** Grid day index of the first test day. */
-  originDay: number;
-  actual: Float64Array;
-  forecasts: Map<ForecastMethod, Float64Array>;
-  scores: Map<ForecastMethod, WindowScore>;
-}
-
-/**
- * Rolling-origin backtest: origins at `days - horizonDays - 7k` (k = 0..origins-1) that leave at
- * least a week of training, each forecasting `horizonDays` from the data before it only. Methods
- * are scored where they have their minimum training; WAPE/MASE/bias per origin. Oldest origin first.
- */
-export function backtest(
-  full: Training,
-  horizonDays: number,
-  origins: number,
-  methods: readonly ForecastMethod[],
-): OriginResult[] {
-  const S = full.slotsPerDay;
-  const results: OriginResult[] = [];
-  for (let k = origins - 1; k >= 0; k--) {
-    const originDay = full.days - horizonDays - 7 * k;
-    if (originDay < 7) continue;
-    const eligible = methods.filter((m) => minTrainDays(m) <= originDay);
-    const t: Training = { ...full, train: full.train.subarray(0, originDay * S), days: originDay };
-    const forecasts = runMethods(t, horizonDays, eligible);
-    const actual = full.train.subarray(originDay * S, (originDay + horizonDays) * S);
-    const scale = seasonalNaiveScale(t.train, 7 * S);
-    const scores = new Map<ForecastMethod, WindowScore>();
-    for (const m of eligible) scores.set(m, scoreWindow(forecasts.get(m) as Float64Array, actual, scale));
-    results.push({ originDay, actual, forecasts, scores });
-  }
-  return results;
 }

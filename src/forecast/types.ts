@@ -2,7 +2,7 @@ import type { WeekdayName } from '../time/weekdays.js';
 import type { OpeningHours } from '../time/opening-hours.js';
 import type { IntervalMinutes } from '../time/instant.js';
 
-/** Names of the forecasting methods (`auto` picks one of them by backtest WAPE). */
+/** Names of the forecasting methods (`auto` picks among them per horizon week, `selectMethods`). */
 export const FORECAST_METHODS = [
   'snaive',
   'avg4',
@@ -13,6 +13,7 @@ export const FORECAST_METHODS = [
   'calendar',
   'dshw',
   'combo',
+  'daylevel',
 ] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 export type ForecastMethodChoice = ForecastMethod | 'auto';
@@ -66,7 +67,10 @@ export interface ForecastOptions {
   start?: string | undefined;
   /** The weekday a planning week starts on, for the default start: `mon` (default) ... `sun`. */
   weekStart?: WeekdayName | undefined;
-  /** Method, or `auto` (default): the mean of the best backtested methods (see `AUTO_POOL`). */
+  /**
+   * Method, or `auto` (default): per horizon week, the mean of the three methods with the lowest
+   * backtest WAPE at that week ahead (each within 15 % of the best), weighted by WAPE^-8 (`selectMethods`).
+   */
   method?: ForecastMethodChoice | undefined;
   /**
    * Opening hours, as text (`"Mon-Fri 07:00-21:00; Sat 09:00-13:00"`) or as rules (time/opening-hours.ts).
@@ -132,17 +136,29 @@ export interface BacktestReport {
   overdispersion: number;
   /** The same for the lower tail (p10): at most 10 % of the backtest actuals below it. */
   overdispersionLow: number;
+  /**
+   * One entry per week of the horizon: the backtest of that week ahead (week k scored at the
+   * origins whose week k ends by the end of the history) and the methods `auto` chose for it.
+   * `origins` and `methods` above are week 1's.
+   */
+  horizons: HorizonReport[];
 }
 
-/**
- * How `auto` forecasts: the equal-weight mean (a "pool") of the `size` methods with the lowest
- * mean backtest WAPE, each within `maxRatio` of the best one's WAPE (so an exact method is never
- * diluted by a worse one). Pooling the top two forecasts was more accurate than picking the single
- * best on the design origins (Israel-bank 1999, Saturdays 1999-03-06 .. 11-27, before the
- * benchmark weeks: mean WAPE 22.53 % against 22.63 %, docs/forecast.md), as forecast-pooling
- * studies report (Kourentzes, Barrow & Petropoulos 2019, Int. J. Production Economics 209).
- */
-export const AUTO_POOL = { size: 2, maxRatio: 1.15 } as const;
+/** The backtest of one horizon week and the forecast used for that week. */
+export interface HorizonReport {
+  /** 1 = the first week of the horizon. */
+  week: number;
+  origins: string[];
+  /** Methods ranked by mean WAPE on this week ahead, best first. */
+  methods: MethodReport[];
+  /** The methods whose weighted mean forecasts this week, and their weights (sum 1). */
+  chosen: ForecastMethod[];
+  weights: number[];
+  /** Mean backtest WAPE of that forecast at this week ahead, percent. */
+  backtestWape: number | null;
+  /** Why `auto` chose it (or "asked for"). */
+  reason: string;
+}
 
 /** Bounds of the forecast options (inclusive): the core checks them and the request schema states them. */
 export const FORECAST_LIMITS = {
@@ -153,11 +169,14 @@ export const FORECAST_LIMITS = {
 export interface ForecastResult {
   intervalMinutes: IntervalMinutes;
   timeZone: string;
-  /** The method asked for, or under `auto` the best one, or `pool` when `auto` averaged several. */
+  /**
+   * The method asked for, or the one `auto` chose for the first week (`pool` when it combined
+   * several); later weeks may use others (`report.horizons`).
+   */
   method: ForecastMethod | 'pool';
-  /** The methods whose equal-weight mean is the forecast (one unless `method` is `pool`), best first. */
+  /** The methods whose weighted mean forecasts the first week (one unless `method` is `pool`). */
   methods: ForecastMethod[];
-  /** Mean backtest WAPE of the forecast used, percent (for a pool: its members' mean at the same origins). */
+  /** Mean backtest WAPE of the first week's forecast at one week ahead, percent. */
   backtestWape: number | null;
   intervals: ForecastInterval[];
   report: BacktestReport;

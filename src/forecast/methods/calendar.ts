@@ -46,15 +46,32 @@ export function dayOfMonthFactors(
   firstDay: number,
   tuning: CalendarTuning = DEFAULT_CALENDAR_TUNING,
 ): Float64Array {
+  const { sumLog, count } = dayOfMonthLogRatios(totals, firstDay, tuning.neighbourWeeks);
+  const raw = new Float64Array(32);
+  for (let m = 1; m <= 31; m++) raw[m] = (sumLog[m] as number) / ((count[m] as number) + tuning.prior);
+  return smoothedFactors(raw, tuning.smoothing);
+}
+
+/**
+ * Per day of the month (index 1..31): the sum, sum of squares and count of the log ratios of the
+ * complete training days to the mean total of their weekday within +-`neighbourWeeks` weeks (at
+ * least 3 of them; ratios beyond 2x either way skipped). O(days x neighbourWeeks).
+ */
+export function dayOfMonthLogRatios(
+  totals: Float64Array,
+  firstDay: number,
+  neighbourWeeks: number,
+): { sumLog: Float64Array; sumSq: Float64Array; count: Float64Array } {
   const days = totals.length;
   const sumLog = new Float64Array(32);
+  const sumSq = new Float64Array(32);
   const count = new Float64Array(32);
   for (let d = 0; d < days; d++) {
     const v = totals[d] as number;
     if (!(v > 0)) continue;
     let sum = 0;
     let n = 0;
-    for (let k = -tuning.neighbourWeeks; k <= tuning.neighbourWeeks; k++) {
+    for (let k = -neighbourWeeks; k <= neighbourWeeks; k++) {
       const e = d + 7 * k;
       if (k === 0 || e < 0 || e >= days) continue;
       const x = totals[e] as number;
@@ -67,12 +84,15 @@ export function dayOfMonthFactors(
     if (Math.abs(r) > Math.LN2) continue;
     const m = dayOfMonth(firstDay + d);
     sumLog[m] = (sumLog[m] as number) + r;
+    sumSq[m] = (sumSq[m] as number) + r * r;
     count[m] = (count[m] as number) + 1;
   }
-  const raw = new Float64Array(32);
-  for (let m = 1; m <= 31; m++) raw[m] = (sumLog[m] as number) / ((count[m] as number) + tuning.prior);
+  return { sumLog, sumSq, count };
+}
+
+/** exp of the log effects smoothed [w, 1, w] over neighbouring days of the month. */
+export function smoothedFactors(raw: Float64Array, w: number): Float64Array {
   const factors = new Float64Array(32);
-  const w = tuning.smoothing;
   for (let m = 1; m <= 31; m++) {
     const before = m > 1 ? (raw[m - 1] as number) : (raw[m] as number);
     const after = m < 31 ? (raw[m + 1] as number) : (raw[m] as number);

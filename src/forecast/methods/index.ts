@@ -1,5 +1,6 @@
 import type { ForecastMethod } from '../types.js';
 import { calendarMethod } from './calendar.js';
+import { dayLevelMethod } from './day-level.js';
 import { dshwMethod } from './dshw.js';
 import type { MethodFn } from './method.js';
 import { windowMethod } from './seasonal.js';
@@ -56,6 +57,12 @@ export const METHODS: Record<Exclude<ForecastMethod, 'combo'>, MethodSpec> = {
     fn: dshwMethod,
     minTrainDays: 21,
     description: 'double-seasonal Holt-Winters (Taylor 2003), parameters on week-ahead errors',
+  },
+  daylevel: {
+    fn: dayLevelMethod(),
+    minTrainDays: 35,
+    description:
+      'day totals: exponentially weighted level x Holt-Winters weekday factor x day-of-month factor, x pooled intraday shape',
   },
 };
 

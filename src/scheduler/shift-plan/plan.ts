@@ -27,6 +27,7 @@ import { pooledTotal, skillKeyOf, skillSetup } from './skill-plan.js';
 import { classFactors, handleTimeNotes, sizedForAgents } from './handle-time.js';
 import { planQueueCoverage, queueIssues, weightedQueueShortage } from './skill-report.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
+import { integerColumns } from './start-completion.js';
 
 export type { ServiceLevelFn } from './service-level.js';
 
@@ -163,7 +164,11 @@ export function planShiftsSolved(
   };
   return {
     plan: { verdict: planVerdict(plan), ...plan },
-    solved: { instances: solved.instances, sessions: solved.sessions },
+    solved: {
+      instances: solved.instances,
+      sessions: solved.sessions,
+      integers: integerColumns(solved.built, solved.values),
+    },
   };
 }
 

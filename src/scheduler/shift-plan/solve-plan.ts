@@ -20,6 +20,7 @@ import { fitToSupply, type SuppliedPlan } from './supply-start.js';
 import { skillRepair } from './skill-start.js';
 import { skillInputAt, type SkillQueues } from './skill-plan.js';
 import { greedySkillValues, queueCoverOf as skillCoverOf } from './skill-model.js';
+import { completeStart, startFromIntegers, type IntegerColumns } from './start-completion.js';
 
 /** Penalty per short agent-interval when a hard plan proves infeasible and is re-solved soft. */
 export const INFEASIBLE_FALLBACK_PENALTY = 1000;
@@ -47,6 +48,8 @@ export interface PlanSolveInput {
 export interface WarmStart {
   instances: InstanceOnGrid[];
   sessions: SessionOnGrid[];
+  /** The plan's integer columns: a model with the same columns starts from them as they are. */
+  integers?: IntegerColumns | undefined;
 }
 
 /** A multi-skill plan's coverage per queue and slot, and per class and slot which queues its agents serve. */
@@ -65,6 +68,8 @@ export interface RelaxedModel {
 export interface SolvedPlan extends RelaxedModel {
   mip: SolveOutcome;
   status: SolveStatus;
+  /** The plan's column vector in `built` (the MIP's, or the fallback's start). */
+  values: Float64Array;
   instances: InstanceOnGrid[];
   sessions: SessionOnGrid[];
   /** A multi-skill plan: from the MIP's shortage columns (or the fallback's greedy setting). */
@@ -89,11 +94,12 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
     poolCols: built.poolCols,
     poolDemands: built.poolDemands,
   });
-  const { fitted, heuristic, start } = cheaperStart(input, built, [
-    repaired,
-    skillRepair(input, built, lp),
-    input.warmStart ?? null,
-  ]);
+  const { fitted, heuristic, start } = cheaperStart(
+    input,
+    built,
+    [repaired, skillRepair(input, built, lp), input.warmStart ?? null],
+    warmVector(input, built),
+  );
   const mip = lp.status === 'infeasible' ? lp : improve(input.highs, built, rules, lp, start);
   const fromMip = mip.values ? decodeSolution(built, onGrid, rules, mip.values) : null;
   const mipIsBetter = fitted
@@ -107,13 +113,14 @@ export function solvePlan(input: PlanSolveInput, issues: PlanIssue[]): SolvedPla
       mip,
       status: mip.status === 'optimal' ? 'optimal' : 'time-limit',
       ...fromMip,
+      values: mip.values as Float64Array,
       ...queueCoverOf(input, built, mip.values as Float64Array),
     };
   issues.push({
     code: 'solver-fallback',
     message: `No better MIP solution within ${rules.solver.timeLimitSeconds} s: LP-guided rounding and greedy repair.`,
   });
-  return { ...relaxed, mip, status: 'heuristic', ...heuristic, ...queueCoverOf(input, built, start) };
+  return { ...relaxed, mip, status: 'heuristic', ...heuristic, values: start, ...queueCoverOf(input, built, start) };
 }
 
 /**
@@ -124,20 +131,52 @@ function cheaperStart(
   input: PlanSolveInput,
   built: ShiftPlanModel,
   plans: ({ instances: InstanceOnGrid[]; sessions: SessionOnGrid[] } | null)[],
+  warm: { heuristic: PlanOnGrid; start: Float64Array } | null,
 ) {
   const n = input.grid.slotCount;
-  let best: { fitted: SuppliedPlan | null; heuristic: PlanOnGrid; start: Float64Array; cost: number } | null = null;
+  let best: { fitted: SuppliedPlan | null; heuristic: PlanOnGrid; start: Float64Array; cost: number } | null = warm
+    ? {
+        ...warm,
+        fitted: { instances: warm.heuristic.instances, values: new Map() },
+        cost: vectorCost(built, warm.start),
+      }
+    : null;
   for (const plan of plans) {
     if (!plan) continue;
     const fitted = input.supply ? fitToSupply(built, input.supply, input.onGrid, plan.instances) : null;
     const heuristic = fitted ? { instances: fitted.instances, sessions: plan.sessions } : plan;
     const start = solutionVector(built, input.rules, n, input.required, heuristic.instances, heuristic.sessions);
     fitted?.values.forEach((value, col) => (start[col] = value));
-    skillValues(input, built, heuristic)?.forEach((value, col) => (start[col] = value));
-    const cost = vectorCost(built, start);
-    if (!best || cost < best.cost - 1e-9) best = { fitted, heuristic, start, cost };
+    const greedy = skillValues(input, built, heuristic);
+    greedy?.forEach((value, col) => (start[col] = value));
+    const lpDone = greedy ? completeStart(input.highs, built, start, completion(input.rules)) : null;
+    const completed = lpDone && vectorCost(built, lpDone) < vectorCost(built, start) - 1e-9 ? lpDone : start;
+    const cost = vectorCost(built, completed);
+    if (!best || cost < best.cost - 1e-9) best = { fitted, heuristic, start: completed, cost };
   }
   return best as NonNullable<typeof best>;
+}
+
+/**
+ * An earlier round's plan as it was (its integer columns, the rest by `completeStart`), where the
+ * model has the same columns: the concrete plan of `warmStart` refitted to the supply loses shifts
+ * the model had placed. Null otherwise.
+ */
+function warmVector(
+  input: PlanSolveInput,
+  built: ShiftPlanModel,
+): { heuristic: PlanOnGrid; start: Float64Array } | null {
+  const integers = input.warmStart?.integers;
+  const vector = integers && built.skillCols ? startFromIntegers(built, integers) : null;
+  if (!vector) return null;
+  const start = completeStart(input.highs, built, vector, completion(input.rules));
+  if (!start) return null; // No feasible completion: the model moved too far.
+  return { heuristic: decodeSolution(built, input.onGrid, input.rules, start), start };
+}
+
+/** The time a starting plan's LP completion may take: a tenth of the plan's limit, 1-5 s. */
+function completion(rules: ShiftPlanRules): { seconds: number; seed: number } {
+  return { seconds: Math.min(5, Math.max(1, rules.solver.timeLimitSeconds / 10)), seed: rules.solver.seed };
 }
 
 type PlanOnGrid = { instances: InstanceOnGrid[]; sessions: SessionOnGrid[] };
