@@ -136,10 +136,11 @@ function queueAt(q: PlanQueueRequirement, factor: number, intervalMinutes: numbe
   return { ...q, required, load: { ...q.load, ahtSeconds: q.load.ahtSeconds.map((a) => a * factor) } };
 }
 
-/** A single-queue requirement's Erlang parameters, when it has a load to size (null: scaled). */
+/** A single-queue requirement's Erlang parameters (Erlang A with its patience), when it has a load to size (null: scaled). */
 function singleParams(r: PlanRequirement): QueueParams | null {
-  const model = r.queue?.model;
-  return r.queue && r.volume && r.ahtSeconds && (model === 'erlang-c' || model === 'erlang-a') ? r.queue : null;
+  const q = r.queue;
+  const erlang = q?.model === 'erlang-c' || (q?.model === 'erlang-a' && q.patienceSeconds !== undefined);
+  return q && erlang && r.volume && r.ahtSeconds ? q : null;
 }
 
 /**
