@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../../../src/contracts/shift-plan.js';
 import { parseAgentsJson } from '../../../src/contracts/roster.js';
+import { supplyLines } from '../../../src/cli/commands/shift-plan.js';
 import { loadSolver } from '../../../src/scheduler/mip/highs.js';
 import { planShifts } from '../../../src/scheduler/shift-plan/plan.js';
 import type { PlanRequirement } from '../../../src/scheduler/shift-plan/rules.js';
@@ -69,6 +70,8 @@ describe('proficiency in the shift plan', () => {
       "tech sized at AHT x 1.5 for its 12 agents' proficiency (harmonic mean of their handle-time factors)",
     ]);
     expect(base.issues.some((i) => i.code === 'proficiency')).toBe(false);
+    // `wfm shift-plan` prints it under the supply line.
+    expect(supplyLines(sized)[1]).toBe(`  ${sized.issues.find((i) => i.code === 'proficiency')?.message}`);
     expect(sized.verdict?.met).toBe(true);
   });
 
