@@ -35,9 +35,12 @@ const ORIGIN = Date.parse('2026-06-01T00:00:00Z'); // a Monday
 const SLOTS = 672;
 const TIME_LIMIT = 30;
 const REPLICATIONS = 4;
-/** Simulation cuts: re-plans at most, and no new one after this many seconds. */
-const CUT_ROUNDS = 2;
-const CUT_BUDGET_SECONDS = 100;
+/**
+ * Simulation cuts as `wfm plan` runs them (SKILL_CHECK_ROUNDS re-plans at most), within the 60 s the
+ * issue allows a 6-queue, 300-agent centre: no re-plan starts after it, each gets the time left.
+ */
+const CUT_ROUNDS = 3;
+const CUT_BUDGET_SECONDS = 60;
 
 const RULES = parseShiftPlanRules({
   templates: [

@@ -3,7 +3,9 @@ import { assertTimeZone } from '../time/instant.js';
 import { singleOffsetZone } from '../time/offset-zone.js';
 
 import type { QueueParams } from '../erlang/types.js';
-import { planShifts } from '../scheduler/shift-plan/plan.js';
+import { planShifts, type PlanOptions } from '../scheduler/shift-plan/plan.js';
+import { planVerdict } from '../scheduler/shift-plan/verdict.js';
+import { PLAN_SIMULATION_REPLICATIONS } from '../contracts/plan-config.js';
 import { planWithSkillCuts } from '../scheduler/shift-plan/skill-cuts.js';
 import { simulationMisses } from './skill-plan-check.js';
 import { buildPlanRequirement, splitRequirement } from '../scheduler/shift-plan/requirement.js';
@@ -55,7 +57,34 @@ export interface ShiftPlanRunOptions {
    * interval lies wholly below its target (skill-plan-check.ts), at most `maxRounds` times, within the
    * plan's time limit. Absent: the plan is not checked.
    */
-  simulationCheck?: { seed: number; replications: number; maxRounds: number; now: () => number } | undefined;
+  simulationCheck?: SimulationCheck | undefined;
+}
+
+/** The simulation check of a multi-queue plan (`ShiftPlanRunOptions.simulationCheck`). */
+export interface SimulationCheck {
+  seed: number;
+  replications: number;
+  maxRounds: number;
+  /** A monotonic clock, ms (the check's time budget is measured with it). */
+  now: () => number;
+}
+
+/** Re-plans at most after the simulation check of a multi-queue plan (each within the plan's time limit). */
+export const SKILL_CHECK_ROUNDS = 3;
+
+/**
+ * The simulation check every caller of `runShiftPlan` gives a multi-queue plan with agents (`wfm plan`,
+ * `wfm shift-plan`, `POST /v1/shift-plans`, the store's plan job): at most `SKILL_CHECK_ROUNDS` re-plans,
+ * `replications` (default the plan config's, 10) with the caller's seed, timed by `now`.
+ *
+ * @example runShiftPlan(requirement, rules, { highs, agents, queues, simulationCheck: simulationCheckOf(1, now) })
+ */
+export function simulationCheckOf(
+  seed: number,
+  now: () => number,
+  replications: number = PLAN_SIMULATION_REPLICATIONS,
+): SimulationCheck {
+  return { seed, replications, maxRounds: SKILL_CHECK_ROUNDS, now };
 }
 
 /**
@@ -85,18 +114,46 @@ export function runShiftPlan(
   };
   const check = options.simulationCheck;
   if (!queues || queues.length < 2 || !check || !options.agents) return planShifts(planRequirement, rules, planOptions);
-  const { plan, rounds, raised } = planWithSkillCuts(planRequirement, rules, planOptions, {
+  return planCheckedBySimulation(planRequirement, rules, planOptions, check);
+}
+
+/**
+ * A multi-queue plan checked by simulation and re-planned (`planWithSkillCuts`), with the outcome as the
+ * issue `simulation-check`. Queue-intervals still wholly below target in the plan returned are a
+ * shortfall of its verdict; with no queue to simulate (none has volume, AHT and a service-level
+ * target) the plan is made once and the issue says it was not checked.
+ */
+function planCheckedBySimulation(
+  requirement: PlanRequirement,
+  rules: ShiftPlanRules,
+  planOptions: PlanOptions,
+  check: SimulationCheck,
+): ShiftPlan {
+  const queues = requirement.queues ?? [];
+  if (!queues.some((q) => q.load)) {
+    const plan = planShifts(requirement, rules, planOptions);
+    const message =
+      'not checked by simulation: no queue has volume, AHT and a service-level target (chat and deferred ' +
+      "queues are not simulated; an Erlang queue takes its target from its requirement or the rules' queue)";
+    return { ...plan, issues: [...plan.issues, { code: 'simulation-check', message }] };
+  }
+  const { plan, rounds, raised } = planWithSkillCuts(requirement, rules, planOptions, {
     verify: simulationMisses(queues, check),
     maxRounds: check.maxRounds,
     timeBudgetMs: rules.solver.timeLimitSeconds * 1000,
     now: check.now,
   });
-  const last = rounds[rounds.length - 1];
+  const misses = rounds[rounds.length - 1]?.misses ?? 0;
   const message =
     `checked by simulation (${check.replications} replications): ${rounds.length - 1} re-plan` +
     `${rounds.length === 2 ? '' : 's'}, ${raised} agent-intervals added where a queue was below target; ` +
-    `${last?.misses ?? 0} queue-intervals still wholly below target in the plan returned`;
-  return { ...plan, issues: [...plan.issues, { code: 'simulation-check', message }] };
+    `${misses} queue-intervals still wholly below target in the plan returned`;
+  const short = misses > 0 ? [`${misses} queue-intervals wholly below target by simulation`] : [];
+  return {
+    ...plan,
+    verdict: planVerdict(plan, short),
+    issues: [...plan.issues, { code: 'simulation-check', message }],
+  };
 }
 
 /**

@@ -15,9 +15,9 @@ import {
   type AgentsInput,
   type RosterRulesInput,
 } from '../contracts/roster.js';
-import type { PlanStaffing } from '../contracts/plan-config.js';
+import { PLAN_SIMULATION_REPLICATIONS, type PlanStaffing } from '../contracts/plan-config.js';
 import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../contracts/shift-plan.js';
-import { requirementFromStaffing, runShiftPlan } from './shift-plan.js';
+import { requirementFromStaffing, runShiftPlan, simulationCheckOf } from './shift-plan.js';
 import { parseStaffingRequest, type StaffingResponse } from '../contracts/staffing.js';
 import { staffRequest } from './staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
@@ -102,9 +102,6 @@ export interface PlanInput {
 
 /** The config fields whose value may be a file. */
 export type PlanSource = 'history' | 'shiftPlan' | 'agents' | 'roster.rules' | 'previousRoster';
-
-/** Re-plans at most after the simulation check of a multi-queue plan (each within the plan's time limit). */
-const SKILL_CHECK_ROUNDS = 3;
 
 export interface PlanDeps {
   /** A loaded HiGHS solver. */
@@ -209,12 +206,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
             rosterRules,
             ...(queues
               ? {
-                  simulationCheck: {
-                    seed: input.seed,
-                    replications: input.simulation?.replications ?? 10,
-                    maxRounds: SKILL_CHECK_ROUNDS,
-                    now: deps.now,
-                  },
+                  simulationCheck: simulationCheckOf(input.seed, deps.now, input.simulation?.replications),
                   queues: queues.map((q, k) => ({
                     name: q.name,
                     priority: q.priority,
@@ -260,7 +252,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
       agents,
       {
         seed: input.seed,
-        replications: input.simulation?.replications ?? 10,
+        replications: input.simulation?.replications ?? PLAN_SIMULATION_REPLICATIONS,
         planned: shiftPlan.queueCoverage,
         learningCurve: shiftRules.rules.learningCurve,
       },

@@ -56,8 +56,11 @@ export const PlanQueueSchema = PlanStaffingSchema.extend({
 });
 export type PlanQueue = z.output<typeof PlanQueueSchema>;
 
+/** Replications of a plan's simulations (the roster per queue, the multi-queue plan check) unless given. */
+export const PLAN_SIMULATION_REPLICATIONS = 10;
+
 export const PlanSimulationSchema = z.strictObject({
-  replications: z.int().min(2).max(200).default(10),
+  replications: z.int().min(2).max(200).default(PLAN_SIMULATION_REPLICATIONS),
 });
 
 export const PlanRosterSchema = z.strictObject({
@@ -104,7 +107,9 @@ export const PlanConfigSchema = z.strictObject({
       'Several queues: the history CSV split by its queue column, each queue forecast and staffed on its own; ' +
         'agents carry skills (docs/plan.md, "Several queues").',
     ),
-  simulation: PlanSimulationSchema.default({ replications: 10 }).describe('The roster simulated per queue.'),
+  simulation: PlanSimulationSchema.default({ replications: PLAN_SIMULATION_REPLICATIONS }).describe(
+    'The roster simulated per queue.',
+  ),
   roster: PlanRosterSchema.default({}),
   previousRoster: z
     .union([filePath, z.record(z.string(), z.unknown())])

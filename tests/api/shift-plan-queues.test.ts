@@ -14,6 +14,8 @@ import { checkStoreJob } from '../../src/app/store-job-check.js';
 import { isWfmError } from '../../src/errors.js';
 import { parseShiftPlanRequest } from '../../src/contracts/shift-plan-request.js';
 import { waitFor } from './helpers.js';
+import { defaultJobHandlers } from '../../src/workers/job-worker.js';
+import type { Job } from '../../src/store/index.js';
 
 let app: ZodApp;
 beforeAll(async () => {
@@ -24,7 +26,11 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-function requirement(agents: number) {
+function requirement(agents: number): {
+  intervalMinutes: number;
+  timeZone: string;
+  intervals: { start: string; agents: number }[];
+} {
   return {
     intervalMinutes: 30,
     timeZone: 'UTC',
@@ -55,20 +61,56 @@ async function post(payload: unknown) {
 }
 const paths = (json: { issues?: { path: (string | number)[] }[] }) => (json.issues ?? []).map((i) => i.path.join('.'));
 
+/**
+ * Each queue with its load and target (as `wfm staff` answers a queue alone): sales 60 calls per half-hour
+ * at 180 s, tech 20 at 240 s, 80 % in 20 s; 9 and 5 agents are what `wfm staff` gives them alone (Erlang C:
+ * SL 86.0 % and 86.7 %, the figures of `wfm staff --input q.csv --format json` on these loads).
+ */
+function loaded(agents: number, volume: number, ahtSeconds: number) {
+  const r = requirement(agents);
+  return {
+    ...r,
+    model: 'erlang-c',
+    target: { serviceLevel: 0.8, answerSeconds: 20 },
+    intervals: r.intervals.map((i) => ({ ...i, volume, ahtSeconds })),
+  };
+}
+const loadedBody = {
+  queues: [
+    { name: 'sales', requirement: loaded(9, 60, 180) },
+    { name: 'tech', requirement: loaded(5, 20, 240) },
+  ],
+  rules,
+  timeLimitSeconds: 2,
+  agents: [
+    ...Array.from({ length: 9 }, (_, i) => agent(`s${i}`, ['sales'])),
+    ...Array.from({ length: 5 }, (_, i) => agent(`t${i}`, ['tech'])),
+  ],
+};
+
 interface QueuePlan {
+  verdict?: { met: boolean; shortfalls: string[] };
+  issues?: { code: string; message: string }[];
   shifts: { count: number; skills?: string[] }[];
   queueCoverage?: { queues: { name: string; priority: number; required: number[]; underAgentIntervals: number }[] };
 }
 
+/** Posts a body and waits for its job to end. */
+async function planned(payload: unknown): Promise<{ status: string; result?: QueuePlan }> {
+  const submitted = await post(payload);
+  expect(submitted.status).toBe(202);
+  let view: { status: string; result?: QueuePlan } = { status: '' };
+  await waitFor(async () => {
+    view = (await app.inject({ method: 'GET', url: `/v1/jobs/${submitted.json.id}` })).json();
+    return view.status === 'succeeded' || view.status === 'failed';
+  }, 30_000);
+  return view;
+}
+const checkIssue = (plan: QueuePlan | undefined) => plan?.issues?.find((i) => i.code === 'simulation-check');
+
 describe('POST /v1/shift-plans with queues', () => {
   it('queues a plan (202) covering each queue with agents of its skill, named in queueCoverage', async () => {
-    const submitted = await post(body);
-    expect(submitted.status).toBe(202);
-    let view: { status: string; result?: QueuePlan } = { status: '' };
-    await waitFor(async () => {
-      view = (await app.inject({ method: 'GET', url: `/v1/jobs/${submitted.json.id}` })).json();
-      return view.status === 'succeeded' || view.status === 'failed';
-    }, 30_000);
+    const view = await planned(body);
     expect(view.status).toBe('succeeded');
     const queues = view.result?.queueCoverage?.queues ?? [];
     expect(queues.map((q) => [q.name, q.priority])).toEqual([
@@ -81,6 +123,23 @@ describe('POST /v1/shift-plans with queues', () => {
     const bySkill = (skill: string) =>
       (view.result?.shifts ?? []).filter((s) => s.skills?.join() === skill).reduce((n, s) => n + s.count, 0);
     expect([bySkill('sales'), bySkill('tech')]).toEqual([4, 2]);
+    // Requirements of agents alone (no volume, AHT or target): nothing to simulate, and the plan says so.
+    expect(checkIssue(view.result)?.message).toMatch(/^not checked by simulation: no queue has volume, AHT/);
+  });
+
+  it('checks a plan of queues with their loads by simulation, as wfm plan does (issue simulation-check)', async () => {
+    const view = await planned(loadedBody);
+    expect(view.status).toBe('succeeded');
+    // 10 replications: the plan config's default (docs/plan.md), the same check as `wfm plan`'s.
+    const message = checkIssue(view.result)?.message ?? '';
+    expect(message).toMatch(
+      /^checked by simulation \(10 replications\): \d+ re-plans?, \d+ agent-intervals added where a queue was below target; \d+ queue-intervals still wholly below target/,
+    );
+    // The verdict agrees with the check: queue-intervals still below target are a shortfall.
+    const still = Number(/(\d+) queue-intervals still/.exec(message)?.[1]);
+    expect(view.result?.verdict?.shortfalls.some((f) => f.includes('wholly below target by simulation'))).toBe(
+      still > 0,
+    );
   });
 
   it('400 at once for a bad queue, naming the field', async () => {
@@ -130,6 +189,13 @@ describe('POST /v1/shift-plans with queues', () => {
       thrown = error;
     }
     expect(isWfmError(thrown) && [thrown.status, thrown.issues[0]?.path.join('.')]).toEqual([413, 'queues']);
+  });
+
+  it("the store's plan job (the job worker's handler) checks its plan by simulation as the route does", async () => {
+    const plan = defaultJobHandlers(inlineRunner(handlers as unknown as Record<string, TaskHandler>)).plan;
+    const job = { kind: 'plan', payload: loadedBody } as unknown as Job;
+    const result = (await plan?.(job, new AbortController().signal)) as QueuePlan;
+    expect(checkIssue(result)?.message).toMatch(/^checked by simulation \(10 replications\): \d+ re-plans?/);
   });
 
   it('a store plan job checks its queues as the route does', () => {

@@ -13,7 +13,8 @@ import {
   type RequirementDocument,
 } from '../../contracts/shift-plan.js';
 import { COVERAGE_CSV_COLUMNS, coverageCsvRows } from '../../formats/coverage-csv.js';
-import { runShiftPlan } from '../../app/shift-plan.js';
+import { runShiftPlan, simulationCheckOf, SKILL_CHECK_ROUNDS } from '../../app/shift-plan.js';
+import { PLAN_SIMULATION_REPLICATIONS } from '../../contracts/plan-config.js';
 import { parseAgentsJson, type KnownTemplates } from '../../contracts/roster.js';
 import { parseAgentsCsv } from '../../formats/agents-csv.js';
 import {
@@ -173,6 +174,11 @@ export function supplyLines(plan: ShiftPlan): string[] {
   ];
 }
 
+/** The simulation check of a multi-queue plan (the issue `simulation-check`), for stderr. */
+export function simulationCheckLines(plan: ShiftPlan): string[] {
+  return plan.issues.filter((i) => i.code === 'simulation-check').map((i) => `simulation check: ${i.message}`);
+}
+
 /**
  * One line for stderr: the plan's quality, and the wall time of the solve when measured (kept out
  * of the plan itself, so that the same input gives the same file).
@@ -264,7 +270,14 @@ interval with the queue's own "requirement"; the rows "all" are skipped) plans t
 queues with the agents' skills (needs --agents; an agent without "skills" serves every queue).
 Each shift gets the "skills" it is planned for, and "queueCoverage" gives per queue and interval
 the agents required and covered, and per skill class the queues it serves (docs/shift-plan.md,
-"Skills"). At most 20 queues and ${MAX_PLAN_INTERVALS} CSV rows.
+"Skills"). The plan is checked by simulation as \`wfm plan\` checks its plan
+(${PLAN_SIMULATION_REPLICATIONS} replications, the rules' solver.seed, at most ${SKILL_CHECK_ROUNDS} re-plans within
+--time-limit) and re-planned with one more agent where a queue's interval lies wholly below its target: the issue
+"simulation-check" in the JSON and a line "simulation check: ..." on stderr; intervals still below
+target make the plan fall short (exit 3).
+Only queues with volume, AHT and an SL target are simulated: give the rules a "queue" target
+(e.g. {"model": "erlang-c"}: 80 % in 20 s), as the answer of \`wfm staff\` carries none.
+At most 20 queues and ${MAX_PLAN_INTERVALS} CSV rows.
 
 Example:
   wfm staff --input forecast.csv --format json --out staff.json
@@ -316,7 +329,14 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   const highs = await loadSolver();
   const started = performance.now();
   const plan = onPlanFiles(opts.requirements, opts.rules, () =>
-    runShiftPlan(requirement, rules, { highs, timeLimitSeconds, timeZone: opts.timeZone, agents, queues }),
+    runShiftPlan(requirement, rules, {
+      highs,
+      timeLimitSeconds,
+      timeZone: opts.timeZone,
+      agents,
+      queues,
+      simulationCheck: simulationCheckOf(rules.rules.solver.seed, () => performance.now()),
+    }),
   );
   const json = toJsonText(plan);
   const coverage = toCsv(coverageCsvRows(plan), COVERAGE_CSV_COLUMNS);
@@ -324,7 +344,6 @@ async function runShiftPlanCommand(opts: ShiftPlanOptions): Promise<void> {
   writeOutputsAtomic(outputs.map((o) => ({ ...o, content: o.flag === '--out' ? json : coverage })));
   if (!opts.out) emit(json, undefined);
   if (plan.verdict) reportVerdict(plan.verdict, 'shift plan');
-  process.stderr.write(
-    `${[qualityLine(plan, (performance.now() - started) / 1000), ...supplyLines(plan)].join('\n')}\n`,
-  );
+  const lines = [qualityLine(plan, (performance.now() - started) / 1000), ...supplyLines(plan)];
+  process.stderr.write(`${[...lines, ...simulationCheckLines(plan)].join('\n')}\n`);
 }

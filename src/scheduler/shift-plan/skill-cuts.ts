@@ -6,7 +6,7 @@
  * raised by one agent (so is every subset holding it: `PlanQueueRequirement.raise`), and the plan
  * is made again (starting from the last plan's shifts, still a plan of the raised model, with the
  * raised intervals short), until none is named, `maxRounds` re-plans are done or `timeBudgetMs` has passed
- * (no new round starts after it). The plan returned is the last one made; its LP bound is the bound
+ * (no new round starts after it, and a re-plan is given the time left less its check's). The plan returned is the last one made; its LP bound is the bound
  * of the model it solved (with the raises).
  */
 import { planShiftsSolved, type PlanOptions } from './plan.js';
@@ -58,10 +58,12 @@ export function planWithSkillCuts(
   let current = requirement;
   let raised = 0;
   let warmStart: WarmStart | undefined;
+  let verifyMs = 0;
   for (let round = 0; ; round++) {
     const t0 = cuts.now();
-    // A re-plan gets at most the budget left (the first plan its whole limit).
-    const left = (cuts.timeBudgetMs - (t0 - start)) / 1000;
+    // A re-plan gets at most the budget left less its own check (as long as the last one took);
+    // the first plan its whole limit.
+    const left = (cuts.timeBudgetMs - (t0 - start) - verifyMs) / 1000;
     const limit =
       round === 0 ? rules.solver.timeLimitSeconds : Math.max(1, Math.min(rules.solver.timeLimitSeconds, left));
     const roundRules =
@@ -71,7 +73,9 @@ export function planWithSkillCuts(
     const made = planShiftsSolved(current, roundRules, { ...options, warmStart });
     const plan = made.plan;
     warmStart = made.solved;
+    const t1 = cuts.now();
     const misses = current.queues && current.queues.length >= 2 ? cuts.verify(plan) : [];
+    verifyMs = cuts.now() - t1;
     const q = plan.quality;
     rounds.push({
       misses: misses.length,
@@ -80,8 +84,8 @@ export function planWithSkillCuts(
       lpBound: q.lpBound,
       ms: cuts.now() - t0,
     });
-    // A re-plan needs a second of solver time at least.
-    if (misses.length === 0 || round >= cuts.maxRounds || cuts.now() - start >= cuts.timeBudgetMs - 1000)
+    // A re-plan needs a second of solver time at least, besides its check.
+    if (misses.length === 0 || round >= cuts.maxRounds || cuts.now() - start >= cuts.timeBudgetMs - 1000 - verifyMs)
       return { plan, rounds, raised };
     current = raiseRequirement(current, misses);
     raised += misses.length;

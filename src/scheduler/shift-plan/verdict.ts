@@ -104,8 +104,11 @@ function coverageShortfall(sl: VerdictServiceLevel, timeZone: string): string[] 
   return [];
 }
 
-/** The verdict of a shift plan alone: coverage and the service target (no named agents yet). */
-export function planVerdict(plan: ShiftPlan): Verdict {
+/**
+ * The verdict of a shift plan alone: coverage and the service target (no named agents yet), and the
+ * caller's `judged` shortfalls in words (a multi-queue plan's simulation check).
+ */
+export function planVerdict(plan: ShiftPlan, judged: readonly string[] = []): Verdict {
   const extra = plan.uncoverable.length
     ? [`${plan.uncoverable.length} intervals no template can cover (first: ${plan.uncoverable[0]!.reason})`]
     : [];
@@ -115,6 +118,7 @@ export function planVerdict(plan: ShiftPlan): Verdict {
       `the agents fall short in ${short.length} run${short.length === 1 ? '' : 's'} of intervals (first: ${short[0]!.message})`,
     );
   if (plan.queueCoverage) extra.push(...queueShortfalls(plan.queueCoverage));
+  extra.push(...judged);
   return buildVerdict({
     shifts: null,
     hardRules: null,

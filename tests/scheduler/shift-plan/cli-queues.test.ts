@@ -19,12 +19,16 @@ const rules = { templates: [{ name: 'day', paidMinutes: 480, starts: [{ from: '0
 const files = tempDir({
   'queues.csv': `${rows.join('\n')}\n`,
   'rules.json': JSON.stringify(rules),
+  // The target each queue is simulated against: Erlang C, 80 % in 20 s (the rules' queue default).
+  'rules-target.json': JSON.stringify({ ...rules, queue: { model: 'erlang-c' } }),
   'priorities.json': JSON.stringify({ queues: [{ name: 'sales' }, { name: 'tech', priority: 2 }] }),
   'typo.json': JSON.stringify({ queues: [{ name: 'sales' }, { name: 'tec' }] }),
 });
 afterAll(() => files.cleanup());
 
 interface Plan {
+  verdict?: { met: boolean; line: string; shortfalls: string[] };
+  issues: { code: string; message: string }[];
   shifts: { count: number; skills?: string[] }[];
   queueCoverage?: { queues: { name: string; priority: number; required: number[]; underAgentIntervals: number }[] };
 }
@@ -98,6 +102,36 @@ describe('wfm staff (several queues) -> wfm shift-plan --agents with skills', ()
     const json = JSON.parse((await plan('staff.json', '--agents', files.path('agents.json'))).stdout) as Plan;
     expect(json.queueCoverage?.queues.map((q) => q.required)).toEqual(csv.queueCoverage?.queues.map((q) => q.required));
     expect(json.shifts.map((s) => [s.count, s.skills])).toEqual(csv.shifts.map((s) => [s.count, s.skills]));
+  });
+
+  it('checks the plan by simulation as wfm plan does: the issue in the JSON and on stderr, a truthful verdict', async () => {
+    const args = ['--requirements', files.path('staff.json'), '--rules', files.path('rules-target.json')];
+    const run = await runCli('shift-plan', ...args, '--time-limit', '2', '--agents', files.path('agents.json'));
+    const result = JSON.parse(run.stdout) as Plan;
+    const issue = result.issues.find((i) => i.code === 'simulation-check');
+    // 10 replications and the rules' seed: the defaults of `wfm plan` (docs/shift-plan.md, "Skills").
+    expect(issue?.message).toMatch(
+      /^checked by simulation \(10 replications\): \d+ re-plans?, \d+ agent-intervals added where a queue was below target; \d+ queue-intervals still wholly below target/,
+    );
+    expect(run.stderr).toContain(`simulation check: ${issue?.message}`);
+    // The verdict comes first and agrees with the check and the exit status.
+    const still = Number(/(\d+) queue-intervals still/.exec(issue?.message ?? '')?.[1]);
+    if (still > 0)
+      expect(result.verdict?.shortfalls).toContain(`${still} queue-intervals wholly below target by simulation`);
+    expect(run.stderr.split('\n')[0]).toBe(`wfm: shift plan ${result.verdict?.line}`);
+    expect(run.code).toBe(result.verdict?.met ? 0 : 3);
+  });
+
+  it('--help says the plan of several queues is checked by simulation', async () => {
+    const { stdout } = await runCli('shift-plan', '--help');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('The plan is checked by simulation as `wfm plan` checks its plan');
+  });
+
+  it('says when no queue could be simulated (the multi-queue answer carries no answer time)', async () => {
+    const { stdout, stderr } = await plan('staff.json', '--agents', files.path('agents.json'));
+    const message = (JSON.parse(stdout) as Plan).issues.find((i) => i.code === 'simulation-check')?.message;
+    expect(message).toMatch(/^not checked by simulation: no queue has volume, AHT and a service-level target/);
+    expect(stderr).toContain(`simulation check: ${message}`);
   });
 
   it('exits 2 naming the flag: several queues without --agents, or a --queues file that misses a queue', async () => {

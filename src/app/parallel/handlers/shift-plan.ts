@@ -1,7 +1,7 @@
 /** Shift-plan tasks of the worker threads: a parsed request in, the plan out. */
 import type { ParsedShiftPlanRequest } from '../../../contracts/shift-plan-request.js';
 import { loadSolver } from '../../../scheduler/mip/highs.js';
-import { runShiftPlan } from '../../shift-plan.js';
+import { runShiftPlan, simulationCheckOf } from '../../shift-plan.js';
 import { shiftPlanJob, type JobBody } from '../../job-requests.js';
 import { moveJson } from '../move.js';
 
@@ -12,6 +12,8 @@ async function solve(request: ParsedShiftPlanRequest) {
     timeZone: request.timeZone,
     agents: request.agents,
     queues: request.queues,
+    // Several queues with agents: checked by simulation with the rules' seed, as `wfm plan` checks its plan.
+    simulationCheck: simulationCheckOf(request.rules.rules.solver.seed, () => performance.now()),
   });
 }
 
