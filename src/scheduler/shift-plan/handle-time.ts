@@ -195,9 +195,9 @@ export function sizedForAgents(
 export function handleTimeNotes(factors: readonly QueueHandleTime[]): string[] {
   return factors.map((f) => {
     const x = Math.round(f.factor * 100) / 100;
-    const who = `its ${f.agents} agent${f.agents === 1 ? '' : 's'}' proficiency (harmonic mean of their handle-time factors)`;
+    const who = `its ${f.agents} agent${f.agents === 1 ? '' : 's'}' proficiency (harmonic mean)`;
     return f.sizing === 'erlang'
       ? `${f.name} sized at AHT x ${x} for ${who}`
-      : `${f.name}: requirement x ${x} (no load to size by Erlang) for ${who}`;
+      : `${f.name}: requirement x ${x} for ${who}, no load to size by Erlang`;
   });
 }

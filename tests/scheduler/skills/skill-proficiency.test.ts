@@ -67,7 +67,7 @@ describe('proficiency in the shift plan', () => {
     expect(queueOf(sized, 'sales')?.handleTimeFactor).toBeUndefined();
     expect(sized.queueCoverage?.classes.find((c) => c.skills.join() === 'tech')?.proficiency).toEqual({ tech: 1.5 });
     expect(sized.issues.filter((i) => i.code === 'proficiency').map((i) => i.message)).toEqual([
-      "tech sized at AHT x 1.5 for its 12 agents' proficiency (harmonic mean of their handle-time factors)",
+      "tech sized at AHT x 1.5 for its 12 agents' proficiency (harmonic mean)",
     ]);
     expect(base.issues.some((i) => i.code === 'proficiency')).toBe(false);
     // `wfm shift-plan` prints it under the supply line.
