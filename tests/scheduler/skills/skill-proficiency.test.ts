@@ -4,6 +4,7 @@
  * plan's start) of the agents holding its skill. Expected requirements are the repo's Erlang C
  * (src/erlang, `solveInterval`) at AHT x the factor, computed here.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShiftPlanRules, type ShiftPlanRulesInput } from '../../../src/contracts/shift-plan.js';
 import { parseAgentsJson } from '../../../src/contracts/roster.js';
@@ -13,6 +14,7 @@ import { planShifts } from '../../../src/scheduler/shift-plan/plan.js';
 import type { PlanRequirement } from '../../../src/scheduler/shift-plan/rules.js';
 import type { RosterAgent } from '../../../src/scheduler/roster/types.js';
 import type { ShiftPlan } from '../../../src/scheduler/shift-plan/types.js';
+import { harmonicMean } from '../../../src/scheduler/shift-plan/handle-time.js';
 import { erlangC, pooledDay, rules8, TARGET } from './fixtures.js';
 import { requirement } from '../shift-plan/helpers.js';
 
@@ -73,6 +75,19 @@ describe('proficiency in the shift plan', () => {
     // `wfm shift-plan` prints it under the supply line.
     expect(supplyLines(sized)[1]).toBe(`  ${sized.issues.find((i) => i.code === 'proficiency')?.message}`);
     expect(sized.verdict?.met).toBe(true);
+  });
+
+  it('the harmonic mean keeps capacity: n agents at H serve as the pool does, min <= H <= mean', () => {
+    const factor = fc.double({ min: 0.1, max: 10, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 1, maxLength: 50 }), (fs) => {
+        const h = harmonicMean(fs);
+        const capacity = fs.reduce((sum, f) => sum + 1 / f, 0);
+        expect(fs.length / h).toBeCloseTo(capacity, 9);
+        expect(h).toBeGreaterThanOrEqual(Math.min(...fs) - 1e-12);
+        expect(h).toBeLessThanOrEqual(fs.reduce((a, b) => a + b, 0) / fs.length + 1e-12);
+      }),
+    );
   });
 
   it('uses the harmonic mean of a mixed pool (agents without a factor count as 1)', async () => {
