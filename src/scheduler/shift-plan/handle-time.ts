@@ -173,7 +173,10 @@ export function sizedForAgents(
       if (Math.abs(factor - 1) <= UNIT_EPS) return q;
       factors.push({ name: q.name, factor, agents: n, sizing: q.load ? 'erlang' : 'scaled' });
       const next = queueAt(q, factor, minutes);
-      next.required.forEach((r, s) => (required[s] = (required[s] ?? 0) + r - (q.required[s] ?? 0)));
+      // A queue off the plan's length is refused later (planShiftsSolved), naming it.
+      next.required.forEach((r, s) => {
+        if (s < required.length) required[s] = (required[s] as number) + r - (q.required[s] ?? 0);
+      });
       return next;
     });
     return { requirement: { ...requirement, required, queues: sized }, factors };
