@@ -7,6 +7,7 @@
  * live queues only).
  */
 import type { PlanQueue } from '../contracts/plan-config.js';
+import type { LearningCurve } from '../multiskill/proficiency.js';
 import { parseSimulationRequest, type SimulationRequestInput } from '../contracts/simulation.js';
 import type { StaffingResponse } from '../contracts/staffing.js';
 import type { RosterResult } from '../scheduler/roster/result-types.js';
@@ -80,7 +81,13 @@ export function simulatePlanQueues(
   queues: readonly PlanQueueInput[],
   roster: RosterResult,
   agents: readonly RosterAgent[],
-  options: { seed: number; replications: number; planned?: PlanQueueCoverage | undefined },
+  options: {
+    seed: number;
+    replications: number;
+    planned?: PlanQueueCoverage | undefined;
+    /** The shift-plan rules' learning curve: agents with a `hireDate` are slower by tenure at the first interval. */
+    learningCurve?: LearningCurve | undefined;
+  },
 ): PlanQueuesResult {
   const live = queues.filter(isLive);
   const planned = (name: string) => options.planned?.queues.find((q) => q.name === name);
@@ -106,7 +113,7 @@ function simulateLive(
   live: readonly PlanQueueInput[],
   roster: RosterResult,
   agents: readonly RosterAgent[],
-  options: { seed: number; replications: number },
+  options: { seed: number; replications: number; learningCurve?: LearningCurve | undefined },
 ) {
   const names = live.map((q) => q.name);
   const byId = new Map(agents.map((a) => [a.id, a]));
@@ -147,8 +154,10 @@ function simulateLive(
       const proficiency = Object.fromEntries(
         Object.entries(agent?.proficiency ?? {}).filter(([s]) => skills.includes(s)),
       );
-      return [{ id: a.id, skills, proficiency, shifts: a.days }];
+      const hired = options.learningCurve && agent?.hireDate ? { hireDate: agent.hireDate } : {};
+      return [{ id: a.id, skills, proficiency, ...hired, shifts: a.days }];
     }),
+    ...(options.learningCurve ? { learningCurve: options.learningCurve } : {}),
     seed: options.seed,
     replications: options.replications,
   };

@@ -4,8 +4,9 @@
  * breaks) are simulated against every queue with a load (Erlang C or A: volume, AHT, target), and a
  * queue whose interval lies wholly below its target (the upper end of the simulated 95 % interval
  * under it) is given one more agent there and the plan is made again (`planWithSkillCuts`), within
- * the plan's own time limit. Chat and deferred queues are not simulated (their subsets stay at
- * the sum of their requirements).
+ * the plan's own time limit. Each skill set is simulated at the handle-time factors the plan sized
+ * for (`SkillClassServes.proficiency`: its agents' proficiency and learning curve). Chat and
+ * deferred queues are not simulated (their subsets stay at the sum of their requirements).
  */
 import { parseSimulationRequest, type SimulationRequestInput } from '../contracts/simulation.js';
 import { simulateReplications } from '../simulation/index.js';
@@ -47,13 +48,15 @@ export function simulationMisses(
     const live = queues
       .map((q, index) => ({ q, index }))
       .filter(({ q }) => q.load !== undefined && q.load.volume.length === plan.grid.slotCount);
-    // Each skill set serves the simulated queues among its skills; a set serving none is left out.
+    // Each skill set serves the simulated queues among its skills, at its agents' handle-time factors
+    // (the plan's, per skill: the harmonic mean over the set's agents); a set serving none is left out.
     const groups = [...onPhoneBySkillSet(plan)]
-      .map(([key, agents]) => ({
-        name: key,
-        skills: key.split('|').filter((k) => live.some(({ q }) => q.name === k)),
-        agents,
-      }))
+      .map(([key, agents]) => {
+        const skills = key.split('|').filter((k) => live.some(({ q }) => q.name === k));
+        const factors = plan.queueCoverage?.classes.find((c) => c.skills.join('|') === key)?.proficiency ?? {};
+        const proficiency = Object.fromEntries(Object.entries(factors).filter(([s]) => skills.includes(s)));
+        return { name: key, skills, agents, ...(Object.keys(proficiency).length > 0 ? { proficiency } : {}) };
+      })
       .filter((g) => g.skills.length > 0);
     if (live.length === 0 || groups.length === 0) return [];
     const body: SimulationRequestInput = {

@@ -254,6 +254,7 @@ export function runPlan(input: PlanInput, deps: PlanDeps): PlanArtifacts {
         seed: input.seed,
         replications: input.simulation?.replications ?? PLAN_SIMULATION_REPLICATIONS,
         planned: shiftPlan.queueCoverage,
+        learningCurve: shiftRules.rules.learningCurve,
       },
     );
   // A queue the plan leaves short, or whose simulated SL falls short, makes the plan fall short, named in its verdict.

@@ -4,6 +4,7 @@
  * core (src/scheduler/shift-plan) trusts the result. Every bad field is named in the error.
  */
 import { OpeningHoursSchema } from './opening-hours.js';
+import { LearningCurveSchema } from './simulation-schema.js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { WfmError, type WfmIssue } from '../errors.js';
@@ -134,6 +135,10 @@ const ShiftPlanRulesObject = z.strictObject({
     .default({ timeLimitSeconds: 10, relativeGap: 0.005, seed: 1 }),
   queue: QueueSchema.optional().describe(
     "Queue model and targets for the SL re-computation (default: the requirement's).",
+  ),
+  learningCurve: LearningCurveSchema.optional().describe(
+    "With agents: new hires' handle-time factor by tenure (their hireDate) at the plan's start, " +
+      'times their proficiency; each queue is sized for its agents (docs/shift-plan.md, "Proficiency").',
   ),
 });
 
@@ -327,6 +332,7 @@ export function parseShiftPlanRules(data: unknown): ParsedShiftPlanRules {
     })),
     cyclic: parsed.cyclic,
     solver: parsed.solver,
+    ...(parsed.learningCurve ? { learningCurve: parsed.learningCurve } : {}),
   };
   return {
     rules,

@@ -54,4 +54,18 @@ describe('simulation check of a multi-skill plan', () => {
   it('names nothing when the skill set has the agents the load needs', () => {
     expect(simulationMisses(queues, { seed: 3, replications: 4 })(planOf(20, ['phone']))).toEqual([]);
   });
+
+  it('simulates each skill set at the handle-time factors the plan sized for', () => {
+    // The same 20 agents, twice as slow on phone (the plan's `queueCoverage.classes[].proficiency`):
+    // 24 erlangs on 20 agents is unstable, so every slot after the first is wholly below target (as
+    // above); at the queue's own AHT the same plan meets it (the test before).
+    const slow = planOf(20, ['phone']);
+    slow.queueCoverage = {
+      queues: [],
+      classes: [{ skills: ['phone'], serves: [], proficiency: { phone: 2 } }],
+    };
+    const misses = simulationMisses(queues, { seed: 3, replications: 4 })(slow);
+    expect(misses.every((m) => m.queue === 1)).toBe(true);
+    expect(misses.map((m) => m.slot).filter((s) => s >= 1)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
 });

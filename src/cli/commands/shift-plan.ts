@@ -161,13 +161,14 @@ export function onPlanFiles<T>(requirements: string, rules: string, fn: () => T)
 /** Short runs printed on stderr at most; the JSON lists them all. */
 const MAX_SHORT_LINES = 12;
 
-/** The supply lines for stderr: whether supply was checked, and the short runs by name. */
+/** The supply lines for stderr: whether supply was checked, the queues sized for the agents' speed, and the short runs by name. */
 export function supplyLines(plan: ShiftPlan): string[] {
   if (!plan.supply) return [];
   const short = plan.shortfall ?? [];
   const more = short.length - MAX_SHORT_LINES;
   return [
     plan.supply.message,
+    ...plan.issues.filter((i) => i.code === 'proficiency').map((i) => `  ${i.message}`),
     ...short.slice(0, MAX_SHORT_LINES).map((s) => `  short: ${s.message}`),
     ...(more > 0 ? [`  ... and ${more} more short runs in the plan's "shortfall"`] : []),
   ];

@@ -24,6 +24,7 @@ import type { SupplyAgent } from './supply-agents.js';
 import type { DayPatternRules } from './day-patterns.js';
 import { supplyTable, type SupplyTable } from './supply-groups.js';
 import { pooledTotal, skillKeyOf, skillSetup } from './skill-plan.js';
+import { classFactors, handleTimeNotes, sizedForAgents } from './handle-time.js';
 import { planQueueCoverage, queueIssues, weightedQueueShortage } from './skill-report.js';
 import type { PlanIssue, ShiftPlan, ShortfallInterval, SupplyReport } from './types.js';
 import { integerColumns } from './start-completion.js';
@@ -68,10 +69,13 @@ export function planShifts(requirement: PlanRequirement, rulesIn: ShiftPlanRules
  * same agents and rules (the simulation cuts of `planWithSkillCuts`) starts from them (`warmStart`).
  */
 export function planShiftsSolved(
-  requirement: PlanRequirement,
+  requirementIn: PlanRequirement,
   rulesIn: ShiftPlanRules,
   options: PlanOptions & { warmStart?: WarmStart | undefined },
 ): { plan: ShiftPlan; solved: WarmStart } {
+  // The agents' proficiency sizes the queues (docs/shift-plan.md, "Proficiency").
+  const sized = sizedForAgents(requirementIn, options.agents, rulesIn.learningCurve);
+  const requirement = sized.requirement;
   const rules = withDefaultSteps(rulesIn, requirement.intervalMinutes);
   const n = requirement.required.length;
   const grid = createSlotGrid(requirement.originMs, requirement.intervalMinutes, n, requirement.timeZone);
@@ -79,6 +83,7 @@ export function planShiftsSolved(
   // Demand in closed intervals is not staffed: reported, then dropped.
   const open = requiredWhileOpen(grid, rules, requirement.required);
   const issues = open.issues;
+  for (const message of handleTimeNotes(sized.factors)) issues.push({ code: 'proficiency', message });
   const allCandidates = candidateShifts(grid, rules, onGrid);
   const { coverable, uncoverable } = findUncoverable(grid, rules, allCandidates, open.required);
   const { supply, candidates, setup, multi } = supplyAndSkills(
@@ -101,7 +106,13 @@ export function planShiftsSolved(
   const counts = computeCoverage(n, rules.cyclic, solved.instances, sessions);
   const coverage = coverageIntervals(grid, requirement, required, counts, options.serviceLevel);
   const bound = supplyBound(options.highs, solved.built, Math.max(1, rules.solver.timeLimitSeconds), rules.solver.seed);
-  const queueCoverage = setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover) : undefined;
+  const names = multi?.map((q) => q.name) ?? [];
+  const speeds = setup && {
+    factors: sized.factors,
+    classes: classFactors(setup.skills.classes, names, options.agents ?? [], rules.learningCurve, requirement.originMs),
+  };
+  const queueCoverage =
+    setup && solved.queueCover ? planQueueCoverage(setup.skills, solved.queueCover, speeds ?? undefined) : undefined;
   const shortfall = supply ? findShortfall(grid, rules, allCandidates, supply, coverage, bound) : [];
   if (supply && queueCoverage)
     skillShortfall(shortfall, queueShortfall(grid, rules, allCandidates, supply, queueCoverage));

@@ -4,6 +4,7 @@
  */
 import type { OpeningHours } from '../../time/opening-hours.js';
 import type { QueueParams } from '../../erlang/types.js';
+import type { LearningCurve } from '../../multiskill/proficiency.js';
 
 /** One break or lunch of a template; its window is given as offsets from the shift start. */
 export interface BreakRule {
@@ -85,6 +86,11 @@ export interface ShiftPlanRules {
   /** Wrap shifts and breaks past the horizon's end to its start (a steady-state week). */
   cyclic: boolean;
   solver: SolverSettings;
+  /**
+   * With agents: new hires are slower by tenure at the plan's start (their `hireDate`), on top of
+   * their proficiency; the plan sizes each queue for its agents' speed (handle-time.ts).
+   */
+  learningCurve?: LearningCurve;
 }
 
 /** The requirement on the plan's grid. */

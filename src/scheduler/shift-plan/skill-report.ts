@@ -3,6 +3,7 @@
  */
 import type { QueueCover } from './solve-plan.js';
 import type { SkillQueues } from './skill-plan.js';
+import type { QueueHandleTime } from './handle-time.js';
 import type { PlanIssue, PlanQueueCoverage } from './types.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -20,25 +21,41 @@ export function weightedQueueShortage(skills: SkillQueues, cover: QueueCover): n
   );
 }
 
-/** Per queue: requirement, covered (the requirement less the shortage) and the agent-intervals short; per skill set what it serves. */
-export function planQueueCoverage(skills: SkillQueues, cover: QueueCover): PlanQueueCoverage {
+/** The agents' speed in a multi-skill plan: the queues' factors (those not 1) and each class's per skill. */
+export interface PlanSpeeds {
+  factors: readonly QueueHandleTime[];
+  classes: readonly (Record<string, number> | undefined)[];
+}
+
+/**
+ * Per queue: requirement, covered (the requirement less the shortage), the agent-intervals short and
+ * the handle-time factor it was sized at (when not 1); per skill set what it serves and its agents'
+ * factors (when not 1).
+ */
+export function planQueueCoverage(skills: SkillQueues, cover: QueueCover, speeds?: PlanSpeeds): PlanQueueCoverage {
   const names = skills.queues.map((q) => q.name);
   return {
     queues: skills.queues.map((q, qi) => {
       const covered = (cover.covered[qi] ?? []).map(round3);
       const under = q.required.reduce((sum, r, s) => sum + Math.max(0, r - (covered[s] ?? 0)), 0);
+      const factor = speeds?.factors.find((f) => f.name === q.name)?.factor;
       return {
         name: q.name,
         priority: q.priority,
         required: [...q.required],
         covered,
         underAgentIntervals: round3(under),
+        ...(factor !== undefined ? { handleTimeFactor: round3(factor) } : {}),
       };
     }),
-    classes: skills.classes.map((cls, k) => ({
-      skills: cls.map((q) => names[q] as string),
-      serves: (cover.serves[k] ?? []).map((flags) => names.filter((_, q) => flags[q])),
-    })),
+    classes: skills.classes.map((cls, k) => {
+      const proficiency = speeds?.classes[k];
+      return {
+        skills: cls.map((q) => names[q] as string),
+        serves: (cover.serves[k] ?? []).map((flags) => names.filter((_, q) => flags[q])),
+        ...(proficiency ? { proficiency } : {}),
+      };
+    }),
   };
 }
 

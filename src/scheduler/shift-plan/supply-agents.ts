@@ -20,6 +20,10 @@ export interface SupplyAgent {
   team?: string;
   /** Queues the agent may serve (a multi-skill plan); all when absent. */
   skills?: string[];
+  /** Handle-time factor per skill (1.5 = 50 % slower); absent skills are 1 (the plan's sizing: handle-time.ts). */
+  proficiency?: Record<string, number>;
+  /** YYYY-MM-DD, for the learning curve by tenure (`ShiftPlanRules.learningCurve`). */
+  hireDate?: string;
   contract: {
     minHoursPerWeek: number;
     maxHoursPerWeek: number;

@@ -174,7 +174,9 @@ export interface PlanIssue {
     | 'supply-short'
     | 'supply-unchecked'
     | 'queue-under-coverage'
-    | 'simulation-check';
+    | 'simulation-check'
+    /** A queue sized for its agents' handle-time factors (proficiency, learning curve): the factor used. */
+    | 'proficiency';
   message: string;
   slot?: number;
   day?: string;
@@ -241,12 +243,19 @@ export interface QueueCoverage {
   covered: number[];
   /** Sum over slots of required - covered, agent-intervals. */
   underAgentIntervals: number;
+  /**
+   * The handle-time factor the queue was sized at (the harmonic mean of its agents' proficiency x
+   * learning curve), when not 1: `required` is for AHT x this factor (docs/shift-plan.md, "Proficiency").
+   */
+  handleTimeFactor?: number;
 }
 
 /** Per skill set: per slot, the queues its agents on the phones serve in the plan (empty: idle or none needed). */
 export interface SkillClassServes {
   skills: string[];
   serves: string[][];
+  /** Per skill, the harmonic mean handle-time factor of the skill set's agents, when one is not 1. */
+  proficiency?: Record<string, number>;
 }
 
 /** A multi-skill plan's per-queue coverage (docs/shift-plan.md, "Skills"). */
