@@ -13,12 +13,17 @@ import { parseAgentsJson } from '../../src/contracts/roster.js';
 import { sumQueueRequirements } from '../../src/contracts/queue-requirements.js';
 import { loadSolver } from '../../src/scheduler/mip/highs.js';
 
-function requirement(agents: number, volume: number, ahtSeconds: number) {
+function requirement(
+  agents: number,
+  volume: number,
+  ahtSeconds: number,
+  target = { serviceLevel: 0.8, answerSeconds: 20 },
+) {
   return parseRequirementJson({
     intervalMinutes: 30,
     timeZone: 'UTC',
     model: 'erlang-c',
-    target: { serviceLevel: 0.8, answerSeconds: 20 },
+    target,
     intervals: Array.from({ length: 8 }, (_, i) => ({
       start: new Date(Date.UTC(2026, 5, 1, 8) + i * 1_800_000).toISOString(),
       agents,
@@ -62,6 +67,19 @@ describe('a multi-queue plan checked by simulation', () => {
     expect(plan.verdict?.met).toBe(false);
     expect(plan.verdict?.shortfalls).toContain(`${still} queue-intervals wholly below target by simulation`);
     expect(plan.verdict?.line).toMatch(/^falls short: .*wholly below target by simulation/);
+  });
+
+  it('says each queue is covered at its own requirement where the queues have different targets', async () => {
+    // A VIP-like tech queue at 90 % in 15 s beside sales at 80 % in 20 s: their sum has no one target.
+    const own = [
+      queues[0]!,
+      { ...queues[1]!, requirement: requirement(2, 5, 240, { serviceLevel: 0.9, answerSeconds: 15 }) },
+    ];
+    const sum = sumQueueRequirements(own);
+    expect(sum.queue?.targets).toBeUndefined();
+    const plan = runShiftPlan(sum, rules, { highs: await loadSolver(), timeLimitSeconds: 2, agents, queues: own });
+    expect(plan.queueCoverage?.queues.every((q) => q.underAgentIntervals === 0)).toBe(true);
+    expect(plan.verdict?.line).toBe('met: every queue covered at its own requirement');
   });
 
   it('runs at most 3 re-plans of the plan config default replications, as wfm plan does', () => {

@@ -27,6 +27,11 @@ export interface VerdictParts {
    * each queue by simulation): the figures, and the shortfalls in words.
    */
   judged?: { serviceLevel: VerdictServiceLevel; shortfalls: string[] };
+  /**
+   * The words for full coverage without a service level, where the caller knows better than "no
+   * volume, AHT or target" (a plan of several queues, each at its own target, judged per queue).
+   */
+  coveredWords?: string;
 }
 
 const SL_TOLERANCE = 1e-9;
@@ -117,8 +122,8 @@ export function planVerdict(plan: ShiftPlan, judged: readonly string[] = []): Ve
     extra.push(
       `the agents fall short in ${short.length} run${short.length === 1 ? '' : 's'} of intervals (first: ${short[0]!.message})`,
     );
-  if (plan.queueCoverage) extra.push(...queueShortfalls(plan.queueCoverage));
-  extra.push(...judged);
+  const queues = plan.queueCoverage ? queueShortfalls(plan.queueCoverage) : [];
+  extra.push(...queues, ...judged);
   return buildVerdict({
     shifts: null,
     hardRules: null,
@@ -126,6 +131,13 @@ export function planVerdict(plan: ShiftPlan, judged: readonly string[] = []): Ve
     targets: plan.queue?.targets,
     timeZone: plan.grid.timeZone,
     extra,
+    // Several queues at their own targets: the summed requirement has none, each queue is judged alone.
+    ...(plan.queueCoverage
+      ? {
+          coveredWords:
+            queues.length === 0 ? 'every queue covered at its own requirement' : 'every interval covered in total',
+        }
+      : {}),
   });
 }
 
@@ -146,7 +158,8 @@ function verdictLine(met: boolean, parts: VerdictParts, sl: VerdictServiceLevel)
     bits.push(
       sl.intervalsUnderCovered > 0
         ? `${sl.intervalsUnderCovered} intervals under-covered`
-        : 'every interval covered (no service level: the requirement has no volume, AHT or target)',
+        : (parts.coveredWords ??
+            'every interval covered (no service level: the requirement has no volume, AHT or target)'),
     );
   }
   for (const e of parts.extra ?? []) bits.push(e);
