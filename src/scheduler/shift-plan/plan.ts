@@ -72,7 +72,7 @@ export function planShiftsSolved(
   requirementIn: PlanRequirement,
   rulesIn: ShiftPlanRules,
   options: PlanOptions & { warmStart?: WarmStart | undefined },
-): { plan: ShiftPlan; solved: WarmStart } {
+): { plan: ShiftPlan; solved: WarmStart; solverSeconds: number } {
   // The agents' proficiency sizes the queues (docs/shift-plan.md, "Proficiency").
   const sized = sizedForAgents(requirementIn, options.agents, rulesIn.learningCurve);
   const requirement = sized.requirement;
@@ -169,6 +169,7 @@ export function planShiftsSolved(
       sessions: solved.sessions,
       integers: integerColumns(solved.built, solved.values),
     },
+    solverSeconds: solved.mip.seconds ?? solved.lp.seconds ?? 0,
   };
 }
 

@@ -59,11 +59,13 @@ export function planWithSkillCuts(
   let raised = 0;
   let warmStart: WarmStart | undefined;
   let verifyMs = 0;
+  let overrunMs = 0;
   for (let round = 0; ; round++) {
     const t0 = cuts.now();
-    // A re-plan gets at most the budget left less its own check (as long as the last one took);
-    // the first plan its whole limit.
-    const left = (cuts.timeBudgetMs - (t0 - start) - verifyMs) / 1000;
+    // A re-plan gets at most the budget left less its own check (as long as the last one took) and
+    // a plan's time outside the solver (set-up, decoding, shortfall: the longest so far); the first
+    // plan its whole limit.
+    const left = (cuts.timeBudgetMs - (t0 - start) - verifyMs - overrunMs) / 1000;
     const limit =
       round === 0 ? rules.solver.timeLimitSeconds : Math.max(1, Math.min(rules.solver.timeLimitSeconds, left));
     const roundRules =
@@ -71,6 +73,8 @@ export function planWithSkillCuts(
         ? rules
         : { ...rules, solver: { ...rules.solver, timeLimitSeconds: limit } };
     const made = planShiftsSolved(current, roundRules, { ...options, warmStart });
+    // The plan's time outside the solver (the largest a round has taken).
+    overrunMs = Math.max(overrunMs, cuts.now() - t0 - made.solverSeconds * 1000);
     const plan = made.plan;
     warmStart = made.solved;
     const t1 = cuts.now();
@@ -85,7 +89,11 @@ export function planWithSkillCuts(
       ms: cuts.now() - t0,
     });
     // A re-plan needs a second of solver time at least, besides its check.
-    if (misses.length === 0 || round >= cuts.maxRounds || cuts.now() - start >= cuts.timeBudgetMs - 1000 - verifyMs)
+    if (
+      misses.length === 0 ||
+      round >= cuts.maxRounds ||
+      cuts.now() - start >= cuts.timeBudgetMs - 1000 - verifyMs - overrunMs
+    )
       return { plan, rounds, raised };
     current = raiseRequirement(current, misses);
     raised += misses.length;

@@ -8,6 +8,7 @@
  */
 import { solveModel, type Highs } from '../mip/solve.js';
 import type { ShiftPlanModel } from './model.js';
+import { IPM_MIN_COLUMNS } from './solve-plan.js';
 
 export interface SupplyBound {
   /** Fewest agent-intervals short over the horizon (the LP's optimum). */
@@ -33,7 +34,14 @@ export function supplyBound(
     const lp = solveModel(
       highs,
       { ...built.model, colCost },
-      { integer: false, timeLimitSeconds, relativeGap: 0, seed },
+      {
+        integer: false,
+        timeLimitSeconds,
+        relativeGap: 0,
+        seed,
+        // As the plan's own LP: a large multi-skill model is degenerate for the simplex (solve-plan.ts).
+        ...(built.skillCols && built.model.numCols > IPM_MIN_COLUMNS ? { lpSolver: 'ipm' as const } : {}),
+      },
     );
     const values = lp.values;
     memo =
