@@ -61,6 +61,8 @@ export function staffRequest(request: StaffingRequest): StaffingResponse {
     timeZone,
     model: request.model,
     target: request.target,
+    ...(request.patienceSeconds !== undefined ? { patienceSeconds: request.patienceSeconds } : {}),
+    ...(request.queueCapacity !== undefined ? { queueCapacity: request.queueCapacity } : {}),
     shrinkage: request.shrinkage ?? 0,
     ...(request.deferred ? { deferred: request.deferred } : {}),
     intervals: results,

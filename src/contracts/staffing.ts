@@ -364,6 +364,11 @@ export const StaffingResponseSchema = z.object({
   timeZone: z.string(),
   model: QueueModelSchema,
   target: StaffingTargetSchema,
+  patienceSeconds: z
+    .number()
+    .optional()
+    .describe('Erlang A: the patience staffed with, echoed so that a shift plan can simulate the queue.'),
+  queueCapacity: z.number().optional().describe('The queue capacity staffed with, when one was given.'),
   shrinkage: z.number(),
   deferred: DeferredSchema.optional(),
   intervals: z.array(IntervalResultSchema),

@@ -130,11 +130,11 @@ describe('wfm plan with queues', () => {
     expect(plan.shifts.length).toBeGreaterThan(0);
     // service is sized for its agents' speed: 30 agents hold it (k % 4 = 1, 2, 3), 10 of them at 1.2
     // (writeConfig): harmonic mean 30 / (20 + 10 / 1.2) = 1.0588; sales agents have no factor. The
-    // Erlang A queue reaches the plan without its patience (the staffing answer has none), so without a
-    // load: its requirement is scaled (docs/shift-plan.md, step 13).
+    // Erlang A queue reaches the plan with its patience (the staffing answer echoes it), so with its
+    // load: sized by Erlang A at AHT x 1.06 (docs/shift-plan.md, step 13).
     expect(plan.queueCoverage?.queues.map((q) => q.handleTimeFactor)).toEqual([undefined, 1.059, undefined]);
     expect(plan.issues.filter((i) => i.code === 'proficiency').map((i) => i.message)).toEqual([
-      "service: requirement x 1.06 for its 30 agents' proficiency (harmonic mean), no load to size by Erlang",
+      "service sized at AHT x 1.06 for its 30 agents' proficiency (harmonic mean)",
     ]);
     for (const s of plan.shifts) expect(s.skills?.length).toBeGreaterThan(0);
     // The plan was checked by simulation (and re-planned where a queue's interval was wholly below target).

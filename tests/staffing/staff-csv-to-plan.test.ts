@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staffRequest } from '../../src/app/staffing.js';
+import { requirementFromStaffing } from '../../src/app/shift-plan.js';
 import { readRequirement } from '../../src/cli/commands/shift-plan.js';
 import { parseStaffingRequest } from '../../src/contracts/staffing.js';
 import { staffingCsv } from '../../src/formats/staffing-csv.js';
@@ -28,4 +29,19 @@ describe('the wfm staff CSV is a shift-plan requirement as it is', () => {
       );
     });
   }
+});
+
+describe('the wfm staff JSON carries what the plan needs to simulate its queue', () => {
+  it('echoes an Erlang A queue’s patience, so the plan’s requirement keeps the queue’s load', () => {
+    const response = staffRequest(parseStaffingRequest({ model: 'erlang-a', patienceSeconds: 120, intervals }));
+    expect(response.patienceSeconds).toBe(120);
+    // The whole plan's hand-off (no file in between): without the patience, an Erlang A queue has
+    // no load to pool or simulate (src/app/shift-plan.ts, queueLoadOf).
+    const requirement = requirementFromStaffing(response);
+    expect(requirement.queue).toMatchObject({ model: 'erlang-a', patienceSeconds: 120 });
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-staff-json-'));
+    const path = join(dir, 'staffing.json');
+    writeFileSync(path, JSON.stringify(response));
+    expect(readRequirement(path).queue).toMatchObject({ model: 'erlang-a', patienceSeconds: 120 });
+  });
 });

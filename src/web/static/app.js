@@ -152,6 +152,17 @@ async function forecastAndStaff(timeZone) {
   );
 }
 
+/**
+ * A job's progress: its id is the one a cancel stops; a cancel asked before the id was known stops
+ * it now. Then `show` the progress.
+ */
+function tracked(view, show) {
+  const first = state.runningJob !== view.id;
+  state.runningJob = view.id;
+  if (first && state.cancelRequested) deleteJson(`/v1/jobs/${encodeURIComponent(view.id)}`).catch(() => {});
+  show();
+}
+
 async function runPlan(event) {
   event?.preventDefault();
   const missing = missingInputs(state);
@@ -162,6 +173,7 @@ async function runPlan(event) {
   }
   $('run-plan').disabled = true;
   $('cancel-plan').hidden = false;
+  state.cancelRequested = false;
   $('steps').textContent = '';
   const t0 = performance.now();
   try {
@@ -169,10 +181,8 @@ async function runPlan(event) {
     await forecastAndStaff(timeZone);
 
     step('plan', 'Shift plan: queued...');
-    state.plan = await runJob(
-      '/v1/shift-plans',
-      { requirement: state.staffing, rules: shiftRules() },
-      (v) => (state.runningJob = v.id) && step('plan', progressText('Shift plan', v)),
+    state.plan = await runJob('/v1/shift-plans', { requirement: state.staffing, rules: shiftRules() }, (v) =>
+      tracked(v, () => step('plan', progressText('Shift plan', v))),
     );
     step(
       'plan',
@@ -180,6 +190,8 @@ async function runPlan(event) {
       'done',
     );
 
+    state.runningJob = null;
+    if (state.cancelRequested) throw new Error('cancelled before the roster started');
     step('roster', 'Roster: queued...');
     // The plan's coverage rows get the offered load, so that the roster re-computes its service level.
     const load = new Map(state.staffing.intervals.map((r) => [Date.parse(r.start), r]));
@@ -199,10 +211,8 @@ async function runPlan(event) {
       },
       options: { timeLimitSeconds: num('roster-seconds'), answerSeconds: num('answer') },
     };
-    state.roster = await runJob(
-      '/v1/rosters',
-      rosterBody,
-      (v) => (state.runningJob = v.id) && step('roster', progressText('Roster', v)),
+    state.roster = await runJob('/v1/rosters', rosterBody, (v) =>
+      tracked(v, () => step('roster', progressText('Roster', v))),
     );
     const q = state.roster.quality;
     step(
@@ -620,7 +630,12 @@ function init() {
   // Cancelling a job frees its worker; the plan then stops with the service's "cancelled" error.
   $('cancel-plan').addEventListener(
     'click',
-    guard(async () => state.runningJob && deleteJson(`/v1/jobs/${encodeURIComponent(state.runningJob)}`)),
+    guard(async () => {
+      // A click before the step's job is known (between steps, or while it is being posted) cancels
+      // it as soon as its id comes back (tracked), not the step before it.
+      state.cancelRequested = true;
+      if (state.runningJob) await deleteJson(`/v1/jobs/${encodeURIComponent(state.runningJob)}`);
+    }),
   );
   $('api-key').value = sessionStorage.getItem('wfm-api-key') ?? '';
   $('api-key').addEventListener('change', () => sessionStorage.setItem('wfm-api-key', $('api-key').value));
