@@ -16,7 +16,7 @@
  *
  * `FORECAST_CHECK_CENTRES=0` skips the check set, `FORECAST_LISTED_HOLIDAYS=0` the listed-holidays pass.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { forecast } from '../src/forecast/forecast.js';
 import { dateOfEpochDay } from '../src/time/local-time.js';
@@ -31,7 +31,7 @@ import {
   syntheticCentre,
   type DesignCentre,
 } from './lib/forecast-design.js';
-import { israelDesignTargets } from './lib/israel-design-weeks.js';
+import { israelDesignTargets, readIsraelSeries } from './lib/israel-design-weeks.js';
 import { SHARED_DIR, writeResult } from './lib/report.js';
 
 const BASE_METHODS = ['avg4', 'avg8', 'snaive'] as const;
@@ -204,14 +204,7 @@ console.log('protocol check (harness vs forecast())', JSON.stringify(protocol));
 const BENCH_WEEKS = ['1999-12-04', '1999-12-11', '1999-12-18', '1999-12-25'];
 const israelWeeks: { origin: string; wape: number; methods: string }[] = [];
 if (hasIsrael) {
-  const history = readFileSync(israelFile, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => {
-      const [start, count] = l.split(',');
-      return { start: start as string, volume: Number(count) };
-    });
+  const history = readIsraelSeries(israelFile);
   const actual = new Map(history.map((r) => [`${r.start}Z`, r.volume]));
   for (const origin of BENCH_WEEKS) {
     const result = forecast(history, { timeZone: 'UTC', start: origin, weeks: 1 });

@@ -6,11 +6,12 @@
  * Simchat Torah; their training windows still hold them). Settings of shape and calendar, the
  * members of combo and the auto rule were chosen on these origins; see docs/forecast.md.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { forecast } from '../src/forecast/forecast.js';
 import { wapeOfRows } from '../src/forecast/metrics.js';
 import { FORECAST_METHODS, type ForecastMethodChoice } from '../src/forecast/types.js';
+import { ISRAEL_HOLIDAYS_1999, readIsraelSeries } from './lib/israel-design-weeks.js';
 import { SHARED_DIR, writeResult } from './lib/report.js';
 
 const file = join(SHARED_DIR, 'forecast-data', 'israel-bank-1999', 'israel_bank_30min.csv');
@@ -18,33 +19,10 @@ if (!existsSync(file)) {
   console.log(`forecast-validation: skipped, ${file} is absent.`);
   process.exit(0);
 }
-const history = readFileSync(file, 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((l) => {
-    const [start, count] = l.split(',');
-    return { start: start as string, volume: Number(count) };
-  });
+const history = readIsraelSeries(file);
 const actual = new Map(history.map((r) => [`${r.start}Z`, r.volume]));
 
-const HOLIDAYS = [
-  '1999-04-01',
-  '1999-04-06',
-  '1999-04-07',
-  '1999-05-21',
-  '1999-09-11',
-  '1999-09-12',
-  '1999-09-20',
-  '1999-09-25',
-  '1999-09-26',
-  '1999-09-27',
-  '1999-09-28',
-  '1999-09-29',
-  '1999-09-30',
-  '1999-10-01',
-  '1999-10-02',
-];
+const HOLIDAYS = ISRAEL_HOLIDAYS_1999;
 const DAY_MS = 86_400_000;
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const origins: string[] = [];

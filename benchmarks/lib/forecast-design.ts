@@ -5,7 +5,6 @@
  * seen (horizon k: origins whose week k ends by the evaluation origin), exactly as `forecast()`
  * does, and its forecast is scored on the held-out week. One pass of the methods serves every rule.
  */
-import { readFileSync } from 'node:fs';
 import { runMethods, type Training } from '../../src/forecast/engine.js';
 import { buildGrid } from '../../src/forecast/history.js';
 import { epochDayOfDate } from '../../src/time/local-time.js';
@@ -14,6 +13,7 @@ import { minTrainDays } from '../../src/forecast/methods/index.js';
 import { selectMethods, type SelectionRule } from '../../src/forecast/select.js';
 import { generateCentre, type CentreSpec } from '../../src/forecast/testing/centres.js';
 import { FORECAST_METHODS, type ForecastMethod } from '../../src/forecast/types.js';
+import { readIsraelSeries } from './israel-design-weeks.js';
 
 export const MAX_WEEKS = 6;
 export const BACKTEST_ORIGINS = 6;
@@ -83,14 +83,7 @@ export function syntheticCentre(spec: CentreSpec, targetWeeks = 8, listHolidays 
 
 /** The Israel-bank 30-minute series; target weeks are the design Saturdays (none in December). */
 export function israelDesignCentre(file: string, targetDates: readonly string[]): DesignCentre {
-  const rows = readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => {
-      const [start, count] = l.split(',');
-      return { start: start as string, volume: Number(count) };
-    });
+  const rows = readIsraelSeries(file);
   const grid = buildGrid(rows, 'UTC', undefined);
   const full: Training = {
     train: grid.volume,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * The Israel-bank design weeks (forecast-validation.bench.ts): Saturdays before the benchmark weeks
  * (1999-12-04 on) whose week holds no Jewish holiday. The benchmark weeks are never among them.
@@ -41,4 +42,16 @@ export function israelHolidayWeeks(from = '1999-03-06'): string[] {
     if (!plain.has(day)) out.push(day);
   }
   return out;
+}
+
+/** The Israel-bank 30-minute series (`start,count` rows, UTC starts without an offset) as history rows. */
+export function readIsraelSeries(file: string): { start: string; volume: number }[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => {
+      const [start, count] = l.split(',');
+      return { start: start as string, volume: Number(count) };
+    });
 }
